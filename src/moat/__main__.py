@@ -1,0 +1,3 @@
+from moat.cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Evidence: the hash-chained decision and admin logs, and the recorder that feeds them."""

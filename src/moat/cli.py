@@ -1,0 +1,94 @@
+"""The `moat` command.
+
+Each subcommand lives beside the code it drives (`moat/<package>/commands.py`) and is imported only
+when invoked, so `moat --help` is instant and no package does work at import time. To add one,
+add a line to COMMANDS.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import sys
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+import click
+import orjson
+
+from moat.config import Settings, load_settings
+
+COMMANDS: dict[str, str] = {
+    "serve": "moat.gateway.commands:serve",
+    "orgs": "moat.identity.commands:orgs",
+    "accounts": "moat.identity.commands:accounts",
+    "keys": "moat.identity.commands:keys",
+    "entities": "moat.identity.commands:entities",
+    "export": "moat.audit.commands:export",
+    "audit": "moat.audit.commands:audit",
+    "link": "moat.identity.link_commands:link",
+    "feed": "moat.enforce.feed_commands:feed",
+}
+
+T = TypeVar("T")
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module, _, attr = target.partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Settings file (default: ./moat.toml or $MOAT_CONFIG).")
+@click.version_option(package_name="moat")
+@click.pass_context
+def main(ctx: click.Context, config_path: str | None) -> None:
+    """Moat: usage-policy enforcement gateway for AI model APIs."""
+    ctx.obj = {"config_path": config_path}
+
+
+def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
+    """Settings for this invocation (file, environment, then command-line overrides)."""
+    root = ctx.find_root()
+    path = (root.obj or {}).get("config_path")
+    try:
+        return load_settings(path, overrides={k: v for k, v in overrides.items() if v is not None})
+    except (ValueError, FileNotFoundError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    return asyncio.run(coro)
+
+
+def emit(obj: Any, as_json: bool, text: str | None = None) -> None:
+    """Print `obj` as JSON (--json) or `text` for people."""
+    if as_json:
+        sys.stdout.write(orjson.dumps(obj, option=orjson.OPT_INDENT_2, default=_default).decode() + "\n")
+    else:
+        click.echo(text if text is not None else orjson.dumps(obj, default=_default).decode())
+
+
+def _default(obj: Any) -> Any:
+    if hasattr(obj, "__dataclass_fields__"):
+        from dataclasses import asdict
+
+        return asdict(obj)
+    if isinstance(obj, (set, frozenset, tuple)):
+        return list(obj)
+    raise TypeError(f"not serialisable: {type(obj).__name__}")
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)

@@ -1,0 +1,151 @@
+"""Settings: defaults, then `moat.toml` (or the file named by MOAT_CONFIG), then MOAT_* variables.
+
+Environment variables name a setting by its path with `__` between levels, e.g.
+`MOAT_DATABASE_URL`, `MOAT_SERVER__PORT`, `MOAT_RECORDING__PROMPTS=hash`. Values are parsed as
+TOML scalars when they can be (so `8080` is an int and `true` a bool), else taken as strings.
+Settings are built once at start-up and passed explicitly; nothing reads them at import time.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+PromptStorage = Literal["full", "truncate", "hash"]
+
+
+@dataclass
+class ServerSettings:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    workers: int = 1
+    max_body_bytes: int = 4 * 1024 * 1024
+    # Trust X-Forwarded-For only from these proxies (uvicorn's convention); the safe default is none.
+    trusted_proxies: list[str] = field(default_factory=list)
+    graceful_timeout: float = 30.0
+
+
+@dataclass
+class RecordingSettings:
+    prompts: PromptStorage = "full"
+    truncate_chars: int = 2000
+    batch_size: int = 500
+    flush_interval: float = 0.2
+
+
+@dataclass
+class UpstreamSettings:
+    name: str = ""
+    kind: Literal["openai", "anthropic", "demo"] = "openai"
+    base_url: str = ""
+    api_key: str = ""
+    api_key_env: str = ""
+    timeout: float = 60.0
+    connect_timeout: float = 5.0
+    max_connections: int = 256
+    retries: int = 1
+
+    def credential(self) -> str:
+        if self.api_key:
+            return self.api_key
+        return os.environ.get(self.api_key_env, "") if self.api_key_env else ""
+
+
+@dataclass
+class RouteSettings:
+    model: str = "*"
+    upstream: str = "demo"
+    # The model name sent upstream; empty keeps the client's.
+    upstream_model: str = ""
+
+
+@dataclass
+class Settings:
+    home: str = ".moat"
+    database_url: str = ""  # empty: sqlite under home
+    redis_url: str = ""  # empty: in-process limits, nonce cache and queues
+    redis_prefix: str = "moat:"  # every Redis key starts with it (tests isolate by prefix)
+    admin_token: str = ""
+    log_level: str = "info"
+    policy_dir: str = ""  # empty: the default bundle shipped with Moat
+    server: ServerSettings = field(default_factory=ServerSettings)
+    recording: RecordingSettings = field(default_factory=RecordingSettings)
+    upstreams: list[UpstreamSettings] = field(default_factory=list)
+    routes: list[RouteSettings] = field(default_factory=list)
+
+    @property
+    def home_path(self) -> Path:
+        return Path(self.home)
+
+    @property
+    def store_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home_path / 'moat.db'}"
+
+    def upstream_table(self) -> list[UpstreamSettings]:
+        """Configured upstreams plus the always-present built-in demo model."""
+        names = {u.name for u in self.upstreams}
+        table = list(self.upstreams)
+        if "demo" not in names:
+            table.append(UpstreamSettings(name="demo", kind="demo"))
+        return table
+
+    def route_table(self) -> list[RouteSettings]:
+        """Configured routes; with none, every model goes to the demo model."""
+        return self.routes or [RouteSettings(model="*", upstream="demo")]
+
+
+def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None,
+                  overrides: dict[str, Any] | None = None) -> Settings:
+    """Build settings from defaults, a TOML file, `MOAT_*` variables and explicit overrides."""
+    env = dict(os.environ) if env is None else env
+    data: dict[str, Any] = {}
+    file = Path(path) if path else Path(env.get("MOAT_CONFIG", "moat.toml"))
+    if file.is_file():
+        with file.open("rb") as f:
+            data = tomllib.load(f)
+    elif path:
+        raise FileNotFoundError(f"config file not found: {file}")
+    for name, raw in env.items():
+        if not name.startswith("MOAT_") or name in ("MOAT_CONFIG",) or name.startswith("MOAT_TEST_"):
+            continue
+        keys = name[5:].lower().split("__")
+        _set_path(data, keys, _parse_scalar(raw))
+    for dotted, value in (overrides or {}).items():
+        _set_path(data, dotted.split("."), value)
+    return _build(Settings, data)
+
+
+def _parse_scalar(raw: str) -> Any:
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _set_path(data: dict[str, Any], keys: list[str], value: Any) -> None:
+    for key in keys[:-1]:
+        data = data.setdefault(key, {})
+    data[keys[-1]] = value
+
+
+def _build(cls: type, data: dict[str, Any]) -> Any:
+    known = {f.name: f for f in fields(cls)}
+    unknown = set(data) - set(known)
+    if unknown:
+        raise ValueError(f"unknown setting(s) in {cls.__name__}: {', '.join(sorted(unknown))}")
+    kwargs: dict[str, Any] = {}
+    for name, value in data.items():
+        factory = known[name].default_factory
+        default = factory() if factory is not MISSING else None
+        if is_dataclass(default) and isinstance(value, dict):
+            kwargs[name] = _build(type(default), value)
+        elif name == "upstreams":
+            kwargs[name] = [_build(UpstreamSettings, v) for v in value]
+        elif name == "routes":
+            kwargs[name] = [_build(RouteSettings, v) for v in value]
+        else:
+            kwargs[name] = value
+    return cls(**kwargs)

@@ -1,0 +1,52 @@
+"""Distillation / synthetic-data harvesting: asking for reasoning on many new questions, at volume.
+
+No single feature is enough (issue 6 item 2): enterprise batch jobs are templated and single-turn,
+benchmarks elicit chain-of-thought, chat apps span every topic. Required together: volume,
+reasoning elicitation (the flag or the phrasing), novelty (a harvester never asks the same prompt
+twice; a benchmark re-runs a fixed question set) and a harvesting shape (broad topic coverage or
+short prompts with long answers); single-turn traffic and templated system prompts support it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from moat.detect.scoring import Score, noisy_and, num, pct, ramp
+from moat.detect.state import AccountState
+
+MIN_REQUESTS = 20
+
+
+def score(s: AccountState) -> Score:
+    if s.n < MIN_REQUESTS:
+        return Score()
+    elicit = s.elicit_share()
+    breadth = s.breadth()
+    novelty = 1 - s.repeat_share()
+    single = s.single_turn_share()
+    ratio = s.output_ratio()
+    volume = ramp(math.log10(s.n), math.log10(40), math.log10(400))
+    shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8))
+    value = noisy_and(
+        (volume, 0.9),
+        (ramp(elicit, 0.3, 0.7), 0.9),
+        (ramp(novelty, 0.6, 0.9), 0.9),
+        (shape, 0.8),
+        (ramp(single, 0.7, 0.95), 0.7),
+    )
+    out = Score(round(value, 4))
+    if value >= 0.25:
+        out.evidence.append(f"{pct(elicit)} of {num(s.n)} requests ask for step-by-step reasoning "
+                            f"(reasoning flag or phrasing)")
+        out.evidence.append(f"prompts span {breadth} unrelated domains; "
+                            f"{pct(novelty)} of prompts are new; output/input token ratio {ratio:.1f}")
+        if s.n_followup == 0:
+            out.evidence.append("no multi-turn conversations")
+        else:
+            out.evidence.append(f"{pct(single)} single-turn requests")
+        top = max(s.skeletons.values(), default=0)
+        if s.systems and len(s.systems) <= 3:
+            out.evidence.append(f"{len(s.systems)} templated system prompt(s)")
+        elif top and s.n_sampled and top / s.n_sampled > 0.2:
+            out.evidence.append(f"one prompt template in {pct(top / s.n_sampled)} of sampled requests")
+    return out

@@ -1,0 +1,203 @@
+"""Per-account feature state, updated one request at a time and readable at any moment.
+
+This is the unit both `moat detect` (batch) and `--follow` (online, issue 6 item 3) keep: `add()`
+is O(1) per request with bounded memory per account, and detectors read the state whenever they
+are asked for a score. Text features are computed on a sample (every request of the first
+`FULL` and one in `STRIDE` after), which keeps the per-request cost flat for heavy accounts.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from moat.detect import text
+
+FULL = 96  # requests per account whose text is always analysed
+STRIDE = 16  # then one in STRIDE
+MAX_SKELETONS = 256
+MAX_NUMBERS = 512
+MAX_SHINGLES = 2048
+MAX_BINS = 4096
+MAX_IPS = 256
+MAX_UAS = 64
+SEEN_BITS = 1 << 17  # a per-account bitmap of prompt hashes, for exact repeats
+BIN_S = 300  # 5-minute activity bins, for synchronised timing
+
+
+class AccountState:
+    """Features of one account. Fields are counters and capped sets, nothing per request."""
+
+    __slots__ = (
+        "account", "n", "n_reasoning", "n_followup", "in_tokens", "out_tokens", "first_ts", "last_ts",
+        "gap_n", "gap_mean", "gap_m2", "n_close", "hours", "bins", "ips", "prefixes", "uas", "last_p16",
+        "n_switch", "end_user_orgs", "platforms", "n_sampled", "n_elicit", "topic_hits", "skeletons",
+        "numbers", "shingles", "systems", "n_repeat", "_seen", "_small_seen", "days",
+    )
+
+    def __init__(self, account: dict[str, Any] | None = None) -> None:
+        self.account = account
+        self.n = self.n_reasoning = self.n_followup = self.in_tokens = self.out_tokens = 0
+        self.first_ts = math.inf
+        self.last_ts = -math.inf
+        self.gap_n = 0
+        self.gap_mean = self.gap_m2 = 0.0  # Welford over gaps of 2 s to 6 h (timing regularity)
+        self.n_close = 0  # gaps under 2 s: concurrent or machine-fired requests
+        self.hours = [0] * 24
+        self.days: set[int] = set()
+        self.bins: set[int] = set()
+        self.ips: dict[str, int] = {}
+        self.prefixes: set[str] = set()
+        self.uas: set[str] = set()
+        self.last_p16 = ""
+        self.n_switch = 0  # network switches within 5 minutes: two places at once
+        self.end_user_orgs: dict[str, int] = {}
+        self.platforms: set[str] = set()
+        self.n_sampled = self.n_elicit = self.n_repeat = 0
+        self.topic_hits: dict[str, int] = {}
+        self.skeletons: dict[str, int] = {}
+        self.numbers: dict[str, list[int]] = {}
+        self.shingles: set[int] = set()
+        self.systems: dict[int, bool] = {}  # system prompt hash -> elicits reasoning
+        self._seen: bytearray | None = None
+        self._small_seen: set[int] = set()
+
+    def add(self, req: dict[str, Any]) -> None:
+        """Fold one request (a traffic-format record) into the state."""
+        ts = float(req["ts"])
+        n = self.n = self.n + 1
+        if req.get("reasoning"):
+            self.n_reasoning += 1
+        turn = req.get("turn")
+        if turn is not None and turn > 1:
+            self.n_followup += 1
+        self.in_tokens += req.get("input_tokens") or 0
+        self.out_tokens += req.get("output_tokens") or 0
+        gap = ts - self.last_ts
+        if gap < 2.0:  # includes slightly out-of-order records of concurrent requests
+            self.n_close += 1
+        elif gap < 21600:
+            self.gap_n += 1
+            d = gap - self.gap_mean
+            self.gap_mean += d / self.gap_n
+            self.gap_m2 += d * (gap - self.gap_mean)
+        if ts < self.first_ts:
+            self.first_ts = ts
+        its = int(ts)
+        self.hours[its // 3600 % 24] += 1
+        self.days.add(its // 86400)
+        if len(self.bins) < MAX_BINS:
+            self.bins.add(its // BIN_S)
+        ip = req.get("client_ip")
+        if ip:
+            ips = self.ips
+            if ip in ips:
+                ips[ip] += 1
+            elif len(ips) < MAX_IPS:
+                ips[ip] = 1
+                self.prefixes.add(ip.rpartition(".")[0] if "." in ip else ip[:19])
+            p16 = ip[: ip.find(".", ip.find(".") + 1)] if "." in ip else ip[:9]
+            if p16 != self.last_p16:
+                if self.last_p16 and gap < 300:
+                    self.n_switch += 1
+                self.last_p16 = p16
+        ua = req.get("user_agent")
+        if ua and len(self.uas) < MAX_UAS:
+            self.uas.add(ua)
+        euo = req.get("end_user_org")
+        if euo:
+            self.end_user_orgs[euo] = self.end_user_orgs.get(euo, 0) + 1
+            if req.get("platform"):
+                self.platforms.add(req["platform"])
+        if ts > self.last_ts:
+            self.last_ts = ts
+        prompt = req.get("prompt") or ""
+        h = hash(prompt)
+        if n <= 64:
+            if h in self._small_seen:
+                self.n_repeat += 1
+            self._small_seen.add(h)
+        else:
+            if self._seen is None:
+                self._seen = bytearray(SEEN_BITS >> 3)
+                for old in self._small_seen:
+                    b = old % SEEN_BITS
+                    self._seen[b >> 3] |= 1 << (b & 7)
+                self._small_seen = set()
+            b = h % SEEN_BITS
+            byte, bit = b >> 3, 1 << (b & 7)
+            if self._seen[byte] & bit:
+                self.n_repeat += 1
+            else:
+                self._seen[byte] |= bit
+        if n <= FULL or n % STRIDE == 0:
+            self._sample(req, prompt)
+
+    def _sample(self, req: dict[str, Any], prompt: str) -> None:
+        self.n_sampled += 1
+        system = req.get("system")
+        elicit = False
+        if system:
+            hs = hash(system)
+            cached = self.systems.get(hs)
+            if cached is None:
+                cached = text.elicits_reasoning(system)
+                if len(self.systems) < 64:
+                    self.systems[hs] = cached
+                    if len(self.shingles) < MAX_SHINGLES:
+                        self.shingles.update(text.shingles(text.skeleton(system)[0]))
+            elicit = cached
+        if req.get("reasoning") or elicit or text.elicits_reasoning(prompt):
+            self.n_elicit += 1
+        hits = self.topic_hits
+        for d in text.topics(prompt):
+            hits[d] = hits.get(d, 0) + 1
+        skel, nums = text.skeleton(prompt)
+        sk = self.skeletons
+        if skel in sk:
+            sk[skel] += 1
+        elif len(sk) < MAX_SKELETONS:
+            sk[skel] = 1
+        if nums and len(self.numbers) < MAX_SKELETONS:
+            lst = self.numbers.setdefault(skel, [])
+            if len(lst) < MAX_NUMBERS:
+                lst.append(nums[-1])
+        if self.n_sampled <= 128 and len(self.shingles) < MAX_SHINGLES:
+            self.shingles.update(text.shingles(skel))
+
+    # -- derived features, computed when a detector asks ---------------------------------------
+
+    @property
+    def plan(self) -> str | None:
+        return (self.account or {}).get("plan")
+
+    @property
+    def active_days(self) -> int:
+        return max(1, len(self.days))
+
+    def gap_cv(self) -> float:
+        """Coefficient of variation of inter-request gaps (machines are regular, people are not)."""
+        if self.gap_n < 10 or self.gap_mean <= 0:
+            return math.inf
+        return math.sqrt(self.gap_m2 / (self.gap_n - 1)) / self.gap_mean
+
+    def active_hours(self) -> int:
+        """Hours of the day (UTC) carrying at least 1/96 of the traffic."""
+        floor = self.n / 96
+        return sum(1 for c in self.hours if c > floor)
+
+    def elicit_share(self) -> float:
+        return self.n_elicit / self.n_sampled if self.n_sampled else 0.0
+
+    def breadth(self) -> int:
+        """Domains that at least two sampled prompts touch."""
+        return sum(1 for c in self.topic_hits.values() if c >= 2)
+
+    def single_turn_share(self) -> float:
+        return 1 - self.n_followup / self.n if self.n else 0.0
+
+    def repeat_share(self) -> float:
+        return self.n_repeat / self.n if self.n else 0.0
+
+    def output_ratio(self) -> float:
+        return self.out_tokens / max(1, self.in_tokens)

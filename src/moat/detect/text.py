@@ -1,0 +1,53 @@
+"""Text features of a prompt: reasoning elicitation, topic domains, skeleton, counter, shingles.
+
+Only sampled requests get these (see `state.AccountState`): they cost microseconds each, and an
+account's share of elicitation or its topic breadth is well estimated from a few hundred samples.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from moat.detect.topics import KEYWORDS
+
+# Phrasings that ask a model to spell out its reasoning. Generic forms, not one prompt's wording.
+ELICIT = re.compile(
+    r"step[- ]by[- ]step|show (?:all )?(?:of )?(?:your|the) (?:work|reasoning|thinking|steps)"
+    r"|chain[- ]of[- ]thought|think (?:carefully|step|through|it through|out loud|aloud|hard)"
+    r"|reason (?:through|carefully|step|it out)|explain (?:your|the) reasoning|walk (?:me )?through"
+    r"|(?:full|complete|detailed|entire) (?:reasoning|derivation|thought process)|let'?s think"
+    r"|before (?:giving|answering|the final)|show (?:your|the) derivation"
+)
+_DIGITS = re.compile(r"\d+")
+_WORDS = re.compile(r"[a-z]+")
+
+
+def elicits_reasoning(text: str | None) -> bool:
+    return bool(text) and ELICIT.search(text.lower()) is not None  # type: ignore[union-attr]
+
+
+def topics(text: str) -> set[str]:
+    """Domains whose keywords occur in the text."""
+    get = KEYWORDS.get
+    out: set[str] = set()
+    for w in _WORDS.findall(text.lower()):
+        d = get(w)
+        if d is not None:
+            out.add(d)
+    return out
+
+
+def skeleton(text: str) -> tuple[str, list[int]]:
+    """The prompt with every number replaced by '#', and the numbers (enumeration shows here)."""
+    nums = [int(m) for m in _DIGITS.findall(text) if len(m) < 13]
+    return _DIGITS.sub("#", text.lower())[:240], nums
+
+
+def shingles(skel: str) -> list[int]:
+    """Stable 32-bit hashes of word 3-grams (stable across processes, unlike hash())."""
+    words = skel.split()
+    if len(words) < 3:
+        return [zlib.crc32(skel.encode())] if skel else []
+    crc = zlib.crc32
+    return [crc(f"{words[i]} {words[i + 1]} {words[i + 2]}".encode()) for i in range(len(words) - 2)]

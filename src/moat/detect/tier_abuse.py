@@ -1,0 +1,47 @@
+"""Tier abuse: consumer-plan credentials used as an automated pipeline or shared by a team.
+
+Only consumer plans (free, pro, max) can abuse their tier; API and enterprise plans are built for
+automation, so a round-the-clock support bot on an API plan scores 0 here by construction.
+Signals: machine-regular or concurrent timing around the clock (a pipeline), or a person in two
+places at once and a fan-out of addresses and user agents (a shared or resold account).
+"""
+
+from __future__ import annotations
+
+import math
+
+from moat.detect.scoring import Score, noisy_and, num, pct, ramp
+from moat.detect.state import AccountState
+from moat.identity.models import CONSUMER_PLANS
+
+MIN_REQUESTS = 30
+
+
+def score(s: AccountState) -> Score:
+    if s.n < MIN_REQUESTS or s.plan not in CONSUMER_PLANS:
+        return Score()
+    cv = s.gap_cv()
+    regular = ramp(cv, 0.8, 0.3) if math.isfinite(cv) else 0.0
+    close = s.n_close / s.n
+    hours = s.active_hours()
+    round_clock = ramp(hours, 14, 21)
+    automation = max(regular, ramp(close, 0.05, 0.3)) * (0.3 + 0.7 * round_clock)
+    switch = s.n_switch / s.n
+    fanout = min(ramp(len(s.prefixes), 3, 8), ramp(len(s.uas), 2, 6))
+    sharing = max(ramp(switch, 0.03, 0.15), fanout)
+    per_day = s.n / s.active_days
+    value = noisy_and((max(automation, sharing), 1.0), (ramp(per_day, 10, 60), 0.6))
+    out = Score(round(value, 4))
+    if value >= 0.25:
+        out.evidence.append(f"{s.plan} (consumer) plan with {num(s.n)} requests, {per_day:.0f} per active day")
+        if automation >= sharing:
+            if regular > 0:
+                out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
+            if close > 0.05:
+                out.evidence.append(f"{pct(close)} of requests start within 2 s of the previous one")
+            out.evidence.append(f"active in {hours} of 24 hours of the day")
+        else:
+            out.evidence.append(f"{len(s.prefixes)} network ranges and {len(s.uas)} user agents")
+            if switch > 0.03:
+                out.evidence.append(f"{pct(switch)} of requests switch network within 5 minutes")
+    return out

@@ -1,0 +1,100 @@
+"""Moat's one error tree.
+
+    MoatError                      base; carries an HTTP status and a machine type
+    ├── BadRequest                 400 invalid_request_error   malformed JSON, wrong types
+    ├── AuthenticationFailed       401 authentication_error    unknown, revoked, expired key; bad attribution
+    ├── PermissionDenied           403 permission_error        a policy refused; carries reason code + decision id
+    ├── NotFound                   404 not_found_error         unknown model or route
+    ├── RequestTooLarge            413 request_too_large       body over the configured limit
+    ├── RateLimited                429 rate_limit_error        carries retry_after seconds
+    └── UpstreamError              502 api_error               upstream refused, reset or sent garbage
+        ├── UpstreamUnavailable    503 overloaded_error        upstream down / connection refused
+        └── UpstreamTimeout        504 timeout_error           upstream too slow
+
+`moat.gateway.errors` is the single place that turns these into the OpenAI and Anthropic error
+bodies; nothing else formats an error response.
+"""
+
+from __future__ import annotations
+
+
+class MoatError(Exception):
+    status: int = 500
+    type: str = "api_error"
+    code: str | None = None
+
+    def __init__(self, message: str, *, code: str | None = None, decision_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+        self.decision_id = decision_id
+        self.headers: dict[str, str] = {}
+
+
+class BadRequest(MoatError):
+    """The request body or headers cannot be understood."""
+
+    status = 400
+    type = "invalid_request_error"
+
+
+class AuthenticationFailed(MoatError):
+    """No key, an unknown, revoked or expired key, or invalid platform attribution."""
+
+    status = 401
+    type = "authentication_error"
+
+
+class PermissionDenied(MoatError):
+    """A decision refused the request; `code` is the policy's reason code."""
+
+    status = 403
+    type = "permission_error"
+
+
+class NotFound(MoatError):
+    """Unknown model, or a path the gateway does not serve."""
+
+    status = 404
+    type = "not_found_error"
+
+
+class RequestTooLarge(MoatError):
+    """The body is larger than `max_body_bytes`."""
+
+    status = 413
+    type = "request_too_large"
+
+
+class RateLimited(MoatError):
+    """A limit refused the request; `retry_after` is in seconds."""
+
+    status = 429
+    type = "rate_limit_error"
+
+    def __init__(self, message: str, *, retry_after: float, code: str | None = None,
+                 decision_id: str | None = None) -> None:
+        super().__init__(message, code=code, decision_id=decision_id)
+        self.retry_after = retry_after
+
+
+class UpstreamError(MoatError):
+    """The upstream model failed in a way the client cannot fix."""
+
+    status = 502
+    type = "api_error"
+
+
+class UpstreamUnavailable(UpstreamError):
+    """The upstream refused the connection or is marked down."""
+
+    status = 503
+    type = "overloaded_error"
+
+
+class UpstreamTimeout(UpstreamError):
+    """The upstream did not answer within its timeout."""
+
+    status = 504
+    type = "timeout_error"

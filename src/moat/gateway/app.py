@@ -1,0 +1,121 @@
+"""The gateway's ASGI application: routing, lifespan, health, readiness and metrics.
+
+A plain ASGI callable (no framework on the hot path): the model-call endpoints go to
+`pipeline.handle_call`, `/admin/` to the admin API, the rest are small fixed answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import orjson
+
+from moat.config import Settings, load_settings
+from moat.errors import BadRequest, NotFound
+from moat.gateway.endpoints import ENDPOINTS
+from moat.gateway.errors import error_body
+from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, send_json, send_response
+from moat.gateway.pipeline import handle_call
+from moat.gateway.runtime import Runtime
+
+log = logging.getLogger("moat.gateway")
+
+
+class Gateway:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.runtime = Runtime(settings)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "http":
+            await self._http(scope, receive, send)
+        elif kind == "lifespan":
+            await self._lifespan(receive, send)
+
+    async def _http(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope["path"]
+        method: str = scope["method"]
+        endpoint = ENDPOINTS.get(path)
+        if endpoint is not None:
+            if method != "POST":
+                await _method_not_allowed(send, endpoint.api, "POST")
+                return
+            await handle_call(self.runtime, endpoint, scope, receive, send)
+            return
+        if path == "/v1/models" and method == "GET":
+            await self._models(send)
+        elif path == "/healthz":
+            await send_json(send, 200, {"status": "ok"})
+        elif path == "/readyz":
+            await self._ready(send)
+        elif path == "/metrics":
+            await send_response(send, 200, self.runtime.metrics.render(),
+                                [(b"content-type", self.runtime.metrics.content_type.encode())])
+        elif path.startswith("/admin/"):
+            from moat.gateway.admin_api import handle_admin
+
+            await handle_admin(self.runtime, scope, receive, send)
+        else:
+            api = "anthropic" if path.startswith("/v1/messages") else "openai"
+            error = NotFound(f"Unknown path: {method} {path}", code="unknown_url")
+            await send_response(send, 404, orjson.dumps(error_body(api, error, "")), JSON_HEADERS)
+
+    async def _models(self, send: Send) -> None:
+        from moat.gateway.demo_model import MODELS
+
+        names = sorted({*self.runtime.router.listed_models(), *MODELS})
+        await send_json(send, 200, {"object": "list", "data": [
+            {"id": name, "object": "model", "created": 0, "owned_by": "moat"} for name in names]})
+
+    async def _ready(self, send: Send) -> None:
+        checks: dict[str, str] = {}
+        ready = self.runtime.started
+        try:
+            await asyncio.wait_for(self.runtime.store.ping(), timeout=1.0)
+            checks["store"] = "ok"
+        except Exception as exc:  # any failure means not ready; say which
+            checks["store"] = f"unreachable: {type(exc).__name__}"
+            ready = False
+        for name, probe in self.runtime.readiness_probes().items():
+            try:
+                await asyncio.wait_for(probe(), timeout=1.0)
+                checks[name] = "ok"
+            except Exception as exc:
+                checks[name] = f"unreachable: {type(exc).__name__}"
+                ready = False
+        for name, state in checks.items():
+            self.runtime.metrics.dependency_up.labels(name).set(1 if state == "ok" else 0)
+        await send_json(send, 200 if ready else 503, {"status": "ready" if ready else "not ready",
+                                                      "checks": checks})
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                try:
+                    await self.runtime.start()
+                except Exception as exc:
+                    log.exception("start-up failed")
+                    await send({"type": "lifespan.startup.failed", "message": str(exc)})
+                    return
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.runtime.stop()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+async def _method_not_allowed(send: Send, api: str, allowed: str) -> None:
+    body = error_body(api, BadRequest(f"Method not allowed; use {allowed}"), "")
+    await send_response(send, 405, orjson.dumps(body), [*JSON_HEADERS, (b"allow", allowed.encode())])
+
+
+def create_app() -> Gateway:
+    """uvicorn factory: each worker process builds its own gateway from the environment."""
+    from moat.logs import configure_logging
+
+    settings = load_settings()
+    configure_logging(settings.log_level)
+    return Gateway(settings)

@@ -1,0 +1,60 @@
+"""The model-call endpoints the gateway serves, each bound to its API dialect."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from moat.gateway import anthropic_api, openai_api
+from moat.gateway.facts import CallFacts, Usage
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    path: str  # as the client calls it, e.g. /v1/chat/completions
+    api: str  # "openai" | "anthropic"
+    upstream_path: str  # under the upstream's base URL
+    parse: Callable[[dict[str, Any]], CallFacts]
+    upstream_body: Callable[..., bytes]
+    usage_of: Callable[[dict[str, Any], CallFacts], Usage]
+    redact: Callable[[dict[str, Any]], bool] | None
+    stream_meter: type | None  # None: the endpoint never streams
+    generates: bool = True  # False: no model output (token counting); limits charge no output
+
+
+def _no_redaction(obj: dict[str, Any]) -> bool:
+    return False
+
+
+def _embeddings_usage(obj: dict[str, Any], facts: CallFacts) -> Usage:
+    usage = obj.get("usage")
+    if isinstance(usage, dict):
+        return Usage(int(usage.get("prompt_tokens") or 0), 0, True)
+    return Usage(facts.input_tokens, 0, False)
+
+
+def _count_usage(obj: dict[str, Any], facts: CallFacts) -> Usage:
+    return Usage(0, 0, True)
+
+
+def _plain_body(payload: dict[str, Any], body: bytes, facts: CallFacts, *, upstream_model: str,
+                max_tokens_cap: int | None) -> bytes:
+    return anthropic_api.upstream_body(payload, body, facts, upstream_model=upstream_model, max_tokens_cap=None)
+
+
+ENDPOINTS: dict[str, Endpoint] = {
+    e.path: e
+    for e in (
+        Endpoint("/v1/chat/completions", "openai", "/chat/completions", openai_api.parse_chat,
+                 openai_api.upstream_body, openai_api.usage_of, openai_api.redact, openai_api.StreamMeter),
+        Endpoint("/v1/embeddings", "openai", "/embeddings", openai_api.parse_embeddings,
+                 _plain_body, _embeddings_usage, None, None),
+        Endpoint("/v1/messages", "anthropic", "/messages", anthropic_api.parse_messages,
+                 anthropic_api.upstream_body, anthropic_api.usage_of, anthropic_api.redact,
+                 anthropic_api.StreamMeter),
+        Endpoint("/v1/messages/count_tokens", "anthropic", "/messages/count_tokens",
+                 lambda p: anthropic_api.parse_messages(p, count_only=True), _plain_body, _count_usage,
+                 None, None, generates=False),
+    )
+}

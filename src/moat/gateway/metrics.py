@@ -1,0 +1,53 @@
+"""Prometheus metrics. Built once per process by `Metrics()`; nothing is registered at import.
+
+With several workers, `moat serve` points PROMETHEUS_MULTIPROC_DIR at a directory under the data
+dir before the workers start, and /metrics aggregates every worker's values.
+"""
+
+from __future__ import annotations
+
+import os
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+
+_LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
+                    2.5, 5, 10, 30, 60)
+
+
+class Metrics:
+    content_type = CONTENT_TYPE_LATEST
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        r = self.registry
+        self.requests = Counter("moat_requests", "Model calls by endpoint, decision and status",
+                                ["endpoint", "decision", "status"], registry=r)
+        self.upstream_latency = Histogram("moat_upstream_latency_seconds", "Time spent waiting on upstreams",
+                                          ["upstream"], buckets=_LATENCY_BUCKETS, registry=r)
+        self.added_latency = Histogram("moat_added_latency_seconds",
+                                       "Gateway time per call, excluding the upstream",
+                                       buckets=_LATENCY_BUCKETS, registry=r)
+        self.tokens = Counter("moat_tokens", "Tokens metered by upstream", ["direction", "upstream"], registry=r)
+        self.redactions = Counter("moat_reasoning_redactions", "Responses with reasoning removed", registry=r)
+        self.record_queue = Gauge("moat_recorder_queued", "Records waiting to be written to the store",
+                                  registry=r, multiprocess_mode="livesum")
+        self.record_errors = Counter("moat_recorder_errors", "Failed store writes (records stay in the WAL)",
+                                     registry=r)
+        self.dependency_up = Gauge("moat_dependency_up", "1 when a dependency answers", ["dependency"],
+                                   registry=r, multiprocess_mode="liveall")
+
+    def render(self) -> bytes:
+        if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            from prometheus_client import multiprocess
+
+            registry = CollectorRegistry()
+            multiprocess.MultiProcessCollector(registry)
+            return generate_latest(registry)
+        return generate_latest(self.registry)

@@ -1,0 +1,188 @@
+"""The OpenAI dialect: read a chat/embeddings body, meter and redact its responses.
+
+Reasoning is "asked" when the body sets `reasoning_effort` (other than "none"/"minimal") or a
+`reasoning` object. Reasoning output travels as `reasoning_content` (or `reasoning`) in the message
+or in stream deltas; redaction removes both.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from moat.errors import BadRequest
+from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
+from moat.gateway.sse import data_event, event_fields
+from moat.gateway.tokens import content_text, estimate_tokens
+
+NAME = "openai"
+_REASONING_KEYS = ("reasoning_content", "reasoning")
+
+
+def parse_chat(payload: dict[str, Any]) -> CallFacts:
+    model = require_str(payload, "model")
+    messages = require_list(payload, "messages")
+    system_parts: list[str] = []
+    prompt = ""
+    first_user = ""
+    turns = 0
+    chars = 0
+    for i, message in enumerate(messages):
+        if not isinstance(message, dict) or not isinstance(message.get("role"), str):
+            raise BadRequest(f"'messages[{i}]' must be an object with a string 'role'", code="invalid_type")
+        text = content_text(message.get("content"))
+        chars += len(text)
+        role = message["role"]
+        if role in ("system", "developer"):
+            system_parts.append(text)
+        elif role == "user":
+            turns += 1
+            prompt = text
+            if turns == 1:
+                first_user = text
+    effort = payload.get("reasoning_effort")
+    if effort is not None and not isinstance(effort, str):
+        raise BadRequest("'reasoning_effort' must be a string", code="invalid_type")
+    reasoning = (effort not in (None, "none", "minimal")) or isinstance(payload.get("reasoning"), dict)
+    max_tokens = optional_int(payload, "max_completion_tokens") or optional_int(payload, "max_tokens")
+    options = payload.get("stream_options")
+    if options is not None and not isinstance(options, dict):
+        raise BadRequest("'stream_options' must be an object", code="invalid_type")
+    user = payload.get("safety_identifier") or payload.get("user")
+    return CallFacts(
+        model=model,
+        stream=optional_bool(payload, "stream"),
+        reasoning=reasoning,
+        max_tokens=max_tokens,
+        prompt=prompt,
+        system="\n".join(system_parts) if system_parts else None,
+        turn=max(turns, 1),
+        first_user=first_user,
+        input_tokens=(chars + 3) // 4 + 3 * len(messages),
+        end_user_id=user if isinstance(user, str) and user else None,
+        include_usage=bool(options and options.get("include_usage")),
+    )
+
+
+def parse_embeddings(payload: dict[str, Any]) -> CallFacts:
+    model = require_str(payload, "model")
+    data = payload.get("input")
+    if isinstance(data, str):
+        texts = [data]
+    elif isinstance(data, list) and data and all(isinstance(x, (str, int, list)) for x in data):
+        texts = [x if isinstance(x, str) else " " * 4 * (len(x) if isinstance(x, list) else 1) for x in data]
+    else:
+        raise BadRequest("'input' must be a string or a non-empty array", code="invalid_input")
+    user = payload.get("user")
+    return CallFacts(
+        model=model,
+        prompt=texts[0][:4000],
+        input_tokens=sum(estimate_tokens(t) for t in texts),
+        end_user_id=user if isinstance(user, str) and user else None,
+    )
+
+
+def upstream_body(payload: dict[str, Any], body: bytes, facts: CallFacts, *, upstream_model: str,
+                  max_tokens_cap: int | None) -> bytes:
+    """The body to send upstream: the client's bytes unless something must change."""
+    changes: dict[str, Any] = {}
+    if upstream_model and upstream_model != facts.model:
+        changes["model"] = upstream_model
+    if max_tokens_cap is not None and (facts.max_tokens is None or facts.max_tokens > max_tokens_cap):
+        changes["max_completion_tokens" if "max_completion_tokens" in payload else "max_tokens"] = max_tokens_cap
+    if facts.stream and not facts.include_usage:
+        # Ask for the upstream's own count; StreamMeter hides the extra chunk from the client.
+        changes["stream_options"] = {**(payload.get("stream_options") or {}), "include_usage": True}
+    if not changes:
+        return body
+    return orjson.dumps({**payload, **changes})
+
+
+def usage_of(obj: dict[str, Any], facts: CallFacts) -> Usage:
+    usage = obj.get("usage")
+    if isinstance(usage, dict):
+        return Usage(int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0), True)
+    text = ""
+    for choice in obj.get("choices") or ():
+        message = choice.get("message") or {}
+        text += content_text(message.get("content")) + str(message.get("reasoning_content") or "")
+    return Usage(facts.input_tokens, estimate_tokens(text), False)
+
+
+def redact(obj: dict[str, Any]) -> bool:
+    """Remove reasoning from a non-streaming response in place; True if anything was removed."""
+    removed = False
+    for choice in obj.get("choices") or ():
+        message = choice.get("message")
+        if isinstance(message, dict):
+            for key in _REASONING_KEYS:
+                if message.pop(key, None) is not None:
+                    removed = True
+    return removed
+
+
+class StreamMeter:
+    """Watches an OpenAI SSE stream: takes its usage, counts when there is none, redacts reasoning."""
+
+    __slots__ = ("_chars", "_facts", "_redact", "redacted", "usage")
+
+    def __init__(self, facts: CallFacts, redact_reasoning: bool) -> None:
+        self._facts = facts
+        self._redact = redact_reasoning
+        self._chars = 0
+        self.usage: Usage | None = None
+        self.redacted = False
+
+    def event(self, event: bytes) -> bytes | None:
+        """The event to forward (possibly rewritten), or None to drop it."""
+        _, data = event_fields(event)
+        if data is None or data == b"[DONE]":
+            return event
+        try:
+            chunk = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            return event
+        if not isinstance(chunk, dict):
+            return event
+        changed = False
+        usage = chunk.get("usage")
+        if isinstance(usage, dict):
+            self.usage = Usage(int(usage.get("prompt_tokens") or 0),
+                               int(usage.get("completion_tokens") or 0), True)
+            if not self._facts.include_usage:
+                if not chunk.get("choices"):
+                    return None
+                chunk.pop("usage")
+                changed = True
+        for choice in chunk.get("choices") or ():
+            delta = choice.get("delta")
+            if not isinstance(delta, dict):
+                continue
+            content = delta.get("content")
+            if isinstance(content, str):
+                self._chars += len(content)
+            for key in _REASONING_KEYS:
+                value = delta.get(key)
+                if isinstance(value, str):
+                    self._chars += len(value)
+                    if self._redact:
+                        del delta[key]
+                        changed = self.redacted = True
+        if self._redact and changed and _empty_chunk(chunk):
+            return None
+        return data_event(orjson.dumps(chunk)) if changed else event
+
+    def final_usage(self) -> Usage:
+        if self.usage is not None:
+            return self.usage
+        return Usage(self._facts.input_tokens, (self._chars + 3) // 4, False)
+
+
+def _empty_chunk(chunk: dict[str, Any]) -> bool:
+    for choice in chunk.get("choices") or ():
+        delta = choice.get("delta") or {}
+        if choice.get("finish_reason") or any(v not in (None, "") for v in delta.values()):
+            return False
+    return not chunk.get("usage")
+

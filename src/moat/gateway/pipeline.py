@@ -1,0 +1,279 @@
+"""One model call through the spine:
+
+    authenticate → attribute → resolve → decide → relay → meter → record
+
+Each stage is a call on a collaborator held by `Runtime`; this module only sequences them, turns
+refusals into the API's error, and makes sure every request — allowed, refused or failed — is
+recorded exactly once, before its response completes (see moat.audit.recorder for why that
+survives kill -9).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from moat.context import Decision, RequestContext, new_id
+from moat.errors import AuthenticationFailed, MoatError, PermissionDenied, RateLimited, UpstreamError
+from moat.gateway.endpoints import Endpoint
+from moat.gateway.errors import error_body, error_headers, stream_error_event
+from moat.gateway.facts import CallFacts, Usage, conversation_id
+from moat.gateway.http import (
+    JSON_HEADERS,
+    SSE_HEADERS,
+    ClientDisconnected,
+    Headers,
+    Receive,
+    Scope,
+    Send,
+    parse_json_object,
+    read_body,
+    send_response,
+)
+from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
+
+if TYPE_CHECKING:
+    from moat.gateway.runtime import Runtime
+
+log = logging.getLogger("moat.gateway")
+
+CLIENT_CLOSED = 499  # nginx's convention for "client closed the request"
+_FORWARD_HEADERS = (b"anthropic-version", b"anthropic-beta", b"openai-beta")
+
+
+def api_key_of(headers: dict[bytes, bytes]) -> str:
+    auth = headers.get(b"authorization")
+    if auth is not None:
+        scheme, _, token = auth.decode("latin-1").partition(" ")
+        if scheme.lower() == "bearer" and token.strip():
+            return token.strip()
+    key = headers.get(b"x-api-key")
+    if key:
+        return key.decode("latin-1").strip()
+    raise AuthenticationFailed(
+        "No API key provided. Send it as 'Authorization: Bearer <key>' or in the 'x-api-key' header.",
+        code="missing_api_key")
+
+
+class Call:
+    """The state of one model call as it moves through the stages."""
+
+    __slots__ = ("ctx", "decision", "endpoint", "facts", "headers", "redacted", "rt", "status",
+                 "upstream_name", "upstream_seconds", "usage")
+
+    def __init__(self, rt: Runtime, endpoint: Endpoint, scope: Scope) -> None:
+        self.rt = rt
+        self.endpoint = endpoint
+        self.headers: dict[bytes, bytes] = dict(scope["headers"])
+        client = scope.get("client")
+        ua = self.headers.get(b"user-agent")
+        self.ctx = RequestContext(
+            request_id=new_id("req"), started=time.time(), endpoint=endpoint.path, api=endpoint.api,
+            client_ip=client[0] if client else None, user_agent=ua.decode("latin-1") if ua else None)
+        self.facts: CallFacts | None = None
+        self.decision: Decision | None = None
+        self.usage = Usage()
+        self.status = 200
+        self.redacted = False
+        self.upstream_name = ""
+        self.upstream_seconds = 0.0
+
+    def response_headers(self) -> Headers:
+        rid = self.ctx.request_id.encode()
+        headers: Headers = [(b"x-request-id", rid), (b"request-id", rid)]
+        if self.decision is not None:
+            headers.append((b"moat-decision-id", self.decision.decision_id.encode()))
+            for warning in self.decision.warnings:
+                headers.append((b"moat-warning", warning.encode()))
+        return headers
+
+
+async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Receive, send: Send) -> None:
+    call = Call(rt, endpoint, scope)
+    ctx = call.ctx
+    try:
+        secret = api_key_of(call.headers)
+        ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(secret)
+        length = call.headers.get(b"content-length")
+        body = await read_body(receive, rt.settings.server.max_body_bytes,
+                               length.decode() if length is not None else None)
+        payload = parse_json_object(body)
+        facts = call.facts = endpoint.parse(payload)
+        _fill_context(ctx, facts)
+        route = rt.router.route(facts.model, endpoint.api)
+        rt.attribute(ctx, call.headers, facts)
+        rt.resolve(ctx)
+        decision = call.decision = rt.decide(ctx)
+        if not decision.allowed:
+            raise _refusal(decision)
+        upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
+                                               max_tokens_cap=decision.max_tokens_cap)
+        call.upstream_name = route.upstream.name
+        forward = {k.decode(): v.decode("latin-1") for k in _FORWARD_HEADERS
+                   if (v := call.headers.get(k)) is not None}
+        if facts.stream and endpoint.stream_meter is not None:
+            await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
+        else:
+            await _relay_whole(call, route.upstream, upstream_body, forward, send)
+    except MoatError as error:
+        await _refuse(call, error, send)
+    except ClientDisconnected:
+        call.status = CLIENT_CLOSED
+        _record(call)
+    except Exception:
+        log.exception("unhandled error", extra={"request_id": ctx.request_id})
+        await _refuse(call, UpstreamError("The gateway failed to process the request"), send)
+
+
+def _fill_context(ctx: RequestContext, facts: CallFacts) -> None:
+    ctx.model = facts.model
+    ctx.stream = facts.stream
+    ctx.reasoning = facts.reasoning
+    ctx.max_tokens = facts.max_tokens
+    ctx.input_tokens_estimate = facts.input_tokens
+    ctx.system = facts.system
+    ctx.prompt = facts.prompt
+    ctx.turn = facts.turn
+    if ctx.account is not None:
+        ctx.conversation_id = conversation_id(ctx.account.account_id, facts)
+
+
+def _refusal(decision: Decision) -> MoatError:
+    if decision.effect == "throttle" or decision.retry_after is not None:
+        return RateLimited(decision.message, retry_after=decision.retry_after or 1.0,
+                           code=decision.reason_code, decision_id=decision.decision_id)
+    return PermissionDenied(decision.message, code=decision.reason_code, decision_id=decision.decision_id)
+
+
+async def _refuse(call: Call, error: MoatError, send: Send) -> None:
+    call.status = error.status
+    if call.decision is None:
+        # Refusals before decide (bad key, bad body) still get a decision id to appeal or trace.
+        call.decision = call.rt.refusal_decision(error)
+    elif error.decision_id is None:
+        error.decision_id = call.decision.decision_id
+    if error.decision_id is None:
+        error.decision_id = call.decision.decision_id
+    _record(call)
+    if error.status >= 500:
+        log.warning("upstream trouble: %s", error.message,
+                    extra={"request_id": call.ctx.request_id, "status": error.status})
+    else:
+        log.info("refused: %s", error.message,
+                 extra={"request_id": call.ctx.request_id, "status": error.status,
+                        "reason_code": error.code or error.type})
+    body = orjson.dumps(error_body(call.endpoint.api, error, call.ctx.request_id))
+    await send_response(send, error.status, body,
+                        [*JSON_HEADERS, *call.response_headers(), *error_headers(error)])
+
+
+async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: dict[str, str], send: Send) -> None:
+    assert call.facts is not None and call.decision is not None
+    t0 = time.perf_counter()
+    response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=False,
+                                   headers=forward)
+    raw = await response.read()
+    call.upstream_seconds = time.perf_counter() - t0
+    if response.status >= 400:
+        await _upstream_refused(call, response.status, raw, response.retry_after, send)
+        return
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise UpstreamError("The upstream model sent a response that is not JSON") from exc
+    call.usage = call.endpoint.usage_of(obj, call.facts)
+    if call.decision.redact_reasoning and call.endpoint.redact is not None and call.endpoint.redact(obj):
+        call.redacted = True
+        raw = orjson.dumps(obj)
+    call.status = response.status
+    _record(call)
+    await send_response(send, response.status, raw, [*JSON_HEADERS, *call.response_headers()])
+
+
+async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: str | None, send: Send) -> None:
+    """An upstream error answer: the client's own mistakes pass through, the rest become ours."""
+    passthrough = refusal_from_upstream(status, raw)
+    if passthrough is None:
+        error = upstream_failure(status)
+        if retry_after:
+            error.headers["retry-after"] = retry_after
+        await _refuse(call, error, send)
+        return
+    call.status = status
+    _record(call)
+    headers = [*JSON_HEADERS, *call.response_headers()]
+    if retry_after:
+        headers.append((b"retry-after", retry_after.encode()))
+    await send_response(send, status, passthrough, headers)
+
+
+async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[str, str],
+                        receive: Receive, send: Send) -> None:
+    assert call.facts is not None and call.decision is not None and call.endpoint.stream_meter is not None
+    from moat.gateway.sse import EventSplitter
+
+    t0 = time.perf_counter()
+    response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=True,
+                                   headers=forward)
+    if response.status >= 400:
+        raw = await response.read()
+        call.upstream_seconds = time.perf_counter() - t0
+        await _upstream_refused(call, response.status, raw, response.retry_after, send)
+        return
+    meter = call.endpoint.stream_meter(call.facts, call.decision.redact_reasoning)
+    splitter = EventSplitter()
+    disconnected = False
+
+    def on_disconnect(task: asyncio.Task[Any]) -> None:
+        nonlocal disconnected
+        if not task.cancelled() and task.exception() is None and task.result()["type"] == "http.disconnect":
+            disconnected = True
+            response.close()  # drops the upstream connection: the generation is cancelled
+
+    watcher = asyncio.ensure_future(receive())
+    watcher.add_done_callback(on_disconnect)
+    await send({"type": "http.response.start", "status": 200, "headers": [*SSE_HEADERS, *call.response_headers()]})
+    error: MoatError | None = None
+    try:
+        async for chunk in response.chunks():
+            out = [e for e in map(meter.event, splitter.feed(chunk)) if e is not None]
+            if out and not disconnected:
+                await send({"type": "http.response.body", "body": b"".join(out), "more_body": True})
+            if disconnected:
+                break
+        if not disconnected and splitter.rest().strip():
+            error = UpstreamError("The upstream model's stream ended in the middle of an event")
+    except MoatError as exc:
+        error = exc
+    except Exception as exc:  # a closed response after a disconnect surfaces as a client error
+        if not disconnected:
+            log.exception("stream relay failed", extra={"request_id": call.ctx.request_id})
+            error = UpstreamError(f"The stream failed: {exc}")
+    finally:
+        watcher.remove_done_callback(on_disconnect)
+        if not watcher.done():
+            watcher.cancel()
+        response.close()
+    call.upstream_seconds = time.perf_counter() - t0
+    call.usage = meter.final_usage()
+    call.redacted = meter.redacted
+    if disconnected:
+        call.status = CLIENT_CLOSED
+        _record(call)
+        return
+    tail = b""
+    if error is not None:
+        call.status = error.status
+        log.warning("stream ended by upstream error: %s", error.message,
+                    extra={"request_id": call.ctx.request_id, "status": error.status})
+        tail = stream_error_event(call.endpoint.api, error, call.ctx.request_id)
+    _record(call)
+    await send({"type": "http.response.body", "body": tail, "more_body": False})
+
+
+def _record(call: Call) -> None:
+    call.rt.record_call(call)

@@ -1,0 +1,82 @@
+"""The record stage: one traffic-format record and one decision-log entry per call.
+
+Traffic records carry the fields of shared/spec/traffic-format.md plus Moat's extras (decision id,
+policy revision, latency, the resolved entity), so `moat export` can write the spec format and the
+console can show more.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from moat.store.base import RecordBatchItem
+
+if TYPE_CHECKING:
+    from moat.gateway.pipeline import Call
+
+
+def build_record(call: Call, now: float) -> RecordBatchItem:
+    ctx = call.ctx
+    decision = call.decision
+    account_id = ctx.account.account_id if ctx.account else None
+    key_id = ctx.key.key_id if ctx.key else None
+    label = decision.label if decision is not None else None
+    traffic: dict[str, Any] = {
+        "ts": ctx.started,
+        "request_id": ctx.request_id,
+        "account_id": account_id,
+        "key_id": key_id,
+        "channel": ctx.channel,
+        "platform": ctx.platform,
+        "end_user_id": ctx.end_user_id,
+        "end_user_org": ctx.end_user_org,
+        "client_ip": ctx.client_ip,
+        "user_agent": ctx.user_agent,
+        "endpoint": ctx.endpoint,
+        "model": ctx.model,
+        "conversation_id": ctx.conversation_id,
+        "turn": ctx.turn,
+        "system": ctx.system,
+        "prompt": ctx.prompt,
+        "input_tokens": call.usage.input_tokens,
+        "output_tokens": call.usage.output_tokens,
+        "reasoning": ctx.reasoning,
+        "stream": ctx.stream,
+        "status": call.status,
+        "decision": label,
+        # extras beyond the spec
+        "decision_id": decision.decision_id if decision else None,
+        "reason_code": decision.reason_code if decision else None,
+        "policy_revision": decision.policy_revision if decision else None,
+        "org_id": ctx.org.org_id if ctx.org else None,
+        "entity_org": ctx.entity.org_id,
+        "entity_confidence": ctx.entity.confidence,
+        "attribution_trust": ctx.attribution_trust,
+        "upstream": call.upstream_name or None,
+        "latency_ms": round((now - ctx.started) * 1000, 3),
+        "upstream_ms": round(call.upstream_seconds * 1000, 3),
+        "usage_reported": call.usage.reported,
+        "redacted": call.redacted,
+    }
+    entry: dict[str, Any] = {
+        "decision_id": decision.decision_id if decision else None,
+        "ts": now,
+        "request_id": ctx.request_id,
+        "account_id": account_id,
+        "key_id": key_id,
+        "org_id": traffic["org_id"],
+        "entity_org": ctx.entity.org_id,
+        "platform": ctx.platform,
+        "end_user_org": ctx.end_user_org,
+        "endpoint": ctx.endpoint,
+        "model": ctx.model,
+        "effect": decision.effect if decision else None,
+        "reason_code": traffic["reason_code"],
+        "rules": list(decision.rules) if decision else [],
+        "explanation": list(decision.explanation) if decision else [],
+        "shadow": list(decision.shadow) if decision else [],
+        "policy_revision": traffic["policy_revision"],
+        "status": call.status,
+        "redacted": call.redacted,
+    }
+    return RecordBatchItem(traffic=traffic, decision=entry)

@@ -1,0 +1,119 @@
+"""Everything one gateway process holds, built once at start-up and passed explicitly.
+
+No module keeps state in globals: `Runtime.start()` opens the store, warms the directory, starts
+the upstream pools and the recorder; `Runtime.stop()` closes them in reverse order, flushing
+every record.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from moat.audit.prompts import apply_prompt_policy
+from moat.audit.recorder import Recorder
+from moat.config import Settings
+from moat.context import Decision, RequestContext, ResolvedEntity, new_id
+from moat.errors import MoatError
+from moat.gateway.demo_model import DemoModel
+from moat.gateway.facts import CallFacts
+from moat.gateway.metrics import Metrics
+from moat.gateway.record import build_record
+from moat.gateway.upstreams import HttpUpstream, Router, Upstream
+from moat.identity.directory import Directory
+from moat.policy import builtin
+from moat.store import Store, open_store
+
+if TYPE_CHECKING:
+    from moat.gateway.pipeline import Call
+
+log = logging.getLogger("moat.gateway")
+
+
+def build_router(settings: Settings) -> Router:
+    upstreams: dict[str, Upstream] = {}
+    for u in settings.upstream_table():
+        upstream: Upstream = DemoModel() if u.kind == "demo" else HttpUpstream(u)
+        upstreams[u.name] = upstream
+    return Router(upstreams, settings.route_table())
+
+
+class Runtime:
+    def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
+        self.settings = settings
+        self.home = Path(settings.home)
+        self.store = store or open_store(settings.store_url)
+        self.directory = Directory(self.store)
+        self.router = build_router(settings)
+        self.metrics = Metrics()
+        self.recorder = Recorder.from_settings(self.store, settings)
+        self.started = False
+        self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
+
+    async def start(self) -> None:
+        self.home.mkdir(parents=True, exist_ok=True)
+        await self.store.open()
+        await self.directory.start()
+        await self.router.start()
+        await self.recorder.start()
+        self.started = True
+
+    async def stop(self) -> None:
+        await self.router.close()
+        await self.recorder.stop()
+        await self.directory.stop()
+        await self.store.close()
+
+    def readiness_probes(self) -> dict[str, Callable[[], Awaitable[object]]]:
+        """Dependencies besides the store that must answer for the replica to be ready."""
+        return dict(self._probes)
+
+    # ---- stages ----------------------------------------------------------------------------
+    def attribute(self, ctx: RequestContext, headers: dict[bytes, bytes], facts: CallFacts) -> None:
+        """Platform end-user attribution. Unsigned fields of the APIs count as low trust."""
+        if facts.end_user_id is not None:
+            ctx.end_user_id = facts.end_user_id
+            ctx.attribution_trust = "low"
+
+    def resolve(self, ctx: RequestContext) -> None:
+        """The organization really behind the call: declared org, else verified email domain."""
+        if ctx.org is not None:
+            ctx.entity = ResolvedEntity(ctx.org.org_id, 1.0, self.directory.is_restricted(ctx.org.org_id),
+                                        [f"account declares organization '{ctx.org.org_id}'"])
+            return
+        account = ctx.account
+        if account is not None and account.email_domain:
+            org = self.directory.org_for_domain(account.email_domain)
+            if org is not None:
+                ctx.entity = ResolvedEntity(org.org_id, 0.9 if account.verified else 0.6,
+                                            self.directory.is_restricted(org.org_id),
+                                            [f"email domain '{account.email_domain}' belongs to '{org.org_id}'"])
+
+    def decide(self, ctx: RequestContext) -> Decision:
+        return builtin.decide(ctx, self.directory)
+
+    def refusal_decision(self, error: MoatError) -> Decision:
+        """A decision for a request refused before decide (bad key, bad body, unknown model)."""
+        code = error.code or error.type
+        return Decision(decision_id=new_id("dec"), effect="deny", reason_code=code, message=error.message,
+                        rules=[f"gateway.{code}"], policy_revision="gateway", status=error.status)
+
+    def record_call(self, call: Call) -> None:
+        now = time.time()
+        item = build_record(call, now)
+        apply_prompt_policy(item.traffic, self.settings.recording)
+        self.recorder.record(item)
+        m = self.metrics
+        decision = call.decision.reason_code if call.decision else "none"
+        m.requests.labels(call.ctx.endpoint, decision, str(call.status)).inc()
+        if call.upstream_name:
+            m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)
+        m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
+        if call.usage.input_tokens or call.usage.output_tokens:
+            m.tokens.labels("input", call.upstream_name).inc(call.usage.input_tokens)
+            m.tokens.labels("output", call.upstream_name).inc(call.usage.output_tokens)
+        if call.redacted:
+            m.redactions.inc()

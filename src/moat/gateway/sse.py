@@ -1,0 +1,53 @@
+"""Server-sent events: split an upstream byte stream into whole events, without buffering more.
+
+Events are forwarded whole (never half an event), so a transformer may drop or rewrite one.
+"""
+
+from __future__ import annotations
+
+
+class EventSplitter:
+    """Feed bytes; get back complete events (each ending with a blank line)."""
+
+    __slots__ = ("_buf",)
+
+    def __init__(self) -> None:
+        self._buf = b""
+
+    def feed(self, chunk: bytes) -> list[bytes]:
+        buf = self._buf + chunk if self._buf else chunk
+        if b"\r\n" in buf:
+            buf = buf.replace(b"\r\n", b"\n")
+        events: list[bytes] = []
+        start = 0
+        while True:
+            end = buf.find(b"\n\n", start)
+            if end < 0:
+                break
+            events.append(buf[start:end + 2])
+            start = end + 2
+        self._buf = buf[start:]
+        return events
+
+    def rest(self) -> bytes:
+        """Whatever trailing bytes never formed a complete event."""
+        rest, self._buf = self._buf, b""
+        return rest
+
+
+def event_fields(event: bytes) -> tuple[bytes | None, bytes | None]:
+    """(event name, data) of one event; data lines are joined with newlines."""
+    name: bytes | None = None
+    data: list[bytes] = []
+    for line in event.split(b"\n"):
+        if line.startswith(b"data:"):
+            data.append(line[6:] if line[5:6] == b" " else line[5:])
+        elif line.startswith(b"event:"):
+            name = line[6:].strip()
+    return name, (b"\n".join(data) if data else None)
+
+
+def data_event(data: bytes, name: bytes | None = None) -> bytes:
+    if name is None:
+        return b"data: " + data + b"\n\n"
+    return b"event: " + name + b"\ndata: " + data + b"\n\n"

@@ -1,0 +1,186 @@
+"""Upstream models behind one interface, and the routing table from model names to them.
+
+An `Upstream` takes the client's API dialect, a path under it and the body to send, and returns an
+`UpstreamResponse` whose body can be read whole or streamed. HTTP upstreams hold their own
+credentials (never shown to clients), pool keep-alive connections and retry only before any byte
+reached the client: connection failures and 502/503 answers, with a short back-off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fnmatch
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Protocol
+
+import aiohttp
+
+from moat.config import RouteSettings, UpstreamSettings
+from moat.errors import NotFound, UpstreamError, UpstreamTimeout, UpstreamUnavailable
+
+RETRY_STATUSES = frozenset({502, 503})
+
+
+class UpstreamResponse(Protocol):
+    status: int
+    content_type: str
+    retry_after: str | None
+
+    async def read(self) -> bytes: ...
+    def chunks(self) -> AsyncIterator[bytes]: ...
+    def close(self) -> None: ...
+
+
+class Upstream(Protocol):
+    name: str
+    dialects: frozenset[str]  # the client APIs it speaks: "openai", "anthropic"
+
+    async def send(self, api: str, path: str, body: bytes, *, stream: bool,
+                   headers: dict[str, str]) -> UpstreamResponse: ...
+    async def start(self) -> None: ...
+    async def close(self) -> None: ...
+
+
+class HttpResponse:
+    __slots__ = ("_response", "content_type", "retry_after", "status")
+
+    def __init__(self, response: aiohttp.ClientResponse) -> None:
+        self._response = response
+        self.status = response.status
+        self.content_type = response.headers.get("content-type", "application/json")
+        self.retry_after = response.headers.get("retry-after")
+
+    async def read(self) -> bytes:
+        try:
+            return await self._response.read()
+        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+            raise UpstreamTimeout("The upstream model timed out while sending its response") from exc
+        except aiohttp.ClientError as exc:
+            raise UpstreamError(f"The upstream model failed while sending its response: {exc}") from exc
+        finally:
+            self._response.release()
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self._response.content.iter_any():
+                yield chunk
+        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+            raise UpstreamTimeout("The upstream model stopped sending mid-stream (timeout)") from exc
+        except aiohttp.ClientError as exc:
+            raise UpstreamError(f"The upstream model connection failed mid-stream: {exc}") from exc
+
+    def close(self) -> None:
+        # Closing (not releasing) an unfinished response drops the connection, which is how a
+        # client disconnect cancels the upstream generation.
+        if not self._response.content.at_eof():
+            self._response.close()
+        else:
+            self._response.release()
+
+
+class HttpUpstream:
+    """An OpenAI- or Anthropic-compatible HTTP backend."""
+
+    def __init__(self, settings: UpstreamSettings) -> None:
+        self.name = settings.name
+        self.settings = settings
+        self.dialects: frozenset[str] = frozenset({settings.kind})
+        self._base = settings.base_url.rstrip("/")
+        self._session: aiohttp.ClientSession | None = None
+        credential = settings.credential()
+        self._auth: dict[str, str] = {}
+        if credential:
+            if settings.kind == "anthropic":
+                self._auth["x-api-key"] = credential
+            else:
+                self._auth["authorization"] = f"Bearer {credential}"
+
+    async def start(self) -> None:
+        connector = aiohttp.TCPConnector(limit=self.settings.max_connections, keepalive_timeout=30,
+                                         enable_cleanup_closed=True)
+        self._session = aiohttp.ClientSession(connector=connector, auto_decompress=True,
+                                              skip_auto_headers=("User-Agent",))
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+
+    async def send(self, api: str, path: str, body: bytes, *, stream: bool,
+                   headers: dict[str, str]) -> UpstreamResponse:
+        assert self._session is not None, "upstream not started"
+        s = self.settings
+        timeout = aiohttp.ClientTimeout(total=None if stream else s.timeout, connect=s.connect_timeout,
+                                        sock_read=s.timeout)
+        request_headers = {"content-type": "application/json", **headers, **self._auth}
+        url = self._base + path
+        attempt = 0
+        while True:
+            try:
+                response = await self._session.post(url, data=body, headers=request_headers, timeout=timeout)
+            except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
+                raise UpstreamTimeout(f"The upstream model '{self.name}' did not answer in time") from exc
+            except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError,
+                    aiohttp.ClientOSError) as exc:
+                if attempt < s.retries:
+                    attempt += 1
+                    await asyncio.sleep(0.05 * attempt)
+                    continue
+                raise UpstreamUnavailable(f"The upstream model '{self.name}' is unavailable") from exc
+            except aiohttp.ClientError as exc:
+                raise UpstreamError(f"The upstream model '{self.name}' failed: {exc}") from exc
+            if response.status in RETRY_STATUSES and attempt < s.retries:
+                response.release()
+                attempt += 1
+                await asyncio.sleep(0.1 * attempt)
+                continue
+            return HttpResponse(response)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    upstream: Upstream
+    upstream_model: str  # empty: keep the client's model name
+
+
+class Router:
+    """Model name → upstream, exact names first, then globs in configured order."""
+
+    def __init__(self, upstreams: dict[str, Upstream], routes: list[RouteSettings]) -> None:
+        for route in routes:
+            if route.upstream not in upstreams:
+                raise ValueError(f"route for '{route.model}' names unknown upstream '{route.upstream}'")
+        self.upstreams = upstreams
+        self._exact = {r.model: r for r in routes if not any(c in r.model for c in "*?[")}
+        self._globs = [r for r in routes if r.model not in self._exact]
+        self._cache: dict[tuple[str, str], Route] = {}
+
+    def route(self, model: str, api: str) -> Route:
+        key = (model, api)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
+        setting = self._exact.get(model) or next(
+            (r for r in self._globs if fnmatch.fnmatchcase(model, r.model)), None)
+        if setting is None:
+            raise NotFound(f"The model '{model}' does not exist or you do not have access to it.",
+                           code="model_not_found")
+        upstream = self.upstreams[setting.upstream]
+        if api not in upstream.dialects:
+            raise NotFound(f"The model '{model}' is not served on the {api} API of this gateway.",
+                           code="model_not_found")
+        found = Route(upstream, setting.upstream_model)
+        if len(self._cache) < 10_000:
+            self._cache[key] = found
+        return found
+
+    def listed_models(self) -> list[str]:
+        return sorted(self._exact)
+
+    async def start(self) -> None:
+        for upstream in self.upstreams.values():
+            await upstream.start()
+
+    async def close(self) -> None:
+        for upstream in self.upstreams.values():
+            await upstream.close()

@@ -1,0 +1,1 @@
+"""Who is calling: keys, the directory of accounts and organizations, attribution and linking."""

@@ -1,0 +1,384 @@
+"""Directory operations: the one implementation behind `moat orgs|accounts|keys|entities` and the
+admin HTTP API.
+
+Each function validates its input (raising `BadRequest` with a message an operator can act on, or
+`NotFound`), writes through the `Store` — which feeds the change log every replica follows — and
+records what it did in the hash-chained admin log. Secrets never reach the admin log: a created
+key's secret is returned once, to the caller, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from moat.errors import BadRequest, NotFound
+from moat.identity import keys
+from moat.identity.models import CREDENTIALS, PLANS, Account, ApiKey, Organization, Ownership
+from moat.store.base import AdminAction, Store
+from moat.traffic import ENTITIES_FILE, REQUIRED, BadLine, read_jsonl
+
+STATUSES: tuple[str, ...] = ("active", "suspended", "blocked")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$")
+_DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedKey:
+    """A new key and its secret: the only object that ever carries the secret."""
+
+    key: ApiKey
+    secret: str
+
+    def public(self) -> dict[str, Any]:
+        return {"key": self.secret, "key_id": self.key.key_id, "account_id": self.key.account_id,
+                "expires_at": iso(self.key.expires_at)}
+
+
+@dataclass(slots=True)
+class ImportReport:
+    path: str
+    imported: int = 0
+    errors: list[str] = field(default_factory=list)
+
+
+# ---- validation ----------------------------------------------------------------------------
+def _check_id(value: str, what: str) -> str:
+    value = (value or "").strip()
+    if not _ID.match(value):
+        raise BadRequest(f"invalid {what} {value!r}: use letters, digits and . _ : @ + - (at most 200)")
+    return value
+
+
+def _listed(values: Iterable[Any], what: str) -> Iterable[Any]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise BadRequest(f"{what} must be a list, not {values!r}")
+    return values
+
+
+def _domains(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for raw in _listed(values, "domains"):
+        domain = str(raw).strip().rstrip(".").lower()
+        if not _DOMAIN.match(domain):
+            raise BadRequest(f"invalid domain {raw!r}: expected a name like example.com")
+        if domain not in out:
+            out.append(domain)
+    return tuple(out)
+
+
+def _cidrs(values: Iterable[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for raw in _listed(values, "ip_ranges"):
+        try:
+            network = str(ipaddress.ip_network(str(raw).strip(), strict=False))
+        except ValueError as exc:
+            raise BadRequest(f"invalid CIDR {raw!r}: {exc}") from None
+        if network not in out:
+            out.append(network)
+    return tuple(out)
+
+
+def _strings(values: Iterable[Any], what: str) -> tuple[str, ...]:
+    values = list(_listed(values, what))
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise BadRequest(f"{what} must be a list of non-empty strings")
+    return tuple(dict.fromkeys(v.strip() for v in values))
+
+
+def _share(value: Any) -> float:
+    try:
+        share = float(value)
+    except (TypeError, ValueError):
+        raise BadRequest(f"invalid share {value!r}: expected a number in (0, 1]") from None
+    if not 0.0 < share <= 1.0:
+        raise BadRequest(f"invalid share {value!r}: must be in (0, 1] (0.6 means 60%)")
+    return share
+
+
+def parse_expiry(value: str | float | None, *, now: float | None = None) -> float | None:
+    """An ISO 8601 time (naive means UTC) or Unix seconds, which must lie in the future."""
+    if value is None or value == "":
+        return None
+    now = time.time() if now is None else now
+    if isinstance(value, (int, float)):
+        at = float(value)
+    else:
+        try:
+            parsed = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise BadRequest(f"invalid expiry {value!r}: expected ISO 8601, e.g. 2026-12-31T23:59:59Z"
+                             ) from None
+        at = (parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)).timestamp()
+    if at <= now:
+        raise BadRequest(f"expiry {iso(at)} is in the past")
+    return at
+
+
+def iso(ts: float | None) -> str | None:
+    return None if ts is None else keys.format_ts(ts)
+
+
+# ---- organizations -------------------------------------------------------------------------
+def build_org(org_id: str, *, name: str = "", domains: Iterable[str] = (), ip_ranges: Iterable[str] = (),
+              restricted: bool = False, owners: Iterable[tuple[str, Any]] = (),
+              payment_fingerprints: Iterable[str] = (), sso_tenants: Iterable[str] = (),
+              aliases: Iterable[str] = (), created_at: float | None = None) -> Organization:
+    """A validated `Organization` (owners are checked for shape, not for existence)."""
+    org_id = _check_id(org_id, "org id")
+    if not isinstance(restricted, bool):
+        raise BadRequest(f"restricted must be true or false, not {restricted!r}")
+    ownership: dict[str, float] = {}
+    for owner, share in owners:
+        owner = _check_id(owner, "owner org id")
+        if owner == org_id:
+            raise BadRequest(f"org {org_id} cannot own itself")
+        ownership[owner] = _share(share)
+    if sum(ownership.values()) > 1.0 + 1e-9:
+        raise BadRequest(f"owners of {org_id} hold more than 100% in total")
+    return Organization(
+        org_id=org_id, name=str(name or "").strip(), domains=_domains(domains), ip_ranges=_cidrs(ip_ranges),
+        payment_fingerprints=_strings(payment_fingerprints, "payment_fingerprints"),
+        sso_tenants=_strings(sso_tenants, "sso_tenants"), aliases=_strings(aliases, "aliases"),
+        restricted=restricted, owners=tuple(Ownership(o, s) for o, s in ownership.items()),
+        created_at=time.time() if created_at is None else created_at,
+    )
+
+
+async def add_org(store: Store, *, actor: str, org_id: str, name: str = "", domains: Sequence[str] = (),
+                  ip_ranges: Sequence[str] = (), restricted: bool = False, owner: str | None = None,
+                  share: float | None = None, owners: Sequence[tuple[str, float]] = (),
+                  payment_fingerprints: Sequence[str] = (), sso_tenants: Sequence[str] = (),
+                  aliases: Sequence[str] = ()) -> Organization:
+    """Create an organization, or replace an existing one's attributes (keeping its creation time).
+
+    Ownership is `owner`+`share` or a list of `owners`; every owner must exist.
+    """
+    if (owner is None) != (share is None):
+        raise BadRequest("an owner needs a share and a share needs an owner (e.g. --owner rival --share 0.6)")
+    all_owners = list(owners) + ([(owner, share)] if owner is not None and share is not None else [])
+    existing = await store.get_org(org_id.strip())
+    org = build_org(org_id, name=name, domains=domains, ip_ranges=ip_ranges, restricted=restricted,
+                    owners=all_owners, payment_fingerprints=payment_fingerprints, sso_tenants=sso_tenants,
+                    aliases=aliases, created_at=existing.created_at if existing else None)
+    for ownership in org.owners:
+        if await store.get_org(ownership.owner_id) is None:
+            raise BadRequest(f"unknown owner org {ownership.owner_id!r}: add it first")
+    await store.upsert_org(org)
+    await store.append_admin(AdminAction(actor, "orgs.update" if existing else "orgs.add", org.org_id,
+                                         org_summary(org)))
+    return org
+
+
+async def get_org(store: Store, org_id: str) -> Organization:
+    org = await store.get_org(org_id)
+    if org is None:
+        raise NotFound(f"unknown org {org_id!r}")
+    return org
+
+
+def org_summary(org: Organization) -> dict[str, Any]:
+    return {
+        "org_id": org.org_id, "name": org.name, "restricted": org.restricted, "domains": list(org.domains),
+        "ip_ranges": list(org.ip_ranges), "payment_fingerprints": list(org.payment_fingerprints),
+        "sso_tenants": list(org.sso_tenants), "aliases": list(org.aliases),
+        "owners": [{"owner_id": o.owner_id, "share": o.share} for o in org.owners],
+        "created_at": iso(org.created_at),
+    }
+
+
+# ---- accounts ------------------------------------------------------------------------------
+async def add_account(store: Store, *, actor: str, account_id: str, email: str, plan: str,
+                      org_id: str | None = None, credential: str = "api_key", verified: bool = False,
+                      declared_company: str | None = None, payment_fingerprint: str | None = None,
+                      signup_ip: str | None = None, sso_tenant: str | None = None,
+                      country: str | None = None) -> Account:
+    """Create an account, or update one (keeping its creation time and status)."""
+    account_id = _check_id(account_id, "account id")
+    email = (email or "").strip()
+    local, _, domain = email.rpartition("@")
+    if not local or not _DOMAIN.match(domain.lower()):
+        raise BadRequest(f"invalid email {email!r}")
+    if plan not in PLANS:
+        raise BadRequest(f"unknown plan {plan!r}: expected one of {', '.join(PLANS)}")
+    if credential not in CREDENTIALS:
+        raise BadRequest(f"unknown credential {credential!r}: expected one of {', '.join(CREDENTIALS)}")
+    if org_id is not None and await store.get_org(org_id) is None:
+        raise BadRequest(f"unknown org {org_id!r}: add it first with `moat orgs add {org_id}`")
+    if signup_ip is not None:
+        try:
+            signup_ip = str(ipaddress.ip_address(signup_ip.strip()))
+        except ValueError:
+            raise BadRequest(f"invalid signup IP {signup_ip!r}") from None
+    existing = await store.get_account(account_id)
+    account = Account(
+        account_id=account_id, email=email, plan=plan, org_id=org_id, credential=credential,
+        verified=bool(verified), created_at=existing.created_at if existing else time.time(),
+        declared_company=declared_company, payment_fingerprint=payment_fingerprint, signup_ip=signup_ip,
+        sso_tenant=sso_tenant, country=country.upper() if country else None,
+        status=existing.status if existing else "active",
+    )
+    await store.upsert_account(account)
+    await store.append_admin(AdminAction(actor, "accounts.update" if existing else "accounts.add",
+                                         account_id, account_summary(account)))
+    return account
+
+
+async def set_account_status(store: Store, *, actor: str, account_id: str, status: str,
+                             reason: str = "") -> Account:
+    """Suspend, block or reactivate an account; every replica's directory follows within a second."""
+    if status not in STATUSES:
+        raise BadRequest(f"unknown status {status!r}: expected one of {', '.join(STATUSES)}")
+    account = await get_account(store, account_id)
+    updated = replace(account, status=status)
+    await store.upsert_account(updated)
+    await store.append_admin(AdminAction(actor, "accounts.status", account_id,
+                                         {"from": account.status, "to": status, "reason": reason}))
+    return updated
+
+
+async def get_account(store: Store, account_id: str) -> Account:
+    account = await store.get_account(account_id)
+    if account is None:
+        raise NotFound(f"unknown account {account_id!r}")
+    return account
+
+
+def account_summary(account: Account) -> dict[str, Any]:
+    return {
+        "account_id": account.account_id, "email": account.email, "plan": account.plan,
+        "org_id": account.org_id, "credential": account.credential, "verified": account.verified,
+        "status": account.status, "created_at": iso(account.created_at),
+        "declared_company": account.declared_company, "payment_fingerprint": account.payment_fingerprint,
+        "signup_ip": account.signup_ip, "sso_tenant": account.sso_tenant, "country": account.country,
+    }
+
+
+# ---- keys ----------------------------------------------------------------------------------
+async def _key_account(store: Store, account_id: str) -> Account:
+    account = await store.get_account(account_id)
+    if account is None:
+        raise BadRequest(f"unknown account {account_id!r}: add it first with `moat accounts add`")
+    return account
+
+
+async def create_key(store: Store, *, actor: str, account_id: str, expires: str | float | None = None,
+                     name: str = "") -> CreatedKey:
+    """A new `moat_sk_` key; the returned `CreatedKey.secret` is shown once and never stored."""
+    await _key_account(store, account_id)
+    key, secret = keys.new_key(account_id, expires_at=parse_expiry(expires), name=name)
+    await store.insert_key(key)
+    await store.append_admin(AdminAction(actor, "keys.create", key.key_id, key_summary(key)))
+    return CreatedKey(key, secret)
+
+
+async def import_key(store: Store, *, actor: str, account_id: str, secret: str,
+                     expires: str | float | None = None, name: str = "") -> ApiKey:
+    """Register an existing secret (any format, at least 16 characters) for an account."""
+    await _key_account(store, account_id)
+    try:
+        key = keys.imported_key(account_id, secret, expires_at=parse_expiry(expires), name=name)
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+    try:
+        await store.insert_key(key)
+    except ValueError:
+        raise BadRequest("this secret is already registered as an API key") from None
+    await store.append_admin(AdminAction(actor, "keys.import", key.key_id, key_summary(key)))
+    return key
+
+
+async def revoke_key(store: Store, *, actor: str, key_id: str) -> ApiKey:
+    """Revoke a key (idempotent: revoking twice keeps the first time)."""
+    if not await store.revoke_key(key_id, time.time()):
+        raise NotFound(f"unknown API key {key_id!r}")
+    key = await store.get_key(key_id)
+    assert key is not None
+    await store.append_admin(AdminAction(actor, "keys.revoke", key_id, {"account_id": key.account_id}))
+    return key
+
+
+async def list_keys(store: Store, account_id: str | None = None) -> list[ApiKey]:
+    if account_id is not None:
+        await get_account(store, account_id)
+    return await store.list_keys(account_id)
+
+
+def key_status(key: ApiKey, now: float | None = None) -> str:
+    now = time.time() if now is None else now
+    if key.revoked_at is not None and key.revoked_at <= now:
+        return "revoked"
+    if key.expires_at is not None and key.expires_at <= now:
+        return "expired"
+    return "active"
+
+
+def key_summary(key: ApiKey) -> dict[str, Any]:
+    """A key for display and the admin log: never the secret nor its hash; a short hint only."""
+    return {
+        "key_id": key.key_id, "account_id": key.account_id, "hint": key.prefix[:10] + "…",
+        "status": key_status(key), "created_at": iso(key.created_at), "expires_at": iso(key.expires_at),
+        "revoked_at": iso(key.revoked_at), "name": key.name, "source": key.meta.get("source", "moat"),
+    }
+
+
+# ---- entities ------------------------------------------------------------------------------
+async def import_entities(store: Store, *, actor: str, path: str | Path) -> ImportReport:
+    """Upsert the organizations of an entities.jsonl file (or a dataset directory holding one).
+
+    Bad lines are reported as `file:line: reason` and skipped; the rest is imported. Besides the
+    traffic spec's fields, optional `aliases` and `owners` ([{"owner_id", "share"}]) are read.
+    """
+    file = Path(path)
+    if file.is_dir():
+        file = file / ENTITIES_FILE
+    if not file.is_file():
+        raise BadRequest(f"no such file: {file}")
+    report = ImportReport(str(file))
+    bad: set[int] = set()
+
+    def on_error(line: BadLine) -> None:
+        bad.add(line.line)
+        report.errors.append(str(line))
+
+    # The shared reader skips blank and bad lines; knowing which lines are non-blank recovers the
+    # line number of each object it yields, so validation errors point at file:line too.
+    with file.open("rb") as f:
+        lines = [n for n, raw in enumerate(f, 1) if raw.strip()]
+    position = 0
+    for entity in read_jsonl(file, REQUIRED[ENTITIES_FILE], on_error):
+        while lines[position] in bad:
+            position += 1
+        lineno = lines[position]
+        position += 1
+        try:
+            org = _entity_org(entity, await store.get_org(str(entity["org_id"]).strip()))
+        except BadRequest as exc:
+            report.errors.append(str(BadLine(str(file), lineno, exc.message)))
+            continue
+        await store.upsert_org(org)
+        report.imported += 1
+    await store.append_admin(AdminAction(actor, "entities.import", str(file),
+                                         {"imported": report.imported, "errors": len(report.errors)}))
+    return report
+
+
+def _entity_org(entity: dict[str, Any], existing: Organization | None) -> Organization:
+    owners = []
+    for item in _listed(entity.get("owners") or (), "owners"):
+        if not isinstance(item, dict):
+            raise BadRequest("owners must be a list of {\"owner_id\": ..., \"share\": ...}")
+        owners.append((str(item.get("owner_id") or item.get("org_id") or ""), item.get("share")))
+    return build_org(
+        str(entity["org_id"]), name=entity.get("name") or "", domains=entity.get("domains") or (),
+        ip_ranges=entity.get("ip_ranges") or (), restricted=entity.get("restricted") or False,
+        owners=owners, payment_fingerprints=entity.get("payment_fingerprints") or (),
+        sso_tenants=entity.get("sso_tenants") or (), aliases=entity.get("aliases") or (),
+        created_at=existing.created_at if existing else None,
+    )

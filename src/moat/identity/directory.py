@@ -1,0 +1,297 @@
+"""The replica-local directory: what `authenticate` and `decide` read, from memory.
+
+`Directory.start()` loads every organization (there may be tens of thousands of restricted
+entities) and builds the indexes the decide stage needs: by id, by email/web domain, and the set of
+*effectively* restricted organizations. Keys and their accounts are cached on first use, keyed by
+the secret's 16-character prefix, so a warm `authenticate` is a dict lookup plus one SHA-256.
+
+Freshness: a background task polls the store's change feed (`Store.changes_since`) every
+`poll_interval` seconds (0.3 by default) and reloads exactly the organizations, accounts and keys
+that changed. Every replica therefore sees a revocation within about half a second of its commit,
+with no cross-replica messaging. Unknown prefixes are negative-cached for `negative_ttl` seconds
+(so a flood of bad keys does not become a flood of queries), and that cache is dropped whenever any
+key changes, so a key created on another replica works at once.
+
+Account status: a *suspended* or *blocked* account raises `PermissionDenied` (403, codes
+`account_suspended` / `account_blocked`), not `AuthenticationFailed`: the key is genuine, the caller
+is known, and telling them to fix their key would be wrong. Unknown, revoked and expired keys, and
+keys whose account no longer exists, raise `AuthenticationFailed` (401).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+
+from moat.errors import AuthenticationFailed, PermissionDenied
+from moat.identity import keys
+from moat.identity.models import Account, ApiKey, Organization
+from moat.store.base import Change, Store
+
+log = logging.getLogger(__name__)
+
+# A share strictly above this, held in aggregate by restricted owners, restricts the owned org.
+CONTROL_THRESHOLD = 0.5
+_EPSILON = 1e-9
+# Beyond this many changed organizations in one poll, reloading them all is cheaper.
+_FULL_RELOAD_ORGS = 500
+# Bound on the negative cache, so random keys cannot grow memory without limit.
+_MAX_UNKNOWN = 100_000
+
+Authenticated = tuple[ApiKey, Account, Organization | None]
+
+
+def effective_restrictions(orgs: Iterable[Organization]) -> frozenset[str]:
+    """Ids of the organizations that are restricted, or controlled by restricted ones.
+
+    An organization is effectively restricted when it is marked restricted, or when effectively
+    restricted owners hold more than 50% of it *in aggregate* (the OFAC 50% rule's aggregation,
+    with a strict threshold): a 60% subsidiary of a restricted org is restricted, and so is its own
+    60% subsidiary; two restricted owners with 30% each also control it; exactly 50% does not.
+    Computed as the least fixed point by propagating from the restricted set, so ownership cycles
+    terminate and a cycle of unrestricted owners never restricts itself.
+    """
+    by_id = {o.org_id: o for o in orgs}
+    owned: dict[str, list[str]] = {}
+    for o in by_id.values():
+        for ownership in o.owners:
+            owned.setdefault(ownership.owner_id, []).append(o.org_id)
+    restricted = {o.org_id for o in by_id.values() if o.restricted}
+    pending = list(restricted)
+    while pending:
+        owner = pending.pop()
+        for child_id in owned.get(owner, ()):
+            if child_id in restricted:
+                continue
+            held = sum(s.share for s in by_id[child_id].owners if s.owner_id in restricted)
+            if held > CONTROL_THRESHOLD + _EPSILON:
+                restricted.add(child_id)
+                pending.append(child_id)
+    return frozenset(restricted)
+
+
+def domain_index(orgs: Iterable[Organization]) -> dict[str, str]:
+    """Domain → org id. When two organizations claim a domain, a restricted one wins, then the
+    smallest id, so every replica resolves the same way."""
+    index: dict[str, str] = {}
+    ranked = sorted(orgs, key=lambda o: (not o.restricted, o.org_id), reverse=True)
+    for o in ranked:  # best last, so it overwrites
+        for domain in o.domains:
+            index[normalise_domain(domain)] = o.org_id
+    return index
+
+
+def normalise_domain(domain: str) -> str:
+    """`Alice@Eng.Rival.COM.` → `eng.rival.com`: accepts an email address or a bare domain."""
+    return domain.rpartition("@")[2].strip().rstrip(".").lower()
+
+
+class Directory:
+    """Organizations, accounts and keys for one replica; see the module docstring."""
+
+    def __init__(self, store: Store, *, poll_interval: float = 0.3, negative_ttl: float = 2.0,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._store = store
+        self._poll_interval = poll_interval
+        self._negative_ttl = negative_ttl
+        self._clock = clock
+        self._orgs: dict[str, Organization] = {}
+        self._domains: dict[str, str] = {}
+        self._restricted: frozenset[str] = frozenset()
+        self._keys: dict[str, tuple[ApiKey, ...]] = {}  # prefix → candidate keys
+        self._prefix_of: dict[str, str] = {}  # key id → prefix, for cached keys
+        self._accounts: dict[str, Account] = {}
+        self._unknown: dict[str, float] = {}  # prefix → monotonic time the negative entry expires
+        self._loading: dict[str, asyncio.Task[tuple[ApiKey, ...]]] = {}
+        # Bumped before a poll reloads keys or accounts: a cache miss that overlapped it does not
+        # cache what it read, since that may predate the change.
+        self._epoch = 0
+        self._seq = 0
+        self._refresh_lock = asyncio.Lock()
+        self._task: asyncio.Task[None] | None = None
+
+    # ---- lifecycle -------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Load all organizations and start following the change feed."""
+        self._seq = await self._store.last_change()  # before loading: no change can slip between
+        self._set_orgs(await self._store.list_orgs())
+        self._task = asyncio.create_task(self._poll(), name="moat-directory-poll")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+            self._task = None
+        for task in list(self._loading.values()):
+            task.cancel()
+
+    async def _poll(self) -> None:
+        while True:
+            try:
+                await self.refresh()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("directory: polling the change feed failed; retrying", exc_info=True)
+            await asyncio.sleep(self._poll_interval)
+
+    async def refresh(self) -> int:
+        """Apply every pending change now; returns how many were applied."""
+        applied = 0
+        async with self._refresh_lock:
+            while changes := await self._store.changes_since(self._seq):
+                await self._apply(changes)
+                self._seq = changes[-1].seq  # only after success: a failed batch is retried whole
+                applied += len(changes)
+        return applied
+
+    async def _apply(self, changes: list[Change]) -> None:
+        org_ids = {c.id for c in changes if c.kind == "org"}
+        account_ids = {c.id for c in changes if c.kind == "account"}
+        key_ids = {c.id for c in changes if c.kind == "key"}
+        if key_ids or account_ids:
+            self._epoch += 1
+        if key_ids:
+            self._unknown.clear()
+            prefixes = {self._prefix_of[k] for k in key_ids if k in self._prefix_of}
+            for key_id in key_ids - set(self._prefix_of):
+                key = await self._store.get_key(key_id)
+                if key is not None:
+                    prefixes.add(key.prefix)
+            for prefix in prefixes:
+                if prefix in self._keys:
+                    self._cache_keys(prefix, await self._fetch_keys(prefix))
+        for account_id in account_ids:
+            if account_id in self._accounts:
+                account = await self._store.get_account(account_id)
+                if account is None:
+                    self._accounts.pop(account_id, None)
+                else:
+                    self._accounts[account_id] = account
+        if org_ids:
+            await self._reload_orgs(org_ids)
+
+    async def _reload_orgs(self, org_ids: set[str]) -> None:
+        if len(org_ids) > _FULL_RELOAD_ORGS:
+            self._set_orgs(await self._store.list_orgs())
+            return
+        orgs = dict(self._orgs)
+        for org_id in org_ids:
+            org = await self._store.get_org(org_id)
+            if org is None:
+                orgs.pop(org_id, None)
+            else:
+                orgs[org_id] = org
+        self._set_orgs(orgs.values())
+
+    def _set_orgs(self, orgs: Iterable[Organization]) -> None:
+        """Swap in new organization indexes, built aside so readers never see a half-built one."""
+        by_id = {o.org_id: o for o in orgs}
+        domains = domain_index(by_id.values())
+        restricted = effective_restrictions(by_id.values())
+        self._orgs, self._domains, self._restricted = by_id, domains, restricted
+
+    # ---- the hot path ----------------------------------------------------------------------
+    async def authenticate(self, secret: str) -> Authenticated:
+        """The key, account and organization for a presented secret; see the module docstring."""
+        if len(secret) < keys.MIN_SECRET_LEN:
+            raise AuthenticationFailed(keys.INVALID, code="invalid_api_key")
+        prefix = keys.key_prefix(secret)
+        candidates = self._keys.get(prefix)
+        if candidates is None:
+            candidates = await self._load_prefix(prefix)
+        key = keys.check(secret, candidates, now=self._clock())
+        account = self._accounts.get(key.account_id)
+        if account is None:
+            account = await self._store.get_account(key.account_id)
+            if account is None:
+                raise AuthenticationFailed(keys.INVALID, code="invalid_api_key")
+        if account.status == "suspended":
+            raise PermissionDenied(f"Account {account.account_id} is suspended", code="account_suspended")
+        if account.status == "blocked":
+            raise PermissionDenied(f"Account {account.account_id} is blocked", code="account_blocked")
+        org = self._orgs.get(account.org_id) if account.org_id else None
+        return key, account, org
+
+    async def _load_prefix(self, prefix: str) -> tuple[ApiKey, ...]:
+        """Candidates for a prefix on a cache miss: one store query however many callers wait."""
+        expires = self._unknown.get(prefix)
+        if expires is not None:
+            if expires > time.monotonic():
+                return ()
+            del self._unknown[prefix]
+        task = self._loading.get(prefix)
+        if task is None:
+            task = asyncio.create_task(self._load_and_cache(prefix))
+            self._loading[prefix] = task
+            task.add_done_callback(lambda _: self._loading.pop(prefix, None))
+        return await asyncio.shield(task)
+
+    async def _load_and_cache(self, prefix: str) -> tuple[ApiKey, ...]:
+        epoch = self._epoch
+        found = await self._fetch_keys(prefix)
+        if epoch != self._epoch:
+            return found  # a change overlapped this read: use it once, do not cache it
+        if found:
+            self._cache_keys(prefix, found)
+        else:
+            if len(self._unknown) >= _MAX_UNKNOWN:
+                self._unknown.clear()
+            self._unknown[prefix] = time.monotonic() + self._negative_ttl
+        return found
+
+    async def _fetch_keys(self, prefix: str) -> tuple[ApiKey, ...]:
+        """Keys with this prefix, with their accounts loaded into the account cache."""
+        found = tuple(await self._store.keys_by_prefix(prefix))
+        for key in found:
+            if key.account_id not in self._accounts:
+                account = await self._store.get_account(key.account_id)
+                if account is not None:
+                    self._accounts[key.account_id] = account
+        return found
+
+    def _cache_keys(self, prefix: str, found: tuple[ApiKey, ...]) -> None:
+        for old in self._keys.get(prefix, ()):
+            self._prefix_of.pop(old.key_id, None)
+        if found:
+            self._keys[prefix] = found
+            for key in found:
+                self._prefix_of[key.key_id] = prefix
+        else:
+            self._keys.pop(prefix, None)
+
+    # ---- the decide stage's indexes --------------------------------------------------------
+    def org(self, org_id: str) -> Organization | None:
+        return self._orgs.get(org_id)
+
+    def orgs(self) -> list[Organization]:
+        return list(self._orgs.values())
+
+    def org_for_domain(self, domain: str) -> Organization | None:
+        """The organization owning `domain` or a parent of it (`eng.rival.ai` → `rival.ai`).
+
+        Accepts an email address too. The most specific claimed domain wins.
+        """
+        name = normalise_domain(domain)
+        while name:
+            org_id = self._domains.get(name)
+            if org_id is not None:
+                return self._orgs.get(org_id)
+            name = name.partition(".")[2]
+        return None
+
+    def is_restricted(self, org_id: str | None) -> bool:
+        """True for a restricted org or one controlled (>50%, transitively) by restricted orgs."""
+        return org_id is not None and org_id in self._restricted
+
+    def restricted_ids(self) -> frozenset[str]:
+        return self._restricted
+
+    @property
+    def seq(self) -> int:
+        """The last change-feed position applied (for health endpoints and tests)."""
+        return self._seq

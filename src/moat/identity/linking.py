@@ -1,0 +1,600 @@
+"""Linking: which organization is really behind an account, and which accounts belong together.
+
+Issue 5 item 3. Two kinds of link, each with a confidence and human-readable evidence:
+
+- account -> organization, from the account's own signals matched against known entities
+  (`OrgIndex`): verified email domain or a subdomain of it, SSO tenant, a payment fingerprint that
+  is the organization's, declared organization / company name, signup and request IPs inside the
+  organization's CIDR ranges, and the platform-attested end-user organization;
+- account <-> account, from shared identifiers (payment instrument, SSO tenant, device fingerprint),
+  transitively: a union-find over accounts gives the clusters. An account inherits an organization
+  from a linked account (a card shared with one of its accounts) at the product of the link weights.
+
+Evidence combines as independent signals (noisy-OR: 1 - prod(1 - w)); a link needs a confidence of
+at least `LinkingConfig.threshold`. Guards against false links: personal email domains never link;
+an address inside an organization's range counts in proportion to how specific it is (at most
+`ip_free_accounts` accounts share it, or most accounts on it belong to that organization anyway), so
+a carrier NAT, a cloud egress block or a VPN listed in a range links no one on its own; a device
+fingerprint or payment instrument shared by more than `max_group` accounts is generic and ignored.
+
+Memory grows with accounts and distinct identifiers, never with requests: `add_request` keeps a
+bounded set of in-range addresses per account and per-organization counters. Updates are
+incremental (`add_account`, `add_request` keep the union-find current; `link_for` answers for one
+account at once); `result()` produces every account's link and every cluster in one pass.
+
+Usage::
+
+    linker = Linker(read_entities(dataset))
+    for account in read_accounts(dataset):
+        linker.add_account(account)
+    for request in read_requests(dataset):
+        linker.add_request(request)
+    result = linker.result()
+    result.accounts["acct_1"].org_id, result.accounts["acct_1"].restricted_score
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from moat.identity.linking_index import OrgIndex, email_domain, format_ip, is_personal_domain, parse_ip
+
+PAYMENT, SSO, DEVICE = 0, 1, 2
+KIND_NAMES = ("payment instrument", "SSO tenant", "device fingerprint")
+KIND_KEYS = ("payment", "sso", "device")
+_SIGNUP, _REQUEST = 1, 2
+_CACHE_MAX = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class LinkingConfig:
+    """Weights (0..1) of each kind of evidence and the guards. Defaults are tuned on the fixtures."""
+
+    threshold: float = 0.5  # an account links to an organization at or above this confidence
+    # account -> organization
+    w_email_domain: float = 0.9
+    w_email_subdomain: float = 0.85
+    w_email_unverified: float = 0.45  # the account says its email is not verified
+    w_sso: float = 0.95
+    w_payment: float = 0.9
+    w_declared_org: float = 0.7
+    w_declared_company: float = 0.4
+    w_signup_ip: float = 0.45
+    w_request_ip: float = 0.35
+    ip_weight_cap: float = 0.75  # addresses alone never reach more than this
+    ip_free_accounts: int = 4  # an in-range address used by this many accounts counts in full
+    max_ips_per_account: int = 32
+    w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
+    w_end_user_org_platform: float = 0.6  # same, on an account that relays for a platform
+    end_user_min_requests: int = 3
+    end_user_min_share: float = 0.8
+    # account <-> account: weight per kind (payment, sso, device) and the size beyond which a
+    # shared identifier is generic (0: no limit)
+    link_weights: tuple[float, float, float] = (0.9, 0.9, 0.8)
+    link_threshold: float = 0.5  # a shared identifier joins clusters at or above this weight
+    max_group: tuple[int, int, int] = (200, 0, 25)
+
+
+@dataclass(slots=True)
+class AccountLink:
+    """An account's organization as far as the evidence goes (org_id None below the threshold)."""
+
+    account_id: str
+    org_id: str | None
+    confidence: float
+    restricted: bool
+    evidence: list[str]
+    cluster_id: str | None = None
+    candidate_org: str | None = None  # best-supported organization, even below the threshold
+    restricted_score: float = 0.0  # strongest confidence toward any restricted org (detectors)
+
+
+@dataclass(slots=True)
+class ClusterLink:
+    """One shared identifier tying accounts together."""
+
+    kind: str  # "payment" | "sso" | "device"
+    value: str
+    account_ids: list[str]
+    weight: float
+
+    @property
+    def evidence(self) -> str:
+        return f"{len(self.account_ids)} accounts share {KIND_NAMES[KIND_KEYS.index(self.kind)]} {self.value}"
+
+
+@dataclass(slots=True)
+class Cluster:
+    cluster_id: str
+    account_ids: list[str]
+    links: list[ClusterLink]
+    org_id: str | None = None
+    restricted: bool = False
+
+
+@dataclass
+class LinkResult:
+    accounts: dict[str, AccountLink] = field(default_factory=dict)
+    clusters: dict[str, Cluster] = field(default_factory=dict)
+
+    def linked(self) -> Iterator[AccountLink]:
+        """Accounts linked to an organization."""
+        return (a for a in self.accounts.values() if a.org_id is not None)
+
+
+@dataclass(slots=True)
+class _Group:
+    """An identifier shared by two or more accounts."""
+
+    kind: int
+    value: str
+    members: set[int]
+    generic: bool = False
+
+
+def noisy_or(weights: Iterable[float]) -> float:
+    """Combined confidence of independent pieces of evidence."""
+    miss = 1.0
+    for w in weights:
+        miss *= 1.0 - w
+    return 1.0 - miss
+
+
+# (org_id) -> list of (weight, evidence text)
+_Candidates = dict[str, list[tuple[float, str]]]
+# (address, org_id) -> share of the address's accounts tied to org_id otherwise
+_Purity = dict[tuple[tuple[int, int], str], float]
+
+
+class Linker:
+    """Incremental account linker; see the module docstring. Not thread-safe: one writer."""
+
+    def __init__(self, entities: Iterable[Any] | OrgIndex = (), config: LinkingConfig | None = None) -> None:
+        self.config = config or LinkingConfig()
+        self.index = entities if isinstance(entities, OrgIndex) else OrgIndex.build(entities)
+        self._ids: list[str] = []
+        self._pos: dict[str, int] = {}
+        self._parent = array("q")
+        self._size = array("q")
+        self._direct: dict[int, _Candidates] = {}  # static evidence, sparse
+        self._ips: dict[int, dict[tuple[int, int], int]] = {}  # in-range addresses per account
+        self._ip_members: dict[tuple[int, int], set[int]] = {}
+        self._ip_hits: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
+        self._ip_cache: dict[str, tuple[tuple[int, int], tuple[str, tuple[str, ...]]] | None] = {}
+        self._hint_cache: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+        self._end_users: dict[int, list[Any]] = {}  # idx -> [attested total, platform?, {org: n}]
+        self._owners: tuple[dict[int, int], ...] = ({}, {}, {})  # hash(value) -> idx, or -(gid+1)
+        self._groups: list[_Group] = []
+        self._acc_groups: dict[int, list[int]] = {}
+        self._dirty = False  # a group turned generic: the union-find needs a rebuild
+
+    # ---- input ---------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def _idx(self, account_id: str) -> int:
+        idx = self._pos.get(account_id)
+        if idx is None:
+            idx = len(self._ids)
+            self._pos[account_id] = idx
+            self._ids.append(account_id)
+            self._parent.append(idx)
+            self._size.append(1)
+        return idx
+
+    def add_account(self, account: dict[str, Any]) -> None:
+        """Add an accounts.jsonl record (again: its signals are merged)."""
+        cfg, index = self.config, self.index
+        idx = self._idx(str(account["account_id"]))
+        found: list[tuple[str, float, str]] = []
+        domain = email_domain(account.get("email"))
+        if domain:
+            hit = index.by_domain(domain)
+            if hit is not None:
+                matched, orgs = hit
+                verified = account.get("verified") is not False
+                w = (cfg.w_email_domain if matched == domain else cfg.w_email_subdomain) if verified \
+                    else cfg.w_email_unverified
+                what = "verified email domain" if verified else "unverified email domain"
+                sub = "" if matched == domain else f" (subdomain of {matched})"
+                found.extend((o, w, f"{what} {domain}{sub} belongs to {o}") for o in orgs)
+        tenant = account.get("sso_tenant")
+        if tenant:
+            tenant = str(tenant).lower().strip()
+            found.extend((o, cfg.w_sso, f"SSO tenant {tenant} belongs to {o}")
+                         for o in index.sso_tenants.get(tenant, ()))
+            if not is_personal_domain(tenant):
+                self._link_key(idx, SSO, tenant)
+        payment = account.get("payment_fingerprint")
+        if payment:
+            payment = str(payment)
+            found.extend((o, cfg.w_payment, f"payment instrument {payment} is {o}'s own")
+                         for o in index.payment_fingerprints.get(payment, ()))
+            self._link_key(idx, PAYMENT, payment)
+        declared = account.get("org_id")
+        if declared and declared in index.orgs:
+            found.append((declared, cfg.w_declared_org, f"account declares organization {declared}"))
+        company = account.get("declared_company")
+        for o in index.by_name(company):
+            if o != declared:
+                found.append((o, cfg.w_declared_company, f"declared company {company!r} names {o}"))
+        device = account.get("device_fingerprint")
+        if device:
+            self._link_key(idx, DEVICE, str(device))
+        if found:
+            cands = self._direct.setdefault(idx, {})
+            for org, w, text in found:
+                entries = cands.setdefault(org, [])
+                if all(t != text for _, t in entries):
+                    entries.append((w, text))
+        self._note_ip(idx, account.get("signup_ip"), _SIGNUP)
+
+    def add_request(self, request: dict[str, Any]) -> None:
+        """Fold one requests.jsonl record into its account's signals. Cheap: a few dict probes."""
+        idx = self._pos.get(request["account_id"])
+        if idx is None:
+            idx = self._idx(str(request["account_id"]))
+        ip = request.get("client_ip")
+        if ip:
+            self._note_ip(idx, ip, _REQUEST)
+        hint = request.get("end_user_org")
+        if hint:
+            self._note_end_user(idx, hint, request.get("channel") == "platform")
+        device = request.get("device_fingerprint") or request.get("device")
+        if device:
+            self._link_key(idx, DEVICE, str(device))
+
+    def _note_ip(self, idx: int, ip: str | None, flag: int) -> None:
+        if not ip:
+            return
+        cache = self._ip_cache
+        if ip in cache:
+            hit = cache[ip]
+        else:
+            parsed = parse_ip(ip)
+            found = self.index.cidrs.lookup_int(*parsed) if parsed else None
+            hit = (parsed, found) if parsed and found else None
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[ip] = hit
+        if hit is None:
+            return
+        key, found = hit
+        ips = self._ips.get(idx)
+        if ips is None:
+            ips = self._ips[idx] = {}
+        if key in ips:
+            ips[key] |= flag
+            return
+        if len(ips) >= self.config.max_ips_per_account:
+            return
+        ips[key] = flag
+        self._ip_hits[key] = found
+        members = self._ip_members.get(key)
+        if members is None:
+            members = self._ip_members[key] = set()
+        members.add(idx)
+
+    def _note_end_user(self, idx: int, hint: str, platform: bool) -> None:
+        cache = self._hint_cache
+        if hint in cache:
+            hit = cache[hint]
+        else:
+            hit = self.index.by_org_hint(hint)
+            if len(cache) >= _CACHE_MAX:
+                cache.clear()
+            cache[hint] = hit
+        state = self._end_users.get(idx)
+        if state is None:
+            state = self._end_users[idx] = [0, False, {}]
+        state[0] += 1
+        state[1] = state[1] or platform
+        if hit is not None:
+            counts = state[2]
+            for org in hit[1]:
+                counts[org] = counts.get(org, 0) + 1
+
+    def _link_key(self, idx: int, kind: int, value: str) -> None:
+        table = self._owners[kind]
+        h = hash(value)
+        cur = table.get(h)
+        if cur is None:
+            table[h] = idx
+            return
+        if cur >= 0:
+            if cur == idx:
+                return
+            gid = len(self._groups)
+            group = _Group(kind, value, {cur, idx})
+            self._groups.append(group)
+            table[h] = -(gid + 1)
+            self._acc_groups.setdefault(cur, []).append(gid)
+            self._acc_groups.setdefault(idx, []).append(gid)
+            if self._joins(group):
+                self._union(cur, idx)
+            return
+        gid = -cur - 1
+        group = self._groups[gid]
+        if group.generic or idx in group.members:
+            return
+        group.members.add(idx)
+        self._acc_groups.setdefault(idx, []).append(gid)
+        cap = self.config.max_group[kind]
+        if cap and len(group.members) > cap:
+            group.generic = True
+            self._dirty = True
+        elif self._joins(group):
+            self._union(next(iter(group.members)), idx)
+
+    def _joins(self, group: _Group) -> bool:
+        return not group.generic and self.config.link_weights[group.kind] >= self.config.link_threshold
+
+    # ---- union-find ----------------------------------------------------------------------------
+
+    def _find(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra == rb:
+            return
+        size = self._size
+        if size[ra] < size[rb]:
+            ra, rb = rb, ra
+        self._parent[rb] = ra
+        size[ra] += size[rb]
+
+    def _rebuild(self) -> None:
+        """Recompute clusters without generic identifiers (rare: only after one turned generic)."""
+        n = len(self._ids)
+        self._parent = array("q", range(n))
+        self._size = array("q", [1]) * n
+        for group in self._groups:
+            if self._joins(group):
+                first = next(iter(group.members))
+                for m in group.members:
+                    self._union(first, m)
+        self._dirty = False
+
+    # ---- evidence ------------------------------------------------------------------------------
+
+    def _own(self, idx: int, purity_cache: _Purity) -> _Candidates:
+        """An account's own evidence per organization (not inherited from linked accounts)."""
+        cfg = self.config
+        direct = self._direct.get(idx)
+        cands: _Candidates = {org: list(ev) for org, ev in direct.items()} if direct else {}
+        ips = self._ips.get(idx)
+        if ips:
+            ip_ev: dict[str, list[tuple[float, str]]] = {}
+            for key, flags in ips.items():
+                cidr, orgs = self._ip_hits[key]
+                n = len(self._ip_members[key])
+                for org in orgs:
+                    purity = self._purity(key, org, purity_cache)
+                    spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
+                    base = noisy_or(w for f, w in ((_SIGNUP, cfg.w_signup_ip), (_REQUEST, cfg.w_request_ip))
+                                    if flags & f)
+                    where = " and ".join(s for f, s in ((_SIGNUP, "signup"), (_REQUEST, "request"))
+                                         if flags & f)
+                    note = "" if spread >= 1.0 else f", shared by {n} accounts (weight x{spread:.2f})"
+                    ip_ev.setdefault(org, []).append(
+                        (base * spread, f"{where} IP {_ip_text(key)} in {org}'s range {cidr}{note}"))
+            for org, evs in ip_ev.items():
+                total = min(cfg.ip_weight_cap, noisy_or(w for w, _ in evs))
+                # Addresses are one kind of evidence: fold them into a single capped entry.
+                cands.setdefault(org, []).append((total, "; ".join(t for _, t in evs)))
+        eu = self._end_users.get(idx)
+        if eu and eu[2]:
+            total, platform, counts = eu
+            for org, n in counts.items():
+                if n >= cfg.end_user_min_requests and n / total >= cfg.end_user_min_share:
+                    w = cfg.w_end_user_org_platform if platform else cfg.w_end_user_org
+                    cands.setdefault(org, []).append(
+                        (w, f"attested end-user organization {org} on {n} of {total} requests"))
+        return cands
+
+    def _purity(self, key: tuple[int, int], org: str, cache: _Purity) -> float:
+        """Share of an address's accounts that other (non-address) evidence ties to `org`."""
+        ck = (key, org)
+        hit = cache.get(ck)
+        if hit is not None:
+            return hit
+        members = self._ip_members[key]
+        tied = 0
+        for m in members:
+            direct = self._direct.get(m)
+            if direct and noisy_or(w for w, _ in direct.get(org, ())) >= self.config.threshold:
+                tied += 1
+        cache[ck] = value = tied / len(members)
+        return value
+
+    def _component(self, idx: int) -> list[int]:
+        """The account's cluster, by walking its shared identifiers."""
+        seen = {idx}
+        stack = [idx]
+        while stack:
+            i = stack.pop()
+            for gid in self._acc_groups.get(i, ()):
+                group = self._groups[gid]
+                if self._joins(group):
+                    for m in group.members - seen:
+                        seen.add(m)
+                        stack.append(m)
+        return sorted(seen)
+
+    def _propagate(self, members: list[int], own: dict[int, _Candidates]) -> dict[int, _Candidates]:
+        """Organizations inherited through shared identifiers: max-product paths from linked members."""
+        cfg = self.config
+        inherited: dict[int, _Candidates] = {}
+        seeds: dict[str, list[tuple[float, int, str]]] = {}
+        for m in members:
+            for org, evs in own.get(m, {}).items():
+                conf = noisy_or(w for w, _ in evs)
+                if conf >= cfg.threshold:
+                    seeds.setdefault(org, []).append((conf, m, evs[0][1]))
+        for org, starts in seeds.items():
+            best: dict[int, float] = {}
+            origin: dict[int, tuple[int, int, int]] = {}  # node -> (seed, via group, from node)
+            heap = [(-conf, m, m, -1, m) for conf, m, _ in starts]
+            seed_text = {m: text for _, m, text in starts}
+            heapq.heapify(heap)
+            expanded: set[int] = set()
+            while heap:
+                neg, node, seed, gid, prev = heapq.heappop(heap)
+                if node in best:
+                    continue
+                best[node] = -neg
+                origin[node] = (seed, gid, prev)
+                for g in self._acc_groups.get(node, ()):
+                    if g in expanded or not self._joins(self._groups[g]):
+                        continue
+                    expanded.add(g)
+                    group = self._groups[g]
+                    value = -neg * cfg.link_weights[group.kind]
+                    for m in group.members:
+                        if m not in best:
+                            heapq.heappush(heap, (-value, m, seed, g, node))
+            for node, value in best.items():
+                seed, gid, prev = origin[node]
+                if node == seed:
+                    continue
+                group = self._groups[gid]
+                hops = "" if prev == seed else f", linked in turn to {self._ids[seed]}"
+                text = (f"shares {KIND_NAMES[group.kind]} {group.value} with {self._ids[prev]}{hops}, "
+                        f"which is tied to {org}: {seed_text[seed]}")
+                inherited.setdefault(node, {})[org] = [(value, text)]
+        return inherited
+
+    def _decide(self, idx: int, own: _Candidates | None, inherited: _Candidates | None,
+                cluster_id: str | None) -> AccountLink:
+        account_id = self._ids[idx]
+        if not own and not inherited:
+            return AccountLink(account_id, None, 0.0, False, [], cluster_id)
+        merged: _Candidates = {org: list(evs) for org, evs in (own or {}).items()}
+        for org, evs in (inherited or {}).items():
+            merged.setdefault(org, []).extend(evs)
+        scored = sorted(((noisy_or(w for w, _ in evs), org) for org, evs in merged.items()),
+                        key=lambda t: (-t[0], t[1]))
+        conf, best = scored[0]
+        restricted_score = max((c for c, o in scored if self.index.is_restricted(o)), default=0.0)
+        linked = conf >= self.config.threshold
+        evidence = [t for _, t in sorted(merged[best], key=lambda e: -e[0])]
+        restricted = linked and self.index.is_restricted(best)
+        if restricted:
+            reason = self.index.orgs[best].restricted_reason
+            if reason != "restricted":
+                evidence.append(f"{best} is {reason}")
+        if not linked:
+            evidence = [f"below threshold {self.config.threshold:.2f} for {best}: {t}" for t in evidence]
+        return AccountLink(account_id, best if linked else None, round(conf, 4), restricted, evidence,
+                           cluster_id, best, round(restricted_score, 4))
+
+    # ---- output --------------------------------------------------------------------------------
+
+    def link_for(self, account_id: str) -> AccountLink | None:
+        """One account's link from the current state (incremental: no rebuild)."""
+        idx = self._pos.get(account_id)
+        if idx is None:
+            return None
+        purity: _Purity = {}
+        members = self._component(idx)
+        own = {m: c for m in members if (c := self._own(m, purity))}
+        inherited = self._propagate(members, own) if len(members) > 1 else {}
+        cluster_id = self._cluster_id(members) if len(members) > 1 else None
+        return self._decide(idx, own.get(idx), inherited.get(idx), cluster_id)
+
+    def cluster_account_ids(self, account_id: str) -> list[str]:
+        """The account and every account linked to it (just the account when it has no links)."""
+        idx = self._pos.get(account_id)
+        return [] if idx is None else [self._ids[m] for m in self._component(idx)]
+
+    def _cluster_id(self, members: list[int]) -> str:
+        return "cl_" + min(self._ids[m] for m in members)
+
+    def clusters(self) -> dict[int, list[int]]:
+        """root -> member indexes, for clusters of two or more accounts."""
+        if self._dirty:
+            self._rebuild()
+        by_root: dict[int, list[int]] = {}
+        for idx in self._acc_groups:
+            by_root.setdefault(self._find(idx), []).append(idx)
+        return {r: sorted(ms) for r, ms in by_root.items() if len(ms) > 1}
+
+    def result(self) -> LinkResult:
+        """Every account's link and every cluster, from the current state."""
+        purity: _Purity = {}
+        own: dict[int, _Candidates] = {}
+        for idx in {*self._direct, *self._ips, *self._end_users}:
+            cands = self._own(idx, purity)
+            if cands:
+                own[idx] = cands
+        out = LinkResult()
+        cluster_of: dict[int, str] = {}
+        inherited: dict[int, _Candidates] = {}
+        for members in self.clusters().values():
+            cid = self._cluster_id(members)
+            for m in members:
+                cluster_of[m] = cid
+            if any(m in own for m in members):
+                inherited.update(self._propagate(members, own))
+            gids = sorted({g for m in members for g in self._acc_groups.get(m, ())
+                           if self._joins(self._groups[g])})
+            links = [ClusterLink(KIND_KEYS[self._groups[g].kind], self._groups[g].value,
+                                 sorted(self._ids[m] for m in self._groups[g].members),
+                                 self.config.link_weights[self._groups[g].kind]) for g in gids]
+            out.clusters[cid] = Cluster(cid, [self._ids[m] for m in members], links)
+        accounts = out.accounts
+        ids = self._ids
+        for idx in range(len(ids)):
+            o, i, c = own.get(idx), inherited.get(idx), cluster_of.get(idx)
+            if o is None and i is None:
+                accounts[ids[idx]] = AccountLink(ids[idx], None, 0.0, False, [], c)
+            else:
+                accounts[ids[idx]] = self._decide(idx, o, i, c)
+        for cluster in out.clusters.values():
+            votes: dict[str, float] = {}
+            for aid in cluster.account_ids:
+                link = accounts[aid]
+                if link.org_id:
+                    votes[link.org_id] = max(votes.get(link.org_id, 0.0), link.confidence)
+            if votes:
+                cluster.org_id = max(sorted(votes), key=lambda o: votes[o])
+                cluster.restricted = self.index.is_restricted(cluster.org_id)
+        return out
+
+
+def _ip_text(key: tuple[int, int]) -> str:
+    return format_ip(*key)
+
+
+def link_dataset(dataset: Any, config: LinkingConfig | None = None,
+                 on_record: Any = None) -> tuple[Linker, LinkResult]:
+    """Batch-link a traffic dataset directory (entities, accounts, then requests).
+
+    `on_record`, when given, is called once per account or request read (a progress bar's update).
+    """
+    from pathlib import Path
+
+    from moat.traffic import read_accounts, read_entities, read_requests
+
+    path = Path(dataset)
+    linker = Linker(read_entities(path), config)
+    for account in read_accounts(path):
+        linker.add_account(account)
+        if on_record is not None:
+            on_record()
+    if (path / "requests.jsonl").exists():
+        for request in read_requests(path):
+            linker.add_request(request)
+            if on_record is not None:
+                on_record()
+    return linker, linker.result()

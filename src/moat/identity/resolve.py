@@ -1,0 +1,212 @@
+"""The resolve stage: the organization really behind a request, in microseconds (issue 5 item 4).
+
+Inputs are what authenticate and attribute produced (account, its organization, the platform's
+attribution, the client IP); the lookups are in-memory: `OrgIndex` (domains, SSO tenants, payment
+fingerprints, names, CIDR prefix table) built from the directory's organizations, plus the account
+links that `Linker` found (a card shared with a rival's account, a device, ...). No I/O.
+
+Evidence about the *account* (its organization, email domain, SSO tenant, payment instrument,
+known links) is computed once per account and cached; per request only the client IP and the
+attribution are looked up. Choice of entity, among organizations at or above the threshold:
+a restricted one first (enforcement must not be dodged by also belonging to a harmless org), then
+the signed end-user's organization over the relaying account's (a platform's own organization is
+not who is calling), then the highest confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from moat.context import RequestContext, ResolvedEntity
+from moat.identity.attribution import Attribution
+from moat.identity.linking import AccountLink, Linker, noisy_or
+from moat.identity.linking_index import OrgIndex, email_domain
+
+_ACCOUNT, _END_USER = 1, 2
+_CACHE_MAX = 1 << 16
+
+# org_id -> (source priority, [(weight, evidence)])
+_Cands = dict[str, tuple[int, list[tuple[float, str]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolveConfig:
+    threshold: float = 0.5
+    w_account_org: float = 0.95  # the directory says the account belongs to the organization
+    w_email_domain: float = 0.9
+    w_sso: float = 0.95
+    w_payment: float = 0.9
+    w_client_ip: float = 0.35  # corroborates; never links on its own
+    w_signed_org: float = 0.9  # a registered platform's signed claim
+    w_signed_domain: float = 0.9
+    w_low_trust: float = 0.4  # unsigned end-user fields: corroborate only
+
+
+class Resolver:
+    """In-memory resolve. Build at start-up from the directory; `learn` keeps account links current.
+
+    Safe to share between requests of one event loop; updates replace whole entries.
+    """
+
+    def __init__(self, orgs: Iterable[Any] | OrgIndex, account_links: Mapping[str, AccountLink] | None = None,
+                 config: ResolveConfig | None = None) -> None:
+        self.config = config or ResolveConfig()
+        self.index = orgs if isinstance(orgs, OrgIndex) else OrgIndex.build(orgs)
+        self._links: dict[str, AccountLink] = {k: v for k, v in (account_links or {}).items() if v.org_id}
+        self._accounts: dict[str, tuple[Any, _Cands]] = {}
+        self._hints: dict[tuple[str, str, str], _Cands] = {}  # (platform or source, org, domain)
+
+    # ---- keeping current ---------------------------------------------------------------------
+
+    def set_link(self, link: AccountLink) -> None:
+        """Record (or clear, when `link.org_id` is None) what linking knows about an account."""
+        if link.org_id:
+            self._links[link.account_id] = link
+        else:
+            self._links.pop(link.account_id, None)
+        self._accounts.pop(link.account_id, None)
+
+    def learn(self, linker: Linker, account_id: str) -> list[str]:
+        """After `linker.add_account(...)`: refresh the links of that account's whole cluster.
+
+        Returns the account ids whose resolution may have changed.
+        """
+        changed = linker.cluster_account_ids(account_id)
+        for aid in changed:
+            link = linker.link_for(aid)
+            if link is not None:
+                self.set_link(link)
+        return changed
+
+    def forget_account(self, account_id: str) -> None:
+        """Drop cached evidence (call when the directory changes an account)."""
+        self._accounts.pop(account_id, None)
+
+    # ---- the stage ---------------------------------------------------------------------------
+
+    def resolve(self, *, account: Any = None, org: Any = None, attribution: Attribution | None = None,
+                client_ip: str | None = None) -> ResolvedEntity:
+        """The entity behind one request. `account`/`org` are directory records (or None)."""
+        cands = self._account_cands(account, org) if account is not None or org is not None else {}
+        extra: list[_Cands] = []
+        if attribution is not None:
+            extra.append(self._attribution_cands(attribution))
+        signed = attribution is not None and attribution.trust == "signed"
+        if client_ip and not signed:  # a platform's egress IP says nothing about its end user
+            hit = self.index.cidrs.lookup(client_ip)
+            if hit is not None:
+                cidr, orgs = hit
+                extra.append({o: (_ACCOUNT, [(self.config.w_client_ip,
+                                             f"client IP {client_ip} in {o}'s range {cidr}")]) for o in orgs})
+        if extra:
+            cands = _merge(cands, *extra)
+        if not cands:
+            return ResolvedEntity()
+        return self._choose(cands)
+
+    def resolve_context(self, ctx: RequestContext, attribution: Attribution | None = None) -> ResolvedEntity:
+        """Fill `ctx.entity` from the context's account, organization and client IP."""
+        ctx.entity = self.resolve(account=ctx.account, org=ctx.org, attribution=attribution,
+                                  client_ip=ctx.client_ip)
+        return ctx.entity
+
+    def _choose(self, cands: _Cands) -> ResolvedEntity:
+        threshold, index = self.config.threshold, self.index
+        best: tuple[Any, ...] | None = None
+        top: tuple[float, str] | None = None
+        for org, (priority, evs) in cands.items():
+            conf = evs[0][0] if len(evs) == 1 else noisy_or(w for w, _ in evs)
+            if top is None or conf > top[0]:
+                top = (conf, org)
+            if conf < threshold:
+                continue
+            key = (index.is_restricted(org), priority, conf, org)
+            if best is None or key > best:
+                best = key
+        if best is None:
+            assert top is not None
+            conf, org = top
+            return ResolvedEntity(None, round(conf, 4), False,
+                                  [f"below threshold for {org}: {t}" for _, t in cands[org][1]])
+        restricted, _, conf, org = best
+        evidence = [t for _, t in cands[org][1]]
+        if restricted:
+            reason = index.orgs[org].restricted_reason
+            if reason != "restricted":
+                evidence.append(f"{org} is {reason}")
+        return ResolvedEntity(org, round(conf, 4), restricted, evidence)
+
+    def _account_cands(self, account: Any, org: Any) -> _Cands:
+        account_id = getattr(account, "account_id", None)
+        key = account_id or f"org:{getattr(org, 'org_id', '')}"
+        hit = self._accounts.get(key)
+        if hit is not None and hit[0] is account:
+            return hit[1]
+        cfg, index = self.config, self.index
+        found: list[tuple[str, float, str]] = []
+        org_id = getattr(org, "org_id", None) or getattr(account, "org_id", None)
+        if org_id and org_id in index.orgs:
+            found.append((org_id, cfg.w_account_org, f"account belongs to organization {org_id}"))
+        if account is not None:
+            domain = email_domain(getattr(account, "email", None))
+            by_domain = index.by_domain(domain) if domain else None
+            if by_domain and getattr(account, "verified", True) is not False:
+                found.extend((o, cfg.w_email_domain, f"account email domain {domain} belongs to {o}")
+                             for o in by_domain[1])
+            tenant = (getattr(account, "sso_tenant", None) or "").lower()
+            found.extend((o, cfg.w_sso, f"account SSO tenant {tenant} belongs to {o}")
+                         for o in index.sso_tenants.get(tenant, ()))
+            payment = getattr(account, "payment_fingerprint", None) or ""
+            found.extend((o, cfg.w_payment, f"account payment instrument {payment} is {o}'s own")
+                         for o in index.payment_fingerprints.get(payment, ()))
+            link = self._links.get(account_id) if account_id else None
+            if link is not None and link.org_id:
+                found.append((link.org_id, link.confidence, "linked: " + "; ".join(link.evidence[:3])))
+        cands: _Cands = {}
+        for o, w, text in found:
+            cands.setdefault(o, (_ACCOUNT, []))[1].append((w, text))
+        if len(self._accounts) >= _CACHE_MAX:
+            self._accounts.clear()
+        self._accounts[key] = (account, cands)
+        return cands
+
+    def _attribution_cands(self, attribution: Attribution) -> _Cands:
+        key = (attribution.platform_id or attribution.source, attribution.end_user_org or "",
+               attribution.email_domain or "")
+        hit = self._hints.get(key)
+        if hit is not None:
+            return hit
+        cfg, index = self.config, self.index
+        signed = attribution.trust == "signed"
+        who = f"platform {attribution.platform_id}" if signed else f"unsigned {attribution.source}"
+        cands: _Cands = {}
+        if attribution.end_user_org:
+            found = index.by_org_hint(attribution.end_user_org)
+            for o in found[1] if found else ():
+                w = cfg.w_signed_org if signed else cfg.w_low_trust
+                cands.setdefault(o, (_END_USER, []))[1].append(
+                    (w, f"{who} attests end-user organization {attribution.end_user_org!r}"))
+        if attribution.email_domain:
+            by_domain = index.by_domain(attribution.email_domain)
+            for o in by_domain[1] if by_domain else ():
+                w = cfg.w_signed_domain if signed else cfg.w_low_trust
+                cands.setdefault(o, (_END_USER, []))[1].append(
+                    (w, f"{who} attests end-user email domain {attribution.email_domain}"))
+        if len(self._hints) >= _CACHE_MAX:
+            self._hints.clear()
+        self._hints[key] = cands
+        return cands
+
+
+def _merge(*parts: _Cands) -> _Cands:
+    out: _Cands = {}
+    for part in parts:
+        for org, (priority, evs) in part.items():
+            if org in out:
+                p, existing = out[org]
+                out[org] = (max(p, priority), existing + evs)
+            else:
+                out[org] = (priority, evs)
+    return out

@@ -1,0 +1,56 @@
+"""Rate limits and token quotas (GCRA) that hold across replicas: in-process and Redis backends.
+
+    limiter = auto_limiter(settings)                       # once, at start-up
+    checks = checks_for(specs, ctx)                        # the policy's limits for this request
+    admission = await limiter.admit(checks, demand_for(ctx, default_max_tokens=4096))
+    if not admission.allowed:
+        raise rate_limited(admission)                      # 429 + Retry-After + RateLimit-*
+    try:
+        ...relay; response headers += rate_limit_headers(admission)...
+        await limiter.settle(admission, Usage(input_tokens, output_tokens))
+    finally:
+        await limiter.release(admission)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from moat.limits.auto import auto_limiter
+from moat.limits.base import Admission, Check, Demand, Limiter, LimiterStats, LimitStatus, Usage
+from moat.limits.headers import rate_limit_headers, rate_limited
+from moat.limits.keys import KEY_EXPRESSIONS, checks_for, demand_for, key_value
+from moat.limits.memory import MemoryLimiter
+from moat.limits.spec import LimitSpec
+
+if TYPE_CHECKING:
+    from moat.limits.redis_backend import RedisLimiter
+
+__all__ = [
+    "KEY_EXPRESSIONS",
+    "Admission",
+    "Check",
+    "Demand",
+    "LimitSpec",
+    "LimitStatus",
+    "Limiter",
+    "LimiterStats",
+    "MemoryLimiter",
+    "RedisLimiter",
+    "Usage",
+    "auto_limiter",
+    "checks_for",
+    "demand_for",
+    "key_value",
+    "rate_limit_headers",
+    "rate_limited",
+]
+
+
+def __getattr__(name: str) -> Any:
+    # RedisLimiter imports redis-py; the embedded default never pays for it.
+    if name == "RedisLimiter":
+        from moat.limits.redis_backend import RedisLimiter
+
+        return RedisLimiter
+    raise AttributeError(f"module 'moat.limits' has no attribute {name!r}")

@@ -1,0 +1,160 @@
+"""The `Limiter` interface and the values that cross it.
+
+Per request the gateway makes at most three calls (envoyproxy/ratelimit's shape: one interface,
+one implementation per backend, time injected into constructors):
+
+    admission = await limiter.admit(checks, demand)   # before relaying; all limits at once
+    ...relay, meter...
+    await limiter.settle(admission, usage)             # after the response: real token usage
+    await limiter.release(admission)                   # concurrency slots back (in a `finally`)
+
+An admission is all-or-nothing: when one enforced limit refuses, no limit consumes anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from moat.limits.spec import LimitSpec
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A limit applied to one key value, e.g. `Check(rpm_spec, "acct_42")`."""
+
+    spec: LimitSpec
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Demand:
+    """What a request may use, known before relaying: the reservation basis for token limits."""
+
+    input_tokens: int = 0  # the input-token estimate
+    output_tokens: int = 0  # max_tokens (after any policy cap)
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """What the request really used, from the upstream's usage report (or the meter's count)."""
+
+    input_tokens: int = 0
+    output_tokens: int = 0
+
+
+def units(kind: str, input_tokens: int, output_tokens: int) -> int:
+    """What a request costs against a limit of `kind` (1 for requests and concurrency)."""
+    if kind == "input_tokens":
+        return input_tokens
+    if kind == "output_tokens":
+        return output_tokens
+    if kind == "tokens":
+        return input_tokens + output_tokens
+    return 1
+
+
+@dataclass(slots=True)
+class LimitStatus:
+    """One limit's verdict within an admission; feeds the RateLimit-* headers and the explanation."""
+
+    name: str
+    kind: str
+    key: str
+    allowed: bool
+    shadow: bool
+    limit: int  # the spec's limit (RateLimit-Limit)
+    remaining: int  # unit-cost admissions still possible now (RateLimit-Remaining)
+    reset: float  # seconds until the key is fully rested (RateLimit-Reset); 0 for concurrency
+    retry_after: float = 0.0  # seconds until this request would pass; 0 when allowed
+    fail_mode: str | None = None  # set when the backend was unreachable and the fail mode decided
+
+
+@dataclass(slots=True)
+class Reservation:
+    """Units a token limit took at admission, returned or topped up by `settle`. Internal."""
+
+    check: Check
+    units: int
+    local: bool  # taken from the fallback memory limiter, not the shared backend
+
+
+@dataclass(slots=True)
+class Lease:
+    """A concurrency slot held until `release` or until it expires. Internal."""
+
+    check: Check
+    lease_id: str
+    local: bool
+
+
+@dataclass(slots=True)
+class Admission:
+    """The answer to `admit`: whether to relay, why not, and what `settle`/`release` must undo."""
+
+    allowed: bool
+    statuses: list[LimitStatus]
+    refused_by: str | None = None  # the enforced limit that refused (the first, in check order)
+    retry_after: float = 0.0  # seconds (the largest among refusing limits); 0 when allowed
+    reservations: list[Reservation] = field(default_factory=list)
+    leases: list[Lease] = field(default_factory=list)
+    settled: bool = False
+    released: bool = False
+
+    @property
+    def degraded(self) -> bool:
+        """True when a fail mode, not the shared backend, decided at least one limit."""
+        return any(s.fail_mode is not None for s in self.statuses)
+
+
+@dataclass
+class LimiterStats:
+    """Counters for metrics; the lead exports them with prometheus_client. Monotonic, never reset."""
+
+    checks: int = 0  # admissions evaluated
+    limits_evaluated: int = 0  # limit verdicts, shadow included
+    refusals: Counter[str] = field(default_factory=Counter)  # by limit name, enforced only
+    shadow_refusals: Counter[str] = field(default_factory=Counter)  # by limit name: would have refused
+    redis_errors: int = 0  # failed or timed-out backend calls
+    fallbacks: Counter[str] = field(default_factory=Counter)  # limit verdicts by fail mode used
+    breaker_opens: int = 0  # times the circuit breaker stopped calling the backend
+    settle_errors: int = 0  # settle/release calls lost to a backend error (leases then expire)
+
+
+@runtime_checkable
+class Limiter(Protocol):
+    """Rate limits and token quotas for a set of checks; one instance per process, shared by requests."""
+
+    stats: LimiterStats
+
+    async def admit(self, checks: Sequence[Check], demand: Demand) -> Admission:
+        """Evaluate every check at once and, if all enforced ones pass, consume from all of them.
+
+        `checks` may mix kinds and keys; shadow specs are evaluated but never consume or refuse.
+        Token limits reserve `units(kind, demand)`; concurrency limits take one slot (a lease).
+        Never raises for backend trouble: each limit then follows its `fail_mode`. Returns
+        promptly (bounded by the backend timeout). An empty `checks` admits.
+        """
+        ...
+
+    async def settle(self, admission: Admission, usage: Usage) -> None:
+        """Replace the admission's token reservations by real `usage`: refund or charge the overshoot.
+
+        Call once after the response (with `Usage()` when nothing reached the upstream, which
+        returns the whole reservation). A second call, or one on a refused admission, does nothing.
+        Never raises; a lost settle only means the reservation stands.
+        """
+        ...
+
+    async def release(self, admission: Admission) -> None:
+        """Give back the admission's concurrency slots. Idempotent; never raises.
+
+        Call in a `finally`; a slot that is never released expires after its spec's `period`.
+        """
+        ...
+
+    async def aclose(self) -> None:
+        """Close backend connections (shutdown)."""
+        ...

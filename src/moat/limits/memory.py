@@ -1,0 +1,147 @@
+"""`MemoryLimiter`: the in-process backend (the embedded default, and Redis's `local` fallback).
+
+State is two dicts keyed by (limit name, key value): a GCRA theoretical arrival time in integer
+microseconds, and concurrency leases (lease id -> expiry). Everything runs synchronously on the
+event loop, so one admission is atomic without locks. Rested keys are swept every few thousand
+admissions, so memory follows the number of *active* keys, not every key ever seen.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from collections.abc import Callable, Sequence
+
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Usage, units
+from moat.limits.verdict import Outcome, decide, state_name
+
+StateKey = tuple[str, str]
+
+
+class MemoryLimiter:
+    """Limits counted in this process only: exact, ~µs per check, not shared between replicas."""
+
+    def __init__(self, *, clock: Callable[[], float] = time.monotonic, sweep_every: int = 4096) -> None:
+        # `clock` returns seconds; any origin works, as long as it never goes backwards.
+        self.stats = LimiterStats()
+        self._clock = clock
+        self._tat: dict[StateKey, int] = {}
+        self._leases: dict[StateKey, dict[str, int]] = {}
+        self._sweep_every = sweep_every
+        self._until_sweep = sweep_every
+        self._lease_prefix = os.urandom(4).hex() + ":"
+        self._lease_ids = itertools.count(1)
+
+    def now_us(self) -> int:
+        return round(self._clock() * 1_000_000)
+
+    async def admit(self, checks: Sequence[Check], demand: Demand) -> Admission:
+        """See `Limiter.admit`."""
+        return self.admit_now(checks, demand)
+
+    def admit_now(self, checks: Sequence[Check], demand: Demand) -> Admission:
+        """`admit` without the coroutine, for callers already on the event loop's thread."""
+        now = self.now_us()
+        outcomes = self.evaluate(checks, demand, now)
+        lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"
+        admission = decide(checks, demand, outcomes, self.stats, lease_id=lease_id)
+        if admission.allowed:
+            self.commit(checks, demand, outcomes, now, lease_id)
+        return admission
+
+    def evaluate(self, checks: Sequence[Check], demand: Demand, now: int,
+                 fail_mode: str | None = None) -> list[Outcome]:
+        """Each check's outcome at `now`, without changing any state."""
+        outcomes: list[Outcome] = []
+        for check in checks:
+            spec = check.spec
+            state_key = (state_name(check), check.key)
+            if spec.kind == "concurrency":
+                count = self._live_leases(state_key, now)
+                outcomes.append(Outcome(count < spec.limit, count, fail_mode))
+            else:
+                tat = self._tat.get(state_key, 0)
+                new_tat = (tat if tat > now else now) + spec.cost_us(
+                    units(spec.kind, demand.input_tokens, demand.output_tokens))
+                outcomes.append(Outcome(new_tat - now <= spec.tau_us, new_tat - now, fail_mode))
+        return outcomes
+
+    def commit(self, checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome], now: int,
+               lease_id: str) -> None:
+        """Consume for the checks of an allowed admission that passed (values from `evaluate`)."""
+        for check, outcome in zip(checks, outcomes, strict=True):
+            spec = check.spec
+            if not outcome.passes:  # only a shadow limit can fail in an allowed admission
+                continue
+            state_key = (state_name(check), check.key)
+            if spec.kind == "concurrency":
+                self._leases.setdefault(state_key, {})[lease_id] = now + spec.period_us
+            else:
+                self._tat[state_key] = now + outcome.value
+        self._until_sweep -= 1
+        if self._until_sweep <= 0:
+            self._sweep(now)
+
+    async def settle(self, admission: Admission, usage: Usage) -> None:
+        """See `Limiter.settle`."""
+        if admission.settled or not admission.allowed:
+            return
+        admission.settled = True
+        self.settle_now(admission, usage, local_only=False)
+
+    def settle_now(self, admission: Admission, usage: Usage, *, local_only: bool) -> None:
+        """Apply the usage to reservations held here (only those marked local, when `local_only`)."""
+        now = self.now_us()
+        for reservation in admission.reservations:
+            if local_only and not reservation.local:
+                continue
+            spec = reservation.check.spec
+            actual = units(spec.kind, usage.input_tokens, usage.output_tokens)
+            delta = spec.cost_us(actual) - spec.cost_us(reservation.units)
+            if delta:
+                self.adjust((state_name(reservation.check), reservation.check.key), delta, now)
+
+    def adjust(self, state_key: StateKey, delta_us: int, now: int) -> None:
+        """Move a key's TAT by `delta_us` (negative refunds); a key never banks credit below now."""
+        tat = self._tat.get(state_key, 0)
+        tat = (tat if tat > now else now) + delta_us
+        if tat > now:
+            self._tat[state_key] = tat
+        else:
+            self._tat.pop(state_key, None)
+
+    async def release(self, admission: Admission) -> None:
+        """See `Limiter.release`."""
+        if admission.released:
+            return
+        admission.released = True
+        self.release_now(admission, local_only=False)
+
+    def release_now(self, admission: Admission, *, local_only: bool) -> None:
+        for lease in admission.leases:
+            if local_only and not lease.local:
+                continue
+            leases = self._leases.get((state_name(lease.check), lease.check.key))
+            if leases is not None:
+                leases.pop(lease.lease_id, None)
+
+    async def aclose(self) -> None:
+        """Nothing to close; here for the `Limiter` protocol."""
+
+    def _live_leases(self, state_key: StateKey, now: int) -> int:
+        leases = self._leases.get(state_key)
+        if not leases:
+            return 0
+        expired = [lease_id for lease_id, expiry in leases.items() if expiry <= now]
+        for lease_id in expired:
+            del leases[lease_id]
+        return len(leases)
+
+    def _sweep(self, now: int) -> None:
+        """Forget rested keys and expired leases (they are indistinguishable from absent ones)."""
+        self._until_sweep = self._sweep_every
+        self._tat = {k: tat for k, tat in self._tat.items() if tat > now}
+        for state_key in list(self._leases):
+            if self._live_leases(state_key, now) == 0:
+                del self._leases[state_key]

@@ -1,0 +1,118 @@
+"""Named limits declared in a bundle, turned into the limiter's `LimitSpec`s.
+
+    limits:
+      - name: free_rate                 # what throttle rules name
+        key: account                    # key | account | org | plan | end_user | platform | <CEL>
+        requests_per_minute: 20         # any of the shorthands below, one spec each
+        input_tokens_per_day: 200000
+        concurrency: 2
+        fail_mode: local                # open | closed | local (while Redis is unreachable)
+        shadow: false                   # counted in metrics, never blocks, never consumes
+      - name: burst_tokens              # or the limiter's own terms, for odd periods
+        kind: tokens
+        limit: 50000
+        period: 3600
+        burst: 10000
+
+A limit with one rate becomes one `LimitSpec` named like the limit; with several, each spec is
+named `<limit>/<shorthand>` (e.g. `free_rate/requests_per_minute`), so metrics and refusals say
+which rate was hit. The key is a CEL expression evaluated per request by the engine; the named keys
+are shorthands for the expressions in KEY_EXPRESSIONS (falling back to the account when the
+request has no organization or end user, so those requests do not share one bucket).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from moat.limits.spec import FAIL_MODES, LIMIT_KINDS, LimitSpec
+from moat.policy.yamlread import Located, PolicyError
+
+KEY_EXPRESSIONS: dict[str, str] = {
+    "key": 'key.id != "" ? key.id : "account:" + account.id',
+    "account": "account.id",
+    "org": 'org.id != "" ? org.id : "account:" + account.id',
+    "plan": "account.plan",
+    "end_user": 'end_user.id != "" ? platform.name + "/" + end_user.id : "account:" + account.id',
+    "platform": 'platform.name != "" ? platform.name : "direct"',
+}
+SHORTHANDS: dict[str, tuple[str, float]] = {
+    "requests_per_minute": ("requests", 60.0),
+    "requests_per_day": ("requests", 86400.0),
+    "input_tokens_per_minute": ("input_tokens", 60.0),
+    "input_tokens_per_day": ("input_tokens", 86400.0),
+    "output_tokens_per_minute": ("output_tokens", 60.0),
+    "output_tokens_per_day": ("output_tokens", 86400.0),
+    "tokens_per_minute": ("tokens", 60.0),
+    "tokens_per_day": ("tokens", 86400.0),
+    "concurrency": ("concurrency", 600.0),  # period = lease lifetime should a replica crash mid-request
+}
+_KEYS = frozenset({"name", "key", "fail_mode", "shadow", "burst", "kind", "limit", "period", "description",
+                   *SHORTHANDS})
+
+
+@dataclass(frozen=True, slots=True)
+class LimitDef:
+    """A named limit: its specs (what the limiter enforces) and the key expression (whose usage)."""
+
+    name: str
+    key: str  # the key as written: a named key or a CEL expression
+    key_expression: str  # the CEL expression evaluated per request
+    specs: tuple[LimitSpec, ...]
+    file: str
+    line: int
+
+
+def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) -> LimitDef | None:
+    """Validate one limit mapping; append every problem to `errors` and return None if any."""
+    if not isinstance(raw, Located):
+        errors.append(PolicyError(file, line, "a limit must be a mapping"))
+        return None
+    before = len(errors)
+
+    def err(key: str, reason: str) -> None:
+        errors.append(PolicyError(file, raw.line_of(key), reason))
+
+    for key in raw:
+        if key not in _KEYS:
+            err(key, f"unknown limit field {key!r} (known: {', '.join(sorted(_KEYS))})")
+    name = raw.get("name")
+    if not isinstance(name, str) or not name or any(c in name for c in "{}/"):
+        err("name", "limit needs a name (a string without braces or '/')")
+        name = "?"
+    key = raw.get("key", "account")
+    if not isinstance(key, str) or not key.strip():
+        err("key", "key must be a named key or a CEL expression")
+        key = "account"
+    rates: list[tuple[str, str, int, float]] = []  # (suffix, kind, limit, period)
+    for short, (kind, period) in SHORTHANDS.items():
+        if short in raw:
+            rates.append((short, kind, raw[short], period))
+    if "kind" in raw or "limit" in raw:
+        if raw.get("kind") not in LIMIT_KINDS:
+            err("kind", f"kind must be one of {', '.join(LIMIT_KINDS)}")
+        period = raw.get("period", 60.0)
+        if not isinstance(period, (int, float)) or isinstance(period, bool):
+            err("period", "period must be a number of seconds")
+            period = 60.0
+        rates.append((str(raw.get("kind")), str(raw.get("kind")), raw.get("limit"), float(period)))
+    if not rates:
+        err("name", f"limit {name!r} sets no rate (use one of {', '.join(SHORTHANDS)}, or kind/limit)")
+    fail_mode = raw.get("fail_mode", "local")
+    if fail_mode not in FAIL_MODES:
+        err("fail_mode", f"fail_mode must be one of {', '.join(FAIL_MODES)}")
+    shadow = raw.get("shadow", False)
+    if not isinstance(shadow, bool):
+        err("shadow", "shadow must be true or false")
+    specs: list[LimitSpec] = []
+    for suffix, kind, amount, period in rates:
+        spec_name = name if len(rates) == 1 else f"{name}/{suffix}"
+        try:
+            specs.append(LimitSpec(name=spec_name, kind=kind, limit=amount, period=period,  # type: ignore[arg-type]
+                                   burst=raw.get("burst"), key=key, fail_mode=fail_mode, shadow=bool(shadow)))
+        except ValueError as exc:
+            err(suffix if suffix in raw else "name", str(exc))
+    if len(errors) > before:
+        return None
+    return LimitDef(name=name, key=key, key_expression=KEY_EXPRESSIONS.get(key, key), specs=tuple(specs),
+                    file=file, line=raw.line)

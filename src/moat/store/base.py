@@ -1,0 +1,108 @@
+"""The `Store` contract every backend keeps (SQLite and PostgreSQL).
+
+All methods are coroutines; the gateway never awaits one on its hot path except on a directory
+cache miss. Each write that changes the directory appends to a change feed (`changes_since`) that
+every replica polls to invalidate its caches within a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from moat.identity.models import Account, ApiKey, Organization
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One directory change: `kind` is "org", "account" or "key"; `id` its primary key."""
+
+    seq: int
+    kind: str
+    id: str
+
+
+@dataclass(slots=True)
+class RecordBatchItem:
+    """One request as it is recorded: its traffic-format line and its decision-log payload.
+
+    `traffic` holds the spec's request fields (shared/spec/traffic-format.md) plus any extras the
+    gateway keeps (e.g. `decision_id`, `policy_revision`, `latency_ms`, `entity_org`).
+    `decision` is the decision-log payload (JSON-serialisable); the store chains it.
+    """
+
+    traffic: dict[str, Any]
+    decision: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One entry of a hash-chained log (decision log or admin log), as stored."""
+
+    seq: int
+    ts: float
+    entry_id: str  # decision id, or admin action id
+    payload: dict[str, Any]
+    prev_hash: str
+    hash: str
+
+
+@dataclass(slots=True)
+class AdminAction:
+    actor: str
+    action: str  # e.g. "keys.create", "orgs.add", "policy.reload"
+    target: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class Store(Protocol):
+    url: str
+
+    async def open(self) -> None:
+        """Connect and create or migrate the schema. Idempotent."""
+
+    async def close(self) -> None: ...
+
+    async def ping(self) -> None:
+        """Raise if the store cannot answer a trivial query now (readiness)."""
+
+    # ---- directory -------------------------------------------------------------------------
+    async def upsert_org(self, org: Organization) -> None: ...
+    async def get_org(self, org_id: str) -> Organization | None: ...
+    async def list_orgs(self) -> list[Organization]: ...
+
+    async def upsert_account(self, account: Account) -> None: ...
+    async def get_account(self, account_id: str) -> Account | None: ...
+    async def list_accounts(self, *, limit: int = 1000, offset: int = 0) -> list[Account]: ...
+
+    async def insert_key(self, key: ApiKey) -> None:
+        """Raise ValueError if `key_id` or `secret_hash` exists already."""
+
+    async def get_key(self, key_id: str) -> ApiKey | None: ...
+    async def keys_by_prefix(self, prefix: str) -> list[ApiKey]: ...
+    async def list_keys(self, account_id: str | None = None) -> list[ApiKey]: ...
+
+    async def revoke_key(self, key_id: str, at: float) -> bool:
+        """Mark revoked; False when no such key."""
+
+    async def changes_since(self, seq: int) -> list[Change]:
+        """Directory changes after `seq`, oldest first (at most a few thousand)."""
+
+    async def last_change(self) -> int: ...
+
+    # ---- recording -------------------------------------------------------------------------
+    async def append_records(self, batch: list[RecordBatchItem]) -> int:
+        """Store traffic records and chain their decisions in one transaction.
+
+        Idempotent by `traffic["request_id"]` / decision id: replaying a write-ahead log after a
+        crash never duplicates an entry. Returns how many were new.
+        """
+
+    def iter_requests(self, *, since: float | None = None) -> AsyncIterator[dict[str, Any]]:
+        """Recorded traffic, oldest first (spec fields plus extras)."""
+
+    def iter_decisions(self, *, after_seq: int = 0) -> AsyncIterator[LogEntry]: ...
+
+    async def append_admin(self, action: AdminAction) -> LogEntry: ...
+    def iter_admin(self, *, after_seq: int = 0) -> AsyncIterator[LogEntry]: ...

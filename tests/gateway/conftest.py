@@ -1,0 +1,180 @@
+"""A real `moat serve` process, seeded directory, and a misbehaving real upstream beside it."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from moat.identity import keys
+from moat.identity.models import Account, ApiKey, Organization, Ownership
+from moat.store import open_store
+from tests.gateway.fake_upstream import FakeUpstream
+
+ALICE_KEY = "sk-test-alice-000000000000000000"  # api plan, clean
+BOB_KEY = "sk-test-bob-00000000000000000000"  # personal-looking email at a restricted org's domain
+CAROL_KEY = "sk-test-carol-000000000000000000"  # account of a subsidiary 60% owned by the rival
+ADMIN_TOKEN = "admin-test-token"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def config_text(upstream_base: str) -> str:
+    return f"""
+admin_token = "{ADMIN_TOKEN}"
+
+[recording]
+flush_interval = 0.05
+
+[[upstreams]]
+name = "fake-openai"
+kind = "openai"
+base_url = "{upstream_base}"
+api_key = "upstream-secret"
+timeout = 1.0
+
+[[upstreams]]
+name = "fake-anthropic"
+kind = "anthropic"
+base_url = "{upstream_base}"
+api_key = "upstream-secret"
+timeout = 1.0
+
+[[upstreams]]
+name = "dead"
+kind = "openai"
+base_url = "http://127.0.0.1:9/v1"
+connect_timeout = 0.5
+
+[[routes]]
+model = "moat-demo*"
+upstream = "demo"
+
+[[routes]]
+model = "a-*"
+upstream = "fake-anthropic"
+
+[[routes]]
+model = "dead-*"
+upstream = "dead"
+
+[[routes]]
+model = "*-*"
+upstream = "fake-openai"
+"""
+
+
+async def seed(store_url: str) -> None:
+    store = open_store(store_url)
+    await store.open()
+    try:
+        await store.upsert_org(Organization("rival", name="Rival Labs", domains=("rival.example",), restricted=True))
+        await store.upsert_org(Organization("rival-sub", name="Rival Sub", owners=(Ownership("rival", 0.6),)))
+        await store.upsert_org(Organization("acme", name="Acme", domains=("acme.example",)))
+        await store.upsert_account(Account("alice", email="alice@acme.example", plan="api", org_id="acme"))
+        await store.upsert_account(Account("bob", email="bob@rival.example", plan="pro"))
+        await store.upsert_account(Account("carol", email="carol@sub.example", plan="team", org_id="rival-sub"))
+        for account, secret in (("alice", ALICE_KEY), ("bob", BOB_KEY), ("carol", CAROL_KEY)):
+            await store.insert_key(ApiKey(keys.new_key_id(), account, keys.key_prefix(secret),
+                                          keys.hash_secret(secret), time.time()))
+    finally:
+        await store.close()
+
+
+@dataclass
+class GatewayProcess:
+    home: Path
+    store_url: str
+    port: int = field(default_factory=free_port)
+    env: dict[str, str] = field(default_factory=dict)
+    proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, *extra: str) -> GatewayProcess:
+        env = {**os.environ, "MOAT_HOME": str(self.home), "MOAT_DATABASE_URL": self.store_url, **self.env}
+        env.pop("PROMETHEUS_MULTIPROC_DIR", None)
+        self.log = (self.home / f"serve-{self.port}.log").open("ab")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "moat", "--config", str(self.home / "moat.toml"), "serve",
+             "--port", str(self.port), *extra], env=env, stdout=self.log, stderr=self.log, cwd=self.home)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"moat serve exited: {(self.home / f'serve-{self.port}.log').read_text()}")
+            try:
+                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("moat serve did not become ready")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def kill9(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait()
+
+
+@pytest.fixture(scope="session")
+def fake_upstream() -> Iterator[FakeUpstream]:
+    fake = FakeUpstream().start()
+    yield fake
+    fake.stop()
+
+
+def make_gateway(home: Path, store_url: str, upstream_base: str) -> GatewayProcess:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "moat.toml").write_text(config_text(upstream_base))
+    asyncio.run(seed(store_url))
+    return GatewayProcess(home, store_url)
+
+
+@pytest.fixture(scope="module")
+def gateway(tmp_path_factory: pytest.TempPathFactory, fake_upstream: FakeUpstream) -> Iterator[GatewayProcess]:
+    """One gateway on SQLite for a whole test module."""
+    home = tmp_path_factory.mktemp("gw")
+    gw = make_gateway(home, f"sqlite:///{home / 'moat.db'}", fake_upstream.base).start()
+    yield gw
+    gw.stop()
+
+
+async def wait_for_record(store_url: str, request_id: str, timeout: float = 10.0) -> dict[str, object]:
+    """Poll the store until the gateway's recorder has written the request's record."""
+    store = open_store(store_url)
+    await store.open()
+    try:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            async for record in store.iter_requests():
+                if record.get("request_id") == request_id:
+                    return record
+            await asyncio.sleep(0.05)
+    finally:
+        await store.close()
+    raise AssertionError(f"request {request_id} was never recorded")

@@ -1,0 +1,163 @@
+"""A real HTTP upstream for tests, misbehaving on request: the model name says how.
+
+OpenAI shape under /v1/chat/completions, Anthropic shape under /v1/messages. Models:
+  ok-*          a normal answer (streams when asked, with usage)
+  nousage-*     streams without any usage (the gateway must count)
+  slow-*        waits 3 s before answering (upstream timeout)
+  reset-*       streams two events, then resets the connection
+  hang-*        streams two events, then waits; counts how it ends (client-disconnect test)
+  status-NNN    answers with that HTTP status and an error body
+GET /stats returns counters (connections closed by the gateway while hanging).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import threading
+from typing import Any
+
+import orjson
+
+
+class FakeUpstream:
+    def __init__(self) -> None:
+        self.port = 0
+        self.stats: dict[str, int] = {"requests": 0, "hang_cancelled": 0}
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> FakeUpstream:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        """Nothing to do: the loop runs in a daemon thread that ends with the test process."""
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def _run(self) -> None:
+        asyncio.set_event_loop(self._loop)
+        server = self._loop.run_until_complete(asyncio.start_server(self._handle, "127.0.0.1", 0))
+        self.port = server.sockets[0].getsockname()[1]
+        self._ready.set()
+        self._loop.run_forever()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                lines = head.decode("latin-1").split("\r\n")
+                method, path, _ = lines[0].split(" ", 2)
+                headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
+                body = await reader.readexactly(int(headers.get("content-length", "0")))
+                self.stats["requests"] += 1
+                if path == "/stats":
+                    await self._send(writer, 200, orjson.dumps(self.stats))
+                    continue
+                keep = await self._answer(path, orjson.loads(body) if body else {}, headers, writer)
+                if not keep:
+                    return
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def _send(self, writer: asyncio.StreamWriter, status: int, body: bytes,
+                    content_type: str = "application/json") -> None:
+        writer.write(f"HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}"
+                     "\r\n\r\n".encode() + body)
+        await writer.drain()
+
+    async def _answer(self, path: str, payload: dict[str, Any], headers: dict[str, str],
+                      writer: asyncio.StreamWriter) -> bool:
+        model = str(payload.get("model", "")).removeprefix("a-")
+        anthropic = path.endswith("/messages")
+        self.stats["last_auth_" + ("anthropic" if anthropic else "openai")] = int(
+            bool(headers.get("x-api-key") or headers.get("authorization")))
+        if model.startswith("status-"):
+            status = int(model.split("-")[1])
+            await self._send(writer, status, orjson.dumps(_error(anthropic, f"upstream says {status}")))
+            return True
+        if model.startswith("slow-"):
+            await asyncio.sleep(3)
+        events = _events(anthropic, model, usage=not model.startswith("nousage-"))
+        if not payload.get("stream"):
+            await self._send(writer, 200, orjson.dumps(_whole(anthropic, model)))
+            return True
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
+        for i, event in enumerate(events):
+            writer.write(b"%x\r\n%s\r\n" % (len(event), event))
+            await writer.drain()
+            if i == 1 and model.startswith("reset-"):
+                sock = writer.get_extra_info("socket")
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+                writer.transport.abort()
+                return False
+            if i == 1 and model.startswith("hang-"):
+                try:
+                    for _ in range(100):
+                        await asyncio.sleep(0.05)
+                        writer.write(b"1\r\n\n\r\n")  # keep writing: a closed peer shows up as an error
+                        await writer.drain()
+                except ConnectionError:
+                    self.stats["hang_cancelled"] += 1
+                    return False
+                return False
+        writer.write(b"0\r\n\r\n")
+        await writer.drain()
+        return True
+
+
+def _error(anthropic: bool, message: str) -> dict[str, Any]:
+    if anthropic:
+        return {"type": "error", "error": {"type": "invalid_request_error", "message": message}}
+    return {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": None}}
+
+
+def _whole(anthropic: bool, model: str) -> dict[str, Any]:
+    if anthropic:
+        return {"id": "msg_fake", "type": "message", "role": "assistant", "model": model,
+                "content": [{"type": "text", "text": "fake answer"}], "stop_reason": "end_turn",
+                "stop_sequence": None, "usage": {"input_tokens": 11, "output_tokens": 7}}
+    return {"id": "chatcmpl-fake", "object": "chat.completion", "created": 1, "model": model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": "fake answer"},
+                         "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 11, "completion_tokens": 7, "total_tokens": 18}}
+
+
+def _events(anthropic: bool, model: str, usage: bool) -> list[bytes]:
+    def ev(obj: dict[str, Any], name: str | None = None) -> bytes:
+        head = f"event: {name}\n".encode() if name else b""
+        return head + b"data: " + orjson.dumps(obj) + b"\n\n"
+
+    if anthropic:
+        start_usage = {"input_tokens": 11, "output_tokens": 1} if usage else {}
+        out = [ev({"type": "message_start", "message": {"id": "msg_fake", "type": "message", "role": "assistant",
+                                                        "model": model, "content": [], "stop_reason": None,
+                                                        "stop_sequence": None, "usage": start_usage}},
+                  "message_start"),
+               ev({"type": "content_block_start", "index": 0, "content_block": {"type": "text", "text": ""}},
+                  "content_block_start")]
+        out += [ev({"type": "content_block_delta", "index": 0, "delta": {"type": "text_delta", "text": w}},
+                   "content_block_delta") for w in ("fake ", "streamed ", "answer")]
+        out.append(ev({"type": "content_block_stop", "index": 0}, "content_block_stop"))
+        delta: dict[str, Any] = {"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None}}
+        if usage:
+            delta["usage"] = {"output_tokens": 7}
+        out += [ev(delta, "message_delta"), ev({"type": "message_stop"}, "message_stop")]
+        return out
+    base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 1, "model": model}
+    out = [ev({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]})]
+    out += [ev({**base, "choices": [{"index": 0, "delta": {"content": w}, "finish_reason": None}]})
+            for w in ("fake ", "streamed ", "answer")]
+    out.append(ev({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}))
+    if usage:
+        out.append(ev({**base, "choices": [], "usage": {"prompt_tokens": 11, "completion_tokens": 7,
+                                                        "total_tokens": 18}}))
+    out.append(b"data: [DONE]\n\n")
+    return out

@@ -1,0 +1,53 @@
+"""Fixtures for the limiter tests: a settable clock and each backend built on it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+
+import pytest
+
+from moat.limits import Limiter, MemoryLimiter
+
+
+class FakeClock:
+    """Seconds since an arbitrary epoch; tests move it by hand."""
+
+    def __init__(self, start: float = 1_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(params=["memory", "redis"])
+async def limiter(request: pytest.FixtureRequest, clock: FakeClock) -> AsyncIterator[Limiter]:
+    """Each backend on the fake clock; the Redis one isolated by the test's key prefix."""
+    made: Limiter
+    if request.param == "memory":
+        made = MemoryLimiter(clock=clock)
+    else:
+        from moat.limits.redis_backend import RedisLimiter
+
+        url = request.getfixturevalue("redis_url")
+        made = RedisLimiter(url, prefix=request.getfixturevalue("redis_prefix"), clock=clock)
+    yield made
+    await made.aclose()
+
+
+@pytest.fixture
+def make_redis_limiter(redis_url: str, redis_prefix: str) -> Callable[..., Limiter]:
+    from moat.limits.redis_backend import RedisLimiter
+
+    def make(**options: object) -> Limiter:
+        options.setdefault("prefix", redis_prefix)
+        return RedisLimiter(redis_url, **options)  # type: ignore[arg-type]
+
+    return make

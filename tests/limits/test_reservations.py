@@ -1,0 +1,86 @@
+"""Token quotas reserve at admission and settle afterwards, so parallel requests cannot overshoot."""
+
+from __future__ import annotations
+
+import asyncio
+
+from moat.limits import Check, Demand, Limiter, LimitSpec, Usage
+from tests.limits.conftest import FakeClock
+
+QUOTA = LimitSpec("tpm", "tokens", 10_000, 60)
+
+
+async def test_parallel_admissions_cannot_overshoot_a_token_quota(limiter: Limiter) -> None:
+    # 200 requests at once, each reserving 100 input + 400 max_tokens: exactly 20 fit in 10,000.
+    checks = [Check(QUOTA, "acct")]
+    admissions = await asyncio.gather(*(limiter.admit(checks, Demand(100, 400)) for _ in range(200)))
+    assert sum(a.allowed for a in admissions) == 20
+    refused = [a for a in admissions if not a.allowed]
+    assert all(a.refused_by == "tpm" and a.retry_after > 0 for a in refused)
+
+
+async def test_settling_returns_the_unused_reservation(limiter: Limiter) -> None:
+    checks = [Check(QUOTA, "acct")]
+    admitted = [await limiter.admit(checks, Demand(1_000, 4_000)) for _ in range(2)]
+    assert all(a.allowed for a in admitted)
+    assert not (await limiter.admit(checks, Demand(1_000, 4_000))).allowed  # 10,000 reserved
+    for admission in admitted:
+        await limiter.settle(admission, Usage(input_tokens=1_000, output_tokens=500))
+    # 3,000 really used: 7,000 are free again, so one more 5,000-token reservation fits, not two.
+    assert (await limiter.admit(checks, Demand(1_000, 4_000))).allowed
+    assert not (await limiter.admit(checks, Demand(1_000, 1_001))).allowed
+
+
+async def test_settling_charges_the_overshoot(limiter: Limiter, clock: FakeClock) -> None:
+    checks = [Check(QUOTA, "acct")]
+    admission = await limiter.admit(checks, Demand(100, 100))
+    # The upstream ignored max_tokens: 15,000 tokens used, 5,000 more than a minute's quota.
+    await limiter.settle(admission, Usage(input_tokens=100, output_tokens=14_900))
+    refused = await limiter.admit(checks, Demand(0, 1))
+    assert not refused.allowed
+    assert 30 < refused.retry_after <= 30.01  # the 5,000-token debt drains at 10,000 per 60 s
+    clock.advance(30.01)
+    assert (await limiter.admit(checks, Demand(0, 1))).allowed
+
+
+async def test_settle_is_once_only_and_ignores_refusals(limiter: Limiter) -> None:
+    checks = [Check(QUOTA, "acct")]
+    admission = await limiter.admit(checks, Demand(0, 10_000))
+    await limiter.settle(admission, Usage(0, 0))
+    await limiter.settle(admission, Usage(0, 0))  # would refund twice if it were not once-only
+    # The refund restored the quota once: a full reservation fits, and then nothing more.
+    assert (await limiter.admit(checks, Demand(0, 10_000))).allowed
+    refused = await limiter.admit(checks, Demand(0, 1))
+    assert not refused.allowed
+    await limiter.settle(refused, Usage(0, 0))
+    assert not (await limiter.admit(checks, Demand(0, 1))).allowed
+
+
+async def test_kinds_reserve_their_own_part_of_the_demand(limiter: Limiter) -> None:
+    inp = LimitSpec("in", "input_tokens", 1_000, 60)
+    out = LimitSpec("out", "output_tokens", 1_000, 60)
+    admission = await limiter.admit([Check(inp, "k"), Check(out, "k")], Demand(900, 100))
+    assert admission.allowed
+    assert [s.remaining for s in admission.statuses] == [100, 900]
+
+
+async def test_a_refused_limit_consumes_nothing_from_the_others(limiter: Limiter) -> None:
+    rpm = LimitSpec("rpm", "requests", 5, 60)
+    small = LimitSpec("small", "tokens", 100, 60)
+    refused = await limiter.admit([Check(rpm, "k"), Check(small, "k")], Demand(0, 101))
+    assert not refused.allowed and refused.refused_by == "small"
+    admitted = [await limiter.admit([Check(rpm, "k")], Demand()) for _ in range(6)]
+    assert [a.allowed for a in admitted] == [True] * 5 + [False]
+
+
+async def test_a_request_larger_than_the_burst_is_refused_with_a_period_hint(limiter: Limiter) -> None:
+    refused = await limiter.admit([Check(QUOTA, "k")], Demand(0, 10_001))
+    assert not refused.allowed
+    assert refused.retry_after == QUOTA.period
+
+
+async def test_no_checks_admits(limiter: Limiter) -> None:
+    admission = await limiter.admit([], Demand(1, 1))
+    assert admission.allowed and admission.statuses == []
+    await limiter.settle(admission, Usage(1, 1))
+    await limiter.release(admission)
