@@ -26,8 +26,12 @@ COMMANDS: dict[str, str] = {
     "entities": "moat.identity.commands:entities",
     "export": "moat.audit.commands:export",
     "audit": "moat.audit.commands:audit",
+    "policy": "moat.policy.commands:policy",
     "link": "moat.identity.link_commands:link",
     "feed": "moat.enforce.feed_commands:feed",
+    "detect": "moat.detect.commands:detect",
+    "simulate": "moat.detect.commands:simulate",
+    "evaluate": "moat.detect.commands:evaluate",
 }
 
 T = TypeVar("T")

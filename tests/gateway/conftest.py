@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import uuid
+from contextlib import contextmanager
 import os
 import signal
 import socket
@@ -19,6 +22,7 @@ import pytest
 from moat.identity import keys
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store import open_store
+from tests.conftest import _service_url
 from tests.gateway.fake_upstream import FakeUpstream
 
 ALICE_KEY = "sk-test-alice-000000000000000000"  # api plan, clean
@@ -155,13 +159,41 @@ def make_gateway(home: Path, store_url: str, upstream_base: str) -> GatewayProce
     return GatewayProcess(home, store_url)
 
 
-@pytest.fixture(scope="module")
-def gateway(tmp_path_factory: pytest.TempPathFactory, fake_upstream: FakeUpstream) -> Iterator[GatewayProcess]:
-    """One gateway on SQLite for a whole test module."""
+@contextmanager
+def postgres_schema() -> Iterator[str]:
+    """A fresh schema on the test PostgreSQL (dropped afterwards), as a store URL."""
+    import asyncpg
+
+    base = _service_url("POSTGRES")
+    schema = f"gw_{uuid.uuid4().hex[:10]}"
+
+    async def run(sql: str) -> None:
+        conn = await asyncpg.connect(base)
+        try:
+            await conn.execute(sql)
+        finally:
+            await conn.close()
+
+    asyncio.run(run(f'CREATE SCHEMA "{schema}"'))
+    try:
+        yield f"{base}{'&' if '?' in base else '?'}schema={schema}"
+    finally:
+        asyncio.run(run(f'DROP SCHEMA "{schema}" CASCADE'))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def gateway(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            fake_upstream: FakeUpstream) -> Iterator[GatewayProcess]:
+    """One gateway for a whole test module, on SQLite and again on PostgreSQL."""
     home = tmp_path_factory.mktemp("gw")
-    gw = make_gateway(home, f"sqlite:///{home / 'moat.db'}", fake_upstream.base).start()
-    yield gw
-    gw.stop()
+    with contextlib.ExitStack() as stack:
+        if request.param == "postgres":
+            url = stack.enter_context(postgres_schema())
+        else:
+            url = f"sqlite:///{home / 'moat.db'}"
+        gw = make_gateway(home, url, fake_upstream.base).start()
+        stack.callback(gw.stop)
+        yield gw
 
 
 async def wait_for_record(store_url: str, request_id: str, timeout: float = 10.0) -> dict[str, object]:

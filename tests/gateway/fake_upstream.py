@@ -6,6 +6,7 @@ OpenAI shape under /v1/chat/completions, Anthropic shape under /v1/messages. Mod
   slow-*        waits 3 s before answering (upstream timeout)
   reset-*       streams two events, then resets the connection
   hang-*        streams two events, then waits; counts how it ends (client-disconnect test)
+  drip-*        streams its events 0.1 s apart, then finishes (graceful-shutdown test)
   status-NNN    answers with that HTTP status and an error body
 GET /stats returns counters (connections closed by the gateway while hanging).
 """
@@ -93,6 +94,8 @@ class FakeUpstream:
         for i, event in enumerate(events):
             writer.write(b"%x\r\n%s\r\n" % (len(event), event))
             await writer.drain()
+            if model.startswith("drip-"):
+                await asyncio.sleep(0.1)
             if i == 1 and model.startswith("reset-"):
                 sock = writer.get_extra_info("socket")
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")

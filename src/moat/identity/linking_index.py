@@ -53,6 +53,7 @@ _CORP_SUFFIXES = frozenset({
     "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "pte", "pty", "oy", "ab", "kk", "srl", "spa",
 })
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_CONTROL = 0.5  # a share strictly above this, held by restricted owners, restricts
 
 
 def is_personal_domain(domain: str) -> bool:
@@ -203,31 +204,29 @@ def _owners(entity: Any) -> list[tuple[str, float]]:
 
 def restricted_by_ownership(direct: Mapping[str, bool],
                             owners: Mapping[str, list[tuple[str, float]]]) -> dict[str, str]:
-    """org_id -> why it is restricted: itself, or controlled (> 50%, transitively) by a restricted org.
+    """org_id -> why it is restricted: itself, or more than 50% held by restricted organizations.
 
-    Control is computed per restricted root as a fixpoint: an organization is controlled when the
-    root plus the organizations it already controls together hold more than half of it, so a
-    51% stake held through two 30% subsidiaries counts too.
+    Same rule as `moat.identity.directory.effective_restrictions`: shares held by effectively
+    restricted owners are added up (two restricted 30% owners control it), the threshold is strict
+    (exactly 50% does not restrict), and it propagates down ownership chains to a fixed point, so
+    cycles terminate.
     """
     reasons = {org: "restricted" for org, flag in direct.items() if flag}
-    holdings: dict[str, list[tuple[str, float]]] = {}  # owner -> [(owned, share)]
+    holdings: dict[str, list[str]] = {}  # owner -> organizations it holds shares of
     for owned, stakes in owners.items():
-        for owner, share in stakes:
-            holdings.setdefault(owner, []).append((owned, share))
-    for root in [org for org, flag in direct.items() if flag]:
-        controlled = {root}
-        frontier = [root]
-        while frontier:
-            candidates = {owned for o in frontier for owned, _ in holdings.get(o, ())} - controlled
-            frontier = []
-            for org in sorted(candidates):
-                held = sum(s for owner, s in owners.get(org, ()) if owner in controlled)
-                if held > 0.5:
-                    controlled.add(org)
-                    frontier.append(org)
-                    if org not in reasons:
-                        via = [f"{owner} {s:.0%}" for owner, s in owners.get(org, ()) if owner in controlled]
-                        reasons[org] = f"owned > 50% by restricted {root} (via {', '.join(via)})"
+        for owner, _ in stakes:
+            holdings.setdefault(owner, []).append(owned)
+    pending = sorted(reasons)
+    while pending:
+        owner = pending.pop()
+        for org in holdings.get(owner, ()):
+            if org in reasons:
+                continue
+            held = [(o, s) for o, s in owners.get(org, ()) if o in reasons]
+            if sum(s for _, s in held) > _CONTROL + 1e-9:
+                via = ", ".join(f"{o} {s:.0%}" for o, s in held)
+                reasons[org] = f"owned > 50% by restricted organizations ({via})"
+                pending.append(org)
     return reasons
 
 

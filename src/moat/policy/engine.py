@@ -108,7 +108,7 @@ class Engine:
             try:
                 hit = cr.program is None or cr.program.execute(c) is True
                 out.append((cr, "matched" if hit else "no match"))
-            except Exception as exc:  # noqa: BLE001 - a rule error is reported, never raised
+            except Exception as exc:
                 out.append((cr, f"error: {exc}"))
         return out
 
@@ -169,7 +169,7 @@ class Engine:
                 try:
                     if program.execute(c) is not True:
                         continue
-                except Exception as exc:  # noqa: BLE001 - one bad rule must not fail the request
+                except Exception as exc:
                     self.errors += 1
                     d.explanation.append(f"{cr.rule.id}: evaluation error, treated as no match: {exc}")
                     continue

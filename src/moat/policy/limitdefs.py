@@ -24,6 +24,7 @@ request has no organization or end user, so those requests do not share one buck
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from moat.limits.spec import FAIL_MODES, LIMIT_KINDS, LimitSpec
 from moat.policy.yamlread import Located, PolicyError
@@ -84,7 +85,7 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
     if not isinstance(key, str) or not key.strip():
         err("key", "key must be a named key or a CEL expression")
         key = "account"
-    rates: list[tuple[str, str, int, float]] = []  # (suffix, kind, limit, period)
+    rates: list[tuple[str, str, Any, float]] = []  # (suffix, kind, limit, period)
     for short, (kind, period) in SHORTHANDS.items():
         if short in raw:
             rates.append((short, kind, raw[short], period))

@@ -112,7 +112,7 @@ class PolicyStore:
             await asyncio.sleep(self.interval)
             try:
                 await self.reload_async()
-            except Exception:  # noqa: BLE001 - a watcher must survive anything a file system does
+            except Exception:
                 log.exception("policy reload failed")
 
     def start(self) -> None:

@@ -57,7 +57,7 @@ LEAF_GETTERS: dict[str, Getter] = {
     "account.org_id": lambda c, d: (c.account.org_id or "") if c.account else "",
     "org.id": lambda c, d: c.org.org_id if c.org else "",
     "org.name": lambda c, d: c.org.name if c.org else "",
-    "org.restricted": lambda c, d: bool(c.org) and (c.org.restricted or _restricted(d, c.org.org_id)),
+    "org.restricted": lambda c, d: c.org is not None and (c.org.restricted or _restricted(d, c.org.org_id)),
     "org.owners": lambda c, d: [{"id": o.owner_id, "share": o.share} for o in c.org.owners] if c.org else [],
     "entity.org_id": lambda c, d: c.entity.org_id or "",
     "entity.confidence": lambda c, d: float(c.entity.confidence),

@@ -1,0 +1,126 @@
+"""`moat detect`, `moat simulate`, `moat evaluate` (issue 6 items 1, 4 and 5)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+import orjson
+
+from moat.traffic import REQUESTS_FILE, BadLine, read_accounts, read_entities, read_requests
+
+
+class _Errors:
+    """Reports bad lines on stderr (the first `limit` in full) and counts them all."""
+
+    def __init__(self, limit: int = 50) -> None:
+        self.count = 0
+        self.limit = limit
+
+    def __call__(self, bad: BadLine) -> None:
+        self.count += 1
+        if self.count <= self.limit:
+            click.echo(f"warning: {bad}", err=True)
+        elif self.count == self.limit + 1:
+            click.echo("warning: more bad lines; only counting from now on", err=True)
+
+
+def _estimate_lines(path: Path) -> int | None:
+    """Lines in a file, estimated from its size and its first MiB (for the progress bar)."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            head = f.read(1 << 20)
+    except OSError:
+        return None
+    lines = head.count(b"\n")
+    return None if not lines else int(size / (len(head) / lines))
+
+
+@click.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="findings.jsonl to write (default: stdout).")
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+def detect(dataset: Path, out: Path | None, progress: bool) -> None:
+    """Score every account of DATASET; write findings (shared/spec/traffic-format.md)."""
+    from tqdm import tqdm
+
+    from moat.detect.engine import Engine
+
+    errors = _Errors()
+    engine = Engine(read_entities(dataset, errors))
+    for account in read_accounts(dataset, errors):
+        engine.add_account(account)
+    bar = tqdm(total=_estimate_lines(dataset / REQUESTS_FILE), unit="req", unit_scale=True,
+               disable=not progress, file=sys.stderr, desc="requests")
+    add = engine.add_request
+    n = 0
+    for n, request in enumerate(read_requests(dataset, errors), 1):
+        add(request)
+        if not n & 0x3FFF:
+            bar.update(0x4000)
+    bar.update(n & 0x3FFF)
+    bar.close()
+    sink = out.open("wb") if out else sys.stdout.buffer
+    count = 0
+    try:
+        for finding in engine.findings():
+            sink.write(orjson.dumps(finding) + b"\n")
+            count += 1
+    finally:
+        if out:
+            sink.close()
+        else:
+            sink.flush()
+    click.echo(f"{count} accounts scored from {n} requests; {errors.count} bad lines", err=True)
+
+
+@click.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--accounts", default=1000, show_default=True, type=click.IntRange(1))
+@click.option("--days", default=7, show_default=True, type=click.IntRange(1))
+@click.option("--seed", default=0, show_default=True, type=int)
+@click.option("--volume", default=1.0, show_default=True, type=float, help="Requests-per-day multiplier.")
+@click.option("--careful", type=click.Choice(["default", "careful", "sloppy"]), default="default",
+              show_default=True, help="How careful the adversaries are.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Any other SimParams field, e.g. --param jitter_s=600.")
+def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, careful: str,
+             params: tuple[str, ...]) -> None:
+    """Write a labelled simulated dataset to OUT (spec files plus labels.jsonl)."""
+    from dataclasses import fields
+
+    from tqdm import tqdm
+
+    from moat.detect.sim import SimParams, simulate as run
+    from moat.detect.sim.params import CAREFUL, SLOPPY
+
+    changes: dict[str, object] = {"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}).copy()
+    types = {f.name: f.type for f in fields(SimParams)}
+    for item in params:
+        name, _, value = item.partition("=")
+        if name not in types or name in ("mixture", "network_size"):
+            raise click.BadParameter(f"unknown or unsupported parameter {name!r}", param_hint="--param")
+        changes[name] = int(value) if types[name] in ("int", int) else float(value)
+    p = SimParams(accounts=accounts, days=days, seed=seed, volume=volume).with_(**changes)
+    with tqdm(unit="req", unit_scale=True, file=sys.stderr, desc="simulating") as bar:
+        counts = run(p, out, on_request=lambda: bar.update(10000))
+    click.echo(f"wrote {counts['accounts']} accounts, {counts['requests']} requests, "
+               f"{counts['entities']} entities to {out}", err=True)
+
+
+@click.command()
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("findings", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def evaluate(dataset: Path, findings: Path, as_json: bool) -> None:
+    """Measure FINDINGS against DATASET/labels.jsonl: AUC, recall at 1% FPR, ARI, linking."""
+    from moat.cli import emit
+    from moat.detect.evaluate import evaluate as run, load, report
+
+    if not (dataset / "labels.jsonl").exists():
+        raise click.UsageError(f"{dataset}/labels.jsonl not found (a simulated dataset has one)")
+    result = run(*load(dataset, findings))
+    emit(result, as_json, report(result))

@@ -1,0 +1,82 @@
+"""The detector engine: per-account state in, findings out (shared/spec/traffic-format.md).
+
+`add_account` and `add_request` are incremental and cheap; `findings()` scores every account
+from the current state, whenever it is called. `moat detect` feeds a dataset through it once;
+`moat detect --follow` (issue 6 item 3) will feed a stream and call `findings()` periodically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from moat.detect import competitor, coordination, distillation, scraping, tier_abuse
+from moat.detect.scoring import Score
+from moat.detect.state import AccountState
+from moat.identity.linking import Linker
+
+CATEGORIES: tuple[str, ...] = ("distillation", "scraping", "tier_abuse", "coordination", "competitor")
+
+
+def combine(scores: dict[str, float]) -> float:
+    """Overall risk: the strongest category, nudged up (never past 1) when others agree."""
+    ordered = sorted(scores.values(), reverse=True)
+    top = ordered[0] if ordered else 0.0
+    second = ordered[1] if len(ordered) > 1 else 0.0
+    return round(min(1.0, top + 0.25 * second * (1 - top)), 4)
+
+
+class Engine:
+    """Keeps an `AccountState` per account and a `Linker`; one writer, not thread-safe."""
+
+    def __init__(self, entities: Iterable[dict[str, Any]] = ()) -> None:
+        self.linker = Linker(list(entities))
+        self.states: dict[str, AccountState] = {}
+        self.order: list[str] = []  # accounts.jsonl order: findings keep it
+
+    def add_account(self, account: dict[str, Any]) -> None:
+        aid = str(account["account_id"])
+        state = self.states.get(aid)
+        if state is None:
+            self.states[aid] = AccountState(account)
+            self.order.append(aid)
+        else:
+            if state.account is None:
+                self.order.append(aid)
+            state.account = account
+        self.linker.add_account(account)
+
+    def add_request(self, request: dict[str, Any]) -> None:
+        aid = request["account_id"]
+        state = self.states.get(aid)
+        if state is None:  # traffic for an account we have no record of: still scored
+            state = self.states[aid] = AccountState(None)
+        state.add(request)
+        self.linker.add_request(request)
+
+    def findings(self) -> Iterator[dict[str, Any]]:
+        """One finding per known account (accounts.jsonl first, then accounts seen only in traffic)."""
+        links = self.linker.result().accounts
+        coord, cluster_of = coordination.clusters(self.states)
+        seen = set(self.order)
+        extra = sorted(k for k in self.states if k not in seen)
+        for aid in [*self.order, *extra]:
+            state = self.states[aid]
+            link = links.get(aid)
+            parts: dict[str, Score] = {
+                "distillation": distillation.score(state),
+                "scraping": scraping.score(state),
+                "tier_abuse": tier_abuse.score(state),
+                "coordination": coord.get(aid, Score()),
+                "competitor": competitor.score(link),
+            }
+            scores = {k: float(parts[k].value) for k in CATEGORIES}
+            evidence = [e for k in CATEGORIES for e in parts[k].evidence]
+            yield {
+                "account_id": aid,
+                "risk": combine(scores),
+                "scores": scores,
+                "cluster_id": cluster_of.get(aid),
+                "linked_org": link.org_id if link is not None else None,
+                "evidence": evidence,
+            }

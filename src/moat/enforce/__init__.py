@@ -1,0 +1,1 @@
+"""Enforcement past the decision: actions, cases, appeals, and the restricted-entity feed."""

@@ -1,0 +1,184 @@
+"""The admin HTTP API under /admin/: the directory operations of `moat orgs|accounts|keys|entities`.
+
+Every call needs `Authorization: Bearer <admin_token>` (compared in constant time); with no
+admin_token configured the API is off. The actor written to the admin log is `admin-api`, or
+`admin-api:<name>` when the caller sends `Moat-Actor: <name>`. Errors use the OpenAI error shape.
+"""
+
+from __future__ import annotations
+
+import hmac
+import re
+import tempfile
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from moat.errors import AuthenticationFailed, BadRequest, MoatError, NotFound, PermissionDenied
+from moat.gateway.errors import error_body
+from moat.gateway.http import Receive, Scope, Send, header, parse_json_object, read_body, send_json
+from moat.identity import admin
+
+if TYPE_CHECKING:
+    from moat.gateway.runtime import Runtime
+
+
+
+@dataclass(frozen=True, slots=True)
+class AdminRequest:
+    rt: Runtime
+    actor: str
+    body: dict[str, Any]  # the parsed JSON body ({} when empty)
+    args: tuple[str, ...]  # the path's captured parts
+    raw: bytes
+
+    def texts(self, name: str) -> list[str]:
+        value = self.body.get(name) or []
+        if isinstance(value, str):
+            return [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise BadRequest(f"'{name}' must be a string or an array of strings")
+        return value
+
+    def text(self, name: str) -> str | None:
+        value = self.body.get(name)
+        if value is not None and not isinstance(value, str):
+            raise BadRequest(f"'{name}' must be a string")
+        return value
+
+    def required(self, name: str) -> str:
+        value = self.text(name)
+        if not value:
+            raise BadRequest(f"'{name}' is required")
+        return value
+
+
+Handler = Callable[[AdminRequest], Awaitable[tuple[int, Any]]]
+_ROUTES: list[tuple[str, re.Pattern[str], Handler]] = []
+_ADMIN_BODY_LIMIT = 64 << 20
+
+
+def route(method: str, pattern: str) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        _ROUTES.append((method, re.compile(f"^/admin{pattern}$"), fn))
+        return fn
+    return register
+
+
+async def handle_admin(rt: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
+    try:
+        actor = _authorize(rt, scope)
+        handler, args = _match(scope["method"], scope["path"])
+        raw = await read_body(receive, _ADMIN_BODY_LIMIT, header(scope, b"content-length"))
+        body = parse_json_object(raw) if raw.strip() and not scope["path"].endswith("/entities") else {}
+        status, result = await handler(AdminRequest(rt, actor, body, args, raw))
+        await send_json(send, status, result)
+    except MoatError as error:
+        await send_json(send, error.status, error_body("openai", error, ""))
+
+
+def _authorize(rt: Runtime, scope: Scope) -> str:
+    token = rt.settings.admin_token
+    if not token:
+        raise PermissionDenied("The admin API is disabled: set admin_token (MOAT_ADMIN_TOKEN) to enable it",
+                               code="admin_disabled")
+    given = header(scope, b"authorization") or ""
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise AuthenticationFailed("Invalid or missing admin token", code="invalid_admin_token")
+    name = header(scope, b"moat-actor")
+    return f"admin-api:{name}" if name else "admin-api"
+
+
+def _match(method: str, path: str) -> tuple[Handler, tuple[str, ...]]:
+    allowed = False
+    for verb, pattern, handler in _ROUTES:
+        found = pattern.match(path)
+        if found:
+            if verb == method:
+                return handler, found.groups()
+            allowed = True
+    if allowed:
+        raise BadRequest(f"Method {method} is not allowed on {path}")
+    raise NotFound(f"Unknown admin path: {path}", code="unknown_url")
+
+
+# ---- organizations -------------------------------------------------------------------------
+@route("POST", "/orgs")
+async def _add_org(req: AdminRequest) -> tuple[int, Any]:
+    org = await admin.add_org(
+        req.rt.store, actor=req.actor, org_id=req.required("org_id"), name=req.text("name") or "",
+        domains=req.texts("domains"), ip_ranges=req.texts("ip_ranges"),
+        restricted=bool(req.body.get("restricted", False)), owner=req.text("owner"), share=req.body.get("share"),
+        payment_fingerprints=req.texts("payment_fingerprints"), sso_tenants=req.texts("sso_tenants"),
+        aliases=req.texts("aliases"))
+    return 201, admin.org_summary(org)
+
+
+@route("GET", "/orgs")
+async def _list_orgs(req: AdminRequest) -> tuple[int, Any]:
+    return 200, {"data": [admin.org_summary(o) for o in await req.rt.store.list_orgs()]}
+
+
+@route("GET", "/orgs/([^/]+)")
+async def _get_org(req: AdminRequest) -> tuple[int, Any]:
+    return 200, admin.org_summary(await admin.get_org(req.rt.store, req.args[0]))
+
+
+# ---- accounts ------------------------------------------------------------------------------
+@route("POST", "/accounts")
+async def _add_account(req: AdminRequest) -> tuple[int, Any]:
+    account = await admin.add_account(
+        req.rt.store, actor=req.actor, account_id=req.required("account_id"),
+        email=req.required("email"), plan=req.required("plan"),
+        org_id=req.text("org"), credential=req.text("credential") or "api_key",
+        verified=bool(req.body.get("verified", False)))
+    return 201, admin.account_summary(account)
+
+
+@route("GET", "/accounts")
+async def _list_accounts(req: AdminRequest) -> tuple[int, Any]:
+    return 200, {"data": [admin.account_summary(a) for a in await req.rt.store.list_accounts()]}
+
+
+@route("GET", "/accounts/([^/]+)")
+async def _get_account(req: AdminRequest) -> tuple[int, Any]:
+    return 200, admin.account_summary(await admin.get_account(req.rt.store, req.args[0]))
+
+
+# ---- keys ----------------------------------------------------------------------------------
+@route("POST", "/keys")
+async def _create_key(req: AdminRequest) -> tuple[int, Any]:
+    created = await admin.create_key(req.rt.store, actor=req.actor, account_id=req.required("account"),
+                                     expires=req.text("expires"))
+    return 201, created.public()
+
+
+@route("POST", "/keys/import")
+async def _import_key(req: AdminRequest) -> tuple[int, Any]:
+    key = await admin.import_key(req.rt.store, actor=req.actor, account_id=req.required("account"),
+                                 secret=req.required("secret"), expires=req.text("expires"))
+    return 201, admin.key_summary(key)
+
+
+@route("GET", "/keys")
+async def _list_keys(req: AdminRequest) -> tuple[int, Any]:
+    return 200, {"data": [admin.key_summary(k) for k in await admin.list_keys(req.rt.store)]}
+
+
+@route("POST", "/keys/([^/]+)/revoke")
+async def _revoke_key(req: AdminRequest) -> tuple[int, Any]:
+    return 200, admin.key_summary(await admin.revoke_key(req.rt.store, actor=req.actor, key_id=req.args[0]))
+
+
+# ---- entities ------------------------------------------------------------------------------
+@route("POST", "/entities")
+async def _import_entities(req: AdminRequest) -> tuple[int, Any]:
+    """The body is entities.jsonl itself (one organization per line)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "entities.jsonl"
+        path.write_bytes(req.raw)
+        report = await admin.import_entities(req.rt.store, actor=req.actor, path=path)
+    errors = [e.replace(str(path), "entities.jsonl") for e in report.errors]
+    return 200, {"imported": report.imported, "errors": errors}
