@@ -72,7 +72,7 @@ def generated_rules() -> list[dict[str, object]]:
     return rules
 
 
-def make_bundle(directory: Path) -> Engine:
+def make_bundle(directory: Path, fast: bool = True) -> Engine:
     for f in DEFAULT_DIR.glob("*.yaml"):
         if not f.stem.endswith("_test"):
             shutil.copy(f, directory / f.name)
@@ -80,7 +80,7 @@ def make_bundle(directory: Path) -> Engine:
     t0 = time.perf_counter()
     bundle = load_bundle(directory)
     print(f"bundle: {len(bundle.rules)} rules, load+compile {1000 * (time.perf_counter() - t0):.0f} ms")
-    return Engine(bundle)
+    return Engine(bundle, fast=fast)
 
 
 def contexts() -> dict[str, list[RequestContext]]:
@@ -130,11 +130,13 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000, help="decisions per request kind")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--cel-only", action="store_true", help="evaluate every condition in CEL (no pyfast)")
     args = ap.parse_args()
     directory = SetDirectory(frozenset(f"rival-{i}" for i in range(RESTRICTED)))
     with tempfile.TemporaryDirectory() as tmp:
-        engine = make_bundle(Path(tmp))
-    print(f"python {sys.version.split()[0]}, restricted entities: {RESTRICTED}")
+        engine = make_bundle(Path(tmp), fast=not args.cel_only)
+    print(f"python {sys.version.split()[0]}, restricted entities: {RESTRICTED}, "
+          f"{'CEL only' if args.cel_only else 'pyfast + CEL'}")
     print(f"{'request kind':<26} {'median µs':>10} {'p90 µs':>8} {'p99 µs':>8}  effect")
     everything: list[int] = []
     for name, ctxs in contexts().items():

@@ -13,17 +13,9 @@ from typing import Any
 
 from moat.identity.models import Account, ApiKey, Organization
 
-_ID_CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
 def new_id(prefix: str) -> str:
-    """A sortable, unique id: time in ms then 64 random bits, base36 (e.g. `req_lq3...`)."""
-    n = (int(time.time() * 1000) << 64) | int.from_bytes(os.urandom(8), "big")
-    out = []
-    while n:
-        n, r = divmod(n, 36)
-        out.append(_ID_CHARS[r])
-    return f"{prefix}_{''.join(reversed(out))}"
+    """A unique id that sorts by creation time: ms since the epoch, then 64 random bits (hex)."""
+    return f"{prefix}_{int(time.time() * 1000):011x}{os.urandom(8).hex()}"
 
 
 @dataclass(slots=True)

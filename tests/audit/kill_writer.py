@@ -1,6 +1,6 @@
 """The kill -9 test's victim: records items through a Recorder, printing "sent i" after each.
 
-Run as `python -m tests.audit.kill_writer STORE_URL WAL_DIR RUN`. "sent i" is printed only after
+Run as `python -m tests.audit.kill_writer STORE_URL WAL_DIR RUN [RESCAN_SECONDS]`. "sent i" is printed only after
 `record(i)` returned, exactly when the gateway would complete the response.
 """
 
@@ -14,10 +14,10 @@ from moat.store import open_store
 from tests.audit.records import make_item
 
 
-async def main(url: str, wal_dir: str, run: str) -> None:
+async def main(url: str, wal_dir: str, run: str, rescan: str = "30") -> None:
     store = open_store(url)
     await store.open()
-    recorder = Recorder(store, wal_dir, batch_size=50, flush_interval=0.005)
+    recorder = Recorder(store, wal_dir, batch_size=50, flush_interval=0.005, rescan_interval=float(rescan))
     await recorder.start()
     out = sys.stdout
     i = 0
@@ -31,4 +31,4 @@ async def main(url: str, wal_dir: str, run: str) -> None:
 
 
 if __name__ == "__main__":
-    asyncio.run(main(*sys.argv[1:4]))
+    asyncio.run(main(*sys.argv[1:5]))

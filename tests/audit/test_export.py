@@ -10,6 +10,7 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
+from moat.audit import commands
 from moat.audit.commands import parse_time
 from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
@@ -34,12 +35,15 @@ async def populate(store: Store, wal_dir: Path) -> list[dict[str, Any]]:
     await store.upsert_org(Organization("rival-labs", name="Rival Labs", domains=("rival.example",),
                                         ip_ranges=("198.51.100.0/24",), restricted=True))
     await store.upsert_org(Organization("rival-sub", name="Rival Sub", owners=(Ownership("rival-labs", 0.6),)))
-    for n in range(1205):  # more than one page of accounts
+    for n in range(205):  # three pages of accounts (the page size is cut to 100 below)
         await store.upsert_account(Account(f"acct_{n:05d}", email=f"u{n}@mail.example", plan="pro",
                                            created_at=1_700_000_000.0 + n, country="FR"))
     recorder = Recorder(store, wal_dir)
     await recorder.start()
     items = [make_item(i, run="exp") for i in range(30)]
+    anonymous = make_item(99, run="exp")
+    anonymous.traffic.update(account_id=None, key_id=None, status=401, decision="deny:authentication")
+    recorder.record(anonymous)
     for item in items:
         item.traffic["latency_ms"] = 12.5  # an extra the gateway keeps: not in the export
         apply_prompt_policy(item.traffic, RecordingSettings(prompts="truncate", truncate_chars=8))
@@ -48,13 +52,15 @@ async def populate(store: Store, wal_dir: Path) -> list[dict[str, Any]]:
     return [i.traffic for i in items]
 
 
-async def test_export_writes_exactly_the_spec_format(store: Store, tmp_path: Path) -> None:
+async def test_export_writes_exactly_the_spec_format(store: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(commands, "_ACCOUNT_PAGE", 100)
     recorded = await populate(store, tmp_path / "wal")
     out = tmp_path / "dataset"
     result = await asyncio.to_thread(run_export, store.url, str(out), "--json")
     assert result.exit_code == 0, result.output
-    assert orjson.loads(result.stdout) == {"directory": str(out), "requests": 30, "accounts": 1205,
-                                           "entities": 2}
+    assert orjson.loads(result.stdout) == {"directory": str(out), "requests": 30, "accounts": 205,
+                                           "entities": 2, "skipped_unauthenticated": 1}
 
     requests = lines(out / "requests.jsonl")
     assert all(tuple(r) == REQUEST_FIELDS for r in requests)
@@ -63,7 +69,7 @@ async def test_export_writes_exactly_the_spec_format(store: Store, tmp_path: Pat
     assert isinstance(requests[0]["turn"], int) and isinstance(requests[0]["status"], int)
 
     accounts = lines(out / "accounts.jsonl")
-    assert len(accounts) == 1205 and all(tuple(a) == ACCOUNT_FIELDS for a in accounts)
+    assert len(accounts) == 205 and all(tuple(a) == ACCOUNT_FIELDS for a in accounts)
     assert accounts[0] == {"account_id": "acct_00000", "created_at": 1_700_000_000.0,
                            "email": "u0@mail.example", "plan": "pro", "org_id": None,
                            "declared_company": None, "payment_fingerprint": None, "signup_ip": None,
@@ -78,7 +84,7 @@ async def test_export_writes_exactly_the_spec_format(store: Store, tmp_path: Pat
     # The dataset reads back through the one reader, without a bad line.
     bad: list[object] = []
     assert len(list(read_requests(out, bad.append))) == 30
-    assert len(list(read_accounts(out, bad.append))) == 1205
+    assert len(list(read_accounts(out, bad.append))) == 205
     assert bad == []
 
 

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import errno
 import os
+import sqlite3
+import subprocess
+import sys
 import time
 from pathlib import Path
 
+import asyncpg
 import orjson
 import pytest
 
-from moat.audit.recorder import DEAD_LETTER_FILE, Recorder
+from moat.audit.recorder import DEAD_LETTER_FILE, Recorder, is_data_error
 from moat.audit.verify import verify_log
 from moat.audit.wal import Position, WalGroup, WalWriter
 from moat.config import load_settings
@@ -62,6 +67,21 @@ async def test_from_settings_puts_the_wal_in_the_data_directory(moat_home: Path,
     assert len(wal_groups(moat_home / "wal")) == 1
     assert await recorder.stop()
     assert await stored_request_ids(store) == ["req_r_000001"]
+    await store.close()
+
+
+async def test_a_recorder_can_be_started_again(sqlite_url: str, wal_dir: Path) -> None:
+    store = open_store(sqlite_url)
+    await store.open()
+    recorder = Recorder(store, wal_dir, flush_interval=0.01)
+    for round_ in range(3):
+        await recorder.start()
+        for i in range(10):
+            recorder.record(make_item(i, run=f"again{round_}"))
+        assert await recorder.stop()
+    assert len(await stored_request_ids(store)) == 30
+    with pytest.raises(RuntimeError):
+        recorder.record(make_item(99))
     await store.close()
 
 
@@ -152,24 +172,102 @@ async def test_a_live_writers_wal_is_left_alone(sqlite_url: str, wal_dir: Path) 
     await store.close()
 
 
-async def test_a_record_the_store_refuses_goes_to_the_dead_letter_file(sqlite_url: str, wal_dir: Path
-                                                                       ) -> None:
-    store = open_store(sqlite_url)
-    await store.open()
+async def test_records_the_store_refuses_go_to_the_dead_letter_file(store: Store, wal_dir: Path) -> None:
     recorder = Recorder(store, wal_dir, batch_size=50)
     await recorder.start()
     items = [make_item(i) for i in range(20)]
-    del items[7].decision["decision_id"]  # a gateway bug: the store cannot chain it
+    del items[7].decision["decision_id"]  # gateway bugs: the store cannot chain this one...
     items[7].traffic.pop("decision_id")
+    items[13].traffic["ts"] = "soon"  # ...and this one has no time
     for item in items:
         recorder.record(item)
     assert await recorder.stop()
-    expected = [i.traffic["request_id"] for n, i in enumerate(items) if n != 7]
+    expected = [i.traffic["request_id"] for n, i in enumerate(items) if n not in (7, 13)]
     assert await stored_request_ids(store) == expected
-    assert recorder.stats.dead_lettered == 1
+    assert recorder.stats.dead_lettered == 2
     dead = [orjson.loads(line) for line in (wal_dir / DEAD_LETTER_FILE).read_bytes().splitlines()]
-    assert [d["traffic"]["request_id"] for d in dead] == [items[7].traffic["request_id"]]
+    assert [d["traffic"]["request_id"] for d in dead] == [items[7].traffic["request_id"],
+                                                          items[13].traffic["request_id"]]
+
+
+def test_which_errors_mean_a_bad_record_rather_than_a_bad_store() -> None:
+    assert is_data_error(ValueError("decision payload has no decision_id"))
+    assert is_data_error(sqlite3.IntegrityError("NOT NULL constraint failed"))
+    assert is_data_error(asyncpg.NotNullViolationError("null value in column"))
+    assert is_data_error(asyncpg.InvalidTextRepresentationError("invalid input syntax"))
+    assert not is_data_error(ConnectionRefusedError(111, "refused"))
+    assert not is_data_error(sqlite3.OperationalError("database is locked"))
+    assert not is_data_error(asyncpg.ConnectionDoesNotExistError("closed"))
+    assert not is_data_error(asyncpg.CannotConnectNowError("starting up"))
+
+
+async def test_a_writer_that_dies_while_we_run_is_taken_over(sqlite_url: str, wal_dir: Path) -> None:
+    store = open_store(sqlite_url)
+    await store.open()
+    recorder = Recorder(store, wal_dir, rescan_interval=0.05)
+    await recorder.start()
+    assert await recorder.flush(timeout=5)
+    items = [make_item(i, run="late") for i in range(10)]
+    group, _ = write_wal_by_hand(wal_dir, items)
+    await asyncio.sleep(0.2)
+    assert await stored_request_ids(store) == []  # its writer is alive
+    group.release()  # ...and now it died
+    for _ in range(100):
+        if len(await stored_request_ids(store)) == 10:
+            break
+        await asyncio.sleep(0.02)
+    assert await stored_request_ids(store) == [i.traffic["request_id"] for i in items]
+    assert await recorder.stop()
+    assert os.listdir(wal_dir) == []
     await store.close()
+
+
+FULL_DISK = """
+import asyncio, resource, signal, sys
+from moat.audit.recorder import Recorder
+from moat.store import open_store
+from tests.audit.records import make_item, stored_request_ids
+
+async def main(url, wal_dir):
+    store = open_store(url)
+    await store.open()
+    recorder = Recorder(store, wal_dir)
+    await recorder.start()
+    for i in range(3):
+        recorder.record(make_item(i))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    segment = recorder._writer.position.offset
+    resource.setrlimit(resource.RLIMIT_FSIZE, (segment + 100, hard))  # room for a torn line only
+    try:
+        recorder.record(make_item(3))
+        print("no error")
+    except OSError as exc:
+        print("refused", exc.errno)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+    for i in (4, 5):
+        recorder.record(make_item(i))
+    print("clean", await recorder.stop(), recorder.stats.errors)
+    print(" ".join(await stored_request_ids(store)))
+    await store.close()
+
+asyncio.run(main(*sys.argv[1:3]))
+"""
+
+
+def test_a_write_ahead_failure_refuses_the_record_and_leaves_no_torn_line(sqlite_url: str, wal_dir: Path
+                                                                         ) -> None:
+    """A file-size limit is a real, unprivileged way to make os.write fail half-way (like a full disk)."""
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(root / "src"), str(root)]))
+    out = subprocess.run([sys.executable, "-c", FULL_DISK, sqlite_url, str(wal_dir)], cwd=root, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == f"refused {errno.EFBIG}"
+    assert lines[1] == "clean True 0"  # no unreadable line: the torn bytes were cut off
+    assert lines[2].split() == [f"req_r_{i:06d}" for i in (0, 1, 2, 4, 5)]
 
 
 async def test_fsync_mode_records_too(sqlite_url: str, wal_dir: Path) -> None:

@@ -41,12 +41,25 @@ async def test_add_org_normalises_and_logs(store: Store) -> None:
     assert org.domains == ("eu.rival.ai",) and org.ip_ranges == ("10.0.0.0/8", "2001:db8::/32")
     assert org.owners == (Ownership("rival", 0.6),)
     assert await store.get_org("rival-eu") == org
-    again = await admin.add_org(store, actor=ACTOR, org_id="rival-eu", name="Renamed")
-    assert again.created_at == org.created_at and again.owners == ()
+    again = await admin.add_org(store, actor=ACTOR, org_id="rival-eu", name="Renamed", replace=True)
+    assert again.created_at == org.created_at and again.owners == () and again.domains == ()
     log = await admin_log(store)
     assert [(e["action"], e["target"]) for e in log] == [
         ("orgs.add", "rival"), ("orgs.add", "rival-eu"), ("orgs.update", "rival-eu")]
     assert log[1]["actor"] == ACTOR and log[1]["details"]["owners"] == [{"owner_id": "rival", "share": 0.6}]
+
+
+async def test_adding_to_an_existing_org_merges_and_keeps_its_restriction(store: Store) -> None:
+    await admin.add_org(store, actor=ACTOR, org_id="parent")
+    first = await admin.add_org(store, actor=ACTOR, org_id="rival", name="Rival", restricted=True,
+                                domains=["rival.ai"], owner="parent", share=0.3)
+    merged = await admin.add_org(store, actor=ACTOR, org_id="rival", domains=["rival.dev", "rival.ai"],
+                                 ip_ranges=["192.0.2.0/24"], owner="parent", share=0.4)
+    assert merged.restricted and merged.name == "Rival" and merged.created_at == first.created_at
+    assert merged.domains == ("rival.ai", "rival.dev") and merged.ip_ranges == ("192.0.2.0/24",)
+    assert merged.owners == (Ownership("parent", 0.4),)
+    lifted = await admin.add_org(store, actor=ACTOR, org_id="rival", restricted=False)
+    assert not lifted.restricted and lifted.domains == merged.domains
 
 
 @pytest.mark.parametrize(("kwargs", "message"), [
@@ -90,6 +103,12 @@ async def test_add_account_validates(store: Store) -> None:
     suspended = await admin.set_account_status(store, actor=ACTOR, account_id="acct-1", status="suspended")
     updated = await admin.add_account(store, actor=ACTOR, account_id="acct-1", email="a@acme.com", plan="api")
     assert updated.status == "suspended" == suspended.status and updated.created_at == account.created_at
+    # Options left out keep their value.
+    assert (updated.org_id, updated.credential, updated.verified) == ("acme", "consumer_subscription", True)
+    fresh = await admin.add_account(store, actor=ACTOR, account_id="acct-3", email="c@acme.com", plan="free")
+    assert (fresh.credential, fresh.verified, fresh.org_id, fresh.status) == ("api_key", False, None, "active")
+    assert [e["action"] for e in await admin_log(store)][-3:] == ["accounts.status", "accounts.update",
+                                                                  "accounts.add"]
     with pytest.raises(NotFound):
         await admin.set_account_status(store, actor=ACTOR, account_id="ghost", status="active")
 
@@ -134,7 +153,7 @@ async def test_key_errors(store: Store) -> None:
     await admin.import_key(store, actor=ACTOR, account_id="acct-1", secret="x" * 20)
     with pytest.raises(BadRequest, match="already registered"):
         await admin.import_key(store, actor=ACTOR, account_id="acct-1", secret="x" * 20)
-    with pytest.raises(BadRequest, match="at least 16"):
+    with pytest.raises(BadRequest, match="at least 8"):
         await admin.import_key(store, actor=ACTOR, account_id="acct-1", secret="short")
     with pytest.raises(NotFound):
         await admin.revoke_key(store, actor=ACTOR, key_id="key_missing")
@@ -176,3 +195,25 @@ async def test_import_entities_reports_bad_lines_and_goes_on(store: Store, tmp_p
     assert log[-1]["action"] == "entities.import" and log[-1]["details"] == {"imported": 2, "errors": 4}
     with pytest.raises(BadRequest, match="no such file"):
         await admin.import_entities(store, actor=ACTOR, path=tmp_path / "missing.jsonl")
+
+
+async def test_import_many_entities_reaches_a_directory(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "entities.jsonl"
+    with path.open("w") as f:
+        for i in range(2500):
+            f.write(json_line({"org_id": f"org-{i}", "restricted": i % 2 == 0, "domains": [f"d{i}.example"]}))
+    directory = Directory(store, poll_interval=0.05)
+    await directory.start()
+    try:
+        report = await admin.import_entities(store, actor=ACTOR, path=path)
+        assert report.imported == 2500 and report.errors == []
+        await directory.refresh()
+        assert len(directory.orgs()) == 2500 and len(directory.restricted_ids()) == 1250
+        found = directory.org_for_domain("x.d2498.example")
+        assert found is not None and directory.is_restricted(found.org_id)
+    finally:
+        await directory.stop()
+
+
+def json_line(obj: dict[str, Any]) -> str:
+    return orjson.dumps(obj).decode() + "\n"

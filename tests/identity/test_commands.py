@@ -98,7 +98,7 @@ def test_directory_round_trip(cli: CliRunner, tmp_path: Path) -> None:
     (("accounts", "add", "a", "--email", "a@b.com", "--plan", "pro", "--org", "ghost"), 2, "unknown org"),
     (("keys", "create", "--account", "ghost"), 2, "unknown account 'ghost'"),
     (("keys", "create", "--account", "acct-1", "--expires", "soon"), 2, "invalid expiry 'soon'"),
-    (("keys", "import", "--account", "acct-1", "--secret", "short"), 2, "at least 16 characters"),
+    (("keys", "import", "--account", "acct-1", "--secret", "short"), 2, "at least 8 characters"),
     (("keys", "revoke", "key_nope"), 1, "unknown API key 'key_nope'"),
 ])
 def test_errors_are_messages_not_tracebacks(cli: CliRunner, args: tuple[str, ...], code: int,

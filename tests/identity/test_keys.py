@@ -28,14 +28,18 @@ def test_secrets_and_ids_are_unique() -> None:
     assert len({k.key_id for k, _ in made}) == 200
 
 
+LONG_A = "sk-bench-shared-prefix-0123456789-AAAA"
+LONG_B = "sk-bench-shared-prefix-0123456789-BBBB"
+
+
 def test_verify_picks_the_matching_candidate_among_shared_prefixes() -> None:
-    a = keys.imported_key("acct-a", "sk-bench-shared-prefix-AAAA")
-    b = keys.imported_key("acct-b", "sk-bench-shared-prefix-BBBB")
+    a = keys.imported_key("acct-a", LONG_A)
+    b = keys.imported_key("acct-b", LONG_B)
     assert a.prefix == b.prefix == "sk-bench-shared-"
-    assert keys.verify("sk-bench-shared-prefix-BBBB", [a, b]) == b
-    assert keys.verify("sk-bench-shared-prefix-AAAA", (a, b)) == a
-    assert keys.verify("sk-bench-shared-prefix-CCCC", [a, b]) is None
-    assert keys.verify("sk-bench-shared-prefix-AAAA", []) is None
+    assert keys.verify(LONG_B, [a, b]) == b
+    assert keys.verify(LONG_A, (a, b)) == a
+    assert keys.verify(LONG_A.replace("AAAA", "CCCC"), [a, b]) is None
+    assert keys.verify(LONG_A, []) is None
 
 
 def test_check_accepts_a_live_key() -> None:
@@ -75,11 +79,19 @@ def test_revocation_wins_over_expiry() -> None:
 
 
 def test_import_validates_the_secret() -> None:
-    key = keys.imported_key("acct-1", "sk-bench-0123456789abcdef")
-    assert key.prefix == "sk-bench-0123456" and key.meta == {"source": "imported"}
-    assert keys.check("sk-bench-0123456789abcdef", [key]) == key
-    assert keys.imported_key("acct-1", "x" * 16).prefix == "x" * 16
-    with pytest.raises(ValueError, match="at least 16"):
-        keys.imported_key("acct-1", "x" * 15)
+    key = keys.imported_key("acct-1", LONG_A)
+    assert key.prefix == LONG_A[:16] and key.meta == {"source": "imported"}
+    assert keys.check(LONG_A, [key]) == key
+    with pytest.raises(ValueError, match="at least 8"):
+        keys.imported_key("acct-1", "x" * 7)
     with pytest.raises(ValueError, match="whitespace"):
         keys.imported_key("acct-1", "sk-bench 0123456789")
+
+
+@pytest.mark.parametrize("secret", ["sk-bench-1234", "x" * 16, "sk-bench-0123456789abcdef", "y" * 31])
+def test_a_short_secret_gets_a_hashed_prefix_that_reveals_none_of_it(secret: str) -> None:
+    key = keys.imported_key("acct-1", secret)  # e.g. the benchmark harness's key
+    assert key.prefix == keys.key_prefix(secret) and len(key.prefix) == 16 and key.prefix.startswith("~")
+    assert secret[:4] not in key.prefix and secret[:4] not in repr(key)
+    assert keys.check(secret, [key]) == key
+    assert keys.key_prefix(secret + "!") != key.prefix

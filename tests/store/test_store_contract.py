@@ -229,3 +229,12 @@ async def test_items_without_a_decision_record_traffic_only(store: Store) -> Non
     assert await collect(store.iter_decisions()) == []
     with pytest.raises(ValueError, match="decision_id"):
         await store.append_records([RecordBatchItem(traffic=item(2).traffic, decision={"effect": "allow"})])
+
+
+async def test_bulk_upsert_orgs(store: Store) -> None:
+    start = await store.last_change()
+    await store.upsert_org(org("b", name="old"))
+    await store.upsert_orgs([org("a", restricted=True), org("b", name="new", domains=("b.io",))])
+    await store.upsert_orgs([])
+    assert await store.list_orgs() == [org("a", restricted=True), org("b", name="new", domains=("b.io",))]
+    assert [(c.kind, c.id) for c in await store.changes_since(start)] == [("org", "b"), ("org", "a"), ("org", "b")]

@@ -71,10 +71,15 @@ async def export_dataset(store: Store, directory: Path, since: float | None = No
     """Write the recorded traffic, accounts and known organizations as a dataset directory."""
     from tqdm import tqdm
 
-    counts = {"requests": 0, "accounts": 0, "entities": 0}
+    counts = {"requests": 0, "accounts": 0, "entities": 0, "skipped_unauthenticated": 0}
     with DatasetWriter(directory, entities=True) as writer:
         with tqdm(desc="requests", unit=" req", file=sys.stderr, disable=None if progress else True) as bar:
             async for record in store.iter_requests(since=since):
+                if record.get("account_id") is None:
+                    # Refused before authentication: no account, and the spec requires one. Such
+                    # requests stay in the store and the decision log; they are not traffic to score.
+                    counts["skipped_unauthenticated"] += 1
+                    continue
                 writer.request(record)
                 counts["requests"] += 1
                 bar.update()

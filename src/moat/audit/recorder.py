@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import sqlite3
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -46,7 +47,18 @@ log = logging.getLogger(__name__)
 DEAD_LETTER_FILE = "dead-letter.jsonl"
 _DUMP_OPTS = orjson.OPT_APPEND_NEWLINE
 # Errors that say "this record is bad", not "the store is down": retrying cannot fix them.
-_DATA_ERRORS = (ValueError, TypeError, KeyError)
+_DATA_ERRORS: tuple[type[BaseException], ...] = (
+    ValueError, TypeError, KeyError, sqlite3.IntegrityError, sqlite3.DataError)
+# The same for PostgreSQL, by name, so the recorder does not import asyncpg for SQLite users.
+_PG_DATA_ERRORS = frozenset({"DataError", "IntegrityConstraintViolationError"})
+
+
+def is_data_error(exc: BaseException) -> bool:
+    """Would the same batch fail the same way again, whatever the database's health?"""
+    if isinstance(exc, _DATA_ERRORS):
+        return True
+    return any(c.__module__.startswith("asyncpg") and c.__name__ in _PG_DATA_ERRORS
+               for c in type(exc).__mro__)
 
 
 @dataclass(slots=True)
@@ -151,6 +163,14 @@ class Recorder:
         """
         if self._task is not None:
             return
+        # Fresh signals, so a recorder can be started again after stop().
+        self._wake, self._stop_event = asyncio.Event(), asyncio.Event()
+        self._progress, self._first_scan_done = asyncio.Event(), asyncio.Event()
+        self._deadline = None
+        self._memory.clear()
+        self._memory_bytes = 0
+        self._spill = None
+        self.stats.queued = 0
         self._group = WalGroup.create(self.wal_dir)
         self._writer = WalWriter(self._group, segment_bytes=self._segment_bytes,
                                  keep_unsynced=self._fsync_interval > 0)
@@ -321,9 +341,9 @@ class Recorder:
                 await self.store.append_records(items)
             except asyncio.CancelledError:
                 raise
-            except _DATA_ERRORS as exc:
-                return await self._isolate(items, exc)
             except Exception as exc:
+                if is_data_error(exc):
+                    return await self._isolate(items, exc)
                 failures += 1
                 self.stats.errors += 1
                 if failures == 1 or failures % 50 == 0:

@@ -2,8 +2,8 @@
 
 Two accounts are linked when they share prompt templates (MinHash over word 3-grams of prompt
 skeletons and system prompts, candidates found by LSH banding, never all pairs) AND at least one
-independent tie corroborates it: the same payment instrument, a shared /24 egress range, signups
-within a day of each other, or synchronised activity. Shared templates alone are not enough
+independent tie corroborates it: the same payment instrument or a shared /24 egress range, or
+both signups within six hours of each other and synchronised activity (each weak alone). Shared templates alone are not enough
 (two labs may run the same public benchmark); shared infrastructure alone is not enough (a startup
 team shares a card and an office). Accounts that openly declare the same organization are one
 customer, not a hidden network, and are never linked here. Networks are the connected components
@@ -19,16 +19,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from moat.detect.scoring import Score, noisy_and, ramp
-from moat.detect.state import AccountState
+from moat.detect.state import BIN_S, AccountState
 
 HASHES = 63
 BANDS, ROWS = 21, 3  # P(candidate) = 1 - (1 - J^3)^21: 44% at J=0.3, 0.3% at J=0.05
 MAX_BUCKET = 300  # a bucket this full is generic phrasing, not a template
-MIN_JACCARD = 0.2
+MIN_JACCARD = 0.3
 MIN_CLUSTER = 3
 MIN_REQUESTS = 10
-SYNC = 0.4  # share of the quieter account's 5-minute bins shared with the other
-_P = np.uint64((1 << 61) - 1)
+MIN_TEMPLATE = 20  # repeated 3-grams: fewer is a habit of phrase, not a template
+STRONG = frozenset({"payment", "ip_range"})  # one of these, or two of the weak ones (signup, timing)
+SIGNUP_BURST = 6 * 3600
+SYNC = 0.3  # share of the quieter account's 5-minute bins shared with the other
+SYNC_LIFT = 3.0  # and at least this many times what chance would give
+_P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
 
 @dataclass(slots=True)
@@ -39,8 +43,8 @@ class Tie:
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(20260101)
-    a = rng.integers(1, 1 << 29, size=HASHES, dtype=np.uint64)
-    b = rng.integers(0, 1 << 29, size=HASHES, dtype=np.uint64)
+    a = rng.integers(1, int(_P), size=HASHES, dtype=np.uint64)
+    b = rng.integers(0, int(_P), size=HASHES, dtype=np.uint64)
     return a, b
 
 
@@ -58,10 +62,16 @@ def _ties(x: AccountState, y: AccountState) -> tuple[str, ...]:
     if x.prefixes & y.prefixes:
         kinds.append("ip_range")
     cx, cy = ax.get("created_at"), ay.get("created_at")
-    if cx is not None and cy is not None and abs(float(cx) - float(cy)) < 86400:
+    if cx is not None and cy is not None and abs(float(cx) - float(cy)) < SIGNUP_BURST:
         kinds.append("signup")
-    if x.bins and y.bins and len(x.bins & y.bins) / min(len(x.bins), len(y.bins)) >= SYNC:
-        kinds.append("timing")
+    if x.bins and y.bins:
+        # Shared 5-minute bins, against what two independent accounts would share by chance:
+        # two always-on services overlap completely and prove nothing.
+        inter = len(x.bins & y.bins)
+        span = (max(x.last_ts, y.last_ts) - min(x.first_ts, y.first_ts)) / BIN_S + 1
+        expected = len(x.bins) * len(y.bins) / span
+        if inter >= SYNC * min(len(x.bins), len(y.bins)) and inter >= SYNC_LIFT * expected:
+            kinds.append("timing")
     return tuple(kinds)
 
 
@@ -72,11 +82,12 @@ def _same_declared_org(x: AccountState, y: AccountState) -> bool:
 
 def links(states: Mapping[str, AccountState]) -> dict[tuple[str, str], Tie]:
     """Corroborated template-sharing ties between accounts (the edges of the network graph)."""
-    ids = sorted(k for k, s in states.items() if s.n >= MIN_REQUESTS and len(s.shingles) >= 5)
+    templates = {k: s.template_shingles() for k, s in states.items() if s.n >= MIN_REQUESTS}
+    ids = sorted(k for k, t in templates.items() if len(t) >= MIN_TEMPLATE)
     if len(ids) < 2:
         return {}
     a, b = _permutations()
-    sigs = np.stack([signature(states[k].shingles, a, b) for k in ids])
+    sigs = np.stack([signature(templates[k], a, b) for k in ids])
     candidates: set[tuple[int, int]] = set()
     for band in range(BANDS):
         buckets: dict[bytes, list[int]] = {}
@@ -95,7 +106,7 @@ def links(states: Mapping[str, AccountState]) -> dict[tuple[str, str], Tie]:
         if _same_declared_org(x, y):
             continue
         kinds = _ties(x, y)
-        if kinds:
+        if STRONG.intersection(kinds) or len(kinds) >= 2:
             out[(ids[i], ids[j])] = Tie(jac, kinds)
     return out
 
@@ -134,10 +145,10 @@ def clusters(states: Mapping[str, AccountState]) -> tuple[dict[str, Score], dict
             ties = per[m]
             kinds = sorted({k for t in ties for k in t.kinds})
             jac = max(t.jaccard for t in ties)
-            value = ramp(size, 2, 6) * noisy_and((ramp(len(kinds), 0, 2), 0.5), (ramp(jac, 0.2, 0.5), 0.4))
+            value = ramp(size, 2, 6) * noisy_and((ramp(len(kinds), 0, 2), 0.5), (ramp(jac, 0.3, 0.6), 0.4))
             counts = {k: sum(1 for t in ties if k in t.kinds) for k in kinds}
             names = {"payment": "the same payment instrument", "ip_range": "a shared /24 egress range",
-                     "signup": "signups within 24 h", "timing": "synchronised activity"}
+                     "signup": "signups within 6 h", "timing": "synchronised activity"}
             ev = [f"acts as one with {size - 1} other accounts in network {cid}: prompt templates shared "
                   f"with {len(ties)} of them (MinHash Jaccard up to {jac:.2f})"]
             ev += [f"{names[k]} with {c} of them" for k, c in counts.items()]

@@ -25,10 +25,11 @@ def score(s: AccountState) -> Score:
     novelty = 1 - s.repeat_share()
     single = s.single_turn_share()
     ratio = s.output_ratio()
-    volume = ramp(math.log10(s.n), math.log10(40), math.log10(400))
+    # Networks spread their volume thin on purpose: per account, a few hundred requests is a lot.
+    volume = ramp(math.log10(s.n), math.log10(20), math.log10(150))
     shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8))
     value = noisy_and(
-        (volume, 0.9),
+        (volume, 0.8),
         (ramp(elicit, 0.3, 0.7), 0.9),
         (ramp(novelty, 0.6, 0.9), 0.9),
         (shape, 0.8),

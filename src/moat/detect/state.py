@@ -9,6 +9,7 @@ are asked for a score. Text features are computed on a sample (every request of 
 from __future__ import annotations
 
 import math
+from array import array
 from typing import Any
 
 from moat.detect import text
@@ -17,7 +18,7 @@ FULL = 96  # requests per account whose text is always analysed
 STRIDE = 16  # then one in STRIDE
 MAX_SKELETONS = 256
 MAX_NUMBERS = 512
-MAX_SHINGLES = 2048
+MAX_SHINGLES = 4096
 MAX_BINS = 4096
 MAX_IPS = 256
 MAX_UAS = 64
@@ -32,7 +33,7 @@ class AccountState:
         "account", "n", "n_reasoning", "n_followup", "in_tokens", "out_tokens", "first_ts", "last_ts",
         "gap_n", "gap_mean", "gap_m2", "n_close", "hours", "bins", "ips", "prefixes", "uas", "last_p16",
         "n_switch", "end_user_orgs", "platforms", "n_sampled", "n_elicit", "topic_hits", "skeletons",
-        "numbers", "shingles", "systems", "n_repeat", "_seen", "_small_seen", "days",
+        "numbers", "shingles", "system_shingles", "systems", "n_repeat", "_seen", "_small_seen", "days",
     )
 
     def __init__(self, account: dict[str, Any] | None = None) -> None:
@@ -57,7 +58,8 @@ class AccountState:
         self.topic_hits: dict[str, int] = {}
         self.skeletons: dict[str, int] = {}
         self.numbers: dict[str, list[int]] = {}
-        self.shingles: set[int] = set()
+        self.shingles = array("I")  # word 3-gram hashes of sampled prompts, repeats kept
+        self.system_shingles: set[int] = set()
         self.systems: dict[int, bool] = {}  # system prompt hash -> elicits reasoning
         self._seen: bytearray | None = None
         self._small_seen: set[int] = set()
@@ -144,8 +146,8 @@ class AccountState:
                 cached = text.elicits_reasoning(system)
                 if len(self.systems) < 64:
                     self.systems[hs] = cached
-                    if len(self.shingles) < MAX_SHINGLES:
-                        self.shingles.update(text.shingles(text.skeleton(system)[0]))
+                    if len(self.system_shingles) < MAX_SHINGLES:
+                        self.system_shingles.update(text.shingles(text.skeleton(system)[0]))
             elicit = cached
         if req.get("reasoning") or elicit or text.elicits_reasoning(prompt):
             self.n_elicit += 1
@@ -163,7 +165,7 @@ class AccountState:
             if len(lst) < MAX_NUMBERS:
                 lst.append(nums[-1])
         if self.n_sampled <= 128 and len(self.shingles) < MAX_SHINGLES:
-            self.shingles.update(text.shingles(skel))
+            self.shingles.extend(text.shingles(skel))
 
     # -- derived features, computed when a detector asks ---------------------------------------
 
@@ -198,6 +200,20 @@ class AccountState:
 
     def repeat_share(self) -> float:
         return self.n_repeat / self.n if self.n else 0.0
+
+    def template_shingles(self) -> set[int]:
+        """What this account repeats: prompt 3-grams seen at least twice, plus system prompts.
+
+        One-off words (the question's subject, a document's text) drop out; the template stays.
+        """
+        out = set(self.system_shingles)
+        seen: set[int] = set()
+        for h in self.shingles:
+            if h in seen:
+                out.add(h)
+            else:
+                seen.add(h)
+        return out
 
     def output_ratio(self) -> float:
         return self.out_tokens / max(1, self.in_tokens)

@@ -25,6 +25,7 @@ from moat.store.base import AdminAction, Store
 from moat.traffic import ENTITIES_FILE, REQUIRED, BadLine, read_jsonl
 
 STATUSES: tuple[str, ...] = ("active", "suspended", "blocked")
+_IMPORT_BATCH = 1000  # organizations per transaction in an entities import
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$")
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 
@@ -152,21 +153,36 @@ def build_org(org_id: str, *, name: str = "", domains: Iterable[str] = (), ip_ra
 
 
 async def add_org(store: Store, *, actor: str, org_id: str, name: str = "", domains: Sequence[str] = (),
-                  ip_ranges: Sequence[str] = (), restricted: bool = False, owner: str | None = None,
+                  ip_ranges: Sequence[str] = (), restricted: bool | None = None, owner: str | None = None,
                   share: float | None = None, owners: Sequence[tuple[str, float]] = (),
                   payment_fingerprints: Sequence[str] = (), sso_tenants: Sequence[str] = (),
-                  aliases: Sequence[str] = ()) -> Organization:
-    """Create an organization, or replace an existing one's attributes (keeping its creation time).
+                  aliases: Sequence[str] = (), replace: bool = False) -> Organization:
+    """Create an organization, or add to an existing one.
 
-    Ownership is `owner`+`share` or a list of `owners`; every owner must exist.
+    On an existing organization the given domains, ranges, fingerprints, tenants and aliases are
+    added to its own, a given owner's share is set, and `restricted=None` keeps its restriction:
+    re-running `moat orgs add` never silently lifts a restriction. `replace=True` overwrites every
+    attribute instead (keeping only the creation time). Ownership is `owner`+`share` or a list of
+    `owners`; every owner must exist.
     """
     if (owner is None) != (share is None):
         raise BadRequest("an owner needs a share and a share needs an owner (e.g. --owner rival --share 0.6)")
-    all_owners = list(owners) + ([(owner, share)] if owner is not None and share is not None else [])
+    given = list(owners) + ([(owner, share)] if owner is not None and share is not None else [])
     existing = await store.get_org(org_id.strip())
-    org = build_org(org_id, name=name, domains=domains, ip_ranges=ip_ranges, restricted=restricted,
-                    owners=all_owners, payment_fingerprints=payment_fingerprints, sso_tenants=sso_tenants,
-                    aliases=aliases, created_at=existing.created_at if existing else None)
+    if existing is not None and not replace:
+        kept = {o.owner_id: o.share for o in existing.owners}
+        kept.update({str(o).strip(): s for o, s in given})
+        org = build_org(
+            org_id, name=name or existing.name, domains=[*existing.domains, *domains],
+            ip_ranges=[*existing.ip_ranges, *ip_ranges],
+            restricted=existing.restricted if restricted is None else restricted, owners=kept.items(),
+            payment_fingerprints=[*existing.payment_fingerprints, *payment_fingerprints],
+            sso_tenants=[*existing.sso_tenants, *sso_tenants], aliases=[*existing.aliases, *aliases],
+            created_at=existing.created_at)
+    else:
+        org = build_org(org_id, name=name, domains=domains, ip_ranges=ip_ranges, restricted=bool(restricted),
+                        owners=given, payment_fingerprints=payment_fingerprints, sso_tenants=sso_tenants,
+                        aliases=aliases, created_at=existing.created_at if existing else None)
     for ownership in org.owners:
         if await store.get_org(ownership.owner_id) is None:
             raise BadRequest(f"unknown owner org {ownership.owner_id!r}: add it first")
@@ -195,11 +211,13 @@ def org_summary(org: Organization) -> dict[str, Any]:
 
 # ---- accounts ------------------------------------------------------------------------------
 async def add_account(store: Store, *, actor: str, account_id: str, email: str, plan: str,
-                      org_id: str | None = None, credential: str = "api_key", verified: bool = False,
+                      org_id: str | None = None, credential: str | None = None, verified: bool | None = None,
                       declared_company: str | None = None, payment_fingerprint: str | None = None,
                       signup_ip: str | None = None, sso_tenant: str | None = None,
                       country: str | None = None) -> Account:
-    """Create an account, or update one (keeping its creation time and status)."""
+    """Create an account, or update one: email and plan are set, any other field left as None keeps
+    its current value (a new account gets credential `api_key`, unverified), and its creation time
+    and status never change here (see `set_account_status`)."""
     account_id = _check_id(account_id, "account id")
     email = (email or "").strip()
     local, _, domain = email.rpartition("@")
@@ -207,7 +225,7 @@ async def add_account(store: Store, *, actor: str, account_id: str, email: str, 
         raise BadRequest(f"invalid email {email!r}")
     if plan not in PLANS:
         raise BadRequest(f"unknown plan {plan!r}: expected one of {', '.join(PLANS)}")
-    if credential not in CREDENTIALS:
+    if credential is not None and credential not in CREDENTIALS:
         raise BadRequest(f"unknown credential {credential!r}: expected one of {', '.join(CREDENTIALS)}")
     if org_id is not None and await store.get_org(org_id) is None:
         raise BadRequest(f"unknown org {org_id!r}: add it first with `moat orgs add {org_id}`")
@@ -217,16 +235,22 @@ async def add_account(store: Store, *, actor: str, account_id: str, email: str, 
         except ValueError:
             raise BadRequest(f"invalid signup IP {signup_ip!r}") from None
     existing = await store.get_account(account_id)
+    old = existing or Account(account_id, created_at=time.time())
+
+    def pick(value: Any, current: Any) -> Any:
+        return current if value is None else value
+
     account = Account(
-        account_id=account_id, email=email, plan=plan, org_id=org_id, credential=credential,
-        verified=bool(verified), created_at=existing.created_at if existing else time.time(),
-        declared_company=declared_company, payment_fingerprint=payment_fingerprint, signup_ip=signup_ip,
-        sso_tenant=sso_tenant, country=country.upper() if country else None,
-        status=existing.status if existing else "active",
+        account_id=account_id, email=email, plan=plan, org_id=pick(org_id, old.org_id),
+        credential=pick(credential, old.credential), verified=bool(pick(verified, old.verified)),
+        created_at=old.created_at, declared_company=pick(declared_company, old.declared_company),
+        payment_fingerprint=pick(payment_fingerprint, old.payment_fingerprint),
+        signup_ip=pick(signup_ip, old.signup_ip), sso_tenant=pick(sso_tenant, old.sso_tenant),
+        country=country.upper() if country else old.country, status=old.status,
     )
     await store.upsert_account(account)
-    await store.append_admin(AdminAction(actor, "accounts.update" if existing else "accounts.add",
-                                         account_id, account_summary(account)))
+    action = "accounts.update" if existing else "accounts.add"
+    await store.append_admin(AdminAction(actor, action, account_id, account_summary(account)))
     return account
 
 
@@ -280,7 +304,7 @@ async def create_key(store: Store, *, actor: str, account_id: str, expires: str 
 
 async def import_key(store: Store, *, actor: str, account_id: str, secret: str,
                      expires: str | float | None = None, name: str = "") -> ApiKey:
-    """Register an existing secret (any format, at least 16 characters) for an account."""
+    """Register an existing secret (any format, at least 8 characters) for an account."""
     await _key_account(store, account_id)
     try:
         key = keys.imported_key(account_id, secret, expires_at=parse_expiry(expires), name=name)
@@ -319,10 +343,16 @@ def key_status(key: ApiKey, now: float | None = None) -> str:
     return "active"
 
 
+def key_hint(key: ApiKey) -> str:
+    """Enough of the prefix to tell keys apart, little enough to leak nothing of a short secret."""
+    shown = 12 if key.prefix.startswith(keys.SECRET_PREFIX) else 6
+    return key.prefix[:shown] + "…"
+
+
 def key_summary(key: ApiKey) -> dict[str, Any]:
     """A key for display and the admin log: never the secret nor its hash; a short hint only."""
     return {
-        "key_id": key.key_id, "account_id": key.account_id, "hint": key.prefix[:10] + "…",
+        "key_id": key.key_id, "account_id": key.account_id, "hint": key_hint(key),
         "status": key_status(key), "created_at": iso(key.created_at), "expires_at": iso(key.expires_at),
         "revoked_at": iso(key.revoked_at), "name": key.name, "source": key.meta.get("source", "moat"),
     }
@@ -351,6 +381,8 @@ async def import_entities(store: Store, *, actor: str, path: str | Path) -> Impo
     # line number of each object it yields, so validation errors point at file:line too.
     with file.open("rb") as f:
         lines = [n for n, raw in enumerate(f, 1) if raw.strip()]
+    existing = {o.org_id: o for o in await store.list_orgs()}
+    pending: dict[str, Organization] = {}  # by id: a later line for the same org wins
     position = 0
     for entity in read_jsonl(file, REQUIRED[ENTITIES_FILE], on_error):
         while lines[position] in bad:
@@ -358,12 +390,16 @@ async def import_entities(store: Store, *, actor: str, path: str | Path) -> Impo
         lineno = lines[position]
         position += 1
         try:
-            org = _entity_org(entity, await store.get_org(str(entity["org_id"]).strip()))
+            org = _entity_org(entity, existing.get(str(entity["org_id"]).strip()))
         except BadRequest as exc:
             report.errors.append(str(BadLine(str(file), lineno, exc.message)))
             continue
-        await store.upsert_org(org)
+        pending[org.org_id] = org
         report.imported += 1
+        if len(pending) >= _IMPORT_BATCH:
+            await store.upsert_orgs(list(pending.values()))
+            pending.clear()
+    await store.upsert_orgs(list(pending.values()))
     await store.append_admin(AdminAction(actor, "entities.import", str(file),
                                          {"imported": report.imported, "errors": len(report.errors)}))
     return report

@@ -66,25 +66,27 @@ def orgs() -> None:
 @click.option("--name", default="", help="Display name.")
 @click.option("--domain", "domains", multiple=True, help="Email/web domain it owns (repeatable).")
 @click.option("--ip-range", "ip_ranges", multiple=True, help="CIDR block it egresses from (repeatable).")
-@click.option("--restricted/--not-restricted", default=False, help="Under a competitive-use restriction.")
+@click.option("--restricted/--not-restricted", default=None,
+              help="Under a competitive-use restriction (an existing org keeps its own when omitted).")
 @click.option("--owner", "owners", multiple=True, help="Owning org id (repeatable, each with a --share).")
 @click.option("--share", "shares", multiple=True, type=float, help="Share the matching --owner holds, in (0, 1].")
 @click.option("--payment-fingerprint", "payment_fingerprints", multiple=True)
 @click.option("--sso-tenant", "sso_tenants", multiple=True)
 @click.option("--alias", "aliases", multiple=True, help="Other names it goes by.")
+@click.option("--replace", is_flag=True, help="Overwrite an existing org instead of adding to it.")
 @json_option
 @click.pass_context
 def orgs_add(ctx: click.Context, org_id: str, name: str, domains: tuple[str, ...], ip_ranges: tuple[str, ...],
-             restricted: bool, owners: tuple[str, ...], shares: tuple[float, ...],
+             restricted: bool | None, owners: tuple[str, ...], shares: tuple[float, ...],
              payment_fingerprints: tuple[str, ...], sso_tenants: tuple[str, ...], aliases: tuple[str, ...],
-             as_json: bool) -> None:
-    """Add an organization, or replace an existing one's attributes."""
+             replace: bool, as_json: bool) -> None:
+    """Add an organization, or add to an existing one (domains, ranges, owners; --replace overwrites)."""
     if len(owners) != len(shares):
         raise click.UsageError("give each --owner a --share (e.g. --owner rival --share 0.6)")
     org = with_store(ctx, lambda store: admin.add_org(
         store, actor=actor(), org_id=org_id, name=name, domains=domains, ip_ranges=ip_ranges,
         restricted=restricted, owners=list(zip(owners, shares, strict=True)),
-        payment_fingerprints=payment_fingerprints, sso_tenants=sso_tenants, aliases=aliases))
+        payment_fingerprints=payment_fingerprints, sso_tenants=sso_tenants, aliases=aliases, replace=replace))
     emit(admin.org_summary(org), as_json, f"org {org.org_id} saved" + (" (restricted)" if org.restricted else ""))
 
 
@@ -151,13 +153,14 @@ def accounts() -> None:
 @click.option("--email", required=True)
 @click.option("--plan", required=True, type=click.Choice(PLANS))
 @click.option("--org", "org_id", default=None, help="The organization the account belongs to.")
-@click.option("--credential", default="api_key", type=click.Choice(CREDENTIALS), show_default=True)
-@click.option("--verified", is_flag=True, help="The email domain is verified.")
+@click.option("--credential", default=None, type=click.Choice(CREDENTIALS),
+              help="How it authenticates (new accounts: api_key).")
+@click.option("--verified/--unverified", default=None, help="Whether the email domain is verified.")
 @json_option
 @click.pass_context
 def accounts_add(ctx: click.Context, account_id: str, email: str, plan: str, org_id: str | None,
-                 credential: str, verified: bool, as_json: bool) -> None:
-    """Add an account, or update an existing one (its status is kept)."""
+                 credential: str | None, verified: bool | None, as_json: bool) -> None:
+    """Add an account, or update one (options left out keep their value; status is kept)."""
     account = with_store(ctx, lambda store: admin.add_account(
         store, actor=actor(), account_id=account_id, email=email, plan=plan, org_id=org_id,
         credential=credential, verified=verified))
@@ -236,7 +239,7 @@ def keys_create(ctx: click.Context, account_id: str, expires: str | None, name: 
 
 @keys.command("import")
 @click.option("--account", "account_id", required=True)
-@click.option("--secret", required=True, help="The existing secret (at least 16 characters); - reads stdin.")
+@click.option("--secret", required=True, help="The existing secret (at least 8 characters); - reads stdin.")
 @click.option("--expires", default=None, help="ISO 8601 expiry.")
 @click.option("--name", default="")
 @json_option

@@ -38,6 +38,8 @@ CONTROL_THRESHOLD = 0.5
 _EPSILON = 1e-9
 # Beyond this many changed organizations in one poll, reloading them all is cheaper.
 _FULL_RELOAD_ORGS = 500
+# Beyond this many new keys in one poll, the key cache is dropped rather than patched.
+_BULK_KEY_CHANGES = 200
 # Bound on the negative cache, so random keys cannot grow memory without limit.
 _MAX_UNKNOWN = 100_000
 
@@ -116,6 +118,8 @@ class Directory:
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self) -> None:
         """Load all organizations and start following the change feed."""
+        if self._task is not None:
+            return
         self._seq = await self._store.last_change()  # before loading: no change can slip between
         self._set_orgs(await self._store.list_orgs())
         self._task = asyncio.create_task(self._poll(), name="moat-directory-poll")
@@ -130,13 +134,21 @@ class Directory:
             task.cancel()
 
     async def _poll(self) -> None:
+        failing = False
         while True:
             try:
                 await self.refresh()
+                if failing:
+                    log.info("directory: change feed reachable again")
+                failing = False
             except asyncio.CancelledError:
                 raise
             except Exception:
-                log.warning("directory: polling the change feed failed; retrying", exc_info=True)
+                # Once per outage, not every poll: the cache keeps serving what it has meanwhile.
+                if not failing:
+                    log.warning("directory: polling the change feed failed; serving from cache, retrying",
+                                exc_info=True)
+                failing = True
             await asyncio.sleep(self._poll_interval)
 
     async def refresh(self) -> int:
@@ -158,7 +170,15 @@ class Directory:
         if key_ids:
             self._unknown.clear()
             prefixes = {self._prefix_of[k] for k in key_ids if k in self._prefix_of}
-            for key_id in key_ids - set(self._prefix_of):
+            unseen = key_ids - set(self._prefix_of)
+            if len(unseen) > _BULK_KEY_CHANGES:
+                # A bulk import: cheaper to let each prefix reload on its next use than to look up
+                # thousands of keys now.
+                self._keys.clear()
+                self._prefix_of.clear()
+                unseen = set()
+                prefixes = set()
+            for key_id in unseen:
                 key = await self._store.get_key(key_id)
                 if key is not None:
                     prefixes.add(key.prefix)

@@ -3,8 +3,13 @@
 A Moat key is `moat_sk_` plus 40 URL-safe random characters (240 bits). Only its SHA-256 (hex) is
 stored, with a lookup prefix: the first 16 characters of the secret, so the gateway finds the few
 candidates by an indexed equality and then compares hashes in constant time. Imported keys (a
-provider's existing keys, any format, e.g. `sk-bench-...`) use the same scheme and must be at
-least 16 characters. A secret is returned exactly once, by `new_key`; nothing here logs one.
+provider's existing keys, any format, e.g. `sk-bench-1234`) use the same scheme and must be at
+least 8 characters.
+
+A secret shorter than 32 characters gets a *hashed* prefix instead (`~` + 15 hex digits of its
+SHA-256): its first 16 characters would be all of it, or all but a brute-forceable few, and the
+database must never hold a usable secret. A secret is returned exactly once, by `new_key`; nothing
+here logs one.
 """
 
 from __future__ import annotations
@@ -21,7 +26,10 @@ from moat.identity.models import ApiKey
 SECRET_PREFIX = "moat_sk_"
 SECRET_RANDOM_CHARS = 40
 PREFIX_LEN = 16
-MIN_SECRET_LEN = PREFIX_LEN
+# Imported keys from other gateways may be short (e.g. `sk-bench-1234`); below 8 is no key at all.
+MIN_SECRET_LEN = 8
+# Below this length a literal prefix would leave too little of the secret unknown (see above).
+LITERAL_PREFIX_MIN_LEN = 32
 INVALID = "Invalid API key"
 REVOKED = "API key has been revoked"
 
@@ -40,8 +48,10 @@ def hash_secret(secret: str) -> str:
 
 
 def key_prefix(secret: str) -> str:
-    """The lookup prefix; only meaningful for secrets of at least `PREFIX_LEN` characters."""
-    return secret[:PREFIX_LEN]
+    """The lookup prefix: the first `PREFIX_LEN` characters, or a hash for a short secret."""
+    if len(secret) >= LITERAL_PREFIX_MIN_LEN:
+        return secret[:PREFIX_LEN]
+    return "~" + hash_secret(secret)[:PREFIX_LEN - 1]
 
 
 def check_importable(secret: str) -> None:

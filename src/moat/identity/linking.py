@@ -58,7 +58,8 @@ class LinkingConfig:
     # account -> organization
     w_email_domain: float = 0.9
     w_email_subdomain: float = 0.85
-    w_email_unverified: float = 0.45  # the account says its email is not verified
+    w_email_unverified: float = 0.6  # claimed, not verified: still links (claiming a rival's domain
+    # only hurts the claimant), but any verified evidence outweighs it
     w_sso: float = 0.95
     w_payment: float = 0.9
     w_declared_org: float = 0.7
@@ -66,7 +67,7 @@ class LinkingConfig:
     w_signup_ip: float = 0.45
     w_request_ip: float = 0.35
     ip_weight_cap: float = 0.75  # addresses alone never reach more than this
-    ip_free_accounts: int = 4  # an in-range address used by this many accounts counts in full
+    ip_free_accounts: int = 8  # an in-range address used by this many accounts counts in full
     max_ips_per_account: int = 32
     w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
     w_end_user_org_platform: float = 0.6  # same, on an account that relays for a platform
@@ -146,8 +147,8 @@ def noisy_or(weights: Iterable[float]) -> float:
 
 # (org_id) -> list of (weight, evidence text)
 _Candidates = dict[str, list[tuple[float, str]]]
-# (address, org_id) -> share of the address's accounts tied to org_id otherwise
-_Purity = dict[tuple[tuple[int, int], str], float]
+# (address, org_id) -> how many of the address's accounts are tied to org_id otherwise
+_Purity = dict[tuple[tuple[int, int], str], int]
 
 
 class Linker:
@@ -379,7 +380,7 @@ class Linker:
                 cidr, orgs = self._ip_hits[key]
                 n = len(self._ip_members[key])
                 for org in orgs:
-                    purity = self._purity(key, org, purity_cache)
+                    purity = self._purity(key, org, idx, purity_cache)
                     spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
                     base = noisy_or(w for f, w in ((_SIGNUP, cfg.w_signup_ip), (_REQUEST, cfg.w_request_ip))
                                     if flags & f)
@@ -402,20 +403,24 @@ class Linker:
                         (w, f"attested end-user organization {org} on {n} of {total} requests"))
         return cands
 
-    def _purity(self, key: tuple[int, int], org: str, cache: _Purity) -> float:
-        """Share of an address's accounts that other (non-address) evidence ties to `org`."""
+    def _purity(self, key: tuple[int, int], org: str, idx: int, cache: _Purity) -> float:
+        """Share of the *other* accounts on an address that non-address evidence ties to `org`."""
         ck = (key, org)
-        hit = cache.get(ck)
-        if hit is not None:
-            return hit
-        members = self._ip_members[key]
-        tied = 0
-        for m in members:
-            direct = self._direct.get(m)
-            if direct and noisy_or(w for w, _ in direct.get(org, ())) >= self.config.threshold:
-                tied += 1
-        cache[ck] = value = tied / len(members)
-        return value
+        tied = cache.get(ck)
+        if tied is None:
+            tied = 0
+            for m in self._ip_members[key]:
+                direct = self._direct.get(m)
+                if direct and noisy_or(w for w, _ in direct.get(org, ())) >= self.config.threshold:
+                    tied += 1
+            cache[ck] = tied
+        others = len(self._ip_members[key]) - 1
+        if others <= 0:
+            return 1.0
+        own = self._direct.get(idx)
+        if own and noisy_or(w for w, _ in own.get(org, ())) >= self.config.threshold:
+            tied -= 1
+        return max(0, tied) / others
 
     def _component(self, idx: int) -> list[int]:
         """The account's cluster, by walking its shared identifiers."""

@@ -36,6 +36,7 @@ class ResolveConfig:
     threshold: float = 0.5
     w_account_org: float = 0.95  # the directory says the account belongs to the organization
     w_email_domain: float = 0.9
+    w_email_unverified: float = 0.6  # `Account.verified` is False: as the linker weighs it
     w_sso: float = 0.95
     w_payment: float = 0.9
     w_client_ip: float = 0.35  # corroborates; never links on its own
@@ -152,9 +153,11 @@ class Resolver:
         if account is not None:
             domain = email_domain(getattr(account, "email", None))
             by_domain = index.by_domain(domain) if domain else None
-            if by_domain and getattr(account, "verified", True) is not False:
-                found.extend((o, cfg.w_email_domain, f"account email domain {domain} belongs to {o}")
-                             for o in by_domain[1])
+            if by_domain:
+                verified = getattr(account, "verified", True) is not False
+                w = cfg.w_email_domain if verified else cfg.w_email_unverified
+                what = "verified email domain" if verified else "unverified email domain"
+                found.extend((o, w, f"account {what} {domain} belongs to {o}") for o in by_domain[1])
             tenant = (getattr(account, "sso_tenant", None) or "").lower()
             found.extend((o, cfg.w_sso, f"account SSO tenant {tenant} belongs to {o}")
                          for o in index.sso_tenants.get(tenant, ()))

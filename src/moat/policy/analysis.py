@@ -43,6 +43,8 @@ class Analysis:
     index: dict[str, frozenset[str]] = field(default_factory=dict)  # dimension -> accepted values
     cost: Cost = field(default_factory=Cost)
     errors: list[tuple[int, str]] = field(default_factory=list)  # (offset, message)
+    python: str | None = None  # the residual as a Python expression when in the fast subset (pyfast)
+    python_paths: list[str] = field(default_factory=list)  # flat paths the Python expression reads
 
 
 def flat_name(path: str) -> str:
@@ -122,7 +124,7 @@ class _Checker:
         return "bool" if node.value in ("startsWith", "endsWith", "contains", "matches") else "dyn"
 
 
-def _flat_path(node: Node, env: dict[str, str]) -> tuple[str, str] | None:
+def flat_path(node: Node, env: dict[str, str]) -> tuple[str, str] | None:
     """(path, type) when `node` is a chain of object-field selections from a context variable."""
     if node.kind == "ident":
         root = schema.OBJECTS[schema.ROOT].get(node.value)
@@ -130,7 +132,7 @@ def _flat_path(node: Node, env: dict[str, str]) -> tuple[str, str] | None:
             return None
         return node.value, root.type
     if node.kind == "select" and node.target is not None:
-        parent = _flat_path(node.target, env)
+        parent = flat_path(node.target, env)
         if parent is None:
             return None
         fields = schema.fields_of(parent[1])
@@ -143,15 +145,15 @@ def _flat_path(node: Node, env: dict[str, str]) -> tuple[str, str] | None:
 def _rewrite(node: Node, env: dict[str, str], src: str, used: set[str],
              out: list[tuple[int, int, str]]) -> None:
     """Collect (start, end, replacement) for flat paths and statically-true has() calls."""
-    flat = _flat_path(node, env)
+    flat = flat_path(node, env)
     if flat is not None:
         used.add(flat[0])
         out.append((node.start, node.end, flat_name(flat[0])))
         return
     if node.kind == "call" and node.target is None and node.value == "has" and node.args:
         sel = node.args[0]
-        if sel.target is not None and _flat_path(sel.target, env) is not None:
-            parent = _flat_path(sel.target, env)
+        if sel.target is not None and flat_path(sel.target, env) is not None:
+            parent = flat_path(sel.target, env)
             if parent is not None and schema.fields_of(parent[1]) is not None:
                 out.append((node.start, node.end, "true"))  # every schema field is always present
                 return
@@ -185,7 +187,7 @@ def _index_term(node: Node) -> tuple[str, frozenset[str]] | None:
     left, right = node.args
     if node.value == "==" and left.kind == "lit":
         left, right = right, left
-    flat = _flat_path(left, {})
+    flat = flat_path(left, {})
     if flat is None or flat[0] not in INDEX_PATHS:
         return None
     if node.value == "==" and right.kind == "lit" and right.lit_type == "string":
@@ -228,6 +230,7 @@ def analyse(src: str, *, indexable: bool = True) -> Analysis:
     parts = [rewrite_flat(term, src, used) for term in rest]
     result.residual = " && ".join(f"({p})" for p in parts) if len(parts) > 1 else "".join(parts)
     result.variables = sorted(used)
+    _fast_path(rest, result, boolean=indexable)
     for term in rest:
         part = Cost()
         _cost(term, 1, 0, part)
@@ -236,3 +239,19 @@ def analyse(src: str, *, indexable: bool = True) -> Analysis:
         result.cost.macro_nesting = max(result.cost.macro_nesting, part.macro_nesting)
         result.cost.list_literal = max(result.cost.list_literal, part.list_literal)
     return result
+
+
+def _fast_path(rest: list[Node], result: Analysis, *, boolean: bool) -> None:
+    """Fill `python` when every residual term is in pyfast's subset (conditions must be bool)."""
+    from moat.policy.pyfast import translate
+
+    if not rest:
+        return
+    paths: set[str] = set()
+    parts = [translate(term, paths) for term in rest]
+    if any(p is None or (boolean and p[1] != "bool") for p in parts):
+        return
+    result.python = " and ".join(p[0] for p in parts if p is not None)
+    if len(parts) > 1:
+        result.python = f"({result.python})"
+    result.python_paths = sorted(paths)

@@ -40,6 +40,9 @@ class CompiledRule:
     variables: tuple[str, ...]  # flat context paths the program reads
     index: dict[str, frozenset[str]]  # dimension -> values the rule can apply to
     order: int  # position in the bundle's canonical order (priority desc, then id)
+    python: str | None = None  # the program as a pyfast expression, when in the fast subset
+    python_paths: tuple[str, ...] = ()
+    explain: str = ""  # the rule's line in a decision's explanation, formatted once at load
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +50,8 @@ class CompiledLimit:
     definition: LimitDef
     program: cel.Program
     variables: tuple[str, ...]
+    python: str | None = None
+    python_paths: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -159,7 +164,8 @@ def load_bundle(directory: str | Path | None = None) -> Bundle:
             continue
         got = _compile(lim.key_expression, lim.file, lim.line, f"limit {lim.name} key", errors, indexable=False)
         if got is not None and got[1] is not None:
-            limits[lim.name] = CompiledLimit(lim, got[1], tuple(got[0].variables))
+            limits[lim.name] = CompiledLimit(lim, got[1], tuple(got[0].variables), got[0].python,
+                                             tuple(got[0].python_paths))
     seen: dict[str, Rule] = {}
     compiled: list[tuple[Rule, Analysis, cel.Program | None]] = []
     for rule in rules:
@@ -177,7 +183,13 @@ def load_bundle(directory: str | Path | None = None) -> Bundle:
     if errors:
         raise BundleError(errors)
     compiled.sort(key=lambda t: (-t[0].priority, t[0].id))
-    out = [CompiledRule(rule, program, tuple(a.variables), a.index, i)
-           for i, (rule, a, program) in enumerate(compiled)]
+    out = [CompiledRule(rule, program, tuple(a.variables), a.index, i, a.python, tuple(a.python_paths),
+                        _explain(rule)) for i, (rule, a, program) in enumerate(compiled)]
     return Bundle(revision=digest.hexdigest()[:16], source=str(root), rules=out, limits=limits,
                   files=[str(p) for p in files])
+
+
+def _explain(rule: Rule) -> str:
+    mode = "" if rule.mode == "enforce" else f"{rule.mode} "
+    return (f"{rule.id}: {mode}{rule.effect} ({rule.reason}), priority {rule.priority}, "
+            f"when `{' '.join(rule.when.split())}` [{rule.file}:{rule.when_line}]")

@@ -14,15 +14,15 @@ How rules combine (the outcome never depends on file order; `priority` is the on
   lets a request through a deny, not past quotas. A refused request consumes no limit.
 
 Per request: look up the candidate rules for (org, plan, model, platform) in the index (memoised
-per combination), build ONE `cel.Context` holding only the flat variables those candidates read,
-run each candidate's program. A rule whose evaluation errors does not match; the error is explained
-and counted in `errors`.
+per combination). Conditions in pyfast's subset run as generated Python (the unindexed ones all in
+one function); the others run in CEL over ONE `cel.Context` per request holding only the flat
+variables they read, and only when some candidate needs CEL. A rule whose evaluation errors does
+not match; the error is explained and counted in `errors`.
 """
 
 from __future__ import annotations
 
-import fnmatch
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,44 +31,71 @@ import cel
 from moat.context import Decision, RequestContext
 from moat.limits.base import Check
 from moat.policy.analysis import flat_name
+from moat.policy.batch import build_batches
 from moat.policy.bundle import DIMENSIONS, Bundle, CompiledRule
+from moat.policy.combine import combine
+from moat.policy.pyfast import PyGroup, mask_group, value_function
 from moat.policy.variables import DirectoryView, Getter, from_values, getter_for
 
 Fetch = Callable[[str], Any]
+FastRules = tuple[tuple[PyGroup, tuple[CompiledRule, ...]], ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """The candidate rules for one index key and the variables they (and their limit keys) read."""
+    """What one index key needs evaluated. Built on first sight of the key, then memoised."""
 
-    rules: tuple[CompiledRule, ...]
-    variables: tuple[tuple[str, str, Getter], ...]  # (CEL name, flat path, getter)
+    always: tuple[CompiledRule, ...]  # candidates whose index terms are their whole condition
+    fast: FastRules  # generated-Python groups and the rules behind their bits
+    slow: tuple[CompiledRule, ...]  # indexed candidates that need CEL
+    cel_variables: tuple[tuple[str, str, Getter], ...]  # (CEL name, flat path, getter)
+    needs_cel: bool
+
+
+def _group(rules: Sequence[CompiledRule]) -> tuple[PyGroup, tuple[CompiledRule, ...]]:
+    paths = sorted({p for cr in rules for p in cr.python_paths})
+    exprs = [cr.python or "False" for cr in rules]
+    return mask_group(exprs, paths, [getter_for(p) for p in paths]), tuple(rules)
+
+
+def _value_getters(values: Mapping[str, Any], paths: Sequence[str]) -> list[Getter]:
+    return [lambda c, d, p=p: from_values(values, p) for p in paths]  # type: ignore[misc]
 
 
 class Engine:
     """Decides requests against one immutable bundle. Build once per bundle; share across requests."""
 
-    def __init__(self, bundle: Bundle, *, plan_cache_size: int = 65536) -> None:
+    def __init__(self, bundle: Bundle, *, plan_cache_size: int = 65536, fast: bool = True) -> None:
+        """`fast=False` evaluates every condition in CEL (for benchmarks and equivalence tests)."""
         self.bundle = bundle
         self.revision = bundle.revision
         self.errors = 0  # rule evaluations that raised (a metric)
         self._cache: dict[tuple[str | None, ...], Plan] = {}
         self._cache_size = plan_cache_size
+        indexed = [cr for cr in bundle.rules if cr.index]
         self._known: list[frozenset[str]] = []
         self._by_value: list[dict[str, set[int]]] = []
         self._free: list[set[int]] = []
         for dim in DIMENSIONS:
             by_value: dict[str, set[int]] = {}
-            free: set[int] = set()
-            for cr in bundle.rules:
-                values = cr.index.get(dim)
-                if values is None:
-                    free.add(cr.order)
-                for v in values or ():
+            for cr in indexed:
+                for v in cr.index.get(dim, ()):
                     by_value.setdefault(v, set()).add(cr.order)
             self._known.append(frozenset(by_value))
             self._by_value.append(by_value)
-            self._free.append(free)
+            self._free.append({cr.order for cr in indexed if dim not in cr.index})
+        unindexed = [cr for cr in bundle.rules if not cr.index]
+        self._always = tuple(cr for cr in unindexed if cr.program is None)
+        quick = [cr for cr in unindexed if cr.program is not None and cr.python is not None and fast]
+        slow = [cr for cr in unindexed if cr.program is not None and (cr.python is None or not fast)]
+        self._fast: FastRules = (_group(quick),) if quick else ()
+        # CEL-only rules that run on every request: one program per 62 rules (moat.policy.batch).
+        self._batches = build_batches(slow)
+        self._batch_paths = {p for cr in slow for p in cr.variables}
+        self._rule_groups = {cr.order: _group([cr]) for cr in indexed if cr.python is not None and fast}
+        self._keys = {name: (value_function(lim.python, lim.python_paths), lim.python_paths,
+                             tuple(getter_for(p) for p in lim.python_paths))
+                      for name, lim in bundle.limits.items() if lim.python is not None and fast}
 
     # -- the hot path ---------------------------------------------------------------------------
 
@@ -80,25 +107,78 @@ class Engine:
         key = (org if org in k0 else None, plan_name if plan_name in k1 else None,
                ctx.model if ctx.model in k2 else None, ctx.platform if ctx.platform in k3 else None)
         plan = self._cache.get(key) or self._plan(key)
-        c = cel.Context()
-        for name, _, getter in plan.variables:
-            c.add_variable(name, getter(ctx, directory))
-        decision_id = "dec_" + ctx.request_id.partition("_")[2] if "_" in ctx.request_id else ctx.request_id
-        return self._evaluate(plan, c, decision_id,
-                              lambda path: getter_for(path)(ctx, directory), ctx.model)
+        rid = ctx.request_id
+        d = Decision(decision_id="dec_" + rid.partition("_")[2] if "_" in rid else rid,
+                     policy_revision=self.revision)
+        matched = list(plan.always)
+        for group, rules in plan.fast:
+            try:
+                mask = group.fn(ctx, directory, group.hot_getters)
+            except Exception as exc:
+                self._failed(d, rules, exc)
+                continue
+            while mask:
+                low = mask & -mask
+                matched.append(rules[low.bit_length() - 1])
+                mask ^= low
+        c: cel.Context | None = None
+        if plan.needs_cel:
+            c = cel.Context()
+            for name, _, getter in plan.cel_variables:
+                c.add_variable(name, getter(ctx, directory))
+            self._run_cel(plan, c, d, matched)
+        if not matched:
+            d.explanation.append("decision: allow (no rule matched)")
+            return d
+
+        def limit_key(name: str) -> str:
+            fast_key = self._keys.get(name)
+            if fast_key is not None:
+                value = fast_key[0](ctx, directory, fast_key[2])
+            else:
+                value = self.bundle.limits[name].program.execute(c)
+            return value if isinstance(value, str) else str(value)
+
+        matched.sort(key=_order)
+        combine(d, matched, lambda path: getter_for(path)(ctx, directory), ctx.model, limit_key)
+        return d
 
     # -- plain-JSON contexts: `moat policy test` and `explain` -------------------------------------
 
     def decide_values(self, values: Mapping[str, Any], decision_id: str = "dec_test") -> Decision:
-        """Decide a context written as nested JSON in the schema's shape (missing fields are zero)."""
+        """Decide a context written as nested JSON in the schema's shape (missing fields are zero).
+
+        Evaluates every candidate in CEL and the fast ones in Python too: a disagreement would be a
+        bug in moat.policy.pyfast and raises AssertionError (tests and `moat policy test` catch it).
+        """
         plan, c = self._values_context(values)
-        return self._evaluate(plan, c, decision_id, lambda path: from_values(values, path),
-                              str(from_values(values, "request.model")))
+        d = Decision(decision_id=decision_id, policy_revision=self.revision)
+        matched = list(plan.always)
+        for group, rules in plan.fast:
+            mask = group.fn(None, None, _value_getters(values, group.paths))
+            for i, cr in enumerate(rules):
+                in_cel = cr.program is not None and cr.program.execute(c) is True
+                assert in_cel == bool(mask >> i & 1), f"pyfast and CEL disagree on rule {cr.rule.id}"
+                if in_cel:
+                    matched.append(cr)
+        self._run_cel(plan, c, d, matched)
+
+        def limit_key(name: str) -> str:
+            value = self.bundle.limits[name].program.execute(c)
+            return value if isinstance(value, str) else str(value)
+
+        matched.sort(key=_order)
+        combine(d, matched, lambda path: from_values(values, path), str(from_values(values, "request.model")),
+                limit_key)
+        if not matched:
+            d.explanation.append("decision: allow (no rule matched)")
+        return d
 
     def trace(self, values: Mapping[str, Any]) -> list[tuple[CompiledRule, str]]:
         """Every rule with what happened to it: matched, no match, error, or skipped by the index."""
         plan, c = self._values_context(values)
-        candidates = {cr.order for cr in plan.rules}
+        candidates = {cr.order for cr in (*plan.always, *plan.slow, *(r for _, rs in plan.fast for r in rs))}
+        candidates |= {cr.order for b in self._batches for cr in b.rules}
         out: list[tuple[CompiledRule, str]] = []
         for cr in self.bundle.rules:
             if cr.order not in candidates:
@@ -133,37 +213,60 @@ class Engine:
     # -- internals --------------------------------------------------------------------------------
 
     def _values_context(self, values: Mapping[str, Any]) -> tuple[Plan, cel.Context]:
+        """The plan for a JSON context and a CEL context with every variable its candidates read."""
         raw = [from_values(values, p) for p in ("org.id", "account.plan", "request.model", "platform.name")]
         key = tuple(v if v in known else None for v, known in zip(raw, self._known, strict=True))
         plan = self._cache.get(key) or self._plan(key)
+        paths = {p for _, p, _ in plan.cel_variables}
+        for cr in (*plan.always, *(r for _, rs in plan.fast for r in rs)):
+            paths.update(cr.variables)
+        for lim in self.bundle.limits.values():
+            paths.update(lim.variables)
         c = cel.Context()
-        for name, path, _ in plan.variables:
-            c.add_variable(name, from_values(values, path))
+        for path in sorted(paths):
+            c.add_variable(flat_name(path), from_values(values, path))
         return plan, c
 
     def _plan(self, key: tuple[str | None, ...]) -> Plan:
         """Candidate rules for an index key: in every dimension, unconstrained or matching the value."""
-        ids: set[int] | None = None
-        for i, value in enumerate(key):
-            allowed = self._free[i] | (self._by_value[i].get(value, set()) if value is not None else set())
-            ids = allowed if ids is None else ids & allowed
-        rules = tuple(cr for cr in self.bundle.rules if cr.order in (ids or set()))
-        paths: set[str] = set()
-        for cr in rules:
+        ids: set[int] = set.intersection(*(
+            self._free[i] | (self._by_value[i].get(value, set()) if value is not None else set())
+            for i, value in enumerate(key)))
+        candidates = [cr for cr in self.bundle.rules if cr.order in ids]
+        always = self._always + tuple(cr for cr in candidates if cr.program is None)
+        fast = self._fast + tuple(self._rule_groups[cr.order] for cr in candidates if cr.order in self._rule_groups)
+        slow = tuple(cr for cr in candidates if cr.program is not None and cr.order not in self._rule_groups)
+        paths = set(self._batch_paths)
+        for cr in slow:
             paths.update(cr.variables)
+        for cr in (*always, *candidates, *(r for _, rs in self._fast for r in rs)):
             for name in cr.rule.limits:
-                paths.update(self.bundle.limits[name].variables)
-        variables = tuple((flat_name(p), p, getter_for(p)) for p in sorted(paths))
-        plan = Plan(rules, variables)
+                if name not in self._keys:
+                    paths.update(self.bundle.limits[name].variables)
+        needs_cel = bool(self._batches or slow or paths)
+        plan = Plan(always, fast, slow, tuple((flat_name(p), p, getter_for(p)) for p in sorted(paths)), needs_cel)
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         self._cache[key] = plan
         return plan
 
-    def _evaluate(self, plan: Plan, c: cel.Context, decision_id: str, fetch: Fetch, model: str) -> Decision:
-        d = Decision(decision_id=decision_id, policy_revision=self.revision)
-        matched: list[CompiledRule] = []
-        for cr in plan.rules:
+    def _run_cel(self, plan: Plan, c: cel.Context, d: Decision, matched: list[CompiledRule]) -> None:
+        for batch in self._batches:
+            try:
+                mask = batch.program.execute(c)
+            except Exception:
+                self._run(batch.rules, c, d, matched)  # some rule errored: find out which
+                continue
+            while mask:
+                low = mask & -mask
+                matched.append(batch.rules[low.bit_length() - 1])
+                mask ^= low
+        self._run(plan.slow, c, d, matched)
+
+    def _run(self, rules: Sequence[CompiledRule], c: cel.Context, d: Decision,
+             matched: list[CompiledRule]) -> None:
+        """Evaluate rules one by one in CEL; an error is no match, explained and counted."""
+        for cr in rules:
             program = cr.program
             if program is not None:
                 try:
@@ -174,97 +277,12 @@ class Engine:
                     d.explanation.append(f"{cr.rule.id}: evaluation error, treated as no match: {exc}")
                     continue
             matched.append(cr)
-        if matched:
-            _combine(d, matched, fetch, model, c, self.bundle)
-        return d
+
+    def _failed(self, d: Decision, rules: Sequence[CompiledRule], exc: Exception) -> None:
+        self.errors += 1
+        d.explanation.append(f"{', '.join(cr.rule.id for cr in rules)}: evaluation error, treated as no "
+                             f"match: {exc!r}")
 
 
-def _refusal(cr: CompiledRule, fetch: Fetch, model: str) -> str | None:
-    """Why an enforce rule refuses the request, or None when it does not refuse."""
-    rule = cr.rule
-    if rule.effect == "deny":
-        return "denied"
-    if rule.effect == "require_attribution":
-        if fetch("platform.relayed") and fetch("end_user.trust") != "signed":
-            return "relayed by a platform without signed end-user attribution"
-        return None
-    if rule.effect == "cap" and rule.models and not any(fnmatch.fnmatchcase(model, m) for m in rule.models):
-        return f"model {model!r} is not among the allowed {list(rule.models)}"
-    return None
-
-
-def _combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str, c: cel.Context,
-             bundle: Bundle) -> None:
-    """Fold the matched rules (already in canonical order) into the decision."""
-    refusals: list[tuple[CompiledRule, str]] = []
-    allow_priority: int | None = None
-    first_allow: CompiledRule | None = None
-    modifier: CompiledRule | None = None
-    throttles: list[CompiledRule] = []
-    for cr in matched:
-        rule = cr.rule
-        where = f"{rule.file}:{rule.when_line}"
-        if rule.mode == "shadow":
-            d.shadow.append(f"{rule.id}:{rule.effect}")
-            d.explanation.append(f"{rule.id}: shadow {rule.effect} ({rule.reason}) would apply [{where}]")
-            continue
-        d.rules.append(rule.id)
-        if rule.mode == "warn":
-            d.warnings.append(f"{rule.reason}: {rule.message}" if rule.message else rule.reason)
-            d.explanation.append(f"{rule.id}: warn {rule.effect} ({rule.reason}) [{where}]")
-            continue
-        why = _refusal(cr, fetch, model)
-        if why is not None:
-            refusals.append((cr, why))
-        elif rule.effect == "allow":
-            if allow_priority is None:
-                allow_priority, first_allow = rule.priority, cr
-        elif rule.effect == "throttle":
-            throttles.append(cr)
-        elif rule.effect in ("redact_reasoning", "flag", "cap"):
-            d.redact_reasoning |= rule.effect == "redact_reasoning"
-            d.flag |= rule.effect == "flag"
-            if rule.effect == "cap":
-                _apply_cap(d, rule.max_tokens, rule.models)
-            if modifier is None:
-                modifier = cr
-        d.explanation.append(f"{rule.id}: {rule.effect} ({rule.reason}), priority {rule.priority}, "
-                             f"when `{' '.join(rule.when.split())}` [{where}]"
-                             + (f": {why}" if why else ""))
-    effective = [(cr, why) for cr, why in refusals if allow_priority is None or cr.rule.priority >= allow_priority]
-    overridden = [cr.rule.id for cr, _ in refusals if allow_priority is not None and cr.rule.priority < allow_priority]
-    if overridden and first_allow is not None:
-        d.explanation.append(f"allow by {first_allow.rule.id} (priority {allow_priority}) overrides "
-                             + ", ".join(overridden))
-    if effective:
-        winner = effective[0][0].rule
-        d.effect, d.reason_code, d.message = "deny", winner.reason, winner.message
-        d.status = 403
-        d.explanation.append(f"decision: deny by {winner.id}" + (
-            f" (deny overrides allow by {first_allow.rule.id})" if first_allow else ""))
-    else:
-        for cr in throttles:
-            for name in cr.rule.limits:
-                if name not in d.limits:
-                    value = bundle.limits[name].program.execute(c)
-                    d.limits[name] = value if isinstance(value, str) else str(value)
-        # The reason shown is the most telling rule: a modifier (redact, flag, cap) over a throttle
-        # over an explicit allow. A 429 takes its reason from the limit's rule (limit_refusal).
-        chosen = modifier or (throttles[0] if throttles else None) or first_allow
-        if throttles:
-            d.effect = "throttle"
-        if chosen is not None:
-            d.reason_code, d.message = chosen.rule.reason, chosen.rule.message
-        limits = ", ".join(f"{k}[{v}]" for k, v in d.limits.items())
-        d.explanation.append(f"decision: {d.effect}" + (f" ({chosen.rule.id})" if chosen else "")
-                             + (f", limits {limits}" if limits else ""))
-    if "{" in d.message:
-        d.message = d.message.replace("{decision_id}", d.decision_id).replace("{reason}", d.reason_code)
-
-
-def _apply_cap(d: Decision, max_tokens: int | None, models: tuple[str, ...]) -> None:
-    if max_tokens is not None:
-        d.max_tokens_cap = max_tokens if d.max_tokens_cap is None else min(d.max_tokens_cap, max_tokens)
-    if models:
-        d.allowed_models = list(models) if d.allowed_models is None else [
-            m for m in d.allowed_models if m in models]
+def _order(cr: CompiledRule) -> int:
+    return cr.order

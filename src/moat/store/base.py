@@ -69,6 +69,9 @@ class Store(Protocol):
 
     # ---- directory -------------------------------------------------------------------------
     async def upsert_org(self, org: Organization) -> None: ...
+    async def upsert_orgs(self, orgs: list[Organization]) -> None:
+        """Upsert many organizations in one transaction (bulk entity imports)."""
+
     async def get_org(self, org_id: str) -> Organization | None: ...
     async def list_orgs(self) -> list[Organization]: ...
 

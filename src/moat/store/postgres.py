@@ -51,6 +51,8 @@ _INSERT_REQUEST = (f"INSERT INTO requests ({_REQUEST_COLS}) VALUES ({_marks(len(
                    "ON CONFLICT (request_id) DO NOTHING")
 _ADD_CHANGE = "INSERT INTO directory_changes (kind, id, ts) VALUES ($1, $2, $3)"
 _LOCK = "SELECT pg_advisory_xact_lock(hashtext($1))"
+_CONNECT_TIMEOUT = 10.0  # seconds: fail fast when the database is unreachable
+_COMMAND_TIMEOUT = 60.0  # seconds: no statement of ours should take longer
 
 
 def split_schema(url: str) -> tuple[str, str | None]:
@@ -93,7 +95,7 @@ class PostgresStore:
             return
         settings: dict[str, str] = {"application_name": "moat"}
         if self._schema:
-            conn = await asyncpg.connect(self._dsn)
+            conn = await asyncpg.connect(self._dsn, timeout=_CONNECT_TIMEOUT)
             try:
                 await conn.execute(f'CREATE SCHEMA IF NOT EXISTS "{self._schema}"')
             except asyncpg.InsufficientPrivilegeError:
@@ -102,7 +104,8 @@ class PostgresStore:
                 await conn.close()
             settings["search_path"] = self._schema
         pool = await asyncpg.create_pool(self._dsn, min_size=self._min, max_size=self._max,
-                                         server_settings=settings)
+                                         server_settings=settings, timeout=_CONNECT_TIMEOUT,
+                                         command_timeout=_COMMAND_TIMEOUT)
         try:
             async with pool.acquire() as conn, conn.transaction():
                 await conn.execute(_LOCK, self._lock_names["migrate"])
@@ -138,6 +141,15 @@ class PostgresStore:
 
     async def upsert_org(self, org: Organization) -> None:
         await self._directory_write(_UPSERT_ORG, rows.org_row(org), "org")
+
+    async def upsert_orgs(self, orgs: list[Organization]) -> None:
+        if not orgs:
+            return
+        async with self.pool.acquire() as conn, conn.transaction():
+            await conn.execute(_LOCK, self._lock_names["directory"])
+            await conn.executemany(_UPSERT_ORG, [rows.org_row(o) for o in orgs])
+            now = time.time()
+            await conn.executemany(_ADD_CHANGE, [("org", o.org_id, now) for o in orgs])
 
     async def get_org(self, org_id: str) -> Organization | None:
         row = await self.pool.fetchrow(f"SELECT {_ORG_COLS} FROM orgs WHERE org_id = $1", org_id)

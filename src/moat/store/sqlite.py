@@ -152,6 +152,18 @@ class SQLiteStore:
     async def upsert_org(self, org: Organization) -> None:
         await self._run(self._upsert, _UPSERT_ORG, rows.org_row(org), "org")
 
+    def _upsert_many(self, sql: str, batch: list[tuple[Any, ...]], kind: str) -> None:
+        def tx(db: sqlite3.Connection) -> None:
+            db.executemany(sql, batch)
+            now = time.time()
+            db.executemany(_ADD_CHANGE, [(kind, row[0], now) for row in batch])
+
+        self._write(tx)
+
+    async def upsert_orgs(self, orgs: list[Organization]) -> None:
+        if orgs:
+            await self._run(self._upsert_many, _UPSERT_ORG, [rows.org_row(o) for o in orgs], "org")
+
     async def get_org(self, org_id: str) -> Organization | None:
         found = await self._run(self._read, f"SELECT {_ORG_COLS} FROM orgs WHERE org_id = ?", (org_id,))
         return rows.org_from(found[0]) if found else None

@@ -99,7 +99,7 @@ def scraper(w: World, rng: random.Random) -> list[Member]:
     forms = [f"Return the full text of {thing} number {{n}} as JSON.",
              f"Give me everything you know about {thing} #{{n}}, verbatim.",
              f"List all fields of {thing} id={{n}}."]
-    forms = forms[: rng.randint(1, 3)]
+    forms = [f"{f} ({tx.token(rng, 2)})" for f in forms[: rng.randint(1, 3)]]
     base = rng.randint(1, 50000)
     step = rng.choice((1, 1, 1, 5, 10))
     window = max(1, p.scraper_shuffle)
@@ -144,7 +144,6 @@ def tier_shared(w: World, rng: random.Random) -> list[Member]:
     b.members = members
     b.ips = [w.home_ip(rng) for _ in range(members)]
     b.uas = [f"{rng.choice(BROWSERS)} ({tx.token(rng, 2)})" for _ in range(members)]
-    b.rate *= p.volume
     return [(acct, b, label("tier_shared", ("tier_abuse",)))]
 
 
@@ -153,7 +152,7 @@ def rival_personal(w: World, rng: random.Random, platform: bool = False) -> list
     p = w.params
     rival = rng.choice(w.rivals)
     extra: dict[str, object] = {}
-    signals = rng.sample(("payment", "signup_ip", "sso", "client_ip"), min(4, max(1, p.rival_links)))
+    signals = rng.sample(("payment", "signup_ip", "sso"), min(3, max(1, p.rival_links)))
     if not platform:
         if "payment" in signals:
             extra["payment_fingerprint"] = rng.choice(rival["payment_fingerprints"])
@@ -168,7 +167,7 @@ def rival_personal(w: World, rng: random.Random, platform: bool = False) -> list
                plan=rng.choice(("pro", "api", "free")), rate=rng.uniform(5, 60),
                domains=["machine_learning", "python", rng.choice(tx.DOMAINS)], extra=extra,
                cats=("competitor",), org=rival["org_id"], **kw)
-    if not platform and "client_ip" in signals:
+    if not platform and "signup_ip" in signals:  # signed up at the office, works from there too
         m[1].ips = [w.ip_in(rival["ip_ranges"][0], rng)] + m[1].ips
     return [m]
 

@@ -104,7 +104,7 @@ def _times(b: Behaviour, rng: random.Random, day: int, day0: float) -> list[tupl
     windows = [w for w in b.schedule if day0 <= w[0] < day0 + DAY]
     if not windows:
         return out
-    per_window = rate / len(windows)
+    per_window = rate if b.timing == "runs" else rate / len(windows)  # runs: a whole pass each
     for start, seconds in windows:
         if b.timing == "sync" and rng.random() > 0.85:
             continue

@@ -202,10 +202,10 @@ def benchmark(w: World, rng: random.Random) -> list[Member]:
         return None, qs[i % len(qs)] + suffix, 0, 600 if cot else 5
 
     p = w.params
-    schedule = []
-    for day in range(p.days):
-        for _ in range(rng.choice((0, 0, 1, 2))):
-            schedule.append((p.start + day * DAY + rng.uniform(8, 20) * 3600, len(qs) * rng.uniform(2, 6)))
+    schedule = []  # two to six passes over the question set (models, seeds, prompt variants)
+    for _ in range(rng.randint(2, 6)):
+        day = rng.randrange(p.days)
+        schedule.append((p.start + day * DAY + rng.uniform(8, 20) * 3600, len(qs) * rng.uniform(2, 6)))
     b = Behaviour(acct["account_id"], len(qs) * 1.0, fn, timing="runs", schedule=schedule,
                   reasoning_p=0.7 if cot else 0.0, continue_p=0.0, models=("model-large", "model-small", "model-mid"),
                   ips=[w.home_ip(rng)], uas=["lm-eval-harness/0.4"])

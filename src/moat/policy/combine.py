@@ -1,0 +1,99 @@
+"""How matched rules combine into a decision (the semantics are stated in moat.policy.engine)."""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Callable
+from typing import Any
+
+from moat.context import Decision
+from moat.policy.bundle import CompiledRule
+
+Fetch = Callable[[str], Any]
+
+
+def _refusal(cr: CompiledRule, fetch: Fetch, model: str) -> str | None:
+    """Why an enforce rule refuses the request, or None when it does not refuse."""
+    rule = cr.rule
+    if rule.effect == "deny":
+        return "denied"
+    if rule.effect == "require_attribution":
+        if fetch("platform.relayed") and fetch("end_user.trust") != "signed":
+            return "relayed by a platform without signed end-user attribution"
+        return None
+    if rule.effect == "cap" and rule.models and not any(fnmatch.fnmatchcase(model, m) for m in rule.models):
+        return f"model {model!r} is not among the allowed {list(rule.models)}"
+    return None
+
+
+def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
+            limit_key: Callable[[str], str]) -> None:
+    """Fold the matched rules (already in canonical order) into the decision."""
+    refusals: list[tuple[CompiledRule, str]] = []
+    allow_priority: int | None = None
+    first_allow: CompiledRule | None = None
+    modifier: CompiledRule | None = None
+    throttles: list[CompiledRule] = []
+    for cr in matched:
+        rule = cr.rule
+        if rule.mode == "shadow":
+            d.shadow.append(f"{rule.id}:{rule.effect}")
+            d.explanation.append(cr.explain + ": would apply")
+            continue
+        d.rules.append(rule.id)
+        if rule.mode == "warn":
+            d.warnings.append(f"{rule.reason}: {rule.message}" if rule.message else rule.reason)
+            d.explanation.append(cr.explain)
+            continue
+        why = _refusal(cr, fetch, model)
+        if why is not None:
+            refusals.append((cr, why))
+        elif rule.effect == "allow":
+            if allow_priority is None:
+                allow_priority, first_allow = rule.priority, cr
+        elif rule.effect == "throttle":
+            throttles.append(cr)
+        elif rule.effect in ("redact_reasoning", "flag", "cap"):
+            d.redact_reasoning |= rule.effect == "redact_reasoning"
+            d.flag |= rule.effect == "flag"
+            if rule.effect == "cap":
+                _apply_cap(d, rule.max_tokens, rule.models)
+            if modifier is None:
+                modifier = cr
+        d.explanation.append(f"{cr.explain}: {why}" if why else cr.explain)
+    effective = [(cr, why) for cr, why in refusals if allow_priority is None or cr.rule.priority >= allow_priority]
+    overridden = [cr.rule.id for cr, _ in refusals if allow_priority is not None and cr.rule.priority < allow_priority]
+    if overridden and first_allow is not None:
+        d.explanation.append(f"allow by {first_allow.rule.id} (priority {allow_priority}) overrides "
+                             + ", ".join(overridden))
+    if effective:
+        winner = effective[0][0].rule
+        d.effect, d.reason_code, d.message = "deny", winner.reason, winner.message
+        d.status = 403
+        d.explanation.append(f"decision: deny by {winner.id}" + (
+            f" (deny overrides allow by {first_allow.rule.id})" if first_allow else ""))
+    else:
+        for cr in throttles:
+            for name in cr.rule.limits:
+                if name not in d.limits:
+                    d.limits[name] = limit_key(name)
+        # The reason shown is the most telling rule: a modifier (redact, flag, cap) over a throttle
+        # over an explicit allow. A 429 takes its reason from the limit's rule (limit_refusal).
+        chosen = modifier or (throttles[0] if throttles else None) or first_allow
+        if throttles:
+            d.effect = "throttle"
+        if chosen is not None:
+            d.reason_code, d.message = chosen.rule.reason, chosen.rule.message
+        limits = ", ".join(f"{k}[{v}]" for k, v in d.limits.items())
+        d.explanation.append(f"decision: {d.effect}" + (f" ({chosen.rule.id})" if chosen else "")
+                             + (f", limits {limits}" if limits else ""))
+    if "{" in d.message:
+        d.message = d.message.replace("{decision_id}", d.decision_id).replace("{reason}", d.reason_code)
+
+
+def _apply_cap(d: Decision, max_tokens: int | None, models: tuple[str, ...]) -> None:
+    if max_tokens is not None:
+        d.max_tokens_cap = max_tokens if d.max_tokens_cap is None else min(d.max_tokens_cap, max_tokens)
+    if models:
+        d.allowed_models = list(models) if d.allowed_models is None else [
+            m for m in d.allowed_models if m in models]

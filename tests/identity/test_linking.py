@@ -1,0 +1,229 @@
+"""Linking: evidence kinds, guards against false links, clusters, incremental updates."""
+
+from __future__ import annotations
+
+import pytest
+
+from moat.identity.linking import Linker, LinkingConfig
+from moat.identity.linking_index import (
+    CidrIndex,
+    OrgIndex,
+    is_personal_domain,
+    parse_ip,
+    restricted_by_ownership,
+)
+
+RIVAL = {"org_id": "rival-labs", "name": "Rival Labs", "restricted": True, "domains": ["rivallabs.com"],
+         "ip_ranges": ["203.0.113.0/24", "2001:db8:77::/48"], "payment_fingerprints": ["pf_rival"],
+         "sso_tenants": ["rival.okta.com"], "aliases": ["RL"]}
+ACME = {"org_id": "acme", "name": "Acme Inc", "domains": ["acme.com", "gmail.com"],
+        "ip_ranges": ["198.51.100.0/24"]}
+
+
+def linker(*extra: dict, config: LinkingConfig | None = None) -> Linker:
+    return Linker([RIVAL, ACME, *extra], config)
+
+
+def test_cidr_index_longest_prefix_v4_v6_and_mapped() -> None:
+    index: CidrIndex[str] = CidrIndex()
+    index.add("10.0.0.0/8", "big")
+    index.add("10.1.0.0/16", "mid")
+    index.add("10.1.2.3/32", "host")
+    index.add("2001:db8::/32", "v6")
+    index.add("10.1.0.0/16", "also-mid")
+    assert index.lookup("10.9.9.9") == ("10.0.0.0/8", ("big",))
+    assert index.lookup("10.1.9.9") == ("10.1.0.0/16", ("mid", "also-mid"))
+    assert index.lookup("10.1.2.3") == ("10.1.2.3/32", ("host",))
+    assert index.lookup("::ffff:10.1.9.9") == ("10.1.0.0/16", ("mid", "also-mid"))
+    assert index.lookup("2001:db8:1::5") == ("2001:db8::/32", ("v6",))
+    assert index.lookup("11.0.0.1") is None
+    assert index.lookup("2001:db9::1") is None
+    assert index.lookup("not-an-ip") is None
+    assert index.lookup("1.2.3") is None
+    with pytest.raises(ValueError):
+        index.add("10.0.0.0/33", "x")
+
+
+def test_cidr_index_matches_ipaddress_on_random_blocks() -> None:
+    import ipaddress
+    import random
+
+    rnd = random.Random(3)
+    nets = [ipaddress.ip_network(f"{rnd.randrange(1, 255)}.{rnd.randrange(256)}.0.0/{rnd.randrange(8, 25)}",
+                                 strict=False) for _ in range(200)]
+    index: CidrIndex[int] = CidrIndex()
+    for i, net in enumerate(nets):
+        index.add(str(net), i)
+    for _ in range(2000):
+        ip = ipaddress.ip_address(rnd.getrandbits(32))
+        containing = [n for n in nets if ip in n]
+        hit = index.lookup(str(ip))
+        if not containing:
+            assert hit is None
+        else:
+            best = max(n.prefixlen for n in containing)
+            assert hit is not None and hit[0] == str(next(n for n in containing if n.prefixlen == best))
+
+
+def test_parse_ip() -> None:
+    assert parse_ip("1.2.3.4") == (4, 0x01020304)
+    assert parse_ip("::1") == (6, 1)
+    assert parse_ip("") is None and parse_ip("999.1.1.1") is None
+
+
+def test_personal_domains_never_link() -> None:
+    assert is_personal_domain("gmail.com") and is_personal_domain("mail.yahoo.co.jp")
+    assert is_personal_domain("QQ.com") and is_personal_domain("proton.me")
+    assert not is_personal_domain("rivallabs.com")
+    link = linker()
+    link.add_account({"account_id": "a", "email": "someone@gmail.com"})  # acme lists gmail.com: ignored
+    assert link.link_for("a").org_id is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("account", "expected", "fragment"), [
+    ({"email": "x@rivallabs.com"}, "rival-labs", "verified email domain rivallabs.com"),
+    ({"email": "x@ml.eng.rivallabs.com"}, "rival-labs", "subdomain of rivallabs.com"),
+    ({"email": "x@gmail.com", "sso_tenant": "Rival.Okta.com"}, "rival-labs", "SSO tenant"),
+    ({"email": "x@gmail.com", "payment_fingerprint": "pf_rival"}, "rival-labs", "payment instrument pf_rival"),
+    ({"email": "x@gmail.com", "org_id": "acme"}, "acme", "declares organization acme"),
+    ({"email": "x@rivallabs.com", "verified": False}, "rival-labs", "unverified email domain"),
+    ({"email": "x@gmail.com", "declared_company": "Rival Labs, Inc."}, None, "declared company"),
+])
+def test_account_to_org_evidence(account: dict, expected: str | None, fragment: str) -> None:
+    link = linker()
+    link.add_account({"account_id": "a", **account})
+    result = link.link_for("a")
+    assert result is not None
+    assert result.org_id == expected
+    assert any(fragment in e for e in result.evidence), result.evidence
+    if expected == "rival-labs":
+        assert result.restricted and result.restricted_score >= 0.5
+
+
+def test_declared_company_corroborates() -> None:
+    link = linker()
+    link.add_account({"account_id": "a", "email": "x@gmail.com", "declared_company": "RL",
+                      "signup_ip": "203.0.113.9"})
+    result = link.link_for("a")
+    assert result is not None and result.org_id == "rival-labs"
+    assert result.confidence == pytest.approx(1 - (1 - 0.4) * (1 - 0.45), abs=1e-3)
+
+
+def test_ip_evidence_needs_corroboration_and_is_diluted_by_sharing() -> None:
+    link = linker()
+    link.add_account({"account_id": "one", "email": "x@gmail.com", "signup_ip": "203.0.113.7"})
+    assert link.link_for("one").org_id is None  # type: ignore[union-attr]
+    link.add_request({"account_id": "one", "ts": 1, "client_ip": "203.0.113.8"})
+    assert link.link_for("one").org_id == "rival-labs"  # type: ignore[union-attr]
+    # The same pattern from an address shared with 50 unrelated accounts counts for little.
+    for i in range(50):
+        link.add_account({"account_id": f"n{i}", "email": f"n{i}@gmail.com", "signup_ip": "203.0.113.200"})
+        link.add_request({"account_id": f"n{i}", "ts": 1, "client_ip": "203.0.113.200"})
+    crowd = link.link_for("n0")
+    assert crowd is not None and crowd.org_id is None
+    assert any("shared by 50 accounts" in e for e in crowd.evidence)
+
+
+def test_ipv6_request_ips() -> None:
+    link = linker()
+    link.add_account({"account_id": "a", "email": "x@gmail.com", "signup_ip": "2001:db8:77::1"})
+    link.add_request({"account_id": "a", "ts": 1, "client_ip": "2001:db8:77::2"})
+    assert link.link_for("a").org_id == "rival-labs"  # type: ignore[union-attr]
+
+
+def test_end_user_org_dominant_on_direct_account_only() -> None:
+    link = linker()
+    for _ in range(5):
+        link.add_request({"account_id": "direct", "ts": 1, "end_user_org": "rivallabs.com"})
+    for i in range(20):
+        link.add_request({"account_id": "ide", "ts": 1, "channel": "platform",
+                          "end_user_org": "rivallabs.com" if i < 3 else f"org{i}.example"})
+    assert link.link_for("direct").org_id == "rival-labs"  # type: ignore[union-attr]
+    ide = link.link_for("ide")
+    assert ide is not None and ide.org_id is None  # a platform relaying for many orgs is none of them
+
+
+def test_shared_payment_links_accounts_and_inherits_org_transitively() -> None:
+    link = linker()
+    link.add_account({"account_id": "emp", "email": "x@rivallabs.com", "payment_fingerprint": "pf1"})
+    link.add_account({"account_id": "alt", "email": "y@gmail.com", "payment_fingerprint": "pf1"})
+    link.add_account({"account_id": "alt2", "email": "z@gmail.com", "device_fingerprint": "d9"})
+    assert link.link_for("alt2").org_id is None  # type: ignore[union-attr]
+    link.add_request({"account_id": "alt", "ts": 1, "device_fingerprint": "d9"})  # incremental
+    alt2 = link.link_for("alt2")
+    assert alt2 is not None and alt2.org_id == "rival-labs" and alt2.restricted
+    assert alt2.confidence == pytest.approx(0.9 * 0.9 * 0.8, abs=1e-3)
+    assert "shares device fingerprint d9 with alt" in alt2.evidence[0]
+    assert link.cluster_account_ids("alt2") == ["emp", "alt", "alt2"]  # in order of arrival
+    result = link.result()
+    cluster = result.clusters[result.accounts["emp"].cluster_id]  # type: ignore[index]
+    assert cluster.account_ids == ["emp", "alt", "alt2"] and cluster.org_id == "rival-labs"
+    assert {(x.kind, x.value) for x in cluster.links} == {("payment", "pf1"), ("device", "d9")}
+    assert cluster.restricted
+
+
+def test_generic_device_fingerprint_stops_linking() -> None:
+    link = linker(config=LinkingConfig(max_group=(200, 0, 5)))
+    link.add_account({"account_id": "emp", "email": "x@rivallabs.com"})
+    for i in range(3):
+        link.add_request({"account_id": f"u{i}", "ts": 1, "device": "chrome"})
+    link.add_request({"account_id": "emp", "ts": 1, "device": "chrome"})
+    assert link.link_for("u0").org_id == "rival-labs"  # type: ignore[union-attr]
+    for i in range(3, 10):
+        link.add_request({"account_id": f"u{i}", "ts": 1, "device": "chrome"})
+    assert link.link_for("u0").org_id is None  # type: ignore[union-attr]
+    result = link.result()  # the union-find was rebuilt without the generic identifier
+    assert result.accounts["u0"].cluster_id is None and not result.clusters
+
+
+def test_threshold_is_configurable() -> None:
+    strict = linker(config=LinkingConfig(threshold=0.95))
+    strict.add_account({"account_id": "a", "email": "x@rivallabs.com"})
+    assert strict.link_for("a").org_id is None  # type: ignore[union-attr]
+    assert strict.link_for("a").candidate_org == "rival-labs"  # type: ignore[union-attr]
+
+
+def test_ownership_propagation() -> None:
+    entities = [
+        RIVAL,
+        {"org_id": "sub", "owners": [{"owner_id": "rival-labs", "share": 0.6}], "domains": ["sub.ai"]},
+        {"org_id": "subsub", "owners": [["sub", 0.51]], "domains": ["subsub.ai"]},
+        {"org_id": "half", "owners": {"rival-labs": 0.5}, "domains": ["half.ai"]},
+        {"org_id": "x", "restricted": True},
+        {"org_id": "joint", "owners": [{"owner_id": "rival-labs", "share": 30}, {"owner_id": "x", "share": 30}]},
+        {"org_id": "cyc1", "owners": [{"owner_id": "cyc2", "share": 0.9}]},
+        {"org_id": "cyc2", "owners": [{"owner_id": "cyc1", "share": 0.9}]},
+    ]
+    index = OrgIndex.build(entities)
+    assert {o for o, i in index.orgs.items() if i.restricted} == {"rival-labs", "sub", "subsub", "x", "joint"}
+    assert "sub 51%" in index.orgs["subsub"].restricted_reason
+    link = Linker(index)
+    link.add_account({"account_id": "a", "email": "dev@subsub.ai"})
+    result = link.link_for("a")
+    assert result is not None and result.restricted and result.org_id == "subsub"
+    assert any("owned > 50%" in e for e in result.evidence)
+    link.add_account({"account_id": "b", "email": "dev@half.ai"})
+    assert not link.link_for("b").restricted  # type: ignore[union-attr]
+
+
+def test_ownership_agrees_with_directory() -> None:
+    directory = pytest.importorskip("moat.identity.directory")
+    from moat.identity.models import Organization, Ownership
+
+    orgs = [Organization("r", restricted=True), Organization("a", owners=(Ownership("r", 0.6),)),
+            Organization("b", owners=(Ownership("a", 0.3), Ownership("r", 0.25))),
+            Organization("c", owners=(Ownership("r", 0.5),))]
+    ours = {o for o, info in OrgIndex.build(orgs).orgs.items() if info.restricted}
+    assert ours == set(directory.effective_restrictions(orgs))
+
+
+def test_restricted_by_ownership_exact_half_does_not_restrict() -> None:
+    reasons = restricted_by_ownership({"r": True, "c": False}, {"c": [("r", 0.5)]})
+    assert "c" not in reasons
+
+
+def test_account_seen_only_through_requests() -> None:
+    link = linker()
+    link.add_request({"account_id": "ghost", "ts": 1, "client_ip": "1.1.1.1"})
+    result = link.result()
+    assert result.accounts["ghost"].org_id is None
