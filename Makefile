@@ -3,8 +3,18 @@ VENV ?= .venv
 PYTHON ?= python3
 BIN := $(VENV)/bin
 
-.PHONY: setup demo serve test lint typecheck bench
+# Integration tests use these services when they answer (.ci/run starts them and requires them).
+export MOAT_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
+export MOAT_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
+
+.PHONY: setup browser demo serve test lint typecheck bench
 setup: $(VENV)/.installed
+
+# The console's browser tests drive Debian's chromium (never a browser a tool downloads itself).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium is not installed: browser tests will be skipped (install Debian's chromium)"
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,5 +34,5 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup lint typecheck
+test: setup browser lint typecheck
 	$(BIN)/pytest -q

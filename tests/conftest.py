@@ -7,21 +7,40 @@ never silently skip them.
 
 from __future__ import annotations
 
+import functools
 import os
+import socket
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import NoReturn
+from urllib.parse import urlparse
 
 import pytest
 
 
+def _missing(message: str) -> NoReturn:
+    if os.environ.get("MOAT_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{message}, and MOAT_REQUIRE_SERVICES=1 requires these tests to run")
+    pytest.skip(message)
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname or "127.0.0.1", parsed.port or default_port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@functools.cache
 def _service_url(name: str) -> str:
     url = os.environ.get(f"MOAT_TEST_{name}_URL", "")
     if not url:
-        message = f"MOAT_TEST_{name}_URL is not set"
-        if os.environ.get("MOAT_REQUIRE_SERVICES") == "1":
-            pytest.fail(f"{message}, and CI requires {name.lower()} tests to run")
-        pytest.skip(message)
+        _missing(f"MOAT_TEST_{name}_URL is not set")
+    if not _reachable(url, 5432 if name == "POSTGRES" else 6379):
+        _missing(f"{name.lower()} at {url} is not reachable")
     return url
 
 

@@ -34,6 +34,10 @@ class RecordingSettings:
     truncate_chars: int = 2000
     batch_size: int = 500
     flush_interval: float = 0.2
+    # 0: the write-ahead file survives kill -9 (page cache) but not a power cut; > 0: fsync that often.
+    fsync_interval: float = 0.0
+    queue_size: int = 10_000  # records held in memory; beyond it they are read back from the WAL
+    segment_bytes: int = 64 << 20
 
 
 @dataclass
@@ -63,6 +67,23 @@ class RouteSettings:
 
 
 @dataclass
+class WebhookSettings:
+    """One endpoint of the provider's own systems that hears about enforcement (issue 7 item 4)."""
+
+    url: str = ""
+    secret: str = ""  # HMAC-SHA256 key of the `Moat-Signature` header
+    secret_env: str = ""
+    events: list[str] = field(default_factory=lambda: ["*"])  # event types, or "*" for all
+    max_attempts: int = 8
+    timeout: float = 5.0
+
+    def signing_secret(self) -> str:
+        if self.secret:
+            return self.secret
+        return os.environ.get(self.secret_env, "") if self.secret_env else ""
+
+
+@dataclass
 class Settings:
     home: str = ".moat"
     database_url: str = ""  # empty: sqlite under home
@@ -75,6 +96,7 @@ class Settings:
     recording: RecordingSettings = field(default_factory=RecordingSettings)
     upstreams: list[UpstreamSettings] = field(default_factory=list)
     routes: list[RouteSettings] = field(default_factory=list)
+    webhooks: list[WebhookSettings] = field(default_factory=list)
 
     @property
     def home_path(self) -> Path:
@@ -108,10 +130,12 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
             data = tomllib.load(f)
     elif path:
         raise FileNotFoundError(f"config file not found: {file}")
+    known = {f.name for f in fields(Settings)}
     for name, raw in env.items():
-        if not name.startswith("MOAT_") or name in ("MOAT_CONFIG",) or name.startswith("MOAT_TEST_"):
-            continue
         keys = name[5:].lower().split("__")
+        # Other MOAT_* variables (MOAT_CONFIG, MOAT_TEST_*, MOAT_REQUIRE_SERVICES, ...) are not settings.
+        if not name.startswith("MOAT_") or keys[0] not in known:
+            continue
         _set_path(data, keys, _parse_scalar(raw))
     for dotted, value in (overrides or {}).items():
         _set_path(data, dotted.split("."), value)
@@ -146,6 +170,8 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
             kwargs[name] = [_build(UpstreamSettings, v) for v in value]
         elif name == "routes":
             kwargs[name] = [_build(RouteSettings, v) for v in value]
+        elif name == "webhooks":
+            kwargs[name] = [_build(WebhookSettings, v) for v in value]
         else:
             kwargs[name] = value
     return cls(**kwargs)

@@ -7,6 +7,7 @@
     ├── NotFound                   404 not_found_error         unknown model or route
     ├── RequestTooLarge            413 request_too_large       body over the configured limit
     ├── RateLimited                429 rate_limit_error        carries retry_after seconds
+    ├── RecordingUnavailable       503 overloaded_error        the write-ahead log cannot be written
     └── UpstreamError              502 api_error               upstream refused, reset or sent garbage
         ├── UpstreamUnavailable    503 overloaded_error        upstream down / connection refused
         └── UpstreamTimeout        504 timeout_error           upstream too slow
@@ -77,6 +78,14 @@ class RateLimited(MoatError):
                  decision_id: str | None = None) -> None:
         super().__init__(message, code=code, decision_id=decision_id)
         self.retry_after = retry_after
+
+
+class RecordingUnavailable(MoatError):
+    """No response may leave without its record, so a gateway that cannot record refuses (fail closed)."""
+
+    status = 503
+    type = "overloaded_error"
+    code = "recording_unavailable"
 
 
 class UpstreamError(MoatError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from moat.store.base import RecordBatchItem, Store
@@ -32,3 +33,10 @@ async def stored_request_ids(store: Store) -> list[str]:
 
 async def stored_decision_ids(store: Store) -> list[str]:
     return [e.entry_id async for e in store.iter_decisions()]
+
+
+def cli_env(database_url: str) -> dict[str, str | None]:
+    """The environment for an in-process `moat` command: only this store, no stray MOAT_* settings."""
+    env: dict[str, str | None] = {k: None for k in os.environ if k.startswith("MOAT_")}
+    env.update(MOAT_DATABASE_URL=database_url, MOAT_CONFIG="/nonexistent/moat.toml")
+    return env

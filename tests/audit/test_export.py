@@ -19,7 +19,7 @@ from moat.config import RecordingSettings
 from moat.identity.models import Account, Organization, Ownership
 from moat.store.base import Store
 from moat.traffic import ACCOUNT_FIELDS, ENTITY_FIELDS, REQUEST_FIELDS, read_accounts, read_requests
-from tests.audit.records import make_item
+from tests.audit.records import cli_env, make_item
 
 
 def lines(path: Path) -> list[dict[str, Any]]:
@@ -28,7 +28,7 @@ def lines(path: Path) -> list[dict[str, Any]]:
 
 def run_export(url: str, *args: str) -> Result:
     return CliRunner().invoke(main, ["export", *args],
-                              env={"MOAT_DATABASE_URL": url, "MOAT_CONFIG": "/nonexistent/moat.toml"})
+                              env=cli_env(url))
 
 
 async def populate(store: Store, wal_dir: Path) -> list[dict[str, Any]]:
@@ -94,7 +94,7 @@ async def test_export_since(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "since"
     result = await asyncio.to_thread(run_export, store.url, str(out), "--since", repr(cut))
     assert result.exit_code == 0, result.output
-    assert "exported 10 request(s)" in result.stdout
+    assert "exported 10 requests" in result.stdout
     assert [r["request_id"] for r in lines(out / "requests.jsonl")] == [t["request_id"] for t in recorded[20:]]
 
 

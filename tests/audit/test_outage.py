@@ -77,6 +77,7 @@ def max_record_seconds(recorder: Recorder, items: list) -> float:
     return worst
 
 
+@pytest.mark.postgres
 async def test_postgres_down_then_back(proxy: tuple[TcpProxy, str], wal_dir: Path) -> None:
     tcp, url = proxy
     store = open_store(url)
@@ -103,6 +104,7 @@ async def test_postgres_down_then_back(proxy: tuple[TcpProxy, str], wal_dir: Pat
     await store.close()
 
 
+@pytest.mark.postgres
 async def test_stop_while_down_keeps_the_wal_for_the_next_start(proxy: tuple[TcpProxy, str],
                                                                 wal_dir: Path) -> None:
     tcp, url = proxy

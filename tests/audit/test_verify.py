@@ -22,7 +22,7 @@ from moat.cli import main
 from moat.store.base import AdminAction, LogEntry, Store
 from moat.store.postgres import split_schema
 from moat.store.sqlite import sqlite_path
-from tests.audit.records import make_item
+from tests.audit.records import cli_env, make_item
 
 
 # ---- the verifier on its own -------------------------------------------------------------------
@@ -144,7 +144,7 @@ async def tamper(url: str, statements: list[tuple[str, tuple[Any, ...]]]) -> Non
 def run_cli(url: str, *args: str) -> Result:
     runner = CliRunner()
     return runner.invoke(main, ["audit", "verify", *args],
-                         env={"MOAT_DATABASE_URL": url, "MOAT_CONFIG": "/nonexistent/moat.toml"})
+                         env=cli_env(url))
 
 
 async def verify_cli(url: str, *args: str) -> tuple[int, dict[str, Any]]:

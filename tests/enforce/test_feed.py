@@ -87,6 +87,7 @@ def test_etag_and_304(tmp_path: Path) -> None:
     pub = publisher(tmp_path)
     pub.update(ENTITIES)
     status, body, headers = pub.http_response()
+    assert body.startswith(b"{")
     assert status == 200 and headers["etag"].startswith('"sha256-') and headers["content-type"] == "application/json"
     assert headers["moat-feed-version"] == "1"
     status, body2, headers2 = pub.http_response(headers["etag"])

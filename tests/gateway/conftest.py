@@ -12,7 +12,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,13 +111,16 @@ class GatewayProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    preexec: Callable[[], None] | None = None
+
     def start(self, *extra: str) -> GatewayProcess:
         env = {**os.environ, "MOAT_HOME": str(self.home), "MOAT_DATABASE_URL": self.store_url, **self.env}
         env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         self.log = (self.home / f"serve-{self.port}.log").open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "moat", "--config", str(self.home / "moat.toml"), "serve",
-             "--port", str(self.port), *extra], env=env, stdout=self.log, stderr=self.log, cwd=self.home)
+             "--port", str(self.port), *extra], env=env, stdout=self.log, stderr=self.log, cwd=self.home,
+            preexec_fn=self.preexec)
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

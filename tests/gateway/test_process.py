@@ -82,3 +82,31 @@ def test_several_workers_share_one_port_and_one_metrics_view(tmp_path: Path, fak
             asyncio.run(wait_for_record(gw.store_url, request_id))
     finally:
         gw.stop()
+
+
+def _limit_file_size() -> None:
+    """In the gateway process: files may not grow past 256 KiB (EFBIG instead of SIGXFSZ)."""
+    import resource
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (256 << 10, 256 << 10))
+
+
+def test_a_full_disk_fails_closed(tmp_path: Path, fake_upstream: FakeUpstream) -> None:
+    gw = make_gateway(tmp_path, f"sqlite:///{tmp_path / 'moat.db'}", fake_upstream.base)
+    gw.preexec = _limit_file_size
+    gw.env = {"MOAT_SERVER__GRACEFUL_TIMEOUT": "1"}  # the store cannot take the records either: don't wait
+    gw.start()
+    try:
+        statuses = []
+        for i in range(2000):
+            response = chat(gw.url, content=f"{i} " + "x" * 1000)
+            statuses.append(response.status_code)
+            if response.status_code != 200:
+                break
+        assert statuses[0] == 200 and statuses[-1] == 503
+        error = response.json()["error"]
+        assert error["code"] == "recording_unavailable" and error["type"] == "overloaded_error"
+        assert chat(gw.url).status_code == 503  # and it stays closed while the disk is full
+    finally:
+        gw.stop()

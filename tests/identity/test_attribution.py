@@ -235,3 +235,30 @@ def test_platform_registration_needs_a_key() -> None:
     assert v.platform_for_account("acct_ide") is not None and v.platform_for_account("zzz") is None
     v.unregister("ide")
     refused(v, token(), attr.UNKNOWN_PLATFORM)
+
+
+async def test_attribute_stage() -> None:
+    from moat.identity.attribution import attribute
+    from moat.identity.models import Account
+
+    v = verifier()
+    ctx = RequestContext("r1", NOW, "/v1/messages", "anthropic", account=Account("acct_ide"))
+    a = await attribute(ctx, token(), {"metadata": {"user_id": "ignored"}}, v)
+    assert a is not None and (ctx.channel, ctx.platform, ctx.attribution_trust) == ("platform", "ide", "signed")
+    # A platform's account without a token: left to policy (require_attribution), marked as a platform call.
+    ctx = RequestContext("r2", NOW, "/v1/messages", "anthropic", account=Account("acct_ide"))
+    a = await attribute(ctx, None, {"metadata": {"user_id": "u5"}}, v)
+    assert (ctx.channel, ctx.platform, ctx.attribution_trust, ctx.end_user_id) == ("platform", "ide", "low", "u5")
+    ctx = RequestContext("r3", NOW, "/v1/messages", "anthropic", account=Account("acct_ide"))
+    assert await attribute(ctx, None, {}, v) is None
+    assert (ctx.channel, ctx.attribution_trust) == ("platform", "none")
+    # An ordinary account with a forged token: 401, never silently ignored.
+    ctx = RequestContext("r4", NOW, "/v1/chat/completions", "openai", account=Account("acct_other"))
+    with pytest.raises(AuthenticationFailed) as info:
+        await attribute(ctx, token(), {}, v)
+    assert info.value.code == attr.WRONG_PLATFORM
+    with pytest.raises(AuthenticationFailed):
+        await attribute(ctx, token(), {}, None)
+    ctx = RequestContext("r5", NOW, "/v1/chat/completions", "openai", account=Account("acct_other"))
+    await attribute(ctx, None, {"user": "x"}, None)
+    assert (ctx.channel, ctx.attribution_trust) == ("direct", "low")

@@ -215,11 +215,16 @@ async def test_admin_log_chains_and_iterates(store: Store) -> None:
 
 
 async def test_odd_traffic_values_never_fail_a_batch(store: Store) -> None:
-    odd = item(1, turn="two", input_tokens=3.0, status=None, stream=1, user_agent=42, tags=["a"])
-    assert await store.append_records([odd, item(2)]) == 2
-    first = (await collect(store.iter_requests()))[0]
+    odd = item(1, turn="two", input_tokens=3.0, status=None, stream=1, user_agent=42, tags=["a"],
+               output_tokens=2**40)
+    bad_ts = item(2, ts="yesterday")
+    assert await store.append_records([odd, bad_ts, item(3)]) == 3
+    records = {r["request_id"]: r async for r in store.iter_requests()}
+    first = records["req-1"]
     assert first["turn"] == "two" and first["input_tokens"] == 3 and first["user_agent"] == 42
     assert first["stream"] is True and first["status"] is None and first["tags"] == ["a"]
+    assert first["output_tokens"] == 2**40
+    assert records["req-2"]["ts"] == "yesterday"
 
 
 async def test_items_without_a_decision_record_traffic_only(store: Store) -> None:
@@ -238,3 +243,20 @@ async def test_bulk_upsert_orgs(store: Store) -> None:
     await store.upsert_orgs([])
     assert await store.list_orgs() == [org("a", restricted=True), org("b", name="new", domains=("b.io",))]
     assert [(c.kind, c.id) for c in await store.changes_since(start)] == [("org", "b"), ("org", "a"), ("org", "b")]
+
+
+async def test_requests_without_an_account_are_recorded(store: Store) -> None:
+    refused = item(1, account_id=None, key_id=None, status=401, decision="deny:invalid_api_key")
+    assert await store.append_records([refused]) == 1
+    assert (await collect(store.iter_requests()))[0]["account_id"] is None
+
+
+async def test_text_with_nul_characters_round_trips(store: Store) -> None:
+    nul = item(1, prompt="before\x00after", user_agent="ua\x00")
+    nul.decision["note"] = "x\x00y"
+    assert await store.append_records([nul]) == 1
+    record = (await collect(store.iter_requests()))[0]
+    assert record["prompt"] == "before\x00after" and record["user_agent"] == "ua\x00"
+    decisions = await collect(store.iter_decisions())
+    assert decisions[0].payload["note"] == "x\x00y"
+    assert_chain(decisions)

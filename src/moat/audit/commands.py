@@ -121,8 +121,10 @@ def export(ctx: click.Context, directory: Path, since: str | None, as_json: bool
             await store.close()
 
     counts = run(go())
-    emit(counts, as_json, text=(f"exported {counts['requests']} request(s), {counts['accounts']} account(s) "
-                                f"and {counts['entities']} entit(ies) to {directory}"))
+    skipped = counts["skipped_unauthenticated"]
+    emit(counts, as_json, text=(f"exported {counts['requests']} requests, {counts['accounts']} accounts and "
+                                f"{counts['entities']} entities to {directory}"
+                                + (f" ({skipped} unauthenticated requests left out)" if skipped else "")))
 
 
 @click.group()

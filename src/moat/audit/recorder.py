@@ -266,8 +266,11 @@ class Recorder:
                 continue
             if progressed is None:
                 return  # gave up at the stop deadline
-            if progressed:
+            if progressed and (self._wake.is_set() or self._stop_event.is_set() or self._spill is not None
+                               or len(self._memory) >= self._batch_size):
                 continue
+            # Otherwise wait for a full batch or the flush interval: a commit (and a checkpoint)
+            # per handful of records would cost more than the requests themselves under load.
             if self._stop_event.is_set():
                 return
             self._wake.clear()

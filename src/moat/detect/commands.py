@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -57,10 +58,16 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
                disable=not progress, file=sys.stderr, desc="requests")
     add = engine.add_request
     n = 0
-    for n, request in enumerate(read_requests(dataset, errors), 1):
-        add(request)
-        if not n & 0x3FFF:
-            bar.update(0x4000)
+    # The state holds no reference cycles, and a million short-lived dicts would otherwise
+    # trigger the cyclic collector thousands of times (about a fifth of the run).
+    gc.disable()
+    try:
+        for n, request in enumerate(read_requests(dataset, errors), 1):
+            add(request)
+            if not n & 0x3FFF:
+                bar.update(0x4000)
+    finally:
+        gc.enable()
     bar.update(n & 0x3FFF)
     bar.close()
     sink = out.open("wb") if out else sys.stdout.buffer

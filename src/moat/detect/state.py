@@ -14,8 +14,9 @@ from typing import Any
 
 from moat.detect import text
 
-FULL = 96  # requests per account whose text is always analysed
-STRIDE = 16  # then one in STRIDE
+FULL = 32  # requests per account whose text is always analysed
+STRIDE = 64  # then one in STRIDE
+SHINGLE_SAMPLES = 64  # samples whose 3-grams feed the template signature
 MAX_SKELETONS = 256
 MAX_NUMBERS = 512
 MAX_SHINGLES = 4096
@@ -32,7 +33,7 @@ class AccountState:
     __slots__ = (
         "account", "n", "n_reasoning", "n_followup", "in_tokens", "out_tokens", "first_ts", "last_ts",
         "gap_n", "gap_mean", "gap_m2", "n_close", "hours", "bins", "ips", "prefixes", "uas", "last_p16",
-        "n_switch", "end_user_orgs", "platforms", "n_sampled", "n_elicit", "topic_hits", "skeletons",
+        "n_switch", "last_ip", "last_ua", "last_bin", "n_sampled", "n_elicit", "topic_hits", "skeletons",
         "numbers", "shingles", "system_shingles", "systems", "n_repeat", "_seen", "_small_seen", "days",
     )
 
@@ -47,13 +48,14 @@ class AccountState:
         self.hours = [0] * 24
         self.days: set[int] = set()
         self.bins: set[int] = set()
-        self.ips: dict[str, int] = {}
+        self.ips: set[str] = set()
+        self.last_ip: str | None = None
+        self.last_ua: str | None = None
+        self.last_bin = -1
         self.prefixes: set[str] = set()
         self.uas: set[str] = set()
         self.last_p16 = ""
         self.n_switch = 0  # network switches within 5 minutes: two places at once
-        self.end_user_orgs: dict[str, int] = {}
-        self.platforms: set[str] = set()
         self.n_sampled = self.n_elicit = self.n_repeat = 0
         self.topic_hits: dict[str, int] = {}
         self.skeletons: dict[str, int] = {}
@@ -65,75 +67,83 @@ class AccountState:
         self._small_seen: set[int] = set()
 
     def add(self, req: dict[str, Any]) -> None:
-        """Fold one request (a traffic-format record) into the state."""
+        """Fold one request (a traffic-format record) into the state. The hot loop of detect."""
+        get = req.get
         ts = float(req["ts"])
         n = self.n = self.n + 1
-        if req.get("reasoning"):
+        if get("reasoning"):
             self.n_reasoning += 1
-        turn = req.get("turn")
+        turn = get("turn")
         if turn is not None and turn > 1:
             self.n_followup += 1
-        self.in_tokens += req.get("input_tokens") or 0
-        self.out_tokens += req.get("output_tokens") or 0
-        gap = ts - self.last_ts
+        self.in_tokens += get("input_tokens") or 0
+        self.out_tokens += get("output_tokens") or 0
+        last = self.last_ts
+        gap = ts - last
         if gap < 2.0:  # includes slightly out-of-order records of concurrent requests
             self.n_close += 1
         elif gap < 21600:
-            self.gap_n += 1
+            k = self.gap_n = self.gap_n + 1
             d = gap - self.gap_mean
-            self.gap_mean += d / self.gap_n
+            self.gap_mean += d / k
             self.gap_m2 += d * (gap - self.gap_mean)
+        if ts > last:
+            self.last_ts = ts
         if ts < self.first_ts:
             self.first_ts = ts
-        its = int(ts)
-        self.hours[its // 3600 % 24] += 1
-        self.days.add(its // 86400)
-        if len(self.bins) < MAX_BINS:
-            self.bins.add(its // BIN_S)
-        ip = req.get("client_ip")
-        if ip:
-            ips = self.ips
-            if ip in ips:
-                ips[ip] += 1
-            elif len(ips) < MAX_IPS:
-                ips[ip] = 1
-                self.prefixes.add(ip.rpartition(".")[0] if "." in ip else ip[:19])
-            p16 = ip[: ip.find(".", ip.find(".") + 1)] if "." in ip else ip[:9]
-            if p16 != self.last_p16:
-                if self.last_p16 and gap < 300:
-                    self.n_switch += 1
-                self.last_p16 = p16
-        ua = req.get("user_agent")
-        if ua and len(self.uas) < MAX_UAS:
-            self.uas.add(ua)
-        euo = req.get("end_user_org")
-        if euo:
-            self.end_user_orgs[euo] = self.end_user_orgs.get(euo, 0) + 1
-            if req.get("platform"):
-                self.platforms.add(req["platform"])
-        if ts > self.last_ts:
-            self.last_ts = ts
-        prompt = req.get("prompt") or ""
+        b = int(ts) // BIN_S
+        self.hours[b // 12 % 24] += 1
+        if b != self.last_bin:
+            self.last_bin = b
+            self.days.add(b // 288)
+            if len(self.bins) < MAX_BINS:
+                self.bins.add(b)
+        ip = get("client_ip")
+        if ip and ip != self.last_ip:
+            self._new_ip(ip, gap)
+        ua = get("user_agent")
+        if ua and ua != self.last_ua:
+            self.last_ua = ua
+            if len(self.uas) < MAX_UAS:
+                self.uas.add(ua)
+        prompt = get("prompt") or ""
         h = hash(prompt)
-        if n <= 64:
+        seen = self._seen
+        if seen is None:
             if h in self._small_seen:
                 self.n_repeat += 1
             self._small_seen.add(h)
+            if n >= 64:
+                self._grow_seen()
         else:
-            if self._seen is None:
-                self._seen = bytearray(SEEN_BITS >> 3)
-                for old in self._small_seen:
-                    b = old % SEEN_BITS
-                    self._seen[b >> 3] |= 1 << (b & 7)
-                self._small_seen = set()
-            b = h % SEEN_BITS
-            byte, bit = b >> 3, 1 << (b & 7)
-            if self._seen[byte] & bit:
+            h %= SEEN_BITS
+            byte, bit = h >> 3, 1 << (h & 7)
+            if seen[byte] & bit:
                 self.n_repeat += 1
             else:
-                self._seen[byte] |= bit
-        if n <= FULL or n % STRIDE == 0:
+                seen[byte] |= bit
+        if n <= FULL or not n % STRIDE:
             self._sample(req, prompt)
+
+    def _new_ip(self, ip: str, gap: float) -> None:
+        """A request from another address than the previous one."""
+        self.last_ip = ip
+        if ip not in self.ips and len(self.ips) < MAX_IPS:
+            self.ips.add(ip)
+            self.prefixes.add(ip.rpartition(".")[0] if "." in ip else ip[:19])
+        p16 = ip[: ip.find(".", ip.find(".") + 1)] if "." in ip else ip[:9]
+        if p16 != self.last_p16:
+            if self.last_p16 and gap < 300:
+                self.n_switch += 1
+            self.last_p16 = p16
+
+    def _grow_seen(self) -> None:
+        """Past 64 requests, exact repeats are tracked in a fixed-size bitmap instead of a set."""
+        seen = self._seen = bytearray(SEEN_BITS >> 3)
+        for old in self._small_seen:
+            h = old % SEEN_BITS
+            seen[h >> 3] |= 1 << (h & 7)
+        self._small_seen = set()
 
     def _sample(self, req: dict[str, Any], prompt: str) -> None:
         self.n_sampled += 1
@@ -164,7 +174,7 @@ class AccountState:
             lst = self.numbers.setdefault(skel, [])
             if len(lst) < MAX_NUMBERS:
                 lst.append(nums[-1])
-        if self.n_sampled <= 128 and len(self.shingles) < MAX_SHINGLES:
+        if self.n_sampled <= SHINGLE_SAMPLES and len(self.shingles) < MAX_SHINGLES:
             self.shingles.extend(text.shingles(skel))
 
     # -- derived features, computed when a detector asks ---------------------------------------

@@ -17,6 +17,8 @@ from prometheus_client import (
     generate_latest,
 )
 
+from moat.audit.recorder import RecorderStats
+
 _LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
                     2.5, 5, 10, 30, 60)
 
@@ -36,12 +38,16 @@ class Metrics:
                                        buckets=_LATENCY_BUCKETS, registry=r)
         self.tokens = Counter("moat_tokens", "Tokens metered by upstream", ["direction", "upstream"], registry=r)
         self.redactions = Counter("moat_reasoning_redactions", "Responses with reasoning removed", registry=r)
-        self.record_queue = Gauge("moat_recorder_queued", "Records waiting to be written to the store",
-                                  registry=r, multiprocess_mode="livesum")
-        self.record_errors = Counter("moat_recorder_errors", "Failed store writes (records stay in the WAL)",
-                                     registry=r)
+        self.recorder = Gauge("moat_recorder", "Recorder state: queued, written, wal_bytes, errors, spilled, "
+                              "recovered, dead_lettered (records stay in the write-ahead log until stored)",
+                              ["stat"], registry=r, multiprocess_mode="livesum")
         self.dependency_up = Gauge("moat_dependency_up", "1 when a dependency answers", ["dependency"],
                                    registry=r, multiprocess_mode="liveall")
+
+    def observe_recorder(self, stats: RecorderStats) -> None:
+        for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered"):
+            self.recorder.labels(name).set(getattr(stats, name))
+        self.dependency_up.labels("store_writes").set(1 if stats.store_ok else 0)
 
     def render(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

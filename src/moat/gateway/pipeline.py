@@ -11,6 +11,7 @@ survives kill -9).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from moat.context import Decision, RequestContext, new_id
-from moat.errors import AuthenticationFailed, MoatError, PermissionDenied, RateLimited, UpstreamError
+from moat.errors import (
+    AuthenticationFailed,
+    MoatError,
+    PermissionDenied,
+    RateLimited,
+    RecordingUnavailable,
+    UpstreamError,
+)
 from moat.gateway.endpoints import Endpoint
 from moat.gateway.errors import error_body, error_headers, stream_error_event
 from moat.gateway.facts import CallFacts, Usage, conversation_id
@@ -158,7 +166,12 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
         error.decision_id = call.decision.decision_id
     if error.decision_id is None:
         error.decision_id = call.decision.decision_id
-    _record(call)
+    if not isinstance(error, RecordingUnavailable):
+        try:
+            _record(call)
+        except RecordingUnavailable as failure:
+            error = failure
+            call.status = error.status
     if error.status >= 500:
         log.warning("upstream trouble: %s", error.message,
                     extra={"request_id": call.ctx.request_id, "status": error.status})
@@ -263,15 +276,18 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[st
     call.redacted = meter.redacted
     if disconnected:
         call.status = CLIENT_CLOSED
-        _record(call)
+        with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
+            _record(call)
         return
-    tail = b""
     if error is not None:
         call.status = error.status
         log.warning("stream ended by upstream error: %s", error.message,
                     extra={"request_id": call.ctx.request_id, "status": error.status})
-        tail = stream_error_event(call.endpoint.api, error, call.ctx.request_id)
-    _record(call)
+    try:
+        _record(call)
+    except RecordingUnavailable as failure:
+        error = failure
+    tail = stream_error_event(call.endpoint.api, error, call.ctx.request_id) if error is not None else b""
     await send({"type": "http.response.body", "body": tail, "more_body": False})
 
 

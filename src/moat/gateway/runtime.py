@@ -7,6 +7,7 @@ every record.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -17,7 +18,7 @@ from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
 from moat.context import Decision, RequestContext, ResolvedEntity, new_id
-from moat.errors import MoatError
+from moat.errors import MoatError, RecordingUnavailable
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import CallFacts
 from moat.gateway.metrics import Metrics
@@ -52,6 +53,7 @@ class Runtime:
         self.recorder = Recorder.from_settings(self.store, settings)
         self.started = False
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
+        self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -59,13 +61,23 @@ class Runtime:
         await self.directory.start()
         await self.router.start()
         await self.recorder.start()
+        self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
         self.started = True
 
     async def stop(self) -> None:
+        for task in self._tasks:
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.router.close()
-        await self.recorder.stop()
+        await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
         await self.directory.stop()
         await self.store.close()
+
+    async def _observe(self) -> None:
+        """Publish slow-moving state to the metrics once a second (off the hot path)."""
+        while True:
+            self.metrics.observe_recorder(self.recorder.stats)
+            await asyncio.sleep(1.0)
 
     def readiness_probes(self) -> dict[str, Callable[[], Awaitable[object]]]:
         """Dependencies besides the store that must answer for the replica to be ready."""
@@ -105,7 +117,12 @@ class Runtime:
         now = time.time()
         item = build_record(call, now)
         apply_prompt_policy(item.traffic, self.settings.recording)
-        self.recorder.record(item)
+        try:
+            self.recorder.record(item)
+        except OSError as exc:
+            # No response may leave without its record (the audit guarantee), so fail closed.
+            log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": call.ctx.request_id})
+            raise RecordingUnavailable("The gateway cannot record requests right now; try again shortly") from exc
         m = self.metrics
         decision = call.decision.reason_code if call.decision else "none"
         m.requests.labels(call.ctx.endpoint, decision, str(call.status)).inc()

@@ -14,10 +14,9 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Protocol
 
-import aiohttp
-
 from moat.config import RouteSettings, UpstreamSettings
-from moat.errors import NotFound, UpstreamError, UpstreamTimeout, UpstreamUnavailable
+from moat.errors import NotFound, UpstreamUnavailable
+from moat.gateway.httpclient import Pool
 
 RETRY_STATUSES = frozenset({502, 503})
 
@@ -42,43 +41,6 @@ class Upstream(Protocol):
     async def close(self) -> None: ...
 
 
-class HttpResponse:
-    __slots__ = ("_response", "content_type", "retry_after", "status")
-
-    def __init__(self, response: aiohttp.ClientResponse) -> None:
-        self._response = response
-        self.status = response.status
-        self.content_type = response.headers.get("content-type", "application/json")
-        self.retry_after = response.headers.get("retry-after")
-
-    async def read(self) -> bytes:
-        try:
-            return await self._response.read()
-        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
-            raise UpstreamTimeout("The upstream model timed out while sending its response") from exc
-        except aiohttp.ClientError as exc:
-            raise UpstreamError(f"The upstream model failed while sending its response: {exc}") from exc
-        finally:
-            self._response.release()
-
-    async def chunks(self) -> AsyncIterator[bytes]:
-        try:
-            async for chunk in self._response.content.iter_any():
-                yield chunk
-        except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
-            raise UpstreamTimeout("The upstream model stopped sending mid-stream (timeout)") from exc
-        except aiohttp.ClientError as exc:
-            raise UpstreamError(f"The upstream model connection failed mid-stream: {exc}") from exc
-
-    def close(self) -> None:
-        # Closing (not releasing) an unfinished response drops the connection, which is how a
-        # client disconnect cancels the upstream generation.
-        if not self._response.content.at_eof():
-            self._response.close()
-        else:
-            self._response.release()
-
-
 class HttpUpstream:
     """An OpenAI- or Anthropic-compatible HTTP backend."""
 
@@ -86,55 +48,45 @@ class HttpUpstream:
         self.name = settings.name
         self.settings = settings
         self.dialects: frozenset[str] = frozenset({settings.kind})
-        self._base = settings.base_url.rstrip("/")
-        self._session: aiohttp.ClientSession | None = None
+        self._pool: Pool | None = None
         credential = settings.credential()
-        self._auth: dict[str, str] = {}
+        self._auth: dict[str, str] = {"Content-Type": "application/json"}
         if credential:
             if settings.kind == "anthropic":
                 self._auth["x-api-key"] = credential
             else:
-                self._auth["authorization"] = f"Bearer {credential}"
+                self._auth["Authorization"] = f"Bearer {credential}"
 
     async def start(self) -> None:
-        connector = aiohttp.TCPConnector(limit=self.settings.max_connections, keepalive_timeout=30,
-                                         enable_cleanup_closed=True)
-        self._session = aiohttp.ClientSession(connector=connector, auto_decompress=True,
-                                              skip_auto_headers=("User-Agent",))
+        s = self.settings
+        self._pool = Pool(s.base_url, max_connections=s.max_connections, connect_timeout=s.connect_timeout,
+                          read_timeout=s.timeout)
 
     async def close(self) -> None:
-        if self._session is not None:
-            await self._session.close()
+        if self._pool is not None:
+            await self._pool.close()
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
                    headers: dict[str, str]) -> UpstreamResponse:
-        assert self._session is not None, "upstream not started"
+        assert self._pool is not None, "upstream not started"
         s = self.settings
-        timeout = aiohttp.ClientTimeout(total=None if stream else s.timeout, connect=s.connect_timeout,
-                                        sock_read=s.timeout)
-        request_headers = {"content-type": "application/json", **headers, **self._auth}
-        url = self._base + path
+        request_headers = {**headers, **self._auth}
         attempt = 0
         while True:
             try:
-                response = await self._session.post(url, data=body, headers=request_headers, timeout=timeout)
-            except (TimeoutError, aiohttp.ServerTimeoutError) as exc:
-                raise UpstreamTimeout(f"The upstream model '{self.name}' did not answer in time") from exc
-            except (aiohttp.ClientConnectorError, aiohttp.ServerDisconnectedError,
-                    aiohttp.ClientOSError) as exc:
+                response = await self._pool.post(path, body, request_headers, timeout=s.timeout)
+            except UpstreamUnavailable:
                 if attempt < s.retries:
                     attempt += 1
                     await asyncio.sleep(0.05 * attempt)
                     continue
-                raise UpstreamUnavailable(f"The upstream model '{self.name}' is unavailable") from exc
-            except aiohttp.ClientError as exc:
-                raise UpstreamError(f"The upstream model '{self.name}' failed: {exc}") from exc
+                raise
             if response.status in RETRY_STATUSES and attempt < s.retries:
-                response.release()
+                response.close()
                 attempt += 1
                 await asyncio.sleep(0.1 * attempt)
                 continue
-            return HttpResponse(response)
+            return response
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,8 +143,11 @@ def build_org(org_id: str, *, name: str = "", domains: Iterable[str] = (), ip_ra
         ownership[owner] = _share(share)
     if sum(ownership.values()) > 1.0 + 1e-9:
         raise BadRequest(f"owners of {org_id} hold more than 100% in total")
+    name = str(name or "").strip()
+    if not name.isprintable():
+        raise BadRequest(f"invalid name {name!r}: control characters are not allowed")
     return Organization(
-        org_id=org_id, name=str(name or "").strip(), domains=_domains(domains), ip_ranges=_cidrs(ip_ranges),
+        org_id=org_id, name=name, domains=_domains(domains), ip_ranges=_cidrs(ip_ranges),
         payment_fingerprints=_strings(payment_fingerprints, "payment_fingerprints"),
         sso_tenants=_strings(sso_tenants, "sso_tenants"), aliases=_strings(aliases, "aliases"),
         restricted=restricted, owners=tuple(Ownership(o, s) for o, s in ownership.items()),

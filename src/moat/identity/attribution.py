@@ -183,6 +183,7 @@ class AttributionVerifier:
         self.nonces = nonces if nonces is not None else MemoryNonceCache()
         self._clock = clock
         self._platforms: dict[str, _Platform] = {}
+        self._by_account: dict[str, str] = {}  # account_id -> platform_id
         self._headers: dict[str, str] = {}  # header segment -> alg
         for platform in platforms:
             self.register(platform)
@@ -196,17 +197,21 @@ class AttributionVerifier:
             key, alg, secret = None, "HS256", platform.hs256_secret.encode()
         else:
             raise ValueError(f"platform {platform.platform_id} has neither a public key nor a secret")
+        self.unregister(platform.platform_id)
         self._platforms[platform.platform_id] = _Platform(
             platform, alg, key, secret, platform.audience or self.config.audience)
+        if platform.active:
+            self._by_account[platform.account_id] = platform.platform_id
 
     def unregister(self, platform_id: str) -> None:
-        self._platforms.pop(platform_id, None)
+        old = self._platforms.pop(platform_id, None)
+        if old is not None and self._by_account.get(old.registration.account_id) == platform_id:
+            del self._by_account[old.registration.account_id]
 
-    def platform_for_account(self, account_id: str) -> PlatformRegistration | None:
-        for p in self._platforms.values():
-            if p.registration.account_id == account_id and p.registration.active:
-                return p.registration
-        return None
+    def platform_for_account(self, account_id: str | None) -> PlatformRegistration | None:
+        """The active platform that relays through this account, if any (a dict lookup)."""
+        platform_id = self._by_account.get(account_id) if account_id else None
+        return self._platforms[platform_id].registration if platform_id else None
 
     def check(self, token: str, *, account_id: str | None = None, now: float | None = None) -> Attribution:
         """Everything but the replay check: structure, platform, signature, audience, times.
@@ -344,6 +349,30 @@ def unsigned_attribution(body: Mapping[str, Any], api: str) -> Attribution | Non
         domain = value.rpartition("@")[2].lower() or None
         value = "sha256:" + hashlib.sha256(value.lower().encode()).hexdigest()
     return Attribution("low", source, value, None, None, domain)
+
+
+async def attribute(ctx: Any, token: str | None, body: Mapping[str, Any],
+                    verifier: AttributionVerifier | None) -> Attribution | None:
+    """The attribute stage for one request (`ctx` is a `moat.context.RequestContext`).
+
+    A `Moat-Attribution` token is verified against the caller's account (any failure raises
+    `AuthenticationFailed`, 401); without one, the API's unsigned end-user fields count as low trust.
+    A registered platform's account without a token is marked `channel="platform"` with
+    `attribution_trust="none"`, which is what policy's `require_attribution` looks at.
+    """
+    account_id = getattr(ctx.account, "account_id", None)
+    attribution: Attribution | None
+    if token:
+        if verifier is None:
+            raise _fail(UNKNOWN_PLATFORM, "no platforms are registered with this gateway")
+        attribution = await verifier.verify_async(token, account_id=account_id)
+    else:
+        attribution = unsigned_attribution(body, ctx.api)
+        platform = verifier.platform_for_account(account_id) if verifier is not None else None
+        if platform is not None:
+            ctx.channel, ctx.platform = "platform", platform.platform_id
+    apply_attribution(ctx, attribution)
+    return attribution
 
 
 def apply_attribution(ctx: Any, attribution: Attribution | None) -> None:

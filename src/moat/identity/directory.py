@@ -15,7 +15,11 @@ key changes, so a key created on another replica works at once.
 Account status: a *suspended* or *blocked* account raises `PermissionDenied` (403, codes
 `account_suspended` / `account_blocked`), not `AuthenticationFailed`: the key is genuine, the caller
 is known, and telling them to fix their key would be wrong. Unknown, revoked and expired keys, and
-keys whose account no longer exists, raise `AuthenticationFailed` (401).
+keys whose account no longer exists, raise `AuthenticationFailed` (401). An account of a *blocked*
+organization, or of one controlled (>50%, as for restrictions) by blocked ones, is refused the same
+way with code `organization_blocked` (issue 7: blocking an organization reaches its subsidiaries).
+These refusals are `AccountRefused`, which carries what authentication found, so an appeal
+endpoint can still tell who the (genuine) caller is.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from moat.errors import AuthenticationFailed, PermissionDenied
 from moat.identity import keys
@@ -75,6 +80,21 @@ def effective_restrictions(orgs: Iterable[Organization]) -> frozenset[str]:
     return frozenset(restricted)
 
 
+def effective_blocks(orgs: Iterable[Organization]) -> frozenset[str]:
+    """Ids of blocked organizations and of those blocked ones control, by the same >50% rule as
+    `effective_restrictions` (so a block of an organization reaches its subsidiaries)."""
+    as_restricted = [replace(o, restricted=o.blocked) for o in orgs]
+    return effective_restrictions(as_restricted)
+
+
+class AccountRefused(PermissionDenied):
+    """A genuine key whose account may not call now; `authenticated` is what the key resolved to."""
+
+    def __init__(self, message: str, *, code: str, authenticated: Authenticated) -> None:
+        super().__init__(message, code=code)
+        self.authenticated = authenticated
+
+
 def domain_index(orgs: Iterable[Organization]) -> dict[str, str]:
     """Domain → org id. When two organizations claim a domain, a restricted one wins, then the
     smallest id, so every replica resolves the same way."""
@@ -103,6 +123,7 @@ class Directory:
         self._orgs: dict[str, Organization] = {}
         self._domains: dict[str, str] = {}
         self._restricted: frozenset[str] = frozenset()
+        self._blocked: frozenset[str] = frozenset()
         self._keys: dict[str, tuple[ApiKey, ...]] = {}  # prefix → candidate keys
         self._prefix_of: dict[str, str] = {}  # key id → prefix, for cached keys
         self._accounts: dict[str, Account] = {}
@@ -213,7 +234,8 @@ class Directory:
         by_id = {o.org_id: o for o in orgs}
         domains = domain_index(by_id.values())
         restricted = effective_restrictions(by_id.values())
-        self._orgs, self._domains, self._restricted = by_id, domains, restricted
+        blocked = effective_blocks(by_id.values()) if any(o.blocked for o in by_id.values()) else frozenset()
+        self._orgs, self._domains, self._restricted, self._blocked = by_id, domains, restricted, blocked
 
     # ---- the hot path ----------------------------------------------------------------------
     async def authenticate(self, secret: str) -> Authenticated:
@@ -230,11 +252,16 @@ class Directory:
             account = await self._store.get_account(key.account_id)
             if account is None:
                 raise AuthenticationFailed(keys.INVALID, code="invalid_api_key")
-        if account.status == "suspended":
-            raise PermissionDenied(f"Account {account.account_id} is suspended", code="account_suspended")
-        if account.status == "blocked":
-            raise PermissionDenied(f"Account {account.account_id} is blocked", code="account_blocked")
         org = self._orgs.get(account.org_id) if account.org_id else None
+        if account.status == "suspended":
+            raise AccountRefused(f"Account {account.account_id} is suspended", code="account_suspended",
+                                 authenticated=(key, account, org))
+        if account.status == "blocked":
+            raise AccountRefused(f"Account {account.account_id} is blocked", code="account_blocked",
+                                 authenticated=(key, account, org))
+        if account.org_id is not None and account.org_id in self._blocked:
+            raise AccountRefused(f"Account {account.account_id} belongs to a blocked organization",
+                                 code="organization_blocked", authenticated=(key, account, org))
         return key, account, org
 
     async def _load_prefix(self, prefix: str) -> tuple[ApiKey, ...]:
@@ -310,6 +337,10 @@ class Directory:
 
     def restricted_ids(self) -> frozenset[str]:
         return self._restricted
+
+    def is_blocked(self, org_id: str | None) -> bool:
+        """True for a blocked org or one controlled (>50%, transitively) by blocked orgs."""
+        return org_id is not None and org_id in self._blocked
 
     @property
     def seq(self) -> int:

@@ -484,13 +484,20 @@ class Linker:
         account_id = self._ids[idx]
         if not own and not inherited:
             return AccountLink(account_id, None, 0.0, False, [], cluster_id)
-        merged: _Candidates = {org: list(evs) for org, evs in (own or {}).items()}
-        for org, evs in (inherited or {}).items():
-            merged.setdefault(org, []).extend(evs)
-        scored = sorted(((noisy_or(w for w, _ in evs), org) for org, evs in merged.items()),
-                        key=lambda t: (-t[0], t[1]))
-        conf, best = scored[0]
-        restricted_score = max((c for c, o in scored if self.index.is_restricted(o)), default=0.0)
+        if inherited:
+            merged: _Candidates = {org: list(evs) for org, evs in (own or {}).items()}
+            for org, evs in inherited.items():
+                merged.setdefault(org, []).extend(evs)
+        else:
+            merged = own or {}  # read-only below: no copy needed
+        is_restricted = self.index.is_restricted
+        best, conf, restricted_score = "", -1.0, 0.0
+        for org, evs in merged.items():
+            c = noisy_or(w for w, _ in evs)
+            if c > conf or (c == conf and org < best):
+                best, conf = org, c
+            if c > restricted_score and is_restricted(org):
+                restricted_score = c
         linked = conf >= self.config.threshold
         evidence = [t for _, t in sorted(merged[best], key=lambda e: -e[0])]
         restricted = linked and self.index.is_restricted(best)
@@ -507,15 +514,22 @@ class Linker:
 
     def link_for(self, account_id: str) -> AccountLink | None:
         """One account's link from the current state (incremental: no rebuild)."""
+        links = self.cluster_links(account_id, only=account_id)
+        return links[0] if links else None
+
+    def cluster_links(self, account_id: str, only: str | None = None) -> list[AccountLink]:
+        """The links of every account in `account_id`'s cluster, computed together (one pass over
+        the cluster, however large), e.g. to refresh a resolver after the account changed."""
         idx = self._pos.get(account_id)
         if idx is None:
-            return None
+            return []
         purity: _Purity = {}
         members = self._component(idx)
         own = {m: c for m in members if (c := self._own(m, purity))}
         inherited = self._propagate(members, own) if len(members) > 1 else {}
         cluster_id = self._cluster_id(members) if len(members) > 1 else None
-        return self._decide(idx, own.get(idx), inherited.get(idx), cluster_id)
+        wanted = [idx] if only is not None else members
+        return [self._decide(m, own.get(m), inherited.get(m), cluster_id) for m in wanted]
 
     def cluster_account_ids(self, account_id: str) -> list[str]:
         """The account and every account linked to it (just the account when it has no links)."""

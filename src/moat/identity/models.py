@@ -36,6 +36,9 @@ class Organization:
     restricted: bool = False
     owners: tuple[Ownership, ...] = ()
     created_at: float = 0.0
+    # Set only by an enforcement action (moat.enforce), through `Store.set_org_blocked`: upserting
+    # an organization never changes it, so re-running `moat orgs add` cannot lift a block.
+    blocked: bool = False
 
 
 @dataclass(frozen=True, slots=True)

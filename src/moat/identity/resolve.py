@@ -74,12 +74,10 @@ class Resolver:
 
         Returns the account ids whose resolution may have changed.
         """
-        changed = linker.cluster_account_ids(account_id)
-        for aid in changed:
-            link = linker.link_for(aid)
-            if link is not None:
-                self.set_link(link)
-        return changed
+        links = linker.cluster_links(account_id)
+        for link in links:
+            self.set_link(link)
+        return [link.account_id for link in links]
 
     def forget_account(self, account_id: str) -> None:
         """Drop cached evidence (call when the directory changes an account)."""

@@ -27,11 +27,14 @@ class MemoryLimiter:
         self.stats = LimiterStats()
         self._clock = clock
         self._tat: dict[StateKey, int] = {}
-        self._leases: dict[StateKey, dict[str, int]] = {}
+        self._leases: dict[StateKey, _Leases] = {}
         self._sweep_every = sweep_every
         self._until_sweep = sweep_every
         self._lease_prefix = os.urandom(4).hex() + ":"
         self._lease_ids = itertools.count(1)
+
+    def new_lease_id(self) -> str:
+        return f"{self._lease_prefix}{next(self._lease_ids)}"
 
     def now_us(self) -> int:
         return round(self._clock() * 1_000_000)
@@ -44,7 +47,7 @@ class MemoryLimiter:
         """`admit` without the coroutine, for callers already on the event loop's thread."""
         now = self.now_us()
         outcomes = self.evaluate(checks, demand, now)
-        lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"
+        lease_id = self.new_lease_id() if any(c.spec.kind == "concurrency" for c in checks) else ""
         admission = decide(checks, demand, outcomes, self.stats, lease_id=lease_id)
         if admission.allowed:
             self.commit(checks, demand, outcomes, now, lease_id)
@@ -76,7 +79,10 @@ class MemoryLimiter:
                 continue
             state_key = (state_name(check), check.key)
             if spec.kind == "concurrency":
-                self._leases.setdefault(state_key, {})[lease_id] = now + spec.period_us
+                leases = self._leases.get(state_key)
+                if leases is None:
+                    leases = self._leases[state_key] = _Leases()
+                leases.add(lease_id, now + spec.period_us)
             else:
                 self._tat[state_key] = now + outcome.value
         self._until_sweep -= 1
@@ -124,19 +130,14 @@ class MemoryLimiter:
                 continue
             leases = self._leases.get((state_name(lease.check), lease.check.key))
             if leases is not None:
-                leases.pop(lease.lease_id, None)
+                leases.expiry.pop(lease.lease_id, None)
 
     async def aclose(self) -> None:
         """Nothing to close; here for the `Limiter` protocol."""
 
     def _live_leases(self, state_key: StateKey, now: int) -> int:
         leases = self._leases.get(state_key)
-        if not leases:
-            return 0
-        expired = [lease_id for lease_id, expiry in leases.items() if expiry <= now]
-        for lease_id in expired:
-            del leases[lease_id]
-        return len(leases)
+        return 0 if leases is None else leases.live(now)
 
     def _sweep(self, now: int) -> None:
         """Forget rested keys and expired leases (they are indistinguishable from absent ones)."""
@@ -145,3 +146,24 @@ class MemoryLimiter:
         for state_key in list(self._leases):
             if self._live_leases(state_key, now) == 0:
                 del self._leases[state_key]
+
+
+class _Leases:
+    """One key's leases; expired ones are dropped only when the earliest may have expired."""
+
+    __slots__ = ("expiry", "next_expiry")
+
+    def __init__(self) -> None:
+        self.expiry: dict[str, int] = {}
+        self.next_expiry = 0  # no lease expires before this (0: unknown, scan on next look)
+
+    def add(self, lease_id: str, expires: int) -> None:
+        if not self.expiry or expires < self.next_expiry:
+            self.next_expiry = expires
+        self.expiry[lease_id] = expires
+
+    def live(self, now: int) -> int:
+        if self.expiry and now >= self.next_expiry:
+            self.expiry = {k: t for k, t in self.expiry.items() if t > now}
+            self.next_expiry = min(self.expiry.values(), default=0)
+        return len(self.expiry)

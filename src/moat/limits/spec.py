@@ -53,6 +53,8 @@ class LimitSpec:
     # Derived once here so the hot path does integer arithmetic only (not part of equality).
     period_us: int = field(init=False, repr=False, compare=False)
     tau_us: int = field(init=False, repr=False, compare=False)
+    unit_us: int = field(init=False, repr=False, compare=False)  # cost_us(1)
+    counter: str = field(init=False, repr=False, compare=False)  # the state's name, see `shadow`
 
     def __post_init__(self) -> None:
         if not self.name or any(c in self.name for c in "{}"):
@@ -71,6 +73,9 @@ class LimitSpec:
         object.__setattr__(self, "period_us", period_us)
         # Tolerance: the backlog (TAT - now) a key may carry after an admission, in microseconds.
         object.__setattr__(self, "tau_us", (self.burst or self.limit) * period_us // self.limit)
+        object.__setattr__(self, "unit_us", self.cost_us(1))
+        # Shadow limits count apart, so they never touch an enforced limit's state of the same name.
+        object.__setattr__(self, "counter", f"{self.name}~shadow" if self.shadow else self.name)
 
     def cost_us(self, units: int) -> int:
         """The GCRA increment for `units`, rounded up to a whole microsecond (never under-charges)."""

@@ -96,5 +96,4 @@ def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome],
 
 def state_name(check: Check) -> str:
     """The counter a limit uses: shadow limits count apart, so they never touch an enforced quota."""
-    spec = check.spec
-    return f"{spec.name}~shadow" if spec.shadow else spec.name
+    return check.spec.counter

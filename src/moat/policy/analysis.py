@@ -24,6 +24,12 @@ from moat.policy.celparse import MACROS, Node, conjuncts, parse
 # Indexed dimensions: the context path each one reads.
 INDEX_PATHS: dict[str, str] = {"org.id": "org", "account.plan": "plan", "request.model": "model",
                                "platform.name": "platform"}
+# Functions the `cel` package (0.10) implements; anything else fails only at evaluation, so it is
+# refused at load instead.
+FUNCTIONS = frozenset({
+    "size", "contains", "startsWith", "endsWith", "matches", "int", "uint", "double", "string", "bytes",
+    "timestamp", "duration", "type", "dyn", "has", "getHours", "getDayOfWeek", "getFullYear", "getMinutes",
+    "getMonth", "getDate", "getDayOfMonth", "getDayOfYear", "getSeconds", "getMilliseconds", *MACROS})
 _TYPE_IDENTS = frozenset({"int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type",
                           "type", "dyn", "timestamp", "duration"})
 
@@ -101,6 +107,9 @@ class _Checker:
         return "dyn"
 
     def call(self, node: Node, env: dict[str, str]) -> str:
+        if node.value not in FUNCTIONS:
+            self.errors.append((node.start, f"unknown function {node.value!r} (available: "
+                                f"{', '.join(sorted(FUNCTIONS))})"))
         if node.target is None and node.value == "has":
             if len(node.args) != 1 or node.args[0].kind != "select":
                 self.errors.append((node.start, "has() takes one field selection, e.g. has(x.f)"))
@@ -220,7 +229,7 @@ def analyse(src: str, *, indexable: bool = True) -> Analysis:
         return result
     rest: list[Node] = []
     for term in conjuncts(tree) if indexable else [tree]:
-        found = _index_term(term)
+        found = _index_term(term) if indexable else None
         if found is None:
             rest.append(term)
             continue

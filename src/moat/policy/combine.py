@@ -27,7 +27,7 @@ def _refusal(cr: CompiledRule, fetch: Fetch, model: str) -> str | None:
 
 
 def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
-            limit_key: Callable[[str], str]) -> None:
+            limit_key: Callable[[str], str | None]) -> None:
     """Fold the matched rules (already in canonical order) into the decision."""
     refusals: list[tuple[CompiledRule, str]] = []
     allow_priority: int | None = None
@@ -76,11 +76,13 @@ def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
         for cr in throttles:
             for name in cr.rule.limits:
                 if name not in d.limits:
-                    d.limits[name] = limit_key(name)
+                    value = limit_key(name)
+                    if value is not None:  # an empty key: the limit does not apply to this request
+                        d.limits[name] = value
         # The reason shown is the most telling rule: a modifier (redact, flag, cap) over a throttle
         # over an explicit allow. A 429 takes its reason from the limit's rule (limit_refusal).
-        chosen = modifier or (throttles[0] if throttles else None) or first_allow
-        if throttles:
+        chosen = modifier or (throttles[0] if d.limits else None) or first_allow
+        if d.limits:
             d.effect = "throttle"
         if chosen is not None:
             d.reason_code, d.message = chosen.rule.reason, chosen.rule.message

@@ -32,7 +32,7 @@ from moat.context import Decision, RequestContext
 from moat.limits.base import Check
 from moat.policy.analysis import flat_name
 from moat.policy.batch import build_batches
-from moat.policy.bundle import DIMENSIONS, Bundle, CompiledRule
+from moat.policy.bundle import DIMENSIONS, Bundle, CompiledLimit, CompiledRule
 from moat.policy.combine import combine
 from moat.policy.pyfast import PyGroup, mask_group, value_function
 from moat.policy.variables import DirectoryView, Getter, from_values, getter_for
@@ -131,13 +131,16 @@ class Engine:
             d.explanation.append("decision: allow (no rule matched)")
             return d
 
-        def limit_key(name: str) -> str:
+        def limit_key(name: str) -> str | None:
+            limit = self.bundle.limits[name]
             fast_key = self._keys.get(name)
-            if fast_key is not None:
-                value = fast_key[0](ctx, directory, fast_key[2])
-            else:
-                value = self.bundle.limits[name].program.execute(c)
-            return value if isinstance(value, str) else str(value)
+            try:
+                if fast_key is not None:
+                    return _key_value(limit, fast_key[0](ctx, directory, fast_key[2]))
+                return _key_value(limit, limit.program.execute(c))
+            except Exception as exc:
+                self._failed(d, (), exc, f"limit {name} key")
+                return None
 
         matched.sort(key=_order)
         combine(d, matched, lambda path: getter_for(path)(ctx, directory), ctx.model, limit_key)
@@ -163,9 +166,12 @@ class Engine:
                     matched.append(cr)
         self._run_cel(plan, c, d, matched)
 
-        def limit_key(name: str) -> str:
-            value = self.bundle.limits[name].program.execute(c)
-            return value if isinstance(value, str) else str(value)
+        def limit_key(name: str) -> str | None:
+            try:
+                return _key_value(self.bundle.limits[name], self.bundle.limits[name].program.execute(c))
+            except Exception as exc:
+                self._failed(d, (), exc, f"limit {name} key")
+                return None
 
         matched.sort(key=_order)
         combine(d, matched, lambda path: from_values(values, path), str(from_values(values, "request.model")),
@@ -239,7 +245,8 @@ class Engine:
         paths = set(self._batch_paths)
         for cr in slow:
             paths.update(cr.variables)
-        for cr in (*always, *candidates, *(r for _, rs in self._fast for r in rs)):
+        unindexed = (*(r for _, rs in self._fast for r in rs), *(r for b in self._batches for r in b.rules))
+        for cr in (*always, *candidates, *unindexed):
             for name in cr.rule.limits:
                 if name not in self._keys:
                     paths.update(self.bundle.limits[name].variables)
@@ -278,10 +285,17 @@ class Engine:
                     continue
             matched.append(cr)
 
-    def _failed(self, d: Decision, rules: Sequence[CompiledRule], exc: Exception) -> None:
+    def _failed(self, d: Decision, rules: Sequence[CompiledRule], exc: Exception, what: str = "") -> None:
+        """An evaluation that raised: no match (a limit key: the limit is not applied), explained."""
         self.errors += 1
-        d.explanation.append(f"{', '.join(cr.rule.id for cr in rules)}: evaluation error, treated as no "
-                             f"match: {exc!r}")
+        what = what or ", ".join(cr.rule.id for cr in rules)
+        d.explanation.append(f"{what}: evaluation error, treated as no match: {exc!r}")
+
+
+def _key_value(limit: CompiledLimit, value: Any) -> str | None:
+    """`<namespace>=<value>` as moat.limits.keys spells it; None when the key is empty (not applied)."""
+    text = value if isinstance(value, str) else str(value)
+    return f"{limit.definition.namespace}={text}" if text else None
 
 
 def _order(cr: CompiledRule) -> int:

@@ -16,9 +16,11 @@
 
 A limit with one rate becomes one `LimitSpec` named like the limit; with several, each spec is
 named `<limit>/<shorthand>` (e.g. `free_rate/requests_per_minute`), so metrics and refusals say
-which rate was hit. The key is a CEL expression evaluated per request by the engine; the named keys
-are shorthands for the expressions in KEY_EXPRESSIONS (falling back to the account when the
-request has no organization or end user, so those requests do not share one bucket).
+which rate was hit. The key is a CEL expression the engine evaluates per request. The named keys
+are those of `moat.limits.keys` (same meaning, same namespaced values such as `account=acct_1`,
+so a counter is the same whichever side computes it); any other key is a CEL expression over the
+context and its values are namespaced `expr=...`. A key that evaluates to "" (e.g. `end_user` on
+a direct call, `organization` for an account without one) means the limit does not apply.
 """
 
 from __future__ import annotations
@@ -30,13 +32,18 @@ from moat.limits.spec import FAIL_MODES, LIMIT_KINDS, LimitSpec
 from moat.policy.yamlread import Located, PolicyError
 
 KEY_EXPRESSIONS: dict[str, str] = {
-    "key": 'key.id != "" ? key.id : "account:" + account.id',
+    "key": "key.id",
     "account": "account.id",
-    "org": 'org.id != "" ? org.id : "account:" + account.id',
+    "organization": 'org.id != "" ? org.id : account.org_id',
+    "entity": 'entity.org_id != "" ? entity.org_id : (org.id != "" ? org.id : account.org_id)',
     "plan": "account.plan",
-    "end_user": 'end_user.id != "" ? platform.name + "/" + end_user.id : "account:" + account.id',
-    "platform": 'platform.name != "" ? platform.name : "direct"',
+    "platform": "platform.name",
+    "end_user": 'platform.name != "" && end_user.id != "" ? platform.name + "/" + end_user.id : ""',
+    "ip": "request.client_ip",
+    "model": "request.model",
+    "global": '"*"',
 }
+KEY_ALIASES = {"org": "organization"}
 SHORTHANDS: dict[str, tuple[str, float]] = {
     "requests_per_minute": ("requests", 60.0),
     "requests_per_day": ("requests", 86400.0),
@@ -57,8 +64,9 @@ class LimitDef:
     """A named limit: its specs (what the limiter enforces) and the key expression (whose usage)."""
 
     name: str
-    key: str  # the key as written: a named key or a CEL expression
+    key: str  # the named key (aliases resolved) or the CEL expression as written
     key_expression: str  # the CEL expression evaluated per request
+    namespace: str  # prefix of the key values: the key's name, or "expr" for a CEL expression
     specs: tuple[LimitSpec, ...]
     file: str
     line: int
@@ -85,6 +93,7 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
     if not isinstance(key, str) or not key.strip():
         err("key", "key must be a named key or a CEL expression")
         key = "account"
+    key = KEY_ALIASES.get(key, key)
     rates: list[tuple[str, str, Any, float]] = []  # (suffix, kind, limit, period)
     for short, (kind, period) in SHORTHANDS.items():
         if short in raw:
@@ -115,5 +124,7 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
             err(suffix if suffix in raw else "name", str(exc))
     if len(errors) > before:
         return None
-    return LimitDef(name=name, key=key, key_expression=KEY_EXPRESSIONS.get(key, key), specs=tuple(specs),
+    named = key in KEY_EXPRESSIONS
+    return LimitDef(name=name, key=key, key_expression=KEY_EXPRESSIONS.get(key, key),
+                    namespace=key if named else "expr", specs=tuple(specs),
                     file=file, line=raw.line)

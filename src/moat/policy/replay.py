@@ -29,14 +29,19 @@ from moat.traffic import BadLine, read_accounts, read_entities, read_requests
 
 
 class DatasetDirectory:
-    """A DirectoryView over a dataset's entities: restricted ids, no ownership propagation data."""
+    """A DirectoryView over a dataset's entities: restricted ids and domains (the format carries no
+    ownership, so no subsidiaries)."""
 
     def __init__(self, orgs: dict[str, Organization]) -> None:
         self.orgs = orgs
         self.restricted = frozenset(o.org_id for o in orgs.values() if o.restricted)
+        self.domains = {d.lower(): o.org_id for o in orgs.values() for d in o.domains}
 
     def is_restricted(self, org_id: str) -> bool:
         return org_id in self.restricted
+
+    def org_for_domain(self, domain: str) -> Organization | None:
+        return self.orgs.get(self.domains.get(domain.rpartition("@")[2].lower(), ""))
 
 
 @dataclass(slots=True)
@@ -125,6 +130,14 @@ def _recorded_label(label: str | None) -> str:
     return label or "allow"
 
 
+def _refusing(effects: dict[str, tuple[str, str]], d: Decision) -> set[str]:
+    """The rules behind a refusal (same reason code, refusing effect); none for an admitted request."""
+    if d.allowed:
+        return set()
+    return {r for r in d.rules if effects[r][1] == d.reason_code
+            and effects[r][0] in ("deny", "require_attribution", "cap")}
+
+
 @dataclass(slots=True)
 class ReplayReport:
     requests: int = 0
@@ -172,6 +185,7 @@ def replay(dataset: Path, new: Engine, old: Engine | None = None,
     `wrap` may wrap the record stream, e.g. in a tqdm progress bar.
     """
     ds = load_dataset(dataset)
+    effects = {cr.rule.id: (cr.rule.effect, cr.rule.reason) for cr in new.bundle.rules}
     report = ReplayReport(bad_lines=[str(b) for b in ds.bad_lines])
     stream = read_requests(dataset, lambda b: report.bad_lines.append(str(b)))
     for rec in wrap(stream) if wrap else stream:
@@ -184,7 +198,7 @@ def replay(dataset: Path, new: Engine, old: Engine | None = None,
             rules = set(before.rules) ^ set(after.rules) or set(after.rules) or {"(no rule)"}
         else:
             was, now = _recorded_label(rec.get("decision")), after.label
-            rules = set(after.rules if not after.allowed else ()) or {"(no rule matched now)"}
+            rules = _refusing(effects, after) or {"(no rule matched now)"}
         if was == now:
             continue
         report.changed += 1

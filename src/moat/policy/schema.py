@@ -56,6 +56,8 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "status": Field("string", "active, suspended or blocked"),
         "country": Field("string", "ISO 3166 alpha-2 country"),
         "org_id": Field("string", "the organization the account declared"),
+        "domain_org": Field("string", "the organization owning the email domain (\"\" for personal domains)"),
+        "domain_restricted": Field("bool", "the email domain belongs to a restricted organization"),
     },
     "Org": {
         "id": Field("string", "organization id"),
@@ -79,9 +81,9 @@ OBJECTS: dict[str, dict[str, Field]] = {
     },
     "EndUser": {
         "id": Field("string", "the platform's end-user id"),
-        "org": Field("string", "the end user's organization or email domain"),
+        "org": Field("string", "the end user's organization id or email domain"),
         "trust": Field("string", "attribution trust: none, low (unsigned fields) or signed"),
-        "restricted": Field("bool", "the end user's organization is restricted (incl. subsidiaries)"),
+        "restricted": Field("bool", "the end user's organization (or the owner of its domain) is restricted"),
     },
     "Request": {
         "model": Field("string", "model asked for"),

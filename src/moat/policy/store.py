@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from moat.context import Decision, RequestContext
-from moat.policy.bundle import DEFAULT_DIR, Bundle, load_bundle
+from moat.policy.bundle import DEFAULT_DIR, load_bundle
 from moat.policy.engine import Engine
 from moat.policy.variables import DirectoryView
 from moat.policy.yamlread import BundleError
@@ -37,6 +37,11 @@ def directory_signature(directory: Path) -> Signature:
     return tuple(out)
 
 
+def _build(directory: Path) -> Engine:
+    """Load, compile and index a bundle: everything but the swap, so it can run in a thread."""
+    return Engine(load_bundle(directory))
+
+
 class PolicyStore:
     """Holds the current `Engine`; `decide` always uses the bundle in force at the call."""
 
@@ -51,7 +56,7 @@ class PolicyStore:
         self.reloads = 0  # successful swaps after the first load (a metric)
         self.failures = 0  # refused bundles (a metric)
         self._signature = directory_signature(self.directory)
-        self.engine = Engine(load_bundle(self.directory))  # no fallback yet: raises BundleError
+        self.engine = _build(self.directory)  # no fallback yet: raises BundleError
         self._task: asyncio.Task[None] | None = None
 
     @property
@@ -70,7 +75,7 @@ class PolicyStore:
         if signature == self._signature and not force:
             return False
         try:
-            return self._swap(signature, load_bundle(self.directory))
+            return self._swap(signature, _build(self.directory))
         except BundleError as exc:
             return self._refuse(signature, exc)
 
@@ -80,18 +85,18 @@ class PolicyStore:
         if signature == self._signature:
             return False
         try:
-            return self._swap(signature, await asyncio.to_thread(load_bundle, self.directory))
+            return self._swap(signature, await asyncio.to_thread(_build, self.directory))
         except BundleError as exc:
             return self._refuse(signature, exc)
 
-    def _swap(self, signature: Signature, bundle: Bundle) -> bool:
+    def _swap(self, signature: Signature, engine: Engine) -> bool:
         self._signature = signature
         self.last_error = None
-        if bundle.revision == self.engine.revision:
+        if engine.revision == self.engine.revision:
             return False
-        self.engine = Engine(bundle)  # the atomic swap: one reference assignment
+        self.engine = engine  # the atomic swap: one reference assignment
         self.reloads += 1
-        log.info("policy bundle %s now in force (revision %s)", self.directory, bundle.revision)
+        log.info("policy bundle %s now in force (revision %s)", self.directory, engine.revision)
         if self.on_change:
             self.on_change(self.engine)
         return True

@@ -15,11 +15,16 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from moat.context import RequestContext
+from moat.identity.models import Organization
 from moat.policy import schema
 
 
 class DirectoryView(Protocol):
-    """What the engine asks the identity directory, per request, in O(1)."""
+    """What the engine asks the identity directory, per request, in O(1).
+
+    `moat.identity.directory.Directory` is one. `org_for_domain` is optional: without it, domains
+    (an account's email domain, a platform's end-user domain) are never matched to organizations.
+    """
 
     def is_restricted(self, org_id: str) -> bool:
         """The organization is restricted itself or owned >50% (transitively) by a restricted one."""
@@ -30,8 +35,23 @@ Getter = Callable[[RequestContext, "DirectoryView | None"], Any]
 _UTC = dt.UTC
 
 
+def _domain_org(dv: DirectoryView | None, domain: str | None) -> str:
+    """The organization owning a domain (or an email's domain), "" when none or unknown."""
+    lookup = getattr(dv, "org_for_domain", None)
+    if not domain or lookup is None or "." not in domain:
+        return ""
+    org: Organization | None = lookup(domain)
+    return org.org_id if org is not None else ""
+
+
 def _restricted(dv: DirectoryView | None, org_id: str | None) -> bool:
-    return bool(org_id) and dv is not None and dv.is_restricted(org_id)  # type: ignore[arg-type]
+    """An org id, or a domain that belongs to an org, that is (effectively) restricted."""
+    if not org_id or dv is None:
+        return False
+    if dv.is_restricted(org_id):
+        return True
+    owner = _domain_org(dv, org_id)
+    return bool(owner) and dv.is_restricted(owner)
 
 
 def _days(since: float, now: float) -> float:
@@ -55,6 +75,9 @@ LEAF_GETTERS: dict[str, Getter] = {
     "account.status": lambda c, d: c.account.status if c.account else "",
     "account.country": lambda c, d: (c.account.country or "") if c.account else "",
     "account.org_id": lambda c, d: (c.account.org_id or "") if c.account else "",
+    "account.domain_org": lambda c, d: _domain_org(d, c.account.email_domain) if c.account else "",
+    "account.domain_restricted": lambda c, d: c.account is not None and _restricted(
+        d, _domain_org(d, c.account.email_domain)),
     "org.id": lambda c, d: c.org.org_id if c.org else "",
     "org.name": lambda c, d: c.org.name if c.org else "",
     "org.restricted": lambda c, d: c.org is not None and (c.org.restricted or _restricted(d, c.org.org_id)),

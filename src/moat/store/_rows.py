@@ -21,6 +21,8 @@ ORG_COLUMNS = (
     "org_id", "name", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants", "aliases",
     "restricted", "owners", "created_at",
 )
+# Read columns: `blocked` is written only by `set_org_blocked`, never by an upsert (see Organization).
+ORG_READ_COLUMNS = (*ORG_COLUMNS, "blocked")
 ACCOUNT_COLUMNS = (
     "account_id", "email", "plan", "org_id", "credential", "verified", "created_at",
     "declared_company", "payment_fingerprint", "signup_ip", "sso_tenant", "country", "status",
@@ -33,6 +35,7 @@ KEY_COLUMNS = (
 REQUEST_COLUMNS: tuple[str, ...] = (*REQUEST_FIELDS, "extra")
 _BOOL_REQUEST_FIELDS = ("reasoning", "stream")
 _INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status")
+_INT32 = 2**31
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
 # How many changes one `changes_since` call returns at most.
@@ -63,6 +66,7 @@ def org_from(row: Sequence[Any]) -> Organization:
         ip_ranges=tuple(loads(row[3]) or ()), payment_fingerprints=tuple(loads(row[4]) or ()),
         sso_tenants=tuple(loads(row[5]) or ()), aliases=tuple(loads(row[6]) or ()),
         restricted=bool(row[7]), owners=owners, created_at=float(row[9] or 0.0),
+        blocked=bool(row[10]) if len(row) > 10 else False,
     )
 
 
@@ -114,7 +118,7 @@ def request_row(traffic: dict[str, Any]) -> tuple[Any, ...]:
                 value = _coerce(name, value)
             except (TypeError, ValueError, OverflowError):
                 extra[name] = value
-                value = None
+                value = time.time() if name == "ts" else None  # ts is NOT NULL: the time it was stored
         values.append(value)
     values.append(dumps(extra) if extra else None)
     return tuple(values)
@@ -126,13 +130,18 @@ def _coerce(name: str, value: Any) -> Any:
     if name in _INT_REQUEST_FIELDS:
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise ValueError(name)
-        return int(value)
+        number = int(value)
+        if not -_INT32 <= number < _INT32:  # the narrowest of the int columns (turn, status)
+            raise OverflowError(name)
+        return number
     if name in _BOOL_REQUEST_FIELDS:
         if not isinstance(value, (bool, int)):
             raise ValueError(name)
         return bool(value)
     if not isinstance(value, str):
         raise TypeError(name)
+    if "\x00" in value:
+        raise ValueError(name)  # PostgreSQL text cannot hold NUL; the JSON `extra` column can
     return value
 
 
@@ -164,10 +173,15 @@ def decision_entry(item: RecordBatchItem) -> tuple[str, float, dict[str, Any]] |
     entry_id = payload.get("decision_id") or item.traffic.get("decision_id")
     if not entry_id:
         raise ValueError("decision payload has no decision_id")
-    ts = payload.get("ts")
-    if ts is None:
-        ts = item.traffic.get("ts")
-    return str(entry_id), float(ts if ts is not None else time.time()), payload
+    return str(entry_id), _entry_ts(payload.get("ts"), item.traffic.get("ts")), payload
+
+
+def _entry_ts(*candidates: Any) -> float:
+    """The first usable time among the decision's and the request's, else now."""
+    for ts in candidates:
+        if isinstance(ts, (int, float)) and not isinstance(ts, bool):
+            return float(ts)
+    return time.time()
 
 
 def chain(head: tuple[int, str] | None, entries: list[tuple[str, float, dict[str, Any]]]

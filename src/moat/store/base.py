@@ -89,6 +89,12 @@ class Store(Protocol):
     async def revoke_key(self, key_id: str, at: float) -> bool:
         """Mark revoked; False when no such key."""
 
+    async def restore_key(self, key_id: str) -> bool:
+        """Lift a revocation (undoing an enforcement action); False when no such key."""
+
+    async def set_org_blocked(self, org_id: str, blocked: bool) -> bool:
+        """Block or unblock an organization (enforcement only); False when no such org."""
+
     async def changes_since(self, seq: int) -> list[Change]:
         """Directory changes after `seq`, oldest first (at most a few thousand)."""
 

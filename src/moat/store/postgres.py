@@ -27,7 +27,7 @@ from moat.store.base import AdminAction, Change, LogEntry, RecordBatchItem
 from moat.store.postgres_schema import MIGRATIONS
 
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
-_ORG_COLS = ", ".join(rows.ORG_COLUMNS)
+_ORG_COLS = ", ".join(rows.ORG_READ_COLUMNS)
 _ACCOUNT_COLS = ", ".join(rows.ACCOUNT_COLUMNS)
 _KEY_COLS = ", ".join(rows.KEY_COLUMNS)
 _REQUEST_COLS = ", ".join(rows.REQUEST_COLUMNS)
@@ -203,6 +203,23 @@ class PostgresStore:
                 return False
             await conn.execute(_ADD_CHANGE, "key", key_id, time.time())
             return True
+
+    async def _directory_update(self, sql: str, args: tuple[Any, ...], kind: str, id_: str) -> bool:
+        async with self.pool.acquire() as conn, conn.transaction():
+            await conn.execute(_LOCK, self._lock_names["directory"])
+            status = await conn.execute(sql, *args)
+            if status.endswith(" 0"):
+                return False
+            await conn.execute(_ADD_CHANGE, kind, id_, time.time())
+            return True
+
+    async def restore_key(self, key_id: str) -> bool:
+        return await self._directory_update("UPDATE api_keys SET revoked_at = NULL WHERE key_id = $1",
+                                            (key_id,), "key", key_id)
+
+    async def set_org_blocked(self, org_id: str, blocked: bool) -> bool:
+        return await self._directory_update("UPDATE orgs SET blocked = $1 WHERE org_id = $2",
+                                            (blocked, org_id), "org", org_id)
 
     async def changes_since(self, seq: int) -> list[Change]:
         found = await self.pool.fetch(

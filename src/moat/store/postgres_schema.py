@@ -100,6 +100,10 @@ CREATE TABLE admin_log (
     hash text NOT NULL
 );
 """),
+    # v2: a request refused before authentication (unknown key) has no account; it is recorded too.
+    (2, "ALTER TABLE requests ALTER COLUMN account_id DROP NOT NULL"),
+    # v3: an enforcement action can block an organization (and so its >50% subsidiaries).
+    (3, "ALTER TABLE orgs ADD COLUMN blocked boolean NOT NULL DEFAULT false"),
 )
 
 LATEST = MIGRATIONS[-1][0]

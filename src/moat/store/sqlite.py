@@ -24,7 +24,7 @@ from moat.store.sqlite_schema import MIGRATIONS
 
 T = TypeVar("T")
 
-_ORG_COLS = ", ".join(rows.ORG_COLUMNS)
+_ORG_COLS = ", ".join(rows.ORG_READ_COLUMNS)
 _ACCOUNT_COLS = ", ".join(rows.ACCOUNT_COLUMNS)
 _KEY_COLS = ", ".join(rows.KEY_COLUMNS)
 _REQUEST_COLS = ", ".join(rows.REQUEST_COLUMNS)
@@ -222,6 +222,23 @@ class SQLiteStore:
 
     async def revoke_key(self, key_id: str, at: float) -> bool:
         return await self._run(self._revoke, key_id, at)
+
+    def _directory_update(self, sql: str, args: tuple[Any, ...], kind: str, id_: str) -> bool:
+        def tx(db: sqlite3.Connection) -> bool:
+            if db.execute(sql, args).rowcount == 0:
+                return False
+            db.execute(_ADD_CHANGE, (kind, id_, time.time()))
+            return True
+
+        return self._write(tx)
+
+    async def restore_key(self, key_id: str) -> bool:
+        return await self._run(self._directory_update, "UPDATE api_keys SET revoked_at = NULL WHERE key_id = ?",
+                               (key_id,), "key", key_id)
+
+    async def set_org_blocked(self, org_id: str, blocked: bool) -> bool:
+        return await self._run(self._directory_update, "UPDATE orgs SET blocked = ? WHERE org_id = ?",
+                               (int(blocked), org_id), "org", org_id)
 
     async def changes_since(self, seq: int) -> list[Change]:
         found = await self._run(

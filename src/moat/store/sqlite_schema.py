@@ -96,6 +96,42 @@ CREATE TABLE admin_log (
     hash TEXT NOT NULL
 );
 """),
+    # v2: a request refused before authentication (unknown key) has no account; it is recorded too.
+    (2, """
+CREATE TABLE requests_v2 (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts REAL NOT NULL,
+    request_id TEXT UNIQUE,
+    account_id TEXT,
+    key_id TEXT,
+    channel TEXT,
+    platform TEXT,
+    end_user_id TEXT,
+    end_user_org TEXT,
+    client_ip TEXT,
+    user_agent TEXT,
+    endpoint TEXT,
+    model TEXT,
+    conversation_id TEXT,
+    turn INTEGER,
+    system TEXT,
+    prompt TEXT,
+    input_tokens INTEGER,
+    output_tokens INTEGER,
+    reasoning INTEGER,
+    stream INTEGER,
+    status INTEGER,
+    decision TEXT,
+    extra TEXT
+);
+INSERT INTO requests_v2 SELECT * FROM requests;
+DROP TABLE requests;
+ALTER TABLE requests_v2 RENAME TO requests;
+CREATE INDEX requests_ts ON requests (ts, seq);
+CREATE INDEX requests_account ON requests (account_id, ts);
+"""),
+    # v3: an enforcement action can block an organization (and so its >50% subsidiaries).
+    (3, "ALTER TABLE orgs ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0"),
 )
 
 LATEST = MIGRATIONS[-1][0]

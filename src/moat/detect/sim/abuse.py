@@ -164,7 +164,7 @@ def rival_personal(w: World, rng: random.Random, platform: bool = False) -> list
     if platform:
         kw = {"channel": "platform", "platform": "codeforge-ide", "end_user_org": rival["domains"][0]}
     m = _human(w, rng, "rival_platform" if platform else "rival_personal",
-               plan=rng.choice(("pro", "api", "free")), rate=rng.uniform(5, 60),
+               plan=rng.choice(("pro", "api", "free")), rate=rng.uniform(20, 120) if platform else rng.uniform(5, 60),
                domains=["machine_learning", "python", rng.choice(tx.DOMAINS)], extra=extra,
                cats=("competitor",), org=rival["org_id"], **kw)
     if not platform and "signup_ip" in signals:  # signed up at the office, works from there too

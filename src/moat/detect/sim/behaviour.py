@@ -47,7 +47,8 @@ class Behaviour:
 
 def _human_times(b: Behaviour, rng: random.Random, day0: float, tz: float, rate: float) -> list[float]:
     out: list[float] = []
-    sessions = max(0, round(rate / b.session_len * rng.uniform(0.6, 1.4)))
+    expected = rate / b.session_len * rng.uniform(0.6, 1.4)
+    sessions = int(expected) + (rng.random() < expected % 1)  # light users still show up some days
     for _ in range(sessions):
         hour = min(23.5, max(7.0, rng.gauss(14.5, 3.5)))
         t = day0 + (hour - tz) * 3600 + rng.uniform(0, 1800)

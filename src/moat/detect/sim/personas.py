@@ -159,7 +159,7 @@ def power_user(w: World, rng: random.Random) -> list[Member]:
 def platform_user(w: World, rng: random.Random) -> list[Member]:
     org = rng.choice(w.orgs) if rng.random() < 0.5 else None
     m = _human(w, rng, "platform_user", plan="api", domains=rng.sample(tx.CODE_DOMAINS, 2),
-               rate=rng.uniform(10, 80), channel="platform", platform="codeforge-ide",
+               rate=rng.uniform(20, 120),  # an IDE calls the model often channel="platform", platform="codeforge-ide",
                end_user_org=org["domains"][0] if org else "gmail.com",
                org=org["org_id"] if org else None)
     return [m]

@@ -1,0 +1,144 @@
+"""The reviewers' console: an ASGI sub-app the gateway serves under /console/.
+
+One `Console` per gateway process, built on first use and kept on the `Runtime` (whose store,
+directory and policy it reads). Each request: parse, find the route, load the session, check the
+route's role, check CSRF on state-changing methods, run the page handler, add security headers.
+Page handlers live in `moat.console.pages.*`, one module per area, each exporting `ROUTES`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from typing import TYPE_CHECKING, Any
+
+from moat.console.db import ConsoleDB, open_console_db
+from moat.console.http import (MAX_FORM_BYTES, SECURITY_HEADERS, Request, Response, html_headers,
+                               parse_form)
+from moat.console.render import Renderer
+from moat.console.routing import PUBLIC, Route
+from moat.console.sessions import COOKIE, Sessions, SigninLimiter, csrf_ok
+from moat.console.settings import ConsoleSettings, console_settings
+from moat.console.users import UserBook, role_allows
+from moat.errors import MoatError
+from moat.gateway.http import Receive, Scope, Send, read_body, send_response
+
+if TYPE_CHECKING:
+    from moat.gateway.runtime import Runtime
+
+log = logging.getLogger("moat.console")
+
+
+class Console:
+    def __init__(self, runtime: Runtime, settings: ConsoleSettings | None = None,
+                 db: ConsoleDB | None = None) -> None:
+        self.runtime = runtime
+        self.settings = settings or console_settings(runtime.settings)
+        self.db = db or open_console_db(runtime.settings.store_url)
+        self.users = UserBook(self.db, runtime.store)
+        self.sessions = Sessions(self.db, idle=self.settings.idle_timeout, absolute=self.settings.absolute_timeout)
+        self.limiter = SigninLimiter(self.db, max_failures=self.settings.signin_max_failures,
+                                     window=self.settings.signin_window)
+        self.renderer = Renderer()
+        self.cache: dict[str, tuple[float, Any]] = {}  # short-lived page aggregates (overview)
+        self._routes = _compile_routes()
+        self._opened = False
+        self._open_lock = asyncio.Lock()
+
+    async def open(self) -> None:
+        async with self._open_lock:
+            if not self._opened:
+                await self.db.open()
+                self._opened = True
+
+    async def close(self) -> None:
+        await self.db.close()
+        self._opened = False
+
+    def secure_cookie(self, req: Request) -> bool:
+        mode = self.settings.secure_cookies
+        return mode == "always" or (mode == "auto" and req.https)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["path"] == "/console":
+            await send_response(send, 308, b"", [(b"location", b"/console/"), *SECURITY_HEADERS])
+            return
+        req = Request.from_scope(scope)
+        try:
+            response = await self._dispatch(req, receive)
+        except MoatError as exc:
+            response = await self.error_page(req, exc.status, exc.message)
+        except Exception:
+            log.exception("console: %s %s failed", req.method, req.path)
+            response = await self.error_page(req, 500, "Something went wrong; the error was logged.")
+        headers = response.headers
+        if not any(k == b"content-type" for k, _ in headers):
+            headers = [*html_headers(), *headers]
+        else:
+            headers = [*SECURITY_HEADERS, *headers]
+        await send_response(send, response.status, response.body, headers)
+
+    async def _dispatch(self, req: Request, receive: Receive) -> Response:
+        await self.open()
+        route, args, allowed = self._match(req)
+        if route is None:
+            if allowed:
+                return Response(405, b"Method not allowed", [(b"content-type", b"text/plain"),
+                                                             (b"allow", ", ".join(sorted(allowed)).encode())])
+            req.session = await self.sessions.lookup(req.cookies.get(COOKIE))
+            return await self.error_page(req, 404, "There is no such page.")
+        if req.method == "POST":
+            body = await read_body(receive, MAX_FORM_BYTES, req.headers.get("content-length"))
+            req.form = parse_form(body)
+        if route.role == PUBLIC:
+            return await route.handler(self, req, *args)
+        req.session = await self.sessions.lookup(req.cookies.get(COOKIE))
+        if req.session is None:
+            if req.method == "GET":
+                from urllib.parse import quote
+
+                return Response.redirect(f"/console/signin?next={quote('/console' + req.path)}")
+            return await self.error_page(req, 401, "Your session has ended; sign in again.")
+        if req.method == "POST":
+            if not req.origin_ok(self.settings.public_origin):
+                return await self.error_page(req, 403, "Cross-origin request refused.")
+            if not csrf_ok(req.session.raw_id, req.f("csrf")):
+                return await self.error_page(req, 403, "The form's security token is missing or wrong; "
+                                                       "reload the page and try again.")
+        if not role_allows(req.session.role, route.role):
+            return await self.error_page(req, 403, f"This needs the {route.role} role; you are "
+                                                   f"{req.session.role}.")
+        return await route.handler(self, req, *args)
+
+    def _match(self, req: Request) -> tuple[Route | None, tuple[str, ...], set[str]]:
+        allowed: set[str] = set()
+        for route, regex in self._routes:
+            m = regex.fullmatch(req.path)
+            if m is None:
+                continue
+            if route.method == req.method or (route.method == "GET" and req.method == "HEAD"):
+                return route, m.groups(), allowed
+            allowed.add(route.method)
+        return None, (), allowed
+
+    async def render(self, req: Request, template: str, status: int = 200, **context: Any) -> Response:
+        body = self.renderer.render(template, req=req, session=req.session, **context)
+        return Response(status, body.encode(), html_headers())
+
+    async def error_page(self, req: Request, status: int, message: str) -> Response:
+        return await self.render(req, "error.html", status=status, status_code=status, message=message)
+
+
+def _compile_routes() -> list[tuple[Route, re.Pattern[str]]]:
+    from moat.console.pages import all_routes
+
+    return [(r, re.compile(r.pattern)) for r in all_routes()]
+
+
+async def handle_console(runtime: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
+    """The gateway's entry point for /console: the runtime's console, created on first use."""
+    console = runtime.__dict__.get("console")
+    if console is None:
+        console = runtime.__dict__["console"] = Console(runtime)
+    await console(scope, receive, send)

@@ -1,0 +1,54 @@
+"""Policy dry run: decide recently recorded traffic under the bundle in force and under an edited
+one, and report what would change (the same comparison as `moat policy replay --against`).
+
+The edited bundle is the bundle directory with one file's text replaced, compiled by the same
+`load_bundle` the gateway uses, so a dry run refuses exactly what a reload would refuse.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from moat.identity.models import Account, Organization
+from moat.policy.bundle import Bundle, load_bundle, policy_files
+from moat.policy.engine import Engine
+from moat.policy.replay import Dataset, DatasetDirectory, ReplayReport, context_from_record, outcome
+
+
+def edited_bundle(source: Path, file_name: str, text: str) -> Bundle:
+    """The bundle of `source` with `file_name` (a file of the bundle) holding `text` instead."""
+    names = {p.relative_to(source).as_posix() for p in policy_files(source)}
+    if file_name not in names:
+        raise ValueError(f"{file_name!r} is not a file of the bundle")
+    with tempfile.TemporaryDirectory(prefix="moat-dryrun-") as tmp:
+        root = Path(tmp) / "bundle"
+        shutil.copytree(source, root)
+        (root / file_name).write_text(text, encoding="utf-8")
+        return load_bundle(root)
+
+
+def compare(records: list[dict[str, Any]], old: Engine, new: Engine, accounts: dict[str, Account],
+            orgs: list[Organization], restricted: frozenset[str]) -> ReplayReport:
+    """Decide each record under both engines; count and attribute the differences."""
+    directory = DatasetDirectory({o.org_id: o for o in orgs})
+    directory.restricted = restricted
+    ds = Dataset(accounts, directory, {})
+    report = ReplayReport()
+    for rec in records:
+        if not rec.get("account_id") or rec.get("ts") is None:
+            continue  # refused before authentication: no policy decided it
+        report.requests += 1
+        ctx = context_from_record(rec, ds)
+        before, after = old.decide(ctx, directory), new.decide(ctx, directory)
+        was, now = outcome(before), outcome(after)
+        if was == now:
+            continue
+        report.changed += 1
+        report.transitions[f"{was} -> {now}"] += 1
+        report.accounts[rec["account_id"]] += 1
+        for rule in set(before.rules) ^ set(after.rules) or set(after.rules) or {"(no rule)"}:
+            report.by_rule[rule][rec["account_id"]] += 1
+    return report

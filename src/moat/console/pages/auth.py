@@ -1,0 +1,99 @@
+"""Sign-in, sign-out and the static files.
+
+Sign-in is protected against login CSRF by a double-submit token (a pre-session cookie that must
+equal the form's hidden field) plus the Origin check, and rate-limited per account name and per
+client address. A successful sign-in always issues a new session id (a cookie presented before is
+ended, never adopted).
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from moat.console.http import Request, Response
+from moat.console.routing import PUBLIC, Route
+from moat.console.sessions import COOKIE
+
+if TYPE_CHECKING:
+    from moat.console.app import Console
+
+PRE_COOKIE = "moat_console_pre"
+STATIC_TYPES = {"console.css": b"text/css; charset=utf-8", "console.js": b"text/javascript; charset=utf-8",
+                "favicon.svg": b"image/svg+xml"}
+
+
+def _safe_next(target: str) -> str:
+    """Only a path inside the console: never another site (open redirect)."""
+    if target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/console/"
+
+
+async def signin_form(c: Console, req: Request, *, status: int = 200, error: str = "",
+                      username: str = "") -> Response:
+    token = secrets.token_urlsafe(24)
+    response = await c.render(req, "signin.html", status=status, pre=token, error=error, username=username,
+                              next=_safe_next(req.q("next") or req.f("next")))
+    response.set_cookie(PRE_COOKIE, token, secure=c.secure_cookie(req))
+    return response
+
+
+async def signin_page(c: Console, req: Request) -> Response:
+    return await signin_form(c, req)
+
+
+async def signin(c: Console, req: Request) -> Response:
+    pre_cookie, pre_form = req.cookies.get(PRE_COOKIE, ""), req.f("pre")
+    if not req.origin_ok(c.settings.public_origin) or not pre_cookie or not hmac.compare_digest(
+            pre_cookie.encode(), pre_form.encode()):
+        return await c.error_page(req, 403, "The sign-in form's security check failed; reload the page.")
+    username = req.f("username", limit=100).strip()
+    password = req.f("password", limit=1000)
+    subjects = [f"user:{username.lower()}", f"ip:{req.client_ip}"]
+    wait = await c.limiter.blocked(subjects)
+    if wait > 0:
+        response = await signin_form(c, req, status=429, username=username,
+                                     error=f"Too many failed sign-ins. Try again in {int(wait) + 1} seconds.")
+        response.headers.append((b"retry-after", str(int(wait) + 1).encode()))
+        return response
+    user = await c.users.authenticate(username, password)
+    if user is None:
+        await c.limiter.failed(subjects)
+        return await signin_form(c, req, status=401, username=username, error="Wrong user name or password.")
+    await c.limiter.succeeded(subjects[0])
+    old = req.cookies.get(COOKIE)
+    if old:
+        await c.sessions.end(old)  # fixation: whatever id the browser held is never the new session
+    await c.sessions.prune()
+    raw = await c.sessions.create(user.username)
+    response = Response.redirect(_safe_next(req.f("next")))
+    response.set_cookie(COOKIE, raw, secure=c.secure_cookie(req))
+    response.set_cookie(PRE_COOKIE, "", secure=c.secure_cookie(req), max_age=0)
+    return response
+
+
+async def signout(c: Console, req: Request) -> Response:
+    assert req.session is not None
+    await c.sessions.end(req.session.raw_id)
+    response = Response.redirect("/console/signin")
+    response.set_cookie(COOKIE, "", secure=c.secure_cookie(req), max_age=0)
+    return response
+
+
+async def static(c: Console, req: Request, name: str) -> Response:
+    kind = STATIC_TYPES.get(name)
+    if kind is None:
+        return Response(404, b"not found", [(b"content-type", b"text/plain")])
+    body = resources.files("moat.console").joinpath("static", name).read_bytes()
+    return Response(200, body, [(b"content-type", kind)])
+
+
+ROUTES = [
+    Route("GET", r"/signin", signin_page, PUBLIC),
+    Route("POST", r"/signin", signin, PUBLIC),
+    Route("POST", r"/signout", signout, "viewer"),
+    Route("GET", r"/static/([a-z0-9.]+)", static, PUBLIC),
+]

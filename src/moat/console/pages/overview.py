@@ -1,0 +1,60 @@
+"""Overview: traffic over time, decisions by reason code, the riskiest accounts.
+
+The aggregates scan one time window over the `(ts, decision, account_id)` index and are cached for
+a few seconds per window, so a dashboard left open by many reviewers costs one query per window.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+from moat.console import charts, queries
+from moat.console.enforcement import top_risk
+from moat.console.http import Request, Response
+from moat.console.routing import Route
+
+if TYPE_CHECKING:
+    from moat.console.app import Console
+
+WINDOWS: dict[str, tuple[float, float]] = {  # name -> (seconds, bucket)
+    "1h": (3600.0, 60.0), "24h": (86400.0, 900.0), "7d": (7 * 86400.0, 7200.0), "30d": (30 * 86400.0, 86400.0)}
+CACHE_SECONDS = 10.0
+
+
+async def _aggregates(c: Console, window: str) -> dict[str, Any]:
+    key = f"overview:{window}"
+    hit = c.cache.get(key)
+    now = time.time()
+    if hit is not None and now - hit[0] < CACHE_SECONDS:
+        return dict(hit[1])
+    span, step = WINDOWS[window]
+    since = now - span
+    series = await queries.traffic_series(c.db, since, step)
+    reasons = await queries.decisions_by_reason(c.db, since)
+    data = {
+        "series": series, "reasons": reasons,
+        "total": sum(n for _, n, _ in series), "refused": sum(d for _, _, d in series),
+        "accounts": await queries.count(c.db, "accounts"), "orgs": await queries.count(c.db, "orgs"),
+        "top": await top_risk(c, since),
+    }
+    c.cache[key] = (now, data)
+    return data
+
+
+async def overview(c: Console, req: Request) -> Response:
+    window = req.q("window", "24h")
+    if window not in WINDOWS:
+        window = "24h"
+    data = await _aggregates(c, window)
+    chart = charts.timeseries([("requests", [(t, n) for t, n, _ in data["series"]]),
+                               ("refused", [(t, d) for t, _, d in data["series"]])])
+    reason_chart = charts.bars(data["reasons"], href="/console/audit?reason={}")
+    total = data["total"]
+    return await c.render(req, "overview.html", active="overview", window=window, windows=list(WINDOWS),
+                          chart=chart, reason_chart=reason_chart, data=data,
+                          refusal_rate=(data["refused"] / total) if total else 0.0,
+                          restricted=len(c.runtime.directory.restricted_ids()))
+
+
+ROUTES = [Route("GET", r"/", overview)]

@@ -1,0 +1,41 @@
+"""The console's tables, and the indexes it adds to the store's tables (additive, prefixed
+`console_`), one entry per version. The same DDL serves SQLite and PostgreSQL (REAL becomes
+double precision there).
+
+Why each index: the overview aggregates traffic over a time window by decision and account, so
+`(ts, decision, account_id)` makes those queries index-only scans; the cluster view finds accounts
+sharing a payment instrument or SSO tenant without scanning every account.
+"""
+
+from __future__ import annotations
+
+SCHEMA_TABLE = "console_schema_version"
+
+MIGRATIONS: tuple[tuple[int, str], ...] = (
+    (1, """
+CREATE TABLE console_users (
+    username TEXT PRIMARY KEY,
+    password_hash TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    disabled INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE console_sessions (
+    id_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL,
+    created_at REAL NOT NULL,
+    last_seen REAL NOT NULL
+);
+CREATE INDEX console_sessions_user ON console_sessions (username);
+CREATE TABLE console_signin_failures (
+    subject TEXT NOT NULL,
+    ts REAL NOT NULL
+);
+CREATE INDEX console_signin_failures_subject ON console_signin_failures (subject, ts);
+CREATE INDEX IF NOT EXISTS console_requests_ts_decision ON requests (ts, decision, account_id);
+CREATE INDEX IF NOT EXISTS console_requests_account_decision ON requests (account_id, ts, decision);
+CREATE INDEX IF NOT EXISTS console_accounts_payment ON accounts (payment_fingerprint);
+CREATE INDEX IF NOT EXISTS console_accounts_sso ON accounts (sso_tenant)
+"""),
+)

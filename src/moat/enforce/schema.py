@@ -1,0 +1,140 @@
+"""Enforcement tables (cases, evidence, actions, restrictions, appeals, webhook outbox), one DDL
+for both backends with the few type names that differ filled in.
+
+Every list the console pages through is read by keyset on a time-ordered id (`moat.context.new_id`
+sorts by creation), so each has an index led by its filter columns and ending in that id: pages stay
+fast however many rows there are. Sample requests and decision history are read from the store's
+`requests` table through its `(account_id, ts)` index.
+"""
+
+from __future__ import annotations
+
+_V1 = """
+CREATE TABLE enforce_cases (
+    case_id TEXT PRIMARY KEY,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    source TEXT NOT NULL,
+    risk {real},
+    assignee TEXT,
+    opened_by TEXT NOT NULL,
+    opened_at {real} NOT NULL,
+    updated_at {real} NOT NULL,
+    closed_at {real}
+);
+CREATE UNIQUE INDEX enforce_cases_open_subject ON enforce_cases (subject_kind, subject_id)
+    WHERE status <> 'closed';
+CREATE INDEX enforce_cases_status ON enforce_cases (status, case_id);
+CREATE INDEX enforce_cases_assignee ON enforce_cases (assignee, case_id);
+CREATE INDEX enforce_cases_subject ON enforce_cases (subject_kind, subject_id, case_id);
+CREATE TABLE enforce_case_events (
+    event_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    ts {real} NOT NULL,
+    kind TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    body TEXT NOT NULL DEFAULT '{{}}'
+);
+CREATE INDEX enforce_case_events_case ON enforce_case_events (case_id, event_id);
+CREATE TABLE enforce_evidence (
+    evidence_id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    account_id TEXT,
+    ts {real} NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX enforce_evidence_case ON enforce_evidence (case_id, kind, evidence_id);
+CREATE TABLE enforce_findings (
+    account_id TEXT PRIMARY KEY,
+    risk {real} NOT NULL,
+    cluster_id TEXT,
+    linked_org TEXT,
+    data TEXT NOT NULL,
+    imported_at {real} NOT NULL
+);
+CREATE INDEX enforce_findings_cluster ON enforce_findings (cluster_id, account_id);
+CREATE INDEX enforce_findings_risk ON enforce_findings (risk, account_id);
+CREATE TABLE enforce_actions (
+    action_id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    created_at {real} NOT NULL,
+    case_id TEXT,
+    params TEXT NOT NULL DEFAULT '{{}}',
+    undone_at {real},
+    undone_by TEXT,
+    undo_reason TEXT
+);
+CREATE INDEX enforce_actions_status ON enforce_actions (status, action_id);
+CREATE INDEX enforce_actions_subject ON enforce_actions (subject_kind, subject_id, action_id);
+CREATE INDEX enforce_actions_case ON enforce_actions (case_id, action_id);
+CREATE TABLE enforce_action_accounts (
+    action_id TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    prev_status TEXT,
+    key_ids TEXT NOT NULL DEFAULT '[]',
+    released INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (action_id, account_id)
+);
+CREATE INDEX enforce_action_accounts_account ON enforce_action_accounts (account_id, action_id);
+CREATE TABLE enforce_restrictions (
+    action_id TEXT NOT NULL,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (action_id, subject_kind, subject_id)
+);
+CREATE TABLE enforce_changes (
+    seq {serial},
+    kind TEXT NOT NULL,
+    id TEXT NOT NULL,
+    ts {real} NOT NULL
+);
+CREATE TABLE enforce_appeals (
+    appeal_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    decision_id TEXT NOT NULL,
+    reason_code TEXT,
+    message TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at {real} NOT NULL,
+    case_id TEXT,
+    decided_at {real},
+    decided_by TEXT,
+    note TEXT,
+    undone TEXT NOT NULL DEFAULT '[]'
+);
+CREATE UNIQUE INDEX enforce_appeals_decision ON enforce_appeals (account_id, decision_id);
+CREATE INDEX enforce_appeals_status ON enforce_appeals (status, appeal_id);
+CREATE INDEX enforce_appeals_account ON enforce_appeals (account_id, appeal_id);
+CREATE TABLE enforce_outbox (
+    delivery_id TEXT PRIMARY KEY,
+    event_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    endpoint TEXT NOT NULL,
+    body TEXT NOT NULL,
+    status TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at {real} NOT NULL,
+    created_at {real} NOT NULL,
+    delivered_at {real},
+    last_error TEXT
+);
+CREATE INDEX enforce_outbox_due ON enforce_outbox (status, next_attempt_at);
+CREATE INDEX enforce_outbox_list ON enforce_outbox (status, delivery_id)
+"""
+
+
+def sqlite_migrations() -> tuple[tuple[int, str], ...]:
+    return ((1, _V1.format(real="REAL", serial="INTEGER PRIMARY KEY AUTOINCREMENT")),)
+
+
+def postgres_migrations() -> tuple[tuple[int, str], ...]:
+    return ((1, _V1.format(real="double precision", serial="bigserial PRIMARY KEY")),)

@@ -1,0 +1,87 @@
+"""Coordination: shared templates corroborated by an independent tie make a network."""
+
+from __future__ import annotations
+
+import random
+
+from moat.detect import coordination
+from moat.detect.state import AccountState
+
+from .helpers import T0, request
+
+TEMPLATES = ("Consider the following question about {s} from first principles and give a complete answer.",
+             "Provide a detailed expert explanation of {s} with worked examples and a final summary.",
+             "Teach a graduate student about {s}; list every assumption you make along the way.")
+SUBJECTS = ("eigenvalues", "photosynthesis", "tort law", "bond duration", "plate tectonics", "jazz harmony",
+            "protein folding", "tcp congestion", "kant ethics", "galaxy formation")
+
+
+def templated(aid: str, rng: random.Random, start: float, step: float = 120.0) -> list[dict]:
+    return [request(aid, start + step * i + rng.uniform(0, 30),
+                    rng.choice(TEMPLATES).format(s=rng.choice(SUBJECTS)) + f" Seed {rng.random():.6f}.",
+                    client_ip=f"{rng.randint(20, 99)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.7")
+            for i in range(80)]
+
+
+def freeform(aid: str, rng: random.Random, start: float) -> list[dict]:
+    words = [f"w{rng.randint(0, 5000)}" for _ in range(400)]
+    return [request(aid, start + 300 * i, " ".join(rng.choices(words, k=12)), client_ip="64.1.1.9")
+            for i in range(80)]
+
+
+def states(groups: dict[str, tuple[dict, list[dict]]]) -> dict[str, AccountState]:
+    out = {}
+    for aid, (account, reqs) in groups.items():
+        s = AccountState({"account_id": aid, **account})
+        for r in reqs:
+            s.add(r)
+        out[aid] = s
+    return out
+
+
+def test_accounts_sharing_templates_and_a_card_form_one_cluster_with_evidence() -> None:
+    rng = random.Random(0)
+    groups = {f"n{i}": ({"payment_fingerprint": "pf_shared" if i % 2 else f"pf_{i}", "created_at": T0 - 86400 * i},
+                        templated(f"n{i}", rng, T0 + 1000 * i)) for i in range(6)}
+    groups["n1"][0]["created_at"] = T0  # odd ones share the card; even ones must connect another way
+    for i in (0, 2, 4):
+        groups[f"n{i}"][0]["payment_fingerprint"] = "pf_shared"
+    scores, cluster_of = coordination.clusters(states(groups))
+    assert set(cluster_of) == set(groups)
+    assert len(set(cluster_of.values())) == 1
+    assert all(s.value >= 0.5 for s in scores.values())
+    assert any("the same payment instrument" in e for e in scores["n0"].evidence)
+
+
+def test_shared_templates_without_any_corroborating_tie_are_not_a_network() -> None:
+    # Two labs running the same public prompt set: different cards, addresses, signup months, hours.
+    rng = random.Random(1)
+    groups = {f"lab{i}": ({"payment_fingerprint": f"pf_{i}", "created_at": T0 - 86400 * 40 * i},
+                          templated(f"lab{i}", rng, T0 + 86400 * i + 7 * 3600 * i, step=97.0 + i))
+              for i in range(4)}
+    _, cluster_of = coordination.clusters(states(groups))
+    assert cluster_of == {}
+
+
+def test_a_startup_sharing_a_card_and_an_office_but_not_templates_is_not_a_network() -> None:
+    rng = random.Random(2)
+    groups = {f"s{i}": ({"payment_fingerprint": "pf_team", "created_at": T0 + 60 * i}, freeform(f"s{i}", rng, T0))
+              for i in range(5)}
+    _, cluster_of = coordination.clusters(states(groups))
+    assert cluster_of == {}
+
+
+def test_accounts_that_declare_the_same_organization_are_one_customer_not_a_hidden_network() -> None:
+    rng = random.Random(3)
+    groups = {f"e{i}": ({"payment_fingerprint": "pf_corp", "org_id": "acme", "created_at": T0},
+                        templated(f"e{i}", rng, T0 + 500 * i)) for i in range(5)}
+    _, cluster_of = coordination.clusters(states(groups))
+    assert cluster_of == {}
+
+
+def test_minhash_estimates_jaccard() -> None:
+    a, b = coordination._permutations()
+    x = coordination.signature(set(range(0, 2000)), a, b)
+    y = coordination.signature(set(range(1000, 3000)), a, b)  # true Jaccard 1/3
+    assert abs(float((x == y).mean()) - 1 / 3) < 0.15
+    assert (coordination.signature(set(range(50)), a, b) == coordination.signature(set(range(50)), a, b)).all()

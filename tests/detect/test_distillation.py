@@ -1,0 +1,59 @@
+"""Distillation: harvesting patterns together score; each benign look-alike alone does not."""
+
+from __future__ import annotations
+
+from moat.detect import distillation
+
+from .helpers import T0, request, state
+
+SUBJECTS = ("eigenvalue proofs", "photosynthesis in cells", "copyright fair use", "inflation and monetary policy",
+            "shakespeare sonnet form", "plate tectonics", "galaxy formation", "enzyme kinetics", "tort liability",
+            "portfolio diversification", "linux kernel scheduling", "vaccine efficacy", "volcano eruptions",
+            "jazz chord harmony", "sourdough recipe", "marathon training", "syntax trees", "marketing strategy",
+            "circuit design", "carbon emissions")
+
+
+def harvester(n: int = 200) -> list[dict]:
+    return [request("a", T0 + 30 * i, f"Give an expert answer on {SUBJECTS[i % len(SUBJECTS)]}, case {i}. "
+                    "Think step by step and show all your reasoning.",
+                    system="You are a meticulous expert.", reasoning=i % 3 != 0, input_tokens=60,
+                    output_tokens=1800) for i in range(n)]
+
+
+def test_reasoning_harvest_over_broad_topics_scores_high_with_numbers_in_evidence() -> None:
+    s = distillation.score(state(harvester()))
+    assert s.value >= 0.8
+    assert any("of 200 requests ask for step-by-step reasoning" in e for e in s.evidence)
+    assert "no multi-turn conversations" in s.evidence
+
+
+def test_narrow_but_output_heavy_harvest_still_scores() -> None:
+    reqs = [request("a", T0 + 30 * i, f"Solve problem {i} about eigenvalue bounds; show your work.",
+                    reasoning=True, input_tokens=40, output_tokens=2000) for i in range(200)]
+    assert distillation.score(state(reqs)).value >= 0.7
+
+
+def test_benchmark_rerunning_a_fixed_question_set_with_cot_stays_clean() -> None:
+    questions = [f"Q{k}: which is true of {SUBJECTS[k % 20]}? (A) x (B) y. Let's think step by step."
+                 for k in range(100)]
+    reqs = [request("a", T0 + 5 * i, questions[i % 100], reasoning=True, input_tokens=40, output_tokens=600)
+            for i in range(400)]
+    assert distillation.score(state(reqs)).value < 0.2
+
+
+def test_templated_enterprise_extraction_with_reasoning_on_stays_clean() -> None:
+    reqs = [request("a", T0 + 3 * i, f"Extract the fields of invoice #{9000 + i}: vendor acme total {i * 7} "
+                    f"lines {i % 13} notes pending", system="You are the extraction service. Return JSON.",
+                    reasoning=True, input_tokens=1500, output_tokens=120) for i in range(600)]
+    assert distillation.score(state(reqs)).value < 0.3
+
+
+def test_broad_chat_app_without_elicitation_stays_clean() -> None:
+    reqs = [request("a", T0 + 20 * i, f"hey what do you think about {SUBJECTS[i % 20]} for my project {i}",
+                    turn=1 + i % 3, system="You are a helpful assistant.") for i in range(500)]
+    assert distillation.score(state(reqs)).value < 0.2
+
+
+def test_a_student_asking_step_by_step_a_few_times_stays_clean() -> None:
+    reqs = harvester(12)
+    assert distillation.score(state(reqs)).value == 0.0

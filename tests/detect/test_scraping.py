@@ -1,0 +1,48 @@
+"""Scraping: prompts that differ only in a counter walking a dense range."""
+
+from __future__ import annotations
+
+import random
+
+from moat.detect import scraping
+
+from .helpers import T0, request, state
+
+
+def test_sequential_enumeration_scores_high_with_evidence() -> None:
+    reqs = [request("a", T0 + 10 * i, f"Return the full record for catalog item {5000 + i} as JSON.",
+                    output_tokens=900) for i in range(300)]
+    s = scraping.score(state(reqs))
+    assert s.value >= 0.9
+    assert any("differ only in a number" in e for e in s.evidence)
+
+
+def test_enumeration_with_a_stride_and_local_shuffling_still_scores() -> None:
+    rng = random.Random(3)
+    order = []
+    for block in range(0, 400, 8):
+        chunk = list(range(block, block + 8))
+        rng.shuffle(chunk)
+        order += chunk
+    reqs = [request("a", T0 + 7 * i, f"List all fields of patent id={100 + 5 * n}.") for i, n in enumerate(order)]
+    assert scraping.score(state(reqs)).value >= 0.8
+
+
+def test_templated_batch_over_documents_with_sequential_ticket_numbers_stays_clean() -> None:
+    rng = random.Random(1)
+    words = ["refund", "late", "delivery", "broken", "screen", "invoice", "wrong", "address", "charge", "twice"]
+    reqs = [request("a", T0 + 3 * i, f"Summarize ticket #{7000 + i}: " + " ".join(rng.choices(words, k=25)))
+            for i in range(500)]
+    assert scraping.score(state(reqs)).value < 0.2
+
+
+def test_random_identifiers_in_one_template_are_not_enumeration() -> None:
+    rng = random.Random(2)
+    reqs = [request("a", T0 + 60 * i, f"What is the status of order {rng.randint(100_000, 999_999)}?")
+            for i in range(300)]
+    assert scraping.score(state(reqs)).value < 0.3
+
+
+def test_low_volume_is_not_scraping() -> None:
+    reqs = [request("a", T0 + 10 * i, f"Return record {i}.") for i in range(15)]
+    assert scraping.score(state(reqs)).value == 0.0

@@ -1,0 +1,56 @@
+"""Tier abuse: consumer plans run as pipelines or shared by a team; API plans never."""
+
+from __future__ import annotations
+
+import random
+
+from moat.detect import tier_abuse
+
+from .helpers import T0, request, state
+
+
+def pipeline() -> list[dict]:
+    rng = random.Random(0)
+    out, t = [], T0
+    for i in range(2 * 1440):
+        t += 60 * (1 + rng.uniform(-0.05, 0.05))
+        out.append(request("a", t, f"Classify the sentiment of text {i}"))
+    return out
+
+
+def test_round_the_clock_machine_timing_on_a_consumer_plan_scores_high() -> None:
+    s = tier_abuse.score(state(pipeline(), plan="pro"))
+    assert s.value >= 0.8
+    assert any("machine-regular" in e for e in s.evidence)
+
+
+def test_the_same_pipeline_on_an_api_plan_is_not_tier_abuse() -> None:
+    assert tier_abuse.score(state(pipeline(), plan="api")).value == 0.0
+
+
+def test_an_account_shared_by_a_team_in_many_places_scores_high() -> None:
+    rng = random.Random(1)
+    reqs = []
+    for person in range(12):
+        t = T0 + rng.uniform(0, 86400)
+        for k in range(30):
+            t += rng.uniform(30, 900)
+            reqs.append(request("a", t, f"question {person}-{k}", client_ip=f"{70 + person}.1.2.3",
+                                user_agent=f"Browser/{person}"))
+    reqs.sort(key=lambda r: r["ts"])
+    s = tier_abuse.score(state(reqs, plan="max"))
+    assert s.value >= 0.6
+    assert any("network ranges" in e for e in s.evidence)
+
+
+def test_a_heavy_human_user_on_max_stays_clean() -> None:
+    rng = random.Random(2)
+    reqs = []
+    for day in range(5):
+        t = T0 + day * 86400 + 9 * 3600
+        for k in range(150):
+            t += rng.lognormvariate(4.0, 1.2)
+            ip = "81.2.3.4" if day % 2 else "92.5.6.7"
+            reqs.append(request("a", t, f"help with my draft {day}-{k}", turn=1 + k % 4, client_ip=ip,
+                                user_agent="Browser/1" if k % 5 else "App/2"))
+    assert tier_abuse.score(state(reqs, plan="max")).value < 0.3
