@@ -29,9 +29,14 @@ COMMANDS: dict[str, str] = {
     "policy": "moat.policy.commands:policy",
     "link": "moat.identity.link_commands:link",
     "feed": "moat.enforce.feed_commands:feed",
+    "cases": "moat.enforce.commands:cases",
+    "actions": "moat.enforce.commands:actions",
+    "appeals": "moat.enforce.commands:appeals",
+    "webhooks": "moat.enforce.commands:webhooks",
     "detect": "moat.detect.commands:detect",
     "simulate": "moat.detect.commands:simulate",
     "evaluate": "moat.detect.commands:evaluate",
+    "console": "moat.console.commands:console",
 }
 
 T = TypeVar("T")

@@ -92,6 +92,10 @@ class Settings:
     admin_token: str = ""
     log_level: str = "info"
     policy_dir: str = ""  # empty: the default bundle shipped with Moat
+    # User-agent prefixes of the provider's own apps: consumer subscriptions are for those only.
+    first_party_clients: list[str] = field(default_factory=list)
+    # max_tokens assumed for a request that sets none, when reserving output-token quota.
+    default_max_tokens: int = 4096
     server: ServerSettings = field(default_factory=ServerSettings)
     recording: RecordingSettings = field(default_factory=RecordingSettings)
     upstreams: list[UpstreamSettings] = field(default_factory=list)

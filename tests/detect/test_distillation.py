@@ -57,3 +57,11 @@ def test_broad_chat_app_without_elicitation_stays_clean() -> None:
 def test_a_student_asking_step_by_step_a_few_times_stays_clean() -> None:
     reqs = harvester(12)
     assert distillation.score(state(reqs)).value == 0.0
+
+
+def test_a_harvester_sampling_each_prompt_several_times_in_a_row_still_scores() -> None:
+    reqs = []
+    for i, r in enumerate(harvester(150)):
+        for k in range(3):  # three completions per prompt, asked back to back
+            reqs.append({**r, "ts": T0 + 90 * i + k})
+    assert distillation.score(state(reqs)).value >= 0.8

@@ -21,7 +21,11 @@ CASES = {
     "very-careful-seed-24": ["--seed", "24", "--param", "jitter_s=1800", "--param", "paraphrase_rate=0.8",
                              "--param", "proxy_ranges=20", "--param", "residential_share=0.8",
                              "--param", "shared_payment=0.1", "--param", "elicit_phrase_rate=0.3",
-                             "--param", "reasoning_flag_rate=0.4", "--param", "narrow_networks=0.8"],
+                             "--param", "reasoning_flag_rate=0.4", "--param", "narrow_networks=0.8",
+                             "--param", "multi_sample=0.6"],
+    "hard-negatives-seed-25": ["--seed", "25", "--mix", "benchmark=0.08", "--mix", "enterprise_batch=0.08",
+                               "--mix", "support_bot=0.06", "--mix", "consumer_app=0.05", "--mix", "power_user=0.08",
+                               "--mix", "startup_team=0.1", "--mix", "corporate_nat=0.1", "--param", "noise=0.2"],
 }
 
 

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import uuid
-from contextlib import contextmanager
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
 
+import moat.policy
 from moat.identity import keys
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store import open_store
@@ -28,7 +30,23 @@ from tests.gateway.fake_upstream import FakeUpstream
 ALICE_KEY = "sk-test-alice-000000000000000000"  # api plan, clean
 BOB_KEY = "sk-test-bob-00000000000000000000"  # personal-looking email at a restricted org's domain
 CAROL_KEY = "sk-test-carol-000000000000000000"  # account of a subsidiary 60% owned by the rival
+DAVE_KEY = "sk-test-dave-0000000000000000000"  # reasoning is redacted for dave (test policy)
+ERIN_KEY = "sk-test-erin-0000000000000000000"  # erin has a tight limit of 3 requests a minute
+FRANK_KEY = "sk-test-frank-000000000000000000"  # a warn-mode rule matches frank
 ADMIN_TOKEN = "admin-test-token"
+
+# The default bundle plus a few rules aimed at test accounts.
+TEST_POLICY = """
+rules:
+  - {id: test-redact, when: 'account.id == "dave"', effect: redact_reasoning, reason: distillation_risk,
+     message: "Reasoning is not available for this account."}
+  - {id: test-tight, when: 'account.id == "erin"', effect: throttle, limit: tight, reason: rate_limited,
+     message: "Tight limit reached; retry later. Decision {decision_id}."}
+  - {id: test-warn, when: 'account.id == "frank"', effect: deny, mode: warn, reason: heads_up,
+     message: "Heads up: this would be refused."}
+limits:
+  - {name: tight, key: account, requests_per_minute: 3}
+"""
 
 
 def free_port() -> int:
@@ -37,9 +55,18 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def config_text(upstream_base: str) -> str:
+def write_policies(directory: Path) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    for source in (Path(moat.policy.__file__).parent / "default").glob("*.yaml"):
+        if not source.name.endswith("_test.yaml"):
+            shutil.copy(source, directory / source.name)
+    (directory / "tests.yaml").write_text(TEST_POLICY)
+
+
+def config_text(upstream_base: str, policy_dir: Path) -> str:
     return f"""
 admin_token = "{ADMIN_TOKEN}"
+policy_dir = "{policy_dir}"
 
 [recording]
 flush_interval = 0.05
@@ -92,7 +119,10 @@ async def seed(store_url: str) -> None:
         await store.upsert_account(Account("alice", email="alice@acme.example", plan="api", org_id="acme"))
         await store.upsert_account(Account("bob", email="bob@rival.example", plan="pro"))
         await store.upsert_account(Account("carol", email="carol@sub.example", plan="team", org_id="rival-sub"))
-        for account, secret in (("alice", ALICE_KEY), ("bob", BOB_KEY), ("carol", CAROL_KEY)):
+        for name, plan in (("dave", "api"), ("erin", "api"), ("frank", "enterprise")):
+            await store.upsert_account(Account(name, email=f"{name}@acme.example", plan=plan, org_id="acme"))
+        for account, secret in (("alice", ALICE_KEY), ("bob", BOB_KEY), ("carol", CAROL_KEY), ("dave", DAVE_KEY),
+                                ("erin", ERIN_KEY), ("frank", FRANK_KEY)):
             await store.insert_key(ApiKey(keys.new_key_id(), account, keys.key_prefix(secret),
                                           keys.hash_secret(secret), time.time()))
     finally:
@@ -157,7 +187,8 @@ def fake_upstream() -> Iterator[FakeUpstream]:
 
 def make_gateway(home: Path, store_url: str, upstream_base: str) -> GatewayProcess:
     home.mkdir(parents=True, exist_ok=True)
-    (home / "moat.toml").write_text(config_text(upstream_base))
+    write_policies(home / "policies")
+    (home / "moat.toml").write_text(config_text(upstream_base, home / "policies"))
     asyncio.run(seed(store_url))
     return GatewayProcess(home, store_url)
 
@@ -190,10 +221,7 @@ def gateway(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     """One gateway for a whole test module, on SQLite and again on PostgreSQL."""
     home = tmp_path_factory.mktemp("gw")
     with contextlib.ExitStack() as stack:
-        if request.param == "postgres":
-            url = stack.enter_context(postgres_schema())
-        else:
-            url = f"sqlite:///{home / 'moat.db'}"
+        url = stack.enter_context(postgres_schema()) if request.param == "postgres" else f"sqlite:///{home / 'moat.db'}"
         gw = make_gateway(home, url, fake_upstream.base).start()
         stack.callback(gw.stop)
         yield gw

@@ -53,7 +53,7 @@ class FakeUpstream:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
                 lines = head.decode("latin-1").split("\r\n")
-                method, path, _ = lines[0].split(" ", 2)
+                _method, path, _ = lines[0].split(" ", 2)
                 headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
                 self.stats["requests"] += 1
@@ -155,7 +155,8 @@ def _events(anthropic: bool, model: str, usage: bool) -> list[bytes]:
         out += [ev(delta, "message_delta"), ev({"type": "message_stop"}, "message_stop")]
         return out
     base = {"id": "chatcmpl-fake", "object": "chat.completion.chunk", "created": 1, "model": model}
-    out = [ev({**base, "choices": [{"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}]})]
+    first = {"index": 0, "delta": {"role": "assistant", "content": ""}, "finish_reason": None}
+    out = [ev({**base, "choices": [first]})]
     out += [ev({**base, "choices": [{"index": 0, "delta": {"content": w}, "finish_reason": None}]})
             for w in ("fake ", "streamed ", "answer")]
     out.append(ev({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}))

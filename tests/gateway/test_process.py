@@ -76,7 +76,7 @@ def test_several_workers_share_one_port_and_one_metrics_view(tmp_path: Path, fak
         ids = [chat(gw.url, content=f"w{i}").headers["x-request-id"] for i in range(30)]
         metrics = httpx.get(gw.url + "/metrics").text
         total = sum(float(m) for m in re.findall(
-            r'moat_requests_total\{decision="allowed",endpoint="/v1/chat/completions",status="200"\} (\S+)', metrics))
+            r'moat_requests_total\{decision="allow",endpoint="/v1/chat/completions",status="200"\} (\S+)', metrics))
         assert total == 30
         for request_id in ids:
             asyncio.run(wait_for_record(gw.store_url, request_id))

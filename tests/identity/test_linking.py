@@ -106,15 +106,17 @@ def test_declared_company_corroborates() -> None:
                       "signup_ip": "203.0.113.9"})
     result = link.link_for("a")
     assert result is not None and result.org_id == "rival-labs"
-    assert result.confidence == pytest.approx(1 - (1 - 0.4) * (1 - 0.45), abs=1e-3)
+    assert result.confidence == pytest.approx(1 - (1 - 0.4) * (1 - 0.55), abs=1e-3)
 
 
-def test_ip_evidence_needs_corroboration_and_is_diluted_by_sharing() -> None:
+def test_ip_evidence_is_diluted_by_sharing() -> None:
     link = linker()
-    link.add_account({"account_id": "one", "email": "x@gmail.com", "signup_ip": "203.0.113.7"})
-    assert link.link_for("one").org_id is None  # type: ignore[union-attr]
     link.add_request({"account_id": "one", "ts": 1, "client_ip": "203.0.113.8"})
-    assert link.link_for("one").org_id == "rival-labs"  # type: ignore[union-attr]
+    assert link.link_for("one").org_id is None  # type: ignore[union-attr]  # calls from there: not enough
+    link.add_account({"account_id": "one", "email": "x@gmail.com", "signup_ip": "203.0.113.7"})
+    assert link.link_for("one").confidence == pytest.approx(1 - 0.45 * 0.65)  # type: ignore[union-attr]
+    link.add_account({"account_id": "two", "email": "y@gmail.com", "signup_ip": "203.0.113.9"})
+    assert link.link_for("two").org_id == "rival-labs"  # type: ignore[union-attr]  # signed up inside
     # The same pattern from an address shared with 50 unrelated accounts counts for little.
     for i in range(50):
         link.add_account({"account_id": f"n{i}", "email": f"n{i}@gmail.com", "signup_ip": "203.0.113.200"})
@@ -131,7 +133,7 @@ def test_ipv6_request_ips() -> None:
     assert link.link_for("a").org_id == "rival-labs"  # type: ignore[union-attr]
 
 
-def test_end_user_org_dominant_on_direct_account_only() -> None:
+def test_end_user_org_links_only_when_dominant() -> None:
     link = linker()
     for _ in range(5):
         link.add_request({"account_id": "direct", "ts": 1, "end_user_org": "rivallabs.com"})
@@ -141,6 +143,10 @@ def test_end_user_org_dominant_on_direct_account_only() -> None:
     assert link.link_for("direct").org_id == "rival-labs"  # type: ignore[union-attr]
     ide = link.link_for("ide")
     assert ide is not None and ide.org_id is None  # a platform relaying for many orgs is none of them
+    link.add_request({"account_id": "eu", "ts": 1, "channel": "platform", "end_user_org": "Rival Labs"})
+    eu = link.link_for("eu")  # one end user's own account, seen through a platform
+    assert eu is not None and (eu.org_id, eu.confidence) == ("rival-labs", 0.6)
+    assert eu.evidence == ["attested end-user organization rival-labs on 1 of 1 requests"]
 
 
 def test_shared_payment_links_accounts_and_inherits_org_transitively() -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import pytest
 
@@ -20,6 +21,25 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += seconds
+
+
+@pytest.fixture
+def redis_prefix(redis_prefix: str) -> Iterator[str]:
+    """The shared fixture's unique prefix, plus clean-up: limit keys are `{prefix...}`."""
+    yield redis_prefix
+    url = os.environ.get("MOAT_TEST_REDIS_URL")
+    if url:
+        import redis
+
+        client = redis.Redis.from_url(url)
+        try:
+            keys = list(client.scan_iter(match=f"{{{redis_prefix}*", count=1000))
+            if keys:
+                client.delete(*keys)
+        except redis.RedisError:
+            pass  # the keys expire on their own
+        finally:
+            client.close()
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from moat.limits import Check, Demand, Limiter, LimitSpec
+from moat.limits import Check, Demand, Limiter, LimitSpec, Usage
 from tests.limits.conftest import FakeClock
 
 SLOTS = LimitSpec("conc", "concurrency", 3, period=30)
@@ -55,3 +55,17 @@ async def test_a_refused_request_takes_no_slot(limiter: Limiter) -> None:
     # Only the first request holds a slot: two more fit.
     assert [(await limiter.admit([Check(SLOTS, "acct")], Demand())).allowed for _ in range(3)] == [
         True, True, False]
+
+
+async def test_finish_settles_and_releases_once(limiter: Limiter) -> None:
+    tokens = LimitSpec("tpm", "tokens", 1_000, 60)
+    checks = [Check(SLOTS, "acct"), Check(tokens, "acct")]
+    held = [await limiter.admit(checks, Demand(0, 300)) for _ in range(3)]
+    assert all(a.allowed for a in held)
+    for admission in held:
+        await limiter.finish(admission, Usage(0, 100))
+        await limiter.finish(admission, Usage(0, 0))  # a second finish changes nothing
+    # All slots are back and 300 of 1,000 tokens are used: 7 more 100-token requests fit.
+    assert (await limiter.admit([Check(tokens, "acct")], Demand(0, 700))).allowed
+    assert not (await limiter.admit([Check(tokens, "acct")], Demand(0, 1))).allowed
+    assert all([(await limiter.admit([Check(SLOTS, "acct")], Demand())).allowed for _ in range(3)])

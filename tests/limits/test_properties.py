@@ -1,9 +1,10 @@
 """Property-based tests: both backends against the reference leaky bucket (tests/limits/model.py).
 
-A scenario is a request limit and a token quota checked together on one key, and a random
-sequence of clock steps, admissions (with random token demands) and settlements (with random
-real usage). Every verdict, remaining count and retry-after must match the model exactly, and
-all-or-nothing must hold: a request refused by one limit consumes from neither.
+A scenario is a request limit, a token quota and a shadow request limit checked together on one
+key, and a random sequence of clock steps, admissions (with random token demands) and settlements
+(with random real usage). Every verdict, remaining count and retry-after must match the model
+exactly; all-or-nothing must hold (a request refused by one limit consumes from none); the shadow
+limit never refuses and counts only served requests it would have let through.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moat.limits import Admission, Check, Demand, LimitSpec, MemoryLimiter, Usage
+from moat.limits import Admission, Check, Demand, Limiter, LimitSpec, MemoryLimiter, Usage
 from tests.limits.conftest import FakeClock
 from tests.limits.model import LeakyBucket
 
@@ -25,6 +26,7 @@ from tests.limits.model import LeakyBucket
 class Scenario:
     rpm: LimitSpec
     tokens: LimitSpec
+    trial: LimitSpec  # shadow
     steps: list[tuple[int, str, int, int]]  # (ms to advance, "admit" | "settle", a, b)
 
 
@@ -39,9 +41,10 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                     burst=draw(st.none() | st.integers(1, 2 * rpm_limit)))
     tokens = LimitSpec("tok", "tokens", tok_limit, draw(periods),
                        burst=draw(st.none() | st.integers(1, 2 * tok_limit)))
+    trial = LimitSpec("rpm", "requests", draw(st.integers(1, 6)), draw(periods), shadow=True)
     step = st.tuples(st.integers(0, 1500), st.sampled_from(["admit", "admit", "settle"]),
                      st.integers(0, 60), st.integers(0, 80))
-    return Scenario(rpm, tokens, draw(st.lists(step, min_size=1, max_size=40)))
+    return Scenario(rpm, tokens, trial, draw(st.lists(step, min_size=1, max_size=40)))
 
 
 def _expect_status(bucket: LeakyBucket, spec: LimitSpec, units: int, passes: bool, now: int) -> tuple:
@@ -53,10 +56,12 @@ def _expect_status(bucket: LeakyBucket, spec: LimitSpec, units: int, passes: boo
     return bucket.remaining(now), retry
 
 
-async def run_scenario(limiter: object, clock: FakeClock, scenario: Scenario) -> None:
+async def run_scenario(limiter: Limiter, clock: FakeClock, scenario: Scenario) -> None:
     rpm_model = LeakyBucket(scenario.rpm.limit, scenario.rpm.period_us, scenario.rpm.burst)
     tok_model = LeakyBucket(scenario.tokens.limit, scenario.tokens.period_us, scenario.tokens.burst)
-    checks = [Check(scenario.rpm, "acct"), Check(scenario.tokens, "acct")]
+    trial_model = LeakyBucket(scenario.trial.limit, scenario.trial.period_us)
+    checks = [Check(scenario.rpm, "acct"), Check(scenario.tokens, "acct"), Check(scenario.trial, "acct")]
+    would_refuse = 0
     open_admissions: list[tuple[Admission, int]] = []
     served: list[int] = []
     for advance_ms, op, a, b in scenario.steps:
@@ -64,17 +69,21 @@ async def run_scenario(limiter: object, clock: FakeClock, scenario: Scenario) ->
         now = round(clock() * 1_000_000)
         if op == "settle" and open_admissions:
             admission, reserved = open_admissions.pop(a % len(open_admissions))
-            await limiter.settle(admission, Usage(input_tokens=b // 2, output_tokens=b - b // 2))  # type: ignore[attr-defined]
+            await limiter.settle(admission, Usage(input_tokens=b // 2, output_tokens=b - b // 2))
             tok_model.adjust(reserved, b, now)
             continue
         demand = Demand(input_tokens=a, output_tokens=b)
         want_rpm, want_tok = rpm_model.passes(1, now), tok_model.passes(a + b, now)
-        admission = await limiter.admit(checks, demand)  # type: ignore[attr-defined]
+        want_trial = trial_model.passes(1, now)
+        would_refuse += not want_trial
+        admission = await limiter.admit(checks, demand)
         assert admission.allowed == (want_rpm and want_tok)
-        assert [s.allowed for s in admission.statuses] == [want_rpm, want_tok]
+        assert [s.allowed for s in admission.statuses] == [want_rpm, want_tok, want_trial]
         if admission.allowed:
             rpm_model.take(1, now)
             tok_model.take(a + b, now)
+            if want_trial:
+                trial_model.take(1, now)
             open_admissions.append((admission, a + b))
             served.append(now)
             assert admission.retry_after == 0
@@ -84,6 +93,7 @@ async def run_scenario(limiter: object, clock: FakeClock, scenario: Scenario) ->
                                             (admission.statuses[1], tok_model, scenario.tokens, a + b)):
             remaining, retry = _expect_status(bucket, spec, units, status.allowed, now)
             assert (status.remaining, status.retry_after) == (remaining, pytest.approx(retry, abs=1e-9))
+    assert limiter.stats.shadow_refusals["rpm"] == would_refuse
     # GCRA's defining bound, independent of either model: in any span, requests served
     # <= burst + span / emission interval.
     burst = scenario.rpm.burst or scenario.rpm.limit

@@ -84,3 +84,35 @@ async def test_no_checks_admits(limiter: Limiter) -> None:
     assert admission.allowed and admission.statuses == []
     await limiter.settle(admission, Usage(1, 1))
     await limiter.release(admission)
+
+
+async def test_a_negative_usage_report_refunds_no_more_than_the_reservation(limiter: Limiter) -> None:
+    checks = [Check(QUOTA, "acct")]
+    admission = await limiter.admit(checks, Demand(0, 5_000))
+    await limiter.settle(admission, Usage(input_tokens=-10**9, output_tokens=-10**9))
+    assert (await limiter.admit(checks, Demand(0, 10_000))).allowed
+    assert not (await limiter.admit(checks, Demand(0, 1))).allowed
+
+
+async def test_a_limit_may_change_kind_on_reload(limiter: Limiter) -> None:
+    before = LimitSpec("plan-limit", "requests", 1, 60)
+    after = LimitSpec("plan-limit", "concurrency", 1, 60)
+    assert (await limiter.admit([Check(before, "acct")], Demand())).allowed
+    assert (await limiter.admit([Check(after, "acct")], Demand())).allowed
+    assert not (await limiter.admit([Check(after, "acct")], Demand())).allowed
+    assert limiter.stats.redis_errors == 0
+
+
+async def test_memory_forgets_rested_keys(clock: FakeClock) -> None:
+    from moat.limits import MemoryLimiter
+
+    limiter = MemoryLimiter(clock=clock, sweep_every=100)
+    rpm = LimitSpec("rpm", "requests", 10, 1)
+    slots = LimitSpec("conc", "concurrency", 1, 1)
+    for i in range(1_000):
+        await limiter.admit([Check(rpm, f"k{i}"), Check(slots, f"k{i}")], Demand())
+    clock.advance(2)
+    for _ in range(100):
+        await limiter.admit([Check(rpm, "live")], Demand())
+        clock.advance(0.001)
+    assert len(limiter._tat) <= 2 and len(limiter._leases) == 0  # internal: the memory bound itself

@@ -86,3 +86,17 @@ def test_every_plan_has_rate_limits_and_token_quotas(engine: Engine, plan: str) 
     assert {"requests", "input_tokens", "output_tokens", "concurrency"} <= kinds
     org_keyed = plan in ("team", "enterprise")
     assert d.limits[f"plan_{plan}"] == ("organization=acme" if org_keyed else "account=acct_1")
+
+
+def test_bare_context_without_account(engine: Engine) -> None:
+    from moat.context import RequestContext
+
+    d = engine.decide(RequestContext(request_id="req_anon", started=0.0, endpoint="/v1/messages", api="anthropic"))
+    assert d.allowed and d.limits == {} and d.decision_id == "dec_anon"
+
+
+def test_a_bad_context_field_does_not_switch_off_other_rules(engine: Engine) -> None:
+    ctx = make_ctx(org="rival-labs", scores={"distillation": "very high"})
+    d = engine.decide(ctx, DIRECTORY)
+    assert (d.effect, d.reason_code) == ("deny", "competitive_use_restricted")
+    assert any("scores.distillation unreadable" in line for line in d.explanation)

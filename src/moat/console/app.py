@@ -14,8 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from moat.console.db import ConsoleDB, open_console_db
-from moat.console.http import (MAX_FORM_BYTES, SECURITY_HEADERS, Request, Response, html_headers,
-                               parse_form)
+from moat.console.http import MAX_FORM_BYTES, SECURITY_HEADERS, Request, Response, html_headers, parse_form
 from moat.console.render import Renderer
 from moat.console.routing import PUBLIC, Route
 from moat.console.sessions import COOKIE, Sessions, SigninLimiter, csrf_ok
@@ -72,11 +71,10 @@ class Console:
         except Exception:
             log.exception("console: %s %s failed", req.method, req.path)
             response = await self.error_page(req, 500, "Something went wrong; the error was logged.")
-        headers = response.headers
-        if not any(k == b"content-type" for k, _ in headers):
-            headers = [*html_headers(), *headers]
-        else:
-            headers = [*SECURITY_HEADERS, *headers]
+        headers = list(response.headers)
+        present = {k for k, _ in headers}
+        defaults = SECURITY_HEADERS if b"content-type" in present else html_headers()
+        headers += [(k, v) for k, v in defaults if k not in present]
         await send_response(send, response.status, response.body, headers)
 
     async def _dispatch(self, req: Request, receive: Receive) -> Response:
@@ -122,12 +120,12 @@ class Console:
             allowed.add(route.method)
         return None, (), allowed
 
-    async def render(self, req: Request, template: str, status: int = 200, **context: Any) -> Response:
+    async def render(self, req: Request, template: str, http_status: int = 200, **context: Any) -> Response:
         body = self.renderer.render(template, req=req, session=req.session, **context)
-        return Response(status, body.encode(), html_headers())
+        return Response(http_status, body.encode(), html_headers())
 
     async def error_page(self, req: Request, status: int, message: str) -> Response:
-        return await self.render(req, "error.html", status=status, status_code=status, message=message)
+        return await self.render(req, "error.html", http_status=status, status_code=status, message=message)
 
 
 def _compile_routes() -> list[tuple[Route, re.Pattern[str]]]:

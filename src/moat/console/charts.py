@@ -26,17 +26,27 @@ def _fmt(n: float) -> str:
     return f"{n:.0f}"
 
 
+def nice_max(v: float) -> float:
+    """The smallest 1, 2 or 5 × 10^k at or above `v` (at least 4, so four gridlines are whole numbers)."""
+    v = max(4.0, v)
+    scale = 10 ** math.floor(math.log10(v))
+    for step in (1, 2, 4, 5, 10):
+        if step * scale >= v:
+            return float(step * scale)
+    return float(10 * scale)
+
+
 def timeseries(series: Sequence[tuple[str, Sequence[tuple[float, float]]]], *, width: int = 720,
                height: int = 220, label: str = "requests") -> Markup:
     """Lines over time: `series` is [(name, [(ts, value), ...])], all on one time axis."""
-    left, right, top, bottom = 48, 12, 12, 28
+    left, right, top, bottom = 48, 12, 30, 28
     pts = [p for _, s in series for p in s]
     if not pts:
         return Markup(f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="no data">'
                       f'<text x="{width // 2}" y="{height // 2}" text-anchor="middle" fill="{MUTED}">'
                       'No traffic recorded in this window</text></svg>')
     t0, t1 = min(p[0] for p in pts), max(p[0] for p in pts)
-    vmax = max(1.0, max(p[1] for p in pts))
+    vmax = nice_max(max(p[1] for p in pts))
     w, h = width - left - right, height - top - bottom
 
     def x(t: float) -> float:
@@ -68,9 +78,9 @@ def timeseries(series: Sequence[tuple[str, Sequence[tuple[float, float]]]], *, w
                    '</title></path>')
     if len(series) > 1:
         for i, (name, _) in enumerate(series):
-            lx = left + 8 + i * 150
-            out.append(f'<rect x="{lx}" y="{top}" width="10" height="10" rx="2" fill="{PALETTE[i % len(PALETTE)]}"/>')
-            out.append(f'<text x="{lx + 14}" y="{top + 9}" font-size="11" fill="#334155">{escape(name)}</text>')
+            lx = left + i * 110
+            out.append(f'<rect x="{lx}" y="6" width="10" height="10" rx="2" fill="{PALETTE[i % len(PALETTE)]}"/>')
+            out.append(f'<text x="{lx + 14}" y="15" font-size="11" fill="#334155">{escape(name)}</text>')
     out.append("</svg>")
     return Markup("".join(out))
 
@@ -125,8 +135,10 @@ def cluster_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, size: int = 5
     """Accounts and organizations on a circle (the focus in the middle), links as lines."""
     if not nodes:
         return Markup("")
+    if len(nodes) <= 4:
+        size = min(size, 380)
     c = size / 2
-    radius = size / 2 - 70
+    radius = size / 2 - 60
     pos: dict[str, tuple[float, float]] = {}
     ring = [n for n in nodes if not n.focus]
     for n in nodes:
@@ -147,7 +159,8 @@ def cluster_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, size: int = 5
         fill = DENY if n.restricted or n.status == "blocked" else ("#f59e0b" if n.status == "suspended" else
                                                                   ("#0f172a" if n.kind == "org" else ACCENT))
         shape = (f'<rect x="{x - 16:.1f}" y="{y - 16:.1f}" width="32" height="32" rx="6" fill="{fill}"/>'
-                 if n.kind == "org" else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{18 if n.focus else 14}" fill="{fill}"/>')
+                 if n.kind == "org"
+                 else f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{18 if n.focus else 14}" fill="{fill}"/>')
         ring_mark = (f'<circle cx="{x:.1f}" cy="{y:.1f}" r="23" fill="none" stroke="{ACCENT}" stroke-width="2"/>'
                      if n.focus else "")
         text = escape(n.label if len(n.label) <= 22 else n.label[:21] + "…")

@@ -1,23 +1,83 @@
 """The console's view of enforcement (cases, actions, appeals, findings), in one place.
 
-The services themselves live in `moat.enforce`; this adapter finds them on the runtime (or builds
-them over the store) so the pages call one small surface, and degrades to what the recorded
-traffic alone can show when a piece is not available.
+The services live in `moat.enforce`; this adapter uses the replica's `Enforcement` context when
+the runtime has one (so restrictions and webhooks share its workers), else opens a context over the
+runtime's store. Cluster actions: a cluster's members are those of imported findings; when a
+reviewer acts on a cluster the console computed itself (no findings yet), the members it found are
+registered first as findings of risk 0 carrying the link evidence, so the action reaches exactly
+the accounts the reviewer saw.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from moat.console import queries
 
 if TYPE_CHECKING:
     from moat.console.app import Console
+    from moat.enforce.services import EnforceContext
+
+log = logging.getLogger("moat.console")
+
+
+async def context(c: Console) -> EnforceContext:
+    from moat.enforce.runtime import Enforcement
+    from moat.enforce.services import EnforceContext
+
+    enforcement = getattr(c.runtime, "enforcement", None)
+    if isinstance(enforcement, Enforcement) and enforcement.started:
+        return enforcement.cx
+    hit = c.cache.get("enforce_cx")
+    if hit is None:
+        cx = await EnforceContext.open(c.runtime.store, tuple(getattr(c.runtime.settings, "webhooks", ())))
+        hit = (0.0, cx)
+        c.cache["enforce_cx"] = hit
+    cx_cached: EnforceContext = hit[1]
+    return cx_cached
 
 
 async def top_risk(c: Console, since: float, limit: int = 10) -> list[dict[str, Any]]:
     """The riskiest accounts: stored findings when detection has written some, else the accounts
     with the most refused requests in the window."""
-    rows = await queries.top_refused_accounts(c.db, since, limit)
-    return [{"account_id": a, "requests": n, "refused": d, "risk": (d / n) if n else 0.0, "source": "decisions"}
-            for a, n, d in rows]
+    try:
+        await context(c)
+        rows = await c.db.fetch("SELECT account_id, risk, cluster_id, linked_org FROM enforce_findings "
+                                "WHERE risk > 0 ORDER BY risk DESC, account_id LIMIT ?", (limit,))
+    except Exception:  # no enforcement tables (yet): fall back to the traffic
+        log.debug("console: findings unavailable", exc_info=True)
+        rows = []
+    if rows:
+        return [{"account_id": r[0], "risk": float(r[1]), "requests": None, "refused": None, "source": "findings",
+                 "detail": " · ".join(x for x in (r[2], r[3]) if x)} for r in rows]
+    found = await queries.top_refused_accounts(c.db, since, limit)
+    return [{"account_id": a, "requests": n, "refused": d, "risk": (d / n) if n else 0.0, "source": "decisions",
+             "detail": ""} for a, n, d in found]
+
+
+async def finding(c: Console, account_id: str) -> dict[str, Any] | None:
+    cx = await context(c)
+    return (await cx.es.findings([account_id])).get(account_id)
+
+
+async def subject_summary(c: Console, kind: str, subject_id: str) -> dict[str, Any]:
+    """Active actions and the open case on a subject (for the account and organization pages)."""
+    cx = await context(c)
+    actions = await cx.es.list_actions(status="active", subject_kind=kind, subject_id=subject_id, limit=50)
+    case = await cx.es.open_case_for(kind, subject_id)
+    covering = await cx.es.active_actions_on(subject_id) if kind == "account" else []
+    seen = {a.action_id for a in actions.data}
+    return {"subject": f"{kind}:{subject_id}", "actions": actions.data, "case": case,
+            "covering": [a for a in covering if a.action_id not in seen]}
+
+
+async def register_cluster(c: Console, cluster_id: str, members: list[str], evidence: list[str]) -> None:
+    """Record the console-computed cluster's members as findings, for those without one."""
+    cx = await context(c)
+    known = await cx.es.findings(members)
+    fresh: list[dict[str, Any]] = [
+        {"account_id": a, "risk": 0.0, "scores": {}, "cluster_id": cluster_id, "linked_org": None,
+         "evidence": evidence[:20], "source": "console"} for a in members if a not in known]
+    if fresh:
+        await cx.es.upsert_findings(fresh)

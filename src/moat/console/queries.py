@@ -62,7 +62,8 @@ async def count(db: ConsoleDB, table: str) -> int:
 
 async def search_accounts(db: ConsoleDB, q: str, status: str, plan: str, after: str,
                           limit: int) -> Page:
-    where, args = ["account_id > ?"], [after]
+    where: list[str] = ["account_id > ?"]
+    args: list[Any] = [after]
     if q:
         where.append("(account_id LIKE ? ESCAPE '\\' OR email LIKE ? ESCAPE '\\' OR org_id LIKE ? ESCAPE '\\')")
         args += [like(q)] * 3
@@ -79,9 +80,11 @@ async def search_accounts(db: ConsoleDB, q: str, status: str, plan: str, after: 
 
 
 async def search_orgs(db: ConsoleDB, q: str, restricted: str, after: str, limit: int) -> Page:
-    where, args = ["org_id > ?"], [after]
+    where: list[str] = ["org_id > ?"]
+    args: list[Any] = [after]
     if q:
-        where.append("(org_id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR CAST(domains AS TEXT) LIKE ? ESCAPE '\\')")
+        where.append("(org_id LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' "
+                     "OR CAST(domains AS TEXT) LIKE ? ESCAPE '\\')")
         args += [like(q)] * 3
     if restricted in ("yes", "no"):
         where.append("restricted = ?")
@@ -121,7 +124,8 @@ def parse_cursor(cursor: str) -> tuple[float, int] | None:
 
 async def account_requests(db: ConsoleDB, account_id: str, cursor: str, limit: int) -> Page:
     """An account's requests, newest first, keyset-paginated on (ts, seq)."""
-    where, args = ["account_id = ?"], [account_id]
+    where: list[str] = ["account_id = ?"]
+    args: list[Any] = [account_id]
     after = parse_cursor(cursor) if cursor else None
     if after is not None:
         where.append("(ts < ? OR (ts = ? AND seq < ?))")
@@ -160,7 +164,8 @@ async def search_log(db: ConsoleDB, table: str, terms: dict[str, str], text: str
     head = int((await db.fetch(f"SELECT COALESCE(MAX(seq), 0) FROM {table}"))[0][0])
     top = min(before, head + 1) if before > 0 else head + 1
     floor = max(0, top - LOG_SCAN)
-    where, args = ["seq < ?", "seq >= ?"], [top, floor]
+    where: list[str] = ["seq < ?", "seq >= ?"]
+    args: list[Any] = [top, floor]
     entry_id = terms.pop("entry_id", "")
     if entry_id:
         where = ["entry_id = ?"]

@@ -1,4 +1,8 @@
-"""Console users: a name, a role and an argon2id password hash (argon2-cffi's defaults).
+"""Console users: a name, a role and an argon2id password hash.
+
+Hash parameters are OWASP's argon2id recommendation (19 MiB, 2 passes, 1 lane): costly enough
+against offline guessing, cheap enough that sign-in stays quick on a small server. Hashes record
+their parameters, so raising them later only affects new and re-set passwords.
 
 Roles are ordered: a viewer reads everything, a reviewer also acts on cases and appeals, an admin
 also manages policies and users. Every user change is written to the admin log with its actor.
@@ -58,7 +62,7 @@ class UserBook:
     def __init__(self, db: ConsoleDB, store: Store, hasher: PasswordHasher | None = None) -> None:
         self._db = db
         self._store = store
-        self._hasher = hasher or PasswordHasher()
+        self._hasher = hasher or PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
         self._dummy: str | None = None
 
     async def add(self, username: str, role: str, password: str, *, actor: str) -> ConsoleUser:

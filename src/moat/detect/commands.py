@@ -94,17 +94,20 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
               show_default=True, help="How careful the adversaries are.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Any other SimParams field, e.g. --param jitter_s=600.")
+@click.option("--mix", "mix", multiple=True, metavar="PERSONA=WEIGHT",
+              help="Override one persona's mixture weight, e.g. --mix benchmark=0.1.")
 def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, careful: str,
-             params: tuple[str, ...]) -> None:
+             params: tuple[str, ...], mix: tuple[str, ...]) -> None:
     """Write a labelled simulated dataset to OUT (spec files plus labels.jsonl)."""
     from dataclasses import fields
 
     from tqdm import tqdm
 
-    from moat.detect.sim import SimParams, simulate as run
+    from moat.detect.sim import SimParams
+    from moat.detect.sim import simulate as run
     from moat.detect.sim.params import CAREFUL, SLOPPY
 
-    changes: dict[str, object] = {"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}).copy()
+    changes: dict[str, float] = dict({"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}))
     types = {f.name: f.type for f in fields(SimParams)}
     for item in params:
         name, _, value = item.partition("=")
@@ -112,6 +115,14 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
             raise click.BadParameter(f"unknown or unsupported parameter {name!r}", param_hint="--param")
         changes[name] = int(value) if types[name] in ("int", int) else float(value)
     p = SimParams(accounts=accounts, days=days, seed=seed, volume=volume).with_(**changes)
+    if mix:
+        mixture = dict(p.mixture)
+        for item in mix:
+            name, _, value = item.partition("=")
+            if name not in mixture:
+                raise click.BadParameter(f"unknown persona {name!r}", param_hint="--mix")
+            mixture[name] = float(value)
+        p = p.with_(mixture=mixture)
     with tqdm(unit="req", unit_scale=True, file=sys.stderr, desc="simulating") as bar:
         counts = run(p, out, on_request=lambda: bar.update(10000))
     click.echo(f"wrote {counts['accounts']} accounts, {counts['requests']} requests, "
@@ -125,7 +136,8 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
 def evaluate(dataset: Path, findings: Path, as_json: bool) -> None:
     """Measure FINDINGS against DATASET/labels.jsonl: AUC, recall at 1% FPR, ARI, linking."""
     from moat.cli import emit
-    from moat.detect.evaluate import evaluate as run, load, report
+    from moat.detect.evaluate import evaluate as run
+    from moat.detect.evaluate import load, report
 
     if not (dataset / "labels.jsonl").exists():
         raise click.UsageError(f"{dataset}/labels.jsonl not found (a simulated dataset has one)")

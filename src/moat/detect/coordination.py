@@ -3,17 +3,19 @@
 Two accounts are linked when they share prompt templates (MinHash over word 3-grams of prompt
 skeletons and system prompts, candidates found by LSH banding, never all pairs) AND at least one
 independent tie corroborates it: the same payment instrument or a shared /24 egress range, or
-both signups within six hours of each other and synchronised activity (each weak alone). Shared templates alone are not enough
-(two labs may run the same public benchmark); shared infrastructure alone is not enough (a startup
-team shares a card and an office). Accounts that openly declare the same organization are one
-customer, not a hidden network, and are never linked here. Networks are the connected components
-with at least MIN_CLUSTER accounts.
+both signups within six hours of each other and synchronised activity (each weak alone); heavily
+paraphrased templates (lower similarity, or only the same mix of topics) need a strong tie and
+another one. Shared templates alone are not enough (two labs may run the same public benchmark);
+shared infrastructure alone is not enough (a startup team shares a card and an office). Accounts
+that openly declare the same organization are one customer, not a hidden network, and are never
+linked here. Networks are the connected components with at least MIN_CLUSTER accounts.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import math
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -25,6 +27,9 @@ HASHES = 63
 BANDS, ROWS = 21, 3  # P(candidate) = 1 - (1 - J^3)^21: 44% at J=0.3, 0.3% at J=0.05
 MAX_BUCKET = 300  # a bucket this full is generic phrasing, not a template
 MIN_JACCARD = 0.3
+LOW_JACCARD = 0.15
+TOPIC_COSINE = 0.9
+MIN_TOPIC_HITS = 20
 MIN_CLUSTER = 3
 MIN_REQUESTS = 10
 MIN_TEMPLATE = 20  # repeated 3-grams: fewer is a habit of phrase, not a template
@@ -59,7 +64,10 @@ def _ties(x: AccountState, y: AccountState) -> tuple[str, ...]:
     kinds = []
     if ax.get("payment_fingerprint") and ax.get("payment_fingerprint") == ay.get("payment_fingerprint"):
         kinds.append("payment")
-    if x.prefixes & y.prefixes:
+    shared = len(x.prefixes & y.prefixes)
+    # One /24 in common among hundreds of residential addresses is a coincidence; two, or one
+    # that is most of where a quiet account comes from (an office, a proxy), is a tie.
+    if shared >= 2 or (shared and shared >= 0.5 * min(len(x.prefixes), len(y.prefixes))):
         kinds.append("ip_range")
     cx, cy = ax.get("created_at"), ay.get("created_at")
     if cx is not None and cy is not None and abs(float(cx) - float(cy)) < SIGNUP_BURST:
@@ -75,39 +83,78 @@ def _ties(x: AccountState, y: AccountState) -> tuple[str, ...]:
     return tuple(kinds)
 
 
+def _topic_cosine(x: AccountState, y: AccountState) -> float:
+    """Cosine similarity of two accounts' topic mixes (0 when either has too few topic hits)."""
+    hx, hy = x.topic_hits, y.topic_hits
+    if sum(hx.values()) < MIN_TOPIC_HITS or sum(hy.values()) < MIN_TOPIC_HITS:
+        return 0.0
+    dot = sum(v * hy.get(k, 0) for k, v in hx.items())
+    return dot / math.sqrt(sum(v * v for v in hx.values()) * sum(v * v for v in hy.values()))
+
+
 def _same_declared_org(x: AccountState, y: AccountState) -> bool:
     ox, oy = (x.account or {}).get("org_id"), (y.account or {}).get("org_id")
     return bool(ox) and ox == oy
 
 
+def _pairs(groups: Iterable[list[int]]) -> set[tuple[int, int]]:
+    out: set[tuple[int, int]] = set()
+    for members in groups:
+        if 1 < len(members) <= MAX_BUCKET:
+            out.update((p, q) for n, p in enumerate(members) for q in members[n + 1:])
+    return out
+
+
+def _candidates(ids: list[str], sigs: np.ndarray, states: Mapping[str, AccountState]) -> set[tuple[int, int]]:
+    """Pairs worth comparing: same LSH bucket in some band, or a shared card, /24 or signup window."""
+    out: set[tuple[int, int]] = set()
+    for band in range(BANDS):
+        buckets: dict[bytes, list[int]] = {}
+        block = np.ascontiguousarray(sigs[:, band * ROWS:(band + 1) * ROWS])
+        for i, row in enumerate(block):
+            buckets.setdefault(row.tobytes(), []).append(i)
+        out |= _pairs(buckets.values())
+    # Careful operators rewrite their templates until LSH rarely pairs them, but still share
+    # infrastructure: block on it too (blocks as big as a carrier NAT are skipped by MAX_BUCKET).
+    blocks: dict[str, list[int]] = {}
+    for i, k in enumerate(ids):
+        s = states[k]
+        acct = s.account or {}
+        if acct.get("payment_fingerprint"):
+            blocks.setdefault(f"p:{acct['payment_fingerprint']}", []).append(i)
+        if acct.get("created_at") is not None:
+            blocks.setdefault(f"s:{int(float(acct['created_at']) // SIGNUP_BURST)}", []).append(i)
+        for prefix in s.prefixes:
+            blocks.setdefault(f"i:{prefix}", []).append(i)
+    return out | _pairs(blocks.values())
+
+
 def links(states: Mapping[str, AccountState]) -> dict[tuple[str, str], Tie]:
-    """Corroborated template-sharing ties between accounts (the edges of the network graph)."""
+    """Corroborated template-sharing ties between accounts (the edges of the network graph).
+
+    Shared templates (Jaccard >= MIN_JACCARD) need one strong tie or two weak ones; weaker
+    template overlap (>= LOW_JACCARD, heavy paraphrasing) or only the same topic mix needs a
+    strong tie and another one.
+    """
     templates = {k: s.template_shingles() for k, s in states.items() if s.n >= MIN_REQUESTS}
     ids = sorted(k for k, t in templates.items() if len(t) >= MIN_TEMPLATE)
     if len(ids) < 2:
         return {}
     a, b = _permutations()
     sigs = np.stack([signature(templates[k], a, b) for k in ids])
-    candidates: set[tuple[int, int]] = set()
-    for band in range(BANDS):
-        buckets: dict[bytes, list[int]] = {}
-        block = np.ascontiguousarray(sigs[:, band * ROWS:(band + 1) * ROWS])
-        for i, row in enumerate(block):
-            buckets.setdefault(row.tobytes(), []).append(i)
-        for members in buckets.values():
-            if 1 < len(members) <= MAX_BUCKET:
-                candidates.update((p, q) for n, p in enumerate(members) for q in members[n + 1:])
     out: dict[tuple[str, str], Tie] = {}
-    for i, j in sorted(candidates):
-        jac = float(np.mean(sigs[i] == sigs[j]))
-        if jac < MIN_JACCARD:
-            continue
+    for i, j in sorted(_candidates(ids, sigs, states)):
+        jac = float(np.count_nonzero(sigs[i] == sigs[j])) / HASHES
         x, y = states[ids[i]], states[ids[j]]
         if _same_declared_org(x, y):
             continue
         kinds = _ties(x, y)
-        if STRONG.intersection(kinds) or len(kinds) >= 2:
+        strong = bool(STRONG.intersection(kinds))
+        if jac >= MIN_JACCARD and (strong or len(kinds) >= 2):
             out[(ids[i], ids[j])] = Tie(jac, kinds)
+        elif strong and len(kinds) >= 2 and (jac >= LOW_JACCARD or _topic_cosine(x, y) >= TOPIC_COSINE):
+            # Paraphrased past template similarity, but the same mix of topics on shared infrastructure.
+            out[(ids[i], ids[j])] = Tie(jac, (*kinds, "topics"))
     return out
 
 
@@ -145,10 +192,11 @@ def clusters(states: Mapping[str, AccountState]) -> tuple[dict[str, Score], dict
             ties = per[m]
             kinds = sorted({k for t in ties for k in t.kinds})
             jac = max(t.jaccard for t in ties)
-            value = ramp(size, 2, 6) * noisy_and((ramp(len(kinds), 0, 2), 0.5), (ramp(jac, 0.3, 0.6), 0.4))
+            value = ramp(size, 2, 6) * noisy_and((ramp(len(kinds), 0, 2), 0.5), (ramp(jac, 0.15, 0.5), 0.4))
             counts = {k: sum(1 for t in ties if k in t.kinds) for k in kinds}
             names = {"payment": "the same payment instrument", "ip_range": "a shared /24 egress range",
-                     "signup": "signups within 6 h", "timing": "synchronised activity"}
+                     "signup": "signups within 6 h", "timing": "synchronised activity",
+                     "topics": "the same mix of topics"}
             ev = [f"acts as one with {size - 1} other accounts in network {cid}: prompt templates shared "
                   f"with {len(ties)} of them (MinHash Jaccard up to {jac:.2f})"]
             ev += [f"{names[k]} with {c} of them" for k, c in counts.items()]

@@ -32,7 +32,7 @@ def score(s: AccountState) -> Score:
         (volume, 0.8),
         (ramp(elicit, 0.3, 0.7), 0.9),
         (ramp(novelty, 0.6, 0.9), 0.9),
-        (shape, 0.8),
+        (shape, 0.9),
         (ramp(single, 0.7, 0.95), 0.7),
     )
     out = Score(round(value, 4))

@@ -13,7 +13,7 @@ from typing import Any
 from moat.detect import competitor, coordination, distillation, scraping, tier_abuse
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
-from moat.identity.linking import Linker
+from moat.identity.linking import AccountLink, Linker
 
 CATEGORIES: tuple[str, ...] = ("distillation", "scraping", "tier_abuse", "coordination", "competitor")
 
@@ -55,28 +55,34 @@ class Engine:
         self.linker.add_request(request)
 
     def findings(self) -> Iterator[dict[str, Any]]:
-        """One finding per known account (accounts.jsonl first, then accounts seen only in traffic)."""
+        """One finding per known account (accounts.jsonl first, then accounts seen only in traffic).
+
+        Cross-account work (linking, coordination clusters) runs once per call; per-account
+        scores read the current state, so this can run after every batch in online mode.
+        """
         links = self.linker.result().accounts
         coord, cluster_of = coordination.clusters(self.states)
         seen = set(self.order)
         extra = sorted(k for k in self.states if k not in seen)
         for aid in [*self.order, *extra]:
-            state = self.states[aid]
-            link = links.get(aid)
-            parts: dict[str, Score] = {
-                "distillation": distillation.score(state),
-                "scraping": scraping.score(state),
-                "tier_abuse": tier_abuse.score(state),
-                "coordination": coord.get(aid, Score()),
-                "competitor": competitor.score(link),
-            }
-            scores = {k: float(parts[k].value) for k in CATEGORIES}
-            evidence = [e for k in CATEGORIES for e in parts[k].evidence]
-            yield {
-                "account_id": aid,
-                "risk": combine(scores),
-                "scores": scores,
-                "cluster_id": cluster_of.get(aid),
-                "linked_org": link.org_id if link is not None else None,
-                "evidence": evidence,
-            }
+            yield self.finding(aid, links.get(aid), coord.get(aid, Score()), cluster_of.get(aid))
+
+    def finding(self, aid: str, link: AccountLink | None, coord: Score, cluster_id: str | None) -> dict[str, Any]:
+        """One account's finding in the spec's shape, from its state and the cross-account results."""
+        state = self.states[aid]
+        parts: dict[str, Score] = {
+            "distillation": distillation.score(state),
+            "scraping": scraping.score(state),
+            "tier_abuse": tier_abuse.score(state),
+            "coordination": coord,
+            "competitor": competitor.score(link),
+        }
+        scores = {k: float(parts[k].value) for k in CATEGORIES}
+        return {
+            "account_id": aid,
+            "risk": combine(scores),
+            "scores": scores,
+            "cluster_id": cluster_id,
+            "linked_org": link.org_id if link is not None else None,
+            "evidence": [e for k in CATEGORIES for e in parts[k].evidence],
+        }

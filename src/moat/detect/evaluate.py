@@ -88,19 +88,19 @@ def evaluate(labels: Mapping[str, dict[str, Any]], findings: Mapping[str, dict[s
                     "threshold": thr}
     benign_risk = float(np.mean([f[a]["risk"] >= 0.5 for a in benign])) if benign else 0.0
     ari = adjusted_rand([labels[a].get("network_id") for a in ids], [f[a].get("cluster_id") for a in ids])
-    rivals = [a for a in ids if "competitor" in labels[a].get("categories", [])]
+    rivals: list[str] = [a for a in ids if "competitor" in labels[a].get("categories", [])]
     right = sum(1 for a in rivals if f[a].get("linked_org") == labels[a].get("org_id"))
     wrong = sorted(a for a in ids if "competitor" not in labels[a].get("categories", [])
                    and f[a].get("linked_org") in restricted)
-    linking = {"rival_accounts": len(rivals), "linked_right": right,
-               "accuracy": right / len(rivals) if rivals else float("nan"),
+    accuracy = right / len(rivals) if rivals else float("nan")
+    linking = {"rival_accounts": len(rivals), "linked_right": right, "accuracy": accuracy,
                "benign_linked_restricted": len(wrong), "examples": wrong[:5]}
     goals = {
         "auc": all(not (v["auc"] < GOALS["auc"]) for v in per.values()),
         "recall": all(not (v["recall_at_1pct"] < GOALS["recall"]) for v in per.values()),
         "benign_risk": benign_risk <= GOALS["benign_risk"],
         "ari": ari >= GOALS["ari"],
-        "linking": not (linking["accuracy"] < GOALS["linking"]) and not wrong,
+        "linking": not (accuracy < GOALS["linking"]) and not wrong,
     }
     return {"accounts": len(ids), "benign": len(benign), "missing_findings": len(missing),
             "categories": per, "benign_risk_rate": benign_risk, "ari": ari, "linking": linking,

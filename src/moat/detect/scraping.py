@@ -8,6 +8,7 @@ when a ticket number counts up. Volume and machine-regular timing support it.
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
@@ -21,7 +22,7 @@ def _sequential(numbers: list[int]) -> tuple[float, int]:
     xs = sorted(set(numbers))
     if len(xs) < 8:
         return 0.0, 0
-    diffs = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    diffs = [b - a for a, b in itertools.pairwise(xs)]
     step = min(diffs)
     small = sum(1 for d in diffs if d <= 32 * step)
     return small / len(diffs), step

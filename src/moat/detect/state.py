@@ -24,6 +24,7 @@ MAX_BINS = 4096
 MAX_IPS = 256
 MAX_UAS = 64
 SEEN_BITS = 1 << 17  # a per-account bitmap of prompt hashes, for exact repeats
+RECENT = 16  # prompts remembered exactly, to tell an immediate re-ask from a re-run of a set
 BIN_S = 300  # 5-minute activity bins, for synchronised timing
 
 
@@ -31,10 +32,42 @@ class AccountState:
     """Features of one account. Fields are counters and capped sets, nothing per request."""
 
     __slots__ = (
-        "account", "n", "n_reasoning", "n_followup", "in_tokens", "out_tokens", "first_ts", "last_ts",
-        "gap_n", "gap_mean", "gap_m2", "n_close", "hours", "bins", "ips", "prefixes", "uas", "last_p16",
-        "n_switch", "last_ip", "last_ua", "last_bin", "n_sampled", "n_elicit", "topic_hits", "skeletons",
-        "numbers", "shingles", "system_shingles", "systems", "n_repeat", "_seen", "_small_seen", "days",
+        "_recent",
+        "_seen",
+        "_small_seen",
+        "account",
+        "bins",
+        "days",
+        "first_ts",
+        "gap_m2",
+        "gap_mean",
+        "gap_n",
+        "hours",
+        "in_tokens",
+        "ips",
+        "last_bin",
+        "last_ip",
+        "last_p16",
+        "last_ts",
+        "last_ua",
+        "n",
+        "n_close",
+        "n_elicit",
+        "n_followup",
+        "n_near_repeat",
+        "n_reasoning",
+        "n_repeat",
+        "n_sampled",
+        "n_switch",
+        "numbers",
+        "out_tokens",
+        "prefixes",
+        "shingles",
+        "skeletons",
+        "system_shingles",
+        "systems",
+        "topic_hits",
+        "uas",
     )
 
     def __init__(self, account: dict[str, Any] | None = None) -> None:
@@ -65,6 +98,8 @@ class AccountState:
         self.systems: dict[int, bool] = {}  # system prompt hash -> elicits reasoning
         self._seen: bytearray | None = None
         self._small_seen: set[int] = set()
+        self._recent: list[int] = [0] * RECENT
+        self.n_near_repeat = 0
 
     def add(self, req: dict[str, Any]) -> None:
         """Fold one request (a traffic-format record) into the state. The hot loop of detect."""
@@ -108,20 +143,25 @@ class AccountState:
                 self.uas.add(ua)
         prompt = get("prompt") or ""
         h = hash(prompt)
-        seen = self._seen
-        if seen is None:
-            if h in self._small_seen:
-                self.n_repeat += 1
-            self._small_seen.add(h)
-            if n >= 64:
-                self._grow_seen()
+        recent = self._recent
+        if h in recent:  # asked again right away: several samples of one prompt, not a re-run
+            self.n_near_repeat += 1
         else:
-            h %= SEEN_BITS
-            byte, bit = h >> 3, 1 << (h & 7)
-            if seen[byte] & bit:
-                self.n_repeat += 1
+            recent[n % RECENT] = h
+            seen = self._seen
+            if seen is None:
+                if h in self._small_seen:
+                    self.n_repeat += 1
+                self._small_seen.add(h)
+                if n >= 64:
+                    self._grow_seen()
             else:
-                seen[byte] |= bit
+                h %= SEEN_BITS
+                byte, bit = h >> 3, 1 << (h & 7)
+                if seen[byte] & bit:
+                    self.n_repeat += 1
+                else:
+                    seen[byte] |= bit
         if n <= FULL or not n % STRIDE:
             self._sample(req, prompt)
 
@@ -209,6 +249,11 @@ class AccountState:
         return 1 - self.n_followup / self.n if self.n else 0.0
 
     def repeat_share(self) -> float:
+        """Share of requests re-asking a prompt seen before, but not among the last RECENT ones.
+
+        A benchmark re-runs its fixed question set (far repeats); a harvester may sample a prompt
+        several times in a row (near repeats), which is still harvesting.
+        """
         return self.n_repeat / self.n if self.n else 0.0
 
     def template_shingles(self) -> set[int]:

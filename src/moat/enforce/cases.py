@@ -16,9 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moat.context import new_id
 from moat.enforce.models import CASE_SOURCES, Case, CaseEvent, Evidence, Page, Subject
-from moat.enforce.services import EnforceContext, check_text
+from moat.enforce.services import EnforceContext, check_text, new_id
 from moat.errors import BadRequest, NotFound
 from moat.traffic import BadLine, read_jsonl
 

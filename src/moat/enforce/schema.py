@@ -132,9 +132,18 @@ CREATE INDEX enforce_outbox_list ON enforce_outbox (status, delivery_id)
 """
 
 
+# v2: a case's refused decisions are read per account, newest first, from the store's `requests`
+# table; most requests are allowed, so a partial index over the refusals keeps that read short
+# however much an account has been allowed. (The store owns the table; the index serves enforcement.)
+_V2 = """
+CREATE INDEX IF NOT EXISTS enforce_requests_refused ON requests (account_id, ts) WHERE decision <> 'allow';
+CREATE INDEX enforce_evidence_order ON enforce_evidence (case_id, evidence_id)
+"""
+
+
 def sqlite_migrations() -> tuple[tuple[int, str], ...]:
-    return ((1, _V1.format(real="REAL", serial="INTEGER PRIMARY KEY AUTOINCREMENT")),)
+    return ((1, _V1.format(real="REAL", serial="INTEGER PRIMARY KEY AUTOINCREMENT")), (2, _V2))
 
 
 def postgres_migrations() -> tuple[tuple[int, str], ...]:
-    return ((1, _V1.format(real="double precision", serial="bigserial PRIMARY KEY")),)
+    return ((1, _V1.format(real="double precision", serial="bigserial PRIMARY KEY")), (2, _V2))

@@ -21,6 +21,7 @@ from moat.store import Store
 from moat.store import _rows as store_rows
 
 MAX_PAGE = 500
+_UNION_CHUNK = 50  # accounts per UNION ALL statement
 _CASE_COLS = ("case_id, subject_kind, subject_id, status, title, source, risk, assignee, opened_by, opened_at, "
               "updated_at, closed_at")
 _ACTION_COLS = ("action_id, kind, subject_kind, subject_id, status, reason, actor, created_at, case_id, params, "
@@ -67,8 +68,8 @@ class EnforceStore:
     # ---- cases -----------------------------------------------------------------------------
     @staticmethod
     def _case(row: Row) -> Case:
-        return Case(*row[:6], risk=row[6], assignee=row[7], opened_by=row[8], opened_at=row[9],
-                    updated_at=row[10], closed_at=row[11])
+        return Case(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], row[8], row[9], row[10],
+                    row[11])
 
     @staticmethod
     def event_stmt(event: CaseEvent) -> Stmt:
@@ -182,20 +183,32 @@ class EnforceStore:
 
     async def requests_for(self, account_ids: Sequence[str], *, refused_only: bool = False,
                            limit: int | None = None, cursor: str | None = None) -> Page:
-        """Recorded requests of these accounts, newest first; cursor `ts:seq`."""
+        """Recorded requests of these accounts, newest first; cursor `ts:seq`.
+
+        One index range per account (`requests_account`, or the partial `enforce_requests_refused`
+        for refusals), each read backwards and cut at the page size, merged here: a page costs
+        (accounts × page size) rows whatever the accounts' history, where one `IN (...)` query
+        would sort every request of the cluster.
+        """
         if not account_ids:
             return Page([], None)
         n = page_size(limit)
-        where, args = f"account_id IN ({_marks(account_ids)})", list(account_ids)
-        if refused_only:
-            where += " AND decision IS NOT NULL AND decision <> 'allow'"
+        cond = " AND decision <> 'allow'" if refused_only else ""
+        extra: list[Any] = []
         if cursor:
             ts, _, seq = cursor.partition(":")
-            where += " AND (ts < ? OR (ts = ? AND seq < ?))"
-            args += [float(ts), float(ts), int(seq)]
-        rows = await self.db.fetch(f"SELECT seq, {_REQUEST_COLS} FROM requests WHERE {where} "
-                                   f"ORDER BY ts DESC, seq DESC LIMIT {n + 1}", *args)
-        records = [(r[0], store_rows.request_from(r[1:])) for r in rows]
+            cond += " AND (ts < ? OR (ts = ? AND seq < ?))"
+            extra = [float(ts), float(ts), int(seq)]
+        found: list[Row] = []
+        ids = list(dict.fromkeys(account_ids))
+        for start in range(0, len(ids), _UNION_CHUNK):
+            chunk = ids[start:start + _UNION_CHUNK]
+            parts = [f"SELECT * FROM (SELECT seq, {_REQUEST_COLS} FROM requests WHERE account_id = ?{cond} "
+                     f"ORDER BY ts DESC, seq DESC LIMIT {n + 1}) AS r{i}" for i in range(len(chunk))]
+            args = [v for account_id in chunk for v in (account_id, *extra)]
+            found += await self.db.fetch(" UNION ALL ".join(parts), *args)
+        found.sort(key=lambda r: (r[1], r[0]), reverse=True)
+        records = [(r[0], store_rows.request_from(r[1:])) for r in found[:n + 1]]
         page = _page(records, n, lambda r: f"{r[1]['ts']!r}:{r[0]}")
         return Page([r[1] for r in page.data], page.next_cursor)
 
@@ -211,8 +224,8 @@ class EnforceStore:
     # ---- actions ---------------------------------------------------------------------------
     @staticmethod
     def _action(row: Row) -> Action:
-        return Action(*row[:8], case_id=row[8], params=loads(row[9]) or {}, undone_at=row[10],
-                      undone_by=row[11], undo_reason=row[12])
+        return Action(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7], case_id=row[8],
+                      params=loads(row[9]) or {}, undone_at=row[10], undone_by=row[11], undo_reason=row[12])
 
     def change_stmt(self, kind: str, id_: str) -> Stmt:
         return Stmt("INSERT INTO enforce_changes (kind, id, ts) VALUES (?, ?, ?)", (kind, id_, time.time()))
@@ -323,8 +336,8 @@ class EnforceStore:
     # ---- appeals ---------------------------------------------------------------------------
     @staticmethod
     def _appeal(row: Row) -> Appeal:
-        return Appeal(*row[:7], case_id=row[7], decided_at=row[8], decided_by=row[9], note=row[10],
-                      undone=loads(row[11]) or [])
+        return Appeal(row[0], row[1], row[2], row[3], row[4], row[5], row[6], case_id=row[7], decided_at=row[8],
+                      decided_by=row[9], note=row[10], undone=loads(row[11]) or [])
 
     async def insert_appeal(self, appeal: Appeal) -> Appeal:
         """Insert, or return the account's existing appeal of the same decision (idempotent)."""

@@ -29,10 +29,9 @@ import httpx
 import orjson
 
 from moat.config import Settings, WebhookSettings
-from moat.context import new_id
 from moat.enforce.db import Stmt
+from moat.enforce.models import Page, new_id
 from moat.enforce.storage import EnforceStore, dumps, page_size
-from moat.enforce.models import Page
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,10 @@ import hmac
 import re
 import tempfile
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs
 
 from moat.errors import AuthenticationFailed, BadRequest, MoatError, NotFound, PermissionDenied
 from moat.gateway.errors import error_body
@@ -32,6 +33,7 @@ class AdminRequest:
     body: dict[str, Any]  # the parsed JSON body ({} when empty)
     args: tuple[str, ...]  # the path's captured parts
     raw: bytes
+    query: dict[str, str] = field(default_factory=dict)  # the query string (last value of each name)
 
     def texts(self, name: str) -> list[str]:
         value = self.body.get(name) or []
@@ -45,6 +47,13 @@ class AdminRequest:
         value = self.body.get(name)
         if value is not None and not isinstance(value, str):
             raise BadRequest(f"'{name}' must be a string")
+        return value
+
+    def flag(self, name: str) -> bool | None:
+        """A boolean field; None when absent, so an update leaves the stored value alone."""
+        value = self.body.get(name)
+        if value is not None and not isinstance(value, bool):
+            raise BadRequest(f"'{name}' must be a boolean")
         return value
 
     def required(self, name: str) -> str:
@@ -72,7 +81,8 @@ async def handle_admin(rt: Runtime, scope: Scope, receive: Receive, send: Send) 
         handler, args = _match(scope["method"], scope["path"])
         raw = await read_body(receive, _ADMIN_BODY_LIMIT, header(scope, b"content-length"))
         body = parse_json_object(raw) if raw.strip() and not scope["path"].endswith("/entities") else {}
-        status, result = await handler(AdminRequest(rt, actor, body, args, raw))
+        query = {k: v[-1] for k, v in parse_qs(scope.get("query_string", b"").decode("latin-1")).items()}
+        status, result = await handler(AdminRequest(rt, actor, body, args, raw, query))
         await send_json(send, status, result)
     except MoatError as error:
         await send_json(send, error.status, error_body("openai", error, ""))
@@ -110,7 +120,7 @@ async def _add_org(req: AdminRequest) -> tuple[int, Any]:
     org = await admin.add_org(
         req.rt.store, actor=req.actor, org_id=req.required("org_id"), name=req.text("name") or "",
         domains=req.texts("domains"), ip_ranges=req.texts("ip_ranges"),
-        restricted=bool(req.body.get("restricted", False)), owner=req.text("owner"), share=req.body.get("share"),
+        restricted=req.flag("restricted"), owner=req.text("owner"), share=req.body.get("share"),
         payment_fingerprints=req.texts("payment_fingerprints"), sso_tenants=req.texts("sso_tenants"),
         aliases=req.texts("aliases"))
     return 201, admin.org_summary(org)
@@ -132,8 +142,8 @@ async def _add_account(req: AdminRequest) -> tuple[int, Any]:
     account = await admin.add_account(
         req.rt.store, actor=req.actor, account_id=req.required("account_id"),
         email=req.required("email"), plan=req.required("plan"),
-        org_id=req.text("org"), credential=req.text("credential") or "api_key",
-        verified=bool(req.body.get("verified", False)))
+        org_id=req.text("org"), credential=req.text("credential"),
+        verified=req.flag("verified"))
     return 201, admin.account_summary(account)
 
 
@@ -182,3 +192,7 @@ async def _import_entities(req: AdminRequest) -> tuple[int, Any]:
         report = await admin.import_entities(req.rt.store, actor=req.actor, path=path)
     errors = [e.replace(str(path), "entities.jsonl") for e in report.errors]
     return 200, {"imported": report.imported, "errors": errors}
+
+
+# ---- enforcement: cases, actions, appeals (routes in their own module, registered on import) --
+from moat.enforce import admin_routes as _enforce_routes  # noqa: E402, F401

@@ -53,10 +53,18 @@ class Gateway:
         elif path == "/metrics":
             await send_response(send, 200, self.runtime.metrics.render(),
                                 [(b"content-type", self.runtime.metrics.content_type.encode())])
+        elif path == "/v1/appeals" or path.startswith("/v1/appeals/"):
+            from moat.enforce.appeals_api import handle_appeals
+
+            await handle_appeals(self.runtime, scope, receive, send)
         elif path.startswith("/admin/"):
             from moat.gateway.admin_api import handle_admin
 
             await handle_admin(self.runtime, scope, receive, send)
+        elif path == "/console" or path.startswith("/console/"):
+            from moat.console import handle_console
+
+            await handle_console(self.runtime, scope, receive, send)
         else:
             api = "anthropic" if path.startswith("/v1/messages") else "openai"
             error = NotFound(f"Unknown path: {method} {path}", code="unknown_url")

@@ -43,6 +43,8 @@ from moat.gateway.http import (
     send_response,
 )
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
+from moat.limits.base import Admission
+from moat.limits.headers import rate_limit_headers
 
 if TYPE_CHECKING:
     from moat.gateway.runtime import Runtime
@@ -70,7 +72,7 @@ def api_key_of(headers: dict[bytes, bytes]) -> str:
 class Call:
     """The state of one model call as it moves through the stages."""
 
-    __slots__ = ("ctx", "decision", "endpoint", "facts", "headers", "redacted", "rt", "status",
+    __slots__ = ("admission", "ctx", "decision", "endpoint", "facts", "headers", "redacted", "rt", "status",
                  "upstream_name", "upstream_seconds", "usage")
 
     def __init__(self, rt: Runtime, endpoint: Endpoint, scope: Scope) -> None:
@@ -84,6 +86,7 @@ class Call:
             client_ip=client[0] if client else None, user_agent=ua.decode("latin-1") if ua else None)
         self.facts: CallFacts | None = None
         self.decision: Decision | None = None
+        self.admission: Admission | None = None
         self.usage = Usage()
         self.status = 200
         self.redacted = False
@@ -97,6 +100,8 @@ class Call:
             headers.append((b"moat-decision-id", self.decision.decision_id.encode()))
             for warning in self.decision.warnings:
                 headers.append((b"moat-warning", warning.encode()))
+        if self.admission is not None:
+            headers += [(k.lower().encode(), v.encode()) for k, v in rate_limit_headers(self.admission)]
         return headers
 
 
@@ -118,15 +123,23 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         decision = call.decision = rt.decide(ctx)
         if not decision.allowed:
             raise _refusal(decision)
+        if decision.allowed_models is not None and facts.model not in decision.allowed_models:
+            raise PermissionDenied(f"The model '{facts.model}' is not available to this account; "
+                                   f"allowed: {', '.join(decision.allowed_models)}", code="model_not_allowed")
+        call.admission = await rt.admit(ctx, decision)
         upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
                                                max_tokens_cap=decision.max_tokens_cap)
         call.upstream_name = route.upstream.name
         forward = {k.decode(): v.decode("latin-1") for k in _FORWARD_HEADERS
                    if (v := call.headers.get(k)) is not None}
-        if facts.stream and endpoint.stream_meter is not None:
-            await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
-        else:
-            await _relay_whole(call, route.upstream, upstream_body, forward, send)
+        try:
+            if facts.stream and endpoint.stream_meter is not None:
+                await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
+            else:
+                await _relay_whole(call, route.upstream, upstream_body, forward, send)
+        finally:
+            if call.admission is not None:
+                await rt.settle(call.admission, call.usage)
     except MoatError as error:
         await _refuse(call, error, send)
     except ClientDisconnected:

@@ -20,12 +20,17 @@ from moat.config import Settings
 from moat.context import Decision, RequestContext, ResolvedEntity, new_id
 from moat.errors import MoatError, RecordingUnavailable
 from moat.gateway.demo_model import DemoModel
-from moat.gateway.facts import CallFacts
+from moat.gateway.facts import CallFacts, Usage
 from moat.gateway.metrics import Metrics
 from moat.gateway.record import build_record
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
 from moat.identity.directory import Directory
-from moat.policy import builtin
+from moat.limits.auto import auto_limiter
+from moat.limits.base import Admission, Limiter
+from moat.limits.base import Usage as LimitUsage
+from moat.limits.headers import rate_limited
+from moat.limits.keys import demand_for
+from moat.policy import PolicyStore
 from moat.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -51,6 +56,9 @@ class Runtime:
         self.router = build_router(settings)
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
+        self.policy = PolicyStore(settings.policy_dir or None)
+        self.limiter: Limiter = auto_limiter(settings)
+        self._first_party = tuple(settings.first_party_clients)
         self.started = False
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
         self._tasks: list[asyncio.Task[None]] = []
@@ -61,6 +69,7 @@ class Runtime:
         await self.directory.start()
         await self.router.start()
         await self.recorder.start()
+        self.policy.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
         self.started = True
 
@@ -68,6 +77,7 @@ class Runtime:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.policy.stop()
         await self.router.close()
         await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
         await self.directory.stop()
@@ -105,7 +115,28 @@ class Runtime:
                                             [f"email domain '{account.email_domain}' belongs to '{org.org_id}'"])
 
     def decide(self, ctx: RequestContext) -> Decision:
-        return builtin.decide(ctx, self.directory)
+        ua = ctx.user_agent
+        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        return self.policy.decide(ctx, self.directory)
+
+    async def admit(self, ctx: RequestContext, decision: Decision) -> Admission | None:
+        """Take the decision's limits from the limiter; raise RateLimited (429) when one refuses."""
+        if not decision.limits:
+            return None
+        engine = self.policy.engine
+        demand = demand_for(ctx, default_max_tokens=decision.max_tokens_cap or self.settings.default_max_tokens)
+        admission = await self.limiter.admit(engine.checks(decision), demand)
+        if admission.allowed:
+            return admission
+        reason, message = engine.limit_refusal(decision, admission.refused_by or "")
+        decision.effect, decision.reason_code, decision.message = "throttle_refused", reason, message
+        decision.retry_after = admission.retry_after
+        error = rate_limited(admission)
+        error.code, error.message, error.decision_id = reason, message, decision.decision_id
+        raise error
+
+    async def settle(self, admission: Admission, usage: Usage) -> None:
+        await self.limiter.finish(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""
@@ -124,7 +155,8 @@ class Runtime:
             log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": call.ctx.request_id})
             raise RecordingUnavailable("The gateway cannot record requests right now; try again shortly") from exc
         m = self.metrics
-        decision = call.decision.reason_code if call.decision else "none"
+        decision = "none" if call.decision is None else (
+            "allow" if call.decision.allowed else call.decision.reason_code)
         m.requests.labels(call.ctx.endpoint, decision, str(call.status)).inc()
         if call.upstream_name:
             m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)

@@ -64,14 +64,14 @@ class LinkingConfig:
     w_payment: float = 0.9
     w_declared_org: float = 0.7
     w_declared_company: float = 0.4
-    w_signup_ip: float = 0.45
-    w_request_ip: float = 0.35
+    w_signup_ip: float = 0.55  # created from inside the org's network: links if the address is specific
+    w_request_ip: float = 0.35  # calls from there: corroborates only
     ip_weight_cap: float = 0.75  # addresses alone never reach more than this
     ip_free_accounts: int = 8  # an in-range address used by this many accounts counts in full
     max_ips_per_account: int = 32
     w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
     w_end_user_org_platform: float = 0.6  # same, on an account that relays for a platform
-    end_user_min_requests: int = 3
+    end_user_min_requests: int = 1
     end_user_min_share: float = 0.8
     # account <-> account: weight per kind (payment, sso, device) and the size beyond which a
     # shared identifier is generic (0: no limit)

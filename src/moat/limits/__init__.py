@@ -5,11 +5,11 @@
     admission = await limiter.admit(checks, demand_for(ctx, default_max_tokens=4096))
     if not admission.allowed:
         raise rate_limited(admission)                      # 429 + Retry-After + RateLimit-*
+    usage = Usage()                                        # nothing used unless the upstream says so
     try:
-        ...relay; response headers += rate_limit_headers(admission)...
-        await limiter.settle(admission, Usage(input_tokens, output_tokens))
+        ...relay; response headers += rate_limit_headers(admission); usage = Usage(in, out)...
     finally:
-        await limiter.release(admission)
+        await limiter.finish(admission, usage)             # settle tokens + release slots, one call
 """
 
 from __future__ import annotations

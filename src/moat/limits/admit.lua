@@ -2,7 +2,7 @@
 -- KEYS[i]   one key per limit, "{prefix name:key}" (hash-tagged; same slot per call on a cluster)
 -- ARGV[1]   now in microseconds, or "" to use the server's TIME (production: one clock for all replicas)
 -- ARGV[2]   lease id for concurrency limits
--- ARGV[3i], ARGV[3i+1], ARGV[3i+2] for limit i:
+-- ARGV[3]   "mode a b" for each limit, space-separated in KEYS order (one argument: fewer to encode):
 --   mode "g" (GCRA, enforced) | "G" (GCRA, shadow) with a = cost in µs, b = tau in µs
 --   mode "c" (concurrency, enforced) | "C" (concurrency, shadow) with a = slots, b = lease life in µs
 -- Returns {now, allowed, pass_1, value_1, ...}: value = new_tat - now (GCRA) or live leases (concurrency).
@@ -14,13 +14,15 @@ if ARGV[1] == '' then
 else
   now = tonumber(ARGV[1])
 end
+local spec = {}
+for word in string.gmatch(ARGV[3], '%S+') do spec[#spec + 1] = word end
 local out = {now, 1}
 local new = {}
 local allowed = true
 for i = 1, #KEYS do
-  local mode = ARGV[3 * i]
-  local a = tonumber(ARGV[3 * i + 1])
-  local b = tonumber(ARGV[3 * i + 2])
+  local mode = spec[3 * i - 2]
+  local a = tonumber(spec[3 * i - 1])
+  local b = tonumber(spec[3 * i])
   local key = KEYS[i]
   local passes, value
   if mode == 'g' or mode == 'G' then
@@ -47,7 +49,7 @@ if not allowed then
   return out
 end
 for i = 1, #KEYS do
-  local mode = ARGV[3 * i]
+  local mode = spec[3 * i - 2]
   local backlog = new[i]
   if backlog == false then
     -- a shadow limit that would have refused: counts in metrics, consumes nothing
@@ -57,7 +59,7 @@ for i = 1, #KEYS do
                  'PX', string.format('%d', math.ceil(backlog / 1000) + 1))
     end
   else
-    local life = tonumber(ARGV[3 * i + 2])
+    local life = tonumber(spec[3 * i])
     redis.call('ZADD', KEYS[i], string.format('%d', now + life), ARGV[2])
     redis.call('PEXPIRE', KEYS[i], string.format('%d', math.ceil(life / 1000) + 1))
   end

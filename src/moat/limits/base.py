@@ -1,12 +1,15 @@
 """The `Limiter` interface and the values that cross it.
 
-Per request the gateway makes at most three calls (envoyproxy/ratelimit's shape: one interface,
-one implementation per backend, time injected into constructors):
+Per request the gateway makes two calls (envoyproxy/ratelimit's shape: one interface, one
+implementation per backend, time injected into constructors):
 
     admission = await limiter.admit(checks, demand)   # before relaying; all limits at once
-    ...relay, meter...
-    await limiter.settle(admission, usage)             # after the response: real token usage
-    await limiter.release(admission)                   # concurrency slots back (in a `finally`)
+    try:
+        ...relay, meter...
+    finally:
+        await limiter.finish(admission, usage)         # = settle(real usage) + release(slots)
+
+`settle` and `release` exist separately for callers that release a slot before usage is known.
 
 An admission is all-or-nothing: when one enforced limit refuses, no limit consumes anything.
 """
@@ -46,13 +49,16 @@ class Usage:
 
 
 def units(kind: str, input_tokens: int, output_tokens: int) -> int:
-    """What a request costs against a limit of `kind` (1 for requests and concurrency)."""
+    """What a request costs against a limit of `kind` (1 for requests and concurrency).
+
+    Negative counts (a broken usage report) count as zero: they must never refund extra quota.
+    """
     if kind == "input_tokens":
-        return input_tokens
+        return input_tokens if input_tokens > 0 else 0
     if kind == "output_tokens":
-        return output_tokens
+        return output_tokens if output_tokens > 0 else 0
     if kind == "tokens":
-        return input_tokens + output_tokens
+        return (input_tokens if input_tokens > 0 else 0) + (output_tokens if output_tokens > 0 else 0)
     return 1
 
 
@@ -153,6 +159,10 @@ class Limiter(Protocol):
 
         Call in a `finally`; a slot that is never released expires after its spec's `period`.
         """
+        ...
+
+    async def finish(self, admission: Admission, usage: Usage) -> None:
+        """`settle` then `release`, in one backend call: what the gateway's `finally` should call."""
         ...
 
     async def aclose(self) -> None:

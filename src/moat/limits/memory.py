@@ -47,10 +47,15 @@ class MemoryLimiter:
         """`admit` without the coroutine, for callers already on the event loop's thread."""
         now = self.now_us()
         outcomes = self.evaluate(checks, demand, now)
-        lease_id = self.new_lease_id() if any(c.spec.kind == "concurrency" for c in checks) else ""
+        lease_id = ""
+        for check in checks:
+            if check.spec.kind == "concurrency":
+                lease_id = self.new_lease_id()
+                break
         admission = decide(checks, demand, outcomes, self.stats, lease_id=lease_id)
         if admission.allowed:
             self.commit(checks, demand, outcomes, now, lease_id)
+        self.tick(now)
         return admission
 
     def evaluate(self, checks: Sequence[Check], demand: Demand, now: int,
@@ -59,15 +64,16 @@ class MemoryLimiter:
         outcomes: list[Outcome] = []
         for check in checks:
             spec = check.spec
-            state_key = (state_name(check), check.key)
-            if spec.kind == "concurrency":
-                count = self._live_leases(state_key, now)
-                outcomes.append(Outcome(count < spec.limit, count, fail_mode))
+            kind = spec.kind
+            if kind == "concurrency":
+                count = self._live_leases((spec.counter, check.key), now)
+                outcomes.append((count < spec.limit, count, fail_mode))
             else:
-                tat = self._tat.get(state_key, 0)
-                new_tat = (tat if tat > now else now) + spec.cost_us(
-                    units(spec.kind, demand.input_tokens, demand.output_tokens))
-                outcomes.append(Outcome(new_tat - now <= spec.tau_us, new_tat - now, fail_mode))
+                tat = self._tat.get((spec.counter, check.key), 0)
+                cost = spec.unit_us if kind == "requests" else spec.cost_us(
+                    units(kind, demand.input_tokens, demand.output_tokens))
+                backlog = (tat - now if tat > now else 0) + cost
+                outcomes.append((backlog <= spec.tau_us, backlog, fail_mode))
         return outcomes
 
     def commit(self, checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome], now: int,
@@ -75,19 +81,16 @@ class MemoryLimiter:
         """Consume for the checks of an allowed admission that passed (values from `evaluate`)."""
         for check, outcome in zip(checks, outcomes, strict=True):
             spec = check.spec
-            if not outcome.passes:  # only a shadow limit can fail in an allowed admission
+            if not outcome[0]:  # only a shadow limit can fail in an allowed admission
                 continue
-            state_key = (state_name(check), check.key)
+            state_key = (spec.counter, check.key)
             if spec.kind == "concurrency":
                 leases = self._leases.get(state_key)
                 if leases is None:
                     leases = self._leases[state_key] = _Leases()
                 leases.add(lease_id, now + spec.period_us)
             else:
-                self._tat[state_key] = now + outcome.value
-        self._until_sweep -= 1
-        if self._until_sweep <= 0:
-            self._sweep(now)
+                self._tat[state_key] = now + outcome[1]
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.settle`."""
@@ -132,12 +135,23 @@ class MemoryLimiter:
             if leases is not None:
                 leases.expiry.pop(lease.lease_id, None)
 
+    async def finish(self, admission: Admission, usage: Usage) -> None:
+        """See `Limiter.finish`."""
+        await self.settle(admission, usage)
+        await self.release(admission)
+
     async def aclose(self) -> None:
         """Nothing to close; here for the `Limiter` protocol."""
 
     def _live_leases(self, state_key: StateKey, now: int) -> int:
         leases = self._leases.get(state_key)
         return 0 if leases is None else leases.live(now)
+
+    def tick(self, now: int) -> None:
+        """Count one admission; every `sweep_every`, forget what has rested."""
+        self._until_sweep -= 1
+        if self._until_sweep <= 0:
+            self._sweep(now)
 
     def _sweep(self, now: int) -> None:
         """Forget rested keys and expired leases (they are indistinguishable from absent ones)."""

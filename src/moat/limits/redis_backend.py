@@ -104,7 +104,7 @@ class RedisLimiter:
                 # A blocking pool: a burst beyond `max_connections` waits (within the deadline)
                 # for a connection instead of failing over to the fail mode.
                 pool = BlockingConnectionPool.from_url(url, timeout=deadline, **options)
-                client = Redis(connection_pool=pool)
+                client = Redis.from_pool(pool)  # closing the client closes the pool
         self._client = client
 
     @property
@@ -145,33 +145,33 @@ class RedisLimiter:
         results = await asyncio.gather(*(
             self._run_admit([checks[i] for i in part], [keys[i] for i in part], demand, lease_id)
             for part in parts))
-        outcomes: list[Outcome] = [Outcome(True, 0)] * len(checks)
+        outcomes: list[Outcome] = [(True, 0, None)] * len(checks)
         for part, part_outcomes in zip(parts, results, strict=True):
             for i, outcome in zip(part, part_outcomes, strict=True):
                 outcomes[i] = outcome
-        refused = any(not o.passes and not c.spec.shadow for c, o in zip(checks, outcomes, strict=True))
+        refused = any(not o[0] and not c.spec.shadow for c, o in zip(checks, outcomes, strict=True))
         if refused:
             await self._compensate(checks, keys, demand, lease_id, parts, results)
         return outcomes
 
     async def _run_admit(self, checks: Sequence[Check], keys: Sequence[str], demand: Demand,
                          lease_id: str) -> list[Outcome]:
-        args: list[Any] = [self._now_arg(), lease_id]
+        parts: list[str] = []
         for check in checks:
             spec = check.spec
             if spec.kind == "concurrency":
-                args += ["C" if spec.shadow else "c", spec.limit, spec.period_us]
+                parts.append(f"{'C' if spec.shadow else 'c'} {spec.limit} {spec.period_us}")
             else:
                 cost = spec.cost_us(units(spec.kind, demand.input_tokens, demand.output_tokens))
-                args += ["G" if spec.shadow else "g", cost, spec.tau_us]
-        raw = await self._admit(self._client, keys, args)
-        return [Outcome(raw[i] == 1, int(raw[i + 1])) for i in range(2, len(raw), 2)]
+                parts.append(f"{'G' if spec.shadow else 'g'} {cost} {spec.tau_us}")
+        raw = await self._admit(self._client, keys, (self._now_arg(), lease_id, " ".join(parts)))
+        return [(raw[i] == 1, int(raw[i + 1]), None) for i in range(2, len(raw), 2)]
 
     async def _compensate(self, checks: Sequence[Check], keys: Sequence[str], demand: Demand,
                           lease_id: str, parts: list[list[int]], results: list[list[Outcome]]) -> None:
         """Undo what slot groups that admitted consumed, because another group refused."""
         for part, part_outcomes in zip(parts, results, strict=True):
-            group_admitted = all(o.passes or checks[i].spec.shadow
+            group_admitted = all(o[0] or checks[i].spec.shadow
                                  for i, o in zip(part, part_outcomes, strict=True))
             if not group_admitted:
                 continue
@@ -179,7 +179,7 @@ class RedisLimiter:
             args: list[Any] = [self._now_arg()]
             for i, outcome in zip(part, part_outcomes, strict=True):
                 spec = checks[i].spec
-                if not outcome.passes:
+                if not outcome[0]:
                     continue
                 ops_keys.append(keys[i])
                 if spec.kind == "concurrency":
@@ -203,23 +203,36 @@ class RedisLimiter:
         now = self._local.now_us()
         local_outcomes = iter(self._local.evaluate(local, demand, now, "local"))
         outcomes = [next(local_outcomes) if c.spec.fail_mode == "local"
-                    else Outcome(c.spec.fail_mode == "open", 0, c.spec.fail_mode) for c in checks]
+                    else (c.spec.fail_mode == "open", 0, c.spec.fail_mode) for c in checks]
         closed_retry = max(1.0, self._breaker.retry_in())
         admission = decide(checks, demand, outcomes, self.stats, lease_id=lease_id,
                            closed_retry_after=closed_retry)
         if admission.allowed and local:
             local_only = [o for c, o in zip(checks, outcomes, strict=True) if c.spec.fail_mode == "local"]
             self._local.commit(local, demand, local_only, now, lease_id)
+        if local:
+            self._local.tick(now)
         return admission
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.settle`: one script call for all shared reservations, none if nothing changes."""
+        await self._settle_remote(*self._settle_ops(admission, usage, [], [self._now_arg()]))
+
+    async def release(self, admission: Admission) -> None:
+        """See `Limiter.release`."""
+        await self._settle_remote(*self._release_ops(admission, [], [self._now_arg()]))
+
+    async def finish(self, admission: Admission, usage: Usage) -> None:
+        """See `Limiter.finish`: settle and release in one script call."""
+        keys, args = self._settle_ops(admission, usage, [], [self._now_arg()])
+        await self._settle_remote(*self._release_ops(admission, keys, args))
+
+    def _settle_ops(self, admission: Admission, usage: Usage, keys: list[str],
+                    args: list[Any]) -> tuple[list[str], list[Any]]:
         if admission.settled or not admission.allowed:
-            return
+            return keys, args
         admission.settled = True
         self._local.settle_now(admission, usage, local_only=True)
-        keys: list[str] = []
-        args: list[Any] = [self._now_arg()]
         for reservation in admission.reservations:
             if reservation.local:
                 continue
@@ -229,21 +242,19 @@ class RedisLimiter:
             if delta:
                 keys.append(self.redis_key(reservation.check))
                 args += ["a", delta]
-        await self._settle_remote(keys, args)
+        return keys, args
 
-    async def release(self, admission: Admission) -> None:
-        """See `Limiter.release`."""
+    def _release_ops(self, admission: Admission, keys: list[str],
+                     args: list[Any]) -> tuple[list[str], list[Any]]:
         if admission.released:
-            return
+            return keys, args
         admission.released = True
         self._local.release_now(admission, local_only=True)
-        keys: list[str] = []
-        args: list[Any] = [self._now_arg()]
         for lease in admission.leases:
             if not lease.local:
                 keys.append(self.redis_key(lease.check))
                 args += ["r", lease.lease_id]
-        await self._settle_remote(keys, args)
+        return keys, args
 
     async def _settle_remote(self, keys: list[str], args: list[Any]) -> None:
         if not keys:

@@ -74,8 +74,11 @@ class LimitSpec:
         # Tolerance: the backlog (TAT - now) a key may carry after an admission, in microseconds.
         object.__setattr__(self, "tau_us", (self.burst or self.limit) * period_us // self.limit)
         object.__setattr__(self, "unit_us", self.cost_us(1))
-        # Shadow limits count apart, so they never touch an enforced limit's state of the same name.
-        object.__setattr__(self, "counter", f"{self.name}~shadow" if self.shadow else self.name)
+        # Shadow limits count apart, so they never touch an enforced limit's state of the same name;
+        # slots live apart from GCRA state, so a limit whose kind changes on reload never finds
+        # a Redis value of the wrong type.
+        counter = f"{self.name}~shadow" if self.shadow else self.name
+        object.__setattr__(self, "counter", f"{counter}#slots" if self.kind == "concurrency" else counter)
 
     def cost_us(self, units: int) -> int:
         """The GCRA increment for `units`, rounded up to a whole microsecond (never under-charges)."""

@@ -13,7 +13,6 @@ and the retry-after, records stats, and lists what `settle` and `release` must u
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from moat.limits.base import Admission, Check, Demand, Lease, LimiterStats, LimitStatus, Reservation, units
 
@@ -21,18 +20,17 @@ from moat.limits.base import Admission, Check, Demand, Lease, LimiterStats, Limi
 CONCURRENCY_RETRY_AFTER = 1.0
 
 
-class Outcome(NamedTuple):
-    passes: bool
-    value: int  # see the module docstring; ignored when fail_mode is "open" or "closed"
-    fail_mode: str | None = None  # set when the backend was unreachable
+# (passes, value, fail_mode): value as above, ignored for fail modes "open" and "closed";
+# fail_mode is set when the backend was unreachable. A plain tuple: built per limit per request.
+Outcome = tuple[bool, int, "str | None"]
 
 
 def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome], stats: LimiterStats,
            *, lease_id: str = "", closed_retry_after: float = 1.0) -> Admission:
-    """The admission for `checks` given each one's outcome (same order)."""
+    """The admission for `checks` given each one's outcome (same order). Hot path: kept flat."""
     allowed = True
     for check, outcome in zip(checks, outcomes, strict=True):
-        if not outcome.passes and not check.spec.shadow:
+        if not outcome[0] and not check.spec.shadow:
             allowed = False
             break
     statuses: list[LimitStatus] = []
@@ -42,44 +40,52 @@ def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome],
     retry_after = 0.0
     for check, (passes, value, fail_mode) in zip(checks, outcomes, strict=True):
         spec = check.spec
-        # Shadow limits consume only their own counters (`state_name`), and only when they pass.
-        consumed = allowed and passes and fail_mode != "open" and fail_mode != "closed"
-        local = fail_mode == "local"
+        kind = spec.kind
+        if fail_mode is None:
+            consumed = allowed and passes
+            local = False
+        else:
+            stats.fallbacks[fail_mode] += 1
+            # Shadow limits consume only their own counters (`LimitSpec.counter`), when they pass.
+            consumed = allowed and passes and fail_mode == "local"
+            local = True
         if fail_mode == "open":
-            status = LimitStatus(spec.name, spec.kind, check.key, True, spec.shadow, spec.limit,
+            status = LimitStatus(spec.name, kind, check.key, True, spec.shadow, spec.limit,
                                  spec.limit, 0.0, 0.0, fail_mode)
         elif fail_mode == "closed":
-            status = LimitStatus(spec.name, spec.kind, check.key, False, spec.shadow, spec.limit,
+            status = LimitStatus(spec.name, kind, check.key, False, spec.shadow, spec.limit,
                                  0, 0.0, closed_retry_after, fail_mode)
-        elif spec.kind == "concurrency":
+        elif kind == "concurrency":
             after = value + 1 if consumed else value
-            status = LimitStatus(spec.name, spec.kind, check.key, passes, spec.shadow, spec.limit,
-                                 max(0, spec.limit - after), 0.0,
+            status = LimitStatus(spec.name, kind, check.key, passes, spec.shadow, spec.limit,
+                                 spec.limit - after if after < spec.limit else 0, 0.0,
                                  0.0 if passes else CONCURRENCY_RETRY_AFTER, fail_mode)
             if consumed:
                 leases.append(Lease(check, lease_id, local))
         else:
-            n = units(spec.kind, demand.input_tokens, demand.output_tokens)
-            cost = spec.cost_us(n)
+            if kind == "requests":
+                n = 1
+                cost = spec.unit_us
+            else:
+                n = units(kind, demand.input_tokens, demand.output_tokens)
+                cost = spec.cost_us(n)
             tau = spec.tau_us
             backlog = value if consumed else value - cost  # TAT - now after this admission
             if backlog < 0:
                 backlog = 0
-            unit = spec.cost_us(1)
-            remaining = (tau - backlog) // unit if backlog < tau else 0
+            remaining = (tau - backlog) // spec.unit_us if backlog < tau else 0
             if passes:
                 wait = 0.0
             elif cost > tau:
                 wait = spec.period  # can never pass; the honest hint is "not within a period"
             else:
                 wait = (value - tau) / 1_000_000
-            status = LimitStatus(spec.name, spec.kind, check.key, passes, spec.shadow, spec.limit,
-                                 min(spec.limit, remaining), backlog / 1_000_000, wait, fail_mode)
-            if consumed and spec.kind != "requests":
+            status = LimitStatus(spec.name, kind, check.key, passes, spec.shadow, spec.limit,
+                                 remaining if remaining < spec.limit else spec.limit,
+                                 backlog / 1_000_000, wait, fail_mode)
+            if consumed and kind != "requests":
                 reservations.append(Reservation(check, n, local))
         statuses.append(status)
-        if fail_mode is not None:
-            stats.fallbacks[fail_mode] += 1
         if not status.allowed:
             if spec.shadow:
                 stats.shadow_refusals[spec.name] += 1
@@ -92,7 +98,6 @@ def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome],
     stats.checks += 1
     stats.limits_evaluated += len(statuses)
     return Admission(allowed, statuses, refused_by, retry_after, reservations, leases)
-
 
 def state_name(check: Check) -> str:
     """The counter a limit uses: shadow limits count apart, so they never touch an enforced quota."""

@@ -115,7 +115,7 @@ class Engine:
             try:
                 mask = group.fn(ctx, directory, group.hot_getters)
             except Exception as exc:
-                self._failed(d, rules, exc)
+                self._fallback(rules, ctx, directory, d, matched, exc)
                 continue
             while mask:
                 low = mask & -mask
@@ -124,8 +124,11 @@ class Engine:
         c: cel.Context | None = None
         if plan.needs_cel:
             c = cel.Context()
-            for name, _, getter in plan.cel_variables:
-                c.add_variable(name, getter(ctx, directory))
+            for name, path, getter in plan.cel_variables:
+                try:
+                    c.add_variable(name, getter(ctx, directory))
+                except Exception as exc:  # rules reading it will error, and not match
+                    self._failed(d, (), exc, f"context field {path}")
             self._run_cel(plan, c, d, matched)
         if not matched:
             d.explanation.append("decision: allow (no rule matched)")
@@ -284,6 +287,21 @@ class Engine:
                     d.explanation.append(f"{cr.rule.id}: evaluation error, treated as no match: {exc}")
                     continue
             matched.append(cr)
+
+    def _fallback(self, rules: Sequence[CompiledRule], ctx: RequestContext, directory: DirectoryView | None,
+                  d: Decision, matched: list[CompiledRule], exc: Exception) -> None:
+        """A fast group raised (a context field the gateway filled with a wrong type): evaluate its
+        rules one by one in CEL, leaving out only the fields that cannot be read, so one bad field
+        never switches off unrelated rules (a restriction must not fail open over a bad score)."""
+        self.errors += 1
+        d.explanation.append(f"fast path failed ({exc!r}); rules evaluated one by one")
+        c = cel.Context()
+        for path in sorted({p for cr in rules for p in cr.variables}):
+            try:
+                c.add_variable(flat_name(path), getter_for(path)(ctx, directory))
+            except Exception as field_exc:
+                d.explanation.append(f"context field {path} unreadable: {field_exc!r}")
+        self._run(rules, c, d, matched)
 
     def _failed(self, d: Decision, rules: Sequence[CompiledRule], exc: Exception, what: str = "") -> None:
         """An evaluation that raised: no match (a limit key: the limit is not applied), explained."""

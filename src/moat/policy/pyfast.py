@@ -16,17 +16,21 @@ and literals rendered with `repr`, never text copied from a policy file.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from moat.policy.analysis import flat_name, flat_path
+from moat.policy.analysis import flat_path
 from moat.policy.celparse import Node
 from moat.policy.variables import Getter
 
 _NUMERIC = frozenset({"int", "double"})
 _SCALARS = frozenset({"string", "int", "double", "bool"})
 _COMPARE = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+# A field in a translated expression is written `\0path\0`: repr() never leaves a raw NUL in a
+# literal, so the marker cannot be forged by policy text and is replaced safely by _build.
+_FIELD = re.compile("\x00([^\x00]+)\x00")
 _STRING_METHODS = {"startsWith": "startswith", "endsWith": "endswith"}
 
 
@@ -42,7 +46,7 @@ def translate(node: Node, paths: set[str]) -> tuple[str, str] | None:
         if flat is None or flat[1] not in _SCALARS:
             return None
         paths.add(flat[0])
-        return f"v_{flat_name(flat[0])}", flat[1]
+        return f"\x00{flat[0]}\x00", flat[1]
     if kind == "lit":
         if node.lit_type == "double" and not math.isfinite(node.value):
             return None
@@ -120,9 +124,14 @@ class PyGroup:
 
 
 def _build(body: list[str], paths: Sequence[str], name: str) -> Callable[..., Any]:
+    """Compile the function. A field read by several conditions is read once up front; a field
+    read once is read where used, so `&&`/`||` short-circuits skip it (a domain lookup, say)."""
+    text = "\n".join(body)
+    uses = {p: len(re.findall(f"\x00{re.escape(p)}\x00", text)) for p in paths}
     lines = [f"def {name}(c, d, g):"]
-    lines += [f"    v_{flat_name(p)} = g[{j}](c, d)" for j, p in enumerate(paths)]
-    lines += body
+    lines += [f"    f{j} = g[{j}](c, d)" for j, p in enumerate(paths) if uses[p] > 1]
+    index = {p: f"f{j}" if uses[p] > 1 else f"g[{j}](c, d)" for j, p in enumerate(paths)}
+    lines.append(_FIELD.sub(lambda m: index[m.group(1)], text))
     namespace: dict[str, Any] = {"__builtins__": {}}
     exec(compile("\n".join(lines), f"<moat.policy {name}>", "exec"), namespace)
     fn: Callable[..., Any] = namespace[name]

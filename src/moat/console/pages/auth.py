@@ -35,7 +35,7 @@ def _safe_next(target: str) -> str:
 async def signin_form(c: Console, req: Request, *, status: int = 200, error: str = "",
                       username: str = "") -> Response:
     token = secrets.token_urlsafe(24)
-    response = await c.render(req, "signin.html", status=status, pre=token, error=error, username=username,
+    response = await c.render(req, "signin.html", http_status=status, pre=token, error=error, username=username,
                               next=_safe_next(req.q("next") or req.f("next")))
     response.set_cookie(PRE_COOKIE, token, secure=c.secure_cookie(req))
     return response

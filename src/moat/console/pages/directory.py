@@ -11,7 +11,7 @@ import orjson
 
 from moat.console import charts, queries
 from moat.console.cluster import account_cluster
-from moat.console.enforcement import subject_summary
+from moat.console.enforcement import finding, subject_summary
 from moat.console.http import Request, Response
 from moat.console.routing import Route
 from moat.identity.admin import key_summary
@@ -53,10 +53,20 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
     org = c.runtime.directory.org(acct.org_id) if acct.org_id else None
     nxt = page_url(f"/console/accounts/{account_id}", before=page.next_cursor) if page.next_cursor else None
     enforcement = await subject_summary(c, "account", account_id)
+    found = await finding(c, account_id)
+    cluster_subject, members, evidence = "", "", ""
+    if found and found.get("cluster_id"):
+        cluster_subject = f"cluster:{found['cluster_id']}"
+        members = ",".join(cluster.account_ids)  # shown count only; findings name the members
+    elif cluster.cluster_id and len(cluster.account_ids) > 1:
+        cluster_subject = f"cluster:{cluster.cluster_id}"
+        members = ",".join(cluster.account_ids)
+        evidence = "; ".join(link["evidence"] for link in cluster.links)
     return await c.render(req, "account.html", active="accounts", acct=acct, keys=keys, requests=page.rows,
                           next_url=nxt, decisions=charts.bars(decisions), cluster=cluster, graph=graph,
                           org=org, org_restricted=c.runtime.directory.is_restricted(acct.org_id),
-                          enforcement=enforcement)
+                          enforcement=enforcement, cluster_subject=cluster_subject, cluster_members=members,
+                          cluster_evidence=evidence, finding=found)
 
 
 async def orgs(c: Console, req: Request) -> Response:

@@ -30,7 +30,9 @@ async def _aggregates(c: Console, window: str) -> dict[str, Any]:
         return dict(hit[1])
     span, step = WINDOWS[window]
     since = now - span
-    series = await queries.traffic_series(c.db, since, step)
+    counted = {t: (n, d) for t, n, d in await queries.traffic_series(c.db, since, step)}
+    first = (since // step) * step
+    series = [(t, *counted.get(t, (0, 0))) for t in (first + i * step for i in range(int(span // step) + 1))]
     reasons = await queries.decisions_by_reason(c.db, since)
     data = {
         "series": series, "reasons": reasons,

@@ -51,7 +51,7 @@ async def _page(c: Console, req: Request, status: int = 200, **extra: Any) -> Re
         selected = next(iter(files), "")
     text = extra.pop("text", None)
     writable = bool(c.runtime.settings.policy_dir) and Path(bundle.source).resolve() != DEFAULT_DIR.resolve()
-    return await c.render(req, "policies.html", status=status, active="policies", bundle=bundle, enforced=enforced,
+    return await c.render(req, "policies.html", http_status=status, active="policies", bundle=bundle, enforced=enforced,
                           files=files, selected=selected, text=files.get(selected, "") if text is None else text,
                           writable=writable, report=extra.pop("report", None), errors=extra.pop("errors", []),
                           saved=extra.pop("saved", False), replay_limit=c.settings.replay_limit, **extra)
@@ -77,7 +77,7 @@ async def dry_run(c: Console, req: Request) -> Response:
         new = await asyncio.to_thread(edited_bundle, Path(bundle.source), file_name, text)
     except BundleError as exc:
         return await _page(c, req, 422, selected=file_name, text=text,
-                           errors=[f"{e.file.rsplit('/', 1)[-1]}:{e.line}: {e.message}" for e in exc.errors])
+                           errors=[f"{e.file.rsplit('/', 1)[-1]}:{e.line}: {e.reason}" for e in exc.errors])
     except ValueError as exc:
         return await _page(c, req, 422, selected=file_name, text=text, errors=[str(exc)])
     records = await queries.recent_requests(c.db, c.settings.replay_limit)
@@ -100,7 +100,7 @@ async def save(c: Console, req: Request) -> Response:
         new = await asyncio.to_thread(edited_bundle, root, file_name, text)
     except BundleError as exc:
         return await _page(c, req, 422, selected=file_name, text=text,
-                           errors=[f"{e.file.rsplit('/', 1)[-1]}:{e.line}: {e.message}" for e in exc.errors])
+                           errors=[f"{e.file.rsplit('/', 1)[-1]}:{e.line}: {e.reason}" for e in exc.errors])
     except ValueError as exc:
         return await _page(c, req, 422, selected=file_name, text=text, errors=[str(exc)])
     target = root / file_name

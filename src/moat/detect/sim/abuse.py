@@ -10,29 +10,40 @@ import random
 from collections.abc import Callable
 
 from moat.detect.sim import text as tx
-from moat.detect.sim.behaviour import DAY, Behaviour, PromptFn
+from moat.detect.sim.behaviour import DAY, Behaviour
 from moat.detect.sim.personas import BROWSERS, SDKS, Member, World, _email, _human, label
 
 
-def _distill_prompt(rng: random.Random, templates: list[str], systems: list[str], domains: list[str],
-                    w: World) -> PromptFn:
-    p = w.params
+class _DistillPrompts:
+    """A distillation operation's prompt generator (a `PromptFn`), with repeated sampling."""
 
-    def fn(r: random.Random, i: int) -> tuple[str | None, str, int, int]:
-        d = r.choice(domains)
-        prompt = r.choice(templates).format(s=r.choice(tx.SUBJECTS[d]), d=d.replace("_", " "))
+    def __init__(self, templates: list[str], systems: list[str], domains: list[str], w: World) -> None:
+        self.templates, self.systems, self.domains, self.p = templates, systems, domains, w.params
+        self.last: tuple[str | None, str, int, int] | None = None
+        self.again = 0  # more samples of `last` to ask for
+
+    def __call__(self, r: random.Random, i: int) -> tuple[str | None, str, int, int]:
+        if self.last is not None and self.again > 0:
+            self.again -= 1
+            return self.last
+        self.last = self._fresh(r)
+        self.again = r.randint(1, 3) if r.random() < self.p.multi_sample else 0
+        return self.last
+
+    def _fresh(self, r: random.Random) -> tuple[str | None, str, int, int]:
+        p = self.p
+        d = r.choice(self.domains)
+        prompt = r.choice(self.templates).format(s=r.choice(tx.SUBJECTS[d]), d=d.replace("_", " "))
         prompt = tx.paraphrase(r, prompt, p.paraphrase_rate)
         if r.random() < 0.7:  # seed data from the operation's generator keeps prompts unique
             prompt = f"{prompt} Focus on {tx.token(r, 2)} {tx.token(r, 3)}."
-
-        system = r.choice(systems)
+        system = r.choice(self.systems)
         if r.random() < p.elicit_phrase_rate:
             if r.random() < 0.5:
                 system = f"{system} {r.choice(tx.ELICIT_PHRASES)}"
             else:
                 prompt = f"{prompt} {r.choice(tx.ELICIT_PHRASES)}"
         return system, prompt, r.randint(0, 60), r.randint(900, 2500)
-    return fn
 
 
 def _operation(w: World, rng: random.Random) -> tuple[list[str], list[str], list[str]]:
@@ -73,7 +84,7 @@ def distill_network(w: World, rng: random.Random) -> list[Member]:
                          payment_fingerprint=rng.choice(cards) if shared else w.payment(rng),
                          signup_ip=picker(rng))
         b = Behaviour(acct["account_id"], rate * rng.uniform(0.7, 1.3) * p.volume,
-                      _distill_prompt(rng, templates, systems, domains, w), timing="sync",
+                      _DistillPrompts(templates, systems, domains, w), timing="sync",
                       schedule=schedule, sync_jitter=p.jitter_s, continue_p=0.02,
                       reasoning_p=p.reasoning_flag_rate, ip_picker=picker, uas=[rng.choice(SDKS)])
         out.append((acct, b, label("distill_network", ("distillation", "coordination"), network=net)))
@@ -84,9 +95,9 @@ def lone_distiller(w: World, rng: random.Random) -> list[Member]:
     p = w.params
     templates, systems, domains = _operation(w, rng)
     acct = w.account(rng, plan=rng.choice(("api", "pro")), email=_email(rng))
-    b = Behaviour(acct["account_id"], rng.uniform(60, 400) * p.volume,
-                  _distill_prompt(rng, templates, systems, domains, w), timing="human",
-                  session_len=40.0, gap_s=20.0, active_days=0.9, continue_p=0.02,
+    b = Behaviour(acct["account_id"], rng.uniform(100, 500) * p.volume,
+                  _DistillPrompts(templates, systems, domains, w), timing="human",
+                  session_len=12.0, gap_s=20.0, active_days=0.9, continue_p=0.02,
                   tz=rng.choice((-5.0, 1.0, 8.0)), reasoning_p=p.reasoning_flag_rate,
                   ips=[w.home_ip(rng) for _ in range(3)], uas=[rng.choice(SDKS)])
     return [(acct, b, label("lone_distiller", ("distillation",)))]
@@ -136,7 +147,6 @@ def tier_pipeline(w: World, rng: random.Random) -> list[Member]:
 
 def tier_shared(w: World, rng: random.Random) -> list[Member]:
     """One consumer subscription used by a whole team across cities."""
-    p = w.params
     members = rng.randint(6, 25)
     acct, b, _ = _human(w, rng, "tier_shared", plan=rng.choice(("max", "pro")),
                         domains=rng.sample(tx.DOMAINS, 6), rate=members * rng.uniform(10, 30),
@@ -160,15 +170,15 @@ def rival_personal(w: World, rng: random.Random, platform: bool = False) -> list
             extra["signup_ip"] = w.ip_in(rng.choice(rival["ip_ranges"]), rng)
         if "sso" in signals:
             extra["sso_tenant"] = rival["sso_tenants"][0]
-    kw: dict[str, object] = {}
-    if platform:
-        kw = {"channel": "platform", "platform": "codeforge-ide", "end_user_org": rival["domains"][0]}
+    channel, via, end_user_org = ("platform", "codeforge-ide", rival["domains"][0]) if platform \
+        else ("direct", None, None)
     m = _human(w, rng, "rival_platform" if platform else "rival_personal",
                plan=rng.choice(("pro", "api", "free")), rate=rng.uniform(20, 120) if platform else rng.uniform(5, 60),
                domains=["machine_learning", "python", rng.choice(tx.DOMAINS)], extra=extra,
-               cats=("competitor",), org=rival["org_id"], **kw)
+               cats=("competitor",), org=rival["org_id"], channel=channel, platform=via,
+               end_user_org=end_user_org)
     if not platform and "signup_ip" in signals:  # signed up at the office, works from there too
-        m[1].ips = [w.ip_in(rival["ip_ranges"][0], rng)] + m[1].ips
+        m[1].ips = [w.ip_in(rival["ip_ranges"][0], rng), *m[1].ips]
     return [m]
 
 

@@ -6,6 +6,7 @@ order, one day at a time, so the world can merge all accounts lazily (memory gro
 
 from __future__ import annotations
 
+import heapq
 import math
 import random
 from collections.abc import Callable, Iterator
@@ -129,12 +130,18 @@ def requests(b: Behaviour, rng: random.Random, start: float, days: int) -> Itera
     member_conv: dict[int, tuple[str, int]] = {}
     aid = b.account_id
     prompt = b.prompt
-    for day in range(days):
+    # A day's sessions may start before midnight UTC (time zones) or run past it: keep a heap of
+    # pending times and emit only those no later day can precede (days generate >= day0 - 1 day).
+    pending: list[tuple[float, int, str]] = []
+    for day in range(days + 1):
         day0 = start + day * DAY
-        times = _times(b, rng, day, day0)
-        times.sort()
-        today = ips[0] if rng.random() < 0.7 else rng.choice(ips)  # a person's address for the day
-        for t, member in times:
+        if day < days:
+            today = ips[0] if rng.random() < 0.7 else rng.choice(ips)  # a person's address for the day
+            for t, member in _times(b, rng, day, day0):
+                heapq.heappush(pending, (t, member, today))
+        horizon = day0 if day < days else math.inf
+        while pending and pending[0][0] < horizon:
+            t, member, today = heapq.heappop(pending)
             if b.members > 1:
                 conv, turn = member_conv.get(member, (None, 0))
             if conv is None or rng.random() > b.continue_p:
@@ -144,10 +151,7 @@ def requests(b: Behaviour, rng: random.Random, start: float, days: int) -> Itera
             if b.members > 1:
                 member_conv[member] = (conv, turn)
             system, text, extra_in, out_mean = prompt(rng, i)
-            if b.ip_picker is not None:
-                ip = b.ip_picker(rng)
-            else:
-                ip = ips[member % len(ips)] if b.members > 1 else today
+            ip = b.ip_picker(rng) if b.ip_picker is not None else ips[member % len(ips)] if b.members > 1 else today
             ua = uas[member % len(uas)] if b.members > 1 else uas[0 if rng.random() < 0.85 else i % len(uas)]
             n_in = (len(text) + len(system or "")) // 4 + extra_in + 40 * (turn - 1)
             yield {

@@ -55,6 +55,7 @@ class SimParams:
     shared_payment: float = 0.6  # share of network accounts paying with one of a few shared cards
     elicit_phrase_rate: float = 0.8  # share of distiller requests with explicit step-by-step phrasing
     reasoning_flag_rate: float = 0.8  # share of distiller requests with the reasoning flag set
+    multi_sample: float = 0.2  # share of distiller prompts asked 2-4 times in a row (several samples)
     narrow_networks: float = 0.3  # share of networks focused on 2-3 domains (narrow capability)
     scraper_shuffle: int = 4  # window within which a scraper shuffles its counter
     rival_links: int = 1  # independent affiliation signals per rival employee (1 = careful)

@@ -98,7 +98,7 @@ def _human(w: World, rng: random.Random, persona: str, *, plan: str, domains: li
 
 
 def developer(w: World, rng: random.Random) -> list[Member]:
-    domains = rng.sample(tx.CODE_DOMAINS, rng.randint(1, 3)) + [rng.choice(tx.DOMAINS)]
+    domains = [*rng.sample(tx.CODE_DOMAINS, rng.randint(1, 3)), rng.choice(tx.DOMAINS)]
     plan = rng.choice(("api", "api", "pro", "free", "team"))
     return [_human(w, rng, "developer", plan=plan, domains=domains, rate=rng.uniform(5, 60))]
 
@@ -143,7 +143,7 @@ def startup_team(w: World, rng: random.Random) -> list[Member]:
         extra = {"payment_fingerprint": card, "signup_ip": office,
                  "created_at": round(day + rng.uniform(0, 3 * 3600), 3)}
         m = _human(w, rng, "startup_team", plan=rng.choice(("pro", "team", "api")),
-                   domains=rng.sample(tx.CODE_DOMAINS, 2) + ["business"], rate=rng.uniform(10, 70),
+                   domains=[*rng.sample(tx.CODE_DOMAINS, 2), "business"], rate=rng.uniform(10, 70),
                    email=_email(rng, domain), extra=extra)
         m[1].ips = [office, w.home_ip(rng)]
         out.append(m)

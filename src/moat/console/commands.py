@@ -1,0 +1,122 @@
+"""`moat console users add|list|set-role|disable|enable`: console accounts from the command line.
+
+The first admin is created here (or by `moat demo`); admins then manage users in the console.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from moat.cli import emit, fail, run, settings_from
+
+
+@click.group()
+def console() -> None:
+    """The reviewers' web console (served by `moat serve` under /console/)."""
+
+
+@console.group()
+def users() -> None:
+    """Console users and their roles (viewer, reviewer, admin)."""
+
+
+def _actor() -> str:
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no login name in some containers
+        return "cli"
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--role", type=click.Choice(["viewer", "reviewer", "admin"]), required=True)
+@click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+@click.option("--generate", is_flag=True, help="Generate a random password and print it once.")
+@click.pass_context
+def add(ctx: click.Context, username: str, role: str, password_stdin: bool, generate: bool) -> None:
+    """Add a console user."""
+    from moat.console.bootstrap import new_password, with_users
+    from moat.errors import MoatError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif generate:
+        password = new_password()
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    settings = settings_from(ctx)
+    try:
+        user = run(with_users(settings.store_url, lambda book: book.add(username, role, password, actor=_actor())))
+    except MoatError as exc:
+        fail(exc.message)
+        return
+    click.echo(f"added {user.username} ({user.role})")
+    if generate:
+        click.echo(f"password: {password}")
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def list_users(ctx: click.Context, as_json: bool) -> None:
+    """List console users."""
+    from moat.console.bootstrap import with_users
+    from moat.console.users import UserBook
+
+    async def fetch(book: UserBook) -> list[object]:
+        return list(await book.list())
+
+    found = run(with_users(settings_from(ctx).store_url, fetch))
+    lines = [f"{u.username:<24} {u.role:<9} {'disabled' if u.disabled else 'active'}" for u in found]  # type: ignore[attr-defined]
+    emit(found, as_json, "\n".join(lines) if lines else "no console users")
+
+
+@users.command("set-role")
+@click.argument("username")
+@click.argument("role", type=click.Choice(["viewer", "reviewer", "admin"]))
+@click.pass_context
+def set_role(ctx: click.Context, username: str, role: str) -> None:
+    """Change a console user's role."""
+    from moat.console.bootstrap import with_users
+    from moat.errors import MoatError
+
+    try:
+        user = run(with_users(settings_from(ctx).store_url,
+                              lambda book: book.set_role(username, role, actor=_actor())))
+    except MoatError as exc:
+        fail(exc.message)
+        return
+    click.echo(f"{user.username} is now {user.role}")
+
+
+def _toggle(ctx: click.Context, username: str, disabled: bool) -> None:
+    from moat.console.bootstrap import with_users
+    from moat.errors import MoatError
+
+    try:
+        run(with_users(settings_from(ctx).store_url,
+                       lambda book: book.set_disabled(username, disabled, actor=_actor())))
+    except MoatError as exc:
+        fail(exc.message)
+        return
+    click.echo(f"{username} {'disabled' if disabled else 'enabled'}")
+
+
+@users.command("disable")
+@click.argument("username")
+@click.pass_context
+def disable(ctx: click.Context, username: str) -> None:
+    """Disable a console user (their sessions stop working at once)."""
+    _toggle(ctx, username, True)
+
+
+@users.command("enable")
+@click.argument("username")
+@click.pass_context
+def enable(ctx: click.Context, username: str) -> None:
+    """Enable a disabled console user."""
+    _toggle(ctx, username, False)
