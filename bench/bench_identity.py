@@ -59,12 +59,17 @@ def timed(run: Callable[[int], None], n: int, repeats: int = 5) -> float:
     return best
 
 
-def p99(samples: list[int]) -> float:
-    return statistics.quantiles(samples, n=100)[98] / 1000
+def quantiles(samples: list[int]) -> tuple[float, float]:
+    """(median, p99) in µs."""
+    q = statistics.quantiles(samples, n=100)
+    return q[49] / 1000, q[98] / 1000
 
 
-def bench_hot_path(n: int, redis_url: str | None) -> list[tuple[str, float, float]]:
-    """(label, mean µs best-of-5, p99 µs) per request."""
+Row = tuple[str, float, float, float]
+
+
+def bench_hot_path(n: int, redis_url: str | None) -> list[Row]:
+    """(label, mean µs best-of-5, median µs, p99 µs) per request."""
     orgs = organizations()
     resolver = Resolver(orgs)
     key = Ed25519PrivateKey.generate()
@@ -72,7 +77,7 @@ def bench_hot_path(n: int, redis_url: str | None) -> list[tuple[str, float, floa
                  PlatformRegistration("agents", "acct_agents", hs256_secret=SECRET)]
     ide_account = Account("acct_ide", email="ops@ide.dev", verified=True)
     direct_account = Account("acct_direct", email="dev@gmail.com", payment_fingerprint="pf_x")
-    rows: list[tuple[str, float, float]] = []
+    rows: list[Row] = []
 
     def run_case(label: str, platform_id: str, signing_key: Any, account_id: str,
                  nonces: Any = None) -> None:
@@ -94,7 +99,7 @@ def bench_hot_path(n: int, redis_url: str | None) -> list[tuple[str, float, floa
             a = verify(tok, account_id=account_id)
             resolve(account=ide_account, attribution=a, client_ip="10.0.1.9")
             samples.append(time.perf_counter_ns() - t0)
-        rows.append((label, mean, p99(samples)))
+        rows.append((label, mean, *quantiles(samples)))
 
     run_case("attribution (HS256, in-process nonces) + resolve", "agents", SECRET, "acct_agents")
     run_case("attribution (Ed25519, in-process nonces) + resolve", "ide", key, "acct_ide")
@@ -110,12 +115,14 @@ def bench_hot_path(n: int, redis_url: str | None) -> list[tuple[str, float, floa
         for ip in ips[:k]:
             resolver.resolve(account=direct_account, client_ip=ip)
 
+    resolver_cold = Resolver(orgs)
     samples = []
-    for ip in ips:
+    for ip in ips:  # a fresh resolver: every address is a first sighting (CIDR lookup, no cache)
         t0 = time.perf_counter_ns()
-        resolver.resolve(account=direct_account, client_ip=ip)
+        resolver_cold.resolve(account=direct_account, client_ip=ip)
         samples.append(time.perf_counter_ns() - t0)
-    rows.append(("resolve only (direct request, CIDR lookup over 20,000 ranges)", timed(direct, n), p99(samples)))
+    rows.append(("resolve only (direct request; mean: warm address cache, median/p99: every address new)",
+                 timed(direct, n), *quantiles(samples)))
 
     pub = key.public_key()
     msg, sig = b"x" * 200, key.sign(b"x" * 200)
@@ -125,7 +132,7 @@ def bench_hot_path(n: int, redis_url: str | None) -> list[tuple[str, float, floa
             pub.verify(sig, msg)
 
     rows.append(("for reference: one Ed25519 signature verification (cryptography/OpenSSL)",
-                 timed(ed_only, n // 4), 0.0))
+                 timed(ed_only, n // 4), 0.0, 0.0))
     return rows
 
 
@@ -187,19 +194,30 @@ def bench_linking(accounts: int) -> dict[str, Any]:
     return result
 
 
-def markdown(hot: list[tuple[str, float, float]], link: dict[str, Any], n: int) -> str:
+def markdown(hot: list[Row], link: dict[str, Any], n: int) -> str:
     lines = [
         "## Identity",
         "",
         f"`bench/bench_identity.py`, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()}, "
-        f"{platform.processor() or platform.machine()}, one core. Hot path: {n:,} fresh tokens per "
-        f"run (each is single-use), best of 5 means; {ORGS:,} organizations (20,000 CIDR ranges).",
+        f"{platform.processor() or platform.machine()}, {os.cpu_count()} vCPUs shared with other work "
+        f"(load average {os.getloadavg()[0]:.1f}). Hot path: {n:,} fresh tokens per run (each is "
+        f"single-use), mean = best of 5 runs, median/p99 from one timed run; {ORGS:,} organizations "
+        "(20,000 CIDR ranges).",
         "",
-        "| per request | mean µs | p99 µs |",
-        "| --- | ---: | ---: |",
+        "| per request | mean µs | median µs | p99 µs |",
+        "| --- | ---: | ---: | ---: |",
     ]
-    lines += [f"| {label} | {mean:.1f} | {q:.1f} |" if q else f"| {label} | {mean:.1f} | |"
-              for label, mean, q in hot]
+    lines += [f"| {label} | {mean:.1f} | {med:.1f} | {q:.1f} |" if q else f"| {label} | {mean:.1f} | | |"
+              for label, mean, med, q in hot]
+    lines += [
+        "",
+        "Goal: attribution check + resolve <= 30 µs. Met with HS256 tokens and in-process nonces. With "
+        "Ed25519 tokens the one signature verification (OpenSSL through `cryptography`; the reference row) "
+        "is over the budget by itself on this vCPU; what Moat adds around it is the same as in the HS256 "
+        "row. Tokens are single-use (nonce), so a verified signature cannot be cached. The Redis row is "
+        "one network round trip per token (a blocking client here; the gateway awaits it, so it costs "
+        "latency, not CPU).",
+    ]
     lines += [
         "",
         f"Batch linking, {link['accounts']:,} accounts x 5 signals (email domain, payment instrument, "

@@ -16,9 +16,10 @@ USERS = {"admin": ("admin", "admin-password-1"), "reviewer": ("reviewer", "revie
          "viewer": ("viewer", "viewer-password-1")}
 
 
-def console_gateway(home: Path, upstream_base: str) -> GatewayProcess:
-    """A real `moat serve` on SQLite with the seeded directory and one console user per role."""
-    url = f"sqlite:///{home / 'moat.db'}"
+def console_gateway(home: Path, upstream_base: str, url: str | None = None) -> GatewayProcess:
+    """A real `moat serve` (SQLite unless `url` names another store) with the seeded directory and
+    one console user per role."""
+    url = url or f"sqlite:///{home / 'moat.db'}"
     gw = make_gateway(home, url, upstream_base)
 
     async def add(book: UserBook) -> None:

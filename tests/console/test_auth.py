@@ -76,7 +76,8 @@ def test_signout_ends_the_session(gw: GatewayProcess) -> None:
 
 
 def test_signin_never_redirects_off_site(client: ConsoleClient) -> None:
-    for target in ("https://evil.example/", "//evil.example/x", "/console\\..\\x", "javascript:alert(1)"):
+    for target in ("https://evil.example/", "//evil.example/x", "/console\\..\\x", "javascript:alert(1)",
+                   "/console/\r\nSet-Cookie: moat_console=planted"):
         response = client.signin(*USERS["viewer"], next_url=target)
         assert response.headers["location"] == "/console/"
 

@@ -46,3 +46,12 @@ def test_random_identifiers_in_one_template_are_not_enumeration() -> None:
 def test_low_volume_is_not_scraping() -> None:
     reqs = [request("a", T0 + 10 * i, f"Return record {i}.") for i in range(15)]
     assert scraping.score(state(reqs)).value == 0.0
+
+
+def test_a_shuffled_walk_over_a_whole_range_is_still_enumeration() -> None:
+    order = list(range(2000, 2600))
+    random.Random(4).shuffle(order)  # no order to see, but every number of the range is asked for
+    reqs = [request("a", T0 + 5 * i, f"Give me everything about product listing #{n}.") for i, n in enumerate(order)]
+    s = scraping.score(state(reqs))
+    assert s.value >= 0.8
+    assert any("of the range requested" in e for e in s.evidence)

@@ -135,3 +135,20 @@ async def test_bad_actions(cx: EnforceContext) -> None:
         await actions.apply_action(cx, actor="r", kind="block", subject="cluster:unknown", reason="x")
     with pytest.raises(BadRequest):
         await actions.apply_action(cx, actor="r", kind="suspend", subject="org:par", reason="x")
+
+
+async def test_cluster_action_reaches_members_that_join_later(cx: EnforceContext, store: Store,
+                                                              tmp_path: object) -> None:
+    from pathlib import Path
+
+    from moat.enforce import findings
+
+    await cx.es.upsert_findings(FINDINGS)
+    block = await actions.apply_action(cx, actor="rev:ann", kind="block", subject="cluster:c1", reason="network")
+    grown = Path(str(tmp_path)) / "findings.jsonl"
+    grown.write_text('{"account_id": "a4", "risk": 0.3, "cluster_id": "c1", "evidence": ["shares a device"]}\n')
+    await findings.import_findings(cx, actor="detector", path=grown, threshold=0.9)
+    assert await statuses(store, "a4") == ["blocked"]
+    assert "a4" in (await actions.get_action(cx, block.action_id)).accounts
+    await actions.undo_action(cx, actor="rev:ann", action_id=block.action_id, reason="over")
+    assert await statuses(store, "a1", "a2", "a4") == ["active", "active", "active"]

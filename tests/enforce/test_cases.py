@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from moat.config import Settings
-from moat.enforce import cases
+from moat.enforce import cases, findings
 from moat.enforce.runtime import Enforcement
 from moat.enforce.services import EnforceContext
 from moat.errors import BadRequest, NotFound
@@ -25,7 +25,7 @@ def write_findings(path: Path, lines: list[object]) -> Path:
 
 async def test_import_findings_opens_cluster_and_account_cases(cx: EnforceContext, tmp_path: Path) -> None:
     path = write_findings(tmp_path / "findings.jsonl", [*FINDINGS, "{not json", {"account_id": "zz", "risk": 7}])
-    report = await cases.import_findings(cx, actor="tester", path=path, threshold=0.8)
+    report = await findings.import_findings(cx, actor="tester", path=path, threshold=0.8)
     assert report.read == 4 and len(report.errors) == 2
     assert any(":5:" in e for e in report.errors) and any("zz" in e for e in report.errors)
     opened = {(c.subject_kind, c.subject_id): c for c in (await cases.list_cases(cx)).data}
@@ -40,7 +40,7 @@ async def test_import_findings_opens_cluster_and_account_cases(cx: EnforceContex
     link = next(e for e in detail["evidence"]["data"] if e["kind"] == "link" and e["account_id"] == "a2")
     assert link["data"]["evidence"] == ["shares payment instrument pf_1 with a1"]
     # importing again adds evidence to the open case instead of opening another
-    again = await cases.import_findings(cx, actor="tester", path=path, threshold=0.8)
+    again = await findings.import_findings(cx, actor="tester", path=path, threshold=0.8)
     assert again.opened == [] and sorted(again.updated) == sorted(c.case_id for c in opened.values())
     assert len((await cases.list_cases(cx)).data) == 2
     log = await admin_entries(cx.store)

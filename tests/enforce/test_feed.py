@@ -192,3 +192,34 @@ def test_cli_verify_refuses_expired(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     old.write_bytes(pub.update(ENTITIES).body)
     result = CliRunner().invoke(main, ["feed", "verify", str(old)])
     assert result.exit_code == 1 and "FeedExpiredError" in result.output
+
+
+def test_salt_follows_the_key_so_replicas_hash_alike(tmp_path: Path) -> None:
+    from moat.enforce.feed import load_signing_key, salt_for
+
+    pub = publisher(tmp_path / "a")
+    pem = (tmp_path / "a" / "feed_signing_key.pem").read_text()
+    replica = FeedPublisher(tmp_path / "b", key=load_signing_key(pem), clock=Clock())
+    assert replica.salt == pub.salt == salt_for(pub.key)
+    assert replica.update(ENTITIES).body == pub.update(ENTITIES).body  # same key, content, time: same bytes
+    with pytest.raises(ValueError):
+        load_signing_key(b"-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+
+
+def test_feed_file_serves_an_export(tmp_path: Path) -> None:
+    from moat.enforce.feed import FeedFile
+
+    pub = publisher(tmp_path)
+    path = tmp_path / "feed.json"
+    path.write_bytes(pub.update(ENTITIES).body)
+    served = FeedFile(path)
+    status, body, headers = served.http_response()
+    assert status == 200 and body == path.read_bytes() and headers["content-type"] == "application/json"
+    assert served.http_response(headers["etag"])[0] == 304
+    import os
+
+    path.write_bytes(pub.update([*ENTITIES, {"org_id": "z", "restricted": True}]).body)
+    os.utime(path, (NOW + 10, NOW + 10))
+    status, body2, headers2 = served.http_response(headers["etag"])
+    assert status == 200 and headers2["etag"] != headers["etag"]
+    assert verify_feed(body2, public_key_b64(pub.key), now=NOW).version == 2

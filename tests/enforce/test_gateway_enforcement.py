@@ -17,12 +17,19 @@ import pytest
 from moat.identity import keys
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store import open_store
-from tests.gateway.conftest import ADMIN_TOKEN, BOB_KEY, GatewayProcess, make_gateway, postgres_schema
+from tests.gateway.conftest import (
+    ADMIN_TOKEN,
+    BOB_KEY,
+    GatewayProcess,
+    make_gateway,
+    postgres_schema,
+    wait_for_record,
+)
 from tests.gateway.fake_upstream import FakeUpstream
 
-DAVE_KEY = "sk-test-dave-0000000000000000000000"  # acme, clean: blocked then appeals
-ERIN_KEY = "sk-test-erin-0000000000000000000000"  # holdco-sub, 70% owned by holdco
-FRED_KEY = "sk-test-fred-0000000000000000000000"  # cluster net1 with dave's colleague
+DAVE_KEY = "sk-test-enf-dave-00000000000000000000"  # acme, clean: blocked then appeals
+ERIN_KEY = "sk-test-enf-erin-00000000000000000000"  # holdco-sub, 70% owned by holdco
+FRED_KEY = "sk-test-enf-fred-00000000000000000000"  # cluster net1 with dave's colleague
 DEADLINE = 5.0  # effective "within 1 s" on every replica; the deadline only bounds a failing test
 
 
@@ -30,10 +37,11 @@ async def seed_more(url: str) -> None:
     store = open_store(url)
     await store.open()
     try:
-        await store.upsert_org(Organization("holdco", name="HoldCo"))
-        await store.upsert_org(Organization("holdco-sub", name="HoldCo Sub", owners=(Ownership("holdco", 0.7),)))
-        for account, org, secret in (("dave", "acme", DAVE_KEY), ("erin", "holdco-sub", ERIN_KEY),
-                                     ("fred", None, FRED_KEY)):
+        await store.upsert_org(Organization("enf-holdco", name="HoldCo"))
+        await store.upsert_org(Organization("enf-holdco-sub", name="HoldCo Sub",
+                                            owners=(Ownership("enf-holdco", 0.7),)))
+        for account, org, secret in (("enf-dave", "acme", DAVE_KEY), ("enf-erin", "enf-holdco-sub", ERIN_KEY),
+                                     ("enf-fred", None, FRED_KEY)):
             await store.upsert_account(Account(account, email=f"{account}@mail.example", plan="api", org_id=org))
             await store.insert_key(ApiKey(keys.new_key_id(), account, keys.key_prefix(secret),
                                           keys.hash_secret(secret), time.time()))
@@ -73,7 +81,7 @@ def until(check: Callable[[], httpx.Response], accept: Callable[[httpx.Response]
         response = check()
         if accept(response) or time.monotonic() > deadline:
             return response
-        time.sleep(0.05)
+        time.sleep(0.1)
 
 
 def code(response: httpx.Response) -> str | None:
@@ -94,8 +102,8 @@ def admin_log(url: str) -> list[dict[str, Any]]:
 
 def test_block_cluster_refuses_its_next_request_and_undo_allows_it(gw: GatewayProcess) -> None:
     assert chat(gw, FRED_KEY).status_code == 200
-    findings = [{"account_id": "fred", "risk": 0.97, "cluster_id": "net1", "evidence": ["templated prompts"]},
-                {"account_id": "erin", "risk": 0.2, "cluster_id": "net9", "evidence": []}]
+    findings = [{"account_id": "enf-fred", "risk": 0.97, "cluster_id": "net1", "evidence": ["templated prompts"]},
+                {"account_id": "enf-erin", "risk": 0.2, "cluster_id": "net9", "evidence": []}]
     report = admin(gw, "POST", "/cases/import-findings", {"threshold": 0.9, "findings": findings})
     assert len(report["opened"]) == 1
     case_id = report["opened"][0]
@@ -117,16 +125,17 @@ def test_block_cluster_refuses_its_next_request_and_undo_allows_it(gw: GatewayPr
 
 def test_block_org_refuses_subsidiary_accounts(gw: GatewayProcess) -> None:
     assert chat(gw, ERIN_KEY).status_code == 200
-    action = admin(gw, "POST", "/actions", {"kind": "block", "subject": "org:holdco", "reason": "rival group"})
+    action = admin(gw, "POST", "/actions", {"kind": "block", "subject": "org:enf-holdco", "reason": "rival group"})
     refused = until(lambda: chat(gw, ERIN_KEY), lambda r: r.status_code == 403)
     assert code(refused) == "organization_blocked"
-    admin(gw, "POST", "/actions/clear", {"subject": "org:holdco", "reason": "cleared"})
-    assert until(lambda: chat(gw, ERIN_KEY), lambda r: r.status_code == 200).status_code == 200
+    admin(gw, "POST", "/actions/clear", {"subject": "org:enf-holdco", "reason": "cleared"})
+    allowed = until(lambda: chat(gw, ERIN_KEY), lambda r: r.status_code == 200)
+    assert allowed.status_code == 200, allowed.text
     assert admin(gw, "GET", f"/actions/{action['action_id']}")["status"] == "undone"
 
 
 def test_appeal_round_trip(gw: GatewayProcess, tmp_path: Path) -> None:
-    admin(gw, "POST", "/actions", {"kind": "block", "subject": "account:dave", "reason": "scraping"})
+    admin(gw, "POST", "/actions", {"kind": "block", "subject": "account:enf-dave", "reason": "scraping"})
     refused = until(lambda: chat(gw, DAVE_KEY), lambda r: r.status_code == 403)
     decision_id = refused.json()["error"]["decision_id"]
     assert decision_id in refused.json()["error"]["message"]
@@ -142,11 +151,12 @@ def test_appeal_round_trip(gw: GatewayProcess, tmp_path: Path) -> None:
     bob_refused = chat(gw, BOB_KEY)
     assert bob_refused.status_code == 403
     bob_decision = bob_refused.json()["error"]["decision_id"]
-    other = until(lambda: httpx.post(appeals_url, headers=dave, json={"decision_id": bob_decision,
-                                                                      "message": "mine"}, timeout=10),
-                  lambda r: r.status_code != 404)
-    assert other.status_code == 404 and other.json()["error"]["code"] == "unknown_decision"
+    asyncio.run(wait_for_record(gw.store_url, bob_refused.headers["x-request-id"]))
     bob = {"authorization": f"Bearer {BOB_KEY}"}
+    other = httpx.post(appeals_url, headers=dave, json={"decision_id": bob_decision, "message": "mine"}, timeout=10)
+    assert other.status_code == 404 and other.json()["error"]["code"] == "unknown_decision"
+    assert httpx.post(appeals_url, headers=bob, json={"decision_id": bob_decision, "message": "not a rival"},
+                      timeout=10).status_code == 201  # while its owner may appeal it
     assert httpx.get(f"{appeals_url}/{appeal['id']}", headers=bob, timeout=10).status_code == 404
     assert httpx.post(appeals_url, json=body, timeout=10).status_code == 401
     assert httpx.post(appeals_url, headers=dave, json={"message": "x"}, timeout=10).status_code == 400
@@ -158,4 +168,4 @@ def test_appeal_round_trip(gw: GatewayProcess, tmp_path: Path) -> None:
     assert seen.status_code == 200 and seen.json()["status"] == "accepted" and seen.json()["note"] == "verified"
     assert until(lambda: chat(gw, DAVE_KEY), lambda r: r.status_code == 200).status_code == 200
     entries = [(e["action"], e["actor"]) for e in admin_log(gw.store_url)]
-    assert ("appeals.create", "account:dave") in entries and ("appeals.accept", "admin-api:cy") in entries
+    assert ("appeals.create", "account:enf-dave") in entries and ("appeals.accept", "admin-api:cy") in entries

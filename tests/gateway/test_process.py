@@ -107,6 +107,6 @@ def test_a_full_disk_fails_closed(tmp_path: Path, fake_upstream: FakeUpstream) -
         assert statuses[0] == 200 and statuses[-1] == 503
         error = response.json()["error"]
         assert error["code"] == "recording_unavailable" and error["type"] == "overloaded_error"
-        assert chat(gw.url).status_code == 503  # and it stays closed while the disk is full
+        assert chat(gw.url, content="again " + "x" * 1000).status_code == 503  # closed while the disk is full
     finally:
         gw.stop()

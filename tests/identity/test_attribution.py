@@ -262,3 +262,14 @@ async def test_attribute_stage() -> None:
     ctx = RequestContext("r5", NOW, "/v1/chat/completions", "openai", account=Account("acct_other"))
     await attribute(ctx, None, {"user": "x"}, None)
     assert (ctx.channel, ctx.attribution_trust) == ("direct", "low")
+
+
+def test_platforms_from_records() -> None:
+    from moat.identity.attribution import platforms_from_records
+
+    regs = platforms_from_records([{"id": "ide", "account_id": "acct_ide", "public_key": public_key_b64(KEY)},
+                                   {"platform_id": "agents", "account_id": "acct_agents", "secret": SECRET,
+                                    "audience": "moat-prod", "active": False}])
+    assert regs[0] == PlatformRegistration("ide", "acct_ide", public_key=public_key_b64(KEY))
+    assert (regs[1].hs256_secret, regs[1].audience, regs[1].active) == (SECRET, "moat-prod", False)
+    assert AttributionVerifier(regs, clock=Clock()).verify(token()).platform_id == "ide"

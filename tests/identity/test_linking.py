@@ -233,3 +233,13 @@ def test_account_seen_only_through_requests() -> None:
     link.add_request({"account_id": "ghost", "ts": 1, "client_ip": "1.1.1.1"})
     result = link.result()
     assert result.accounts["ghost"].org_id is None
+
+
+def test_directory_account_records_are_accepted() -> None:
+    from moat.identity.models import Account
+
+    link = linker()
+    link.add_account(Account("d1", email="x@gmail.com", payment_fingerprint="pf_rival"))
+    link.add_account(Account("d2", email="x@rivallabs.com", verified=False))
+    assert link.link_for("d1").org_id == "rival-labs"  # type: ignore[union-attr]
+    assert link.link_for("d2").confidence == 0.6  # type: ignore[union-attr]

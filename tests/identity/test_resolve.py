@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from moat.context import RequestContext
+from moat.context import RequestContext, ResolvedEntity
 from moat.identity.attribution import Attribution
 from moat.identity.linking import Linker
 from moat.identity.models import Account, Organization, Ownership
@@ -118,3 +118,13 @@ def test_resolve_context() -> None:
 def test_entities_jsonl_dicts_are_accepted() -> None:
     r = Resolver([{"org_id": "rival-labs", "restricted": True, "domains": ["rivallabs.com"]}])
     assert r.resolve(account=Account("a", email="a@rivallabs.com")).restricted
+
+
+def test_resolve_context_reads_the_attribute_stage_fields() -> None:
+    r = Resolver(ORGS)
+    ctx = RequestContext("req", 0.0, "/v1/messages", "anthropic", account=Account("acct_ide", org_id="ide-co"),
+                         org=IDE, channel="platform", platform="ide", end_user_id="u1",
+                         end_user_org="rivallabs.com", attribution_trust="signed")
+    assert r.resolve_context(ctx).org_id == "rival-labs" and ctx.entity.restricted
+    ctx.attribution_trust, ctx.entity = "low", ResolvedEntity()
+    assert r.resolve_context(ctx).org_id == "ide-co"  # unsigned claims only corroborate

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from moat.limits import Admission, Check, Demand, Limiter, LimitSpec, MemoryLimiter, Usage
-from tests.limits.conftest import FakeClock
+from tests.limits.conftest import RELAXED, FakeClock
 from tests.limits.model import LeakyBucket
 
 
@@ -118,7 +118,7 @@ def test_redis_limiter_matches_the_reference_model(redis_url: str, scenario: Sce
 
     async def main() -> None:
         clock = FakeClock()
-        limiter = RedisLimiter(redis_url, prefix=f"moat-test:{uuid.uuid4().hex[:10]}:", clock=clock)
+        limiter = RedisLimiter(redis_url, prefix=f"moat-test:{uuid.uuid4().hex[:10]}:", clock=clock, **RELAXED)
         try:
             await run_scenario(limiter, clock, scenario)
             assert limiter.stats.redis_errors == 0

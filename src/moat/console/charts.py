@@ -27,16 +27,17 @@ def _fmt(n: float) -> str:
 
 
 def nice_max(v: float) -> float:
-    """The smallest 1, 2 or 5 × 10^k at or above `v` (at least 4, so four gridlines are whole numbers)."""
-    v = max(4.0, v)
-    scale = 10 ** math.floor(math.log10(v))
-    for step in (1, 2, 4, 5, 10):
-        if step * scale >= v:
-            return float(step * scale)
-    return float(10 * scale)
+    """A top for the y axis whose four gridlines fall on round whole numbers (at least 4)."""
+    quarter = max(1.0, v / 4)
+    scale = 10 ** math.floor(math.log10(quarter))
+    for step in (1, 2, 2.5, 5, 10):
+        tick = step * scale
+        if tick >= quarter and float(tick).is_integer():
+            return 4 * float(tick)
+    return 40 * scale
 
 
-def timeseries(series: Sequence[tuple[str, Sequence[tuple[float, float]]]], *, width: int = 720,
+def timeseries(series: Sequence[tuple[str, Sequence[tuple[float, float]]]], *, width: int = 960,
                height: int = 220, label: str = "requests") -> Markup:
     """Lines over time: `series` is [(name, [(ts, value), ...])], all on one time axis."""
     left, right, top, bottom = 48, 12, 30, 28
@@ -64,7 +65,8 @@ def timeseries(series: Sequence[tuple[str, Sequence[tuple[float, float]]]], *, w
     for i in range(5):
         t = t0 + (t1 - t0) * i / 4
         stamp = datetime.fromtimestamp(t, UTC).strftime("%H:%M" if t1 - t0 < 2 * 86400 else "%m-%d")
-        out.append(f'<text x="{x(t):.1f}" y="{height - 8}" text-anchor="middle" font-size="11" '
+        anchor = ("start", "middle", "middle", "middle", "end")[i]
+        out.append(f'<text x="{x(t):.1f}" y="{height - 8}" text-anchor="{anchor}" font-size="11" '
                    f'fill="{MUTED}">{stamp}</text>')
     for i, (name, s) in enumerate(series):
         color = PALETTE[i % len(PALETTE)]
@@ -98,7 +100,8 @@ def bars(items: Sequence[tuple[str, float]], *, width: int = 480, row: int = 26,
     for i, (name, value) in enumerate(items):
         y = i * row + 2
         bw = max(2.0, (width - label_w - value_w) * value / vmax)
-        color = ACCENT if name in ("allow", "allowed") else PALETTE[(i + 1) % len(PALETTE)]
+        color = ACCENT if name in ("allow", "allowed") else (
+            DENY if name.startswith("deny") else PALETTE[(i + 2) % len(PALETTE)])
         text = escape(name if len(name) <= 30 else name[:29] + "…")
         bar = (f'<text x="{label_w - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end" font-size="12" '
                f'fill="#334155">{text}</text>'
@@ -127,8 +130,9 @@ class Node:
 class Edge:
     a: str
     b: str
-    label: str
+    label: str  # the full evidence, shown on hover
     strength: float = 1.0
+    short: str = ""  # drawn at the middle of the line when the graph is small enough to read it
 
 
 def cluster_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, size: int = 560) -> Markup:
@@ -145,7 +149,7 @@ def cluster_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, size: int = 5
         if n.focus:
             pos[n.node_id] = (c, c)
     for i, n in enumerate(ring):
-        angle = 2 * math.pi * i / max(1, len(ring)) - math.pi / 2
+        angle = 2 * math.pi * i / max(1, len(ring)) - math.pi / 2 + math.pi / max(2, len(ring))
         pos[n.node_id] = (c + radius * math.cos(angle), c + radius * math.sin(angle))
     out = [f'<svg class="graph" viewBox="0 0 {size} {size}" role="img" aria-label="linked cluster">']
     for e in edges:
@@ -154,6 +158,10 @@ def cluster_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, size: int = 5
         (x1, y1), (x2, y2) = pos[e.a], pos[e.b]
         out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{MUTED}" '
                    f'stroke-width="{1 + 2 * e.strength:.1f}"><title>{escape(e.label)}</title></line>')
+        if e.short and len(edges) <= 16:
+            out.append(f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2 - 6:.1f}" text-anchor="middle" '
+                       f'font-size="11" fill="#475569" stroke="#ffffff" stroke-width="3" paint-order="stroke">'
+                       f'{escape(e.short)}</text>')
     for n in nodes:
         x, y = pos[n.node_id]
         fill = DENY if n.restricted or n.status == "blocked" else ("#f59e0b" if n.status == "suspended" else

@@ -98,13 +98,13 @@ async def account_cluster(c: Console, account_id: str) -> ClusterView:
         al = result.accounts.get(aid)
         if al is not None and al.org_id:
             orgs[al.org_id] = al.restricted
-            view.edges.append(Edge(aid, "org:" + al.org_id, f"{aid} → {al.org_id} ({al.confidence:.2f})",
-                                   al.confidence))
+            view.edges.append(Edge(aid, "org:" + al.org_id, f"{aid} → {al.org_id}: " + "; ".join(al.evidence[:3]),
+                                   al.confidence, f"{al.confidence:.2f}"))
             view.org_links.append({"account_id": aid, "org_id": al.org_id, "confidence": al.confidence,
                                    "restricted": al.restricted, "evidence": al.evidence})
         elif a is not None and a.org_id:
             orgs.setdefault(a.org_id, c.runtime.directory.is_restricted(a.org_id))
-            view.edges.append(Edge(aid, "org:" + a.org_id, f"{aid} declares {a.org_id}", 0.5))
+            view.edges.append(Edge(aid, "org:" + a.org_id, f"{aid} declares {a.org_id}", 0.5, "declared"))
     for org_id, restricted in sorted(orgs.items()):
         view.nodes.append(Node("org:" + org_id, "org", org_id, f"/console/orgs/{org_id}",
                                restricted=restricted or c.runtime.directory.is_restricted(org_id)))
@@ -112,7 +112,7 @@ async def account_cluster(c: Console, account_id: str) -> ClusterView:
     for cl in cluster.links if cluster else []:
         ids = cl.account_ids
         for other in ids[1:]:
-            view.edges.append(Edge(ids[0], other, cl.evidence, cl.weight))
+            view.edges.append(Edge(ids[0], other, cl.evidence, cl.weight, cl.kind))
         view.links.append({"kind": cl.kind, "value": cl.value, "accounts": ids, "weight": cl.weight,
                            "evidence": cl.evidence, "kind_index": KIND_KEYS.index(cl.kind)})
     return view

@@ -36,6 +36,10 @@ class ConsoleDB(Protocol):
     async def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
         """Run one write statement in its own transaction; returns the affected row count."""
 
+    async def transaction(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
+        """Run statements atomically. When the first changes no row (a compare-and-set that lost),
+        nothing is written and the result is False."""
+
 
 def open_console_db(url: str) -> ConsoleDB:
     if url.startswith("sqlite:"):
@@ -101,6 +105,24 @@ class SQLiteConsoleDB:
         db.execute("COMMIT")
         return int(count)
 
+    def _transaction(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
+        assert self._conn is not None
+        db = self._conn
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for i, (sql, args) in enumerate(statements):
+                if db.execute(sql, tuple(args)).rowcount == 0 and i == 0:
+                    db.execute("ROLLBACK")
+                    return False
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return True
+
+    async def transaction(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
+        return bool(await self._run(self._transaction, statements))
+
     async def fetch(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
         return list(await self._run(self._fetch, sql, args))
 
@@ -164,6 +186,24 @@ class PostgresConsoleDB:
         return [tuple(r) for r in rows]
 
     async def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
-        status = await self._pool.execute(to_postgres(sql), *args)
-        tail = str(status).rsplit(" ", 1)[-1]
-        return int(tail) if tail.isdigit() else 0
+        return _count(await self._pool.execute(to_postgres(sql), *args))
+
+    async def transaction(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
+        async with self._pool.acquire() as conn:
+            tx = conn.transaction()
+            await tx.start()
+            try:
+                for i, (sql, args) in enumerate(statements):
+                    if _count(await conn.execute(to_postgres(sql), *args)) == 0 and i == 0:
+                        await tx.rollback()
+                        return False
+            except BaseException:
+                await tx.rollback()
+                raise
+            await tx.commit()
+            return True
+
+
+def _count(status: Any) -> int:
+    tail = str(status).rsplit(" ", 1)[-1]
+    return int(tail) if tail.isdigit() else 0

@@ -81,3 +81,15 @@ async def register_cluster(c: Console, cluster_id: str, members: list[str], evid
          "evidence": evidence[:20], "source": "console"} for a in members if a not in known]
     if fresh:
         await cx.es.upsert_findings(fresh)
+
+
+async def queue_counts(c: Console) -> dict[str, int]:
+    """Open cases and pending appeals, for the overview (indexed counts; empty without the tables)."""
+    try:
+        await context(c)
+        cases = await c.db.fetch("SELECT COUNT(*) FROM enforce_cases WHERE status = 'open'")
+        appeals = await c.db.fetch("SELECT COUNT(*) FROM enforce_appeals WHERE status = 'pending'")
+    except Exception:
+        log.debug("console: enforcement counts unavailable", exc_info=True)
+        return {}
+    return {"open_cases": int(cases[0][0]), "pending_appeals": int(appeals[0][0])}

@@ -100,6 +100,14 @@ class Request:
         return origin in allowed
 
 
+def local_path(target: str, fallback: str) -> str:
+    """`target` when it is a path inside the console (printable ASCII, not protocol-relative), else
+    `fallback`: redirects never leave the site and never carry a header-splitting character."""
+    ok = (target.startswith("/console/") and not target.startswith("//") and "\\" not in target
+          and target.isascii() and all(" " < ch < "\x7f" for ch in target))
+    return target if ok else fallback
+
+
 def parse_form(body: bytes) -> dict[str, list[str]]:
     return parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
 

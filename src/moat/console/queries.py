@@ -21,29 +21,10 @@ def like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def bucket(db: ConsoleDB) -> str:
-    return "FLOOR(ts / ?)" if db.dialect == "postgres" else "CAST(ts / ? AS INTEGER)"
-
-
 @dataclass(slots=True)
 class Page:
     rows: list[Any]
     next_cursor: str | None
-
-
-async def traffic_series(db: ConsoleDB, since: float, step: float) -> list[tuple[float, int, int]]:
-    """(bucket start, requests, refused) per `step` seconds since `since`."""
-    rows = await db.fetch(
-        f"SELECT {bucket(db)} AS b, COUNT(*), SUM(CASE WHEN decision IS NULL OR decision = 'allow' THEN 0 ELSE 1 END) "
-        "FROM requests WHERE ts >= ? GROUP BY b ORDER BY b", (step, since))
-    return [(float(b) * step, int(n), int(d or 0)) for b, n, d in rows]
-
-
-async def decisions_by_reason(db: ConsoleDB, since: float) -> list[tuple[str, int]]:
-    rows = await db.fetch(
-        "SELECT COALESCE(decision, 'none'), COUNT(*) AS n FROM requests WHERE ts >= ? "
-        "GROUP BY COALESCE(decision, 'none') ORDER BY n DESC LIMIT 12", (since,))
-    return [(str(r[0]), int(r[1])) for r in rows]
 
 
 async def top_refused_accounts(db: ConsoleDB, since: float, limit: int = 10) -> list[tuple[str, int, int]]:
@@ -128,8 +109,8 @@ async def account_requests(db: ConsoleDB, account_id: str, cursor: str, limit: i
     args: list[Any] = [account_id]
     after = parse_cursor(cursor) if cursor else None
     if after is not None:
-        where.append("(ts < ? OR (ts = ? AND seq < ?))")
-        args += [after[0], after[0], after[1]]
+        where.append("(ts, seq) < (?, ?)")  # a row value: one index range, on SQLite and PostgreSQL
+        args += [after[0], after[1]]
     rows = await db.fetch(f"SELECT {_REQ_COLS} FROM requests WHERE {' AND '.join(where)} "
                           "ORDER BY ts DESC, seq DESC LIMIT ?", (*args, limit + 1))
     recs = [request_dict(r) for r in rows]

@@ -23,7 +23,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
 
 
 def fmt_ts(ts: Any) -> str:
-    if ts is None or ts == "":
+    if ts is None or ts == "" or ts == 0:
         return "—"
     try:
         return datetime.fromtimestamp(float(ts), UTC).strftime("%Y-%m-%d %H:%M:%S")

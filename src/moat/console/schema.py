@@ -2,6 +2,7 @@
 `console_`), one entry per version. The same DDL serves SQLite and PostgreSQL (REAL becomes
 double precision there).
 
+`console_traffic_minutes` keeps the overview's charts cheap however many requests are recorded.
 Why each index: the overview aggregates traffic over a time window by decision and account, so
 `(ts, decision, account_id)` makes those queries index-only scans; the cluster view finds accounts
 sharing a payment instrument or SSO tenant without scanning every account.
@@ -34,8 +35,21 @@ CREATE TABLE console_signin_failures (
 );
 CREATE INDEX console_signin_failures_subject ON console_signin_failures (subject, ts);
 CREATE INDEX IF NOT EXISTS console_requests_ts_decision ON requests (ts, decision, account_id);
-CREATE INDEX IF NOT EXISTS console_requests_account_decision ON requests (account_id, ts, decision);
+CREATE INDEX IF NOT EXISTS console_requests_account_decision ON requests (account_id, ts, seq, decision);
 CREATE INDEX IF NOT EXISTS console_accounts_payment ON accounts (payment_fingerprint);
 CREATE INDEX IF NOT EXISTS console_accounts_sso ON accounts (sso_tenant)
+"""),
+    # v2: per-minute traffic counts by decision, rolled up incrementally from `requests` (rollup.py)
+    (2, """
+CREATE TABLE console_traffic_minutes (
+    minute INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (minute, decision)
+);
+CREATE TABLE console_rollup_state (
+    name TEXT PRIMARY KEY,
+    rolled_until REAL NOT NULL
+)
 """),
 )

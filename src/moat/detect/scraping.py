@@ -1,15 +1,19 @@
 """Scraping and extraction: systematic enumeration of what the model (or API) knows.
 
 The signature that generalises: near-identical prompts that differ only in a counter, and the
-counter walking a dense range (sequential identifiers). Templated enterprise jobs do not look like
-that: their prompts carry a different document each time, so their skeletons do not repeat even
-when a ticket number counts up. Volume and machine-regular timing support it.
+counter walking its range (rising or falling with time, or covering most of the range it spans).
+Templated enterprise jobs do not look like that: their prompts carry a different document each
+time, so their skeletons do not repeat even when a ticket number counts up. Volume and
+machine-regular timing support it.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+from functools import reduce
+
+import numpy as np
 
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import AccountState
@@ -17,15 +21,33 @@ from moat.detect.state import AccountState
 MIN_REQUESTS = 20
 
 
-def _sequential(numbers: list[int]) -> tuple[float, int]:
-    """Share of gaps between sorted distinct counters that are small (a dense walk), and the step."""
-    xs = sorted(set(numbers))
+def _rank_correlation(xs: list[int]) -> float:
+    """Spearman correlation between arrival order and the counter (1: a walk up, -1: down)."""
     if len(xs) < 8:
-        return 0.0, 0
-    diffs = [b - a for a, b in itertools.pairwise(xs)]
-    step = min(diffs)
-    small = sum(1 for d in diffs if d <= 32 * step)
-    return small / len(diffs), step
+        return 0.0
+    ranks = np.argsort(np.argsort(np.asarray(xs, dtype=np.float64), kind="stable"), kind="stable")
+    order = np.arange(len(xs), dtype=np.float64)
+    r = ranks.astype(np.float64)
+    if r.std() == 0:
+        return 0.0
+    return float(np.corrcoef(order, r)[0, 1])
+
+
+def _walk(lists: list[list[int]], requests: float) -> tuple[float, int, float, float]:
+    """How much the counters look like a systematic walk: in arrival order, or covering a range.
+
+    Both are independent of how densely requests were sampled: the order shows in any subsample,
+    and coverage compares the requests sent with the size of the range they span.
+    """
+    long = [xs for xs in lists if len(xs) >= 8]
+    if not long:
+        return 0.0, 0, 0.0, 0.0
+    rho = sum(abs(_rank_correlation(xs)) * len(xs) for xs in long) / sum(len(xs) for xs in long)
+    values = sorted({x for xs in long for x in xs})
+    step = reduce(math.gcd, (b - a for a, b in itertools.pairwise(values)), 0) or 1
+    span = (values[-1] - values[0]) / step + 1
+    coverage = min(1.0, requests / span)
+    return max(ramp(rho, 0.5, 0.9), ramp(coverage, 0.3, 0.8)), step, rho, coverage
 
 
 def score(s: AccountState) -> Score:
@@ -33,14 +55,11 @@ def score(s: AccountState) -> Score:
         return Score()
     counted = sorted(((c, k) for k, c in s.skeletons.items() if k in s.numbers), reverse=True)[:5]
     counter_share = sum(c for c, _ in counted) / s.n_sampled
-    nums: list[int] = []
-    for _, k in counted:
-        nums.extend(s.numbers[k])
-    seq, step = _sequential(nums)
+    walk, step, rho, coverage = _walk([s.numbers[k] for _, k in counted], s.n * counter_share)
     cv = s.gap_cv()
     value = noisy_and(
         (ramp(counter_share, 0.4, 0.8), 0.95),
-        (ramp(seq, 0.4, 0.8), 0.9),
+        (walk, 0.9),
         (ramp(math.log10(s.n), math.log10(40), math.log10(400)), 0.8),
         (ramp(cv, 1.2, 0.4) if math.isfinite(cv) else 0.0, 0.3),
     )
@@ -48,8 +67,9 @@ def score(s: AccountState) -> Score:
     if value >= 0.25:
         out.evidence.append(f"{pct(counter_share)} of sampled prompts follow {len(counted)} template(s) "
                             f"that differ only in a number")
-        out.evidence.append(f"the numbers walk a dense range (step {step}, {pct(seq)} of gaps small) "
-                            f"over {num(s.n)} requests")
+        out.evidence.append(f"the number walks its range systematically (step {step}; order/number "
+                            f"correlation {rho:.2f}; ~{pct(coverage)} of the range requested) over "
+                            f"{num(s.n)} requests")
         if math.isfinite(cv) and cv < 0.6:
             out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
     return out

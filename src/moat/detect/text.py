@@ -17,11 +17,13 @@ ELICIT = re.compile(
     r"|chain[- ]of[- ]thought|think (?:carefully|step|through|it through|out loud|aloud|hard)"
     r"|reason (?:through|carefully|step|it out)|explain (?:your|the) reasoning|walk (?:me )?through"
     r"|(?:full|complete|detailed|entire) (?:reasoning|derivation|thought process)|let'?s think"
-    r"|before (?:giving|answering|the final)|show (?:your|the) derivation"
+    r"|before (?:giving|answering|the final)|show (?:your|the) derivation|justify (?:your|the|each) (?:answer|step)"
+    r"|(?:reasoning|thinking|thought) (?:process|steps|trace)|stepwise|rationale"
 )
 # Every ELICIT alternative contains one of these: a plain substring test skips the regex for
 # the ordinary prompt (the regex costs ~10 us, the test well under 1 us).
-_ELICIT_HINTS = ("step", "show", "thought", "think", "reason", "walk", "deriv", "before", "let")
+_ELICIT_HINTS = ("step", "show", "thought", "think", "reason", "walk", "deriv", "before", "let", "justif",
+                 "rationale")
 _DIGITS = re.compile(r"\d+")
 _DIGIT_CHARS = "0123456789"
 _PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'`/\\<>=*|"})

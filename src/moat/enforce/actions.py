@@ -118,6 +118,30 @@ async def clear(cx: EnforceContext, *, actor: str, subject: Subject | str, reaso
     return [await undo_action(cx, actor=actor, action_id=a.action_id, reason=reason) for a in page.data]
 
 
+async def extend_cluster_actions(cx: EnforceContext, *, actor: str, cluster_id: str) -> list[str]:
+    """Bring the cluster's members that joined since into its active actions; returns who was added."""
+    page = await cx.es.list_actions(status="active", subject_kind="cluster", subject_id=cluster_id, limit=500)
+    members = await subject_accounts(cx, Subject("cluster", cluster_id))
+    added: list[str] = []
+    for action in page.data:
+        if action.kind == "revoke_keys":
+            continue  # a revocation was about the keys of that day, not a standing rule
+        known = {row[0] for row in await cx.es.action_accounts(action.action_id)}
+        fresh = [a for a in members if a not in known]
+        if not fresh:
+            continue
+        rows = [(a, await _baseline(cx, a) if action.kind in _SEVERITY else None) for a in fresh]
+        restrictions = [("account", a, action.params) for a in fresh] if action.kind == "restrict" else []
+        await cx.es.extend_action(action.action_id, rows, restrictions)
+        for account_id, prev in rows:
+            if action.kind in _SEVERITY:
+                await _reconcile(cx, actor, account_id, prev, action.reason)
+        await cx.log(actor, "enforce.extend", f"cluster:{cluster_id}",
+                     {"action_id": action.action_id, "kind": action.kind, "accounts": fresh[:100]})
+        added += fresh
+    return added
+
+
 async def get_action(cx: EnforceContext, action_id: str) -> Action:
     action = await cx.es.get_action(action_id)
     if action is None:

@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from moat.enforce import actions, appeals, cases, webhooks
+from moat.enforce import actions, appeals, cases, findings, webhooks
 from moat.enforce.runtime import context_for
 from moat.enforce.services import EnforceContext
 from moat.errors import BadRequest
@@ -64,14 +64,14 @@ async def _open_case(req: AdminRequest) -> tuple[int, Any]:
 
 @route("POST", "/cases/import-findings")
 async def _import_findings(req: AdminRequest) -> tuple[int, Any]:
-    findings = req.body.get("findings")
+    lines = req.body.get("findings")
     threshold = req.body.get("threshold")
-    if not isinstance(findings, list) or not isinstance(threshold, (int, float)):
+    if not isinstance(lines, list) or not isinstance(threshold, (int, float)):
         raise BadRequest("expected {\"threshold\": <0..1>, \"findings\": [<findings.jsonl objects>]}")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "findings.jsonl"
-        path.write_bytes(b"".join(orjson.dumps(f) + b"\n" for f in findings))
-        report = await cases.import_findings(await _cx(req), actor=req.actor, path=path, threshold=float(threshold))
+        path.write_bytes(b"".join(orjson.dumps(f) + b"\n" for f in lines))
+        report = await findings.import_findings(await _cx(req), actor=req.actor, path=path, threshold=float(threshold))
     result = report.to_dict()
     result["path"] = "findings.jsonl"
     result["errors"] = [e.replace(str(path), "findings.jsonl") for e in report.errors]

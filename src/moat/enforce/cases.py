@@ -1,6 +1,6 @@
 """Cases: a subject (account, cluster, organization) under review, with its evidence and timeline.
 
-Opened by a finding above a threshold (`import_findings`), by a `flag` decision (`Enforcement.
+Opened by a finding above a threshold (`moat.enforce.findings.import_findings`), by a `flag` decision (`Enforcement.
 note_flag`), or by a reviewer (`open_case`). A subject has at most one case that is not closed:
 opening again adds the new evidence to it, so a flagged account does not get a case per request.
 At opening, the evidence that can change later is snapshotted (findings, linked accounts with the
@@ -11,30 +11,14 @@ page by page (`case_detail`).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
 from moat.enforce.models import CASE_SOURCES, Case, CaseEvent, Evidence, Page, Subject
 from moat.enforce.services import EnforceContext, check_text, new_id
 from moat.errors import BadRequest, NotFound
-from moat.traffic import BadLine, read_jsonl
 
 _LINKED_LIMIT = 200  # linked accounts snapshotted into a case
-
-
-@dataclass(slots=True)
-class FindingsReport:
-    path: str
-    read: int = 0
-    opened: list[str] = field(default_factory=list)  # case ids opened
-    updated: list[str] = field(default_factory=list)  # existing open cases that got new evidence
-    errors: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "read": self.read, "opened": self.opened, "updated": self.updated,
-                "errors": self.errors}
 
 
 def _subject(subject: Subject | str) -> Subject:
@@ -51,11 +35,11 @@ async def subject_accounts(cx: EnforceContext, subject: Subject, limit: int = 10
     return await cx.es.org_accounts([subject.id], limit)
 
 
-def _event(case_id: str, kind: str, actor: str, body: dict[str, Any], ts: float | None = None) -> CaseEvent:
+def make_event(case_id: str, kind: str, actor: str, body: dict[str, Any], ts: float | None = None) -> CaseEvent:
     return CaseEvent(new_id("cev"), case_id, time.time() if ts is None else ts, kind, actor, body)
 
 
-def _evidence(case_id: str, kind: str, account_id: str | None, data: dict[str, Any]) -> Evidence:
+def make_evidence(case_id: str, kind: str, account_id: str | None, data: dict[str, Any]) -> Evidence:
     return Evidence(new_id("evd"), case_id, kind, account_id, time.time(), data)
 
 
@@ -74,9 +58,9 @@ async def _snapshot(cx: EnforceContext, case_id: str, subject: Subject) -> list[
         if finding is None:
             continue
         if account_id == subject.id or subject.kind != "account":
-            out.append(_evidence(case_id, "finding", account_id, finding))
+            out.append(make_evidence(case_id, "finding", account_id, finding))
         if subject.kind != "org" and (account_id != subject.id or subject.kind == "cluster"):
-            out.append(_evidence(case_id, "link", account_id, {
+            out.append(make_evidence(case_id, "link", account_id, {
                 "account_id": account_id, "cluster_id": finding.get("cluster_id"),
                 "linked_org": finding.get("linked_org"), "evidence": finding.get("evidence") or []}))
     return out
@@ -99,19 +83,19 @@ async def open_case(cx: EnforceContext, *, actor: str, subject: Subject | str, s
         now = time.time()
         case = Case(new_id("case"), subject.kind, subject.id, "open", title, source, risk, None, actor, now, now)
         items = await _snapshot(cx, case.case_id, subject)
-        items += [_evidence(case.case_id, k, a, d) for k, a, d in evidence]
+        items += [make_evidence(case.case_id, k, a, d) for k, a, d in evidence]
         body = {"source": source, "title": title, **({"note": note} if note else {})}
-        if await cx.es.insert_case(case, _event(case.case_id, "opened", actor, body, now), items):
+        if await cx.es.insert_case(case, make_event(case.case_id, "opened", actor, body, now), items):
             await cx.log(actor, "cases.open", case.case_id, {"subject": str(subject), "source": source})
             await cx.notify("case.opened", {"case": case.to_dict()})
             return case, True
         existing = await cx.es.open_case_for(subject.kind, subject.id)  # another replica won the race
         if existing is None:
             raise NotFound(f"the open case on {subject} vanished; retry")
-    items = [_evidence(existing.case_id, k, a, d) for k, a, d in evidence]
-    events = [_event(existing.case_id, "evidence", actor, {"source": source, "items": len(items)})] if items else []
+    items = [make_evidence(existing.case_id, k, a, d) for k, a, d in evidence]
+    events = [make_event(existing.case_id, "evidence", actor, {"source": source, "items": len(items)})] if items else []
     if note:
-        events.append(_event(existing.case_id, "note", actor, {"text": note}))
+        events.append(make_event(existing.case_id, "note", actor, {"text": note}))
     changes: dict[str, Any] = {}
     if risk is not None and (existing.risk is None or risk > existing.risk):
         changes["risk"] = existing.risk = risk
@@ -164,7 +148,7 @@ async def case_requests(cx: EnforceContext, case_id: str, *, refused_only: bool 
 
 async def add_note(cx: EnforceContext, *, actor: str, case_id: str, text: str) -> CaseEvent:
     await get_case(cx, case_id)
-    event = _event(case_id, "note", actor, {"text": check_text(text, "note")})
+    event = make_event(case_id, "note", actor, {"text": check_text(text, "note")})
     await cx.es.update_case(case_id, {}, [event])
     return event
 
@@ -172,7 +156,7 @@ async def add_note(cx: EnforceContext, *, actor: str, case_id: str, text: str) -
 async def assign(cx: EnforceContext, *, actor: str, case_id: str, assignee: str | None) -> Case:
     case = await get_case(cx, case_id)
     assignee = check_text(assignee, "assignee", required=False, limit=200) or None
-    await cx.es.update_case(case_id, {"assignee": assignee}, [_event(case_id, "assigned", actor,
+    await cx.es.update_case(case_id, {"assignee": assignee}, [make_event(case_id, "assigned", actor,
                                                                      {"assignee": assignee})])
     case.assignee = assignee
     return case
@@ -190,7 +174,7 @@ async def set_status(cx: EnforceContext, *, actor: str, case_id: str, status: st
     kind = "closed" if status == "closed" else ("reopened" if case.status == "closed" else "status")
     now = time.time()
     changes: dict[str, Any] = {"status": status, "closed_at": now if status == "closed" else None}
-    await cx.es.update_case(case_id, changes, [_event(case_id, kind, actor, {"status": status, "text": text})])
+    await cx.es.update_case(case_id, changes, [make_event(case_id, kind, actor, {"status": status, "text": text})])
     await cx.log(actor, f"cases.{kind}", case_id, {"status": status, "text": text})
     case.status, case.closed_at = status, changes["closed_at"]
     return case
@@ -201,70 +185,4 @@ async def record_event(cx: EnforceContext, case_id: str | None, kind: str, actor
     """An action or appeal on a case's timeline (and its new status), when there is a case."""
     if case_id is None or await cx.es.get_case(case_id) is None:
         return
-    await cx.es.update_case(case_id, {"status": status} if status else {}, [_event(case_id, kind, actor, body)])
-
-
-# ---- findings ------------------------------------------------------------------------------
-def _finding(raw: dict[str, Any]) -> dict[str, Any]:
-    risk = raw.get("risk")
-    if isinstance(risk, bool) or not isinstance(risk, (int, float)) or not 0.0 <= float(risk) <= 1.0:
-        raise BadRequest(f"risk must be a number in [0, 1], not {risk!r}")
-    evidence = raw.get("evidence") or []
-    if not isinstance(evidence, list):
-        raise BadRequest("evidence must be a list of strings")
-    return {"account_id": str(raw["account_id"]), "risk": float(risk), "scores": raw.get("scores") or {},
-            "cluster_id": raw.get("cluster_id") or None, "linked_org": raw.get("linked_org") or None,
-            "evidence": [str(e) for e in evidence]}
-
-
-async def import_findings(cx: EnforceContext, *, actor: str, path: str | Path, threshold: float
-                          ) -> FindingsReport:
-    """Read `moat detect`'s findings.jsonl; open a case per cluster (or unclustered account) whose
-    risk reaches `threshold`, with the findings and links as evidence."""
-    if not 0.0 <= threshold <= 1.0:
-        raise BadRequest(f"threshold must be in [0, 1], not {threshold}")
-    file = Path(path)
-    if file.is_dir():
-        file = file / "findings.jsonl"
-    if not file.is_file():
-        raise BadRequest(f"no such file: {file}")
-    report = FindingsReport(str(file))
-
-    def on_error(line: BadLine) -> None:
-        report.errors.append(str(line))
-
-    findings: list[dict[str, Any]] = []
-    for raw in read_jsonl(file, ("account_id", "risk"), on_error):
-        try:
-            findings.append(_finding(raw))
-        except BadRequest as exc:
-            report.errors.append(f"{file}: account {raw.get('account_id')!r}: {exc.message}")
-    report.read = len(findings)
-    for start in range(0, len(findings), 1000):
-        await cx.es.upsert_findings(findings[start:start + 1000])
-    await _open_for_findings(cx, actor, [f for f in findings if f["risk"] >= threshold], report)
-    await cx.log(actor, "cases.import_findings", str(file), {"read": report.read, "opened": len(report.opened),
-                                                              "threshold": threshold, "errors": len(report.errors)})
-    return report
-
-
-async def _open_for_findings(cx: EnforceContext, actor: str, hits: Sequence[dict[str, Any]],
-                             report: FindingsReport) -> None:
-    groups: dict[Subject, list[dict[str, Any]]] = {}
-    for f in hits:
-        subject = Subject("cluster", f["cluster_id"]) if f["cluster_id"] else Subject("account", f["account_id"])
-        groups.setdefault(subject, []).append(f)
-    for subject, members in groups.items():
-        risk = max(f["risk"] for f in members)
-        top = max(members, key=lambda f: f["risk"])
-        title = f"risk {risk:.2f}: " + "; ".join(top["evidence"][:2]) if top["evidence"] else f"risk {risk:.2f}"
-        case, opened = await open_case(cx, actor=actor, subject=subject, source="finding", title=title[:300],
-                                       risk=risk)
-        if opened:
-            report.opened.append(case.case_id)
-            continue
-        # An open case already: the new findings join its evidence (the snapshot was taken at opening).
-        items = [_evidence(case.case_id, "finding", f["account_id"], f) for f in members]
-        await cx.es.update_case(case.case_id, {}, [_event(case.case_id, "evidence", actor,
-                                                          {"source": "finding", "items": len(items)})], items)
-        report.updated.append(case.case_id)
+    await cx.es.update_case(case_id, {"status": status} if status else {}, [make_event(case_id, kind, actor, body)])

@@ -18,6 +18,7 @@ from moat.cli import emit, fail, run, settings_from
 from moat.enforce import actions as enforce_actions
 from moat.enforce import appeals as enforce_appeals
 from moat.enforce import cases as enforce_cases
+from moat.enforce import findings as enforce_findings
 from moat.enforce import webhooks as enforce_webhooks
 from moat.enforce.models import ACTION_KINDS, APPEAL_STATUSES, CASE_STATUSES, Page
 from moat.enforce.services import EnforceContext
@@ -157,7 +158,7 @@ def cases_close(ctx: click.Context, case_id: str, text: str, as_json: bool) -> N
 @click.pass_context
 def cases_import(ctx: click.Context, path: str, threshold: float, as_json: bool) -> None:
     """Read `moat detect`'s findings.jsonl (or a directory holding one) and open cases."""
-    report = with_cx(ctx, lambda cx: enforce_cases.import_findings(cx, actor=actor(), path=path,
+    report = with_cx(ctx, lambda cx: enforce_findings.import_findings(cx, actor=actor(), path=path,
                                                                    threshold=threshold))
     emit(report.to_dict(), as_json, f"read {report.read} findings; opened {len(report.opened)} cases, "
                                     f"updated {len(report.updated)}; {len(report.errors)} bad lines")

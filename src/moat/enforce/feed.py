@@ -5,10 +5,14 @@ very same `canonical_json` and `hash_identifier`, so both ends agree byte for by
 
 - `load_or_create_signing_key(home)`: the Ed25519 key under the data dir (`feed_signing_key.pem`,
   mode 0600), generated on first use; platforms pin its public key (`public_key_b64`).
-- `FeedPublisher`: holds the salt and the version counter (`feed_state.json` under the data dir;
-  the version goes up only when the restricted entities change), signs a document valid for
-  `validity` seconds, re-signs it when it nears `not_after`, and answers HTTP with an ETag
-  (the SHA-256 of the exact body) and 304 for a matching If-None-Match.
+- `FeedPublisher`: keeps the version counter (`feed_state.json` under the data dir; the version
+  goes up only when the restricted entities change), signs a document valid for `validity`
+  seconds, re-signs it when it nears `not_after`, and answers HTTP with an ETag (the SHA-256 of
+  the exact body) and 304 for a matching If-None-Match. The hashing salt is derived from the
+  signing key, so every holder of the key hashes alike.
+- `FeedFile`: serves a feed exported by `moat feed export` (re-read when the file changes). With
+  several gateway replicas, one writer exports and every replica serves the same bytes, so
+  versions and ETags agree whichever replica a platform reaches.
 
 Only restricted entities appear (directly, or owned > 50% by restricted ones). Domains, SSO tenants,
 names and IP ranges of organizations are published in clear; anything that may identify a person
@@ -21,7 +25,6 @@ import base64
 import hashlib
 import json
 import os
-import secrets
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -40,14 +43,29 @@ DEFAULT_VALIDITY = 24 * 3600.0
 FEED_PATH = "/feed/restricted"
 
 
+def load_signing_key(pem: str | bytes) -> Ed25519PrivateKey:
+    """An Ed25519 private key from PEM text (e.g. a secret mounted into every replica)."""
+    key = serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, password=None)
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError("not an Ed25519 private key")
+    return key
+
+
+def salt_for(key: Ed25519PrivateKey) -> bytes:
+    """The identifier-hashing salt: secret (derived from the private key) and stable across restarts."""
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                            serialization.NoEncryption())
+    return hashlib.sha256(b"moat restricted-entity feed salt\0" + raw).digest()[:16]
+
+
 def load_or_create_signing_key(home: str | Path) -> Ed25519PrivateKey:
     """The feed signing key under `home`, created (0600) on first use."""
     path = Path(home) / KEY_FILE
     if path.exists():
-        key = serialization.load_pem_private_key(path.read_bytes(), password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError(f"{path} is not an Ed25519 private key")
-        return key
+        try:
+            return load_signing_key(path.read_bytes())
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from None
     path.parent.mkdir(parents=True, exist_ok=True)
     key = Ed25519PrivateKey.generate()
     pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
@@ -165,16 +183,13 @@ class FeedPublisher:
         self._state = self._load_state()
         self._entries: list[dict[str, Any]] = []
         self._current: FeedDocument | None = None
-
-    @property
-    def salt(self) -> bytes:
-        return bytes.fromhex(self._state["salt"])
+        self.salt = salt_for(self.key)
 
     def _load_state(self) -> dict[str, Any]:
         if self._state_path.exists():
             state: dict[str, Any] = json.loads(self._state_path.read_text())
             return state
-        return {"salt": secrets.token_hex(16), "version": 0, "content": ""}
+        return {"version": 0, "content": ""}
 
     def _save_state(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -192,8 +207,6 @@ class FeedPublisher:
             self._state["content"] = content
             self._save_state()
             self._current = None
-        elif not self._state_path.exists():
-            self._save_state()  # keep the salt: hashes stay stable across restarts
         self._entries = entries
         return self.document()
 
@@ -203,21 +216,20 @@ class FeedPublisher:
         current = self._current
         if current is not None and now < current.not_after - self.renew_before:
             return current
-        issued = int(now)
-        document = {"format": FEED_FORMAT, "issuer": self.issuer, "version": int(self._state["version"]),
-                    "issued_at": issued, "not_after": int(issued + self.validity),
-                    "salt": self._state["salt"], "entities": self._entries}
+        issued, version = int(now), int(self._state["version"])
+        not_after = int(issued + self.validity)
+        document = {"format": FEED_FORMAT, "issuer": self.issuer, "version": version, "issued_at": issued,
+                    "not_after": not_after, "salt": self.salt.hex(), "entities": self._entries}
         body = sign_feed(document, self.key)
         etag = etag_of(body)
         headers = {
             "content-type": "application/json",
             "etag": etag,
             "cache-control": f"public, max-age={self.max_age}",
-            "moat-feed-version": str(document["version"]),
-            "moat-feed-not-after": str(document["not_after"]),
+            "moat-feed-version": str(version),
+            "moat-feed-not-after": str(not_after),
         }
-        self._current = FeedDocument(body, etag, int(document["version"]), issued, int(document["not_after"]),
-                                     len(self._entries), headers)
+        self._current = FeedDocument(body, etag, version, issued, not_after, len(self._entries), headers)
         return self._current
 
     def http_response(self, if_none_match: str | None = None) -> tuple[int, bytes, dict[str, str]]:
@@ -226,3 +238,28 @@ class FeedPublisher:
         if etag_matches(if_none_match, doc.etag):
             return 304, b"", {k: v for k, v in doc.headers.items() if k != "content-type"}
         return 200, doc.body, dict(doc.headers)
+
+
+class FeedFile:
+    """Serves an exported feed file; re-reads it when its modification time changes."""
+
+    def __init__(self, path: str | Path, max_age: int = 300) -> None:
+        self.path = Path(path)
+        self.max_age = max_age
+        self._stamp: float | None = None
+        self._doc: tuple[bytes, str] | None = None
+
+    def _load(self) -> tuple[bytes, str]:
+        stamp = self.path.stat().st_mtime
+        if self._doc is None or stamp != self._stamp:
+            body = self.path.read_bytes()
+            self._doc, self._stamp = (body, etag_of(body)), stamp
+        return self._doc
+
+    def http_response(self, if_none_match: str | None = None) -> tuple[int, bytes, dict[str, str]]:
+        """(status, body, headers), like `FeedPublisher.http_response`; the file is served as is."""
+        body, etag = self._load()
+        headers = {"etag": etag, "cache-control": f"public, max-age={self.max_age}"}
+        if etag_matches(if_none_match, etag):
+            return 304, b"", headers
+        return 200, body, {"content-type": "application/json", **headers}

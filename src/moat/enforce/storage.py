@@ -2,9 +2,7 @@
 
 Lists are keyset-paginated on time-ordered ids (newest first, except a case's timeline which reads
 oldest first): a cursor is the last id of the previous page, so page N costs what page 1 costs.
-Reads of recorded traffic (sample requests, decision history) and of the decision log go straight
-to the store's `requests` and `decision_log` tables through their indexes: the `Store` protocol
-only streams whole tables, which a case page cannot afford at a million requests.
+Reads of recorded traffic and of the decision log are in `moat.enforce.traffic_reads`.
 """
 
 from __future__ import annotations
@@ -17,18 +15,15 @@ import orjson
 
 from moat.enforce.db import Db, Row, Stmt, db_for
 from moat.enforce.models import Action, Appeal, Case, CaseEvent, Evidence, Page
+from moat.enforce.traffic_reads import TrafficReads, marks, page_of, page_size
 from moat.store import Store
-from moat.store import _rows as store_rows
 
-MAX_PAGE = 500
-_UNION_CHUNK = 50  # accounts per UNION ALL statement
 _CASE_COLS = ("case_id, subject_kind, subject_id, status, title, source, risk, assignee, opened_by, opened_at, "
               "updated_at, closed_at")
 _ACTION_COLS = ("action_id, kind, subject_kind, subject_id, status, reason, actor, created_at, case_id, params, "
                 "undone_at, undone_by, undo_reason")
 _APPEAL_COLS = ("appeal_id, account_id, decision_id, reason_code, message, status, created_at, case_id, "
                 "decided_at, decided_by, note, undone")
-_REQUEST_COLS = ", ".join(store_rows.REQUEST_COLUMNS)
 
 
 def dumps(obj: Any) -> str:
@@ -41,21 +36,7 @@ def loads(text: Any) -> Any:
     return orjson.loads(text) if isinstance(text, (str, bytes)) else text
 
 
-def page_size(limit: int | None) -> int:
-    return max(1, min(int(limit or 50), MAX_PAGE))
-
-
-def _page(rows: list[Any], limit: int, key: Any) -> Page:
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return Page(rows, key(rows[-1]) if more and rows else None)
-
-
-def _marks(values: Sequence[Any]) -> str:
-    return ", ".join("?" for _ in values)
-
-
-class EnforceStore:
+class EnforceStore(TrafficReads):
     """Enforcement tables beside an open `Store`. `await open()` creates or migrates them."""
 
     def __init__(self, store: Store, db: Db | None = None) -> None:
@@ -87,7 +68,7 @@ class EnforceStore:
         """Insert a case with its first event and evidence; False when the subject has an open case
         already (a unique partial index: two replicas cannot both open one)."""
         counts = await self.db.transaction([
-            Stmt(f"INSERT INTO enforce_cases ({_CASE_COLS}) VALUES ({_marks(range(12))}) ON CONFLICT DO NOTHING",
+            Stmt(f"INSERT INTO enforce_cases ({_CASE_COLS}) VALUES ({marks(range(12))}) ON CONFLICT DO NOTHING",
                  (case.case_id, case.subject_kind, case.subject_id, case.status, case.title, case.source,
                   case.risk, case.assignee, case.opened_by, case.opened_at, case.updated_at, case.closed_at),
                  stop_if_none=True),
@@ -119,7 +100,7 @@ class EnforceStore:
         sql = (f"SELECT {_CASE_COLS} FROM enforce_cases {'WHERE ' + ' AND '.join(where) if where else ''} "
                f"ORDER BY case_id DESC LIMIT {n + 1}")
         rows = [self._case(r) for r in await self.db.fetch(sql, *args)]
-        return _page(rows, n, lambda c: c.case_id)
+        return page_of(rows, n, lambda c: c.case_id)
 
     async def update_case(self, case_id: str, changes: dict[str, Any], events: Sequence[CaseEvent],
                           evidence: Sequence[Evidence] = ()) -> None:
@@ -137,7 +118,7 @@ class EnforceStore:
             "SELECT event_id, case_id, ts, kind, actor, body FROM enforce_case_events WHERE case_id = ? "
             f"AND event_id > ? ORDER BY event_id LIMIT {n + 1}", case_id, cursor or "")
         events = [CaseEvent(r[0], r[1], r[2], r[3], r[4], loads(r[5]) or {}) for r in rows]
-        return _page(events, n, lambda e: e.event_id)
+        return page_of(events, n, lambda e: e.event_id)
 
     async def list_evidence(self, case_id: str, *, kind: str | None = None, limit: int | None = None,
                             cursor: str | None = None) -> Page:
@@ -149,7 +130,7 @@ class EnforceStore:
         rows = await self.db.fetch("SELECT evidence_id, case_id, kind, account_id, ts, data FROM enforce_evidence "
                                    f"WHERE {where} ORDER BY evidence_id LIMIT {n + 1}", *args)
         items = [Evidence(r[0], r[1], r[2], r[3], r[4], loads(r[5])) for r in rows]
-        return _page(items, n, lambda e: e.evidence_id)
+        return page_of(items, n, lambda e: e.evidence_id)
 
     # ---- findings and clusters -------------------------------------------------------------
     async def upsert_findings(self, findings: Sequence[dict[str, Any]]) -> None:
@@ -165,61 +146,13 @@ class EnforceStore:
         if not account_ids:
             return {}
         rows = await self.db.fetch(f"SELECT account_id, data FROM enforce_findings WHERE account_id IN "
-                                   f"({_marks(account_ids)})", *account_ids)
+                                   f"({marks(account_ids)})", *account_ids)
         return {r[0]: loads(r[1]) for r in rows}
 
     async def cluster_members(self, cluster_id: str, limit: int = 10_000) -> list[str]:
         rows = await self.db.fetch("SELECT account_id FROM enforce_findings WHERE cluster_id = ? "
                                    f"ORDER BY account_id LIMIT {int(limit)}", cluster_id)
         return [r[0] for r in rows]
-
-    # ---- the store's directory and traffic, read through their indexes -----------------------
-    async def org_accounts(self, org_ids: Sequence[str], limit: int = 100_000) -> list[str]:
-        if not org_ids:
-            return []
-        rows = await self.db.fetch(f"SELECT account_id FROM accounts WHERE org_id IN ({_marks(org_ids)}) "
-                                   f"ORDER BY account_id LIMIT {int(limit)}", *org_ids)
-        return [r[0] for r in rows]
-
-    async def requests_for(self, account_ids: Sequence[str], *, refused_only: bool = False,
-                           limit: int | None = None, cursor: str | None = None) -> Page:
-        """Recorded requests of these accounts, newest first; cursor `ts:seq`.
-
-        One index range per account (`requests_account`, or the partial `enforce_requests_refused`
-        for refusals), each read backwards and cut at the page size, merged here: a page costs
-        (accounts × page size) rows whatever the accounts' history, where one `IN (...)` query
-        would sort every request of the cluster.
-        """
-        if not account_ids:
-            return Page([], None)
-        n = page_size(limit)
-        cond = " AND decision <> 'allow'" if refused_only else ""
-        extra: list[Any] = []
-        if cursor:
-            ts, _, seq = cursor.partition(":")
-            cond += " AND (ts < ? OR (ts = ? AND seq < ?))"
-            extra = [float(ts), float(ts), int(seq)]
-        found: list[Row] = []
-        ids = list(dict.fromkeys(account_ids))
-        for start in range(0, len(ids), _UNION_CHUNK):
-            chunk = ids[start:start + _UNION_CHUNK]
-            parts = [f"SELECT * FROM (SELECT seq, {_REQUEST_COLS} FROM requests WHERE account_id = ?{cond} "
-                     f"ORDER BY ts DESC, seq DESC LIMIT {n + 1}) AS r{i}" for i in range(len(chunk))]
-            args = [v for account_id in chunk for v in (account_id, *extra)]
-            found += await self.db.fetch(" UNION ALL ".join(parts), *args)
-        found.sort(key=lambda r: (r[1], r[0]), reverse=True)
-        records = [(r[0], store_rows.request_from(r[1:])) for r in found[:n + 1]]
-        page = _page(records, n, lambda r: f"{r[1]['ts']!r}:{r[0]}")
-        return Page([r[1] for r in page.data], page.next_cursor)
-
-    async def decision(self, decision_id: str) -> dict[str, Any] | None:
-        """A decision-log entry's payload by decision id (the log's unique index)."""
-        rows = await self.db.fetch("SELECT payload, ts FROM decision_log WHERE entry_id = ?", decision_id)
-        if not rows:
-            return None
-        payload: dict[str, Any] = loads(rows[0][0])
-        payload.setdefault("ts", rows[0][1])
-        return payload
 
     # ---- actions ---------------------------------------------------------------------------
     @staticmethod
@@ -233,7 +166,7 @@ class EnforceStore:
     async def insert_action(self, action: Action, accounts: Sequence[tuple[str, str | None, list[str]]],
                             restrictions: Sequence[tuple[str, str, dict[str, Any]]] = ()) -> None:
         """The action, the accounts it reached (with what to restore), and its restriction rows."""
-        stmts = [Stmt(f"INSERT INTO enforce_actions ({_ACTION_COLS}) VALUES ({_marks(range(13))})",
+        stmts = [Stmt(f"INSERT INTO enforce_actions ({_ACTION_COLS}) VALUES ({marks(range(13))})",
                       (action.action_id, action.kind, action.subject_kind, action.subject_id, action.status,
                        action.reason, action.actor, action.created_at, action.case_id, dumps(action.params),
                        None, None, None))]
@@ -245,6 +178,18 @@ class EnforceStore:
         if restrictions:
             stmts.append(self.change_stmt("restriction", action.action_id))
         await self.db.transaction(stmts)
+
+    async def extend_action(self, action_id: str, accounts: Sequence[tuple[str, str | None]],
+                            restrictions: Sequence[tuple[str, str, dict[str, Any]]] = ()) -> None:
+        """More accounts reached by an active action (new members of a blocked cluster)."""
+        stmts = [Stmt("INSERT INTO enforce_action_accounts (action_id, account_id, prev_status, key_ids) "
+                      "VALUES (?, ?, ?, '[]') ON CONFLICT DO NOTHING", (action_id, a, prev)) for a, prev in accounts]
+        stmts += [Stmt("INSERT INTO enforce_restrictions (action_id, subject_kind, subject_id, data) VALUES "
+                       "(?, ?, ?, ?) ON CONFLICT DO NOTHING", (action_id, k, i, dumps(d))) for k, i, d in restrictions]
+        if restrictions:
+            stmts.append(self.change_stmt("restriction", action_id))
+        if stmts:
+            await self.db.transaction(stmts)
 
     async def get_action(self, action_id: str) -> Action | None:
         rows = await self.db.fetch(f"SELECT {_ACTION_COLS} FROM enforce_actions WHERE action_id = ?", action_id)
@@ -275,7 +220,7 @@ class EnforceStore:
         rows = await self.db.fetch(f"SELECT {_ACTION_COLS} FROM enforce_actions "
                                    f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                                    f"ORDER BY action_id DESC LIMIT {n + 1}", *args)
-        return _page([self._action(r) for r in rows], n, lambda a: a.action_id)
+        return page_of([self._action(r) for r in rows], n, lambda a: a.action_id)
 
     async def active_actions_on(self, account_id: str) -> list[Action]:
         """Active actions that reached this account (and have not released it)."""
@@ -320,7 +265,7 @@ class EnforceStore:
         if action_ids is not None:
             if not action_ids:
                 return []
-            sql += f" WHERE action_id IN ({_marks(action_ids)})"
+            sql += f" WHERE action_id IN ({marks(action_ids)})"
             args = list(action_ids)
         return [(r[0], r[1], r[2], loads(r[3])) for r in await self.db.fetch(sql, *args)]
 
@@ -342,7 +287,7 @@ class EnforceStore:
     async def insert_appeal(self, appeal: Appeal) -> Appeal:
         """Insert, or return the account's existing appeal of the same decision (idempotent)."""
         await self.db.execute(
-            f"INSERT INTO enforce_appeals ({_APPEAL_COLS}) VALUES ({_marks(range(12))}) ON CONFLICT DO NOTHING",
+            f"INSERT INTO enforce_appeals ({_APPEAL_COLS}) VALUES ({marks(range(12))}) ON CONFLICT DO NOTHING",
             appeal.appeal_id, appeal.account_id, appeal.decision_id, appeal.reason_code, appeal.message,
             appeal.status, appeal.created_at, appeal.case_id, None, None, None, "[]")
         rows = await self.db.fetch(f"SELECT {_APPEAL_COLS} FROM enforce_appeals WHERE account_id = ? AND "
@@ -370,7 +315,7 @@ class EnforceStore:
         rows = await self.db.fetch(f"SELECT {_APPEAL_COLS} FROM enforce_appeals "
                                    f"{'WHERE ' + ' AND '.join(where) if where else ''} "
                                    f"ORDER BY appeal_id DESC LIMIT {n + 1}", *args)
-        return _page([self._appeal(r) for r in rows], n, lambda a: a.appeal_id)
+        return page_of([self._appeal(r) for r in rows], n, lambda a: a.appeal_id)
 
     async def decide_appeal(self, appeal_id: str, *, status: str, actor: str, note: str) -> bool:
         """Pending → accepted/rejected; False when it was decided already (first reviewer wins)."""

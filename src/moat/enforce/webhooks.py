@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import httpx
-import orjson
 
 from moat.config import Settings, WebhookSettings
 from moat.enforce.db import Stmt
@@ -216,8 +215,3 @@ class WebhookWorker:
         if 200 <= response.status_code < 300:
             return None
         return f"HTTP {response.status_code}"
-
-
-def event_body(delivery_body: str) -> dict[str, Any]:
-    parsed: dict[str, Any] = orjson.loads(delivery_body)
-    return parsed

@@ -43,6 +43,7 @@ from moat.gateway.http import (
     send_response,
 )
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
+from moat.identity.directory import AccountRefused
 from moat.limits.base import Admission
 from moat.limits.headers import rate_limit_headers
 
@@ -141,6 +142,8 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
             if call.admission is not None:
                 await rt.settle(call.admission, call.usage)
     except MoatError as error:
+        if isinstance(error, AccountRefused):  # a genuine key whose account may not call: record whose
+            ctx.key, ctx.account, ctx.org = error.authenticated
         await _refuse(call, error, send)
     except ClientDisconnected:
         call.status = CLIENT_CLOSED

@@ -18,11 +18,13 @@ from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
 from moat.context import Decision, RequestContext, ResolvedEntity, new_id
+from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import CallFacts, Usage
 from moat.gateway.metrics import Metrics
 from moat.gateway.record import build_record
+from moat.gateway.restrict import apply_enforcement
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
 from moat.identity.directory import Directory
 from moat.limits.auto import auto_limiter
@@ -58,6 +60,7 @@ class Runtime:
         self.recorder = Recorder.from_settings(self.store, settings)
         self.policy = PolicyStore(settings.policy_dir or None)
         self.limiter: Limiter = auto_limiter(settings)
+        self.enforcement = Enforcement(self.store, settings)
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
@@ -69,6 +72,7 @@ class Runtime:
         await self.directory.start()
         await self.router.start()
         await self.recorder.start()
+        await self.enforcement.start()
         self.policy.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
         self.started = True
@@ -79,6 +83,7 @@ class Runtime:
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.policy.stop()
         await self.router.close()
+        await self.enforcement.stop()
         await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
         await self.directory.stop()
         await self.store.close()
@@ -117,7 +122,9 @@ class Runtime:
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent
         ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
-        return self.policy.decide(ctx, self.directory)
+        decision = self.policy.decide(ctx, self.directory)
+        apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
+        return decision
 
     async def admit(self, ctx: RequestContext, decision: Decision) -> Admission | None:
         """Take the decision's limits from the limiter; raise RateLimited (429) when one refuses."""

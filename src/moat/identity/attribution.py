@@ -75,6 +75,18 @@ class PlatformRegistration:
     active: bool = True
 
 
+def platforms_from_records(records: Iterable[Mapping[str, Any]]) -> list[PlatformRegistration]:
+    """Registrations from plain records (a JSON file, a settings table, the admin API's rows)."""
+    out = []
+    for r in records:
+        out.append(PlatformRegistration(
+            platform_id=str(r.get("platform_id") or r["id"]), account_id=str(r["account_id"]),
+            public_key=str(r.get("public_key") or ""), hs256_secret=str(r.get("hs256_secret") or r.get("secret") or ""),
+            audience=str(r.get("audience") or DEFAULT_AUDIENCE), name=str(r.get("name") or ""),
+            active=bool(r.get("active", True))))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class AttributionConfig:
     clock_skew: float = 60.0  # seconds of disagreement tolerated on iat / nbf / exp
@@ -125,6 +137,11 @@ def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
 
 def _b64decode(text: str) -> bytes:
     return base64.urlsafe_b64decode(text.replace("+", "-").replace("/", "_") + "=" * (-len(text) % 4))
+
+
+def _b64url(text: str) -> bytes:
+    """base64url without padding, as JWS has it (the hot path: no alphabet translation)."""
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
 def _b64encode(data: bytes) -> bytes:
@@ -226,8 +243,8 @@ class AttributionVerifier:
         if alg is None:
             alg = self._parse_header(header_b64)
         try:
-            claims = orjson.loads(_b64decode(payload_b64))
-            signature = _b64decode(sig_b64)
+            claims = orjson.loads(_b64url(payload_b64))
+            signature = _b64url(sig_b64)
         except (ValueError, orjson.JSONDecodeError):
             raise _fail(MALFORMED, "payload or signature is not base64url JSON") from None
         if not isinstance(claims, dict):
@@ -235,7 +252,7 @@ class AttributionVerifier:
         iss = claims.get("iss")
         platform = self._platforms.get(iss) if isinstance(iss, str) else None
         if platform is None or not platform.registration.active:
-            raise _fail(UNKNOWN_PLATFORM, f"issuer {iss!r} is not a registered platform")
+            raise _fail(UNKNOWN_PLATFORM, f"issuer {str(iss)[:64]!r} is not a registered platform")
         if account_id is not None and platform.registration.account_id != account_id:
             raise _fail(WRONG_PLATFORM, f"token of platform {iss!r} presented by account {account_id!r}, "
                                         "which is not that platform's account")
@@ -248,7 +265,7 @@ class AttributionVerifier:
             except InvalidSignature:
                 raise _fail(INVALID_SIGNATURE, f"signature does not verify with platform {iss!r}'s key") from None
         else:
-            expected = hmac.new(platform.secret, signing_input, hashlib.sha256).digest()
+            expected = hmac.digest(platform.secret, signing_input, "sha256")  # one-shot C path
             if not hmac.compare_digest(expected, signature):
                 raise _fail(INVALID_SIGNATURE, f"signature does not verify with platform {iss!r}'s secret")
         aud = claims.get("aud")

@@ -17,10 +17,16 @@ an address inside an organization's range counts in proportion to how specific i
 a carrier NAT, a cloud egress block or a VPN listed in a range links no one on its own; a device
 fingerprint or payment instrument shared by more than `max_group` accounts is generic and ignored.
 
+Signals read from requests.jsonl: `client_ip`, `end_user_org` (with `channel`: an account that
+relays for a platform links to an attested organization only when it dominates its traffic), and
+an explicit device fingerprint (`device_fingerprint` or `device`; accounts may carry one too).
+`user_agent` is not a device fingerprint (every SDK user shares one) and is not used.
+
 Memory grows with accounts and distinct identifiers, never with requests: `add_request` keeps a
 bounded set of in-range addresses per account and per-organization counters. Updates are
-incremental (`add_account`, `add_request` keep the union-find current; `link_for` answers for one
-account at once); `result()` produces every account's link and every cluster in one pass.
+incremental (`add_account`, `add_request` keep the union-find current; `link_for` and
+`cluster_links` answer for one account or its cluster at once); `result()` produces every
+account's link and every cluster in one pass.
 
 Usage::
 
@@ -37,16 +43,30 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from moat.identity.linking_index import OrgIndex, email_domain, format_ip, is_personal_domain, parse_ip
+from moat.identity.linking_result import (
+    DEVICE,
+    KIND_KEYS,
+    KIND_NAMES,
+    PAYMENT,
+    SSO,
+    AccountLink,
+    Cluster,
+    ClusterLink,
+    LinkResult,
+    noisy_or,
+)
 
-PAYMENT, SSO, DEVICE = 0, 1, 2
-KIND_NAMES = ("payment instrument", "SSO tenant", "device fingerprint")
-KIND_KEYS = ("payment", "sso", "device")
+__all__ = ["AccountLink", "Cluster", "ClusterLink", "LinkResult", "Linker", "LinkingConfig", "link_dataset",
+           "noisy_or"]
+
 _SIGNUP, _REQUEST = 1, 2
+_ACCOUNT_ATTRS = ("account_id", "email", "verified", "org_id", "declared_company", "payment_fingerprint",
+                  "signup_ip", "sso_tenant", "device_fingerprint")
 _CACHE_MAX = 1 << 20
 
 
@@ -81,53 +101,6 @@ class LinkingConfig:
 
 
 @dataclass(slots=True)
-class AccountLink:
-    """An account's organization as far as the evidence goes (org_id None below the threshold)."""
-
-    account_id: str
-    org_id: str | None
-    confidence: float
-    restricted: bool
-    evidence: list[str]
-    cluster_id: str | None = None
-    candidate_org: str | None = None  # best-supported organization, even below the threshold
-    restricted_score: float = 0.0  # strongest confidence toward any restricted org (detectors)
-
-
-@dataclass(slots=True)
-class ClusterLink:
-    """One shared identifier tying accounts together."""
-
-    kind: str  # "payment" | "sso" | "device"
-    value: str
-    account_ids: list[str]
-    weight: float
-
-    @property
-    def evidence(self) -> str:
-        return f"{len(self.account_ids)} accounts share {KIND_NAMES[KIND_KEYS.index(self.kind)]} {self.value}"
-
-
-@dataclass(slots=True)
-class Cluster:
-    cluster_id: str
-    account_ids: list[str]
-    links: list[ClusterLink]
-    org_id: str | None = None
-    restricted: bool = False
-
-
-@dataclass
-class LinkResult:
-    accounts: dict[str, AccountLink] = field(default_factory=dict)
-    clusters: dict[str, Cluster] = field(default_factory=dict)
-
-    def linked(self) -> Iterator[AccountLink]:
-        """Accounts linked to an organization."""
-        return (a for a in self.accounts.values() if a.org_id is not None)
-
-
-@dataclass(slots=True)
 class _Group:
     """An identifier shared by two or more accounts."""
 
@@ -135,14 +108,6 @@ class _Group:
     value: str
     members: set[int]
     generic: bool = False
-
-
-def noisy_or(weights: Iterable[float]) -> float:
-    """Combined confidence of independent pieces of evidence."""
-    miss = 1.0
-    for w in weights:
-        miss *= 1.0 - w
-    return 1.0 - miss
 
 
 # (org_id) -> list of (weight, evidence text)
@@ -188,8 +153,10 @@ class Linker:
             self._size.append(1)
         return idx
 
-    def add_account(self, account: dict[str, Any]) -> None:
-        """Add an accounts.jsonl record (again: its signals are merged)."""
+    def add_account(self, account: Mapping[str, Any] | Any) -> None:
+        """Add an accounts.jsonl record, or a directory `Account` (again: its signals are merged)."""
+        if not isinstance(account, Mapping):
+            account = {name: getattr(account, name, None) for name in _ACCOUNT_ATTRS}
         cfg, index = self.config, self.index
         idx = self._idx(str(account["account_id"]))
         found: list[tuple[str, float, str]] = []
@@ -514,12 +481,15 @@ class Linker:
 
     def link_for(self, account_id: str) -> AccountLink | None:
         """One account's link from the current state (incremental: no rebuild)."""
-        links = self.cluster_links(account_id, only=account_id)
+        links = self._cluster_links(account_id, just_this_account=True)
         return links[0] if links else None
 
-    def cluster_links(self, account_id: str, only: str | None = None) -> list[AccountLink]:
+    def cluster_links(self, account_id: str) -> list[AccountLink]:
         """The links of every account in `account_id`'s cluster, computed together (one pass over
         the cluster, however large), e.g. to refresh a resolver after the account changed."""
+        return self._cluster_links(account_id, just_this_account=False)
+
+    def _cluster_links(self, account_id: str, just_this_account: bool) -> list[AccountLink]:
         idx = self._pos.get(account_id)
         if idx is None:
             return []
@@ -528,7 +498,7 @@ class Linker:
         own = {m: c for m in members if (c := self._own(m, purity))}
         inherited = self._propagate(members, own) if len(members) > 1 else {}
         cluster_id = self._cluster_id(members) if len(members) > 1 else None
-        wanted = [idx] if only is not None else members
+        wanted = [idx] if just_this_account else members
         return [self._decide(m, own.get(m), inherited.get(m), cluster_id) for m in wanted]
 
     def cluster_account_ids(self, account_id: str) -> list[str]:

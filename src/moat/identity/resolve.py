@@ -57,7 +57,8 @@ class Resolver:
         self.index = orgs if isinstance(orgs, OrgIndex) else OrgIndex.build(orgs)
         self._links: dict[str, AccountLink] = {k: v for k, v in (account_links or {}).items() if v.org_id}
         self._accounts: dict[str, tuple[Any, _Cands]] = {}
-        self._hints: dict[tuple[str, str, str], _Cands] = {}  # (platform or source, org, domain)
+        self._hints: dict[tuple[str, str, str, str], _Cands] = {}  # (trust, platform|source, org, domain)
+        self._ips: dict[str, _Cands] = {}  # client IP -> evidence (most traffic repeats addresses)
 
     # ---- keeping current ---------------------------------------------------------------------
 
@@ -94,11 +95,11 @@ class Resolver:
             extra.append(self._attribution_cands(attribution))
         signed = attribution is not None and attribution.trust == "signed"
         if client_ip and not signed:  # a platform's egress IP says nothing about its end user
-            hit = self.index.cidrs.lookup(client_ip)
-            if hit is not None:
-                cidr, orgs = hit
-                extra.append({o: (_ACCOUNT, [(self.config.w_client_ip,
-                                             f"client IP {client_ip} in {o}'s range {cidr}")]) for o in orgs})
+            by_ip = self._ips.get(client_ip)
+            if by_ip is None:
+                by_ip = self._ip_cands(client_ip)
+            if by_ip:
+                extra.append(by_ip)
         if extra:
             cands = _merge(cands, *extra)
         if not cands:
@@ -106,7 +107,11 @@ class Resolver:
         return self._choose(cands)
 
     def resolve_context(self, ctx: RequestContext, attribution: Attribution | None = None) -> ResolvedEntity:
-        """Fill `ctx.entity` from the context's account, organization and client IP."""
+        """Fill `ctx.entity` from the context's account, organization, client IP and attribution
+        (the attribute stage's `Attribution`, or else what it wrote into the context)."""
+        if attribution is None and ctx.end_user_org and ctx.attribution_trust in ("signed", "low"):
+            attribution = Attribution(ctx.attribution_trust, "context", ctx.end_user_id, ctx.platform,
+                                      ctx.end_user_org)
         ctx.entity = self.resolve(account=ctx.account, org=ctx.org, attribution=attribution,
                                   client_ip=ctx.client_ip)
         return ctx.entity
@@ -173,8 +178,20 @@ class Resolver:
         self._accounts[key] = (account, cands)
         return cands
 
+    def _ip_cands(self, client_ip: str) -> _Cands:
+        hit = self.index.cidrs.lookup(client_ip)
+        cands: _Cands = {}
+        if hit is not None:
+            cidr, orgs = hit
+            w = self.config.w_client_ip
+            cands = {o: (_ACCOUNT, [(w, f"client IP {client_ip} in {o}'s range {cidr}")]) for o in orgs}
+        if len(self._ips) >= _CACHE_MAX:
+            self._ips.clear()
+        self._ips[client_ip] = cands
+        return cands
+
     def _attribution_cands(self, attribution: Attribution) -> _Cands:
-        key = (attribution.platform_id or attribution.source, attribution.end_user_org or "",
+        key = (attribution.trust, attribution.platform_id or attribution.source, attribution.end_user_org or "",
                attribution.email_domain or "")
         hit = self._hints.get(key)
         if hit is not None:

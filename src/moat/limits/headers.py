@@ -24,7 +24,7 @@ def headline(admission: Admission) -> LimitStatus | None:
                 return status
     best: LimitStatus | None = None
     for status in admission.statuses:
-        if status.shadow or status.kind == "concurrency" or status.fail_mode is not None:
+        if status.shadow or status.kind == "concurrency" or status.fail_mode in ("open", "closed"):
             continue
         if best is None or status.remaining * best.limit < best.remaining * status.limit:
             best = status

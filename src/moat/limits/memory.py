@@ -2,8 +2,9 @@
 
 State is two dicts keyed by (limit name, key value): a GCRA theoretical arrival time in integer
 microseconds, and concurrency leases (lease id -> expiry). Everything runs synchronously on the
-event loop, so one admission is atomic without locks. Rested keys are swept every few thousand
-admissions, so memory follows the number of *active* keys, not every key ever seen.
+event loop, so one admission is atomic without locks (one instance per event loop; not
+thread-safe). Rested keys are swept now and then, so memory follows the number of *active* keys,
+not every key ever seen.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ class MemoryLimiter:
             if check.spec.kind == "concurrency":
                 lease_id = self.new_lease_id()
                 break
-        admission = decide(checks, demand, outcomes, self.stats, lease_id=lease_id)
+        admission = decide(checks, outcomes, self.stats, lease_id=lease_id)
         if admission.allowed:
-            self.commit(checks, demand, outcomes, now, lease_id)
+            self.commit(checks, outcomes, now, lease_id)
         self.tick(now)
         return admission
 
@@ -67,17 +68,19 @@ class MemoryLimiter:
             kind = spec.kind
             if kind == "concurrency":
                 count = self._live_leases((spec.counter, check.key), now)
-                outcomes.append((count < spec.limit, count, fail_mode))
+                outcomes.append((count < spec.limit, count, fail_mode, 0, 0))
             else:
                 tat = self._tat.get((spec.counter, check.key), 0)
-                cost = spec.unit_us if kind == "requests" else spec.cost_us(
-                    units(kind, demand.input_tokens, demand.output_tokens))
+                if kind == "requests":
+                    n, cost = 1, spec.unit_us
+                else:
+                    n = units(kind, demand.input_tokens, demand.output_tokens)
+                    cost = spec.cost_us(n)
                 backlog = (tat - now if tat > now else 0) + cost
-                outcomes.append((backlog <= spec.tau_us, backlog, fail_mode))
+                outcomes.append((backlog <= spec.tau_us, backlog, fail_mode, n, cost))
         return outcomes
 
-    def commit(self, checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome], now: int,
-               lease_id: str) -> None:
+    def commit(self, checks: Sequence[Check], outcomes: Sequence[Outcome], now: int, lease_id: str) -> None:
         """Consume for the checks of an allowed admission that passed (values from `evaluate`)."""
         for check, outcome in zip(checks, outcomes, strict=True):
             spec = check.spec
@@ -154,12 +157,16 @@ class MemoryLimiter:
             self._sweep(now)
 
     def _sweep(self, now: int) -> None:
-        """Forget rested keys and expired leases (they are indistinguishable from absent ones)."""
-        self._until_sweep = self._sweep_every
+        """Forget rested keys and expired leases (they are indistinguishable from absent ones).
+
+        The next sweep waits for at least as many admissions as keys survived, so sweeping
+        costs O(1) per admission however many keys are active.
+        """
         self._tat = {k: tat for k, tat in self._tat.items() if tat > now}
         for state_key in list(self._leases):
             if self._live_leases(state_key, now) == 0:
                 del self._leases[state_key]
+        self._until_sweep = max(self._sweep_every, len(self._tat) + len(self._leases))
 
 
 class _Leases:

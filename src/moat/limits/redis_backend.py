@@ -9,7 +9,8 @@ Why each choice (issue 4, item 7):
 - Keys are `{<prefix><limit name>:<key value>}`: the whole key is a hash tag. On Redis Cluster
   (`cluster=True`) the checks of one request are grouped by slot, one script per slot, run
   concurrently; if one group refuses, the groups that consumed are refunded (compensation),
-  keeping all-or-nothing without cross-slot scripts.
+  keeping all-or-nothing without cross-slot scripts. Never over-admits; two requests racing for
+  the last units may both be refused. Without `cluster`, one script holds every key (one trip).
 - Trouble never crashes a request nor holds it: short socket timeouts, a hard deadline per call,
   one immediate reconnect-and-retry on a dropped connection (a killed or stale connection; a
   timeout is never retried, since the script may have run), then a circuit breaker so an outage
@@ -33,7 +34,7 @@ from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.crc import key_slot
 from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import NoScriptError, RedisError
+from redis.exceptions import NoScriptError
 
 from moat.limits.base import Admission, Check, Demand, LimiterStats, Usage, units
 from moat.limits.breaker import CircuitBreaker
@@ -42,7 +43,10 @@ from moat.limits.verdict import Outcome, decide, state_name
 
 log = logging.getLogger(__name__)
 
-_BACKEND_ERRORS = (RedisError, OSError, asyncio.TimeoutError)
+# Anything the backend call raises (redis-py's errors, cluster-topology errors that are not
+# RedisError, OS and timeout errors, a malformed reply) means "backend unavailable" for this
+# request, never a crashed request. Cancellation (BaseException) still propagates.
+_BACKEND_ERRORS = (Exception,)
 
 
 def _script(name: str) -> str:
@@ -66,14 +70,22 @@ class _Script:
 
 
 class RedisLimiter:
-    """Limits shared through Redis. Construct once at start-up; no I/O until the first check."""
+    """Limits shared through Redis. Construct once at start-up; no I/O until the first check.
+
+    url: redis:// or rediss:// (any node, with `cluster=True`). prefix: starts every key.
+    clock: None in production (Redis TIME); tests pass one to drive time. timeout and
+    connect_timeout: per socket operation; deadline: the most one call may take, pool wait
+    included. breaker: the back-off policy. local: the `local` fail mode's MemoryLimiter.
+    """
 
     def __init__(self, url: str = "", *, prefix: str = "moat:", client: Any = None,
                  clock: Callable[[], float] | None = None, timeout: float = 0.1,
                  connect_timeout: float = 0.1, deadline: float = 0.25, cluster: bool = False,
                  split_by_slot: bool | None = None, breaker: CircuitBreaker | None = None,
                  local: MemoryLimiter | None = None, client_name: str | None = None,
-                 max_connections: int = 32) -> None:
+                 max_connections: int | None = None) -> None:
+        # max_connections: standalone, a blocking pool of 32 by default (a burst waits for one);
+        # cluster, per node and non-blocking in redis-py (over it a call fails), so 512.
         self.stats = LimiterStats()
         self._prefix = prefix
         self._clock = clock
@@ -92,7 +104,7 @@ class RedisLimiter:
                 # Reconnect once, at once, on a dropped connection; never retry a timeout.
                 "retry": Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
                 "client_name": client_name,
-                "max_connections": max_connections,
+                "max_connections": max_connections or (512 if cluster else 32),
             }
             if cluster:
                 from redis.asyncio.cluster import RedisCluster
@@ -106,6 +118,9 @@ class RedisLimiter:
                 pool = BlockingConnectionPool.from_url(url, timeout=deadline, **options)
                 client = Redis.from_pool(pool)  # closing the client closes the pool
         self._client = client
+        # A cluster client learns the slot map on first use; concurrent first calls must not race it.
+        self._cluster_ready = not cluster
+        self._cluster_lock = asyncio.Lock()
 
     @property
     def breaker(self) -> CircuitBreaker:
@@ -121,7 +136,7 @@ class RedisLimiter:
     async def admit(self, checks: Sequence[Check], demand: Demand) -> Admission:
         """See `Limiter.admit`: one script call (one per slot group on a cluster)."""
         if not checks:
-            return decide(checks, demand, [], self.stats)
+            return decide(checks, [], self.stats)
         lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"
         if self._breaker.allow():
             try:
@@ -131,10 +146,18 @@ class RedisLimiter:
                 self._backend_failed(exc)
             else:
                 self._breaker.success()
-                return decide(checks, demand, outcomes, self.stats, lease_id=lease_id)
+                return decide(checks, outcomes, self.stats, lease_id=lease_id)
         return self._admit_failed(checks, demand, lease_id)
 
+    async def _ensure_cluster(self) -> None:
+        async with self._cluster_lock:
+            if not self._cluster_ready:
+                await self._client.initialize()
+                self._cluster_ready = True
+
     async def _admit_remote(self, checks: Sequence[Check], demand: Demand, lease_id: str) -> list[Outcome]:
+        if not self._cluster_ready:
+            await self._ensure_cluster()
         keys = [self.redis_key(c) for c in checks]
         if not self._split or len({key_slot(k.encode()) for k in keys}) == 1:
             return await self._run_admit(checks, keys, demand, lease_id)
@@ -145,30 +168,34 @@ class RedisLimiter:
         results = await asyncio.gather(*(
             self._run_admit([checks[i] for i in part], [keys[i] for i in part], demand, lease_id)
             for part in parts))
-        outcomes: list[Outcome] = [(True, 0, None)] * len(checks)
+        outcomes: list[Outcome] = [(True, 0, None, 0, 0)] * len(checks)
         for part, part_outcomes in zip(parts, results, strict=True):
             for i, outcome in zip(part, part_outcomes, strict=True):
                 outcomes[i] = outcome
         refused = any(not o[0] and not c.spec.shadow for c, o in zip(checks, outcomes, strict=True))
         if refused:
-            await self._compensate(checks, keys, demand, lease_id, parts, results)
+            await self._compensate(checks, keys, lease_id, parts, results)
         return outcomes
 
     async def _run_admit(self, checks: Sequence[Check], keys: Sequence[str], demand: Demand,
                          lease_id: str) -> list[Outcome]:
         parts: list[str] = []
+        costs: list[tuple[int, int]] = []
         for check in checks:
             spec = check.spec
             if spec.kind == "concurrency":
                 parts.append(f"{'C' if spec.shadow else 'c'} {spec.limit} {spec.period_us}")
+                costs.append((0, 0))
             else:
-                cost = spec.cost_us(units(spec.kind, demand.input_tokens, demand.output_tokens))
+                n = units(spec.kind, demand.input_tokens, demand.output_tokens)
+                cost = spec.cost_us(n)
                 parts.append(f"{'G' if spec.shadow else 'g'} {cost} {spec.tau_us}")
+                costs.append((n, cost))
         raw = await self._admit(self._client, keys, (self._now_arg(), lease_id, " ".join(parts)))
-        return [(raw[i] == 1, int(raw[i + 1]), None) for i in range(2, len(raw), 2)]
+        return [(raw[2 + 2 * i] == 1, int(raw[3 + 2 * i]), None, n, cost) for i, (n, cost) in enumerate(costs)]
 
-    async def _compensate(self, checks: Sequence[Check], keys: Sequence[str], demand: Demand,
-                          lease_id: str, parts: list[list[int]], results: list[list[Outcome]]) -> None:
+    async def _compensate(self, checks: Sequence[Check], keys: Sequence[str], lease_id: str,
+                          parts: list[list[int]], results: list[list[Outcome]]) -> None:
         """Undo what slot groups that admitted consumed, because another group refused."""
         for part, part_outcomes in zip(parts, results, strict=True):
             group_admitted = all(o[0] or checks[i].spec.shadow
@@ -185,8 +212,7 @@ class RedisLimiter:
                 if spec.kind == "concurrency":
                     args += ["r", lease_id]
                 else:
-                    cost = spec.cost_us(units(spec.kind, demand.input_tokens, demand.output_tokens))
-                    args += ["a", -cost]
+                    args += ["a", -outcome[4]]
             if ops_keys:
                 await self._settle(self._client, ops_keys, args)
 
@@ -203,13 +229,13 @@ class RedisLimiter:
         now = self._local.now_us()
         local_outcomes = iter(self._local.evaluate(local, demand, now, "local"))
         outcomes = [next(local_outcomes) if c.spec.fail_mode == "local"
-                    else (c.spec.fail_mode == "open", 0, c.spec.fail_mode) for c in checks]
+                    else (c.spec.fail_mode == "open", 0, c.spec.fail_mode, 0, 0) for c in checks]
         closed_retry = max(1.0, self._breaker.retry_in())
-        admission = decide(checks, demand, outcomes, self.stats, lease_id=lease_id,
+        admission = decide(checks, outcomes, self.stats, lease_id=lease_id,
                            closed_retry_after=closed_retry)
         if admission.allowed and local:
             local_only = [o for c, o in zip(checks, outcomes, strict=True) if c.spec.fail_mode == "local"]
-            self._local.commit(local, demand, local_only, now, lease_id)
+            self._local.commit(local, local_only, now, lease_id)
         if local:
             self._local.tick(now)
         return admission
@@ -264,6 +290,8 @@ class RedisLimiter:
             return
         try:
             async with asyncio.timeout(self._deadline):
+                if not self._cluster_ready:
+                    await self._ensure_cluster()
                 if self._split and len({key_slot(k.encode()) for k in keys}) > 1:
                     await asyncio.gather(*(
                         self._settle(self._client, [k], [args[0], args[1 + 2 * i], args[2 + 2 * i]])

@@ -14,18 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moat.limits.base import Admission, Check, Demand, Lease, LimiterStats, LimitStatus, Reservation, units
+from moat.limits.base import Admission, Check, Lease, LimiterStats, LimitStatus, Reservation
 
 # A refused concurrency slot frees whenever a running request ends; one second is a fair guess.
 CONCURRENCY_RETRY_AFTER = 1.0
 
 
-# (passes, value, fail_mode): value as above, ignored for fail modes "open" and "closed";
-# fail_mode is set when the backend was unreachable. A plain tuple: built per limit per request.
-Outcome = tuple[bool, int, "str | None"]
+# (passes, value, fail_mode, units, cost_us): value as above, ignored for fail modes "open" and
+# "closed"; fail_mode is set when the backend was unreachable; units and cost_us are what the
+# request costs against a GCRA limit (0 otherwise). A plain tuple: built per limit per request.
+Outcome = tuple[bool, int, "str | None", int, int]
 
 
-def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome], stats: LimiterStats,
+def decide(checks: Sequence[Check], outcomes: Sequence[Outcome], stats: LimiterStats,
            *, lease_id: str = "", closed_retry_after: float = 1.0) -> Admission:
     """The admission for `checks` given each one's outcome (same order). Hot path: kept flat."""
     allowed = True
@@ -38,7 +39,7 @@ def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome],
     leases: list[Lease] = []
     refused_by: str | None = None
     retry_after = 0.0
-    for check, (passes, value, fail_mode) in zip(checks, outcomes, strict=True):
+    for check, (passes, value, fail_mode, n, cost) in zip(checks, outcomes, strict=True):
         spec = check.spec
         kind = spec.kind
         if fail_mode is None:
@@ -63,12 +64,6 @@ def decide(checks: Sequence[Check], demand: Demand, outcomes: Sequence[Outcome],
             if consumed:
                 leases.append(Lease(check, lease_id, local))
         else:
-            if kind == "requests":
-                n = 1
-                cost = spec.unit_us
-            else:
-                n = units(kind, demand.input_tokens, demand.output_tokens)
-                cost = spec.cost_us(n)
             tau = spec.tau_us
             backlog = value if consumed else value - cost  # TAT - now after this admission
             if backlog < 0:

@@ -13,9 +13,10 @@ import secrets
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from moat.console.http import Request, Response
+from moat.console.http import Request, Response, local_path
 from moat.console.routing import PUBLIC, Route
 from moat.console.sessions import COOKIE
+from moat.store.base import AdminAction
 
 if TYPE_CHECKING:
     from moat.console.app import Console
@@ -27,9 +28,7 @@ STATIC_TYPES = {"console.css": b"text/css; charset=utf-8", "console.js": b"text/
 
 def _safe_next(target: str) -> str:
     """Only a path inside the console: never another site (open redirect)."""
-    if target.startswith("/console/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return "/console/"
+    return local_path(target, "/console/")
 
 
 async def signin_form(c: Console, req: Request, *, status: int = 200, error: str = "",
@@ -69,6 +68,8 @@ async def signin(c: Console, req: Request) -> Response:
         await c.sessions.end(old)  # fixation: whatever id the browser held is never the new session
     await c.sessions.prune()
     raw = await c.sessions.create(user.username)
+    await c.runtime.store.append_admin(AdminAction(f"console:{user.username}", "console.signin", user.username,
+                                                   {"ip": req.client_ip, "role": user.role}))
     response = Response.redirect(_safe_next(req.f("next")))
     response.set_cookie(COOKIE, raw, secure=c.secure_cookie(req))
     response.set_cookie(PRE_COOKIE, "", secure=c.secure_cookie(req), max_age=0)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from moat.console import enforcement as enf
-from moat.console.http import Request, Response
+from moat.console.http import Request, Response, local_path
 from moat.console.pages.directory import page_url
 from moat.console.routing import Route
 from moat.errors import BadRequest, MoatError
@@ -54,8 +54,7 @@ async def case(c: Console, req: Request, case_id: str, *, status: int = 200, err
 
 
 def _back(req: Request, fallback: str) -> str:
-    target = req.f("back", limit=300)
-    return target if target.startswith("/console/") and not target.startswith("//") else fallback
+    return local_path(req.f("back", limit=300), fallback)
 
 
 def _int(text: str) -> int | None:

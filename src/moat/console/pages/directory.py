@@ -95,15 +95,17 @@ async def org(c: Console, req: Request, org_id: str) -> Response:
     for s in found.owners:
         nodes.append(charts.Node("org:" + s.owner_id, "org", s.owner_id, f"/console/orgs/{s.owner_id}",
                                  restricted=c.runtime.directory.is_restricted(s.owner_id)))
-        edges.append(charts.Edge("org:" + s.owner_id, "org:" + org_id, f"owns {s.share:.0%}", s.share))
+        edges.append(charts.Edge("org:" + s.owner_id, "org:" + org_id, f"{s.owner_id} owns {s.share:.0%}", s.share,
+                                 f"owns {s.share:.0%}"))
     for o in owned:
         share = next(s.share for s in o.owners if s.owner_id == org_id)
         nodes.append(charts.Node("org:" + o.org_id, "org", o.org_id, f"/console/orgs/{o.org_id}",
                                  restricted=c.runtime.directory.is_restricted(o.org_id)))
-        edges.append(charts.Edge("org:" + org_id, "org:" + o.org_id, f"owns {share:.0%}", share))
+        edges.append(charts.Edge("org:" + org_id, "org:" + o.org_id, f"{org_id} owns {share:.0%}", share,
+                                 f"owns {share:.0%}"))
     for m in members[:30]:
         nodes.append(charts.Node(m[0], "account", m[0], f"/console/accounts/{m[0]}", status=m[3]))
-        edges.append(charts.Edge(m[0], "org:" + org_id, "member", 0.3))
+        edges.append(charts.Edge(m[0], "org:" + org_id, f"{m[0]} declares {org_id}", 0.3, "member"))
     enforcement = await subject_summary(c, "org", org_id)
     return await c.render(req, "org.html", active="orgs", org=found, members=members, owned=owned,
                           graph=charts.cluster_graph(nodes, edges),

@@ -34,8 +34,10 @@ async def feed(c: Console, req: Request) -> Response:
     from moat.platform.feed import key_id
 
     publisher = _publisher(c)
-    if getattr(c.runtime, "feed", None) is not publisher:
-        publisher.update(c.runtime.directory.orgs())
+    seq = float(c.runtime.directory.seq)
+    if getattr(c.runtime, "feed", None) is not publisher and c.cache.get("feed_seq", (None,))[0] != seq:
+        publisher.update(c.runtime.directory.orgs())  # only when the directory changed since
+        c.cache["feed_seq"] = (seq, None)
     doc = publisher.document()
     envelope = orjson.loads(doc.body)
     entities = envelope.get("feed", {}).get("entities", [])

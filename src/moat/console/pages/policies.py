@@ -16,6 +16,7 @@ from moat.console.routing import Route
 from moat.identity.models import Account
 from moat.policy.bundle import DEFAULT_DIR, Bundle, load_bundle, policy_files
 from moat.policy.engine import Engine
+from moat.policy.store import directory_signature
 from moat.policy.yamlread import BundleError
 from moat.store.base import AdminAction
 
@@ -30,11 +31,13 @@ def bundle_in_force(c: Console) -> tuple[Bundle, bool]:
     engine = getattr(store, "engine", None)
     if isinstance(engine, Engine):
         return engine.bundle, True
+    directory = Path(c.runtime.settings.policy_dir) if c.runtime.settings.policy_dir else DEFAULT_DIR
+    signature = directory_signature(directory)  # reload when a file changes, like the gateway does
     hit = c.cache.get("bundle")
-    if hit is None:
-        hit = (0.0, load_bundle(c.runtime.settings.policy_dir or None))
+    if hit is None or hit[1][0] != signature:
+        hit = (0.0, (signature, load_bundle(directory)))
         c.cache["bundle"] = hit
-    bundle: Bundle = hit[1]
+    bundle: Bundle = hit[1][1]
     return bundle, False
 
 

@@ -1,0 +1,54 @@
+"""Reviewers' actions, folded into the decision the policy bundle produced, and the hooks that
+turn decisions into cases and notifications (memory only: the enforcement worker does the rest).
+
+Restrictions only ever tighten: a throttle adds a named limit of the bundle (keyed as the bundle
+keys it, or by account), redaction is switched on, caps take the minimum, models the intersection.
+"""
+
+from __future__ import annotations
+
+from moat.context import Decision, RequestContext
+from moat.enforce.models import Restriction
+from moat.enforce.runtime import Enforcement
+from moat.limits.keys import KEY_EXPRESSIONS, key_value
+from moat.policy import Engine
+
+
+def apply_restriction(decision: Decision, restriction: Restriction, ctx: RequestContext, engine: Engine) -> None:
+    actions = ", ".join(restriction.action_ids) or "a reviewer's action"
+    decision.rules.append(f"restriction:{actions}")
+    if restriction.redact_reasoning:
+        decision.redact_reasoning = True
+    if restriction.max_tokens is not None:
+        caps = [c for c in (decision.max_tokens_cap, restriction.max_tokens) if c is not None]
+        decision.max_tokens_cap = min(caps)
+    if restriction.models is not None:
+        allowed = set(restriction.models)
+        if decision.allowed_models is not None:
+            allowed &= set(decision.allowed_models)
+        decision.allowed_models = sorted(allowed)
+    if restriction.limit is not None:
+        compiled = engine.bundle.limits.get(restriction.limit)
+        if compiled is None:
+            decision.explanation.append(f"restriction names unknown limit '{restriction.limit}'; not applied")
+        else:
+            key = compiled.definition.key
+            value = key_value(key if key in KEY_EXPRESSIONS else "account", ctx)
+            if value is not None:
+                decision.limits[restriction.limit] = value
+                if decision.effect == "allow":
+                    decision.effect = "throttle"
+    decision.explanation.append(f"restricted by {actions}")
+
+
+def apply_enforcement(enforcement: Enforcement, engine: Engine, ctx: RequestContext, decision: Decision) -> None:
+    account_id = ctx.account.account_id if ctx.account else None
+    restriction = enforcement.for_call(account_id, ctx.org.org_id if ctx.org else None)
+    if restriction is not None and decision.allowed:
+        apply_restriction(decision, restriction, ctx, engine)
+    if account_id is not None and decision.flag:
+        enforcement.note_flag(account_id, decision_id=decision.decision_id, reason_code=decision.reason_code,
+                              rules=decision.rules, org_id=ctx.entity.org_id, request_id=ctx.request_id)
+    if not decision.allowed:
+        enforcement.note_denied(account_id, decision_id=decision.decision_id, reason_code=decision.reason_code,
+                                org_id=ctx.entity.org_id, request_id=ctx.request_id)

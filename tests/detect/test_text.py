@@ -1,0 +1,34 @@
+"""Text features: elicitation phrasing, skeletons with counters, topics, stable shingles."""
+
+from __future__ import annotations
+
+import pytest
+
+from moat.detect import text
+
+
+@pytest.mark.parametrize("prompt", ["Let's think step by step.", "Show all of your work.",
+                                    "Explain your reasoning, then answer", "Walk me through the chain-of-thought",
+                                    "Justify your answer.", "THINK CAREFULLY before answering"])
+def test_elicitation_phrasings_are_recognised(prompt: str) -> None:
+    assert text.elicits_reasoning(prompt)
+
+
+@pytest.mark.parametrize("prompt", ["What is the capital of France?", "Summarize this ticket", "", None,
+                                    "The steps are on the left"])
+def test_ordinary_prompts_are_not_elicitation(prompt: str | None) -> None:
+    assert not text.elicits_reasoning(prompt)
+
+
+def test_skeleton_replaces_every_number_and_keeps_them() -> None:
+    assert text.skeleton("Item 42 of catalog 7") == ("item # of catalog #", [42, 7])
+    assert text.skeleton("No numbers here") == ("no numbers here", [])
+
+
+def test_topics_ignore_punctuation_and_case() -> None:
+    assert text.topics("Photosynthesis? And (eigenvalues), plus the Cold War.") >= {"biology", "mathematics", "history"}
+
+
+def test_shingles_are_stable_across_processes() -> None:
+    # crc32, not hash(): the same text must give the same signature in every detector worker
+    assert text.shingles("one two three four") == [2015744983, 1044035734]
