@@ -75,3 +75,10 @@ def test_detect_writes_to_stdout_without_out(small_dataset: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == len((small_dataset / "accounts.jsonl").read_bytes().splitlines())
     _check(orjson.loads(lines[0]))
+
+
+def test_a_dataset_without_requests_is_a_clear_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "accounts.jsonl").write_bytes(b'{"account_id": "a"}\n')
+    result = CliRunner().invoke(main, ["detect", str(tmp_path), "--no-progress"])
+    assert result.exit_code == 2
+    assert "requests.jsonl not found" in result.output

@@ -143,7 +143,7 @@ class GatewayProcess:
 
     preexec: Callable[[], None] | None = None
 
-    def start(self, *extra: str) -> GatewayProcess:
+    def start(self, *extra: str, probe: str = "/readyz") -> GatewayProcess:
         env = {**os.environ, "MOAT_HOME": str(self.home), "MOAT_DATABASE_URL": self.store_url, **self.env}
         env.pop("PROMETHEUS_MULTIPROC_DIR", None)
         self.log = (self.home / f"serve-{self.port}.log").open("ab")
@@ -156,7 +156,7 @@ class GatewayProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"moat serve exited: {(self.home / f'serve-{self.port}.log').read_text()}")
             try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
+                if httpx.get(f"{self.url}{probe}", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
                 pass
@@ -185,11 +185,13 @@ def fake_upstream() -> Iterator[FakeUpstream]:
     fake.stop()
 
 
-def make_gateway(home: Path, store_url: str, upstream_base: str) -> GatewayProcess:
+def make_gateway(home: Path, store_url: str, upstream_base: str, *, seeded: bool = True) -> GatewayProcess:
+    """A gateway (not started) with its own data directory; `seeded=False` for a second replica."""
     home.mkdir(parents=True, exist_ok=True)
     write_policies(home / "policies")
     (home / "moat.toml").write_text(config_text(upstream_base, home / "policies"))
-    asyncio.run(seed(store_url))
+    if seeded:
+        asyncio.run(seed(store_url))
     return GatewayProcess(home, store_url)
 
 

@@ -243,3 +243,26 @@ def test_directory_account_records_are_accepted() -> None:
     link.add_account(Account("d2", email="x@rivallabs.com", verified=False))
     assert link.link_for("d1").org_id == "rival-labs"  # type: ignore[union-attr]
     assert link.link_for("d2").confidence == 0.6  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_clusters_agree_with_shared_identifiers(seed: int) -> None:
+    """Union-find clusters == components of the shared-identifier graph, also after a rebuild."""
+    import random
+
+    rnd = random.Random(seed)
+    link = linker(config=LinkingConfig(max_group=(12, 0, 6)))
+    for i in range(400):
+        link.add_account({"account_id": f"a{i}", "email": f"u{i}@gmail.com",
+                          "payment_fingerprint": f"pf{rnd.randrange(250)}",
+                          "sso_tenant": f"t{rnd.randrange(300)}.okta.com" if rnd.random() < 0.3 else None})
+        link.add_request({"account_id": f"a{rnd.randrange(i + 1)}", "ts": 1, "device": f"d{rnd.randrange(120)}"})
+    result = link.result()
+    for cluster in result.clusters.values():
+        members = set(cluster.account_ids)
+        for shared in cluster.links:
+            assert set(shared.account_ids) <= members, (cluster.cluster_id, shared)
+        assert set(link.cluster_account_ids(cluster.account_ids[0])) == members
+    for account in result.accounts.values():
+        component = link.cluster_account_ids(account.account_id)
+        assert (account.cluster_id is None) == (len(component) == 1)

@@ -151,7 +151,11 @@ def cluster_graph(nodes: Sequence[Node], edges: Sequence[Edge], *, size: int = 5
     for i, n in enumerate(ring):
         angle = 2 * math.pi * i / max(1, len(ring)) - math.pi / 2 + math.pi / max(2, len(ring))
         pos[n.node_id] = (c + radius * math.cos(angle), c + radius * math.sin(angle))
-    out = [f'<svg class="graph" viewBox="0 0 {size} {size}" role="img" aria-label="linked cluster">']
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    left, top = min(xs) - 70, min(ys) - 40  # the drawing's own box: no empty band around a small graph
+    width, height = max(xs) - left + 70, max(ys) - top + 50
+    out = [f'<svg class="graph" viewBox="{left:.0f} {top:.0f} {width:.0f} {height:.0f}" role="img" '
+           'aria-label="linked cluster">']
     for e in edges:
         if e.a not in pos or e.b not in pos:
             continue

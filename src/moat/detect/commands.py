@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 import orjson
 
-from moat.traffic import REQUESTS_FILE, BadLine, read_accounts, read_entities, read_requests
+from moat.traffic import ACCOUNTS_FILE, REQUESTS_FILE, BadLine, read_accounts, read_entities, read_requests
 
 
 class _Errors:
@@ -50,6 +50,9 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
 
     from moat.detect.engine import Engine
 
+    for name in (ACCOUNTS_FILE, REQUESTS_FILE):
+        if not (dataset / name).is_file():
+            raise click.UsageError(f"{dataset / name} not found: a dataset has {ACCOUNTS_FILE} and {REQUESTS_FILE}")
     errors = _Errors()
     engine = Engine(read_entities(dataset, errors))
     for account in read_accounts(dataset, errors):

@@ -18,6 +18,7 @@ from prometheus_client import (
 )
 
 from moat.audit.recorder import RecorderStats
+from moat.limits.base import Limiter
 
 _LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
                     2.5, 5, 10, 30, 60)
@@ -41,6 +42,9 @@ class Metrics:
         self.recorder = Gauge("moat_recorder", "Recorder state: queued, written, wal_bytes, errors, spilled, "
                               "recovered, dead_lettered (records stay in the write-ahead log until stored)",
                               ["stat"], registry=r, multiprocess_mode="livesum")
+        self.limiter = Gauge("moat_limiter", "Limiter counters since start: checks, refusals and shadow refusals "
+                             "by limit, redis_errors, fallbacks by fail mode, breaker_opens, settle_errors",
+                             ["stat", "name"], registry=r, multiprocess_mode="livesum")
         self.dependency_up = Gauge("moat_dependency_up", "1 when a dependency answers", ["dependency"],
                                    registry=r, multiprocess_mode="liveall")
 
@@ -48,6 +52,22 @@ class Metrics:
         for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered"):
             self.recorder.labels(name).set(getattr(stats, name))
         self.dependency_up.labels("store_writes").set(1 if stats.store_ok else 0)
+
+    def observe_limiter(self, limiter: Limiter) -> None:
+        stats = limiter.stats
+        self.limiter.labels("checks", "").set(stats.checks)
+        self.limiter.labels("redis_errors", "").set(stats.redis_errors)
+        self.limiter.labels("breaker_opens", "").set(stats.breaker_opens)
+        self.limiter.labels("settle_errors", "").set(stats.settle_errors)
+        for name, count in stats.refusals.items():
+            self.limiter.labels("refusals", name).set(count)
+        for name, count in stats.shadow_refusals.items():
+            self.limiter.labels("shadow_refusals", name).set(count)
+        for mode, count in stats.fallbacks.items():
+            self.limiter.labels("fallbacks", mode).set(count)
+        breaker = getattr(limiter, "breaker", None)
+        if breaker is not None:
+            self.dependency_up.labels("redis_limits").set(0 if breaker.is_open else 1)
 
     def render(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -65,6 +65,12 @@ class Runtime:
         self.started = False
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
         self._tasks: list[asyncio.Task[None]] = []
+        if settings.redis_url:
+            import redis.asyncio as aioredis
+
+            self._redis = aioredis.from_url(settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5,
+                                            max_connections=2)
+            self._probes["redis"] = self._redis.ping
 
     async def start(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -84,6 +90,11 @@ class Runtime:
         await self.policy.stop()
         await self.router.close()
         await self.enforcement.stop()
+        close = getattr(self.limiter, "aclose", None)
+        if close is not None:
+            await close()
+        if "redis" in self._probes:
+            await self._redis.aclose()
         await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
         await self.directory.stop()
         await self.store.close()
@@ -92,6 +103,7 @@ class Runtime:
         """Publish slow-moving state to the metrics once a second (off the hot path)."""
         while True:
             self.metrics.observe_recorder(self.recorder.stats)
+            self.metrics.observe_limiter(self.limiter)
             await asyncio.sleep(1.0)
 
     def readiness_probes(self) -> dict[str, Callable[[], Awaitable[object]]]:

@@ -106,6 +106,7 @@ class _Group:
 
     kind: int
     value: str
+    first: int  # the account that had it first: every later member is unioned with it
     members: set[int]
     generic: bool = False
 
@@ -278,7 +279,7 @@ class Linker:
             if cur == idx:
                 return
             gid = len(self._groups)
-            group = _Group(kind, value, {cur, idx})
+            group = _Group(kind, value, cur, {cur, idx})
             self._groups.append(group)
             table[h] = -(gid + 1)
             self._acc_groups.setdefault(cur, []).append(gid)
@@ -328,9 +329,8 @@ class Linker:
         self._size = array("q", [1]) * n
         for group in self._groups:
             if self._joins(group):
-                first = next(iter(group.members))
                 for m in group.members:
-                    self._union(first, m)
+                    self._union(group.first, m)
         self._dirty = False
 
     # ---- evidence ------------------------------------------------------------------------------
