@@ -83,6 +83,18 @@ class WebhookSettings:
         return os.environ.get(self.secret_env, "") if self.secret_env else ""
 
 
+@dataclass(frozen=True)
+class ConsoleSettings:
+    secure_cookies: Literal["auto", "always", "never"] = "auto"
+    public_origin: str = ""
+    idle_timeout: float = 30 * 60.0  # seconds without a request before a session ends
+    absolute_timeout: float = 12 * 3600.0  # seconds after sign-in a session ends regardless
+    signin_max_failures: int = 5  # per account and per client address ...
+    signin_window: float = 5 * 60.0  # ... within this many seconds, then 429
+    page_size: int = 50
+    replay_limit: int = 20_000  # most recent recorded requests a policy dry run replays
+
+
 @dataclass
 class Settings:
     home: str = ".moat"
@@ -98,6 +110,7 @@ class Settings:
     default_max_tokens: int = 4096
     server: ServerSettings = field(default_factory=ServerSettings)
     recording: RecordingSettings = field(default_factory=RecordingSettings)
+    console: ConsoleSettings = field(default_factory=ConsoleSettings)
     upstreams: list[UpstreamSettings] = field(default_factory=list)
     routes: list[RouteSettings] = field(default_factory=list)
     webhooks: list[WebhookSettings] = field(default_factory=list)

@@ -13,6 +13,7 @@ from typing import Any
 
 from moat.identity.models import Account, ApiKey, Organization
 
+
 def new_id(prefix: str) -> str:
     """A unique id that sorts by creation time: ms since the epoch, then 64 random bits (hex)."""
     return f"{prefix}_{int(time.time() * 1000):011x}{os.urandom(8).hex()}"

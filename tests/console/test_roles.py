@@ -68,3 +68,4 @@ def test_admin_manages_users_and_role_changes_apply_at_once(admin: ConsoleClient
     assert viewer.get("/console/").status_code == 303  # a disabled user's session ends at once
     assert admin.post("/console/users/viewer/disabled", {"disabled": "0"}).status_code == 200
     assert admin.post("/console/users/admin/disabled", {"disabled": "1"}).status_code == 422  # not yourself
+    assert admin.post("/console/users/admin/role", {"role": "viewer"}).status_code == 422  # no self-lockout

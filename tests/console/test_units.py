@@ -120,6 +120,11 @@ def test_users_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     listed = runner.invoke(main, ["console", "users", "list"])
     assert "root" in listed.output and "rev" in listed.output and "viewer" in listed.output
     assert runner.invoke(main, ["console", "users", "set-role", "ghost", "viewer"]).exit_code == 1
+    changed = runner.invoke(main, ["console", "users", "passwd", "root", "--password-stdin"],
+                            input="another-long-password\n")
+    assert changed.exit_code == 0, changed.output
+    assert runner.invoke(main, ["console", "users", "passwd", "root", "--password-stdin"],
+                         input="short\n").exit_code == 1
 
 
 def test_ensure_admin_creates_once(tmp_path: Path) -> None:
@@ -129,3 +134,42 @@ def test_ensure_admin_creates_once(tmp_path: Path) -> None:
     name, password = asyncio.run(ensure_admin(url))
     assert name == "admin" and password and len(password) >= 16
     assert asyncio.run(ensure_admin(url)) == ("admin", None)
+
+
+def test_secure_cookie_modes() -> None:
+    from types import SimpleNamespace
+
+    from moat.console.app import Console
+    from moat.console.http import Request, Response
+    from moat.console.settings import ConsoleSettings, console_settings
+
+    def request(scheme: str) -> Request:
+        return Request.from_scope({"type": "http", "method": "GET", "path": "/console/", "scheme": scheme,
+                                   "headers": [], "query_string": b""})
+
+    for mode, http, https in (("auto", False, True), ("always", True, True), ("never", False, False)):
+        console = SimpleNamespace(settings=ConsoleSettings(secure_cookies=mode))  # type: ignore[arg-type]
+        assert Console.secure_cookie(console, request("http")) is http  # type: ignore[arg-type]
+        assert Console.secure_cookie(console, request("https")) is https  # type: ignore[arg-type]
+    response = Response(200, b"")
+    response.set_cookie("moat_console", "v", secure=True)
+    assert response.headers[0][1] == b"moat_console=v; Path=/console; HttpOnly; SameSite=Lax; Secure"
+    assert console_settings(SimpleNamespace(console={"secure_cookies": "always", "idle_timeout": 60})
+                            ).idle_timeout == 60
+    assert console_settings(SimpleNamespace()) == ConsoleSettings()
+
+
+def test_origin_check() -> None:
+    from moat.console.http import Request
+
+    def request(**headers: str) -> Request:
+        return Request.from_scope({"type": "http", "method": "POST", "path": "/console/users", "scheme": "http",
+                                   "headers": [(k.encode(), v.encode()) for k, v in headers.items()],
+                                   "query_string": b""})
+
+    assert request(host="moat.test", origin="http://moat.test").origin_ok("")
+    assert not request(host="moat.test", origin="https://moat.test").origin_ok("")  # scheme matters
+    assert not request(host="moat.test", origin="http://evil.test").origin_ok("")
+    assert request(host="internal:8080", origin="https://moat.example").origin_ok("https://moat.example/")
+    assert request(host="moat.test", referer="http://moat.test/console/x").origin_ok("")
+    assert not request(host="moat.test").origin_ok("")

@@ -85,3 +85,13 @@ def test_minhash_estimates_jaccard() -> None:
     y = coordination.signature(set(range(1000, 3000)), a, b)  # true Jaccard 1/3
     assert abs(float((x == y).mean()) - 1 / 3) < 0.15
     assert (coordination.signature(set(range(50)), a, b) == coordination.signature(set(range(50)), a, b)).all()
+
+
+def test_accounts_with_the_same_company_email_domain_are_one_customer() -> None:
+    rng = random.Random(4)
+    groups = {f"c{i}": ({"payment_fingerprint": "pf_corp", "email": f"u{i}@acme-corp.com", "created_at": T0},
+                        templated(f"c{i}", rng, T0 + 500 * i)) for i in range(5)}
+    assert coordination.clusters(states(groups))[1] == {}
+    for i in range(5):  # the same people behind gmail addresses are a hidden network
+        groups[f"c{i}"][0]["email"] = f"u{i}@gmail.com"
+    assert len(coordination.clusters(states(groups))[1]) == 5

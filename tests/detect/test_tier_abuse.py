@@ -54,3 +54,14 @@ def test_a_heavy_human_user_on_max_stays_clean() -> None:
             reqs.append(request("a", t, f"help with my draft {day}-{k}", turn=1 + k % 4, client_ip=ip,
                                 user_agent="Browser/1" if k % 5 else "App/2"))
     assert tier_abuse.score(state(reqs, plan="max")).value < 0.3
+
+
+def test_a_queue_driven_pipeline_with_random_timing_that_never_sleeps_scores() -> None:
+    rng = random.Random(5)
+    reqs, t = [], T0
+    while t < T0 + 3 * 86400:
+        t += rng.expovariate(1 / 120)  # Poisson arrivals: no regularity, no concurrency
+        reqs.append(request("a", t, f"Translate document {int(t)}"))
+    s = tier_abuse.score(state(reqs, plan="max"))
+    assert s.value >= 0.7
+    assert any("distinct hours per active day" in e for e in s.evidence)

@@ -246,12 +246,14 @@ def test_directory_account_records_are_accepted() -> None:
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_clusters_agree_with_shared_identifiers(seed: int) -> None:
-    """Union-find clusters == components of the shared-identifier graph, also after a rebuild."""
+@pytest.mark.parametrize("caps", [(0, 0, 0), (12, 0, 6)])
+def test_clusters_agree_with_shared_identifiers(seed: int, caps: tuple[int, int, int]) -> None:
+    """Union-find clusters == components of the shared-identifier graph (incremental, and after a
+    rebuild when identifiers turn generic)."""
     import random
 
     rnd = random.Random(seed)
-    link = linker(config=LinkingConfig(max_group=(12, 0, 6)))
+    link = linker(config=LinkingConfig(max_group=caps))
     for i in range(400):
         link.add_account({"account_id": f"a{i}", "email": f"u{i}@gmail.com",
                           "payment_fingerprint": f"pf{rnd.randrange(250)}",

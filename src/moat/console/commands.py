@@ -1,4 +1,4 @@
-"""`moat console users add|list|set-role|disable|enable`: console accounts from the command line.
+"""`moat console users add|list|set-role|passwd|disable|enable`: console accounts from the command line.
 
 The first admin is created here (or by `moat demo`); admins then manage users in the console.
 """
@@ -91,6 +91,28 @@ def set_role(ctx: click.Context, username: str, role: str) -> None:
         fail(exc.message)
         return
     click.echo(f"{user.username} is now {user.role}")
+
+
+@users.command("passwd")
+@click.argument("username")
+@click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+@click.pass_context
+def passwd(ctx: click.Context, username: str, password_stdin: bool) -> None:
+    """Set a console user's password (their sessions end)."""
+    from moat.console.bootstrap import with_users
+    from moat.errors import MoatError
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
+    try:
+        run(with_users(settings_from(ctx).store_url,
+                       lambda book: book.set_password(username, password, actor=_actor())))
+    except MoatError as exc:
+        fail(exc.message)
+        return
+    click.echo(f"password of {username} changed; their sessions have ended")
 
 
 def _toggle(ctx: click.Context, username: str, disabled: bool) -> None:

@@ -10,20 +10,9 @@ Host header; state-changing requests must come from it (or from the Host the req
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-
-@dataclass(frozen=True, slots=True)
-class ConsoleSettings:
-    secure_cookies: Literal["auto", "always", "never"] = "auto"
-    public_origin: str = ""
-    idle_timeout: float = 30 * 60.0  # seconds without a request before a session ends
-    absolute_timeout: float = 12 * 3600.0  # seconds after sign-in a session ends regardless
-    signin_max_failures: int = 5  # per account and per client address ...
-    signin_window: float = 5 * 60.0  # ... within this many seconds, then 429
-    page_size: int = 50
-    replay_limit: int = 20_000  # most recent recorded requests a policy dry run replays
+from moat.config import ConsoleSettings
 
 
 def console_settings(settings: Any) -> ConsoleSettings:

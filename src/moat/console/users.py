@@ -100,6 +100,17 @@ class UserBook:
                                                    {"from": user.role, "to": role}))
         return ConsoleUser(username, role, user.created_at, user.disabled)
 
+    async def set_password(self, username: str, password: str, *, actor: str) -> None:
+        if len(password) < MIN_PASSWORD:
+            raise BadRequest(f"password too short: at least {MIN_PASSWORD} characters")
+        if await self.get(username) is None:
+            raise NotFound(f"unknown console user {username!r}")
+        digest = await asyncio.to_thread(self._hasher.hash, password)
+        await self._db.execute("UPDATE console_users SET password_hash = ?, updated_at = ? WHERE username = ?",
+                               (digest, time.time(), username))
+        await self._db.execute("DELETE FROM console_sessions WHERE username = ?", (username,))
+        await self._store.append_admin(AdminAction(actor, "console.users.password", username, {}))
+
     async def set_disabled(self, username: str, disabled: bool, *, actor: str) -> None:
         if await self.get(username) is None:
             raise NotFound(f"unknown console user {username!r}")

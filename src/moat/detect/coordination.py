@@ -7,8 +7,9 @@ both signups within six hours of each other and synchronised activity (each weak
 paraphrased templates (lower similarity, or only the same mix of topics) need a strong tie and
 another one. Shared templates alone are not enough (two labs may run the same public benchmark);
 shared infrastructure alone is not enough (a startup team shares a card and an office). Accounts
-that openly declare the same organization are one customer, not a hidden network, and are never
-linked here. Networks are the connected components with at least MIN_CLUSTER accounts.
+that openly belong together (same declared organization, SSO tenant or company email domain) are
+one customer, not a hidden network, and are never linked here. Networks are the connected
+components with at least MIN_CLUSTER accounts.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 
 from moat.detect.scoring import Score, noisy_and, ramp
 from moat.detect.state import BIN_S, AccountState
+from moat.identity.linking_index import email_domain, is_personal_domain
 
 HASHES = 63
 BANDS, ROWS = 21, 3  # P(candidate) = 1 - (1 - J^3)^21: 44% at J=0.3, 0.3% at J=0.05
@@ -92,9 +94,14 @@ def _topic_cosine(x: AccountState, y: AccountState) -> float:
     return dot / math.sqrt(sum(v * v for v in hx.values()) * sum(v * v for v in hy.values()))
 
 
-def _same_declared_org(x: AccountState, y: AccountState) -> bool:
-    ox, oy = (x.account or {}).get("org_id"), (y.account or {}).get("org_id")
-    return bool(ox) and ox == oy
+def _same_customer(x: AccountState, y: AccountState) -> bool:
+    """Openly one customer: the same declared organization, SSO tenant or company email domain."""
+    ax, ay = x.account or {}, y.account or {}
+    for key in ("org_id", "sso_tenant"):
+        if ax.get(key) and ax.get(key) == ay.get(key):
+            return True
+    dx = email_domain(ax.get("email"))
+    return bool(dx) and dx == email_domain(ay.get("email")) and not is_personal_domain(dx)
 
 
 def _pairs(groups: Iterable[list[int]]) -> set[tuple[int, int]]:
@@ -146,7 +153,7 @@ def links(states: Mapping[str, AccountState]) -> dict[tuple[str, str], Tie]:
     for i, j in sorted(_candidates(ids, sigs, states)):
         jac = float(np.count_nonzero(sigs[i] == sigs[j])) / HASHES
         x, y = states[ids[i]], states[ids[j]]
-        if _same_declared_org(x, y):
+        if _same_customer(x, y):
             continue
         kinds = _ties(x, y)
         strong = bool(STRONG.intersection(kinds))

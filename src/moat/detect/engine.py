@@ -48,6 +48,8 @@ class Engine:
 
     def add_request(self, request: dict[str, Any]) -> None:
         aid = request["account_id"]
+        if aid.__class__ is not str:  # ids are strings in the spec; tolerate numbers
+            aid = str(aid)
         state = self.states.get(aid)
         if state is None:  # traffic for an account we have no record of: still scored
             state = self.states[aid] = AccountState(None)

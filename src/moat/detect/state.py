@@ -42,6 +42,7 @@ class AccountState:
         "gap_m2",
         "gap_mean",
         "gap_n",
+        "hour_slots",
         "hours",
         "in_tokens",
         "ips",
@@ -80,6 +81,7 @@ class AccountState:
         self.n_close = 0  # gaps under 2 s: concurrent or machine-fired requests
         self.hours = [0] * 24
         self.days: set[int] = set()
+        self.hour_slots: set[int] = set()  # distinct clock hours with traffic (hours since epoch)
         self.bins: set[int] = set()
         self.ips: set[str] = set()
         self.last_ip: str | None = None
@@ -131,6 +133,8 @@ class AccountState:
         if b != self.last_bin:
             self.last_bin = b
             self.days.add(b // 288)
+            if len(self.hour_slots) < MAX_BINS:
+                self.hour_slots.add(b // 12)
             if len(self.bins) < MAX_BINS:
                 self.bins.add(b)
         ip = get("client_ip")
@@ -210,9 +214,11 @@ class AccountState:
             sk[skel] += 1
         elif len(sk) < MAX_SKELETONS:
             sk[skel] = 1
-        if nums and len(self.numbers) < MAX_SKELETONS:
-            lst = self.numbers.setdefault(skel, [])
-            if len(lst) < MAX_NUMBERS:
+        if nums:
+            lst = self.numbers.get(skel)
+            if lst is None and len(self.numbers) < MAX_SKELETONS:
+                lst = self.numbers[skel] = []
+            if lst is not None and len(lst) < MAX_NUMBERS:
                 lst.append(nums[-1])
         if self.n_sampled <= SHINGLE_SAMPLES and len(self.shingles) < MAX_SHINGLES:
             self.shingles.extend(text.shingles(skel))
@@ -232,6 +238,10 @@ class AccountState:
         if self.gap_n < 10 or self.gap_mean <= 0:
             return math.inf
         return math.sqrt(self.gap_m2 / (self.gap_n - 1)) / self.gap_mean
+
+    def hours_per_day(self) -> float:
+        """Mean number of distinct hours with traffic per active day (people sleep; machines do not)."""
+        return len(self.hour_slots) / self.active_days
 
     def active_hours(self) -> int:
         """Hours of the day (UTC) carrying at least 1/96 of the traffic."""

@@ -2,8 +2,9 @@
 
 Only consumer plans (free, pro, max) can abuse their tier; API and enterprise plans are built for
 automation, so a round-the-clock support bot on an API plan scores 0 here by construction.
-Signals: machine-regular or concurrent timing around the clock (a pipeline), or a person in two
-places at once and a fan-out of addresses and user agents (a shared or resold account).
+Signals: machine-regular or concurrent timing, or activity in nearly every hour of every day (no
+one sleeps), around the clock (a pipeline); or a person in two places at once and a fan-out of
+addresses and user agents (a shared or resold account).
 """
 
 from __future__ import annotations
@@ -25,7 +26,9 @@ def score(s: AccountState) -> Score:
     close = s.n_close / s.n
     hours = s.active_hours()
     round_clock = ramp(hours, 14, 21)
-    automation = max(regular, ramp(close, 0.05, 0.3)) * (0.3 + 0.7 * round_clock)
+    per_day_hours = s.hours_per_day()
+    sleepless = ramp(per_day_hours, 14, 20)
+    automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
     switch = s.n_switch / s.n
     fanout = min(ramp(len(s.prefixes), 3, 8), ramp(len(s.uas), 2, 6))
     sharing = max(ramp(switch, 0.03, 0.15), fanout)
@@ -39,7 +42,8 @@ def score(s: AccountState) -> Score:
                 out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
             if close > 0.05:
                 out.evidence.append(f"{pct(close)} of requests start within 2 s of the previous one")
-            out.evidence.append(f"active in {hours} of 24 hours of the day")
+            out.evidence.append(f"active in {hours} of 24 hours of the day, "
+                                f"{per_day_hours:.1f} distinct hours per active day")
         else:
             out.evidence.append(f"{len(s.prefixes)} network ranges and {len(s.uas)} user agents")
             if switch > 0.03:

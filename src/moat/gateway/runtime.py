@@ -88,6 +88,9 @@ class Runtime:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         await self.policy.stop()
+        console = self.__dict__.get("console")  # created by the first /console request
+        if console is not None:
+            await console.close()
         await self.router.close()
         await self.enforcement.stop()
         close = getattr(self.limiter, "aclose", None)

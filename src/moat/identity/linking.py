@@ -298,7 +298,7 @@ class Linker:
             group.generic = True
             self._dirty = True
         elif self._joins(group):
-            self._union(next(iter(group.members)), idx)
+            self._union(group.first, idx)
 
     def _joins(self, group: _Group) -> bool:
         return not group.generic and self.config.link_weights[group.kind] >= self.config.link_threshold

@@ -34,6 +34,9 @@ async def add(c: Console, req: Request) -> Response:
 
 
 async def set_role(c: Console, req: Request, username: str) -> Response:
+    assert req.session is not None
+    if username == req.session.username:
+        return await users(c, req, status=422, error="You cannot change your own role (ask another admin).")
     try:
         user = await c.users.set_role(username, req.f("role"), actor=_actor(req))
     except (BadRequest, NotFound) as exc:

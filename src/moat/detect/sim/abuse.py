@@ -138,7 +138,8 @@ def tier_pipeline(w: World, rng: random.Random) -> list[Member]:
         return None, f"{task} {body}", r.randint(50, 600), 150
 
     acct = w.account(rng, plan=rng.choice(("pro", "max")), email=_email(rng))
-    b = Behaviour(acct["account_id"], rng.uniform(200, 1500) * p.volume, fn, timing="regular",
+    timing = rng.choice(("regular", "diurnal"))  # a cron loop, or a queue fed by other systems
+    b = Behaviour(acct["account_id"], rng.uniform(200, 1500) * p.volume, fn, timing=timing,
                   jitter=rng.uniform(0.02, 0.3), workers=rng.randint(1, 6), continue_p=0.0,
                   ips=[w.home_ip(rng) for _ in range(rng.randint(1, 2))],
                   uas=[rng.choice(SDKS + BROWSERS)])
