@@ -27,7 +27,8 @@ def score(s: AccountState) -> Score:
     hours = s.active_hours()
     round_clock = ramp(hours, 14, 21)
     per_day_hours = s.hours_per_day()
-    sleepless = ramp(per_day_hours, 14, 20)
+    # No sleep: most hours of each day, or (fewer requests) every hour of the day across days.
+    sleepless = max(ramp(per_day_hours, 14, 20), ramp(hours, 20, 23))
     automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
     switch = s.n_switch / s.n
     fanout = min(ramp(len(s.prefixes), 3, 8), ramp(len(s.uas), 2, 6))
