@@ -106,6 +106,11 @@ class Settings:
     policy_dir: str = ""  # empty: the default bundle shipped with Moat
     # User-agent prefixes of the provider's own apps: consumer subscriptions are for those only.
     first_party_clients: list[str] = field(default_factory=list)
+    # Platforms that relay their end users' requests and sign attribution tokens (Moat-Attribution):
+    # records of platform_id, account_id, public_key (Ed25519, PEM or base64) or hs256_secret, audience.
+    platforms: list[dict[str, Any]] = field(default_factory=list)
+    # A feed exported with `moat feed export`, served as is by every replica; empty: sign it here.
+    feed_file: str = ""
     # max_tokens assumed for a request that sets none, when reserving output-token quota.
     default_max_tokens: int = 4096
     server: ServerSettings = field(default_factory=ServerSettings)

@@ -33,6 +33,10 @@ CAROL_KEY = "sk-test-carol-000000000000000000"  # account of a subsidiary 60% ow
 DAVE_KEY = "sk-test-dave-0000000000000000000"  # reasoning is redacted for dave (test policy)
 ERIN_KEY = "sk-test-erin-0000000000000000000"  # erin has a tight limit of 3 requests a minute
 FRANK_KEY = "sk-test-frank-000000000000000000"  # a warn-mode rule matches frank
+IDE_KEY = "sk-test-ide-00000000000000000000"  # a coding IDE that relays its users' requests
+MALLORY_KEY = "sk-test-mallory-0000000000000000"  # gmail account paid with the rival's card
+GINA_KEY = "sk-test-gina-0000000000000000000"  # an ordinary gmail user
+IDE_SECRET = "ide-attribution-secret"
 ADMIN_TOKEN = "admin-test-token"
 
 # The default bundle plus a few rules aimed at test accounts.
@@ -67,6 +71,7 @@ def config_text(upstream_base: str, policy_dir: Path) -> str:
     return f"""
 admin_token = "{ADMIN_TOKEN}"
 policy_dir = "{policy_dir}"
+platforms = [{{platform_id = "codeide", account_id = "ide-vendor", hs256_secret = "{IDE_SECRET}"}}]
 
 [recording]
 flush_interval = 0.05
@@ -113,16 +118,24 @@ async def seed(store_url: str) -> None:
     store = open_store(store_url)
     await store.open()
     try:
-        await store.upsert_org(Organization("rival", name="Rival Labs", domains=("rival.example",), restricted=True))
+        await store.upsert_org(Organization("rival", name="Rival Labs", domains=("rival.example",), restricted=True,
+                                            payment_fingerprints=("card-rival-corp",)))
+        await store.upsert_org(Organization("ide-co", name="Code IDE Inc", domains=("codeide.example",)))
         await store.upsert_org(Organization("rival-sub", name="Rival Sub", owners=(Ownership("rival", 0.6),)))
         await store.upsert_org(Organization("acme", name="Acme", domains=("acme.example",)))
         await store.upsert_account(Account("alice", email="alice@acme.example", plan="api", org_id="acme"))
         await store.upsert_account(Account("bob", email="bob@rival.example", plan="pro"))
         await store.upsert_account(Account("carol", email="carol@sub.example", plan="team", org_id="rival-sub"))
+        await store.upsert_account(Account("ide-vendor", email="ops@codeide.example", plan="enterprise",
+                                           org_id="ide-co", verified=True))
+        await store.upsert_account(Account("mallory", email="mallory@gmail.com", plan="pro",
+                                           payment_fingerprint="card-rival-corp"))
+        await store.upsert_account(Account("gina", email="gina@gmail.com", plan="pro", payment_fingerprint="card-gina"))
         for name, plan in (("dave", "api"), ("erin", "api"), ("frank", "enterprise")):
             await store.upsert_account(Account(name, email=f"{name}@acme.example", plan=plan, org_id="acme"))
         for account, secret in (("alice", ALICE_KEY), ("bob", BOB_KEY), ("carol", CAROL_KEY), ("dave", DAVE_KEY),
-                                ("erin", ERIN_KEY), ("frank", FRANK_KEY)):
+                                ("erin", ERIN_KEY), ("frank", FRANK_KEY), ("ide-vendor", IDE_KEY),
+                                ("mallory", MALLORY_KEY), ("gina", GINA_KEY)):
             await store.insert_key(ApiKey(keys.new_key_id(), account, keys.key_prefix(secret),
                                           keys.hash_secret(secret), time.time()))
     finally:

@@ -26,6 +26,7 @@ MAX_UAS = 64
 SEEN_BITS = 1 << 17  # a per-account bitmap of prompt hashes, for exact repeats
 RECENT = 16  # prompts remembered exactly, to tell an immediate re-ask from a re-run of a set
 BIN_S = 300  # 5-minute activity bins, for synchronised timing
+REST_S = 5 * 3600  # a pause this long is rest; a day without one is a day without sleep
 
 
 class AccountState:
@@ -63,6 +64,7 @@ class AccountState:
         "numbers",
         "out_tokens",
         "prefixes",
+        "rested",
         "shingles",
         "skeletons",
         "system_shingles",
@@ -81,6 +83,7 @@ class AccountState:
         self.n_close = 0  # gaps under 2 s: concurrent or machine-fired requests
         self.hours = [0] * 24
         self.days: set[int] = set()
+        self.rested: set[int] = set()
         self.hour_slots: set[int] = set()  # distinct clock hours with traffic (hours since epoch)
         self.bins: set[int] = set()
         self.ips: set[str] = set()
@@ -129,6 +132,8 @@ class AccountState:
         if ts < self.first_ts:
             self.first_ts = ts
         b = int(ts) // BIN_S
+        if gap >= REST_S:
+            self.rested.add(b // 288)  # a day that ended a long pause (people sleep)
         self.hours[b // 12 % 24] += 1
         if b != self.last_bin:
             self.last_bin = b
@@ -242,6 +247,12 @@ class AccountState:
     def hours_per_day(self) -> float:
         """Mean number of distinct hours with traffic per active day (people sleep; machines do not)."""
         return len(self.hour_slots) / self.active_days
+
+    def restless_share(self) -> float:
+        """Share of active days that ended no pause of REST_S or more (0 with under 3 days)."""
+        if len(self.days) < 3:
+            return 0.0
+        return 1 - len(self.rested & self.days) / len(self.days)
 
     def active_hours(self) -> int:
         """Hours of the day (UTC) carrying at least 1/96 of the traffic."""

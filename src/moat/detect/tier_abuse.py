@@ -27,8 +27,9 @@ def score(s: AccountState) -> Score:
     hours = s.active_hours()
     round_clock = ramp(hours, 14, 21)
     per_day_hours = s.hours_per_day()
-    # No sleep: most hours of each day, or (fewer requests) every hour of the day across days.
-    sleepless = max(ramp(per_day_hours, 14, 20), ramp(hours, 20, 23))
+    # No sleep: most hours of each day, or days that never pause for five hours.
+    restless = s.restless_share()
+    sleepless = max(ramp(per_day_hours, 14, 20), ramp(restless, 0.5, 0.9))
     automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
     switch = s.n_switch / s.n
     fanout = min(ramp(len(s.prefixes), 3, 8), ramp(len(s.uas), 2, 6))
@@ -44,7 +45,8 @@ def score(s: AccountState) -> Score:
             if close > 0.05:
                 out.evidence.append(f"{pct(close)} of requests start within 2 s of the previous one")
             out.evidence.append(f"active in {hours} of 24 hours of the day, "
-                                f"{per_day_hours:.1f} distinct hours per active day")
+                                f"{per_day_hours:.1f} distinct hours per active day; "
+                                f"{pct(restless)} of days without a 5-hour pause")
         else:
             out.evidence.append(f"{len(s.prefixes)} network ranges and {len(s.uas)} user agents")
             if switch > 0.03:

@@ -47,8 +47,6 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
     thinking = payload.get("thinking")
     if thinking is not None and not isinstance(thinking, dict):
         raise BadRequest("'thinking' must be an object", code="invalid_type")
-    metadata = payload.get("metadata")
-    user = metadata.get("user_id") if isinstance(metadata, dict) else None
     return CallFacts(
         model=model,
         stream=optional_bool(payload, "stream"),
@@ -59,7 +57,6 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
         turn=max(turns, 1),
         first_user=first_user,
         input_tokens=(chars + len(system or "") + 3) // 4 + 3 * len(messages),
-        end_user_id=user if isinstance(user, str) and user else None,
     )
 
 

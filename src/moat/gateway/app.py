@@ -15,7 +15,7 @@ from moat.config import Settings, load_settings
 from moat.errors import BadRequest, NotFound
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
-from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, send_json, send_response
+from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, header, send_json, send_response
 from moat.gateway.pipeline import handle_call
 from moat.gateway.runtime import Runtime
 
@@ -50,6 +50,8 @@ class Gateway:
             await send_json(send, 200, {"status": "ok"})
         elif path == "/readyz":
             await self._ready(send)
+        elif path == "/feed/restricted" and method in ("GET", "HEAD"):
+            await self._feed(scope, send)
         elif path == "/metrics":
             await send_response(send, 200, self.runtime.metrics.render(),
                                 [(b"content-type", self.runtime.metrics.content_type.encode())])
@@ -76,6 +78,16 @@ class Gateway:
         names = sorted({*self.runtime.router.listed_models(), *MODELS})
         await send_json(send, 200, {"object": "list", "data": [
             {"id": name, "object": "model", "created": 0, "owned_by": "moat"} for name in names]})
+
+    async def _feed(self, scope: Scope, send: Send) -> None:
+        """The signed restricted-entity feed for platforms (ETag / If-None-Match aware)."""
+        feed = self.runtime.feed
+        if feed is None:
+            await send_json(send, 503, {"error": {"message": "the feed is not ready", "type": "overloaded_error"}})
+            return
+        status, body, headers = feed.http_response(header(scope, b"if-none-match"))
+        await send_response(send, status, body if scope["method"] == "GET" else b"",
+                            [(k.encode(), v.encode()) for k, v in headers.items()])
 
     async def _ready(self, send: Send) -> None:
         checks: dict[str, str] = {}

@@ -20,7 +20,6 @@ class CallFacts:
     turn: int = 1
     first_user: str = ""  # the conversation's opening user text, to group its turns
     input_tokens: int = 0
-    end_user_id: str | None = None  # unsigned, low-trust (OpenAI `user`, Anthropic metadata.user_id)
     include_usage: bool = False  # OpenAI: the client itself asked for stream usage
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -49,7 +49,6 @@ def parse_chat(payload: dict[str, Any]) -> CallFacts:
     options = payload.get("stream_options")
     if options is not None and not isinstance(options, dict):
         raise BadRequest("'stream_options' must be an object", code="invalid_type")
-    user = payload.get("safety_identifier") or payload.get("user")
     return CallFacts(
         model=model,
         stream=optional_bool(payload, "stream"),
@@ -60,7 +59,6 @@ def parse_chat(payload: dict[str, Any]) -> CallFacts:
         turn=max(turns, 1),
         first_user=first_user,
         input_tokens=(chars + 3) // 4 + 3 * len(messages),
-        end_user_id=user if isinstance(user, str) and user else None,
         include_usage=bool(options and options.get("include_usage")),
     )
 
@@ -74,12 +72,10 @@ def parse_embeddings(payload: dict[str, Any]) -> CallFacts:
         texts = [x if isinstance(x, str) else " " * 4 * (len(x) if isinstance(x, list) else 1) for x in data]
     else:
         raise BadRequest("'input' must be a string or a non-empty array", code="invalid_input")
-    user = payload.get("user")
     return CallFacts(
         model=model,
         prompt=texts[0][:4000],
         input_tokens=sum(estimate_tokens(t) for t in texts),
-        end_user_id=user if isinstance(user, str) and user else None,
     )
 
 

@@ -119,8 +119,8 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         facts = call.facts = endpoint.parse(payload)
         _fill_context(ctx, facts)
         route = rt.router.route(facts.model, endpoint.api)
-        rt.attribute(ctx, call.headers, facts)
-        rt.resolve(ctx)
+        attribution = await rt.attribute(ctx, call.headers, payload)
+        rt.resolve(ctx, attribution)
         decision = call.decision = rt.decide(ctx)
         if not decision.allowed:
             raise _refusal(decision)

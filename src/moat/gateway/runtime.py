@@ -11,22 +11,27 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
-from moat.context import Decision, RequestContext, ResolvedEntity, new_id
+from moat.context import Decision, RequestContext, new_id
+from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable
 from moat.gateway.demo_model import DemoModel
-from moat.gateway.facts import CallFacts, Usage
+from moat.gateway.facts import Usage
 from moat.gateway.metrics import Metrics
 from moat.gateway.record import build_record
 from moat.gateway.restrict import apply_enforcement
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
+from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
+from moat.identity.attribution_nonces import AsyncRedisNonceCache, MemoryNonceCache
 from moat.identity.directory import Directory
+from moat.identity.resolution import Resolution
 from moat.limits.auto import auto_limiter
 from moat.limits.base import Admission, Limiter
 from moat.limits.base import Usage as LimitUsage
@@ -61,10 +66,16 @@ class Runtime:
         self.policy = PolicyStore(settings.policy_dir or None)
         self.limiter: Limiter = auto_limiter(settings)
         self.enforcement = Enforcement(self.store, settings)
+        self.resolution = Resolution(self.store, self.directory)
+        nonces = (AsyncRedisNonceCache.from_url(settings.redis_url, settings.redis_prefix) if settings.redis_url
+                  else MemoryNonceCache())
+        self.attribution = AttributionVerifier(platforms_from_records(settings.platforms), nonces=nonces)
+        self.feed: FeedPublisher | FeedFile | None = FeedFile(settings.feed_file) if settings.feed_file else None
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
         self._tasks: list[asyncio.Task[None]] = []
+        self._probes["resolution"] = self._linked
         if settings.redis_url:
             import redis.asyncio as aioredis
 
@@ -76,6 +87,11 @@ class Runtime:
         self.home.mkdir(parents=True, exist_ok=True)
         await self.store.open()
         await self.directory.start()
+        await self.resolution.start()
+        if self.feed is None:
+            self.feed = await asyncio.to_thread(FeedPublisher, self.home)
+            await self._publish_feed(set(), set())
+            self.directory.add_listener(self._publish_feed)
         await self.router.start()
         await self.recorder.start()
         await self.enforcement.start()
@@ -99,6 +115,7 @@ class Runtime:
         if "redis" in self._probes:
             await self._redis.aclose()
         await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
+        await self.resolution.stop()
         await self.directory.stop()
         await self.store.close()
 
@@ -109,30 +126,32 @@ class Runtime:
             self.metrics.observe_limiter(self.limiter)
             await asyncio.sleep(1.0)
 
+    async def _linked(self) -> None:
+        """Not ready until every stored account is linked: serving earlier could miss a restriction."""
+        if not self.resolution.ready.is_set():
+            raise RuntimeError("accounts are still being linked")
+
+    async def _publish_feed(self, org_ids: set[str], account_ids: set[str]) -> None:
+        """Re-sign the restricted-entity feed when organizations change (restriction by ownership included)."""
+        if isinstance(self.feed, FeedPublisher) and (org_ids or not account_ids):
+            orgs = [replace(o, restricted=self.directory.is_restricted(o.org_id)) for o in self.directory.orgs()]
+            await asyncio.to_thread(self.feed.update, orgs)
+
     def readiness_probes(self) -> dict[str, Callable[[], Awaitable[object]]]:
         """Dependencies besides the store that must answer for the replica to be ready."""
         return dict(self._probes)
 
     # ---- stages ----------------------------------------------------------------------------
-    def attribute(self, ctx: RequestContext, headers: dict[bytes, bytes], facts: CallFacts) -> None:
-        """Platform end-user attribution. Unsigned fields of the APIs count as low trust."""
-        if facts.end_user_id is not None:
-            ctx.end_user_id = facts.end_user_id
-            ctx.attribution_trust = "low"
+    async def attribute(self, ctx: RequestContext, headers: dict[bytes, bytes],
+                        payload: dict[str, Any]) -> Attribution | None:
+        """The platform's signed end-user claim (401 when forged, expired, replayed, or another
+        platform's); without one, the APIs' unsigned end-user fields as low trust."""
+        token = headers.get(b"moat-attribution")
+        return await attribute(ctx, token.decode("latin-1") if token else None, payload, self.attribution)
 
-    def resolve(self, ctx: RequestContext) -> None:
-        """The organization really behind the call: declared org, else verified email domain."""
-        if ctx.org is not None:
-            ctx.entity = ResolvedEntity(ctx.org.org_id, 1.0, self.directory.is_restricted(ctx.org.org_id),
-                                        [f"account declares organization '{ctx.org.org_id}'"])
-            return
-        account = ctx.account
-        if account is not None and account.email_domain:
-            org = self.directory.org_for_domain(account.email_domain)
-            if org is not None:
-                ctx.entity = ResolvedEntity(org.org_id, 0.9 if account.verified else 0.6,
-                                            self.directory.is_restricted(org.org_id),
-                                            [f"email domain '{account.email_domain}' belongs to '{org.org_id}'"])
+    def resolve(self, ctx: RequestContext, attribution: Attribution | None) -> None:
+        """The organization really behind the call, from the account, its links and the attribution."""
+        ctx.entity = self.resolution.resolve(ctx, attribution)
 
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent

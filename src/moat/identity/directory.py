@@ -28,7 +28,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 
 from moat.errors import AuthenticationFailed, PermissionDenied
@@ -49,6 +49,7 @@ _BULK_KEY_CHANGES = 200
 _MAX_UNKNOWN = 100_000
 
 Authenticated = tuple[ApiKey, Account, Organization | None]
+ChangeListener = Callable[[set[str], set[str]], Awaitable[None]]
 
 
 def effective_restrictions(orgs: Iterable[Organization]) -> frozenset[str]:
@@ -135,6 +136,7 @@ class Directory:
         self._seq = 0
         self._refresh_lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
+        self._listeners: list[ChangeListener] = []
 
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self) -> None:
@@ -215,6 +217,15 @@ class Directory:
                     self._accounts[account_id] = account
         if org_ids:
             await self._reload_orgs(org_ids)
+        for listener in self._listeners:
+            try:
+                await listener(org_ids, account_ids)
+            except Exception:  # a listener's bug must not stop the directory following the store
+                log.exception("directory change listener failed")
+
+    def add_listener(self, listener: ChangeListener) -> None:
+        """Call `listener(org_ids, account_ids)` after each batch of directory changes is applied."""
+        self._listeners.append(listener)
 
     async def _reload_orgs(self, org_ids: set[str]) -> None:
         if len(org_ids) > _FULL_RELOAD_ORGS:
