@@ -23,7 +23,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 demo: setup
-	$(BIN)/moat serve
+	$(BIN)/moat demo
 
 serve: setup
 	$(BIN)/moat serve

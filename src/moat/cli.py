@@ -19,6 +19,7 @@ import orjson
 from moat.config import Settings, load_settings
 
 COMMANDS: dict[str, str] = {
+    "demo": "moat.demo.commands:demo",
     "serve": "moat.gateway.commands:serve",
     "orgs": "moat.identity.commands:orgs",
     "accounts": "moat.identity.commands:accounts",

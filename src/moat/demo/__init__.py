@@ -1,0 +1,1 @@
+"""`moat demo`: the whole story on a laptop, through the real gateway and console."""

@@ -1,0 +1,155 @@
+"""The demo's steps: seed the cast, start the gateway and console, drive traffic through them,
+run detection on what was recorded, open cases, and say where to look."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+import uvicorn
+from tqdm import tqdm
+
+from moat.audit.commands import export_dataset
+from moat.config import Settings
+from moat.demo.cast import ACTOR, IDE_ACCOUNT, IDE_PLATFORM, seed
+from moat.demo.traffic import Call, script
+from moat.gateway.app import Gateway
+from moat.store import open_store
+from moat.traffic import read_accounts, read_entities, read_requests
+
+CASE_THRESHOLD = 0.5
+
+
+def _say(text: str = "") -> None:
+    print(text, flush=True)
+
+
+def _ide_secret(home: Path) -> str:
+    path = home / "demo-ide-secret"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(32))
+    return path.read_text().strip()
+
+
+async def _drive(client: httpx.AsyncClient, calls: list[Call], progress: bool) -> dict[str, Counter[str]]:
+    outcomes: dict[str, Counter[str]] = defaultdict(Counter)
+    gate = asyncio.Semaphore(16)
+    bar = tqdm(total=len(calls), desc="traffic", unit=" req", disable=not progress, file=sys.stderr)
+
+    async def send(call: Call) -> None:
+        headers = {"authorization": f"Bearer {call.member.key}", **call.headers}
+        async with gate:
+            response = await client.post(call.path, json=call.body, headers=headers)
+            await response.aread()
+        outcome = "allowed"
+        if response.status_code >= 400:
+            error = response.json().get("error", {})
+            outcome = f"{response.status_code} {error.get('code') or error.get('type')}"
+        outcomes[call.member.role][outcome] += 1
+        bar.update()
+
+    await asyncio.gather(*(send(c) for c in calls))
+    bar.close()
+    return outcomes
+
+
+def _detect(dataset: Path, out: Path) -> list[dict[str, Any]]:
+    from moat.detect.engine import Engine
+
+    engine = Engine(read_entities(dataset))
+    for account in read_accounts(dataset):
+        engine.add_account(account)
+    for request in read_requests(dataset):
+        engine.add_request(request)
+    findings = list(engine.findings())
+    out.write_bytes(b"".join(orjson.dumps(f) + b"\n" for f in findings))
+    return findings
+
+
+async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = True) -> int:
+    home = settings.home_path
+    home.mkdir(parents=True, exist_ok=True)
+    secret = _ide_secret(home)
+    settings.platforms = [{"platform_id": IDE_PLATFORM, "account_id": IDE_ACCOUNT, "hs256_secret": secret}]
+    host, port = settings.server.host, settings.server.port
+    base = f"http://{host}:{port}"
+
+    _say("1/6  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network")
+    store = open_store(settings.store_url)
+    await store.open()
+    try:
+        cast = await seed(store)
+    finally:
+        await store.close()
+
+    _say(f"2/6  starting the gateway and the console on {base}")
+    gateway = Gateway(settings)
+    server = uvicorn.Server(uvicorn.Config(gateway, host=host, port=port, lifespan="on", log_config=None,
+                                           access_log=False))
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        if serving.done():
+            await serving
+            _say(f"error: the gateway could not start on {base}")
+            return 1
+        await asyncio.sleep(0.05)
+
+    calls = list(script(cast, secret))
+    _say(f"3/6  driving {len(calls)} requests through the gateway with the default policy")
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        outcomes = await _drive(client, calls, progress)
+
+    _say("4/6  recording, exporting the traffic and running detection")
+    runtime = gateway.runtime
+    await runtime.recorder.flush(timeout=30)
+    dataset = home / "demo-dataset"
+    await export_dataset(runtime.store, dataset, progress=False)
+    findings = await asyncio.to_thread(_detect, dataset, home / "demo-findings.jsonl")
+
+    _say("5/6  opening cases for what detection found")
+    from moat.enforce.findings import import_findings
+    from moat.enforce.services import EnforceContext
+
+    cx = await EnforceContext.open(runtime.store, settings.webhooks)
+    report = await import_findings(cx, actor=ACTOR, path=home / "demo-findings.jsonl", threshold=CASE_THRESHOLD)
+
+    from moat.console.bootstrap import ensure_admin
+
+    user, password = await ensure_admin(settings.store_url)
+    _say("6/6  done\n")
+    _summary(base, outcomes, findings, report, user, password)
+    if exit_after:
+        server.should_exit = True
+    else:
+        _say("\nThe gateway and console keep running; press Ctrl-C to stop.")
+    await serving
+    return 0
+
+
+def _summary(base: str, outcomes: dict[str, Counter[str]], findings: list[dict[str, Any]], report: Any,
+             user: str, password: str | None) -> None:
+    _say("What happened to each kind of caller:")
+    for role, counts in outcomes.items():
+        parts = ", ".join(f"{n} {what}" for what, n in counts.most_common())
+        _say(f"  {role:<38} {parts}")
+    flagged = sorted((f for f in findings if f["risk"] >= CASE_THRESHOLD), key=lambda f: -f["risk"])
+    _say(f"\nDetection scored {len(findings)} accounts; {len(flagged)} at risk >= {CASE_THRESHOLD}:")
+    for finding in flagged[:8]:
+        top = max(finding["scores"], key=finding["scores"].get)
+        evidence = finding["evidence"][0] if finding["evidence"] else ""
+        _say(f"  {finding['account_id']:<18} risk {finding['risk']:.2f}  {top:<13} {evidence[:70]}")
+    opened = getattr(report, "opened", None)
+    _say(f"\nCases opened: {opened if opened is not None else report}")
+    _say("\nWhere to look:")
+    _say(f"  console     {base}/console/   (user {user}, password "
+         f"{password if password else 'as created earlier: moat console users passwd ' + user})")
+    _say(f"  gateway     {base}/v1/chat/completions  and  {base}/v1/messages")
+    _say(f"  metrics     {base}/metrics")
+    _say(f"  feed        {base}/feed/restricted")
+    _say("  audit       moat audit verify   ·   moat export DIR   ·   moat detect DIR")
