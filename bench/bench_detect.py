@@ -25,8 +25,9 @@ def ensure_dataset(path: Path, target: int, seed: int) -> int:
     marker = path / ".requests"
     if marker.exists():
         return int(marker.read_text())
-    # ~1,400 requests per account-week at volume 1 (measured); scale accounts to the target.
-    accounts = max(200, round(target / 1400 / 0.5))
+    # ~1,400 requests per account-week at volume 1 (measured); scale accounts to the target,
+    # with 2% to spare so that the dataset is at least `target` requests.
+    accounts = max(200, round(target * 1.02 / 1400 / 0.5))
     counts = simulate(SimParams(accounts=accounts, days=7, seed=seed, volume=0.5), path)
     marker.write_text(str(counts["requests"]))
     return counts["requests"]

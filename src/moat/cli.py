@@ -10,13 +10,16 @@ from __future__ import annotations
 import asyncio
 import importlib
 import sys
-from collections.abc import Coroutine
-from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 import orjson
 
 from moat.config import Settings, load_settings
+
+if TYPE_CHECKING:
+    from moat.store import Store
 
 COMMANDS: dict[str, str] = {
     "demo": "moat.demo.commands:demo",
@@ -99,6 +102,33 @@ def _default(obj: Any) -> Any:
     raise TypeError(f"not serialisable: {type(obj).__name__}")
 
 
-def fail(message: str, code: int = 1) -> None:
+def with_store(ctx: click.Context, work: Callable[[Store], Awaitable[T]]) -> T:
+    """Open the configured store, run `work`, close it; turn failures into a message and exit code
+    (2 for invalid input, 1 otherwise): operators get a sentence, not a traceback."""
+    from moat.errors import BadRequest, MoatError
+    from moat.store import open_store
+
+    settings = settings_from(ctx)
+
+    async def go() -> T:
+        store = open_store(settings.store_url)
+        await store.open()
+        try:
+            return await work(store)
+        finally:
+            await store.close()
+
+    try:
+        return run(go())
+    except BadRequest as exc:
+        fail(exc.message, 2)
+    except MoatError as exc:
+        fail(exc.message, 1)
+    except Exception as exc:  # the database is unreachable, misconfigured, ...
+        fail(f"{type(exc).__name__}: {exc}", 1)
+    raise AssertionError("unreachable")
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
     click.echo(f"error: {message}", err=True)
     sys.exit(code)

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from moat.cli import emit, fail, run, settings_from
+from moat.cli import emit, settings_from, with_store
 from moat.enforce import actions as enforce_actions
 from moat.enforce import appeals as enforce_appeals
 from moat.enforce import cases as enforce_cases
@@ -22,9 +22,8 @@ from moat.enforce import findings as enforce_findings
 from moat.enforce import webhooks as enforce_webhooks
 from moat.enforce.models import ACTION_KINDS, APPEAL_STATUSES, CASE_STATUSES, Page
 from moat.enforce.services import EnforceContext
-from moat.errors import BadRequest, MoatError
 from moat.identity.commands import actor
-from moat.store import open_store
+from moat.store import Store
 
 T = TypeVar("T")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -34,25 +33,12 @@ cursor_option = click.option("--cursor", default=None, help="The next_cursor of 
 
 def with_cx(ctx: click.Context, work: Callable[[EnforceContext], Awaitable[T]]) -> T:
     """Open the configured store and the enforcement tables, run `work`, close."""
-    settings = settings_from(ctx)
+    webhooks = settings_from(ctx).webhooks
 
-    async def go() -> T:
-        store = open_store(settings.store_url)
-        await store.open()
-        try:
-            return await work(await EnforceContext.open(store, settings.webhooks))
-        finally:
-            await store.close()
+    async def enforce(store: Store) -> T:
+        return await work(await EnforceContext.open(store, webhooks))
 
-    try:
-        return run(go())
-    except BadRequest as exc:
-        fail(exc.message, 2)
-    except MoatError as exc:
-        fail(exc.message, 1)
-    except Exception as exc:  # unreachable database and the like: a message, not a traceback
-        fail(f"{type(exc).__name__}: {exc}", 1)
-    raise AssertionError("unreachable")
+    return with_store(ctx, enforce)
 
 
 def emit_page(page: Page, as_json: bool, line: Callable[[Any], str]) -> None:

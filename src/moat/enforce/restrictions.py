@@ -12,12 +12,12 @@ the call's org id); one on a cluster was expanded to its member accounts when it
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from typing import Any
 
 from moat.enforce.models import Restriction
 from moat.enforce.storage import EnforceStore
+from moat.tasks import cancel
 
 log = logging.getLogger(__name__)
 
@@ -53,11 +53,8 @@ class Restrictions:
         self._task = asyncio.create_task(self._poll(), name="moat-restrictions-poll")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel(self._task)
+        self._task = None
 
     async def _poll(self) -> None:
         failing = False

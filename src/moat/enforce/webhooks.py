@@ -15,7 +15,6 @@ which stops replays of old deliveries.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import hmac
 import logging
@@ -31,6 +30,7 @@ from moat.config import Settings, WebhookSettings
 from moat.enforce.db import Stmt
 from moat.enforce.models import Page, new_id
 from moat.enforce.storage import EnforceStore, dumps, page_size
+from moat.tasks import cancel
 
 log = logging.getLogger(__name__)
 
@@ -147,11 +147,8 @@ class WebhookWorker:
             self._task = asyncio.create_task(self._loop(), name="moat-webhooks")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel(self._task)
+        self._task = None
         if self._client is not None:
             await self._client.aclose()
             self._client = None

@@ -39,6 +39,7 @@ from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
 from moat.policy import PolicyStore
 from moat.store import Store, open_store
+from moat.tasks import cancel
 
 if TYPE_CHECKING:
     from moat.gateway.pipeline import Call
@@ -101,8 +102,7 @@ class Runtime:
 
     async def stop(self) -> None:
         for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+            await cancel(task)
         await self.policy.stop()
         console = self.__dict__.get("console")  # created by the first /console request
         if console is not None:

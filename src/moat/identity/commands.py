@@ -10,16 +10,14 @@ from __future__ import annotations
 
 import getpass
 import sys
-from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import click
 
-from moat.cli import emit, fail, run, settings_from
-from moat.errors import BadRequest, MoatError
+from moat.cli import emit, with_store
 from moat.identity import admin
 from moat.identity.models import CREDENTIALS, PLANS, Organization
-from moat.store import Store, open_store
+from moat.store import Store
 
 T = TypeVar("T")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
@@ -30,29 +28,6 @@ def actor() -> str:
         return "cli:" + getpass.getuser()
     except (KeyError, OSError):
         return "cli:unknown"
-
-
-def with_store(ctx: click.Context, work: Callable[[Store], Awaitable[T]]) -> T:
-    """Open the configured store, run `work`, close it; turn failures into a message and exit code."""
-    settings = settings_from(ctx)
-
-    async def go() -> T:
-        store = open_store(settings.store_url)
-        await store.open()
-        try:
-            return await work(store)
-        finally:
-            await store.close()
-
-    try:
-        return run(go())
-    except BadRequest as exc:
-        fail(exc.message, 2)
-    except MoatError as exc:
-        fail(exc.message, 1)
-    except Exception as exc:  # the database is unreachable, misconfigured, …: no traceback for operators
-        fail(f"{type(exc).__name__}: {exc}", 1)
-    raise AssertionError("unreachable")
 
 
 # ---- orgs ----------------------------------------------------------------------------------

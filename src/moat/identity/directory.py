@@ -25,7 +25,6 @@ endpoint can still tell who the (genuine) caller is.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
@@ -35,6 +34,7 @@ from moat.errors import AuthenticationFailed, PermissionDenied
 from moat.identity import keys
 from moat.identity.models import Account, ApiKey, Organization
 from moat.store.base import Change, Store
+from moat.tasks import cancel
 
 log = logging.getLogger(__name__)
 
@@ -148,11 +148,8 @@ class Directory:
         self._task = asyncio.create_task(self._poll(), name="moat-directory-poll")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel(self._task)
+        self._task = None
         for task in list(self._loading.values()):
             task.cancel()
 

@@ -21,6 +21,7 @@ from moat.identity.linking import Linker
 from moat.identity.models import Account, Organization
 from moat.identity.resolve import Resolver
 from moat.store import Store
+from moat.tasks import cancel
 
 log = logging.getLogger(__name__)
 _PAGE = 5000
@@ -52,9 +53,8 @@ class Resolution:
         self._task = asyncio.create_task(self._load(), name="moat-resolution-load")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+        await cancel(self._task)
+        self._task = None
 
     def resolve(self, ctx: RequestContext, attribution: Attribution | None) -> ResolvedEntity:
         account = ctx.account

@@ -21,6 +21,7 @@ from moat.policy.bundle import DEFAULT_DIR, load_bundle
 from moat.policy.engine import Engine
 from moat.policy.variables import DirectoryView
 from moat.policy.yamlread import BundleError
+from moat.tasks import cancel
 
 log = logging.getLogger("moat.policy")
 Signature = tuple[tuple[str, int, int], ...]
@@ -126,8 +127,5 @@ class PolicyStore:
             self._task = asyncio.get_running_loop().create_task(self.watch(), name="moat-policy-watch")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel(self._task)
+        self._task = None
