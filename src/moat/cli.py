@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "detect": "moat.detect.commands:detect",
     "simulate": "moat.detect.commands:simulate",
     "evaluate": "moat.detect.commands:evaluate",
+    "detect-follow": "moat.detect.follow_commands:detect_follow",
     "console": "moat.console.commands:console",
 }
 

@@ -96,6 +96,21 @@ class ConsoleSettings:
 
 
 @dataclass
+class DetectSettings:
+    """Online detection (issue 6 item 3): the record stream, its workers, and the scores' cache."""
+
+    online: bool = True  # publish records and read scores; off: scores stay empty
+    partitions: int = 8  # Redis streams; one worker owns a partition (its accounts) at a time
+    stream_maxlen: int = 25_000  # per partition, trimmed approximately: the window a takeover replays
+    buffer: int = 50_000  # records held in memory while Redis is unreachable, then dropped and counted
+    batch: int = 500
+    score_interval: float = 0.2  # seconds between re-scoring the accounts that saw traffic
+    cross_interval: float = 5.0  # seconds between cross-account passes (coordination, linking)
+    poll_interval: float = 0.5  # how often each replica pulls changed scores
+    lease_ttl: float = 10.0  # a silent worker's partitions go to others after this long
+
+
+@dataclass
 class Settings:
     home: str = ".moat"
     database_url: str = ""  # empty: sqlite under home
@@ -119,6 +134,7 @@ class Settings:
     upstreams: list[UpstreamSettings] = field(default_factory=list)
     routes: list[RouteSettings] = field(default_factory=list)
     webhooks: list[WebhookSettings] = field(default_factory=list)
+    detect: DetectSettings = field(default_factory=DetectSettings)
 
     @property
     def home_path(self) -> Path:

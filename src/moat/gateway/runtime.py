@@ -19,6 +19,7 @@ from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
 from moat.context import Decision, RequestContext, new_id
+from moat.detect.online import attach as attach_online_detection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable
@@ -67,6 +68,7 @@ class Runtime:
         self.policy = PolicyStore(settings.policy_dir or None)
         self.limiter: Limiter = auto_limiter(settings)
         self.enforcement = Enforcement(self.store, settings)
+        self.online = attach_online_detection(settings, self.store)  # issue 6 item 3
         self.resolution = Resolution(self.store, self.directory)
         nonces = (AsyncRedisNonceCache.from_url(settings.redis_url, settings.redis_prefix) if settings.redis_url
                   else MemoryNonceCache())
@@ -95,6 +97,7 @@ class Runtime:
             self.directory.add_listener(self._publish_feed)
         await self.router.start()
         await self.recorder.start()
+        await self.online.start()
         await self.enforcement.start()
         self.policy.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
@@ -114,6 +117,7 @@ class Runtime:
             await close()
         if "redis" in self._probes:
             await self._redis.aclose()
+        await self.online.stop()
         await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
         await self.resolution.stop()
         await self.directory.stop()
@@ -156,6 +160,7 @@ class Runtime:
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent
         ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        self.online.fill(ctx)  # detector scores, from memory
         decision = self.policy.decide(ctx, self.directory)
         apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
         return decision
@@ -195,6 +200,7 @@ class Runtime:
             # No response may leave without its record (the audit guarantee), so fail closed.
             log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": call.ctx.request_id})
             raise RecordingUnavailable("The gateway cannot record requests right now; try again shortly") from exc
+        self.online.publish(item.traffic)  # to the detectors, off the hot path
         m = self.metrics
         decision = "none" if call.decision is None else (
             "allow" if call.decision.allowed else call.decision.reason_code)

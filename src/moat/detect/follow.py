@@ -1,0 +1,228 @@
+"""Followers: read the record stream and feed an `OnlineScorer` (issue 6 item 3).
+
+`RedisFollower` is one detector worker (`moat detect-follow`); any number run against one Redis,
+on any machines. Per-account state must see all of an account's traffic, so the stream is split
+into partitions by account (`stream.partition_of`) and each partition is owned by one worker at a
+time, through a lease (`<prefix>detect:lease:<p>`, renewed every second, expiring after
+`lease_ttl`). Workers take a fair share (partitions / live workers) and give up extras when more
+workers join. Within a partition the consumer group (`XREADGROUP` / `XACK`) tracks what was read:
+
+- a worker that takes a partition over rebuilds the state of its accounts by replaying the stream
+  up to the group's last-delivered id (the retained window, `MAXLEN ~`, is the detectors' memory),
+  then claims what the previous owner read but never acknowledged (`XAUTOCLAIM`) and acknowledges
+  it: the replay already counted it, so nothing is lost and nothing is counted twice;
+- then it reads new entries (`>`), folds them, and acknowledges them.
+
+Cross-account detectors (coordination, linking) see the accounts of the worker's partitions: all
+of them with one worker (which keeps up with 5,000 requests/s, bench/RESULTS.md), a share with more.
+
+`LocalFollower` is the embedded default's: it drains the in-process `LocalStream` in the gateway.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import math
+import os
+import socket
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from moat.detect.online_scorer import OnlineScorer
+from moat.detect.stream import FIELD, LocalStream, decode, partition_of, stream_key
+
+log = logging.getLogger("moat.detect.follow")
+
+GROUP = "moat-detect"
+_RENEW = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+return 0
+"""
+_RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+"""
+
+
+def consumer_name() -> str:
+    """Unique per process: host, pid and a random suffix (a restarted process is a new consumer)."""
+    return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
+
+
+@dataclass(slots=True)
+class FollowerStats:
+    records: int = 0
+    replayed: int = 0
+    claimed: int = 0
+    takeovers: int = 0
+
+
+class RedisFollower:
+    def __init__(self, redis: Any, scorer: OnlineScorer, *, prefix: str = "moat:", partitions: int = 8,
+                 consumer: str | None = None, batch: int = 1000, lease_ttl: float = 10.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.redis = redis
+        self.scorer = scorer
+        self.prefix = prefix
+        self.partitions = max(1, partitions)
+        self.consumer = consumer or consumer_name()
+        self.batch = batch
+        self.lease_ms = int(lease_ttl * 1000)
+        self.clock = clock
+        self.owned: set[int] = set()
+        self.stats = FollowerStats()
+        self._renew = redis.register_script(_RENEW)
+        self._release = redis.register_script(_RELEASE)
+        self._workers = f"{prefix}detect:workers"
+        self._next_balance = 0.0
+
+    def _lease(self, p: int) -> str:
+        return f"{self.prefix}detect:lease:{p}"
+
+    def _key(self, p: int) -> str:
+        return stream_key(self.prefix, p)
+
+    # ---- the loop ------------------------------------------------------------------------------
+    async def run(self, stop: asyncio.Event) -> None:
+        """Until `stop` is set: balance leases, read, fold, acknowledge, score."""
+        try:
+            while not stop.is_set():
+                if self.clock() >= self._next_balance:
+                    await self.balance()
+                if not self.owned:
+                    await asyncio.sleep(0.2)
+                    continue
+                await self.step(block_ms=100)
+                await self.scorer.maybe_score()
+        finally:
+            await self.release_all()
+
+    async def step(self, block_ms: int = 100) -> int:
+        """Read one batch of new entries from the owned partitions; fold and acknowledge them."""
+        streams = {self._key(p): ">" for p in sorted(self.owned)}
+        reply = await self.redis.xreadgroup(GROUP, self.consumer, streams, count=self.batch, block=block_ms)
+        n = 0
+        if not reply:
+            return 0
+        pipe = self.redis.pipeline(transaction=False)
+        for key, entries in reply:
+            ids = [eid for eid, _ in entries]
+            await self.scorer.ingest(decode(fields[FIELD]) for _, fields in entries if fields)
+            pipe.xack(key, GROUP, *ids)
+            n += len(ids)
+        await pipe.execute()
+        self.stats.records += n
+        return n
+
+    # ---- ownership -----------------------------------------------------------------------------
+    async def balance(self) -> None:
+        """Renew leases, take a fair share of free partitions, give up extras."""
+        self._next_balance = self.clock() + 1.0
+        now_ms = int(time.time() * 1000)
+        r = self.redis
+        await r.zadd(self._workers, {self.consumer: now_ms})
+        await r.zremrangebyscore(self._workers, "-inf", now_ms - self.lease_ms)
+        live = max(1, int(await r.zcard(self._workers)))
+        fair = math.ceil(self.partitions / live)
+        for p in sorted(self.owned):
+            if not await self._renew(keys=[self._lease(p)], args=[self.consumer, self.lease_ms]):
+                log.warning("lost the lease of partition %d", p)
+                self._lose(p)
+        while len(self.owned) > fair:
+            p = max(self.owned)
+            await self._release(keys=[self._lease(p)], args=[self.consumer])
+            self._lose(p)
+        if len(self.owned) < fair:
+            start = partition_of(self.consumer, self.partitions)
+            for i in range(self.partitions):
+                p = (start + i) % self.partitions
+                if len(self.owned) >= fair:
+                    break
+                if p not in self.owned and await r.set(self._lease(p), self.consumer, nx=True, px=self.lease_ms):
+                    await self.take_over(p)
+
+    def _lose(self, p: int) -> None:
+        self.owned.discard(p)
+        parts = self.partitions
+        owned = self.owned
+        self.scorer.drop(lambda aid: partition_of(aid, parts) in owned)
+
+    async def take_over(self, p: int) -> None:
+        """Rebuild partition p's accounts from the stream, then settle what its last owner left pending."""
+        r, key = self.redis, self._key(p)
+        try:
+            await r.xgroup_create(key, GROUP, id="0", mkstream=True)
+        except Exception as exc:  # BUSYGROUP: it exists already
+            if "BUSYGROUP" not in str(exc):
+                raise
+        groups = await r.xinfo_groups(key)
+        last = next((g["last-delivered-id"] for g in groups if _text(g["name"]) == GROUP), b"0-0")
+        last = _text(last)
+        replayed = 0
+        start = "-"
+        if last != "0-0":
+            while True:
+                entries = await r.xrange(key, start, last, count=5000)
+                if not entries:
+                    break
+                await self.scorer.ingest(decode(fields[FIELD]) for _, fields in entries if fields)
+                replayed += len(entries)
+                start = "(" + _text(entries[-1][0])
+                if len(entries) < 5000:
+                    break
+        claimed = 0
+        cursor = "0-0"
+        while True:
+            reply = await r.xautoclaim(key, GROUP, self.consumer, min_idle_time=0, start_id=cursor, count=1000,
+                                       justid=True)
+            cursor, ids = _text(reply[0]), reply[1]
+            if ids:
+                await r.xack(key, GROUP, *ids)
+                claimed += len(ids)
+            if cursor == "0-0" or not ids:
+                break
+        self.owned.add(p)
+        self.stats.replayed += replayed
+        self.stats.claimed += claimed
+        self.stats.takeovers += 1
+        log.info("took over partition %d: replayed %d records, settled %d pending", p, replayed, claimed)
+
+    async def release_all(self) -> None:
+        """On a clean stop: let others take the partitions at once, not after the lease expires."""
+        with contextlib.suppress(Exception):
+            for p in sorted(self.owned):
+                await self._release(keys=[self._lease(p)], args=[self.consumer])
+            await self.redis.zrem(self._workers, self.consumer)
+        self.owned.clear()
+
+
+def _text(value: Any) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+class LocalFollower:
+    """The embedded follower: drains the in-process stream inside the gateway's event loop."""
+
+    def __init__(self, stream: LocalStream, scorer: OnlineScorer, batch: int = 500) -> None:
+        self.stream = stream
+        self.scorer = scorer
+        self.batch = batch
+
+    async def run(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            try:
+                items = await self.stream.take(self.batch, 0.1)
+                if items:
+                    await self.scorer.ingest(items)
+                await self.scorer.maybe_score()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # detection must never take the gateway down
+                log.exception("online detection failed on a batch; going on")
+                await asyncio.sleep(0.5)
+            await asyncio.sleep(0)  # let requests run between batches
