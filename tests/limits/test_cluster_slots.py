@@ -1,7 +1,7 @@
 """Redis Cluster: one script per hash slot, and compensation keeps admissions all-or-nothing.
 
 Runs on a standalone Redis with slot splitting forced on (the grouping and compensation logic is
-the same), and on a real cluster when MOAT_TEST_REDIS_CLUSTER_URL names one of its nodes.
+the same), and on a real 3-node cluster (MOAT_TEST_REDIS_CLUSTER_URL, or one the fixture starts).
 """
 
 from __future__ import annotations

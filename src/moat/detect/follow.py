@@ -178,9 +178,8 @@ class RedisFollower:
         claimed = 0
         cursor = "0-0"
         while True:
-            reply = await r.xautoclaim(key, GROUP, self.consumer, min_idle_time=0, start_id=cursor, count=1000,
-                                       justid=True)
-            cursor, ids = _text(reply[0]), reply[1]
+            reply = await r.xautoclaim(key, GROUP, self.consumer, min_idle_time=0, start_id=cursor, count=1000)
+            cursor, ids = _text(reply[0]), [eid for eid, _ in reply[1]]
             if ids:
                 await r.xack(key, GROUP, *ids)
                 claimed += len(ids)
