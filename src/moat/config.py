@@ -108,6 +108,7 @@ class DetectSettings:
     cross_interval: float = 5.0  # seconds between cross-account passes (coordination, linking)
     poll_interval: float = 0.5  # how often each replica pulls changed scores
     lease_ttl: float = 10.0  # a silent worker's partitions go to others after this long
+    checkpoint_interval: float = 30.0  # seconds between saves of a partition's account states
 
 
 @dataclass

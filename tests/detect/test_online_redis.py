@@ -180,3 +180,32 @@ async def test_redis_down_publish_never_blocks_and_counts_drops() -> None:
     await until(lambda: stats.errors >= 1 and not stats.connected)
     await publisher.stop(timeout=0.2)
     assert stats.sent == 0 and stats.dropped == 5000  # the buffer is given up at shutdown, and counted
+
+
+async def test_checkpoint_carries_history_past_the_retained_window(client: Any, store: Store, cache: ScoreCache,
+                                                                  redis_url: str, redis_prefix: str) -> None:
+    p = partition_of("harvester", PARTS)
+    key = stream_key(redis_prefix, p)
+    first = await worker(client, store, redis_url, redis_prefix, "first")
+    await first.balance()
+    assert p in first.owned
+    for r in harvest("harvester", 200):
+        await client.xadd(key, {FIELD: encode(r)})
+    while await first.step(block_ms=200):
+        pass
+    await first.checkpoint(p)
+    for r in harvest("harvester", 5, seed=9):  # folded after the checkpoint, never acknowledged
+        await client.xadd(key, {FIELD: encode(r)})
+    await client.xreadgroup(GROUP, "first", {key: ">"}, count=100)
+    # The stream's retention passes the checkpointed records; then the first worker dies.
+    await client.xtrim(key, minid=(await client.xrange(key, "-", "+", count=201))[200][0])
+    await client.delete(f"{redis_prefix}detect:lease:{p}")
+
+    heir = await worker(client, store, redis_url, redis_prefix, "heir")
+    await heir.balance()
+    assert p in heir.owned
+    assert heir.stats.restored == 1 and heir.stats.replayed == 5 and heir.stats.claimed == 5
+    await heir.scorer.maybe_score(force=True)
+    await until(lambda: (cache.detail("harvester") or {}).get("requests") == 205)
+    assert cache.scores_for("harvester")["distillation"] >= 0.8
+    await heir.release_all()

@@ -7,10 +7,12 @@ time, through a lease (`<prefix>detect:lease:<p>`, renewed every second, expirin
 `lease_ttl`). Workers take a fair share (partitions / live workers) and give up extras when more
 workers join. Within a partition the consumer group (`XREADGROUP` / `XACK`) tracks what was read:
 
-- a worker that takes a partition over rebuilds the state of its accounts by replaying the stream
-  up to the group's last-delivered id (the retained window, `MAXLEN ~`, is the detectors' memory),
-  then claims what the previous owner read but never acknowledged (`XAUTOCLAIM`) and acknowledges
-  it: the replay already counted it, so nothing is lost and nothing is counted twice;
+- a worker that takes a partition over loads its last checkpoint (moat.detect.checkpoint: the
+  owner writes one every `checkpoint_interval` and before handing a partition over), replays the
+  stream from the checkpoint's id up to the group's last-delivered id, then claims what the
+  previous owner read but never acknowledged (`XAUTOCLAIM`) and acknowledges it: the replay
+  already counted it, so nothing is lost and nothing is counted twice (history older than both the
+  checkpoint and the retained window, `MAXLEN ~`, is lost, and logged);
 - then it reads new entries (`>`), folds them, and acknowledges them.
 
 Cross-account detectors (coordination, linking) see the accounts of the worker's partitions: all
@@ -33,6 +35,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from redis.exceptions import RedisError
+
+from moat.detect import checkpoint
 from moat.detect.online_scorer import OnlineScorer
 from moat.detect.stream import FIELD, LocalStream, decode, partition_of, stream_key
 
@@ -60,12 +65,14 @@ class FollowerStats:
     replayed: int = 0
     claimed: int = 0
     takeovers: int = 0
+    restored: int = 0  # accounts loaded from checkpoints
+    checkpoints: int = 0
 
 
 class RedisFollower:
     def __init__(self, redis: Any, scorer: OnlineScorer, *, prefix: str = "moat:", partitions: int = 8,
                  consumer: str | None = None, batch: int = 1000, lease_ttl: float = 10.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 checkpoint_interval: float = 30.0, clock: Callable[[], float] = time.monotonic) -> None:
         self.redis = redis
         self.scorer = scorer
         self.prefix = prefix
@@ -80,6 +87,10 @@ class RedisFollower:
         self._release = redis.register_script(_RELEASE)
         self._workers = f"{prefix}detect:workers"
         self._next_balance = 0.0
+        self.checkpoint_interval = checkpoint_interval
+        self._next_checkpoint = clock() + checkpoint_interval
+        self._last_id: dict[int, str] = {}  # partition -> id of the last entry folded into the state
+        self._partition_of_key = {self._key(p).encode(): p for p in range(self.partitions)}
 
     def _lease(self, p: int) -> str:
         return f"{self.prefix}detect:lease:{p}"
@@ -87,20 +98,39 @@ class RedisFollower:
     def _key(self, p: int) -> str:
         return stream_key(self.prefix, p)
 
+    def _checkpoint_key(self, p: int) -> str:
+        return f"{self.prefix}detect:checkpoint:{p}"
+
     # ---- the loop ------------------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
         """Until `stop` is set: balance leases, read, fold, acknowledge, score."""
+        failing = False
         try:
             while not stop.is_set():
-                if self.clock() >= self._next_balance:
-                    await self.balance()
-                if not self.owned:
-                    await asyncio.sleep(0.2)
-                    continue
-                await self.step(block_ms=100)
-                await self.scorer.maybe_score()
+                try:
+                    await self._once()
+                    failing = False
+                except (OSError, RedisError) as exc:
+                    # Redis away: keep the state; leases lapse if it lasts, and balance() notices.
+                    if not failing:
+                        log.warning("detector worker cannot reach Redis: %s", exc)
+                    failing = True
+                    await asyncio.sleep(1.0)
         finally:
             await self.release_all()
+
+    async def _once(self) -> None:
+        if self.clock() >= self._next_balance:
+            await self.balance()
+        if not self.owned:
+            await asyncio.sleep(0.2)
+            return
+        await self.step(block_ms=100)
+        await self.scorer.maybe_score()
+        if self.clock() >= self._next_checkpoint:
+            self._next_checkpoint = self.clock() + self.checkpoint_interval
+            for p in sorted(self.owned):
+                await self.checkpoint(p)
 
     async def step(self, block_ms: int = 100) -> int:
         """Read one batch of new entries from the owned partitions; fold and acknowledge them."""
@@ -115,6 +145,8 @@ class RedisFollower:
             await self.scorer.ingest(decode(fields[FIELD]) for _, fields in entries if fields)
             pipe.xack(key, GROUP, *ids)
             n += len(ids)
+            if ids:
+                self._last_id[self._partition_of_key[key]] = _text(ids[-1])
         await pipe.execute()
         self.stats.records += n
         return n
@@ -135,6 +167,7 @@ class RedisFollower:
                 self._lose(p)
         while len(self.owned) > fair:
             p = max(self.owned)
+            await self.checkpoint(p)  # the next owner starts from here
             await self._release(keys=[self._lease(p)], args=[self.consumer])
             self._lose(p)
         if len(self.owned) < fair:
@@ -148,6 +181,7 @@ class RedisFollower:
 
     def _lose(self, p: int) -> None:
         self.owned.discard(p)
+        self._last_id.pop(p, None)
         parts = self.partitions
         owned = self.owned
         self.scorer.drop(lambda aid: partition_of(aid, parts) in owned)
@@ -163,9 +197,21 @@ class RedisFollower:
         groups = await r.xinfo_groups(key)
         last = next((g["last-delivered-id"] for g in groups if _text(g["name"]) == GROUP), b"0-0")
         last = _text(last)
-        replayed = 0
         start = "-"
-        if last != "0-0":
+        saved = await r.hgetall(self._checkpoint_key(p))
+        if saved.get(b"id") and saved.get(b"states"):
+            states = checkpoint.decode(saved[b"states"])
+            self.scorer.restore(states)
+            self.stats.restored += len(states)
+            saved_id = _text(saved[b"id"])
+            self._last_id[p] = saved_id
+            start = "(" + saved_id
+            trimmed = _text((await r.xinfo_stream(key)).get("max-deleted-entry-id") or "0-0")  # Redis >= 7
+            if _id_tuple(trimmed) > _id_tuple(saved_id):
+                log.warning("partition %d: records after checkpoint %s were trimmed (up to %s) before being "
+                            "checkpointed; their accounts' history is incomplete", p, saved_id, trimmed)
+        replayed = 0
+        if last != "0-0" and (start == "-" or _id_tuple(start[1:]) < _id_tuple(last)):
             while True:
                 entries = await r.xrange(key, start, last, count=5000)
                 if not entries:
@@ -173,6 +219,7 @@ class RedisFollower:
                 await self.scorer.ingest(decode(fields[FIELD]) for _, fields in entries if fields)
                 replayed += len(entries)
                 start = "(" + _text(entries[-1][0])
+                self._last_id[p] = start[1:]
                 if len(entries) < 5000:
                     break
         claimed = 0
@@ -191,10 +238,24 @@ class RedisFollower:
         self.stats.takeovers += 1
         log.info("took over partition %d: replayed %d records, settled %d pending", p, replayed, claimed)
 
+    async def checkpoint(self, p: int) -> None:
+        """Save partition p's account states with the id of the last record folded into them."""
+        last = self._last_id.get(p)
+        if last is None:
+            return
+        parts = self.partitions
+        states = {aid: s for aid, s in self.scorer.engine.states.items() if partition_of(aid, parts) == p}
+        raw = checkpoint.encode(states)  # here: the states must not change while they are read
+        blob = await asyncio.to_thread(checkpoint.compress, raw)
+        await self.redis.hset(self._checkpoint_key(p), mapping={"id": last, "states": blob})
+        self.stats.checkpoints += 1
+
     async def release_all(self) -> None:
-        """On a clean stop: let others take the partitions at once, not after the lease expires."""
+        """On a clean stop: checkpoint, then let others take the partitions at once (not after the
+        lease expires)."""
         with contextlib.suppress(Exception):
             for p in sorted(self.owned):
+                await self.checkpoint(p)
                 await self._release(keys=[self._lease(p)], args=[self.consumer])
             await self.redis.zrem(self._workers, self.consumer)
         self.owned.clear()
@@ -202,6 +263,11 @@ class RedisFollower:
 
 def _text(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _id_tuple(stream_id: str) -> tuple[int, int]:
+    ms, _, seq = stream_id.partition("-")
+    return int(ms), int(seq or 0)
 
 
 class LocalFollower:

@@ -51,7 +51,8 @@ async def follow(settings: Settings, consumer: str | None = None) -> None:
                               cross_interval=d.cross_interval)
         await scorer.start()
         worker = RedisFollower(client, scorer, prefix=settings.redis_prefix, partitions=d.partitions,
-                               consumer=consumer, batch=max(d.batch, 1000), lease_ttl=d.lease_ttl)
+                               consumer=consumer, batch=max(d.batch, 1000), lease_ttl=d.lease_ttl,
+                               checkpoint_interval=d.checkpoint_interval)
         click.echo(f"following as {worker.consumer} ({d.partitions} partitions)", err=True)
         await worker.run(stop)
         await scorer.maybe_score(force=True)

@@ -36,7 +36,7 @@ def harvest(account_id: str, n: int, *, start: float | None = None, seed: int = 
     out = []
     for i in range(n):
         words = domains[i % len(domains)]
-        a, b = rng.choice(words), rng.choice(words)
+        a, b = rng.choice(words), rng.choice(domains[(i + 7) % len(domains)])
         prompt = f"{rng.choice(_ASK).format(a=a, b=b)} (case {rng.randrange(10**9)})"
         out.append(record(account_id, t0 + i, prompt, reasoning=True, input_tokens=40, output_tokens=900))
     return out
