@@ -106,7 +106,7 @@ class DetectSettings:
     batch: int = 500
     score_interval: float = 0.2  # seconds between re-scoring the accounts that saw traffic
     cross_interval: float = 5.0  # seconds between cross-account passes (coordination, linking)
-    poll_interval: float = 0.5  # how often each replica pulls changed scores
+    poll_interval: float = 0.25  # how often each replica pulls changed scores (lag budget: 1 s in all)
     lease_ttl: float = 10.0  # a silent worker's partitions go to others after this long
     checkpoint_interval: float = 30.0  # seconds between saves of a partition's account states
 
