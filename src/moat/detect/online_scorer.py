@@ -153,6 +153,7 @@ class OnlineScorer:
         engine = self.engine
         states = engine.states
         dirty = self._dirty
+        touched = self._touched
         add = engine.add_request
         n = 0
         for record in records:
@@ -173,8 +174,8 @@ class OnlineScorer:
                     log.warning("skipping a malformed record (%s: %s)", type(exc).__name__, exc)
                 continue
             dirty.add(aid)
+            touched.add(aid)
             n += 1
-        self._touched |= dirty
         self.records += n
 
     def restore(self, states: dict[str, AccountState]) -> None:
@@ -220,7 +221,7 @@ class OnlineScorer:
         task = self._cross_task
         if task is not None and (task.done() or force):
             await self._finish_cross(task)
-        if task is None and (force or now >= self._next_cross):
+        if self._cross_task is None and (force or now >= self._next_cross):
             await self._start_cross()
             if force and self._cross_task is not None:
                 await self._finish_cross(self._cross_task)
@@ -236,13 +237,13 @@ class OnlineScorer:
             if aid in engine.states and self._links[aid].org_id:
                 self._dirty.add(aid)
         snaps = self._snapshots
-        for i, aid in enumerate(self._touched):
+        touched, self._touched = self._touched, set()
+        for i, aid in enumerate(touched):
             state = engine.states.get(aid)
             if state is not None and state.n >= coordination.MIN_REQUESTS:
                 snaps[aid] = snapshot(state)
             if not i % YIELD_EVERY:
                 await asyncio.sleep(0)  # in the gateway, let requests run (nothing else folds meanwhile)
-        self._touched = set()
         view = dict(snaps)
         started = self.clock()
         self._cross_task = _in_thread(lambda: (coordination.clusters(view), self.clock() - started))

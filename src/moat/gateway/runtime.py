@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -38,8 +40,9 @@ from moat.limits.base import Admission, Limiter
 from moat.limits.base import Usage as LimitUsage
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
-from moat.policy import PolicyStore
+from moat.policy import BundleError, Engine, PolicyStore
 from moat.store import Store, open_store
+from moat.store.base import AdminAction
 from moat.tasks import cancel
 
 if TYPE_CHECKING:
@@ -65,7 +68,8 @@ class Runtime:
         self.router = build_router(settings)
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
-        self.policy = PolicyStore(settings.policy_dir or None)
+        self.policy = PolicyStore(settings.policy_dir or None, on_change=self._policy_changed,
+                                  on_error=self._policy_refused)
         self.limiter: Limiter = auto_limiter(settings)
         self.enforcement = Enforcement(self.store, settings)
         self.online = attach_online_detection(settings, self.store)  # issue 6 item 3
@@ -77,7 +81,7 @@ class Runtime:
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
-        self._tasks: list[asyncio.Task[None]] = []
+        self._tasks: list[asyncio.Task[Any]] = []
         self._probes["resolution"] = self._linked
         if settings.redis_url:
             import redis.asyncio as aioredis
@@ -129,6 +133,19 @@ class Runtime:
             self.metrics.observe_recorder(self.recorder.stats)
             self.metrics.observe_limiter(self.limiter)
             await asyncio.sleep(1.0)
+
+    def _policy_changed(self, engine: Engine) -> None:
+        self._admin_log("policy.reload", engine.revision, {"directory": str(self.policy.directory)})
+
+    def _policy_refused(self, error: BundleError) -> None:
+        self._admin_log("policy.refused", self.policy.revision,
+                        {"directory": str(self.policy.directory), "errors": [str(e) for e in error.errors]})
+
+    def _admin_log(self, action: str, target: str, details: dict[str, Any]) -> None:
+        """A policy change seen by this replica goes to the admin log (off the hot path)."""
+        actor = f"gateway:{socket.gethostname()}:{os.getpid()}"
+        task = asyncio.create_task(self.store.append_admin(AdminAction(actor, action, target, details)))
+        self._tasks.append(task)
 
     async def _linked(self) -> None:
         """Not ready until every stored account is linked: serving earlier could miss a restriction."""
