@@ -10,9 +10,8 @@ The encoding is tagged JSON, not pickle: a checkpoint is read back from Redis, a
 never run code. Slots are written by name, so a checkpoint from an older `AccountState` still
 loads (new slots keep their defaults, unknown ones are skipped).
 
-Caveat: `AccountState` recognises repeated prompts by Python's `hash()`, which is salted per process
-(PYTHONHASHSEED), so prompts asked before a checkpoint are not recognised as repeats after it is
-loaded in another process; the repeat counters themselves carry over.
+`AccountState` recognises repeated prompts by their CRC-32, the same in every process, so a
+checkpoint loaded elsewhere still knows which prompts were asked before it.
 """
 
 from __future__ import annotations

@@ -5,12 +5,16 @@ the scores that `moat detect-follow` workers write; in the embedded default it a
 follower in-process (scores then go straight into this process's cache, and to the store's
 `detect_scores` table so they outlive a restart). Nothing here is awaited on a request's path:
 `publish` appends to a buffer, `fill` reads a dict.
+
+Without Redis there is no shared stream: with `moat serve --workers N` (N > 1) each process scores
+only the traffic it served (a warning says so at start-up); production runs Redis and workers.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from typing import TYPE_CHECKING, Any
 
 from moat.config import Settings
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
     from moat.context import RequestContext
     from moat.detect.follow import LocalFollower
     from moat.detect.online_scorer import OnlineScorer
+
+log = logging.getLogger("moat.detect.online")
 
 
 class OnlineDetection:
@@ -52,6 +58,7 @@ class OnlineDetection:
             self.follower = LocalFollower(self.local, self.scorer, d.batch)
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._processes = settings.server.workers
 
     async def start(self) -> None:
         """After the store is open: load the last scores, start publishing (and following)."""
@@ -63,6 +70,10 @@ class OnlineDetection:
         await self.cache.start()
         await self.publisher.start()
         if self.follower is not None and self.scorer is not None:
+            if self._processes > 1:
+                log.warning("online detection without Redis sees only this worker process's share of the "
+                            "traffic (%d processes): set redis_url and run `moat detect-follow`",
+                            self._processes)
             await self.scorer.start()
             self._task = asyncio.create_task(self.follower.run(self._stop), name="moat-detect-follow")
 

@@ -198,7 +198,6 @@ class ScoreCache:
         self._members: dict[str, set[str]] = {}
         self._merged: dict[str, dict[str, float]] = {}
         self._task: asyncio.Task[None] | None = None
-        self._changed = asyncio.Event()
 
     # ---- hot path ------------------------------------------------------------------------------
     def scores_for(self, account_id: str) -> dict[str, float]:
@@ -235,8 +234,6 @@ class ScoreCache:
                 self._clusters[name] = {f"cluster.{k}": float(v) for k, v in payload["scores"].items()}
                 for member in self._members.get(name, ()):
                     self._merge(member)
-        if items:
-            self._changed.set()
 
     def _merge(self, account_id: str) -> None:
         payload = self._accounts[account_id]
@@ -245,12 +242,6 @@ class ScoreCache:
         if cid and cid in self._clusters:
             merged.update(self._clusters[cid])
         self._merged[account_id] = merged
-
-    async def wait_changed(self, timeout: float) -> None:
-        """For tests and benchmarks: until the next update (or the timeout)."""
-        self._changed.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._changed.wait(), timeout)
 
     async def refresh(self) -> int:
         """Pull every change since the last poll; returns how many payloads arrived."""

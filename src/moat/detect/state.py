@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from array import array
 from typing import Any
+from zlib import crc32
 
 from moat.detect import text
 
@@ -151,7 +152,7 @@ class AccountState:
             if len(self.uas) < MAX_UAS:
                 self.uas.add(ua)
         prompt = get("prompt") or ""
-        h = hash(prompt)
+        h = crc32(prompt.encode())  # stable across processes: checkpoints carry these
         recent = self._recent
         if h in recent:  # asked again right away: several samples of one prompt, not a re-run
             self.n_near_repeat += 1
@@ -199,7 +200,7 @@ class AccountState:
         system = req.get("system")
         elicit = False
         if system:
-            hs = hash(system)
+            hs = crc32(system.encode())
             cached = self.systems.get(hs)
             if cached is None:
                 cached = text.elicits_reasoning(system)

@@ -7,6 +7,7 @@ dir before the workers start, and /metrics aggregates every worker's values.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -45,6 +46,9 @@ class Metrics:
         self.limiter = Gauge("moat_limiter", "Limiter counters since start: checks, refusals and shadow refusals "
                              "by limit, redis_errors, fallbacks by fail mode, breaker_opens, settle_errors",
                              ["stat", "name"], registry=r, multiprocess_mode="livesum")
+        self.online = Gauge("moat_online_detection", "Records published to the detectors (published, sent, "
+                            "dropped, errors, buffered) and detector scores held (scored_accounts)", ["stat"],
+                            registry=r, multiprocess_mode="livesum")
         self.dependency_up = Gauge("moat_dependency_up", "1 when a dependency answers", ["dependency"],
                                    registry=r, multiprocess_mode="liveall")
 
@@ -68,6 +72,11 @@ class Metrics:
         breaker = getattr(limiter, "breaker", None)
         if breaker is not None:
             self.dependency_up.labels("redis_limits").set(0 if breaker.is_open else 1)
+
+    def observe_online(self, stats: dict[str, Any]) -> None:
+        for name in ("published", "sent", "dropped", "errors", "buffered", "scored_accounts"):
+            self.online.labels(name).set(stats[name])
+        self.dependency_up.labels("detector_stream").set(1 if stats["stream_up"] else 0)
 
     def render(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -40,6 +40,7 @@ from moat.limits.base import Admission, Limiter
 from moat.limits.base import Usage as LimitUsage
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
+from moat.limits.memory import MemoryLimiter
 from moat.policy import BundleError, Engine, PolicyStore
 from moat.store import Store, open_store
 from moat.store.base import AdminAction
@@ -132,6 +133,7 @@ class Runtime:
         while True:
             self.metrics.observe_recorder(self.recorder.stats)
             self.metrics.observe_limiter(self.limiter)
+            self.metrics.observe_online(self.online.stats())
             await asyncio.sleep(1.0)
 
     def _policy_changed(self, engine: Engine) -> None:
@@ -188,7 +190,11 @@ class Runtime:
             return None
         engine = self.policy.engine
         demand = demand_for(ctx, default_max_tokens=decision.max_tokens_cap or self.settings.default_max_tokens)
-        admission = await self.limiter.admit(engine.checks(decision), demand)
+        limiter = self.limiter
+        if type(limiter) is MemoryLimiter:  # in-process: skip the coroutine (same answer, fewer µs)
+            admission = limiter.admit_now(engine.checks(decision), demand)
+        else:
+            admission = await limiter.admit(engine.checks(decision), demand)
         if admission.allowed:
             return admission
         reason, message = engine.limit_refusal(decision, admission.refused_by or "")
@@ -199,7 +205,11 @@ class Runtime:
         raise error
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
-        await self.limiter.finish(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
+        limiter = self.limiter
+        if type(limiter) is MemoryLimiter:
+            limiter.finish_now(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
+        else:
+            await limiter.finish(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""

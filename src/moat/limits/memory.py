@@ -140,8 +140,16 @@ class MemoryLimiter:
 
     async def finish(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.finish`."""
-        await self.settle(admission, usage)
-        await self.release(admission)
+        self.finish_now(admission, usage)
+
+    def finish_now(self, admission: Admission, usage: Usage) -> None:
+        """`finish` (settle, then release) without the coroutines, like `admit_now`."""
+        if not admission.settled and admission.allowed:
+            admission.settled = True
+            self.settle_now(admission, usage, local_only=False)
+        if not admission.released:
+            admission.released = True
+            self.release_now(admission, local_only=False)
 
     async def aclose(self) -> None:
         """Nothing to close; here for the `Limiter` protocol."""

@@ -72,6 +72,7 @@ class Engine:
         self.errors = 0  # rule evaluations that raised (a metric)
         self._cache: dict[tuple[str | None, ...], Plan] = {}
         self._cache_size = plan_cache_size
+        self._checks: dict[tuple[str, str], tuple[Check, ...]] = {}  # (limit name, key value): see checks
         indexed = [cr for cr in bundle.rules if cr.index]
         self._known: list[frozenset[str]] = []
         self._by_value: list[dict[str, set[int]]] = []
@@ -204,11 +205,23 @@ class Engine:
     def checks(self, decision: Decision) -> list[Check]:
         """The limiter checks for a decision: every spec of every limit it names, with its key value."""
         out: list[Check] = []
-        for name, value in decision.limits.items():
-            lim = self.bundle.limits.get(name)
-            if lim is not None:
-                out.extend(Check(spec, value) for spec in lim.definition.specs)
+        for item in decision.limits.items():
+            checks = self._checks.get(item)
+            if checks is None:
+                checks = self._limit_checks(item)
+            out += checks
         return out
+
+    def _limit_checks(self, item: tuple[str, str]) -> tuple[Check, ...]:
+        """One limit's checks for one key value, memoised: `Check`s are immutable and this engine's
+        specs never change (a reload builds a new engine), so the memo can never be stale."""
+        name, value = item
+        lim = self.bundle.limits.get(name)
+        checks = () if lim is None else tuple(Check(spec, value) for spec in lim.definition.specs)
+        if len(self._checks) >= self._cache_size:
+            self._checks.clear()
+        self._checks[item] = checks
+        return checks
 
     def limit_refusal(self, decision: Decision, spec_name: str) -> tuple[str, str]:
         """(reason code, message) for a 429 from a limit spec: those of the first rule applying it."""
