@@ -22,6 +22,8 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     assert "403 consumer_plan_automation" in out
     assert "a coding IDE relaying its users" in out and "6 403 competitive_use_restricted" in out
     assert "benign developers" in out and "benign developers                      90 allowed" in out
+    after = next(line for line in out.splitlines() if "distillation network, after scoring" in line)
+    assert "reasoning redacted" in after and "with reasoning" not in after  # scores reached the policy
     network = [line for line in out.splitlines() if line.strip().startswith("demo-net-")]
     assert len(network) >= 6  # detection finds the distillation network
     assert "Cases opened: ['case_" in out

@@ -45,7 +45,7 @@ async def seed(store: Store) -> dict[str, Member]:
                      {"plan": "enterprise", "verified": True}))
     for i, account_id in enumerate(DISTILLERS):
         accounts.append((account_id, "distillation network", f"data{i}@outlook.com", None,
-                         {"plan": "pro", "payment_fingerprint": "card-net-shared"}))
+                         {"plan": "api", "payment_fingerprint": "card-net-shared"}))
     accounts.append((PIPELINE, "consumer plan running a pipeline", "ops@startup.example", None,
                      {"plan": "max", "credential": "consumer_subscription"}))
     cast: dict[str, Member] = {}

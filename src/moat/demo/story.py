@@ -17,8 +17,8 @@ from tqdm import tqdm
 
 from moat.audit.commands import export_dataset
 from moat.config import Settings
-from moat.demo.cast import ACTOR, IDE_ACCOUNT, IDE_PLATFORM, seed
-from moat.demo.traffic import Call, script
+from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
+from moat.demo.traffic import Call, network_returns, script
 from moat.gateway.app import Gateway
 from moat.store import open_store
 from moat.traffic import read_accounts, read_entities, read_requests
@@ -48,6 +48,9 @@ async def _drive(client: httpx.AsyncClient, calls: list[Call], progress: bool) -
             response = await client.post(call.path, json=call.body, headers=headers)
             await response.aread()
         outcome = "allowed"
+        if response.status_code < 400 and call.body.get("reasoning_effort"):
+            message = response.json()["choices"][0]["message"]
+            outcome = "allowed with reasoning" if message.get("reasoning_content") else "allowed, reasoning redacted"
         if response.status_code >= 400:
             error = response.json().get("error", {})
             outcome = f"{response.status_code} {error.get('code') or error.get('type')}"
@@ -57,6 +60,20 @@ async def _drive(client: httpx.AsyncClient, calls: list[Call], progress: bool) -
     await asyncio.gather(*(send(c) for c in calls))
     bar.close()
     return outcomes
+
+
+async def _scored(runtime: Any, accounts: list[str], timeout: float = 15.0) -> None:
+    """Wait (bounded) until the online detectors have scored these accounts and caught up with
+    everything recorded so far: their scores stop changing for a second."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    version, still = -1, 0.0
+    while loop.time() < deadline and still < 1.0:
+        await asyncio.sleep(0.1)
+        current = runtime.online.cache.version
+        scored = all(runtime.online.cache.scores_for(a) for a in accounts)
+        still = still + 0.1 if scored and current == version else 0.0
+        version = current
 
 
 def _detect(dataset: Path, out: Path) -> list[dict[str, Any]]:
@@ -80,7 +97,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
     host, port = settings.server.host, settings.server.port
     base = f"http://{host}:{port}"
 
-    _say("1/6  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network")
+    _say("1/7  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network")
     store = open_store(settings.store_url)
     await store.open()
     try:
@@ -88,7 +105,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
     finally:
         await store.close()
 
-    _say(f"2/6  starting the gateway and the console on {base}")
+    _say(f"2/7  starting the gateway and the console on {base}")
     gateway = Gateway(settings)
     server = uvicorn.Server(uvicorn.Config(gateway, host=host, port=port, lifespan="on", log_config=None,
                                            access_log=False))
@@ -101,18 +118,26 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
         await asyncio.sleep(0.05)
 
     calls = list(script(cast, secret))
-    _say(f"3/6  driving {len(calls)} requests through the gateway with the default policy")
+    _say(f"3/7  driving {len(calls)} requests through the gateway with the default policy")
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         outcomes = await _drive(client, calls, progress)
 
-    _say("4/6  recording, exporting the traffic and running detection")
     runtime = gateway.runtime
+    network = [cast[a].account_id for a in DISTILLERS]
+    _say("4/7  the detectors score the traffic as it is recorded; the network comes back")
+    await _scored(runtime, network)
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        second = await _drive(client, list(network_returns(cast)), progress)
+    for role, counts in second.items():
+        outcomes[f"{role}, after scoring"] = counts
+
+    _say("5/7  exporting the recorded traffic and running batch detection")
     await runtime.recorder.flush(timeout=30)
     dataset = home / "demo-dataset"
     await export_dataset(runtime.store, dataset, progress=False)
     findings = await asyncio.to_thread(_detect, dataset, home / "demo-findings.jsonl")
 
-    _say("5/6  opening cases for what detection found")
+    _say("6/7  opening cases for what detection found")
     from moat.enforce.findings import import_findings
     from moat.enforce.services import EnforceContext
 
@@ -122,7 +147,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
     from moat.console.bootstrap import ensure_admin
 
     user, password = await ensure_admin(settings.store_url)
-    _say("6/6  done\n")
+    _say("7/7  done\n")
     _summary(base, outcomes, findings, report, user, password)
     if exit_after:
         server.should_exit = True

@@ -17,9 +17,25 @@ DEV_QUESTIONS = [
     "Write a unit test for a date parser.", "How do I profile a slow Go service?",
 ]
 FOLLOW_UPS = ["Can you show an example?", "What about edge cases?", "Thanks, and how would I test it?"]
-DOMAINS = ["organic chemistry", "contract law", "number theory", "cardiology", "compiler design", "macroeconomics",
-           "astrophysics", "medieval history", "genetics", "tax accounting", "robotics", "linguistics",
-           "epidemiology", "thermodynamics", "cryptography", "structural engineering"]
+# What a harvesting network asks: a little of everything, each question new, reasoning always on.
+HARVEST_QUESTIONS = [
+    "Prove by induction that the sum of the first {n} odd numbers is a perfect square.",
+    "Find the eigenvalues of a 2x2 matrix with entries {n}, 1, 1, {n}.",
+    "Explain the entropy change when {n} grams of ice melt, using thermodynamics.",
+    "Compute the momentum of a particle of mass {n} kg at a velocity of 3 m/s.",
+    "Balance the oxidation reaction of {n} molecules of iron with oxygen and name the catalyst.",
+    "Describe how enzyme {n} affects protein folding in the cell.",
+    "A patient with hypertension and diabetes needs treatment option {n}: discuss the diagnosis.",
+    "Is clause {n} of this contract a breach? Discuss liability and remedies.",
+    "Value a bond with a {n}% coupon and explain the pricing of its interest.",
+    "How does inflation of {n}% change monetary policy and unemployment?",
+    "Why did the empire fall in the {n}th century? Discuss the war and the treaty.",
+    "Analyse symbolism in sonnet {n} of Shakespeare and its narrative.",
+    "Compare Kant's ethics with utilitarian morality in dilemma {n}.",
+    "Write a Python asyncio decorator that retries {n} times, with pandas output.",
+    "Write a SQL query with a join and an index for table {n} in postgres.",
+    "Explain cognitive bias {n} and its effect on memory and behavior.",
+]
 HARVEST_SYSTEM = ("You are an expert tutor. Think step by step, show all intermediate reasoning in full, "
                   "then give the final answer on its own line.")
 
@@ -38,6 +54,16 @@ def _openai(member: Member, messages: list[dict[str, str]], **extra: Any) -> Cal
 
 def _anthropic(member: Member, messages: list[dict[str, str]], **extra: Any) -> Call:
     return Call(member, "/v1/messages", {"model": "moat-demo", "max_tokens": 512, "messages": messages, **extra})
+
+
+def network_returns(cast: dict[str, Member], rounds: int = 5, seed: int = 11) -> Iterator[Call]:
+    """The distillation network's next requests, after the detectors have scored it."""
+    rng = random.Random(seed)
+    for n in range(rounds):
+        for account_id in DISTILLERS:
+            prompt = rng.choice(HARVEST_QUESTIONS).format(n=1000 + n * len(DISTILLERS) + DISTILLERS.index(account_id))
+            messages = [{"role": "system", "content": HARVEST_SYSTEM}, {"role": "user", "content": prompt}]
+            yield _openai(cast[account_id], messages, reasoning_effort="high", max_tokens=4000)
 
 
 def script(cast: dict[str, Member], ide_secret: str, seed: int = 7) -> Iterator[Call]:
@@ -63,10 +89,9 @@ def script(cast: dict[str, Member], ide_secret: str, seed: int = 7) -> Iterator[
         call = _openai(ide, [{"role": "user", "content": rng.choice(DEV_QUESTIONS)}])
         call.headers["Moat-Attribution"] = token
         calls.append(call)
-    for n in range(40):
+    for n in range(150):
         for account_id in DISTILLERS:
-            domain = rng.choice(DOMAINS)
-            prompt = f"Solve step by step: {domain} problem #{n * len(DISTILLERS) + DISTILLERS.index(account_id)}."
+            prompt = rng.choice(HARVEST_QUESTIONS).format(n=n * len(DISTILLERS) + DISTILLERS.index(account_id))
             messages = [{"role": "system", "content": HARVEST_SYSTEM}, {"role": "user", "content": prompt}]
             calls.append(_openai(cast[account_id], messages, reasoning_effort="high", max_tokens=4000))
     for n in range(30):
