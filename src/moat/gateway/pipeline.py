@@ -45,7 +45,7 @@ from moat.gateway.http import (
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 from moat.identity.directory import AccountRefused
 from moat.limits.base import Admission
-from moat.limits.headers import rate_limit_headers
+from moat.limits.headers import rate_limit_header_fields
 
 if TYPE_CHECKING:
     from moat.gateway.runtime import Runtime
@@ -102,7 +102,7 @@ class Call:
             for warning in self.decision.warnings:
                 headers.append((b"moat-warning", warning.encode()))
         if self.admission is not None:
-            headers += [(k.lower().encode(), v.encode()) for k, v in rate_limit_headers(self.admission)]
+            headers += rate_limit_header_fields(self.admission)
         return headers
 
 

@@ -101,18 +101,31 @@ class Admission:
     """The answer to `admit`: whether to relay, why not, and what `settle`/`release` must undo."""
 
     allowed: bool
-    statuses: list[LimitStatus]
     refused_by: str | None = None  # the enforced limit that refused (the first, in check order)
     retry_after: float = 0.0  # seconds (the largest among refusing limits); 0 when allowed
     reservations: list[Reservation] = field(default_factory=list)
     leases: list[Lease] = field(default_factory=list)
     settled: bool = False
     released: bool = False
+    # The checks and their outcomes, from which `statuses` are built when first read (hot path:
+    # most responses only need the headline limit, see moat.limits.verdict). Internal.
+    verdict: tuple[Sequence[Check], Sequence[tuple[bool, int, str | None, int, int]], float] = (
+        field(default=((), (), 1.0), repr=False))
+    _statuses: list[LimitStatus] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def statuses(self) -> list[LimitStatus]:
+        """Each limit's verdict, in check order."""
+        if self._statuses is None:
+            from moat.limits.verdict import statuses
+
+            self._statuses = statuses(self)
+        return self._statuses
 
     @property
     def degraded(self) -> bool:
         """True when a fail mode, not the shared backend, decided at least one limit."""
-        return any(s.fail_mode is not None for s in self.statuses)
+        return any(outcome[2] is not None for outcome in self.verdict[1])
 
 
 @dataclass

@@ -13,35 +13,31 @@ from __future__ import annotations
 import math
 
 from moat.errors import RateLimited
-from moat.limits.base import Admission, LimitStatus
-
-
-def headline(admission: Admission) -> LimitStatus | None:
-    """The status the headers describe."""
-    if not admission.allowed:
-        for status in admission.statuses:
-            if status.name == admission.refused_by:
-                return status
-    best: LimitStatus | None = None
-    for status in admission.statuses:
-        if status.shadow or status.kind == "concurrency" or status.fail_mode in ("open", "closed"):
-            continue
-        if best is None or status.remaining * best.limit < best.remaining * status.limit:
-            best = status
-    return best
+from moat.limits.base import Admission
+from moat.limits.verdict import headline, headline_numbers
 
 
 def rate_limit_headers(admission: Admission) -> list[tuple[str, str]]:
     """Headers for the response (200 or 429); empty when no enforced limit applies."""
-    headers: list[tuple[str, str]] = []
-    status = headline(admission)
-    if status is not None:
-        headers.append(("RateLimit-Limit", str(status.limit)))
-        headers.append(("RateLimit-Remaining", str(status.remaining)))
-        headers.append(("RateLimit-Reset", str(math.ceil(status.reset))))
+    return [(_NAMES[name], value.decode()) for name, value in rate_limit_header_fields(admission)]
+
+
+_NAMES = {b"ratelimit-limit": "RateLimit-Limit", b"ratelimit-remaining": "RateLimit-Remaining",
+          b"ratelimit-reset": "RateLimit-Reset", b"retry-after": "Retry-After"}
+
+
+def rate_limit_header_fields(admission: Admission) -> list[tuple[bytes, bytes]]:
+    """`rate_limit_headers` as ASGI header fields (lower-case names, bytes), for every response."""
+    numbers = headline_numbers(admission)
+    if numbers is None:
+        fields = []
+    else:
+        limit, remaining, reset = numbers
+        fields = [(b"ratelimit-limit", str(limit).encode()), (b"ratelimit-remaining", str(remaining).encode()),
+                  (b"ratelimit-reset", str(math.ceil(reset)).encode())]
     if not admission.allowed:
-        headers.append(("Retry-After", str(max(1, math.ceil(admission.retry_after)))))
-    return headers
+        fields.append((b"retry-after", str(max(1, math.ceil(admission.retry_after))).encode()))
+    return fields
 
 
 def rate_limited(admission: Admission) -> RateLimited:

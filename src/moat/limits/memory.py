@@ -14,8 +14,8 @@ import os
 import time
 from collections.abc import Callable, Sequence
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Usage, units
-from moat.limits.verdict import Outcome, decide, state_name
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Usage
+from moat.limits.verdict import Outcome, decide
 
 StateKey = tuple[str, str]
 
@@ -51,18 +51,23 @@ class MemoryLimiter:
         lease_id = ""
         for check in checks:
             if check.spec.kind == "concurrency":
-                lease_id = self.new_lease_id()
+                lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"  # new_lease_id(), inlined
                 break
         admission = decide(checks, outcomes, self.stats, lease_id=lease_id)
         if admission.allowed:
             self.commit(checks, outcomes, now, lease_id)
-        self.tick(now)
+        self._until_sweep -= 1  # tick(now), inlined
+        if self._until_sweep <= 0:
+            self._sweep(now)
         return admission
 
     def evaluate(self, checks: Sequence[Check], demand: Demand, now: int,
                  fail_mode: str | None = None) -> list[Outcome]:
         """Each check's outcome at `now`, without changing any state."""
         outcomes: list[Outcome] = []
+        # units() and LimitSpec.cost_us(), inlined (hot path): negative counts count as zero
+        inp = demand.input_tokens if demand.input_tokens > 0 else 0
+        out = demand.output_tokens if demand.output_tokens > 0 else 0
         for check in checks:
             spec = check.spec
             kind = spec.kind
@@ -74,8 +79,8 @@ class MemoryLimiter:
                 if kind == "requests":
                     n, cost = 1, spec.unit_us
                 else:
-                    n = units(kind, demand.input_tokens, demand.output_tokens)
-                    cost = spec.cost_us(n)
+                    n = inp if kind == "input_tokens" else out if kind == "output_tokens" else inp + out
+                    cost = -(-n * spec.period_us // spec.limit)
                 backlog = (tat - now if tat > now else 0) + cost
                 outcomes.append((backlog <= spec.tau_us, backlog, fail_mode, n, cost))
         return outcomes
@@ -105,14 +110,22 @@ class MemoryLimiter:
     def settle_now(self, admission: Admission, usage: Usage, *, local_only: bool) -> None:
         """Apply the usage to reservations held here (only those marked local, when `local_only`)."""
         now = self.now_us()
+        # units() and LimitSpec.cost_us(), inlined (hot path); reservations are token limits only
+        inp = usage.input_tokens if usage.input_tokens > 0 else 0
+        out = usage.output_tokens if usage.output_tokens > 0 else 0
         for reservation in admission.reservations:
             if local_only and not reservation.local:
                 continue
-            spec = reservation.check.spec
-            actual = units(spec.kind, usage.input_tokens, usage.output_tokens)
-            delta = spec.cost_us(actual) - spec.cost_us(reservation.units)
+            check = reservation.check
+            spec = check.spec
+            kind = spec.kind
+            actual = inp if kind == "input_tokens" else out if kind == "output_tokens" else inp + out
+            if actual == reservation.units:
+                continue  # nothing to refund or charge
+            period_us, limit = spec.period_us, spec.limit
+            delta = -(-actual * period_us // limit) + (-reservation.units * period_us // limit)
             if delta:
-                self.adjust((state_name(reservation.check), reservation.check.key), delta, now)
+                self.adjust((spec.counter, check.key), delta, now)
 
     def adjust(self, state_key: StateKey, delta_us: int, now: int) -> None:
         """Move a key's TAT by `delta_us` (negative refunds); a key never banks credit below now."""
@@ -134,7 +147,7 @@ class MemoryLimiter:
         for lease in admission.leases:
             if local_only and not lease.local:
                 continue
-            leases = self._leases.get((state_name(lease.check), lease.check.key))
+            leases = self._leases.get((lease.check.spec.counter, lease.check.key))  # state_name(), inlined
             if leases is not None:
                 leases.expiry.pop(lease.lease_id, None)
 

@@ -6,8 +6,10 @@ A backend evaluates each check against its state and reports an `Outcome`:
                         (new_tat = max(tat, now) + cost, the state the admission would leave)
     concurrency limits  passes: live leases < limit;    value: live leases before this request
 
-`decide` applies the all-or-nothing rule (shadow limits never refuse), computes the header values
-and the retry-after, records stats, and lists what `settle` and `release` must undo.
+`decide` applies the all-or-nothing rule (shadow limits never refuse), computes the retry-after,
+records stats, and lists what `settle` and `release` must undo. Each limit's `LimitStatus` (its
+header values) is computed from the outcomes only when asked for (`status`, `headline`): a
+response's headers describe one limit, so building every limit's status per request was waste.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from moat.limits.base import Admission, Check, Lease, LimiterStats, LimitStatus, Reservation
+from moat.limits.spec import LimitSpec
 
 # A refused concurrency slot frees whenever a running request ends; one second is a fair guess.
 CONCURRENCY_RETRY_AFTER = 1.0
@@ -28,71 +31,148 @@ Outcome = tuple[bool, int, "str | None", int, int]
 
 def decide(checks: Sequence[Check], outcomes: Sequence[Outcome], stats: LimiterStats,
            *, lease_id: str = "", closed_retry_after: float = 1.0) -> Admission:
-    """The admission for `checks` given each one's outcome (same order). Hot path: kept flat."""
+    """The admission for `checks` given each one's outcome (same order). Hot path: kept flat.
+
+    The per-limit `LimitStatus` list is built only when read (`Admission.statuses`, by `status`
+    below): most responses need one limit's numbers for their headers, not every limit's."""
     allowed = True
     for check, outcome in zip(checks, outcomes, strict=True):
         if not outcome[0] and not check.spec.shadow:
             allowed = False
             break
-    statuses: list[LimitStatus] = []
     reservations: list[Reservation] = []
     leases: list[Lease] = []
     refused_by: str | None = None
     retry_after = 0.0
     for check, (passes, value, fail_mode, n, cost) in zip(checks, outcomes, strict=True):
         spec = check.spec
-        kind = spec.kind
         if fail_mode is None:
             consumed = allowed and passes
             local = False
+            refuses = not passes
         else:
             stats.fallbacks[fail_mode] += 1
             # Shadow limits consume only their own counters (`LimitSpec.counter`), when they pass.
             consumed = allowed and passes and fail_mode == "local"
             local = True
-        if fail_mode == "open":
-            status = LimitStatus(spec.name, kind, check.key, True, spec.shadow, spec.limit,
-                                 spec.limit, 0.0, 0.0, fail_mode)
-        elif fail_mode == "closed":
-            status = LimitStatus(spec.name, kind, check.key, False, spec.shadow, spec.limit,
-                                 0, 0.0, closed_retry_after, fail_mode)
-        elif kind == "concurrency":
-            after = value + 1 if consumed else value
-            status = LimitStatus(spec.name, kind, check.key, passes, spec.shadow, spec.limit,
-                                 spec.limit - after if after < spec.limit else 0, 0.0,
-                                 0.0 if passes else CONCURRENCY_RETRY_AFTER, fail_mode)
-            if consumed:
+            refuses = fail_mode == "closed" or (fail_mode == "local" and not passes)
+        if consumed:
+            kind = spec.kind
+            if kind == "concurrency":
                 leases.append(Lease(check, lease_id, local))
-        else:
-            tau = spec.tau_us
-            backlog = value if consumed else value - cost  # TAT - now after this admission
-            if backlog < 0:
-                backlog = 0
-            remaining = (tau - backlog) // spec.unit_us if backlog < tau else 0
-            if passes:
-                wait = 0.0
-            elif cost > tau:
-                wait = spec.period  # can never pass; the honest hint is "not within a period"
-            else:
-                wait = (value - tau) / 1_000_000
-            status = LimitStatus(spec.name, kind, check.key, passes, spec.shadow, spec.limit,
-                                 remaining if remaining < spec.limit else spec.limit,
-                                 backlog / 1_000_000, wait, fail_mode)
-            if consumed and kind != "requests":
+            elif kind != "requests":
                 reservations.append(Reservation(check, n, local))
-        statuses.append(status)
-        if not status.allowed:
+        if refuses:
             if spec.shadow:
                 stats.shadow_refusals[spec.name] += 1
             else:
                 stats.refusals[spec.name] += 1
                 if refused_by is None:
                     refused_by = spec.name
-                if status.retry_after > retry_after:
-                    retry_after = status.retry_after
+                wait = _retry_after(spec, value, fail_mode, cost, closed_retry_after)
+                if wait > retry_after:
+                    retry_after = wait
     stats.checks += 1
-    stats.limits_evaluated += len(statuses)
-    return Admission(allowed, statuses, refused_by, retry_after, reservations, leases)
+    stats.limits_evaluated += len(checks)
+    # Kept for `statuses`; a tuple, so a caller reusing its list cannot change them afterwards.
+    return Admission(allowed, refused_by, retry_after, reservations, leases,
+                     verdict=(checks if type(checks) is tuple else tuple(checks), outcomes, closed_retry_after))
+
+
+def _retry_after(spec: LimitSpec, value: int, fail_mode: str | None, cost: int, closed_retry_after: float) -> float:
+    """Seconds until a refusing limit would pass (`LimitStatus.retry_after`)."""
+    if fail_mode == "closed":
+        return closed_retry_after
+    if spec.kind == "concurrency":
+        return CONCURRENCY_RETRY_AFTER
+    if cost > spec.tau_us:
+        return spec.period  # can never pass; the honest hint is "not within a period"
+    return (value - spec.tau_us) / 1_000_000
+
+
+def status(admission: Admission, index: int) -> LimitStatus:
+    """The verdict on the admission's `index`th check, as `decide` computed it."""
+    checks, outcomes, closed_retry_after = admission.verdict
+    check = checks[index]
+    passes, value, fail_mode, _, cost = outcomes[index]
+    spec = check.spec
+    kind = spec.kind
+    if fail_mode == "open":
+        return LimitStatus(spec.name, kind, check.key, True, spec.shadow, spec.limit, spec.limit, 0.0, 0.0,
+                           fail_mode)
+    if fail_mode == "closed":
+        return LimitStatus(spec.name, kind, check.key, False, spec.shadow, spec.limit, 0, 0.0,
+                           closed_retry_after, fail_mode)
+    consumed = admission.allowed and passes
+    wait = 0.0 if passes else _retry_after(spec, value, fail_mode, cost, closed_retry_after)
+    if kind == "concurrency":
+        after = value + 1 if consumed else value
+        return LimitStatus(spec.name, kind, check.key, passes, spec.shadow, spec.limit,
+                           spec.limit - after if after < spec.limit else 0, 0.0, wait, fail_mode)
+    backlog = _backlog(value, cost, consumed)
+    return LimitStatus(spec.name, kind, check.key, passes, spec.shadow, spec.limit,
+                       _remaining(spec, backlog), backlog / 1_000_000, wait, fail_mode)
+
+
+def _backlog(value: int, cost: int, consumed: bool) -> int:
+    """TAT - now after this admission, in microseconds."""
+    backlog = value if consumed else value - cost
+    return backlog if backlog > 0 else 0
+
+
+def _remaining(spec: LimitSpec, backlog: int) -> int:
+    remaining = (spec.tau_us - backlog) // spec.unit_us if backlog < spec.tau_us else 0
+    return remaining if remaining < spec.limit else spec.limit
+
+
+def statuses(admission: Admission) -> list[LimitStatus]:
+    """Every check's status, in check order (`Admission.statuses`)."""
+    return [status(admission, i) for i in range(len(admission.verdict[0]))]
+
+
+def headline(admission: Admission) -> LimitStatus | None:
+    """The status the RateLimit-* headers describe (see moat.limits.headers): the refusing limit
+    when refused, else the enforced rate or quota with the smallest remaining fraction."""
+    if not admission.allowed:
+        for i, check in enumerate(admission.verdict[0]):
+            if check.spec.name == admission.refused_by:
+                return status(admission, i)
+    best = _least_remaining(admission)
+    return status(admission, best[0]) if best is not None else None
+
+
+def headline_numbers(admission: Admission) -> tuple[int, int, float] | None:
+    """`headline`'s (limit, remaining, reset), without building a `LimitStatus` when allowed."""
+    if admission.allowed:
+        best = _least_remaining(admission)
+        return None if best is None else (best[2], best[1], best[3] / 1_000_000)
+    status = headline(admission)
+    return None if status is None else (status.limit, status.remaining, status.reset)
+
+
+def _least_remaining(admission: Admission) -> tuple[int, int, int, int] | None:
+    """(index, remaining, limit, backlog µs) of the enforced rate or quota with the smallest
+    remaining fraction (the first such in check order); None when there is none."""
+    checks, outcomes, _ = admission.verdict
+    best: tuple[int, int, int, int] | None = None
+    allowed = admission.allowed
+    for i, (check, (passes, value, fail_mode, _, cost)) in enumerate(zip(checks, outcomes, strict=True)):
+        spec = check.spec
+        if spec.shadow or spec.kind == "concurrency" or fail_mode == "open" or fail_mode == "closed":
+            continue
+        # _remaining(spec, _backlog(...)), inlined: this runs for every response
+        backlog = value if allowed and passes else value - cost
+        if backlog < 0:
+            backlog = 0
+        tau = spec.tau_us
+        remaining = (tau - backlog) // spec.unit_us if backlog < tau else 0
+        limit = spec.limit
+        if remaining > limit:
+            remaining = limit
+        if best is None or remaining * best[2] < best[1] * limit:
+            best = (i, remaining, limit, backlog)
+    return best
+
 
 def state_name(check: Check) -> str:
     """The counter a limit uses: shadow limits count apart, so they never touch an enforced quota."""

@@ -10,6 +10,7 @@ from moat.context import Decision
 from moat.policy.bundle import CompiledRule
 
 Fetch = Callable[[str], Any]
+_REFUSING = frozenset({"deny", "require_attribution", "cap"})  # the effects `_refusal` may refuse with
 
 
 def _refusal(cr: CompiledRule, fetch: Fetch, model: str) -> str | None:
@@ -45,7 +46,7 @@ def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
             d.warnings.append(f"{rule.reason}: {rule.message}" if rule.message else rule.reason)
             d.explanation.append(cr.explain)
             continue
-        why = _refusal(cr, fetch, model)
+        why = _refusal(cr, fetch, model) if rule.effect in _REFUSING else None
         if why is not None:
             refusals.append((cr, why))
         elif rule.effect == "allow":
@@ -61,11 +62,13 @@ def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
             if modifier is None:
                 modifier = cr
         d.explanation.append(f"{cr.explain}: {why}" if why else cr.explain)
-    effective = [(cr, why) for cr, why in refusals if allow_priority is None or cr.rule.priority >= allow_priority]
-    overridden = [cr.rule.id for cr, _ in refusals if allow_priority is not None and cr.rule.priority < allow_priority]
-    if overridden and first_allow is not None:
-        d.explanation.append(f"allow by {first_allow.rule.id} (priority {allow_priority}) overrides "
-                             + ", ".join(overridden))
+    effective = refusals
+    if refusals and allow_priority is not None:
+        effective = [(cr, why) for cr, why in refusals if cr.rule.priority >= allow_priority]
+        overridden = [cr.rule.id for cr, _ in refusals if cr.rule.priority < allow_priority]
+        if overridden and first_allow is not None:
+            d.explanation.append(f"allow by {first_allow.rule.id} (priority {allow_priority}) overrides "
+                                 + ", ".join(overridden))
     if effective:
         winner = effective[0][0].rule
         d.effect, d.reason_code, d.message = "deny", winner.reason, winner.message
@@ -86,7 +89,7 @@ def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
             d.effect = "throttle"
         if chosen is not None:
             d.reason_code, d.message = chosen.rule.reason, chosen.rule.message
-        limits = ", ".join(f"{k}[{v}]" for k, v in d.limits.items())
+        limits = ", ".join([f"{k}[{v}]" for k, v in d.limits.items()])
         d.explanation.append(f"decision: {d.effect}" + (f" ({chosen.rule.id})" if chosen else "")
                              + (f", limits {limits}" if limits else ""))
     if "{" in d.message:

@@ -50,6 +50,10 @@ class Plan:
     slow: tuple[CompiledRule, ...]  # indexed candidates that need CEL
     cel_variables: tuple[tuple[str, str, Getter], ...]  # (CEL name, flat path, getter)
     needs_cel: bool
+    # When only `always` matched, their combination depends on nothing but the values of these
+    # limits' keys (see Engine._outcome); None when it may depend on more (the request's model,
+    # its attribution) or the keys need CEL.
+    outcome_limits: tuple[str, ...] | None = None
 
 
 def _group(rules: Sequence[CompiledRule]) -> tuple[PyGroup, tuple[CompiledRule, ...]]:
@@ -73,6 +77,8 @@ class Engine:
         self._cache: dict[tuple[str | None, ...], Plan] = {}
         self._cache_size = plan_cache_size
         self._checks: dict[tuple[str, str], tuple[Check, ...]] = {}  # (limit name, key value): see checks
+        self._outcomes: dict[tuple[Any, ...], Decision] = {}  # see _outcome; one per key value (account)
+        self._outcomes_size = min(plan_cache_size, 8192)  # ~1 KB each
         indexed = [cr for cr in bundle.rules if cr.index]
         self._known: list[frozenset[str]] = []
         self._by_value: list[dict[str, set[int]]] = []
@@ -134,21 +140,57 @@ class Engine:
         if not matched:
             d.explanation.append("decision: allow (no rule matched)")
             return d
+        if plan.outcome_limits is not None and c is None and len(matched) == len(plan.always) and not d.explanation:
+            outcome = self._outcome(key, plan, plan.outcome_limits, ctx, directory)
+            if outcome is not None:
+                return _copy(outcome, d)
 
         def limit_key(name: str) -> str | None:
-            limit = self.bundle.limits[name]
-            fast_key = self._keys.get(name)
             try:
-                if fast_key is not None:
-                    return _key_value(limit, fast_key[0](ctx, directory, fast_key[2]))
-                return _key_value(limit, limit.program.execute(c))
+                return self._limit_value(name, ctx, directory, c)
             except Exception as exc:
                 self._failed(d, (), exc, f"limit {name} key")
                 return None
 
-        matched.sort(key=_order)
+        if len(matched) > 1:
+            matched.sort(key=_order)
         combine(d, matched, lambda path: getter_for(path)(ctx, directory), ctx.model, limit_key)
         return d
+
+    def _limit_value(self, name: str, ctx: RequestContext, directory: DirectoryView | None,
+                     c: cel.Context | None) -> str | None:
+        """A limit's key value for this request (None: the limit does not apply); raises on error."""
+        limit = self.bundle.limits[name]
+        fast_key = self._keys.get(name)
+        if fast_key is not None:
+            return _key_value(limit, fast_key[0](ctx, directory, fast_key[2]))
+        return _key_value(limit, limit.program.execute(c))
+
+    def _outcome(self, key: tuple[str | None, ...], plan: Plan, names: tuple[str, ...], ctx: RequestContext,
+                 directory: DirectoryView | None) -> Decision | None:
+        """The combination of `plan.always` alone, memoised per (index key, limit key values).
+
+        Only for plans where that combination reads nothing else from the request (`_plan` checks:
+        no `require_attribution` or `cap` rule, fast limit keys, no `{` in a reason), so the memo
+        holds exactly what `combine` would compute. Its message keeps `{decision_id}` for `_copy`.
+        None when a limit key raises: the caller then runs `combine`, which explains the error.
+        Rules are still evaluated on every request: this only runs when none but `always` matched.
+        """
+        try:
+            values = tuple([self._limit_value(name, ctx, directory, None) for name in names])
+        except Exception:
+            return None
+        memo_key = (key, values)
+        outcome = self._outcomes.get(memo_key)
+        if outcome is None:
+            by_name = dict(zip(names, values, strict=True))
+            outcome = Decision(decision_id="{decision_id}", policy_revision=self.revision)
+            combine(outcome, sorted(plan.always, key=_order), lambda path: getter_for(path)(ctx, directory),
+                    ctx.model, by_name.__getitem__)
+            if len(self._outcomes) >= self._outcomes_size:
+                self._outcomes.clear()
+            self._outcomes[memo_key] = outcome
+        return outcome
 
     # -- plain-JSON contexts: `moat policy test` and `explain` -------------------------------------
 
@@ -267,11 +309,26 @@ class Engine:
                 if name not in self._keys:
                     paths.update(self.bundle.limits[name].variables)
         needs_cel = bool(self._batches or slow or paths)
-        plan = Plan(always, fast, slow, tuple((flat_name(p), p, getter_for(p)) for p in sorted(paths)), needs_cel)
+        plan = Plan(always, fast, slow, tuple((flat_name(p), p, getter_for(p)) for p in sorted(paths)), needs_cel,
+                    self._outcome_limits(always))
         if len(self._cache) >= self._cache_size:
             self._cache.clear()
         self._cache[key] = plan
         return plan
+
+    def _outcome_limits(self, always: Sequence[CompiledRule]) -> tuple[str, ...] | None:
+        """The limits whose key values decide how `always` alone combines, or None when that
+        combination may read more of the request (see `_outcome`)."""
+        names: list[str] = []
+        for cr in sorted(always, key=_order):
+            rule = cr.rule
+            if rule.effect in ("require_attribution", "cap") or "{" in rule.reason:
+                return None
+            if rule.mode == "enforce" and rule.effect == "throttle":
+                names += rule.limits
+        if len(set(names)) != len(names) or not all(name in self._keys for name in names):
+            return None  # a limit named twice is looked up again after an empty key; keys in CEL
+        return tuple(names)
 
     def _run_cel(self, plan: Plan, c: cel.Context, d: Decision, matched: list[CompiledRule]) -> None:
         for batch in self._batches:
@@ -331,3 +388,20 @@ def _key_value(limit: CompiledLimit, value: Any) -> str | None:
 
 def _order(cr: CompiledRule) -> int:
     return cr.order
+
+
+def _copy(outcome: Decision, d: Decision) -> Decision:
+    """`d` (a fresh decision: id and revision only) given a memoised outcome's fields. Lists and
+    the limits are copied: restrictions and the gateway change a decision after decide."""
+    d.effect, d.reason_code, d.status, d.flag = outcome.effect, outcome.reason_code, outcome.status, outcome.flag
+    d.redact_reasoning, d.max_tokens_cap = outcome.redact_reasoning, outcome.max_tokens_cap
+    message = outcome.message
+    d.message = message.replace("{decision_id}", d.decision_id) if "{" in message else message
+    d.rules = outcome.rules.copy()
+    d.explanation = outcome.explanation.copy()
+    d.warnings = outcome.warnings.copy()
+    d.shadow = outcome.shadow.copy()
+    d.limits = outcome.limits.copy()
+    if outcome.allowed_models is not None:
+        d.allowed_models = outcome.allowed_models.copy()
+    return d
