@@ -96,7 +96,7 @@ def _free_port() -> int:
 
 
 def _wait_for_port(port: int) -> None:
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30  # a loaded CI machine starts processes slowly
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=0.5):
             return
