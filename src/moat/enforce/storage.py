@@ -79,6 +79,20 @@ class EnforceStore(TrafficReads):
         rows = await self.db.fetch(f"SELECT {_CASE_COLS} FROM enforce_cases WHERE case_id = ?", case_id)
         return self._case(rows[0]) if rows else None
 
+    async def _page(self, columns: str, table: str, key: str, filters: dict[str, Any], cursor: str | None,
+                    limit: int | None) -> tuple[list[Row], int]:
+        """One keyset page, newest first: rows matching every non-None filter, after `cursor`
+        (exclusive), plus one extra row that tells `page_of` whether another page follows."""
+        where = [f"{column} = ?" for column, value in filters.items() if value is not None]
+        args: list[Any] = [value for value in filters.values() if value is not None]
+        if cursor:
+            where.append(f"{key} < ?")
+            args.append(cursor)
+        n = page_size(limit)
+        sql = (f"SELECT {columns} FROM {table} {'WHERE ' + ' AND '.join(where) if where else ''} "
+               f"ORDER BY {key} DESC LIMIT {n + 1}")
+        return await self.db.fetch(sql, *args), n
+
     async def open_case_for(self, subject_kind: str, subject_id: str) -> Case | None:
         rows = await self.db.fetch(f"SELECT {_CASE_COLS} FROM enforce_cases WHERE subject_kind = ? AND "
                                    "subject_id = ? AND status <> 'closed'", subject_kind, subject_id)
@@ -87,20 +101,9 @@ class EnforceStore(TrafficReads):
     async def list_cases(self, *, status: str | None = None, assignee: str | None = None,
                          subject_kind: str | None = None, subject_id: str | None = None,
                          limit: int | None = None, cursor: str | None = None) -> Page:
-        where, args = [], []
-        for column, value in (("status", status), ("assignee", assignee), ("subject_kind", subject_kind),
-                              ("subject_id", subject_id)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if cursor:
-            where.append("case_id < ?")
-            args.append(cursor)
-        n = page_size(limit)
-        sql = (f"SELECT {_CASE_COLS} FROM enforce_cases {'WHERE ' + ' AND '.join(where) if where else ''} "
-               f"ORDER BY case_id DESC LIMIT {n + 1}")
-        rows = [self._case(r) for r in await self.db.fetch(sql, *args)]
-        return page_of(rows, n, lambda c: c.case_id)
+        filters = {"status": status, "assignee": assignee, "subject_kind": subject_kind, "subject_id": subject_id}
+        rows, n = await self._page(_CASE_COLS, "enforce_cases", "case_id", filters, cursor, limit)
+        return page_of([self._case(r) for r in rows], n, lambda c: c.case_id)
 
     async def update_case(self, case_id: str, changes: dict[str, Any], events: Sequence[CaseEvent],
                           evidence: Sequence[Evidence] = ()) -> None:
@@ -207,19 +210,8 @@ class EnforceStore(TrafficReads):
     async def list_actions(self, *, status: str | None = None, subject_kind: str | None = None,
                            subject_id: str | None = None, case_id: str | None = None,
                            limit: int | None = None, cursor: str | None = None) -> Page:
-        where, args = [], []
-        for column, value in (("status", status), ("subject_kind", subject_kind), ("subject_id", subject_id),
-                              ("case_id", case_id)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if cursor:
-            where.append("action_id < ?")
-            args.append(cursor)
-        n = page_size(limit)
-        rows = await self.db.fetch(f"SELECT {_ACTION_COLS} FROM enforce_actions "
-                                   f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-                                   f"ORDER BY action_id DESC LIMIT {n + 1}", *args)
+        filters = {"status": status, "subject_kind": subject_kind, "subject_id": subject_id, "case_id": case_id}
+        rows, n = await self._page(_ACTION_COLS, "enforce_actions", "action_id", filters, cursor, limit)
         return page_of([self._action(r) for r in rows], n, lambda a: a.action_id)
 
     async def active_actions_on(self, account_id: str) -> list[Action]:
@@ -303,18 +295,8 @@ class EnforceStore(TrafficReads):
 
     async def list_appeals(self, *, status: str | None = None, account_id: str | None = None,
                            limit: int | None = None, cursor: str | None = None) -> Page:
-        where, args = [], []
-        for column, value in (("status", status), ("account_id", account_id)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                args.append(value)
-        if cursor:
-            where.append("appeal_id < ?")
-            args.append(cursor)
-        n = page_size(limit)
-        rows = await self.db.fetch(f"SELECT {_APPEAL_COLS} FROM enforce_appeals "
-                                   f"{'WHERE ' + ' AND '.join(where) if where else ''} "
-                                   f"ORDER BY appeal_id DESC LIMIT {n + 1}", *args)
+        filters = {"status": status, "account_id": account_id}
+        rows, n = await self._page(_APPEAL_COLS, "enforce_appeals", "appeal_id", filters, cursor, limit)
         return page_of([self._appeal(r) for r in rows], n, lambda a: a.appeal_id)
 
     async def decide_appeal(self, appeal_id: str, *, status: str, actor: str, note: str) -> bool:
