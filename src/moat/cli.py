@@ -103,6 +103,16 @@ def _default(obj: Any) -> Any:
     raise TypeError(f"not serialisable: {type(obj).__name__}")
 
 
+def actor() -> str:
+    """Who a command acts as, in the admin log: `cli:<login name>`."""
+    import getpass
+
+    try:
+        return "cli:" + getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "cli:unknown"
+
+
 def with_store(ctx: click.Context, work: Callable[[Store], Awaitable[T]]) -> T:
     """Open the configured store, run `work`, close it; turn failures into a message and exit code
     (2 for invalid input, 1 otherwise): operators get a sentence, not a traceback."""

@@ -6,10 +6,17 @@ The first admin is created here (or by `moat demo`); admins then manage users in
 from __future__ import annotations
 
 import sys
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from moat.cli import emit, fail, run, settings_from
+from moat.cli import actor, emit, fail, run, settings_from
+
+if TYPE_CHECKING:
+    from moat.console.users import UserBook
+
+T = TypeVar("T")
 
 
 @click.group()
@@ -22,13 +29,15 @@ def users() -> None:
     """Console users and their roles (viewer, reviewer, admin)."""
 
 
-def _actor() -> str:
-    import getpass
+def _with_users(ctx: click.Context, work: Callable[[UserBook], Awaitable[T]]) -> T:
+    """Run `work` on the console's user book; a refusal is a message and exit code 1."""
+    from moat.console.bootstrap import with_users
+    from moat.errors import MoatError
 
     try:
-        return f"cli:{getpass.getuser()}"
-    except Exception:  # no login name in some containers
-        return "cli"
+        return run(with_users(settings_from(ctx).store_url, work))
+    except MoatError as exc:
+        fail(exc.message)
 
 
 @users.command("add")
@@ -39,8 +48,7 @@ def _actor() -> str:
 @click.pass_context
 def add(ctx: click.Context, username: str, role: str, password_stdin: bool, generate: bool) -> None:
     """Add a console user."""
-    from moat.console.bootstrap import new_password, with_users
-    from moat.errors import MoatError
+    from moat.console.bootstrap import new_password
 
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
@@ -48,12 +56,7 @@ def add(ctx: click.Context, username: str, role: str, password_stdin: bool, gene
         password = new_password()
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    settings = settings_from(ctx)
-    try:
-        user = run(with_users(settings.store_url, lambda book: book.add(username, role, password, actor=_actor())))
-    except MoatError as exc:
-        fail(exc.message)
-        return
+    user = _with_users(ctx, lambda book: book.add(username, role, password, actor=actor()))
     click.echo(f"added {user.username} ({user.role})")
     if generate:
         click.echo(f"password: {password}")
@@ -64,13 +67,10 @@ def add(ctx: click.Context, username: str, role: str, password_stdin: bool, gene
 @click.pass_context
 def list_users(ctx: click.Context, as_json: bool) -> None:
     """List console users."""
-    from moat.console.bootstrap import with_users
-    from moat.console.users import UserBook
-
     async def fetch(book: UserBook) -> list[object]:
         return list(await book.list())
 
-    found = run(with_users(settings_from(ctx).store_url, fetch))
+    found = _with_users(ctx, fetch)
     lines = [f"{u.username:<24} {u.role:<9} {'disabled' if u.disabled else 'active'}" for u in found]  # type: ignore[attr-defined]
     emit(found, as_json, "\n".join(lines) if lines else "no console users")
 
@@ -81,15 +81,7 @@ def list_users(ctx: click.Context, as_json: bool) -> None:
 @click.pass_context
 def set_role(ctx: click.Context, username: str, role: str) -> None:
     """Change a console user's role."""
-    from moat.console.bootstrap import with_users
-    from moat.errors import MoatError
-
-    try:
-        user = run(with_users(settings_from(ctx).store_url,
-                              lambda book: book.set_role(username, role, actor=_actor())))
-    except MoatError as exc:
-        fail(exc.message)
-        return
+    user = _with_users(ctx, lambda book: book.set_role(username, role, actor=actor()))
     click.echo(f"{user.username} is now {user.role}")
 
 
@@ -99,32 +91,16 @@ def set_role(ctx: click.Context, username: str, role: str) -> None:
 @click.pass_context
 def passwd(ctx: click.Context, username: str, password_stdin: bool) -> None:
     """Set a console user's password (their sessions end)."""
-    from moat.console.bootstrap import with_users
-    from moat.errors import MoatError
-
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("New password", hide_input=True, confirmation_prompt=True)
-    try:
-        run(with_users(settings_from(ctx).store_url,
-                       lambda book: book.set_password(username, password, actor=_actor())))
-    except MoatError as exc:
-        fail(exc.message)
-        return
+    _with_users(ctx, lambda book: book.set_password(username, password, actor=actor()))
     click.echo(f"password of {username} changed; their sessions have ended")
 
 
 def _toggle(ctx: click.Context, username: str, disabled: bool) -> None:
-    from moat.console.bootstrap import with_users
-    from moat.errors import MoatError
-
-    try:
-        run(with_users(settings_from(ctx).store_url,
-                       lambda book: book.set_disabled(username, disabled, actor=_actor())))
-    except MoatError as exc:
-        fail(exc.message)
-        return
+    _with_users(ctx, lambda book: book.set_disabled(username, disabled, actor=actor()))
     click.echo(f"{username} {'disabled' if disabled else 'enabled'}")
 
 

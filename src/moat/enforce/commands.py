@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from moat.cli import emit, settings_from, with_store
+from moat.cli import actor, emit, settings_from, with_store
 from moat.enforce import actions as enforce_actions
 from moat.enforce import appeals as enforce_appeals
 from moat.enforce import cases as enforce_cases
@@ -22,7 +22,6 @@ from moat.enforce import findings as enforce_findings
 from moat.enforce import webhooks as enforce_webhooks
 from moat.enforce.models import ACTION_KINDS, APPEAL_STATUSES, CASE_STATUSES, Page
 from moat.enforce.services import EnforceContext
-from moat.identity.commands import actor
 from moat.store import Store
 
 T = TypeVar("T")

@@ -8,26 +8,18 @@ log as `cli:<os user>`. Exit codes: 0 success; 2 invalid input (click usage erro
 
 from __future__ import annotations
 
-import getpass
 import sys
 from typing import Any, TypeVar
 
 import click
 
-from moat.cli import emit, with_store
+from moat.cli import actor, emit, with_store
 from moat.identity import admin
 from moat.identity.models import CREDENTIALS, PLANS, Organization
 from moat.store import Store
 
 T = TypeVar("T")
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-
-
-def actor() -> str:
-    try:
-        return "cli:" + getpass.getuser()
-    except (KeyError, OSError):
-        return "cli:unknown"
 
 
 # ---- orgs ----------------------------------------------------------------------------------
