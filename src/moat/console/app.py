@@ -136,7 +136,6 @@ def _compile_routes() -> list[tuple[Route, re.Pattern[str]]]:
 
 async def handle_console(runtime: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
     """The gateway's entry point for /console: the runtime's console, created on first use."""
-    console = runtime.__dict__.get("console")
-    if console is None:
-        console = runtime.__dict__["console"] = Console(runtime)
-    await console(scope, receive, send)
+    if runtime.console is None:
+        runtime.console = Console(runtime)
+    await runtime.console(scope, receive, send)

@@ -47,6 +47,7 @@ from moat.store.base import AdminAction
 from moat.tasks import cancel
 
 if TYPE_CHECKING:
+    from moat.console.app import Console
     from moat.gateway.pipeline import Call
 
 log = logging.getLogger("moat.gateway")
@@ -81,6 +82,7 @@ class Runtime:
         self.feed: FeedPublisher | FeedFile | None = FeedFile(settings.feed_file) if settings.feed_file else None
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
+        self.console: Console | None = None  # built by the first /console request (moat.console.app)
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
         self._tasks: list[asyncio.Task[Any]] = []
         self._probes["resolution"] = self._linked
@@ -112,9 +114,8 @@ class Runtime:
         for task in self._tasks:
             await cancel(task)
         await self.policy.stop()
-        console = self.__dict__.get("console")  # created by the first /console request
-        if console is not None:
-            await console.close()
+        if self.console is not None:
+            await self.console.close()
         await self.router.close()
         await self.enforcement.stop()
         close = getattr(self.limiter, "aclose", None)
