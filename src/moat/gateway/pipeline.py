@@ -178,16 +178,14 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
     if call.decision is None:
         # Refusals before decide (bad key, bad body) still get a decision id to appeal or trace.
         call.decision = call.rt.refusal_decision(error)
-    elif error.decision_id is None:
-        error.decision_id = call.decision.decision_id
-    if error.decision_id is None:
-        error.decision_id = call.decision.decision_id
     if not isinstance(error, RecordingUnavailable):
         try:
             _record(call)
         except RecordingUnavailable as failure:
             error = failure
             call.status = error.status
+    if error.decision_id is None:
+        error.decision_id = call.decision.decision_id
     if error.status >= 500:
         log.warning("upstream trouble: %s", error.message,
                     extra={"request_id": call.ctx.request_id, "status": error.status})

@@ -47,6 +47,8 @@ from moat.store.base import AdminAction
 from moat.tasks import cancel
 
 if TYPE_CHECKING:
+    from redis.asyncio import Redis
+
     from moat.console.app import Console
     from moat.gateway.pipeline import Call
 
@@ -86,6 +88,7 @@ class Runtime:
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
         self._tasks: list[asyncio.Task[Any]] = []
         self._probes["resolution"] = self._linked
+        self._redis: Redis | None = None
         if settings.redis_url:
             import redis.asyncio as aioredis
 
@@ -121,7 +124,7 @@ class Runtime:
         close = getattr(self.limiter, "aclose", None)
         if close is not None:
             await close()
-        if "redis" in self._probes:
+        if self._redis is not None:
             await self._redis.aclose()
         await self.online.stop()
         await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
