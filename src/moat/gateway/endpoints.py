@@ -23,10 +23,6 @@ class Endpoint:
     generates: bool = True  # False: no model output (token counting); limits charge no output
 
 
-def _no_redaction(obj: dict[str, Any]) -> bool:
-    return False
-
-
 def _embeddings_usage(obj: dict[str, Any], facts: CallFacts) -> Usage:
     usage = obj.get("usage")
     if isinstance(usage, dict):

@@ -42,6 +42,7 @@ from moat.gateway.http import (
     read_body,
     send_response,
 )
+from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 from moat.identity.directory import AccountRefused
 from moat.limits.base import Admission
@@ -241,8 +242,6 @@ async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: st
 async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[str, str],
                         receive: Receive, send: Send) -> None:
     assert call.facts is not None and call.decision is not None and call.endpoint.stream_meter is not None
-    from moat.gateway.sse import EventSplitter
-
     t0 = time.perf_counter()
     response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=True,
                                    headers=forward)
