@@ -21,7 +21,6 @@ from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
 from moat.demo.traffic import Call, network_returns, script
 from moat.gateway.app import Gateway
 from moat.store import open_store
-from moat.traffic import read_accounts, read_entities, read_requests
 
 CASE_THRESHOLD = 0.5
 
@@ -77,13 +76,9 @@ async def _scored(runtime: Any, accounts: list[str], timeout: float = 15.0) -> N
 
 
 def _detect(dataset: Path, out: Path) -> list[dict[str, Any]]:
-    from moat.detect.engine import Engine
+    from moat.detect.engine import score_dataset
 
-    engine = Engine(read_entities(dataset))
-    for account in read_accounts(dataset):
-        engine.add_account(account)
-    for request in read_requests(dataset):
-        engine.add_request(request)
+    engine, _ = score_dataset(dataset)
     findings = list(engine.findings())
     out.write_bytes(b"".join(orjson.dumps(f) + b"\n" for f in findings))
     return findings

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
 import click
 import orjson
 
-from moat.traffic import ACCOUNTS_FILE, REQUESTS_FILE, BadLine, read_accounts, read_entities, read_requests
+from moat.traffic import ACCOUNTS_FILE, REQUESTS_FILE, BadLine
 
 
 class _Errors:
@@ -48,30 +47,15 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
     """Score every account of DATASET; write findings (shared/spec/traffic-format.md)."""
     from tqdm import tqdm
 
-    from moat.detect.engine import Engine
+    from moat.detect.engine import score_dataset
 
     for name in (ACCOUNTS_FILE, REQUESTS_FILE):
         if not (dataset / name).is_file():
             raise click.UsageError(f"{dataset / name} not found: a dataset has {ACCOUNTS_FILE} and {REQUESTS_FILE}")
     errors = _Errors()
-    engine = Engine(read_entities(dataset, errors))
-    for account in read_accounts(dataset, errors):
-        engine.add_account(account)
     bar = tqdm(total=_estimate_lines(dataset / REQUESTS_FILE), unit="req", unit_scale=True,
                disable=not progress, file=sys.stderr, desc="requests")
-    add = engine.add_request
-    n = 0
-    # The state holds no reference cycles, and a million short-lived dicts would otherwise
-    # trigger the cyclic collector thousands of times (about a fifth of the run).
-    gc.disable()
-    try:
-        for n, request in enumerate(read_requests(dataset, errors), 1):
-            add(request)
-            if not n & 0x3FFF:
-                bar.update(0x4000)
-    finally:
-        gc.enable()
-    bar.update(n & 0x3FFF)
+    engine, n = score_dataset(dataset, errors, bar.update)
     bar.close()
     sink = out.open("wb") if out else sys.stdout.buffer
     count = 0
