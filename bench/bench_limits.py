@@ -55,12 +55,10 @@ def bench_memory(n: int) -> list[tuple[str, tuple[float, float]]]:
             admit(PLAN, DEMAND)
 
     def plan_full(k: int) -> None:
-        admit, settle, release = limiter.admit_now, limiter.settle_now, limiter.release_now
+        admit, finish = limiter.admit_now, limiter.finish_now
         usage = Usage(800, 300)
         for _ in range(k):
-            admission = admit(PLAN, DEMAND)
-            settle(admission, usage, local_only=False)
-            release(admission, local_only=False)
+            finish(admit(PLAN, DEMAND), usage)
 
     def with_headers(k: int) -> None:
         admit = limiter.admit_now

@@ -140,7 +140,7 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
             else:
                 await _relay_whole(call, route.upstream, upstream_body, forward, send)
         finally:
-            if call.admission is not None:
+            if call.admission is not None and not rt.settle_now(call.admission, call.usage):
                 await rt.settle(call.admission, call.usage)
     except MoatError as error:
         if isinstance(error, AccountRefused):  # a genuine key whose account may not call: record whose

@@ -208,12 +208,19 @@ class Runtime:
         error.code, error.message, error.decision_id = reason, message, decision.decision_id
         raise error
 
-    async def settle(self, admission: Admission, usage: Usage) -> None:
+    def settle_now(self, admission: Admission, usage: Usage) -> bool:
+        """Settle and release in-process, without a coroutine; False when the limiter is shared
+        (Redis) and the caller must `await settle(...)` instead."""
         limiter = self.limiter
-        if type(limiter) is MemoryLimiter:
-            limiter.finish_now(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
-        else:
-            await limiter.finish(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
+        if type(limiter) is not MemoryLimiter:
+            return False
+        limiter.finish_now(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
+        return True
+
+    async def settle(self, admission: Admission, usage: Usage) -> None:
+        """Replace the admission's reservations by the real usage and free its slots."""
+        if not self.settle_now(admission, usage):
+            await self.limiter.finish(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""

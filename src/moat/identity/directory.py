@@ -107,6 +107,9 @@ def domain_index(orgs: Iterable[Organization]) -> dict[str, str]:
     return index
 
 
+_DOMAIN_ANSWERS = 65_536  # remembered org_for_domain answers at most
+
+
 def normalise_domain(domain: str) -> str:
     """`Alice@Eng.Rival.COM.` → `eng.rival.com`: accepts an email address or a bare domain."""
     return domain.rpartition("@")[2].strip().rstrip(".").lower()
@@ -123,6 +126,9 @@ class Directory:
         self._clock = clock
         self._orgs: dict[str, Organization] = {}
         self._domains: dict[str, str] = {}
+        # org_for_domain's answers (org id, "" for none) by the text asked about: every request
+        # reading `account.domain_restricted` asks again. Emptied with each new domain index.
+        self._domain_answers: dict[str, str] = {}
         self._restricted: frozenset[str] = frozenset()
         self._blocked: frozenset[str] = frozenset()
         self._keys: dict[str, tuple[ApiKey, ...]] = {}  # prefix → candidate keys
@@ -244,6 +250,7 @@ class Directory:
         restricted = effective_restrictions(by_id.values())
         blocked = effective_blocks(by_id.values()) if any(o.blocked for o in by_id.values()) else frozenset()
         self._orgs, self._domains, self._restricted, self._blocked = by_id, domains, restricted, blocked
+        self._domain_answers = {}
 
     # ---- the hot path ----------------------------------------------------------------------
     async def authenticate(self, secret: str) -> Authenticated:
@@ -331,13 +338,20 @@ class Directory:
 
         Accepts an email address too. The most specific claimed domain wins.
         """
-        name = normalise_domain(domain)
-        while name:
-            org_id = self._domains.get(name)
-            if org_id is not None:
-                return self._orgs.get(org_id)
-            name = name.partition(".")[2]
-        return None
+        org_id = self._domain_answers.get(domain)
+        if org_id is None:
+            org_id = ""
+            name = normalise_domain(domain)
+            while name:
+                owner = self._domains.get(name)
+                if owner is not None:
+                    org_id = owner
+                    break
+                name = name.partition(".")[2]
+            if len(self._domain_answers) >= _DOMAIN_ANSWERS:  # domains can come from requests: bounded
+                self._domain_answers.clear()
+            self._domain_answers[domain] = org_id
+        return self._orgs.get(org_id) if org_id else None
 
     def is_restricted(self, org_id: str | None) -> bool:
         """True for a restricted org or one controlled (>50%, transitively) by restricted orgs."""

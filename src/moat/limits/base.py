@@ -17,7 +17,7 @@ An admission is all-or-nothing: when one enforced limit refuses, no limit consum
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -30,6 +30,12 @@ class Check:
 
     spec: LimitSpec
     key: str
+    # (counter, key): the state this check reads and writes in an in-process limiter. Built once:
+    # the policy engine memoises its checks, so the hot path never rebuilds the tuple.
+    state: tuple[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "state", (self.spec.counter, self.key))
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,9 @@ class Usage:
 
     input_tokens: int = 0
     output_tokens: int = 0
+
+
+TOKEN_KINDS = frozenset(("input_tokens", "output_tokens", "tokens"))
 
 
 def units(kind: str, input_tokens: int, output_tokens: int) -> int:
@@ -96,22 +105,62 @@ class Lease:
     local: bool
 
 
-@dataclass(slots=True)
-class Admission:
-    """The answer to `admit`: whether to relay, why not, and what `settle`/`release` must undo."""
+# One check's outcome, as a backend reports it (see moat.limits.verdict): (passes, value,
+# fail_mode, units, cost_us). A plain tuple: built per limit per request.
+Outcome = tuple[bool, int, "str | None", int, int]
 
-    allowed: bool
-    refused_by: str | None = None  # the enforced limit that refused (the first, in check order)
-    retry_after: float = 0.0  # seconds (the largest among refusing limits); 0 when allowed
-    reservations: list[Reservation] = field(default_factory=list)
-    leases: list[Lease] = field(default_factory=list)
-    settled: bool = False
-    released: bool = False
-    # The checks and their outcomes, from which `statuses` are built when first read (hot path:
-    # most responses only need the headline limit, see moat.limits.verdict). Internal.
-    verdict: tuple[Sequence[Check], Sequence[tuple[bool, int, str | None, int, int]], float] = (
-        field(default=((), (), 1.0), repr=False))
-    _statuses: list[LimitStatus] | None = field(default=None, repr=False, compare=False)
+
+class Admission:
+    """The answer to `admit`: whether to relay, why not, and what `settle`/`release` must undo.
+
+    The checks and their outcomes are the whole record: reservations, leases and each limit's
+    `LimitStatus` are derived from them when read (the hot path of an all-pass admission builds
+    nothing else, see `moat.limits.verdict.decide`).
+    """
+
+    __slots__ = ("_statuses", "allowed", "checks", "closed_retry_after", "lease_id", "outcomes", "refused_by",
+                 "released", "retry_after", "settled")
+
+    def __init__(self, allowed: bool, checks: Sequence[Check] = (), outcomes: Sequence[Outcome] = (),
+                 lease_id: str = "", refused_by: str | None = None, retry_after: float = 0.0,
+                 closed_retry_after: float = 1.0) -> None:
+        self.allowed = allowed
+        self.checks = checks
+        self.outcomes = outcomes
+        self.lease_id = lease_id  # the concurrency slots' lease ("" when no concurrency limit)
+        self.refused_by = refused_by  # the enforced limit that refused (the first, in check order)
+        self.retry_after = retry_after  # seconds (the largest among refusing limits); 0 when allowed
+        self.closed_retry_after = closed_retry_after  # what a `closed` fail mode tells clients
+        self.settled = False
+        self.released = False
+        self._statuses: list[LimitStatus] | None = None
+
+    def __repr__(self) -> str:
+        return (f"Admission(allowed={self.allowed}, refused_by={self.refused_by!r}, "
+                f"retry_after={self.retry_after}, checks={len(self.checks)})")
+
+    def consumed(self) -> Iterator[tuple[Check, Outcome]]:
+        """The checks this admission took from (they passed and counted), with their outcomes.
+
+        A limit decided by the `open` or `closed` fail mode counted nothing; `local` counted in
+        the fallback memory limiter (`Reservation.local`)."""
+        if not self.allowed:
+            return
+        for check, outcome in zip(self.checks, self.outcomes, strict=True):
+            if outcome[0] and (outcome[2] is None or outcome[2] == "local"):
+                yield check, outcome
+
+    @property
+    def reservations(self) -> list[Reservation]:
+        """The token units taken, which `settle` replaces by the real usage."""
+        return [Reservation(check, outcome[3], outcome[2] is not None) for check, outcome in self.consumed()
+                if check.spec.kind in TOKEN_KINDS]
+
+    @property
+    def leases(self) -> list[Lease]:
+        """The concurrency slots taken, which `release` gives back."""
+        return [Lease(check, self.lease_id, outcome[2] is not None) for check, outcome in self.consumed()
+                if check.spec.kind == "concurrency"]
 
     @property
     def statuses(self) -> list[LimitStatus]:
@@ -125,7 +174,7 @@ class Admission:
     @property
     def degraded(self) -> bool:
         """True when a fail mode, not the shared backend, decided at least one limit."""
-        return any(outcome[2] is not None for outcome in self.verdict[1])
+        return any(outcome[2] is not None for outcome in self.outcomes)
 
 
 @dataclass

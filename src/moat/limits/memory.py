@@ -14,8 +14,8 @@ import os
 import time
 from collections.abc import Callable, Sequence
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Usage
-from moat.limits.verdict import Outcome, decide
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, Usage
+from moat.limits.verdict import decide
 
 StateKey = tuple[str, str]
 
@@ -46,13 +46,10 @@ class MemoryLimiter:
 
     def admit_now(self, checks: Sequence[Check], demand: Demand) -> Admission:
         """`admit` without the coroutine, for callers already on the event loop's thread."""
-        now = self.now_us()
+        now = round(self._clock() * 1_000_000)  # now_us(), inlined
         outcomes = self.evaluate(checks, demand, now)
-        lease_id = ""
-        for check in checks:
-            if check.spec.kind == "concurrency":
-                lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"  # new_lease_id(), inlined
-                break
+        # new_lease_id(), inlined; taken even without a concurrency limit (cheaper than looking)
+        lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"
         admission = decide(checks, outcomes, self.stats, lease_id=lease_id)
         if admission.allowed:
             self.commit(checks, outcomes, now, lease_id)
@@ -72,10 +69,10 @@ class MemoryLimiter:
             spec = check.spec
             kind = spec.kind
             if kind == "concurrency":
-                count = self._live_leases((spec.counter, check.key), now)
+                count = self._live_leases(check.state, now)
                 outcomes.append((count < spec.limit, count, fail_mode, 0, 0))
             else:
-                tat = self._tat.get((spec.counter, check.key), 0)
+                tat = self._tat.get(check.state, 0)
                 if kind == "requests":
                     n, cost = 1, spec.unit_us
                 else:
@@ -91,7 +88,7 @@ class MemoryLimiter:
             spec = check.spec
             if not outcome[0]:  # only a shadow limit can fail in an allowed admission
                 continue
-            state_key = (spec.counter, check.key)
+            state_key = check.state
             if spec.kind == "concurrency":
                 leases = self._leases.get(state_key)
                 if leases is None:
@@ -102,30 +99,63 @@ class MemoryLimiter:
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.settle`."""
-        if admission.settled or not admission.allowed:
-            return
-        admission.settled = True
-        self.settle_now(admission, usage, local_only=False)
+        if not admission.settled:
+            admission.settled = True
+            self.undo(admission, usage, release=False, local_only=False)
 
-    def settle_now(self, admission: Admission, usage: Usage, *, local_only: bool) -> None:
-        """Apply the usage to reservations held here (only those marked local, when `local_only`)."""
-        now = self.now_us()
-        # units() and LimitSpec.cost_us(), inlined (hot path); reservations are token limits only
-        inp = usage.input_tokens if usage.input_tokens > 0 else 0
-        out = usage.output_tokens if usage.output_tokens > 0 else 0
-        for reservation in admission.reservations:
-            if local_only and not reservation.local:
+    async def release(self, admission: Admission) -> None:
+        """See `Limiter.release`."""
+        if not admission.released:
+            admission.released = True
+            self.undo(admission, None, release=True, local_only=False)
+
+    async def finish(self, admission: Admission, usage: Usage) -> None:
+        """See `Limiter.finish`."""
+        self.finish_now(admission, usage)
+
+    def finish_now(self, admission: Admission, usage: Usage) -> None:
+        """`finish` (settle, then release) without the coroutines, like `admit_now`."""
+        settle, release = not admission.settled, not admission.released
+        if settle or release:
+            admission.settled = admission.released = True
+            self.undo(admission, usage if settle else None, release=release, local_only=False)
+
+    def undo(self, admission: Admission, usage: Usage | None, *, release: bool, local_only: bool) -> None:
+        """Settle the admission's token reservations with the real `usage` (unless None) and give
+        back its concurrency slots (when `release`), in one pass over what it consumed (see
+        `Admission.consumed`); with `local_only`, only what the `local` fail mode took here."""
+        if not admission.allowed:
+            return
+        now = 0
+        inp = out = 0
+        if usage is not None:  # units() and LimitSpec.cost_us(), inlined (hot path)
+            inp = usage.input_tokens if usage.input_tokens > 0 else 0
+            out = usage.output_tokens if usage.output_tokens > 0 else 0
+        for check, (passes, _, fail_mode, reserved, _) in zip(admission.checks, admission.outcomes, strict=True):
+            if not passes:
                 continue
-            check = reservation.check
+            if fail_mode is None:
+                if local_only:
+                    continue
+            elif fail_mode != "local":
+                continue  # decided by the `open` or `closed` fail mode: nothing was taken
             spec = check.spec
             kind = spec.kind
-            actual = inp if kind == "input_tokens" else out if kind == "output_tokens" else inp + out
-            if actual == reservation.units:
-                continue  # nothing to refund or charge
-            period_us, limit = spec.period_us, spec.limit
-            delta = -(-actual * period_us // limit) + (-reservation.units * period_us // limit)
-            if delta:
-                self.adjust((spec.counter, check.key), delta, now)
+            if kind == "concurrency":
+                if release:
+                    leases = self._leases.get(check.state)
+                    if leases is not None:
+                        leases.expiry.pop(admission.lease_id, None)
+            elif kind != "requests" and usage is not None:
+                actual = inp if kind == "input_tokens" else out if kind == "output_tokens" else inp + out
+                if actual == reserved:
+                    continue  # nothing to refund or charge
+                period_us, limit = spec.period_us, spec.limit
+                delta = -(-actual * period_us // limit) + (-reserved * period_us // limit)
+                if delta:
+                    if not now:
+                        now = self.now_us()
+                    self.adjust(check.state, delta, now)
 
     def adjust(self, state_key: StateKey, delta_us: int, now: int) -> None:
         """Move a key's TAT by `delta_us` (negative refunds); a key never banks credit below now."""
@@ -135,34 +165,6 @@ class MemoryLimiter:
             self._tat[state_key] = tat
         else:
             self._tat.pop(state_key, None)
-
-    async def release(self, admission: Admission) -> None:
-        """See `Limiter.release`."""
-        if admission.released:
-            return
-        admission.released = True
-        self.release_now(admission, local_only=False)
-
-    def release_now(self, admission: Admission, *, local_only: bool) -> None:
-        for lease in admission.leases:
-            if local_only and not lease.local:
-                continue
-            leases = self._leases.get((lease.check.spec.counter, lease.check.key))  # state_name(), inlined
-            if leases is not None:
-                leases.expiry.pop(lease.lease_id, None)
-
-    async def finish(self, admission: Admission, usage: Usage) -> None:
-        """See `Limiter.finish`."""
-        self.finish_now(admission, usage)
-
-    def finish_now(self, admission: Admission, usage: Usage) -> None:
-        """`finish` (settle, then release) without the coroutines, like `admit_now`."""
-        if not admission.settled and admission.allowed:
-            admission.settled = True
-            self.settle_now(admission, usage, local_only=False)
-        if not admission.released:
-            admission.released = True
-            self.release_now(admission, local_only=False)
 
     async def aclose(self) -> None:
         """Nothing to close; here for the `Limiter` protocol."""

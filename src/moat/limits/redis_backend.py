@@ -36,10 +36,10 @@ from redis.crc import key_slot
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Usage, units
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, Usage, units
 from moat.limits.breaker import CircuitBreaker
 from moat.limits.memory import MemoryLimiter
-from moat.limits.verdict import Outcome, decide, state_name
+from moat.limits.verdict import decide, state_name
 
 log = logging.getLogger(__name__)
 
@@ -258,7 +258,7 @@ class RedisLimiter:
         if admission.settled or not admission.allowed:
             return keys, args
         admission.settled = True
-        self._local.settle_now(admission, usage, local_only=True)
+        self._local.undo(admission, usage, release=False, local_only=True)
         for reservation in admission.reservations:
             if reservation.local:
                 continue
@@ -275,7 +275,7 @@ class RedisLimiter:
         if admission.released:
             return keys, args
         admission.released = True
-        self._local.release_now(admission, local_only=True)
+        self._local.undo(admission, None, release=True, local_only=True)
         for lease in admission.leases:
             if not lease.local:
                 keys.append(self.redis_key(lease.check))

@@ -16,52 +16,44 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from moat.limits.base import Admission, Check, Lease, LimiterStats, LimitStatus, Reservation
+from moat.limits.base import Admission, Check, LimiterStats, LimitStatus, Outcome
 from moat.limits.spec import LimitSpec
 
 # A refused concurrency slot frees whenever a running request ends; one second is a fair guess.
 CONCURRENCY_RETRY_AFTER = 1.0
 
 
-# (passes, value, fail_mode, units, cost_us): value as above, ignored for fail modes "open" and
-# "closed"; fail_mode is set when the backend was unreachable; units and cost_us are what the
-# request costs against a GCRA limit (0 otherwise). A plain tuple: built per limit per request.
-Outcome = tuple[bool, int, "str | None", int, int]
-
-
 def decide(checks: Sequence[Check], outcomes: Sequence[Outcome], stats: LimiterStats,
            *, lease_id: str = "", closed_retry_after: float = 1.0) -> Admission:
     """The admission for `checks` given each one's outcome (same order). Hot path: kept flat.
 
-    The per-limit `LimitStatus` list is built only when read (`Admission.statuses`, by `status`
-    below): most responses need one limit's numbers for their headers, not every limit's."""
+    Outcomes are `(passes, value, fail_mode, units, cost_us)`: value as above (ignored for fail
+    modes "open" and "closed"); fail_mode is set when the backend was unreachable; units and
+    cost_us are what the request costs against a GCRA limit (0 otherwise). An admission where
+    every limit passed on its backend needs nothing more than its outcomes; the rest (refusals,
+    fail modes, shadow would-be refusals) is counted here."""
+    checks = checks if type(checks) is tuple else tuple(checks)  # kept: a caller's list may change
+    stats.checks += 1
+    stats.limits_evaluated += len(checks)
+    for outcome in outcomes:
+        if not outcome[0] or outcome[2] is not None:
+            break
+    else:  # every limit passed on its backend: the common case
+        return Admission(True, checks, outcomes, lease_id, None, 0.0, closed_retry_after)
     allowed = True
     for check, outcome in zip(checks, outcomes, strict=True):
         if not outcome[0] and not check.spec.shadow:
             allowed = False
             break
-    reservations: list[Reservation] = []
-    leases: list[Lease] = []
     refused_by: str | None = None
     retry_after = 0.0
-    for check, (passes, value, fail_mode, n, cost) in zip(checks, outcomes, strict=True):
+    for check, (passes, value, fail_mode, _, cost) in zip(checks, outcomes, strict=True):
         spec = check.spec
         if fail_mode is None:
-            consumed = allowed and passes
-            local = False
             refuses = not passes
         else:
             stats.fallbacks[fail_mode] += 1
-            # Shadow limits consume only their own counters (`LimitSpec.counter`), when they pass.
-            consumed = allowed and passes and fail_mode == "local"
-            local = True
             refuses = fail_mode == "closed" or (fail_mode == "local" and not passes)
-        if consumed:
-            kind = spec.kind
-            if kind == "concurrency":
-                leases.append(Lease(check, lease_id, local))
-            elif kind != "requests":
-                reservations.append(Reservation(check, n, local))
         if refuses:
             if spec.shadow:
                 stats.shadow_refusals[spec.name] += 1
@@ -72,11 +64,7 @@ def decide(checks: Sequence[Check], outcomes: Sequence[Outcome], stats: LimiterS
                 wait = _retry_after(spec, value, fail_mode, cost, closed_retry_after)
                 if wait > retry_after:
                     retry_after = wait
-    stats.checks += 1
-    stats.limits_evaluated += len(checks)
-    # Kept for `statuses`; a tuple, so a caller reusing its list cannot change them afterwards.
-    return Admission(allowed, refused_by, retry_after, reservations, leases,
-                     verdict=(checks if type(checks) is tuple else tuple(checks), outcomes, closed_retry_after))
+    return Admission(allowed, checks, outcomes, lease_id, refused_by, retry_after, closed_retry_after)
 
 
 def _retry_after(spec: LimitSpec, value: int, fail_mode: str | None, cost: int, closed_retry_after: float) -> float:
@@ -92,9 +80,9 @@ def _retry_after(spec: LimitSpec, value: int, fail_mode: str | None, cost: int, 
 
 def status(admission: Admission, index: int) -> LimitStatus:
     """The verdict on the admission's `index`th check, as `decide` computed it."""
-    checks, outcomes, closed_retry_after = admission.verdict
-    check = checks[index]
-    passes, value, fail_mode, _, cost = outcomes[index]
+    check = admission.checks[index]
+    closed_retry_after = admission.closed_retry_after
+    passes, value, fail_mode, _, cost = admission.outcomes[index]
     spec = check.spec
     kind = spec.kind
     if fail_mode == "open":
@@ -127,41 +115,46 @@ def _remaining(spec: LimitSpec, backlog: int) -> int:
 
 def statuses(admission: Admission) -> list[LimitStatus]:
     """Every check's status, in check order (`Admission.statuses`)."""
-    return [status(admission, i) for i in range(len(admission.verdict[0]))]
+    return [status(admission, i) for i in range(len(admission.checks))]
 
 
 def headline(admission: Admission) -> LimitStatus | None:
     """The status the RateLimit-* headers describe (see moat.limits.headers): the refusing limit
     when refused, else the enforced rate or quota with the smallest remaining fraction."""
     if not admission.allowed:
-        for i, check in enumerate(admission.verdict[0]):
+        for i, check in enumerate(admission.checks):
             if check.spec.name == admission.refused_by:
                 return status(admission, i)
-    best = _least_remaining(admission)
+    best = least_remaining(admission)
     return status(admission, best[0]) if best is not None else None
 
 
 def headline_numbers(admission: Admission) -> tuple[int, int, float] | None:
     """`headline`'s (limit, remaining, reset), without building a `LimitStatus` when allowed."""
     if admission.allowed:
-        best = _least_remaining(admission)
+        best = least_remaining(admission)
         return None if best is None else (best[2], best[1], best[3] / 1_000_000)
     status = headline(admission)
     return None if status is None else (status.limit, status.remaining, status.reset)
 
 
-def _least_remaining(admission: Admission) -> tuple[int, int, int, int] | None:
+def least_remaining(admission: Admission) -> tuple[int, int, int, int] | None:
     """(index, remaining, limit, backlog µs) of the enforced rate or quota with the smallest
     remaining fraction (the first such in check order); None when there is none."""
-    checks, outcomes, _ = admission.verdict
     best: tuple[int, int, int, int] | None = None
-    allowed = admission.allowed
-    for i, (check, (passes, value, fail_mode, _, cost)) in enumerate(zip(checks, outcomes, strict=True)):
+    best_remaining = best_limit = 0
+    consumed = admission.allowed
+    i = -1
+    for check, outcome in zip(admission.checks, admission.outcomes, strict=True):
+        i += 1
         spec = check.spec
-        if spec.shadow or spec.kind == "concurrency" or fail_mode == "open" or fail_mode == "closed":
+        if spec.kind == "concurrency" or spec.shadow:
+            continue
+        passes, value, fail_mode, _, cost = outcome
+        if fail_mode == "open" or fail_mode == "closed":
             continue
         # _remaining(spec, _backlog(...)), inlined: this runs for every response
-        backlog = value if allowed and passes else value - cost
+        backlog = value if consumed and passes else value - cost
         if backlog < 0:
             backlog = 0
         tau = spec.tau_us
@@ -169,8 +162,9 @@ def _least_remaining(admission: Admission) -> tuple[int, int, int, int] | None:
         limit = spec.limit
         if remaining > limit:
             remaining = limit
-        if best is None or remaining * best[2] < best[1] * limit:
+        if best is None or remaining * best_limit < best_remaining * limit:
             best = (i, remaining, limit, backlog)
+            best_remaining, best_limit = remaining, limit
     return best
 
 

@@ -244,8 +244,11 @@ class Engine:
                 out.append((cr, f"error: {exc}"))
         return out
 
-    def checks(self, decision: Decision) -> list[Check]:
+    def checks(self, decision: Decision) -> Sequence[Check]:
         """The limiter checks for a decision: every spec of every limit it names, with its key value."""
+        if len(decision.limits) == 1:  # the usual case (a plan's limit): the memoised tuple itself
+            for item in decision.limits.items():
+                return self._checks.get(item) or self._limit_checks(item)
         out: list[Check] = []
         for item in decision.limits.items():
             checks = self._checks.get(item)

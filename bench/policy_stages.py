@@ -1,0 +1,116 @@
+"""Per-stage cost of one captured gateway call, default bundle against no rules.
+
+    .venv/bin/python bench/policy_stages.py
+
+Runs one real call through the ASGI app (as bench/policy_overhead_inproc.py), keeps its `Call`,
+then times each stage that the bundle changes in a loop (best of five runs of 20,000): decide,
+admit + settle, the response headers and the record. A loop keeps the code hot, so in the
+request path each figure is higher; the differences between the two bundles are what to read.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import uvloop
+from policy_overhead_inproc import policy_dir
+
+from moat.config import load_settings
+from moat.gateway import pipeline
+from moat.gateway.app import Gateway
+from moat.gateway.facts import Usage
+from moat.gateway.record import build_record
+from moat.limits.keys import demand_for
+
+LOOPS = 20_000
+
+
+def best_us(fn: Callable[[], Any]) -> float:
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(LOOPS):
+            fn()
+        best = min(best, (time.perf_counter() - started) / LOOPS * 1e6)
+    return best
+
+
+async def stages(mode: str) -> dict[str, float]:
+    import subprocess
+    import tempfile
+
+    home = Path(tempfile.mkdtemp())
+    env = {"MOAT_HOME": str(home), "MOAT_POLICY_DIR": str(policy_dir(home, mode))}
+    os.environ.update(env)
+    moat = str(Path(sys.executable).parent / "moat")
+    subprocess.run([moat, "accounts", "add", "bench", "--email", "b@b.example", "--plan", "api"], check=True,
+                   capture_output=True)
+    subprocess.run([moat, "keys", "import", "--account", "bench", "--secret", "sk-bench-1234"], check=True,
+                   capture_output=True)
+    gateway = Gateway(load_settings(env=env))
+    rt = gateway.runtime
+    body = orjson.dumps({"model": "moat-demo", "messages": [{"role": "user", "content": "hello there"}],
+                         "max_tokens": 256})
+    scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "client": ("127.0.0.1", 5555),
+             "headers": [(b"authorization", b"Bearer sk-bench-1234"), (b"content-type", b"application/json"),
+                         (b"content-length", str(len(body)).encode())]}
+    captured: list[Any] = []
+    record = pipeline._record
+
+    def keep(call: Any) -> None:
+        captured.append(call)
+        record(call)
+
+    pipeline._record = keep
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: dict[str, Any]) -> None:
+        pass
+
+    await rt.start()
+    await gateway(scope, receive, send)
+    call = captured[0]
+    ctx = call.ctx
+    engine = rt.policy.engine
+    usage = Usage(call.usage.input_tokens, call.usage.output_tokens)
+
+    def admit_settle() -> None:
+        decision = call.decision
+        if decision.limits:
+            admission = rt.limiter.admit_now(engine.checks(decision), demand_for(ctx, default_max_tokens=4096))
+            rt.limiter.finish_now(admission, usage)
+
+    out = {
+        "decide": best_us(lambda: rt.decide(ctx)),
+        "admit + settle": best_us(admit_settle),
+        "response headers": best_us(call.response_headers),
+        "build_record": best_us(lambda: build_record(call, time.time())),
+        "record": best_us(lambda: rt.recorder.record(build_record(call, time.time()))),
+    }
+    await rt.stop()
+    return out
+
+
+def main() -> None:
+    results = {mode: uvloop.run(stages(mode)) for mode in ("default", "none")}
+    print(f"{'stage':20s} {'default µs':>11s} {'none µs':>9s} {'difference':>11s}")
+    total = 0.0
+    for stage in results["default"]:
+        a, b = results["default"][stage], results["none"][stage]
+        total += a - b
+        print(f"{stage:20s} {a:11.2f} {b:9.2f} {a - b:11.2f}")
+    print(f"{'total':20s} {'':11s} {'':9s} {total:11.2f}")
+
+
+if __name__ == "__main__":
+    asyncio.set_event_loop_policy(None)
+    main()
