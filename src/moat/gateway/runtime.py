@@ -37,7 +37,6 @@ from moat.identity.directory import Directory
 from moat.identity.resolution import Resolution
 from moat.limits.auto import auto_limiter
 from moat.limits.base import Admission, Limiter
-from moat.limits.base import Usage as LimitUsage
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
 from moat.limits.memory import MemoryLimiter
@@ -214,13 +213,13 @@ class Runtime:
         limiter = self.limiter
         if type(limiter) is not MemoryLimiter:
             return False
-        limiter.finish_now(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
+        limiter.finish_now(admission, usage)
         return True
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
         """Replace the admission's reservations by the real usage and free its slots."""
         if not self.settle_now(admission, usage):
-            await self.limiter.finish(admission, LimitUsage(usage.input_tokens, usage.output_tokens))
+            await self.limiter.finish(admission, usage)
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from moat.limits.spec import LimitSpec
 
@@ -38,16 +38,25 @@ class Check:
         object.__setattr__(self, "state", (self.spec.counter, self.key))
 
 
-@dataclass(frozen=True, slots=True)
-class Demand:
-    """What a request may use, known before relaying: the reservation basis for token limits."""
+class Demand(NamedTuple):
+    """What a request may use, known before relaying: the reservation basis for token limits.
+    (Named tuples: built for every request, and cheaper to build than frozen dataclasses.)"""
 
     input_tokens: int = 0  # the input-token estimate
     output_tokens: int = 0  # max_tokens (after any policy cap)
 
 
-@dataclass(frozen=True, slots=True)
-class Usage:
+class TokenCounts(Protocol):
+    """Anything with the two counts `settle` reads, such as the gateway's metered usage."""
+
+    @property
+    def input_tokens(self) -> int: ...
+
+    @property
+    def output_tokens(self) -> int: ...
+
+
+class Usage(NamedTuple):
     """What the request really used, from the upstream's usage report (or the meter's count)."""
 
     input_tokens: int = 0
@@ -207,7 +216,7 @@ class Limiter(Protocol):
         """
         ...
 
-    async def settle(self, admission: Admission, usage: Usage) -> None:
+    async def settle(self, admission: Admission, usage: TokenCounts) -> None:
         """Replace the admission's token reservations by real `usage`: refund or charge the overshoot.
 
         Call once after the response (with `Usage()` when nothing reached the upstream, which
@@ -223,7 +232,7 @@ class Limiter(Protocol):
         """
         ...
 
-    async def finish(self, admission: Admission, usage: Usage) -> None:
+    async def finish(self, admission: Admission, usage: TokenCounts) -> None:
         """`settle` then `release`, in one backend call: what the gateway's `finally` should call."""
         ...
 
