@@ -217,9 +217,8 @@ class Runtime:
         return True
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
-        """Replace the admission's reservations by the real usage and free its slots."""
-        if not self.settle_now(admission, usage):
-            await self.limiter.finish(admission, usage)
+        """Replace the admission's reservations by the real usage and free its slots (any limiter)."""
+        await self.limiter.finish(admission, usage)
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""

@@ -136,7 +136,7 @@ class Admission:
         self.allowed = allowed
         self.checks = checks
         self.outcomes = outcomes
-        self.lease_id = lease_id  # the concurrency slots' lease ("" when no concurrency limit)
+        self.lease_id = lease_id  # the concurrency slots' lease (a backend may set one without any)
         self.refused_by = refused_by  # the enforced limit that refused (the first, in check order)
         self.retry_after = retry_after  # seconds (the largest among refusing limits); 0 when allowed
         self.closed_retry_after = closed_retry_after  # what a `closed` fail mode tells clients

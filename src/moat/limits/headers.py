@@ -14,7 +14,7 @@ import math
 
 from moat.errors import RateLimited
 from moat.limits.base import Admission
-from moat.limits.verdict import headline, headline_numbers, least_remaining
+from moat.limits.verdict import headline, least_remaining
 
 
 def rate_limit_headers(admission: Admission) -> list[tuple[str, str]]:
@@ -28,20 +28,20 @@ _NAMES = {b"ratelimit-limit": "RateLimit-Limit", b"ratelimit-remaining": "RateLi
 
 def rate_limit_header_fields(admission: Admission) -> list[tuple[bytes, bytes]]:
     """`rate_limit_headers` as ASGI header fields (lower-case names, bytes), for every response."""
-    if admission.allowed:  # the hot path: headline_numbers() without the float round trip
+    numbers: tuple[int, int, int] | None
+    if admission.allowed:  # the hot path: no `LimitStatus`, the reset in integer microseconds
         best = least_remaining(admission)
-        if best is None:
-            return []
-        _, remaining, limit, backlog_us = best
-        return [(b"ratelimit-limit", b"%d" % limit), (b"ratelimit-remaining", b"%d" % remaining),
-                (b"ratelimit-reset", b"%d" % -(-backlog_us // 1_000_000))]
-    numbers = headline_numbers(admission)
+        numbers = None if best is None else (best[2], best[1], -(-best[3] // 1_000_000))
+    else:
+        status = headline(admission)
+        numbers = None if status is None else (status.limit, status.remaining, math.ceil(status.reset))
     fields = []
     if numbers is not None:
         limit, remaining, reset = numbers
         fields = [(b"ratelimit-limit", b"%d" % limit), (b"ratelimit-remaining", b"%d" % remaining),
-                  (b"ratelimit-reset", b"%d" % math.ceil(reset))]
-    fields.append((b"retry-after", b"%d" % max(1, math.ceil(admission.retry_after))))
+                  (b"ratelimit-reset", b"%d" % reset)]
+    if not admission.allowed:
+        fields.append((b"retry-after", b"%d" % max(1, math.ceil(admission.retry_after))))
     return fields
 
 

@@ -34,9 +34,6 @@ class MemoryLimiter:
         self._lease_prefix = os.urandom(4).hex() + ":"
         self._lease_ids = itertools.count(1)
 
-    def new_lease_id(self) -> str:
-        return f"{self._lease_prefix}{next(self._lease_ids)}"
-
     def now_us(self) -> int:
         return round(self._clock() * 1_000_000)
 
@@ -48,7 +45,7 @@ class MemoryLimiter:
         """`admit` without the coroutine, for callers already on the event loop's thread."""
         now = round(self._clock() * 1_000_000)  # now_us(), inlined
         outcomes = self.evaluate(checks, demand, now)
-        # new_lease_id(), inlined; taken even without a concurrency limit (cheaper than looking)
+        # taken even without a concurrency limit (cheaper than looking for one)
         lease_id = f"{self._lease_prefix}{next(self._lease_ids)}"
         admission = decide(checks, outcomes, self.stats, lease_id=lease_id)
         if admission.allowed:

@@ -129,15 +129,6 @@ def headline(admission: Admission) -> LimitStatus | None:
     return status(admission, best[0]) if best is not None else None
 
 
-def headline_numbers(admission: Admission) -> tuple[int, int, float] | None:
-    """`headline`'s (limit, remaining, reset), without building a `LimitStatus` when allowed."""
-    if admission.allowed:
-        best = least_remaining(admission)
-        return None if best is None else (best[2], best[1], best[3] / 1_000_000)
-    status = headline(admission)
-    return None if status is None else (status.limit, status.remaining, status.reset)
-
-
 def least_remaining(admission: Admission) -> tuple[int, int, int, int] | None:
     """(index, remaining, limit, backlog µs) of the enforced rate or quota with the smallest
     remaining fraction (the first such in check order); None when there is none."""
