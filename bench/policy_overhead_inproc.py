@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +45,11 @@ def policy_dir(home: Path, mode: str) -> Path:
     return directory
 
 
-async def main(mode: str, profile: bool) -> None:
+Call = Callable[[], Awaitable[None]]
+
+
+async def started_gateway(mode: str) -> tuple[Gateway, Call]:
+    """A started gateway with the `bench` api-plan account and bundle `mode`, and one chat call to it."""
     home = Path(tempfile.mkdtemp())
     env = {"MOAT_HOME": str(home), "MOAT_POLICY_DIR": str(policy_dir(home, mode))}
     os.environ.update(env)
@@ -66,9 +71,17 @@ async def main(mode: str, profile: bool) -> None:
     async def send(message: dict[str, Any]) -> None:
         pass
 
-    await gateway.runtime.start()
-    for _ in range(min(2000, CALLS)):
+    async def call() -> None:
         await gateway(scope, receive, send)
+
+    await gateway.runtime.start()
+    return gateway, call
+
+
+async def main(mode: str, profile: bool) -> None:
+    gateway, call = await started_gateway(mode)
+    for _ in range(min(2000, CALLS)):
+        await call()
     gc_time = [0.0, 0.0]
 
     def on_gc(phase: str, info: dict[str, Any]) -> None:
@@ -83,7 +96,7 @@ async def main(mode: str, profile: bool) -> None:
     for _ in range(CALLS // 1000):
         started = time.process_time()
         for _ in range(1000):
-            await gateway(scope, receive, send)
+            await call()
         chunks.append((time.process_time() - started) / 1000 * 1e6)
     chunks.sort()
     print(mode, "CPU µs per call: min", round(chunks[0], 1), "median", round(chunks[len(chunks) // 2], 1),
@@ -94,7 +107,7 @@ async def main(mode: str, profile: bool) -> None:
         profiler = cProfile.Profile()
         profiler.enable()
         for _ in range(CALLS):
-            await gateway(scope, receive, send)
+            await call()
         profiler.disable()
         profiler.dump_stats(f"/tmp/inproc-{mode}.prof")
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)

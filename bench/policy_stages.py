@@ -10,21 +10,14 @@ request path each figure is higher; the differences between the two bundles are 
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import orjson
 import uvloop
-from policy_overhead_inproc import policy_dir
+from policy_overhead_inproc import started_gateway
 
-from moat.config import load_settings
 from moat.gateway import pipeline
-from moat.gateway.app import Gateway
 from moat.gateway.facts import Usage
 from moat.gateway.record import build_record
 from moat.limits.keys import demand_for
@@ -43,24 +36,6 @@ def best_us(fn: Callable[[], Any]) -> float:
 
 
 async def stages(mode: str) -> dict[str, float]:
-    import subprocess
-    import tempfile
-
-    home = Path(tempfile.mkdtemp())
-    env = {"MOAT_HOME": str(home), "MOAT_POLICY_DIR": str(policy_dir(home, mode))}
-    os.environ.update(env)
-    moat = str(Path(sys.executable).parent / "moat")
-    subprocess.run([moat, "accounts", "add", "bench", "--email", "b@b.example", "--plan", "api"], check=True,
-                   capture_output=True)
-    subprocess.run([moat, "keys", "import", "--account", "bench", "--secret", "sk-bench-1234"], check=True,
-                   capture_output=True)
-    gateway = Gateway(load_settings(env=env))
-    rt = gateway.runtime
-    body = orjson.dumps({"model": "moat-demo", "messages": [{"role": "user", "content": "hello there"}],
-                         "max_tokens": 256})
-    scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "client": ("127.0.0.1", 5555),
-             "headers": [(b"authorization", b"Bearer sk-bench-1234"), (b"content-type", b"application/json"),
-                         (b"content-length", str(len(body)).encode())]}
     captured: list[Any] = []
     record = pipeline._record
 
@@ -69,15 +44,10 @@ async def stages(mode: str) -> dict[str, float]:
         record(call)
 
     pipeline._record = keep
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def send(message: dict[str, Any]) -> None:
-        pass
-
-    await rt.start()
-    await gateway(scope, receive, send)
+    gateway, one_call = await started_gateway(mode)
+    rt = gateway.runtime
+    await one_call()
+    pipeline._record = record
     call = captured[0]
     ctx = call.ctx
     engine = rt.policy.engine
@@ -112,5 +82,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    asyncio.set_event_loop_policy(None)
     main()
