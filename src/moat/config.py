@@ -91,6 +91,7 @@ class ConsoleSettings:
     absolute_timeout: float = 12 * 3600.0  # seconds after sign-in a session ends regardless
     signin_max_failures: int = 5  # per account and per client address ...
     signin_window: float = 5 * 60.0  # ... within this many seconds, then 429
+    signin_known_days: float = 90.0  # a user's sign-in address stays "known" (passes the per-user limit) this long
     page_size: int = 50
     replay_limit: int = 20_000  # most recent recorded requests a policy dry run replays
 

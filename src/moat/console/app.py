@@ -14,12 +14,23 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from moat.console.db import ConsoleDB, open_console_db
-from moat.console.http import MAX_FORM_BYTES, SECURITY_HEADERS, Request, Response, html_headers, parse_form
+from moat.console.http import (
+    MAX_FORM_BYTES,
+    SECURITY_HEADERS,
+    Request,
+    Response,
+    check_request_text,
+    final_headers,
+    html_headers,
+    parse_form,
+)
 from moat.console.render import Renderer
 from moat.console.routing import PUBLIC, Route
-from moat.console.sessions import COOKIE, Sessions, SigninLimiter, csrf_ok
+from moat.console.sessions import COOKIE, Sessions, csrf_ok
 from moat.console.settings import ConsoleSettings, console_settings
+from moat.console.throttle import build_throttle
 from moat.console.users import UserBook, role_allows
+from moat.context import new_id
 from moat.errors import MoatError
 from moat.gateway.http import Receive, Scope, Send, read_body, send_response
 
@@ -37,8 +48,11 @@ class Console:
         self.db = db or open_console_db(runtime.settings.store_url)
         self.users = UserBook(self.db, runtime.store)
         self.sessions = Sessions(self.db, idle=self.settings.idle_timeout, absolute=self.settings.absolute_timeout)
-        self.limiter = SigninLimiter(self.db, max_failures=self.settings.signin_max_failures,
-                                     window=self.settings.signin_window)
+        limit = self.settings.signin_max_failures
+        self.throttle = build_throttle(self.db, redis_url=runtime.settings.redis_url,
+                                       redis_prefix=runtime.settings.redis_prefix, per_address=limit,
+                                       per_user=limit, window=self.settings.signin_window,
+                                       known_for=self.settings.signin_known_days * 86400.0)
         self.renderer = Renderer()
         self.cache: dict[str, tuple[float, Any]] = {}  # short-lived page aggregates (overview)
         self._routes = _compile_routes()
@@ -52,6 +66,7 @@ class Console:
                 self._opened = True
 
     async def close(self) -> None:
+        await self.throttle.close()
         await self.db.close()
         self._opened = False
 
@@ -60,8 +75,9 @@ class Console:
         return mode == "always" or (mode == "auto" and req.https)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        rid = new_id("req").encode()
         if scope["path"] == "/console":
-            await send_response(send, 308, b"", [(b"location", b"/console/"), *SECURITY_HEADERS])
+            await send_response(send, 308, b"", final_headers([(b"location", b"/console/"), *SECURITY_HEADERS], rid))
             return
         req = Request.from_scope(scope)
         try:
@@ -75,9 +91,10 @@ class Console:
         present = {k for k, _ in headers}
         defaults = SECURITY_HEADERS if b"content-type" in present else html_headers()
         headers += [(k, v) for k, v in defaults if k not in present]
-        await send_response(send, response.status, response.body, headers)
+        await send_response(send, response.status, response.body, final_headers(headers, rid))
 
     async def _dispatch(self, req: Request, receive: Receive) -> Response:
+        check_request_text(req)  # 400 for a path or query that is not text
         await self.open()
         route, args, allowed = self._match(req)
         if route is None:

@@ -40,6 +40,9 @@ class ConsoleDB(Protocol):
         """Run statements atomically. When the first changes no row (a compare-and-set that lost),
         nothing is written and the result is False."""
 
+    async def write_fetch(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+        """Run one write statement with RETURNING in its own transaction; returns its rows."""
+
 
 def open_console_db(url: str) -> ConsoleDB:
     if url.startswith("sqlite:"):
@@ -104,6 +107,21 @@ class SQLiteConsoleDB:
             raise
         db.execute("COMMIT")
         return int(count)
+
+    def _write_fetch(self, sql: str, args: Sequence[Any]) -> list[Row]:
+        assert self._conn is not None
+        db = self._conn
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            rows = db.execute(sql, tuple(args)).fetchall()
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+        return rows
+
+    async def write_fetch(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+        return list(await self._run(self._write_fetch, sql, args))
 
     def _transaction(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
         assert self._conn is not None
@@ -187,6 +205,9 @@ class PostgresConsoleDB:
 
     async def execute(self, sql: str, args: Sequence[Any] = ()) -> int:
         return _count(await self._pool.execute(to_postgres(sql), *args))
+
+    async def write_fetch(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+        return await self.fetch(sql, args)  # one statement: its own (autocommit) transaction
 
     async def transaction(self, statements: Sequence[tuple[str, Sequence[Any]]]) -> bool:
         async with self._pool.acquire() as conn:

@@ -14,9 +14,14 @@ from urllib.parse import parse_qs, urlsplit
 
 from moat.console.sessions import Session
 from moat.gateway.http import Headers, Scope
+from moat.hygiene import check_fields, check_path, parse_form_strict, parse_query_strict
 
 MAX_FIELD = 200  # characters kept of a search field; longer input is cut, never an error
 MAX_FORM_BYTES = 1 << 20
+# Form fields that are free text (may hold tab and line breaks; NUL and other controls are refused
+# in every field) and redirect targets (`local_path` replaces a bad one with a safe default);
+# every other field is a name, where any control character is refused (moat.hygiene).
+FREE_TEXT = frozenset({"note", "reason", "text", "title", "password", "evidence", "next", "back"})
 
 SECURITY_HEADERS: Headers = [
     (b"content-security-policy", b"default-src 'none'; style-src 'self'; img-src 'self' data:; "
@@ -109,7 +114,16 @@ def local_path(target: str, fallback: str) -> str:
 
 
 def parse_form(body: bytes) -> dict[str, list[str]]:
-    return parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    """The form's fields; BadRequest (400) for invalid UTF-8, NUL or control characters."""
+    return parse_form_strict(body, free_text=FREE_TEXT)
+
+
+def check_request_text(req: Request) -> None:
+    """The path and query string hold only valid text (BadRequest otherwise); re-parses the query
+    strictly (`from_scope` is lenient so that even a refused request can be answered)."""
+    check_path(req.scope.get("raw_path"), req.scope["path"])
+    req.query = parse_query_strict(req.scope.get("query_string", b""))
+    check_fields(req.query, all_text=True)
 
 
 @dataclass(slots=True)
@@ -129,6 +143,27 @@ class Response:
         if max_age is not None:
             parts.append(f"Max-Age={max_age}")
         self.headers.append((b"set-cookie", "; ".join(parts).encode()))
+
+
+def final_headers(headers: Headers, request_id: bytes) -> Headers:
+    """The headers as sent: each name once (the first wins; Set-Cookie once per cookie, the last
+    wins) plus the request id under both names the gateway uses."""
+    out: Headers = []
+    seen: set[bytes] = {b"x-request-id", b"request-id", b"content-length"}
+    cookies: dict[bytes, int] = {}
+    for name, value in headers:
+        name = name.lower()
+        if name == b"set-cookie":
+            cookie = value.split(b"=", 1)[0]
+            if cookie in cookies:
+                out[cookies[cookie]] = (name, value)
+            else:
+                cookies[cookie] = len(out)
+                out.append((name, value))
+        elif name not in seen:
+            seen.add(name)
+            out.append((name, value))
+    return [*out, (b"x-request-id", request_id), (b"request-id", request_id)]
 
 
 def html_headers() -> Headers:

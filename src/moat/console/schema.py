@@ -52,4 +52,20 @@ CREATE TABLE console_rollup_state (
     rolled_until REAL NOT NULL
 )
 """),
+    # v3: sign-in throttling (throttle.py): one counter per subject (address or user name), taken and
+    # checked in one statement; the addresses each user signed in from (the known-address pass)
+    (3, """
+CREATE TABLE console_signin_counters (
+    subject TEXT PRIMARY KEY,
+    window_start REAL NOT NULL,
+    n INTEGER NOT NULL
+);
+CREATE INDEX console_signin_counters_window ON console_signin_counters (window_start);
+CREATE TABLE console_known_addresses (
+    username TEXT NOT NULL,
+    address TEXT NOT NULL,
+    last_seen REAL NOT NULL,
+    PRIMARY KEY (username, address)
+)
+"""),
 )

@@ -94,38 +94,3 @@ class Sessions:
         now = self._clock()
         await self._db.execute("DELETE FROM console_sessions WHERE last_seen < ? OR created_at < ?",
                                (now - self._idle, now - self._absolute))
-
-
-class SigninLimiter:
-    """Failed sign-ins per subject (`user:<name>`, `ip:<address>`) in a sliding window, stored in
-    the database so every replica counts the same failures."""
-
-    def __init__(self, db: ConsoleDB, *, max_failures: int, window: float,
-                 clock: Callable[[], float] = time.time) -> None:
-        self._db = db
-        self._max = max_failures
-        self._window = window
-        self._clock = clock
-
-    async def blocked(self, subjects: list[str]) -> float:
-        """Seconds until a blocked subject may try again (0 when none is blocked)."""
-        since = self._clock() - self._window
-        wait = 0.0
-        for subject in subjects:
-            rows = await self._db.fetch(
-                "SELECT COUNT(*), MIN(ts) FROM console_signin_failures WHERE subject = ? AND ts >= ?",
-                (subject, since))
-            count, oldest = rows[0]
-            if int(count) >= self._max:
-                wait = max(wait, float(oldest) + self._window - self._clock())
-        return max(wait, 0.0)
-
-    async def failed(self, subjects: list[str]) -> None:
-        now = self._clock()
-        for subject in subjects:
-            await self._db.execute("INSERT INTO console_signin_failures (subject, ts) VALUES (?, ?)",
-                                   (subject, now))
-        await self._db.execute("DELETE FROM console_signin_failures WHERE ts < ?", (now - 2 * self._window,))
-
-    async def succeeded(self, subject: str) -> None:
-        await self._db.execute("DELETE FROM console_signin_failures WHERE subject = ?", (subject,))

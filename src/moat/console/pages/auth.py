@@ -1,15 +1,18 @@
 """Sign-in, sign-out and the static files.
 
 Sign-in is protected against login CSRF by a double-submit token (a pre-session cookie that must
-equal the form's hidden field) plus the Origin check, and rate-limited per account name and per
-client address. A successful sign-in always issues a new session id (a cookie presented before is
-ended, never adopted).
+equal the form's hidden field) plus the Origin check, and throttled per client address and per
+account name before the password is looked at (`moat.console.throttle`: atomic, shared through the
+store or Redis; a user's known address passes the per-name limit). Failed, throttled and locked-out
+attempts go to the admin log. A successful sign-in always issues a new session id (a cookie
+presented before is ended, never adopted).
 """
 
 from __future__ import annotations
 
 import hmac
 import secrets
+import time
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -20,6 +23,7 @@ from moat.store.base import AdminAction
 
 if TYPE_CHECKING:
     from moat.console.app import Console
+    from moat.console.throttle import Admission
 
 PRE_COOKIE = "moat_console_pre"
 STATIC_TYPES = {"console.css": b"text/css; charset=utf-8", "console.js": b"text/javascript; charset=utf-8",
@@ -51,18 +55,21 @@ async def signin(c: Console, req: Request) -> Response:
         return await c.error_page(req, 403, "The sign-in form's security check failed; reload the page.")
     username = req.f("username", limit=100).strip()
     password = req.f("password", limit=1000)
-    subjects = [f"user:{username.lower()}", f"ip:{req.client_ip}"]
-    wait = await c.limiter.blocked(subjects)
-    if wait > 0:
+    address = req.client_ip
+    admission = await c.throttle.admit(username, address)
+    if not admission.allowed:  # the password is not looked at
+        await _audit_throttled(c, username, address, admission)
+        wait = admission.retry_after
         response = await signin_form(c, req, status=429, username=username,
-                                     error=f"Too many failed sign-ins. Try again in {int(wait) + 1} seconds.")
-        response.headers.append((b"retry-after", str(int(wait) + 1).encode()))
+                                     error=f"Too many failed sign-ins. Try again in {wait} seconds.")
+        response.headers.append((b"retry-after", str(wait).encode()))
         return response
     user = await c.users.authenticate(username, password)
     if user is None:
-        await c.limiter.failed(subjects)
+        await c.runtime.store.append_admin(AdminAction(
+            "console", "console.signin.failed", username, {"ip": address, "known_address": admission.known}))
         return await signin_form(c, req, status=401, username=username, error="Wrong user name or password.")
-    await c.limiter.succeeded(subjects[0])
+    await c.throttle.succeeded(admission, user.username, address)
     old = req.cookies.get(COOKIE)
     if old:
         await c.sessions.end(old)  # fixation: whatever id the browser held is never the new session
@@ -74,6 +81,18 @@ async def signin(c: Console, req: Request) -> Response:
     response.set_cookie(COOKIE, raw, secure=c.secure_cookie(req))
     response.set_cookie(PRE_COOKIE, "", secure=c.secure_cookie(req), max_age=0)
     return response
+
+
+async def _audit_throttled(c: Console, username: str, address: str, admission: Admission) -> None:
+    """Each refused attempt, and the lockout that the first refusal of a window begins."""
+    subject = f"address:{address}" if admission.limit == "address" else f"user:{username.lower()}"
+    details = {"ip": address, "limit": admission.limit, "retry_after": admission.retry_after,
+               "attempt": admission.count}
+    if admission.lockout:
+        await c.runtime.store.append_admin(AdminAction(
+            "console", "console.signin.lockout", subject,
+            {**details, "until": round(time.time() + admission.retry_after), "user": username}))
+    await c.runtime.store.append_admin(AdminAction("console", "console.signin.throttled", username, details))
 
 
 async def signout(c: Console, req: Request) -> Response:

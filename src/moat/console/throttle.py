@@ -1,0 +1,215 @@
+"""Sign-in throttling for the console: atomic, shared by every replica, audited, and built so that
+nobody can lock another user out.
+
+Each attempt, before its password is looked at:
+
+1. takes one unit of its client address's counter (`ip:<address>`) and reads the new count in the
+   same step: one `INSERT … ON CONFLICT DO UPDATE … RETURNING` on the store (SQLite or PostgreSQL)
+   or one Lua script on Redis when `redis_url` is set. Over `per_address` in the window: 429.
+2. unless the address is one the user signed in from successfully before (a *known address*),
+   takes one unit of the user name's counter (`user:<name>`) the same way. Over `per_user`: 429.
+   From a known address only the address's own counter applies, so an attacker spraying a user's
+   name from elsewhere slows down the attacker, never the user at their usual desk.
+
+Because the count is taken and checked in one step, N parallel attempts can never all see "not
+blocked": exactly `per_address` of them (at most) get their password checked. A throttled attempt
+never reaches the password check. A successful sign-in gives its address unit back (an office
+behind one address is not throttled by its own successes) and, when it passed through the user
+counter, resets that counter; it records the address as known.
+
+Windows are anchored at their first attempt and last `window` seconds; Retry-After is the time
+left in the window that refused. Counters in Redis expire by themselves; in the store, stale rows
+are deleted now and then.
+
+Fail mode: when Redis is unreachable the counters live in the store until it answers again (the
+replica logs it); when the store is unreachable too, the sign-in fails (500) rather than going
+unthrottled.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from moat.console.db import ConsoleDB
+
+log = logging.getLogger("moat.console")
+
+_UPSERT = (
+    "INSERT INTO console_signin_counters (subject, window_start, n) VALUES (?, ?, 1) "
+    "ON CONFLICT (subject) DO UPDATE SET "
+    "n = CASE WHEN console_signin_counters.window_start <= ? THEN 1 ELSE console_signin_counters.n + 1 END, "
+    "window_start = CASE WHEN console_signin_counters.window_start <= ? THEN excluded.window_start "
+    "ELSE console_signin_counters.window_start END "
+    "RETURNING n, window_start")
+
+# KEYS[1] counter; ARGV[1] window in ms. Returns {count, ms left}.
+_HIT_LUA = """
+local n = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if n == 1 or ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {n, ttl}
+"""
+_REFUND_LUA = """
+if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+return 0
+"""
+
+
+class Counter(Protocol):
+    async def hit(self, subject: str, window: float) -> tuple[int, float]:
+        """Count one attempt for `subject`; returns the count in its window (this one included) and
+        the seconds left in that window."""
+
+    async def refund(self, subject: str) -> None:
+        """Give one attempt back (a success), never below zero."""
+
+    async def reset(self, subject: str) -> None: ...
+    async def close(self) -> None: ...
+
+
+class StoreCounter:
+    """Counters in the console's table, shared by every replica on the same store."""
+
+    def __init__(self, db: ConsoleDB, clock: Callable[[], float] = time.time) -> None:
+        self._db = db
+        self._clock = clock
+
+    async def hit(self, subject: str, window: float) -> tuple[int, float]:
+        now = self._clock()
+        rows = await self._db.write_fetch(_UPSERT, (subject, now, now - window, now - window))
+        count, start = rows[0]
+        if random.random() < 0.01:  # now and then: drop counters whose window ended long ago
+            await self._db.execute("DELETE FROM console_signin_counters WHERE window_start < ?", (now - 2 * window,))
+        return int(count), max(float(start) + window - now, 0.0)
+
+    async def refund(self, subject: str) -> None:
+        await self._db.execute("UPDATE console_signin_counters SET n = n - 1 WHERE subject = ? AND n > 0", (subject,))
+
+    async def reset(self, subject: str) -> None:
+        await self._db.execute("DELETE FROM console_signin_counters WHERE subject = ?", (subject,))
+
+    async def close(self) -> None:
+        return None
+
+
+class RedisCounter:
+    """Counters in Redis (one script call each), falling back to `fallback` while Redis is away."""
+
+    def __init__(self, url: str, prefix: str, fallback: Counter) -> None:
+        import redis.asyncio as aioredis
+
+        self._redis: Any = aioredis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5, max_connections=8)
+        self._prefix = f"{prefix}console:signin:"
+        self._hit = self._redis.register_script(_HIT_LUA)
+        self._refund = self._redis.register_script(_REFUND_LUA)
+        self._fallback = fallback
+
+    def _down(self, exc: Exception) -> None:
+        log.warning("console sign-in counters: Redis unreachable (%s); counting in the store meanwhile",
+                    type(exc).__name__)
+
+    async def hit(self, subject: str, window: float) -> tuple[int, float]:
+        from redis.exceptions import RedisError
+
+        try:
+            count, ms = await self._hit(keys=[self._prefix + subject], args=[max(int(window * 1000), 1)])
+            return int(count), max(int(ms), 0) / 1000.0
+        except (RedisError, OSError) as exc:
+            self._down(exc)
+            return await self._fallback.hit(subject, window)
+
+    async def refund(self, subject: str) -> None:
+        from redis.exceptions import RedisError
+
+        try:
+            await self._refund(keys=[self._prefix + subject])
+        except (RedisError, OSError) as exc:
+            self._down(exc)
+            await self._fallback.refund(subject)
+
+    async def reset(self, subject: str) -> None:
+        from redis.exceptions import RedisError
+
+        try:
+            await self._redis.delete(self._prefix + subject)
+        except (RedisError, OSError) as exc:
+            self._down(exc)
+            await self._fallback.reset(subject)
+
+    async def close(self) -> None:
+        await self._redis.aclose()
+
+
+@dataclass(frozen=True, slots=True)
+class Admission:
+    """What the throttle said about one attempt."""
+
+    allowed: bool
+    limit: str = ""  # "address" or "user" when refused
+    retry_after: int = 0  # whole seconds, at least 1 when refused
+    lockout: bool = False  # this refusal is the first of its window (the lockout begins)
+    known: bool = False  # the address is one the user signed in from before
+    count: int = 0  # the refusing counter's count (this attempt included)
+
+
+class SigninThrottle:
+    def __init__(self, db: ConsoleDB, counter: Counter, *, per_address: int, per_user: int, window: float,
+                 known_for: float, clock: Callable[[], float] = time.time) -> None:
+        self._db = db
+        self.counter = counter
+        self.per_address = per_address
+        self.per_user = per_user
+        self.window = window
+        self.known_for = known_for
+        self._clock = clock
+
+    async def admit(self, username: str, address: str) -> Admission:
+        """Take this attempt's units and say whether its password may be checked."""
+        count, left = await self.counter.hit(f"ip:{address}", self.window)
+        if count > self.per_address:
+            return Admission(False, "address", _seconds(left), count == self.per_address + 1, count=count)
+        if await self.is_known(username, address):
+            return Admission(True, known=True)
+        count, left = await self.counter.hit(f"user:{username.lower()}", self.window)
+        if count > self.per_user:
+            return Admission(False, "user", _seconds(left), count == self.per_user + 1, count=count)
+        return Admission(True)
+
+    async def succeeded(self, admission: Admission, username: str, address: str) -> None:
+        await self.counter.refund(f"ip:{address}")
+        if not admission.known:
+            await self.counter.reset(f"user:{username.lower()}")
+        now = self._clock()
+        await self._db.execute(
+            "INSERT INTO console_known_addresses (username, address, last_seen) VALUES (?, ?, ?) "
+            "ON CONFLICT (username, address) DO UPDATE SET last_seen = excluded.last_seen", (username, address, now))
+
+    async def is_known(self, username: str, address: str) -> bool:
+        rows = await self._db.fetch(
+            "SELECT 1 FROM console_known_addresses WHERE username = ? AND address = ? AND last_seen >= ?",
+            (username, address, self._clock() - self.known_for))
+        return bool(rows)
+
+    async def close(self) -> None:
+        await self.counter.close()
+
+
+def _seconds(left: float) -> int:
+    return max(1, math.ceil(left))
+
+
+def build_throttle(db: ConsoleDB, *, redis_url: str, redis_prefix: str, per_address: int, per_user: int,
+                   window: float, known_for: float) -> SigninThrottle:
+    store = StoreCounter(db)
+    counter: Counter = RedisCounter(redis_url, redis_prefix, store) if redis_url else store
+    return SigninThrottle(db, counter, per_address=per_address, per_user=per_user, window=window,
+                          known_for=known_for)
