@@ -117,15 +117,30 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
 
 
 @click.command()
-@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.argument("findings", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("dataset", type=click.Path(exists=True, file_okay=False, path_type=Path), required=False)
+@click.argument("findings", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def evaluate(dataset: Path, findings: Path, as_json: bool) -> None:
-    """Measure FINDINGS against DATASET/labels.jsonl: AUC, recall at 1% FPR, ARI, linking."""
+@click.option("--reviewed", is_flag=True, help="Instead: precision on reviewed cases and the benign flag rate, "
+              "from reviewers' labels in the configured store.")
+@click.option("--days", default=30, show_default=True, type=click.IntRange(1), help="--reviewed: the window.")
+@click.option("--bucket", type=click.Choice(["day", "week"]), default="day", show_default=True,
+              help="--reviewed: flag rate per day or per week.")
+@click.pass_context
+def evaluate(ctx: click.Context, dataset: Path | None, findings: Path | None, as_json: bool, reviewed: bool,
+             days: int, bucket: str) -> None:
+    """Measure FINDINGS against DATASET/labels.jsonl: AUC, recall at 1% FPR, ARI, linking; or, with
+    --reviewed, the detectors against reviewers' verdicts on production cases."""
     from moat.cli import emit
     from moat.detect.evaluate import evaluate as run
     from moat.detect.evaluate import load, report
 
+    if reviewed:
+        from moat.detect.reviewed import run_command
+
+        run_command(ctx, days=days, bucket=bucket, as_json=as_json)
+        return
+    if dataset is None or findings is None:
+        raise click.UsageError("DATASET and FINDINGS are required (or --reviewed)")
     if not (dataset / "labels.jsonl").exists():
         raise click.UsageError(f"{dataset}/labels.jsonl not found (a simulated dataset has one)")
     result = run(*load(dataset, findings))

@@ -4,13 +4,14 @@
     GET  /admin/cases/{id}                (case, timeline, evidence, linked accounts, requests, actions)
     GET  /admin/cases/{id}/requests?refused=1&limit=&cursor=
     GET  /admin/cases/{id}/events?cursor=   GET /admin/cases/{id}/evidence?kind=&cursor=
-    POST /admin/cases/{id}/notes {text}  /assign {assignee}  /close {text}  /reopen {text}
+    POST /admin/cases/{id}/notes {text}  /assign {assignee}  /close {text, outcome}  /reopen {text}
     POST /admin/cases/import-findings     {"threshold": 0.8, "findings": [finding, ...]}
     GET  /admin/actions?status=&subject=&case_id=&limit=&cursor=
     POST /admin/actions {kind, subject, reason, case_id, key_ids, limit, redact_reasoning, max_tokens, models}
     GET  /admin/actions/{id}   POST /admin/actions/{id}/undo {reason}   POST /admin/actions/clear {subject, reason}
     GET  /admin/appeals?status=&account_id=&limit=&cursor=   GET /admin/appeals/{id}
     POST /admin/appeals/{id}/decide {"accept": true, "note": "...", "undo": [action ids]}
+    GET  /admin/labels?outcome=&since=&limit=   GET /admin/labels/{case:<id>|appeal:<id>}
     GET  /admin/webhooks/deliveries?status=&cursor=
 
 The actor is the admin API's (`admin-api[:<Moat-Actor>]`), as for the directory routes.
@@ -24,10 +25,10 @@ from typing import Any
 
 import orjson
 
-from moat.enforce import actions, appeals, cases, findings, webhooks
+from moat.enforce import actions, appeals, cases, findings, labels, webhooks
 from moat.enforce.runtime import context_for
 from moat.enforce.services import EnforceContext
-from moat.errors import BadRequest
+from moat.errors import BadRequest, NotFound
 from moat.gateway.admin_api import AdminRequest, route
 
 
@@ -121,7 +122,7 @@ async def _assign(req: AdminRequest) -> tuple[int, Any]:
 @route("POST", "/cases/([^/]+)/close")
 async def _close(req: AdminRequest) -> tuple[int, Any]:
     case = await cases.set_status(await _cx(req), actor=req.actor, case_id=req.args[0], status="closed",
-                                  text=req.text("text") or "")
+                                  text=req.text("text") or "", outcome=req.text("outcome") or None)
     return 200, case.to_dict()
 
 
@@ -194,6 +195,27 @@ async def _decide(req: AdminRequest) -> tuple[int, Any]:
     appeal = await appeals.decide_appeal(await _cx(req), actor=req.actor, appeal_id=req.args[0], accept=accept,
                                          note=req.required("note"), undo=req.texts("undo"))
     return 200, appeal.to_dict()
+
+
+# ---- labels --------------------------------------------------------------------------------
+@route("GET", "/labels")
+async def _list_labels(req: AdminRequest) -> tuple[int, Any]:
+    q = _query(req)
+    try:
+        since = float(q["since"]) if q.get("since") else None
+    except ValueError:
+        raise BadRequest("'since' must be a Unix time") from None
+    found = await labels.list_labels(await _cx(req), outcome=q.get("outcome") or None, since=since,
+                                     limit=min(_limit(q) or 100, 1000))
+    return 200, {"data": [label.to_dict() for label in found]}
+
+
+@route("GET", "/labels/([^/]+)")
+async def _get_label(req: AdminRequest) -> tuple[int, Any]:
+    label = await labels.get_label(await _cx(req), req.args[0])
+    if label is None:
+        raise NotFound(f"unknown label {req.args[0]!r}")
+    return 200, label.to_dict()
 
 
 @route("GET", "/webhooks/deliveries")

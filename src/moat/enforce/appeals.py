@@ -10,7 +10,8 @@ an unattributable decision id can only ever be used to appeal one's own refusal.
 Accepting an appeal undoes the actions on the account itself, takes the account out of actions on
 its cluster, and undoes actions on its organization only when the reviewer names them (`undo`):
 one member's appeal does not lift a whole organization's block. The customer hears the outcome
-through the `appeal.decided` webhook and `GET /v1/appeals/{id}`.
+through the `appeal.decided` webhook and `GET /v1/appeals/{id}`. A decided appeal is a reviewer's
+label (`moat.enforce.labels`): accepted clears the account, rejected confirms the refusal.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from collections.abc import Sequence
 
 from moat.enforce import actions as enforce_actions
+from moat.enforce import labels
 from moat.enforce.cases import open_case, record_event
 from moat.enforce.models import Appeal, Page
 from moat.enforce.services import EnforceContext, check_id, check_text, new_id
@@ -96,6 +98,7 @@ async def decide_appeal(cx: EnforceContext, *, actor: str, appeal_id: str, accep
                 undone.append(action_id)
         await cx.es.set_appeal_undone(appeal_id, undone)
     appeal = await get_appeal(cx, appeal_id)
+    await labels.label_appeal(cx, appeal=appeal, reviewer=actor)
     await record_event(cx, appeal.case_id, "appeal", actor, {"appeal_id": appeal_id, "status": status,
                                                              "note": note, "undone": undone})
     await cx.log(actor, f"appeals.{'accept' if accept else 'reject'}", appeal_id,

@@ -162,21 +162,43 @@ async def assign(cx: EnforceContext, *, actor: str, case_id: str, assignee: str 
     return case
 
 
-async def set_status(cx: EnforceContext, *, actor: str, case_id: str, status: str, text: str = "") -> Case:
-    """Close (or reopen) a case; `actioned` is set by applying an action with the case id."""
+async def set_status(cx: EnforceContext, *, actor: str, case_id: str, status: str, text: str = "",
+                     outcome: str | None = None) -> Case:
+    """Close (or reopen) a case; `actioned` is set by applying an action with the case id.
+
+    Closing with an `outcome` (`confirmed`: the abuse is real; `cleared`: a false positive) records
+    the reviewer's verdict as a label (`moat.enforce.labels`); closing a closed case with an outcome
+    replaces its label, and reopening withdraws it.
+    """
+    from moat.enforce import labels
+
     case = await get_case(cx, case_id)
     if status not in ("open", "actioned", "closed"):
         raise BadRequest(f"unknown case status {status!r}")
+    if outcome is not None and outcome not in labels.OUTCOMES:
+        raise BadRequest(f"unknown outcome {outcome!r}: expected one of {', '.join(labels.OUTCOMES)}")
+    if outcome is not None and status != "closed":
+        raise BadRequest("an outcome is given when closing a case")
     if case.status == status:
+        if outcome is not None:  # resolved again: the verdict changes, the case stays closed
+            await cx.es.update_case(case_id, {}, [make_event(case_id, "resolved", actor,
+                                                             {"outcome": outcome, "text": text})])
+            await cx.log(actor, "cases.resolved", case_id, {"outcome": outcome, "text": text})
+            await labels.label_case(cx, case=case, outcome=outcome, reviewer=actor, note=text)
         return case
     if status != "closed" and await cx.es.open_case_for(case.subject_kind, case.subject_id) not in (None, case):
         raise BadRequest(f"{case.subject_kind}:{case.subject_id} has another open case")
     kind = "closed" if status == "closed" else ("reopened" if case.status == "closed" else "status")
     now = time.time()
     changes: dict[str, Any] = {"status": status, "closed_at": now if status == "closed" else None}
-    await cx.es.update_case(case_id, changes, [make_event(case_id, kind, actor, {"status": status, "text": text})])
-    await cx.log(actor, f"cases.{kind}", case_id, {"status": status, "text": text})
+    body: dict[str, Any] = {"status": status, "text": text, **({"outcome": outcome} if outcome else {})}
+    await cx.es.update_case(case_id, changes, [make_event(case_id, kind, actor, body)])
+    await cx.log(actor, f"cases.{kind}", case_id, body)
     case.status, case.closed_at = status, changes["closed_at"]
+    if outcome is not None:
+        await labels.label_case(cx, case=case, outcome=outcome, reviewer=actor, note=text)
+    elif kind == "reopened":
+        await labels.withdraw_case_label(cx, case_id=case_id, actor=actor)
     return case
 
 

@@ -128,12 +128,26 @@ def cases_assign(ctx: click.Context, case_id: str, assignee: str, as_json: bool)
 @cases.command("close")
 @click.argument("case_id")
 @click.option("--text", default="", help="Resolution.")
+@click.option("--outcome", type=click.Choice(("confirmed", "cleared")), default=None,
+              help="The verdict, recorded as a label: confirmed (abuse) or cleared (a false positive).")
 @json_option
 @click.pass_context
-def cases_close(ctx: click.Context, case_id: str, text: str, as_json: bool) -> None:
+def cases_close(ctx: click.Context, case_id: str, text: str, outcome: str | None, as_json: bool) -> None:
     case = with_cx(ctx, lambda cx: enforce_cases.set_status(cx, actor=actor(), case_id=case_id, status="closed",
+                                                            text=text, outcome=outcome))
+    emit(case.to_dict(), as_json, f"closed {case_id}" + (f" ({outcome})" if outcome else ""))
+
+
+@cases.command("reopen")
+@click.argument("case_id")
+@click.option("--text", default="")
+@json_option
+@click.pass_context
+def cases_reopen(ctx: click.Context, case_id: str, text: str, as_json: bool) -> None:
+    """Reopen a closed case (its label, if any, is withdrawn)."""
+    case = with_cx(ctx, lambda cx: enforce_cases.set_status(cx, actor=actor(), case_id=case_id, status="open",
                                                             text=text))
-    emit(case.to_dict(), as_json, f"closed {case_id}")
+    emit(case.to_dict(), as_json, f"reopened {case_id}")
 
 
 @cases.command("import-findings")

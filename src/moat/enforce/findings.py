@@ -4,11 +4,13 @@ Every finding is stored (the latest per account): it is a case's evidence, and i
 is what a cluster subject means (`cluster:<id>` = the accounts whose latest finding names it).
 A case is opened per cluster, or per unclustered account, whose risk reaches the threshold; an open
 case on the subject gets the new findings as evidence instead. An active action on a cluster
-reaches the cluster's new members too, so blocking a network keeps blocking it as it grows.
+reaches the cluster's new members too, so blocking a network keeps blocking it as it grows. Every
+finding at or above the threshold goes into the flag ledger (`moat.enforce.labels`).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +18,7 @@ from typing import Any
 
 from moat.enforce.actions import extend_cluster_actions
 from moat.enforce.cases import make_event, make_evidence, open_case
+from moat.enforce.labels import finding_flag, note_flags
 from moat.enforce.models import Subject
 from moat.enforce.services import EnforceContext
 from moat.errors import BadRequest
@@ -77,7 +80,10 @@ async def import_findings(cx: EnforceContext, *, actor: str, path: str | Path, t
     clusters = sorted({f["cluster_id"] for f in findings if f["cluster_id"]})
     for cluster_id in clusters:
         await extend_cluster_actions(cx, actor=actor, cluster_id=cluster_id)
-    await _open_for_findings(cx, actor, [f for f in findings if f["risk"] >= threshold], report)
+    hits = [f for f in findings if f["risk"] >= threshold]
+    now = time.time()
+    await note_flags(cx, [finding_flag(f, threshold, now) for f in hits])
+    await _open_for_findings(cx, actor, hits, report)
     await cx.log(actor, "cases.import_findings", str(file), {"read": report.read, "opened": len(report.opened),
                                                               "threshold": threshold, "errors": len(report.errors)})
     return report

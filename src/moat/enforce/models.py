@@ -71,7 +71,7 @@ class CaseEvent:
     event_id: str
     case_id: str
     ts: float
-    kind: str  # opened | note | action | appeal | evidence | assigned | closed | reopened
+    kind: str  # opened | note | action | appeal | evidence | assigned | closed | resolved | reopened
     actor: str
     body: dict[str, Any] = field(default_factory=dict)
 

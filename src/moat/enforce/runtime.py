@@ -25,6 +25,7 @@ from typing import Any
 
 from moat.config import Settings
 from moat.enforce.cases import open_case
+from moat.enforce.labels import note_flags, policy_flag
 from moat.enforce.models import Restriction
 from moat.enforce.restrictions import Restrictions
 from moat.enforce.services import EnforceContext
@@ -134,6 +135,8 @@ class Enforcement:
                     await open_case(self.cx, actor="gateway", subject=f"account:{item['account_id']}",
                                     source="flag", title=f"flagged: {item.get('reason_code') or 'policy'}",
                                     evidence=[("flag", item["account_id"], item)])
+                    await note_flags(self.cx, [policy_flag(item["account_id"], item.get("reason_code"),
+                                                           item.get("rules") or (), time.time())])
                 else:
                     await self.cx.notify("decision.denied", item)
             except asyncio.CancelledError:

@@ -1,4 +1,4 @@
-"""Enforcement tables (cases, evidence, actions, restrictions, appeals, webhook outbox), one DDL
+"""Enforcement tables (cases, evidence, actions, restrictions, appeals, webhook outbox, reviewed labels), one DDL
 for both backends with the few type names that differ filled in.
 
 Every list the console pages through is read by keyset on a time-ordered id (`moat.context.new_id`
@@ -141,9 +141,52 @@ CREATE INDEX enforce_evidence_order ON enforce_evidence (case_id, evidence_id)
 """
 
 
+# v3: reviewers' outcomes as labels (moat.enforce.labels). One label per resolved case or decided
+# appeal (`label_id` is `case:<id>` / `appeal:<id>`, so resolving again updates it), the accounts it
+# reached, and a ledger of the days an account was flagged (a finding at or above the import
+# threshold, or a policy `flag`), one row per account, day and detector category.
+_V3 = """
+CREATE TABLE enforce_labels (
+    label_id TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    source_id TEXT NOT NULL,
+    case_id TEXT,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    categories TEXT NOT NULL DEFAULT '[]',
+    reason_codes TEXT NOT NULL DEFAULT '[]',
+    reviewer TEXT NOT NULL,
+    decided_at {real} NOT NULL,
+    flagged_at {real},
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX enforce_labels_decided ON enforce_labels (decided_at, label_id);
+CREATE INDEX enforce_labels_outcome ON enforce_labels (outcome, decided_at);
+CREATE TABLE enforce_label_accounts (
+    label_id TEXT NOT NULL,
+    account_id TEXT NOT NULL,
+    PRIMARY KEY (label_id, account_id)
+);
+CREATE INDEX enforce_label_accounts_account ON enforce_label_accounts (account_id, label_id);
+CREATE TABLE enforce_flags (
+    day INTEGER NOT NULL,
+    account_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    source TEXT NOT NULL,
+    ts {real} NOT NULL,
+    risk {real},
+    PRIMARY KEY (day, account_id, category)
+);
+CREATE INDEX enforce_flags_account ON enforce_flags (account_id, day)
+"""
+
+
 def sqlite_migrations() -> tuple[tuple[int, str], ...]:
-    return ((1, _V1.format(real="REAL", serial="INTEGER PRIMARY KEY AUTOINCREMENT")), (2, _V2))
+    return ((1, _V1.format(real="REAL", serial="INTEGER PRIMARY KEY AUTOINCREMENT")), (2, _V2),
+            (3, _V3.format(real="REAL")))
 
 
 def postgres_migrations() -> tuple[tuple[int, str], ...]:
-    return ((1, _V1.format(real="double precision", serial="bigserial PRIMARY KEY")), (2, _V2))
+    return ((1, _V1.format(real="double precision", serial="bigserial PRIMARY KEY")), (2, _V2),
+            (3, _V3.format(real="double precision")))
