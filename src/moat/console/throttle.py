@@ -107,7 +107,11 @@ class RedisCounter:
     def __init__(self, url: str, prefix: str, fallback: Counter) -> None:
         import redis.asyncio as aioredis
 
-        self._redis: Any = aioredis.from_url(url, socket_timeout=0.5, socket_connect_timeout=0.5, max_connections=8)
+        # A blocking pool: a burst waits for one of its connections instead of failing over to the
+        # store (which would split the count between the two).
+        pool = aioredis.BlockingConnectionPool.from_url(url, max_connections=8, timeout=5.0, socket_timeout=0.5,
+                                                        socket_connect_timeout=0.5)
+        self._redis: Any = aioredis.Redis(connection_pool=pool)
         self._prefix = f"{prefix}console:signin:"
         self._hit = self._redis.register_script(_HIT_LUA)
         self._refund = self._redis.register_script(_REFUND_LUA)
@@ -147,6 +151,7 @@ class RedisCounter:
 
     async def close(self) -> None:
         await self._redis.aclose()
+        await self._redis.connection_pool.disconnect()
 
 
 @dataclass(frozen=True, slots=True)
