@@ -16,6 +16,7 @@ NAV: tuple[tuple[str, str, str], ...] = (
     ("/console/orgs", "Organizations", "orgs"),
     ("/console/cases", "Cases", "cases"),
     ("/console/appeals", "Appeals", "appeals"),
+    ("/console/detectors", "Detectors", "detectors"),
     ("/console/policies", "Policies", "policies"),
     ("/console/audit", "Audit", "audit"),
     ("/console/feed", "Entity feed", "feed"),

@@ -46,11 +46,13 @@ async def cases(c: Console, req: Request) -> Response:
 async def case(c: Console, req: Request, case_id: str, *, status: int = 200, error: str = "",
                notice: str = "") -> Response:
     from moat.enforce.cases import case_detail
+    from moat.enforce.labels import get_label
 
     cx = await enf.context(c)
     detail = await case_detail(cx, case_id, limit=25)
+    label = await get_label(cx, f"case:{case_id}")
     return await c.render(req, "case.html", http_status=status, active="cases", d=detail, case=detail["case"],
-                          error=error or req.q("error"), notice=notice or req.q("notice"))
+                          label=label, error=error or req.q("error"), notice=notice or req.q("notice"))
 
 
 def _back(req: Request, fallback: str) -> str:
@@ -123,7 +125,7 @@ async def update(c: Console, req: Request, case_id: str) -> Response:
             await svc.add_note(cx, actor=actor(req), case_id=case_id, text=req.f("text", limit=4000))
         elif what == "status":
             await svc.set_status(cx, actor=actor(req), case_id=case_id, status=req.f("status", limit=20),
-                                 text=req.f("text", limit=4000))
+                                 text=req.f("text", limit=4000), outcome=req.f("outcome", limit=20) or None)
         elif what == "assign":
             assert req.session is not None
             await svc.assign(cx, actor=actor(req), case_id=case_id,
