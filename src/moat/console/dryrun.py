@@ -2,7 +2,9 @@
 one, and report what would change (the same comparison as `moat policy replay --against`).
 
 The edited bundle is the bundle directory with one file's text replaced, compiled by the same
-`load_bundle` the gateway uses, so a dry run refuses exactly what a reload would refuse.
+`load_bundle` the gateway uses, so a dry run refuses exactly what a reload would refuse, and on
+the same compile worker (moat.policy.worker): however many dry runs are posted, they compile one at
+a time on one thread, each within the bounds of moat.policy.bounds, and none outlives its request.
 """
 
 from __future__ import annotations
@@ -13,21 +15,35 @@ from pathlib import Path
 from typing import Any
 
 from moat.identity.models import Account, Organization
+from moat.policy.bounds import MAX_FILE_BYTES
 from moat.policy.bundle import Bundle, load_bundle, policy_files
 from moat.policy.engine import Engine
 from moat.policy.replay import Dataset, DatasetDirectory, ReplayReport, context_from_record, outcome
+from moat.policy.worker import COMPILER, CompileWorker, WorkerBusy
+from moat.policy.yamlread import BundleError, PolicyError
 
 
-def edited_bundle(source: Path, file_name: str, text: str) -> Bundle:
-    """The bundle of `source` with `file_name` (a file of the bundle) holding `text` instead."""
+def edited_bundle(source: Path, file_name: str, text: str, *, worker: CompileWorker = COMPILER) -> Bundle:
+    """The bundle of `source` with `file_name` (a file of the bundle) holding `text` instead.
+
+    Blocking (call it in a thread): the compile runs on `worker`. Raises BundleError for a bundle
+    that is refused, including when the worker is too busy to take it."""
     names = {p.relative_to(source).as_posix() for p in policy_files(source)}
     if file_name not in names:
         raise ValueError(f"{file_name!r} is not a file of the bundle")
+    data = text.encode("utf-8", errors="surrogateescape")
+    if len(data) > MAX_FILE_BYTES:
+        raise BundleError([PolicyError(file_name, 0, f"file too large: {len(data)} bytes, more than "
+                                                     f"{MAX_FILE_BYTES} (MAX_FILE_BYTES)")])
     with tempfile.TemporaryDirectory(prefix="moat-dryrun-") as tmp:
         root = Path(tmp) / "bundle"
         shutil.copytree(source, root)
-        (root / file_name).write_text(text, encoding="utf-8")
-        return load_bundle(root)
+        (root / file_name).write_bytes(data)  # lone surrogates stay bytes: refused as not UTF-8
+        try:
+            return worker.run(load_bundle, root)
+        except (WorkerBusy, TimeoutError):
+            raise BundleError([PolicyError(file_name, 0, "the policy compiler is busy with other checks; "
+                                                         "try again in a moment")]) from None
 
 
 def compare(records: list[dict[str, Any]], old: Engine, new: Engine, accounts: dict[str, Account],

@@ -12,6 +12,10 @@
   field (LIBRARIES.md; bench/bench_policy.py): a request then pays only for the fields its candidate
   rules read;
 - the cost of the residual (nodes, depth, macro nesting), which the compiler holds to a ceiling.
+
+Every walk here visits each node once (a select chain's flat path: once per link) and ticks the
+expression's `Budget` (moat.policy.bounds) per visit, so the work of `analyse` is linear in the size
+the parser already bounded; `Budget.steps` is that work, counted.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from moat.policy import schema
+from moat.policy.bounds import Budget
 from moat.policy.celparse import MACROS, Node, conjuncts, parse
 
 # Indexed dimensions: the context path each one reads.
@@ -59,10 +64,13 @@ def flat_name(path: str) -> str:
 
 
 class _Checker:
-    def __init__(self) -> None:
+    def __init__(self, budget: Budget) -> None:
         self.errors: list[tuple[int, str]] = []
+        self.budget = budget
 
     def type_of(self, node: Node, env: dict[str, str]) -> str:
+        """The node's type; checks every node of the subtree exactly once."""
+        self.budget.tick()
         kind = node.kind
         if kind == "ident":
             if node.value in env:
@@ -81,14 +89,15 @@ class _Checker:
             return self.select(node, self.type_of(node.target, env))
         if kind == "call":
             return self.call(node, env)
-        for arg in node.args:
-            self.type_of(arg, env)
+        types = [self.type_of(arg, env) for arg in node.args]
         if kind == "binary" and node.value in ("&&", "||", "<", "<=", ">=", ">", "==", "!=", "in"):
             return "bool"
         if kind == "unary" and node.value == "!":
             return "bool"
-        if kind == "index" and node.args:
-            return schema.element_type(self.type_of(node.args[0], env)) or "dyn"
+        if kind == "index" and types:
+            # the operand's type from the walk above: walking it again here doubled the work per
+            # level of `[1][0][0]...` (2^n for n levels)
+            return schema.element_type(types[0]) or "dyn"
         return "dyn"
 
     def select(self, node: Node, target_type: str) -> str:
@@ -152,8 +161,9 @@ def flat_path(node: Node, env: dict[str, str]) -> tuple[str, str] | None:
 
 
 def _rewrite(node: Node, env: dict[str, str], src: str, used: set[str],
-             out: list[tuple[int, int, str]]) -> None:
+             out: list[tuple[int, int, str]], budget: Budget) -> None:
     """Collect (start, end, replacement) for flat paths and statically-true has() calls."""
+    budget.tick()
     flat = flat_path(node, env)
     if flat is not None:
         used.add(flat[0])
@@ -168,25 +178,28 @@ def _rewrite(node: Node, env: dict[str, str], src: str, used: set[str],
                 return
     if node.kind == "call" and node.target is not None and node.value in MACROS and node.args \
             and node.args[0].kind == "ident":
-        _rewrite(node.target, env, src, used, out)
+        _rewrite(node.target, env, src, used, out, budget)
         inner = {**env, node.args[0].value: "dyn"}
         for arg in node.args[1:]:
-            _rewrite(arg, inner, src, used, out)
+            _rewrite(arg, inner, src, used, out, budget)
         return
     if node.target is not None:
-        _rewrite(node.target, env, src, used, out)
+        _rewrite(node.target, env, src, used, out, budget)
     for arg in node.args:
-        _rewrite(arg, env, src, used, out)
+        _rewrite(arg, env, src, used, out, budget)
 
 
-def rewrite_flat(node: Node, src: str, used: set[str]) -> str:
+def rewrite_flat(node: Node, src: str, used: set[str], budget: Budget | None = None) -> str:
     """The source of `node` with every flat path replaced by its flat variable name."""
     repl: list[tuple[int, int, str]] = []
-    _rewrite(node, {}, src, used, repl)
-    text = src[node.start:node.end]
-    for start, end, new in sorted(repl, reverse=True):
-        text = text[:start - node.start] + new + text[end - node.start:]
-    return text
+    _rewrite(node, {}, src, used, repl, budget or Budget())
+    parts: list[str] = []
+    pos = node.start
+    for start, end, new in sorted(repl):  # disjoint spans: one pass, linear in the text
+        parts += (src[pos:start], new)
+        pos = end
+    parts.append(src[pos:node.end])
+    return "".join(parts)
 
 
 def _index_term(node: Node) -> tuple[str, frozenset[str]] | None:
@@ -207,7 +220,8 @@ def _index_term(node: Node) -> tuple[str, frozenset[str]] | None:
     return None
 
 
-def _cost(node: Node, depth: int, nesting: int, cost: Cost) -> None:
+def _cost(node: Node, depth: int, nesting: int, cost: Cost, budget: Budget) -> None:
+    budget.tick()
     cost.nodes += 1
     cost.depth = max(cost.depth, depth)
     if node.kind == "call" and node.target is not None and node.value in MACROS:
@@ -216,13 +230,15 @@ def _cost(node: Node, depth: int, nesting: int, cost: Cost) -> None:
     if node.kind == "list":
         cost.list_literal = max(cost.list_literal, len(node.args))
     for kid in ([node.target] if node.target is not None else []) + node.args:
-        _cost(kid, depth + 1, nesting, cost)
+        _cost(kid, depth + 1, nesting, cost, budget)
 
 
-def analyse(src: str, *, indexable: bool = True) -> Analysis:
-    """Check and rewrite one condition (raises CelSyntaxError when it does not parse)."""
-    tree = parse(src)
-    checker = _Checker()
+def analyse(src: str, *, indexable: bool = True, budget: Budget | None = None) -> Analysis:
+    """Check and rewrite one condition (raises CelSyntaxError when it does not parse; LimitExceeded
+    or CompileTimeout, from moat.policy.bounds, when it is over a bound or the budget)."""
+    budget = budget or Budget()
+    tree = parse(src, budget)
+    checker = _Checker(budget)
     checker.type_of(tree, {})
     result = Analysis(residual="", errors=checker.errors)
     if checker.errors:
@@ -236,13 +252,13 @@ def analyse(src: str, *, indexable: bool = True) -> Analysis:
         dim, values = found
         result.index[dim] = result.index[dim] & values if dim in result.index else values
     used: set[str] = set()
-    parts = [rewrite_flat(term, src, used) for term in rest]
+    parts = [rewrite_flat(term, src, used, budget) for term in rest]
     result.residual = " && ".join(f"({p})" for p in parts) if len(parts) > 1 else "".join(parts)
     result.variables = sorted(used)
-    _fast_path(rest, result, boolean=indexable)
+    _fast_path(rest, result, budget, boolean=indexable)
     for term in rest:
         part = Cost()
-        _cost(term, 1, 0, part)
+        _cost(term, 1, 0, part, budget)
         result.cost.nodes += part.nodes
         result.cost.depth = max(result.cost.depth, part.depth)
         result.cost.macro_nesting = max(result.cost.macro_nesting, part.macro_nesting)
@@ -250,14 +266,14 @@ def analyse(src: str, *, indexable: bool = True) -> Analysis:
     return result
 
 
-def _fast_path(rest: list[Node], result: Analysis, *, boolean: bool) -> None:
+def _fast_path(rest: list[Node], result: Analysis, budget: Budget, *, boolean: bool) -> None:
     """Fill `python` when every residual term is in pyfast's subset (conditions must be bool)."""
     from moat.policy.pyfast import translate
 
     if not rest:
         return
     paths: set[str] = set()
-    parts = [translate(term, paths) for term in rest]
+    parts = [translate(term, paths, budget) for term in rest]
     if any(p is None or (boolean and p[1] != "bool") for p in parts):
         return
     result.python = " and ".join(p[0] for p in parts if p is not None)

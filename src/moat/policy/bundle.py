@@ -4,6 +4,11 @@ Everything costly happens here, once per load: YAML parsing, the schema check, `
 every condition and limit key, the cost ceiling, the rule index. The revision is a hash of the
 files' content (names included), so two replicas that load the same files agree on it.
 Files named `*_test.yaml` are `moat policy test` cases, not part of the bundle.
+
+The work of a load is bounded (moat.policy.bounds): file count and sizes before reading, rule and
+limit counts before compiling, each expression's size before it is parsed and its steps while it is
+analysed, and the whole load by a wall-clock limit. Whatever goes wrong, including errors nobody
+foresaw (a RecursionError, a crash in the `cel` package), is a `PolicyError` with file and line.
 """
 
 from __future__ import annotations
@@ -17,10 +22,21 @@ import cel
 
 from moat.limits.spec import LimitSpec
 from moat.policy.analysis import Analysis, analyse
+from moat.policy.bounds import (
+    COMPILE_SECONDS,
+    MAX_BUNDLE_BYTES,
+    MAX_BUNDLE_FILES,
+    MAX_LIMITS,
+    MAX_RULES,
+    Budget,
+    CompileTimeout,
+    LimitExceeded,
+    deadline_in,
+)
 from moat.policy.celparse import CelSyntaxError, line_col
 from moat.policy.limitdefs import LimitDef, parse_limit
 from moat.policy.rules import Rule, parse_rule
-from moat.policy.yamlread import BundleError, Located, PolicyError, load_yaml
+from moat.policy.yamlread import BundleError, Located, PolicyError, decode, load_yaml, read_bytes
 
 DEFAULT_DIR = Path(__file__).parent / "default"
 DIMENSIONS: tuple[str, ...] = ("org", "plan", "model", "platform")
@@ -80,12 +96,25 @@ def _cel_error_line(message: str) -> int:
 
 
 def _compile(src: str, file: str, line: int, what: str, errors: list[PolicyError], *,
-             indexable: bool) -> tuple[Analysis, cel.Program | None] | None:
-    """Analyse and compile one expression; problems go to `errors` with their file line."""
+             indexable: bool, deadline: float | None = None) -> tuple[Analysis, cel.Program | None] | None:
+    """Analyse and compile one expression; problems go to `errors` with their file line.
+    Raises CompileTimeout past `deadline` (the caller refuses the whole bundle)."""
+    budget = Budget(deadline=deadline)
     try:
-        result = analyse(src, indexable=indexable)
+        result = analyse(src, indexable=indexable, budget=budget)
+    except CompileTimeout:
+        raise
+    except LimitExceeded as exc:
+        errors.append(PolicyError(file, line + line_col(src, exc.pos)[0] - 1, f"{what}: {exc}"))
+        return None
     except CelSyntaxError as exc:
         errors.append(PolicyError(file, line + line_col(src, exc.pos)[0] - 1, f"{what}: syntax error: {exc}"))
+        return None
+    except RecursionError:  # the parser's bounds should make this impossible; refuse, never crash
+        errors.append(PolicyError(file, line, f"{what}: expression nested too deeply to compile"))
+        return None
+    except Exception as exc:
+        errors.append(PolicyError(file, line, f"{what}: cannot be compiled ({type(exc).__name__}: {exc})"))
         return None
     for pos, reason in result.errors:
         errors.append(PolicyError(file, line + line_col(src, pos)[0] - 1, f"{what}: {reason}"))
@@ -95,9 +124,15 @@ def _compile(src: str, file: str, line: int, what: str, errors: list[PolicyError
         cel.compile(src)  # the reference parser must agree with ours
         program = cel.compile(result.residual) if result.residual else None
     except (ValueError, RuntimeError) as exc:
-        first = str(exc).splitlines()[0]
+        first = (str(exc).splitlines() or [type(exc).__name__])[0]
         errors.append(PolicyError(file, line + _cel_error_line(str(exc)) - 1, f"{what}: {first}"))
         return None
+    except BaseException as exc:  # a panic in the Rust extension is a BaseException
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
+        errors.append(PolicyError(file, line, f"{what}: the CEL compiler failed ({type(exc).__name__})"))
+        return None
+    budget.check_clock()
     cost = result.cost
     over = [f"{n} {v} > {m}" for n, v, m in (("nodes", cost.nodes, MAX_NODES), ("depth", cost.depth, MAX_DEPTH),
                                             ("macro nesting", cost.macro_nesting, MAX_MACRO_NESTING),
@@ -109,9 +144,10 @@ def _compile(src: str, file: str, line: int, what: str, errors: list[PolicyError
     return result, program
 
 
-def _read_file(path: Path, errors: list[PolicyError], rules: list[Rule], limits: list[LimitDef]) -> None:
+def _read_file(path: Path, text: str, errors: list[PolicyError], rules: list[Rule],
+               limits: list[LimitDef]) -> None:
     try:
-        doc = load_yaml(path)
+        doc = load_yaml(path, text)
     except BundleError as exc:
         errors.extend(exc.errors)
         return
@@ -137,24 +173,71 @@ def _read_file(path: Path, errors: list[PolicyError], rules: list[Rule], limits:
                 sink.append(parsed)  # type: ignore[arg-type]
 
 
-def load_bundle(directory: str | Path | None = None) -> Bundle:
+def load_bundle(directory: str | Path | None = None, *, seconds: float | None = COMPILE_SECONDS) -> Bundle:
     """Load, check and compile the bundle in `directory` (the shipped default when empty).
 
-    Raises BundleError listing every problem (file, line, reason); never returns a partial bundle.
+    Raises BundleError listing every problem (file, line, reason); never returns a partial bundle,
+    and never raises anything else for anything in the files. `seconds` bounds the whole load
+    (None: no clock; the size bounds still hold).
     """
     root = Path(directory) if directory else DEFAULT_DIR
     if not root.is_dir():
         raise BundleError([PolicyError(str(root), 0, "not a directory")])
+    deadline = deadline_in(seconds)
+    where = _Where(str(root))  # what the load is working on, for a refusal that stops it
+    try:
+        return _load(root, deadline, where)
+    except CompileTimeout:
+        raise BundleError([PolicyError(where.file, where.line, f"compile time limit of {seconds:g} s reached "
+                                       "here (COMPILE_SECONDS); the bundle is refused")]) from None
+    except RecursionError:
+        raise BundleError([PolicyError(where.file, where.line, "nested too deeply to compile")]) from None
+
+
+@dataclass(slots=True)
+class _Where:
+    file: str
+    line: int = 0
+
+    def at(self, file: str, line: int) -> None:
+        self.file, self.line = file, line
+
+
+def _load(root: Path, deadline: float | None, where: _Where) -> Bundle:
     files = policy_files(root)
     if not files:
         raise BundleError([PolicyError(str(root), 0, "no policy files (*.yaml) in the directory")])
+    if len(files) > MAX_BUNDLE_FILES:
+        raise BundleError([PolicyError(str(root), 0, f"{len(files)} policy files, more than {MAX_BUNDLE_FILES} "
+                                                     "(MAX_BUNDLE_FILES)")])
+    clock = Budget(deadline=deadline)
     errors: list[PolicyError] = []
     rules: list[Rule] = []
     limit_defs: list[LimitDef] = []
     digest = hashlib.sha256()
+    total = 0
     for path in files:
-        digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
-        _read_file(path, errors, rules, limit_defs)
+        where.at(str(path), 0)
+        try:
+            data = read_bytes(path)
+            total += len(data)
+            if total > MAX_BUNDLE_BYTES:
+                raise BundleError([PolicyError(str(path), 0, f"the bundle's files exceed {MAX_BUNDLE_BYTES} bytes "
+                                                             "together (MAX_BUNDLE_BYTES)")])
+            text = decode(path, data)
+        except BundleError as exc:
+            errors.extend(exc.errors)
+            if total > MAX_BUNDLE_BYTES:
+                break
+            continue
+        digest.update(str(path.relative_to(root)).encode() + b"\0" + data + b"\0")
+        _read_file(path, text, errors, rules, limit_defs)
+        clock.check_clock()
+    over = [PolicyError(str(root), 0, f"{len(items)} {what}, more than {most} (MAX_{what.upper()})")
+            for what, items, most in (("rules", rules, MAX_RULES), ("limits", limit_defs, MAX_LIMITS))
+            if len(items) > most]
+    if over:  # refused before compiling any of them
+        raise BundleError(errors + over)
     limits: dict[str, CompiledLimit] = {}
     for lim in limit_defs:
         if lim.name in limits:
@@ -162,7 +245,9 @@ def load_bundle(directory: str | Path | None = None) -> Bundle:
             errors.append(PolicyError(lim.file, lim.line, f"duplicate limit {lim.name!r} "
                                       f"(first at {first.file}:{first.line})"))
             continue
-        got = _compile(lim.key_expression, lim.file, lim.line, f"limit {lim.name} key", errors, indexable=False)
+        where.at(lim.file, lim.line)
+        got = _compile(lim.key_expression, lim.file, lim.line, f"limit {lim.name} key", errors, indexable=False,
+                       deadline=deadline)
         if got is not None and got[1] is not None:
             limits[lim.name] = CompiledLimit(lim, got[1], tuple(got[0].variables), got[0].python,
                                              tuple(got[0].python_paths))
@@ -177,7 +262,9 @@ def load_bundle(directory: str | Path | None = None) -> Bundle:
         for name in rule.limits:
             if not any(d.name == name for d in limit_defs):
                 errors.append(PolicyError(rule.file, rule.line, f"rule {rule.id}: unknown limit {name!r}"))
-        got = _compile(rule.when, rule.file, rule.when_line, f"rule {rule.id}", errors, indexable=True)
+        where.at(rule.file, rule.when_line)
+        got = _compile(rule.when, rule.file, rule.when_line, f"rule {rule.id}", errors, indexable=True,
+                       deadline=deadline)
         if got is not None:
             compiled.append((rule, got[0], got[1]))
     if errors:

@@ -6,6 +6,11 @@ measure a rule's cost, to pull exact-match keys out for the rule index, and to r
 so that it reads flat variables (cheaper to pass per request, see LIBRARIES.md). The grammar is the
 CEL spec's (langdef.md); message construction (`Msg{f: v}`) and `?.` are refused since no policy
 needs them. Every node keeps its source span so rewrites are done on the original text.
+
+The parser is where an expression's size is bounded (moat.policy.bounds): characters before
+tokenizing, tokens while tokenizing, nesting and tree depth while building the tree, one budget step
+per node. Every later walk is linear in the tree and recursive at most ~3 frames per level, so a
+tree that passes here cannot make the compiler exponential or exhaust the stack.
 """
 
 from __future__ import annotations
@@ -13,6 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+from moat.policy.bounds import (
+    MAX_EXPRESSION_CHARS,
+    MAX_EXPRESSION_DEPTH,
+    MAX_EXPRESSION_NESTING,
+    MAX_EXPRESSION_TOKENS,
+    Budget,
+    LimitExceeded,
+)
 
 MACROS = frozenset({"all", "exists", "exists_one", "map", "filter"})
 
@@ -36,6 +50,7 @@ class Node:
     args: list[Node] = field(default_factory=list)
     target: Node | None = None  # receiver of a method call, operand of a select
     lit_type: str = ""  # for literals: int, uint, double, string, bytes, bool, null
+    depth: int = 1  # of the subtree rooted here (a leaf is 1)
 
 
 _TOKEN = re.compile(r"""
@@ -61,6 +76,9 @@ class _Tok:
 
 
 def _tokenize(src: str) -> list[_Tok]:
+    if len(src) > MAX_EXPRESSION_CHARS:
+        raise LimitExceeded(f"expression too long: {len(src)} characters, more than "
+                            f"{MAX_EXPRESSION_CHARS} (MAX_EXPRESSION_CHARS)", MAX_EXPRESSION_CHARS)
     toks: list[_Tok] = []
     pos = 0
     while pos < len(src):
@@ -69,6 +87,9 @@ def _tokenize(src: str) -> list[_Tok]:
             raise CelSyntaxError(f"unexpected character {src[pos]!r}", pos)
         kind = m.lastgroup or ""
         if kind != "ws":
+            if len(toks) == MAX_EXPRESSION_TOKENS:
+                raise LimitExceeded(f"expression too long: more than {MAX_EXPRESSION_TOKENS} tokens "
+                                    "(MAX_EXPRESSION_TOKENS)", m.start())
             text = m.group()
             if kind == "ident" and text in ("true", "false", "null", "in"):
                 kind = "op" if text == "in" else "kw"
@@ -79,7 +100,8 @@ def _tokenize(src: str) -> list[_Tok]:
 
 
 def _string_value(text: str) -> tuple[str, Any]:
-    """Decode a string or bytes literal; escapes beyond the simple ones decode via Python's rules."""
+    """Decode a string or bytes literal; escapes beyond the simple ones decode via Python's rules.
+    Raises ValueError or OverflowError for an escape that names no character."""
     i = 0
     raw = is_bytes = False
     while text[i] not in "'\"":
@@ -114,11 +136,36 @@ def _string_value(text: str) -> tuple[str, Any]:
     return ("bytes", body.encode()) if is_bytes else ("string", body)
 
 
+_PRECEDENCE = {"||": 0, "&&": 1, "<": 2, "<=": 2, ">=": 2, ">": 2, "==": 2, "!=": 2, "in": 2,
+               "+": 3, "-": 3, "*": 4, "/": 4, "%": 4}
+
+
 class _Parser:
-    def __init__(self, src: str) -> None:
+    def __init__(self, src: str, budget: Budget) -> None:
         self.src = src
         self.toks = _tokenize(src)
         self.i = 0
+        self.budget = budget
+        self.nesting = 0
+
+    def node(self, kind: str, start: int, end: int, value: Any = None, args: list[Node] | None = None,
+             target: Node | None = None, lit_type: str = "") -> Node:
+        """A new node; refused when the tree gets deeper than MAX_EXPRESSION_DEPTH."""
+        self.budget.tick()
+        args = args or []
+        depth = 1 + max([a.depth for a in args] + ([target.depth] if target is not None else []), default=0)
+        if depth > MAX_EXPRESSION_DEPTH:
+            raise LimitExceeded(f"expression nested too deeply: syntax tree deeper than {MAX_EXPRESSION_DEPTH} "
+                                "levels (MAX_EXPRESSION_DEPTH; each link of a chain such as a[0][0] or "
+                                "a + b + c adds one)", start)
+        return Node(kind, start, end, value, args, target, lit_type, depth)
+
+    def enter(self, tok: _Tok) -> None:
+        self.nesting += 1
+        if self.nesting > MAX_EXPRESSION_NESTING:
+            raise LimitExceeded(f"expression nested too deeply: more than {MAX_EXPRESSION_NESTING} levels of "
+                                "parentheses, brackets, calls, `? :` or unary operators (MAX_EXPRESSION_NESTING)",
+                                tok.start)
 
     def peek(self) -> _Tok:
         return self.toks[self.i]
@@ -150,36 +197,53 @@ class _Parser:
         return node
 
     def expr(self) -> Node:
+        self.enter(self.peek())
         cond = self.binary(0)
         if self.accept("?"):
             a = self.binary(0)
             self.expect(":")
             b = self.expr()
-            return Node("cond", cond.start, b.end, "?:", [cond, a, b])
+            cond = self.node("cond", cond.start, b.end, "?:", [cond, a, b])
+        self.nesting -= 1
         return cond
 
-    _LEVELS: tuple[tuple[str, ...], ...] = (
-        ("||",), ("&&",), ("<", "<=", ">=", ">", "==", "!=", "in"), ("+", "-"), ("*", "/", "%"))
-
-    def binary(self, level: int) -> Node:
-        if level == len(self._LEVELS):
-            return self.unary()
-        left = self.binary(level + 1)
-        ops = self._LEVELS[level]
+    def binary(self, min_level: int) -> Node:
+        """Precedence climbing over ||, &&, relations, + -, * / % (all left-associative): a chain of
+        operators is a loop, so only a rise in precedence costs a stack frame."""
+        left = self.unary()
         while True:
             tok = self.peek()
-            if tok.kind != "op" or tok.text not in ops:
+            level = _PRECEDENCE.get(tok.text) if tok.kind == "op" else None
+            if level is None or level < min_level:
                 return left
+            if tok.text in ("&&", "||"):
+                operands = [left]
+                while self.accept(tok.text):
+                    operands.append(self.binary(level + 1))
+                left = self.balanced(tok.text, operands)
+                continue
             self.i += 1
             right = self.binary(level + 1)
-            left = Node("binary", left.start, right.end, tok.text, [left, right])
+            left = self.node("binary", left.start, right.end, tok.text, [left, right])
+
+    def balanced(self, op: str, operands: list[Node]) -> Node:
+        """`a && b && c && d` as ((a && b) && (c && d)): the operators are associative, and a balanced
+        tree keeps a 1,000-term chain 10 levels deep for every recursive walk (the order of the
+        operands, their spans and the source text are unchanged)."""
+        if len(operands) == 1:
+            return operands[0]
+        mid = len(operands) // 2
+        left, right = self.balanced(op, operands[:mid]), self.balanced(op, operands[mid:])
+        return self.node("binary", left.start, right.end, op, [left, right])
 
     def unary(self) -> Node:
         tok = self.peek()
         if tok.kind == "op" and tok.text in ("!", "-"):
             self.i += 1
+            self.enter(tok)
             operand = self.unary()
-            return Node("unary", tok.start, operand.end, tok.text, [operand])
+            self.nesting -= 1
+            return self.node("unary", tok.start, operand.end, tok.text, [operand])
         return self.member()
 
     def member(self) -> Node:
@@ -191,13 +255,13 @@ class _Parser:
                     raise CelSyntaxError("expected a field or method name after '.'", name.start)
                 if self.accept("("):
                     args, end = self.exprs(")")
-                    node = Node("call", node.start, end, name.text, args, target=node)
+                    node = self.node("call", node.start, end, name.text, args, target=node)
                 else:
-                    node = Node("select", node.start, name.end, name.text, target=node)
+                    node = self.node("select", node.start, name.end, name.text, target=node)
             elif self.accept("["):
                 idx = self.expr()
                 end = self.expect("]").end
-                node = Node("index", node.start, end, "[]", [node, idx])
+                node = self.node("index", node.start, end, "[]", [node, idx])
             elif self.peek().text == "{" and node.kind in ("ident", "select"):
                 raise CelSyntaxError("message construction is not supported in policies", self.peek().start)
             else:
@@ -220,16 +284,19 @@ class _Parser:
                 raise CelSyntaxError(f"{tok.text!r} is a reserved word", tok.start)
             if self.accept("("):
                 args, end = self.exprs(")")
-                return Node("call", tok.start, end, tok.text, args)
-            return Node("ident", tok.start, tok.end, tok.text)
+                return self.node("call", tok.start, end, tok.text, args)
+            return self.node("ident", tok.start, tok.end, tok.text)
         if tok.kind == "num":
             return self.number(tok)
         if tok.kind == "str":
-            kind, value = _string_value(tok.text)
-            return Node("lit", tok.start, tok.end, value, lit_type=kind)
+            try:
+                kind, value = _string_value(tok.text)
+            except (ValueError, OverflowError) as exc:
+                raise CelSyntaxError(f"bad escape in string literal: {exc}", tok.start) from None
+            return self.node("lit", tok.start, tok.end, value, lit_type=kind)
         if tok.kind == "kw":
             value = {"true": True, "false": False, "null": None}[tok.text]
-            return Node("lit", tok.start, tok.end, value, lit_type="null" if value is None else "bool")
+            return self.node("lit", tok.start, tok.end, value, lit_type="null" if value is None else "bool")
         if tok.kind == "op":
             if tok.text == "(":
                 inner = self.expr()
@@ -238,7 +305,7 @@ class _Parser:
                 return inner
             if tok.text == "[":
                 items, end = self.exprs("]")
-                return Node("list", tok.start, end, None, items)
+                return self.node("list", tok.start, end, None, items)
             if tok.text == "{":
                 return self.map_literal(tok)
         raise CelSyntaxError(f"unexpected {tok.text or 'end of expression'!r}", tok.start)
@@ -248,27 +315,35 @@ class _Parser:
         while True:
             tok = self.accept("}")
             if tok:
-                return Node("map", open_tok.start, tok.end, None, args)
+                return self.node("map", open_tok.start, tok.end, None, args)
             args.append(self.expr())
             self.expect(":")
             args.append(self.expr())
             if not self.accept(","):
-                return Node("map", open_tok.start, self.expect("}").end, None, args)
+                return self.node("map", open_tok.start, self.expect("}").end, None, args)
 
     def number(self, tok: _Tok) -> Node:
         text = tok.text
-        if text[-1] in "uU":
-            return Node("lit", tok.start, tok.end, int(text[:-1], 0), lit_type="uint")
-        if text.lower().startswith("0x"):
-            return Node("lit", tok.start, tok.end, int(text, 16), lit_type="int")
-        if any(c in text for c in ".eE"):
-            return Node("lit", tok.start, tok.end, float(text), lit_type="double")
-        return Node("lit", tok.start, tok.end, int(text), lit_type="int")
+        try:
+            if text[-1] in "uU":
+                value, kind = int(text[:-1], 0), "uint"
+            elif text.lower().startswith("0x"):
+                value, kind = int(text, 16), "int"
+            elif any(c in text for c in ".eE"):
+                return self.node("lit", tok.start, tok.end, float(text), lit_type="double")
+            else:
+                value, kind = int(text), "int"
+        except ValueError as exc:  # e.g. more digits than int() converts
+            raise CelSyntaxError(f"bad number literal: {exc}", tok.start) from None
+        if value >= 1 << 64:
+            raise CelSyntaxError("integer literal out of range", tok.start)
+        return self.node("lit", tok.start, tok.end, value, lit_type=kind)
 
 
-def parse(src: str) -> Node:
-    """Parse one CEL expression; raises CelSyntaxError with the offset of the problem."""
-    return _Parser(src).parse()
+def parse(src: str, budget: Budget | None = None) -> Node:
+    """Parse one CEL expression; raises CelSyntaxError with the offset of the problem, LimitExceeded
+    (moat.policy.bounds) for an expression over the size bounds."""
+    return _Parser(src, budget or Budget()).parse()
 
 
 def walk(node: Node) -> list[Node]:
@@ -285,9 +360,15 @@ def walk(node: Node) -> list[Node]:
 
 def conjuncts(node: Node) -> list[Node]:
     """The top-level `&&` operands of a condition (the condition itself when there is no `&&`)."""
-    if node.kind == "binary" and node.value == "&&":
-        return conjuncts(node.args[0]) + conjuncts(node.args[1])
-    return [node]
+    out: list[Node] = []
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.kind == "binary" and n.value == "&&":
+            stack += (n.args[1], n.args[0])
+        else:
+            out.append(n)
+    return out
 
 
 def line_col(src: str, pos: int) -> tuple[int, int]:

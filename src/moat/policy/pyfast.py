@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from moat.policy.analysis import flat_path
+from moat.policy.bounds import Budget
 from moat.policy.celparse import Node
 from moat.policy.variables import Getter
 
@@ -38,8 +39,11 @@ def _same_kind(a: str, b: str) -> bool:
     return a == b or (a in _NUMERIC and b in _NUMERIC)
 
 
-def translate(node: Node, paths: set[str]) -> tuple[str, str] | None:
-    """(Python expression, type) for a node in the subset, else None. Adds the paths it reads."""
+def translate(node: Node, paths: set[str], budget: Budget | None = None) -> tuple[str, str] | None:
+    """(Python expression, type) for a node in the subset, else None. Adds the paths it reads.
+    Visits each node at most once (one budget step each)."""
+    budget = budget or Budget()
+    budget.tick()
     kind = node.kind
     if kind in ("ident", "select"):
         flat = flat_path(node, {})
@@ -54,23 +58,23 @@ def translate(node: Node, paths: set[str]) -> tuple[str, str] | None:
             return repr(node.value), node.lit_type
         return None
     if kind == "unary":
-        inner = translate(node.args[0], paths)
+        inner = translate(node.args[0], paths, budget)
         if inner is None:
             return None
         if node.value == "!" and inner[1] == "bool":
             return f"(not {inner[0]})", "bool"
         return None
     if kind == "binary":
-        return _binary(node, paths)
+        return _binary(node, paths, budget)
     if kind == "cond":
-        c, a, b = (translate(x, paths) for x in node.args)
+        c, a, b = (translate(x, paths, budget) for x in node.args)
         if c is None or a is None or b is None:
             return None
         if c[1] != "bool" or not _same_kind(a[1], b[1]) or a[1] != b[1]:
             return None
         return f"({a[0]} if {c[0]} else {b[0]})", a[1]
     if kind == "call" and node.target is not None and len(node.args) == 1:
-        target, arg = translate(node.target, paths), translate(node.args[0], paths)
+        target, arg = translate(node.target, paths, budget), translate(node.args[0], paths, budget)
         if target is None or arg is None or target[1] != "string" or arg[1] != "string":
             return None
         if node.value in _STRING_METHODS:
@@ -80,16 +84,16 @@ def translate(node: Node, paths: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def _binary(node: Node, paths: set[str]) -> tuple[str, str] | None:
+def _binary(node: Node, paths: set[str], budget: Budget) -> tuple[str, str] | None:
     op = node.value
-    left = translate(node.args[0], paths)
+    left = translate(node.args[0], paths, budget)
     if op == "in":
         items = node.args[1]
         if left is None or left[1] != "string" or items.kind != "list" or \
                 not all(i.kind == "lit" and i.lit_type == "string" for i in items.args):
             return None
         return f"({left[0]} in {tuple(i.value for i in items.args)!r})", "bool"
-    right = translate(node.args[1], paths)
+    right = translate(node.args[1], paths, budget)
     if left is None or right is None:
         return None
     if op in ("&&", "||"):

@@ -2,10 +2,14 @@
 
 Each replica polls its policy directory (file names, sizes and mtimes, about once a second; cheap
 and works on every filesystem and in containers where inotify does not reach a mounted volume).
-A changed bundle is loaded and compiled off the event loop, then swapped in with one attribute
+A changed bundle is loaded and compiled off the event loop, on the process's one compile worker
+(moat.policy.worker; bounded by moat.policy.bounds), then swapped in with one attribute
 assignment, so a request decides entirely under the old engine or entirely under the new one. A
 bundle that fails to load is refused: `last_error` says file, line and reason, and the last good
-bundle stays in force. The first load has no fallback and raises.
+bundle stays in force. Anything that goes wrong in a load is such a refusal (never an exception
+that would make the watcher retry the same files every second). A refusal is reported (logged,
+`on_error`, hence the admin log) once: the same errors again, e.g. after the bad file is touched
+without being fixed, are only counted in `failures`. The first load has no fallback and raises.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ from moat.context import Decision, RequestContext
 from moat.policy.bundle import DEFAULT_DIR, load_bundle
 from moat.policy.engine import Engine
 from moat.policy.variables import DirectoryView
-from moat.policy.yamlread import BundleError
+from moat.policy.worker import COMPILER, CompileWorker, WorkerBusy
+from moat.policy.yamlread import BundleError, PolicyError
 from moat.tasks import cancel
 
 log = logging.getLogger("moat.policy")
@@ -39,8 +44,17 @@ def directory_signature(directory: Path) -> Signature:
 
 
 def _build(directory: Path) -> Engine:
-    """Load, compile and index a bundle: everything but the swap, so it can run in a thread."""
-    return Engine(load_bundle(directory))
+    """Load, compile and index a bundle: everything but the swap, so it can run in a thread.
+    Raises BundleError and nothing else."""
+    try:
+        return Engine(load_bundle(directory))
+    except BundleError:
+        raise
+    except RecursionError:
+        raise BundleError([PolicyError(str(directory), 0, "nested too deeply to compile")]) from None
+    except Exception as exc:  # a bug, but a refusal all the same: the last good bundle stays
+        raise BundleError([PolicyError(str(directory), 0, f"cannot be loaded ({type(exc).__name__}: {exc})")]) \
+            from exc
 
 
 class PolicyStore:
@@ -48,7 +62,8 @@ class PolicyStore:
 
     def __init__(self, directory: str | Path | None = None, *, interval: float = 1.0,
                  on_change: Callable[[Engine], None] | None = None,
-                 on_error: Callable[[BundleError], None] | None = None) -> None:
+                 on_error: Callable[[BundleError], None] | None = None,
+                 worker: CompileWorker = COMPILER) -> None:
         self.directory = Path(directory) if directory else DEFAULT_DIR
         self.interval = interval
         self.on_change = on_change
@@ -56,6 +71,8 @@ class PolicyStore:
         self.last_error: BundleError | None = None
         self.reloads = 0  # successful swaps after the first load (a metric)
         self.failures = 0  # refused bundles (a metric)
+        self.worker = worker
+        self._watch_error = ""  # the last unexpected error of the watcher, logged once
         self._signature = directory_signature(self.directory)
         self.engine = _build(self.directory)  # no fallback yet: raises BundleError
         self._task: asyncio.Task[None] | None = None
@@ -81,14 +98,19 @@ class PolicyStore:
             return self._refuse(signature, exc)
 
     async def reload_async(self) -> bool:
-        """`reload` with the load and compile in a worker thread, the swap on the event loop."""
+        """`reload` with the load and compile on the compile worker, the swap on the event loop.
+        When the worker is busy or slow to answer, the change is looked at again next time."""
         signature = directory_signature(self.directory)
         if signature == self._signature:
             return False
         try:
-            return self._swap(signature, await asyncio.to_thread(_build, self.directory))
+            engine = await self.worker.arun(_build, self.directory)
         except BundleError as exc:
             return self._refuse(signature, exc)
+        except (WorkerBusy, TimeoutError) as exc:
+            log.warning("policy bundle %s: compile deferred (%s)", self.directory, exc or "worker busy")
+            return False
+        return self._swap(signature, engine)
 
     def _swap(self, signature: Signature, engine: Engine) -> bool:
         self._signature = signature
@@ -105,7 +127,11 @@ class PolicyStore:
     def _refuse(self, signature: Signature, exc: BundleError) -> bool:
         self._signature = signature  # do not retry the same broken files every second
         self.failures += 1
+        repeated = self.last_error is not None and self.last_error.errors == exc.errors
         self.last_error = exc
+        if repeated:  # reported already (the files were touched, not fixed)
+            log.debug("policy bundle %s refused again for the same errors", self.directory)
+            return False
         log.error("policy bundle %s refused; keeping revision %s:\n%s", self.directory,
                   self.engine.revision, exc)
         if self.on_error:
@@ -118,8 +144,11 @@ class PolicyStore:
             await asyncio.sleep(self.interval)
             try:
                 await self.reload_async()
-            except Exception:
-                log.exception("policy reload failed")
+                self._watch_error = ""
+            except Exception as exc:  # not a bundle problem (those are refusals): say it once
+                if repr(exc) != self._watch_error:
+                    self._watch_error = repr(exc)
+                    log.exception("policy reload failed")
 
     def start(self) -> None:
         """Start watching on the running event loop."""
