@@ -113,6 +113,35 @@ class DetectSettings:
 
 
 @dataclass
+class DatabaseSettings:
+    """The database's timeouts and fail mode (README, "Dependencies: timeouts and fail modes").
+
+    Down at start: the replica starts degraded from its directory snapshot (`<home>/directory-snapshot.json`)
+    when there is one younger than `snapshot_max_age`, else it exits with one line. Down later: the
+    replica serves from its directory cache and the snapshot, records into the write-ahead log, and
+    says so in /readyz (200, "degraded"); it retries with back-off and catches up when it returns.
+    """
+
+    connect_timeout: float = 5.0  # seconds for the first connection (and migration) at start
+    probe_timeout: float = 1.0  # seconds for the readiness ping; slower counts as down
+    probe_interval: float = 2.0  # seconds between health pings while it is up
+    retry_max: float = 10.0  # back-off cap (seconds) between reconnection attempts while it is down
+    snapshot: bool = True  # keep the directory snapshot and start from it when the database is down
+    snapshot_interval: float = 60.0  # seconds between rewrites of the snapshot (only when it changed)
+    snapshot_max_age: float = 86400.0  # an older snapshot is refused at start (0: any age)
+
+
+@dataclass
+class AttributionSettings:
+    """The attribution nonce (replay) cache in Redis: its timeout and what happens while it is away."""
+
+    redis_timeout: float = 0.25  # seconds one claim may take, connecting included
+    # fail_open: claim in this replica's own cache (a replay is still caught on the same replica);
+    # fail_closed: refuse signed-attribution requests with 503 `attribution_replay_check_unavailable`.
+    fail_mode: Literal["fail_open", "fail_closed"] = "fail_open"
+
+
+@dataclass
 class Settings:
     home: str = ".moat"
     database_url: str = ""  # empty: sqlite under home
@@ -137,6 +166,7 @@ class Settings:
     routes: list[RouteSettings] = field(default_factory=list)
     webhooks: list[WebhookSettings] = field(default_factory=list)
     detect: DetectSettings = field(default_factory=DetectSettings)
+    database: DatabaseSettings = field(default_factory=DatabaseSettings)
 
     @property
     def home_path(self) -> Path:

@@ -90,6 +90,21 @@ class Restrictions:
             applied += len(changes)
         return applied
 
+    def snapshot_rows(self) -> list[tuple[str, str, str, dict[str, Any]]]:
+        """Every active restriction as (action id, subject kind, subject id, data), for the
+        replica's directory snapshot (`moat.identity.snapshot`)."""
+        return [(action_id, kind, ident, data) for action_id, items in self._rows.items()
+                for kind, ident, data in items]
+
+    def restore(self, rows: list[tuple[str, str, str, dict[str, Any]]]) -> None:
+        """Serve these rows (a snapshot's, while the database is down at start); `start()` later
+        replaces them with the store's."""
+        by_action: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+        for action_id, kind, ident, data in rows:
+            by_action.setdefault(action_id, []).append((kind, ident, data))
+        self._rows = by_action
+        self._rebuild()
+
     def _rebuild(self) -> None:
         """Build the lookup aside and swap it in, so a reader never sees half of it."""
         merged: dict[tuple[str, str], Restriction] = {}

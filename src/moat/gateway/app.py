@@ -6,13 +6,13 @@ A plain ASGI callable (no framework on the hot path): the model-call endpoints g
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 import orjson
 
 from moat.config import Settings, load_settings
 from moat.errors import BadRequest, NotFound
+from moat.gateway.degraded import StartRefused
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
 from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, header, send_json, send_response
@@ -90,25 +90,8 @@ class Gateway:
                             [(k.encode(), v.encode()) for k, v in headers.items()])
 
     async def _ready(self, send: Send) -> None:
-        checks: dict[str, str] = {}
-        ready = self.runtime.started
-        try:
-            await asyncio.wait_for(self.runtime.store.ping(), timeout=1.0)
-            checks["store"] = "ok"
-        except Exception as exc:  # any failure means not ready; say which
-            checks["store"] = f"unreachable: {type(exc).__name__}"
-            ready = False
-        for name, probe in self.runtime.readiness_probes().items():
-            try:
-                await asyncio.wait_for(probe(), timeout=1.0)
-                checks[name] = "ok"
-            except Exception as exc:
-                checks[name] = f"unreachable: {type(exc).__name__}"
-                ready = False
-        for name, state in checks.items():
-            self.runtime.metrics.dependency_up.labels(name).set(1 if state == "ok" else 0)
-        await send_json(send, 200 if ready else 503, {"status": "ready" if ready else "not ready",
-                                                      "checks": checks})
+        status, body = await self.runtime.readiness()  # ready / degraded (200) or not ready (503)
+        await send_json(send, status, body)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
@@ -116,6 +99,10 @@ class Gateway:
             if message["type"] == "lifespan.startup":
                 try:
                     await self.runtime.start()
+                except StartRefused as exc:  # a known reason: one line, no traceback
+                    log.error("%s", exc)
+                    await send({"type": "lifespan.startup.failed", "message": ""})
+                    return
                 except Exception as exc:
                     log.exception("start-up failed")
                     await send({"type": "lifespan.startup.failed", "message": str(exc)})

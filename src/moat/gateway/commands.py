@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import click
@@ -39,6 +41,14 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
         metrics_dir.mkdir()
         os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir)
     configure_logging(settings.log_level)
+    from moat.gateway.degraded import start_check
+    from moat.store import open_store
+
+    # Database down and no directory snapshot to start degraded from: one line, exit status 3.
+    refused = asyncio.run(start_check(settings, open_store(settings.store_url)))
+    if refused:
+        click.echo(f"moat serve: {refused}", err=True)
+        sys.exit(3)
     trusted = ",".join(settings.server.trusted_proxies)
     uvicorn.run(
         "moat.gateway.app:create_app",

@@ -7,7 +7,8 @@ dir before the workers start, and /metrics aggregates every worker's values.
 from __future__ import annotations
 
 import os
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -20,6 +21,9 @@ from prometheus_client import (
 
 from moat.audit.recorder import RecorderStats
 from moat.limits.base import Limiter
+
+if TYPE_CHECKING:
+    from moat.store.link import StoreLink
 
 _LATENCY_BUCKETS = (0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
                     2.5, 5, 10, 30, 60)
@@ -51,6 +55,12 @@ class Metrics:
                             registry=r, multiprocess_mode="livesum")
         self.dependency_up = Gauge("moat_dependency_up", "1 when a dependency answers", ["dependency"],
                                    registry=r, multiprocess_mode="liveall")
+        self.degraded = Gauge("moat_degraded", "1 while serving degraded because this dependency is away "
+                              "(database: from the directory cache or snapshot, recording into the WAL)",
+                              ["dependency"], registry=r, multiprocess_mode="livemax")
+        self.snapshot_age = Gauge("moat_directory_snapshot_age_seconds", "Age of the directory snapshot being "
+                                  "served (0 when serving the live directory)", registry=r,
+                                  multiprocess_mode="livemax")
 
     def observe_recorder(self, stats: RecorderStats) -> None:
         for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered"):
@@ -72,6 +82,11 @@ class Metrics:
         breaker = getattr(limiter, "breaker", None)
         if breaker is not None:
             self.dependency_up.labels("redis_limits").set(0 if breaker.is_open else 1)
+
+    def observe_database(self, link: StoreLink, snapshot_at: float | None) -> None:
+        self.degraded.labels("database").set(0 if link.up else 1)
+        self.dependency_up.labels("store").set(1 if link.up else 0)
+        self.snapshot_age.set(0 if snapshot_at is None else max(0.0, time.time() - snapshot_at))
 
     def observe_online(self, stats: dict[str, Any]) -> None:
         for name in ("published", "sent", "dropped", "errors", "buffered", "scored_accounts"):

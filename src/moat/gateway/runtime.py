@@ -2,7 +2,8 @@
 
 No module keeps state in globals: `Runtime.start()` opens the store, warms the directory, starts
 the upstream pools and the recorder; `Runtime.stop()` closes them in reverse order, flushing
-every record.
+every record. A database that does not answer at start means a degraded start from the directory
+snapshot (`moat.gateway.degraded`), caught up when it returns.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from moat.detect.online import attach as attach_online_detection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable
+from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
 from moat.gateway.metrics import Metrics
@@ -43,6 +45,7 @@ from moat.limits.memory import MemoryLimiter
 from moat.policy import BundleError, Engine, PolicyStore
 from moat.store import Store, open_store
 from moat.store.base import AdminAction
+from moat.store.link import StoreLink
 from moat.tasks import cancel
 
 if TYPE_CHECKING:
@@ -94,23 +97,62 @@ class Runtime:
             self._redis = aioredis.from_url(settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5,
                                             max_connections=2)
             self._probes["redis"] = self._redis.ping
+        self.link = StoreLink(self.store, settings.database, on_back=self._database_back,
+                              on_change=self._database_changed)
+        self.snapshots = SnapshotKeeper(
+            self.store, self.home, self.link, interval=settings.database.snapshot_interval,
+            position=lambda: self.enforcement.restrictions.seq,
+            restrictions=self.enforcement.restrictions.snapshot_rows)
+        self._deferred: list[Callable[[], Awaitable[None]]] = []  # what waits for the database
+        self._pending_admin: list[AdminAction] = []  # admin-log entries made while it is away
 
     async def start(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
-        await self.store.open()
-        await self.directory.start()
-        await self.resolution.start()
+        if await self.link.connect():
+            await self.directory.start()
+            await self.resolution.start()
+        else:  # degraded: serve the last known directory (or refuse to start, in one line)
+            snapshot = usable_snapshot(self.settings, self.link.reason)
+            log.warning("starting degraded: the database is unreachable (%s); serving the directory "
+                        "snapshot of %s", self.link.reason,
+                        time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(snapshot.written_at)))
+            self.directory.start_offline(snapshot)
+            self.enforcement.restrictions.restore(snapshot.restrictions)
+            await self.resolution.start(snapshot.accounts)
+            self._deferred = [self.online.start, self.enforcement.start]
         if self.feed is None:
             self.feed = await asyncio.to_thread(FeedPublisher, self.home)
             await self._publish_feed(set(), set())
             self.directory.add_listener(self._publish_feed)
         await self.router.start()
         await self.recorder.start()
-        await self.online.start()
-        await self.enforcement.start()
+        if not self._deferred:
+            await self.online.start()
+            await self.enforcement.start()
         self.policy.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
+        self._tasks.append(asyncio.create_task(self.link.run(), name="moat-database-link"))
+        if self.settings.database.snapshot:
+            self._tasks.append(asyncio.create_task(self.snapshots.run(), name="moat-directory-snapshot"))
         self.started = True
+
+    def _database_changed(self, up: bool) -> None:
+        """The database went away or came back: directory cache misses fail fast while it is away."""
+        if not up or self.directory.snapshot_at is None:
+            self.directory.offline = not up
+
+    async def _database_back(self) -> None:
+        """After a degraded start, the database answers: load the directory fresh, start what
+        waited for it, write the admin-log entries made meanwhile (the recorder drains by itself)."""
+        await self.directory.reload()
+        await self.resolution.reload()
+        while self._deferred:
+            await self._deferred[0]()
+            self._deferred.pop(0)
+        while self._pending_admin:
+            await self.store.append_admin(self._pending_admin[0])
+            self._pending_admin.pop(0)
+        log.info("caught up with the database: directory reloaded, write-ahead log draining")
 
     async def stop(self) -> None:
         for task in self._tasks:
@@ -126,7 +168,13 @@ class Runtime:
         if self._redis is not None:
             await self._redis.aclose()
         await self.online.stop()
-        await self.recorder.stop(timeout=self.settings.server.graceful_timeout)
+        if self.settings.database.snapshot:
+            try:  # the directory as this replica leaves it, for a start while the database is down
+                await asyncio.wait_for(self.snapshots.save(), timeout=10)
+            except Exception:
+                log.warning("directory snapshot: could not write it at stop", exc_info=True)
+        # While the database is away the records stay in the write-ahead log for the next start.
+        await self.recorder.stop(timeout=self.settings.server.graceful_timeout if self.link.up else 1.0)
         await self.resolution.stop()
         await self.directory.stop()
         await self.store.close()
@@ -134,6 +182,7 @@ class Runtime:
     async def _observe(self) -> None:
         """Publish slow-moving state to the metrics once a second (off the hot path)."""
         while True:
+            self.metrics.observe_database(self.link, self.directory.snapshot_at)
             self.metrics.observe_recorder(self.recorder.stats)
             self.metrics.observe_limiter(self.limiter)
             self.metrics.observe_online(self.online.stats())
@@ -149,6 +198,10 @@ class Runtime:
     def _admin_log(self, action: str, target: str, details: dict[str, Any]) -> None:
         """A policy change seen by this replica goes to the admin log (off the hot path)."""
         actor = f"gateway:{socket.gethostname()}:{os.getpid()}"
+        if not self.link.caught_up:  # degraded start: written once the database is back
+            if len(self._pending_admin) < 1000:
+                self._pending_admin.append(AdminAction(actor, action, target, details))
+            return
         task = asyncio.create_task(self.store.append_admin(AdminAction(actor, action, target, details)))
         self._tasks.append(task)
 
@@ -166,6 +219,31 @@ class Runtime:
     def readiness_probes(self) -> dict[str, Callable[[], Awaitable[object]]]:
         """Dependencies besides the store that must answer for the replica to be ready."""
         return dict(self._probes)
+
+    async def readiness(self) -> tuple[int, dict[str, Any]]:
+        """/readyz: 200 "ready"; 200 "degraded" while the database is away (serving from the
+        directory cache or snapshot, recording into the write-ahead log; `degraded` says since
+        when); 503 "not ready" before start or when another probe fails."""
+        await self.link.probe()
+        checks: dict[str, str] = {}
+        checks["store"], database = readiness(self.link, self.directory.snapshot_at)
+        ready = self.started
+        for name, probe in self.readiness_probes().items():
+            try:
+                await asyncio.wait_for(probe(), timeout=1.0)
+                checks[name] = "ok"
+            except Exception as exc:
+                checks[name] = f"unreachable: {type(exc).__name__}"
+                ready = False
+        for name, state in checks.items():
+            self.metrics.dependency_up.labels(name).set(1 if state == "ok" else 0)
+        self.metrics.observe_database(self.link, self.directory.snapshot_at)
+        body: dict[str, Any] = {"status": "not ready", "checks": checks}
+        if ready:
+            body["status"] = "ready" if database is None else "degraded"
+        if database is not None:
+            body["degraded"] = {"database": database}
+        return (200 if ready else 503), body
 
     # ---- stages ----------------------------------------------------------------------------
     async def attribute(self, ctx: RequestContext, headers: dict[bytes, bytes],

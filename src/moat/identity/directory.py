@@ -20,6 +20,13 @@ organization, or of one controlled (>50%, as for restrictions) by blocked ones, 
 way with code `organization_blocked` (issue 7: blocking an organization reaches its subsidiaries).
 These refusals are `AccountRefused`, which carries what authentication found, so an appeal
 endpoint can still tell who the (genuine) caller is.
+
+Database outages: `start_offline(snapshot)` serves from the replica's directory snapshot
+(`moat.identity.snapshot`: every key, account and organization it last loaded) when the database
+is down at start; `reload()` loads everything fresh and starts following the change feed once it
+answers again. While `offline` is set (by the runtime, from its database probe) a cache miss never
+waits on the database: a key that is not in memory gets 503 `directory_unavailable` (it may have
+been created since the snapshot; the client should retry), not 401.
 """
 
 from __future__ import annotations
@@ -29,14 +36,17 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
+from typing import TypeVar
 
-from moat.errors import AuthenticationFailed, PermissionDenied
+from moat.errors import AuthenticationFailed, MoatError, PermissionDenied
 from moat.identity import keys
 from moat.identity.models import Account, ApiKey, Organization
+from moat.identity.snapshot import DirectorySnapshot
 from moat.store.base import Change, Store
 from moat.tasks import cancel
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 # A share strictly above this, held in aggregate by restricted owners, restricts the owned org.
 CONTROL_THRESHOLD = 0.5
@@ -86,6 +96,14 @@ def effective_blocks(orgs: Iterable[Organization]) -> frozenset[str]:
     `effective_restrictions` (so a block of an organization reaches its subsidiaries)."""
     as_restricted = [replace(o, restricted=o.blocked) for o in orgs]
     return effective_restrictions(as_restricted)
+
+
+class DirectoryUnavailable(MoatError):
+    """A key this replica cannot check now: not in memory, and the database is away (503)."""
+
+    status = 503
+    type = "overloaded_error"
+    code = "directory_unavailable"
 
 
 class AccountRefused(PermissionDenied):
@@ -143,6 +161,10 @@ class Directory:
         self._refresh_lock = asyncio.Lock()
         self._task: asyncio.Task[None] | None = None
         self._listeners: list[ChangeListener] = []
+        # Set while the database is known to be away: cache misses fail fast (see the module docstring).
+        self.offline = False
+        # When serving from a snapshot (started offline, not reloaded yet): its time of writing.
+        self.snapshot_at: float | None = None
 
     # ---- lifecycle -------------------------------------------------------------------------
     async def start(self) -> None:
@@ -152,6 +174,40 @@ class Directory:
         self._seq = await self._store.last_change()  # before loading: no change can slip between
         self._set_orgs(await self._store.list_orgs())
         self._task = asyncio.create_task(self._poll(), name="moat-directory-poll")
+
+    def start_offline(self, snapshot: DirectorySnapshot) -> None:
+        """Serve from a snapshot (the database is down at start): every key, account and
+        organization in memory, no polling until `reload()`."""
+        self.offline = True
+        self.snapshot_at = snapshot.written_at
+        self._seq = snapshot.seq
+        self._set_orgs(snapshot.orgs)
+        self._accounts = {a.account_id: a for a in snapshot.accounts}
+        by_prefix: dict[str, list[ApiKey]] = {}
+        for key in snapshot.keys:
+            by_prefix.setdefault(key.prefix, []).append(key)
+        self._keys = {prefix: tuple(found) for prefix, found in by_prefix.items()}
+        self._prefix_of = {key.key_id: key.prefix for key in snapshot.keys}
+
+    async def reload(self) -> None:
+        """Load the directory fresh from the store (it answers again after an offline start), tell
+        the listeners every organization changed, and follow the change feed from here."""
+        async with self._refresh_lock:
+            seq = await self._store.last_change()
+            orgs = await self._store.list_orgs()
+            self._epoch += 1  # a cache miss that overlapped the reload does not cache what it read
+            self._keys, self._prefix_of, self._accounts, self._unknown = {}, {}, {}, {}
+            self._seq = seq
+            self._set_orgs(orgs)
+            self.offline = False
+            self.snapshot_at = None
+        for listener in self._listeners:
+            try:
+                await listener(set(self._orgs), set())
+            except Exception:
+                log.exception("directory change listener failed")
+        if self._task is None:
+            self._task = asyncio.create_task(self._poll(), name="moat-directory-poll")
 
     async def stop(self) -> None:
         await cancel(self._task)
@@ -264,7 +320,9 @@ class Directory:
         key = keys.check(secret, candidates, now=self._clock())
         account = self._accounts.get(key.account_id)
         if account is None:
-            account = await self._store.get_account(key.account_id)
+            if self.offline and self.snapshot_at is not None:  # the snapshot holds every account
+                raise AuthenticationFailed(keys.INVALID, code="invalid_api_key")
+            account = await self._unless_offline(self._store.get_account(key.account_id))
             if account is None:
                 raise AuthenticationFailed(keys.INVALID, code="invalid_api_key")
         org = self._orgs.get(account.org_id) if account.org_id else None
@@ -286,12 +344,26 @@ class Directory:
             if expires > time.monotonic():
                 return ()
             del self._unknown[prefix]
+        if self.offline:
+            raise DirectoryUnavailable("This API key cannot be checked while the gateway's database is "
+                                       "unreachable; retry shortly")
         task = self._loading.get(prefix)
         if task is None:
-            task = asyncio.create_task(self._load_and_cache(prefix))
+            task = asyncio.create_task(self._unless_offline(self._load_and_cache(prefix)))
             self._loading[prefix] = task
             task.add_done_callback(lambda _: self._loading.pop(prefix, None))
         return await asyncio.shield(task)
+
+    async def _unless_offline(self, read: Awaitable[_T]) -> _T:
+        """A store read on a cache miss; a failure of the store itself becomes a 503."""
+        try:
+            return await read
+        except (OSError, RuntimeError, TimeoutError) as exc:  # refused, reset, not open, too slow
+            raise DirectoryUnavailable("The gateway's database is unreachable; retry shortly") from exc
+        except Exception as exc:
+            if type(exc).__module__.startswith("asyncpg"):
+                raise DirectoryUnavailable("The gateway's database is unreachable; retry shortly") from exc
+            raise
 
     async def _load_and_cache(self, prefix: str) -> tuple[ApiKey, ...]:
         epoch = self._epoch

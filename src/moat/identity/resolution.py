@@ -6,6 +6,9 @@ every directory change is applied incrementally: a new or changed account is lin
 cluster re-resolved, so a rival's employee paying with the rival's card is refused on the first
 request after the account (and so the link) exists. Organization changes rebuild the org indexes
 in a worker thread and swap them in.
+
+Started from a directory snapshot (the database is down at start), the accounts come from the
+snapshot instead; `reload()` reads them fresh from the store once it answers again.
 """
 
 from __future__ import annotations
@@ -48,9 +51,20 @@ class Resolution:
         return [o if o.restricted or not self._directory.is_restricted(o.org_id) else _restricted(o)
                 for o in self._directory.orgs()]
 
-    async def start(self) -> None:
+    async def start(self, accounts: Iterable[Account] | None = None) -> None:
+        """Link the stored accounts in the background, or `accounts` (a snapshot's) when given."""
         self._directory.add_listener(self._on_change)
-        self._task = asyncio.create_task(self._load(), name="moat-resolution-load")
+        if accounts is None:
+            self._task = asyncio.create_task(self._load(), name="moat-resolution-load")
+        else:
+            self._task = asyncio.create_task(self._use({a.account_id: a for a in accounts}),
+                                             name="moat-resolution-load")
+
+    async def reload(self) -> None:
+        """Read every account from the store again and relink (the old resolver serves meanwhile)."""
+        await cancel(self._task)
+        self._task = None
+        await self._load()
 
     async def stop(self) -> None:
         await cancel(self._task)
@@ -70,14 +84,19 @@ class Resolution:
         self.resolver.learn(self._linker, account.account_id)
 
     async def _load(self) -> None:
+        accounts: dict[str, Account] = {}
         offset = 0
         while True:
             page = await self._store.list_accounts(limit=_PAGE, offset=offset)
             for account in page:
-                self._accounts[account.account_id] = account
+                accounts[account.account_id] = account
             if len(page) < _PAGE:
                 break
             offset += _PAGE
+        await self._use(accounts)
+
+    async def _use(self, accounts: dict[str, Account]) -> None:
+        self._accounts = accounts
         await self._rebuild()
         self.ready.set()
 
