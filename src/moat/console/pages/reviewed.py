@@ -45,14 +45,15 @@ async def detectors(c: Console, req: Request) -> Response:
     result = await _report(c, WINDOWS[window], bucket)
     series = result["series"]
     chart = charts.timeseries(
-        [("flagged % of active", [(e["start"], 100.0 * (e["flag_rate"] or 0.0)) for e in series]),
-         ("later cleared % of active", [(e["start"], 100.0 * (e["benign_flag_rate"] or 0.0)) for e in series])],
-        label="percent of active accounts")
+        [("flagged %", [(e["start"], 100.0 * (e["flag_rate"] or 0.0)) for e in series]),
+         ("cleared %", [(e["start"], 100.0 * (e["benign_flag_rate"] or 0.0)) for e in series])],
+        label="percent of active accounts flagged, and flagged then cleared")
     rows = [{"category": name, **row} for name, row in result["precision"].items()
             if name != "all" and (row["reviewed"] or name not in ("other",))]
     return await c.render(req, "detectors.html", active="detectors", window=window, windows=list(WINDOWS),
                           bucket=bucket, buckets=BUCKETS, result=result, rows=rows, overall=result["precision"]["all"],
-                          chart=chart, series=list(reversed(series)), totals=result["totals"])
+                          chart=chart, totals=result["totals"],
+                          series=[e for e in reversed(series) if e["active"] or e["flagged"]])
 
 
 ROUTES = [Route("GET", r"/detectors", detectors)]
