@@ -130,6 +130,9 @@ def test_labels_and_reviewed_report(store_url: str, tmp_path: Path) -> None:
     assert (a1.outcome, a1.categories, a1.reason_codes) == ("confirmed", ["distillation"], ["distillation_risk"])
     assert all(x.reviewer.startswith("cli:") for x in got.values())
 
+    # the appeal's own case closed with the same verdict: still one review of it
+    a4_case = moat("appeals", "show", appeal_of["a4"], "--json")["case_id"]
+    moat("cases", "close", a4_case, "--outcome", "cleared", "--json")
     # reopening withdraws the label; closing again records it
     moat("cases", "reopen", rival, "--json")
     assert asyncio.run(_read(store_url, lambda cx: labels.get_label(cx, f"case:{rival}"))) is None

@@ -6,7 +6,8 @@ Two measures, from the labels and the flag ledger of `moat.enforce.labels`:
 - **Precision on reviewed cases**, per detector category: of the labels about that category
   (closed cases with an outcome, decided appeals) decided in the window, how many were confirmed;
   with a 95% Wilson score interval, which stays honest on a handful of reviews. A label about
-  several categories counts for each; `all` counts every label once.
+  several categories counts for each; `all` counts every label once. One case is one review: when
+  an appeal was decided on a case that was also closed with an outcome, the later verdict counts.
 - **The benign flag rate over time**: per UTC day (or ISO week), the active accounts (an account
   that made a recorded request, or was flagged, in the bucket), how many of them a detector flagged,
   and what reviewers later said of those flags: an account counts as *cleared* (*confirmed*) when
@@ -50,7 +51,12 @@ async def precision(cx: EnforceContext, since: float) -> dict[str, Any]:
     """Per category (and `all`, and `other` for labels about no known category): reviewed,
     confirmed, cleared, precision and its Wilson interval, over labels decided since `since`."""
     counts = {c: [0, 0] for c in (*CATEGORIES, OTHER, "all")}
-    for label in await list_labels(cx, since=since):
+    seen: set[str] = set()
+    for label in await list_labels(cx, since=since):  # newest first
+        if label.case_id is not None:
+            if label.case_id in seen:  # an appeal decided on a case that was also closed: one review
+                continue
+            seen.add(label.case_id)
         slot = 0 if label.outcome == "confirmed" else 1
         for category in {*(c if c in CATEGORIES else OTHER for c in label.categories)} or {OTHER}:
             counts[category][slot] += 1
@@ -129,8 +135,13 @@ async def reviewed_report(cx: EnforceContext, *, days: int = 30, bucket: str = "
     first_day = last_day - max(1, days) + 1
     series = await flag_series(cx, first_day=first_day, last_day=last_day, bucket=bucket)
     active = sum(e["active"] for e in series)
-    cleared = [label.to_dict() for label in await list_labels(cx, outcome="cleared", since=first_day * DAY,
-                                                              limit=recent)]
+    cleared: list[dict[str, Any]] = []
+    cases: set[str] = set()
+    for label in await list_labels(cx, outcome="cleared", since=first_day * DAY, limit=3 * recent):
+        if label.case_id is None or label.case_id not in cases:  # one line per case (see `precision`)
+            cases.update([label.case_id] if label.case_id else [])
+            cleared.append(label.to_dict())
+    cleared = cleared[:recent]
     return {"since": first_day * DAY, "until": now, "days": days, "bucket": bucket,
             "precision": await precision(cx, first_day * DAY), "series": series,
             "totals": {"flagged": sum(e["flagged"] for e in series), "cleared": sum(e["cleared"] for e in series),
