@@ -26,10 +26,25 @@ from typing import Any
 import orjson
 
 from moat.enforce import actions, appeals, cases, findings, labels, webhooks
+from moat.enforce.models import Subject
 from moat.enforce.runtime import context_for
 from moat.enforce.services import EnforceContext
 from moat.errors import BadRequest, NotFound
 from moat.gateway.admin_api import AdminRequest, route
+from moat.identity import admin
+
+
+async def _existing_subject(cx: EnforceContext, text: str) -> Subject:
+    """The subject a write names, which must exist: the account or organization in the directory, the
+    cluster among imported findings (404 naming it otherwise)."""
+    subject = Subject.parse(text)
+    if subject.kind == "account":
+        await admin.get_account(cx.store, subject.id)
+    elif subject.kind == "org":
+        await admin.get_org(cx.store, subject.id)
+    elif not await cases.subject_accounts(cx, subject, 1):
+        raise NotFound(f"unknown cluster {subject.id!r}: import findings that name it first")
+    return subject
 
 
 async def _cx(req: AdminRequest) -> EnforceContext:
@@ -58,7 +73,9 @@ async def _list_cases(req: AdminRequest) -> tuple[int, Any]:
 
 @route("POST", "/cases")
 async def _open_case(req: AdminRequest) -> tuple[int, Any]:
-    case, opened = await cases.open_case(await _cx(req), actor=req.actor, subject=req.required("subject"),
+    cx = await _cx(req)
+    subject = await _existing_subject(cx, req.required("subject"))
+    case, opened = await cases.open_case(cx, actor=req.actor, subject=subject,
                                          title=req.text("title") or "", note=req.text("note"))
     return (201 if opened else 200), {**case.to_dict(), "opened": opened}
 
@@ -156,8 +173,9 @@ async def _apply(req: AdminRequest) -> tuple[int, Any]:
 
 @route("POST", "/actions/clear")
 async def _clear(req: AdminRequest) -> tuple[int, Any]:
-    undone = await actions.clear(await _cx(req), actor=req.actor, subject=req.required("subject"),
-                                 reason=req.required("reason"))
+    cx = await _cx(req)
+    subject = await _existing_subject(cx, req.required("subject"))
+    undone = await actions.clear(cx, actor=req.actor, subject=subject, reason=req.required("reason"))
     return 200, {"data": [a.to_dict() for a in undone]}
 
 

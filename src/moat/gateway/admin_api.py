@@ -3,6 +3,12 @@
 Every call needs `Authorization: Bearer <admin_token>` (compared in constant time); with no
 admin_token configured the API is off. The actor written to the admin log is `admin-api`, or
 `admin-api:<name>` when the caller sends `Moat-Actor: <name>`. Errors use the OpenAI error shape.
+
+Input hygiene (`moat.hygiene`): the path, the query, Moat-Actor and every string of the body (keys
+included, to the leaves) must be valid text: invalid UTF-8, lone surrogates and NUL are refused with
+a 400 naming the field, and so are control characters in names (every field but the free-text
+`text`, `note`, `reason` and `title`, which may hold tab and line breaks). Every response carries
+`x-request-id` and `request-id`, each header once.
 """
 
 from __future__ import annotations
@@ -14,11 +20,14 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qs
 
+import orjson
+
+from moat.context import new_id
 from moat.errors import AuthenticationFailed, BadRequest, MoatError, NotFound, PermissionDenied
 from moat.gateway.errors import error_body
 from moat.gateway.http import Receive, Scope, Send, header, parse_json_object, read_body, send_json
+from moat.hygiene import check_fields, check_json, check_path, check_text, decode_utf8, parse_query_strict
 from moat.identity import admin
 
 if TYPE_CHECKING:
@@ -66,6 +75,7 @@ class AdminRequest:
 Handler = Callable[[AdminRequest], Awaitable[tuple[int, Any]]]
 _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = []
 _ADMIN_BODY_LIMIT = 64 << 20
+FREE_TEXT = frozenset({"text", "note", "reason", "title"})  # body fields that may hold tab and line breaks
 
 
 def route(method: str, pattern: str) -> Callable[[Handler], Handler]:
@@ -76,16 +86,42 @@ def route(method: str, pattern: str) -> Callable[[Handler], Handler]:
 
 
 async def handle_admin(rt: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
+    rid = new_id("req").encode()
+    ids = [(b"x-request-id", rid), (b"request-id", rid)]
     try:
         actor = _authorize(rt, scope)
+        check_path(scope.get("raw_path"), scope["path"])
         handler, args = _match(scope["method"], scope["path"])
+        fields = parse_query_strict(scope.get("query_string", b""))
+        check_fields(fields)
+        query = {k: v[-1] for k, v in fields.items()}
         raw = await read_body(receive, _ADMIN_BODY_LIMIT, header(scope, b"content-length"))
-        body = parse_json_object(raw) if raw.strip() and not scope["path"].endswith("/entities") else {}
-        query = {k: v[-1] for k, v in parse_qs(scope.get("query_string", b"").decode("latin-1")).items()}
+        if scope["path"].endswith("/entities"):
+            _check_lines(raw)
+            body: dict[str, Any] = {}
+        else:
+            body = parse_json_object(raw) if raw.strip() else {}
+            check_json(body, free_text=FREE_TEXT)
         status, result = await handler(AdminRequest(rt, actor, body, args, raw, query))
-        await send_json(send, status, result)
+        await send_json(send, status, result, ids)
     except MoatError as error:
-        await send_json(send, error.status, error_body("openai", error, ""))
+        await send_json(send, error.status, error_body("openai", error, ""), ids)
+
+
+def _check_lines(raw: bytes) -> None:
+    """A JSON-lines body: valid UTF-8, and every line that parses holds only valid text (lines that do
+    not parse are the importer's to report, line by line)."""
+    for number, line in enumerate(decode_utf8(raw, "the request body").splitlines(), 1):
+        if "\x00" in line:
+            raise BadRequest(f"line {number} contains a NUL character", code="invalid_text")
+        try:
+            value = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            continue
+        try:
+            check_json(value, free_text=FREE_TEXT)
+        except BadRequest as exc:
+            raise BadRequest(f"line {number}: {exc.message}", code="invalid_text") from None
 
 
 def _authorize(rt: Runtime, scope: Scope) -> str:
@@ -97,8 +133,15 @@ def _authorize(rt: Runtime, scope: Scope) -> str:
     scheme, _, value = given.partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
         raise AuthenticationFailed("Invalid or missing admin token", code="invalid_admin_token")
-    name = header(scope, b"moat-actor")
-    return f"admin-api:{name}" if name else "admin-api"
+    name = _header_text(scope, b"moat-actor")
+    return f"admin-api:{check_text('Moat-Actor', name, name=True)}" if name else "admin-api"
+
+
+def _header_text(scope: Scope, name: bytes) -> str | None:
+    for key, value in scope["headers"]:
+        if key == name:
+            return decode_utf8(value, f"the {name.decode()} header")
+    return None
 
 
 def _match(method: str, path: str) -> tuple[Handler, tuple[str, ...]]:
