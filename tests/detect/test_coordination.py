@@ -1,10 +1,11 @@
-"""Coordination: shared templates corroborated by an independent tie make a network."""
+"""Coordination: shared templates corroborated by an independent tie make a group; abuse makes it a network."""
 
 from __future__ import annotations
 
 import random
 
-from moat.detect import coordination
+from moat.detect import coordination, networks
+from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 
 from .helpers import T0, request
@@ -16,11 +17,17 @@ SUBJECTS = ("eigenvalues", "photosynthesis", "tort law", "bond duration", "plate
             "protein folding", "tcp congestion", "kant ethics", "galaxy formation")
 
 
-def templated(aid: str, rng: random.Random, start: float, step: float = 120.0) -> list[dict]:
+def templated(aid: str, rng: random.Random, start: float, step: float = 120.0, harvest: bool = True) -> list[dict]:
     return [request(aid, start + step * i + rng.uniform(0, 30),
                     rng.choice(TEMPLATES).format(s=rng.choice(SUBJECTS)) + f" Seed {rng.random():.6f}.",
-                    client_ip=f"{rng.randint(20, 99)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.7")
+                    client_ip=f"{rng.randint(20, 99)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.7",
+                    reasoning=harvest, output_tokens=900 if harvest else 120)
             for i in range(80)]
+
+
+def clusters(st: dict[str, AccountState]) -> tuple[dict[str, Score], dict[str, str]]:
+    verdict = networks.judge(coordination.groups(st), st)
+    return verdict.coordination, verdict.cluster_of
 
 
 def freeform(aid: str, rng: random.Random, start: float) -> list[dict]:
@@ -46,7 +53,7 @@ def test_accounts_sharing_templates_and_a_card_form_one_cluster_with_evidence() 
     groups["n1"][0]["created_at"] = T0  # odd ones share the card; even ones must connect another way
     for i in (0, 2, 4):
         groups[f"n{i}"][0]["payment_fingerprint"] = "pf_shared"
-    scores, cluster_of = coordination.clusters(states(groups))
+    scores, cluster_of = clusters(states(groups))
     assert set(cluster_of) == set(groups)
     assert len(set(cluster_of.values())) == 1
     assert all(s.value >= 0.5 for s in scores.values())
@@ -59,7 +66,7 @@ def test_shared_templates_without_any_corroborating_tie_are_not_a_network() -> N
     groups = {f"lab{i}": ({"payment_fingerprint": f"pf_{i}", "created_at": T0 - 86400 * 40 * i},
                           templated(f"lab{i}", rng, T0 + 86400 * i + 7 * 3600 * i, step=97.0 + i))
               for i in range(4)}
-    _, cluster_of = coordination.clusters(states(groups))
+    _, cluster_of = clusters(states(groups))
     assert cluster_of == {}
 
 
@@ -67,7 +74,7 @@ def test_a_startup_sharing_a_card_and_an_office_but_not_templates_is_not_a_netwo
     rng = random.Random(2)
     groups = {f"s{i}": ({"payment_fingerprint": "pf_team", "created_at": T0 + 60 * i}, freeform(f"s{i}", rng, T0))
               for i in range(5)}
-    _, cluster_of = coordination.clusters(states(groups))
+    _, cluster_of = clusters(states(groups))
     assert cluster_of == {}
 
 
@@ -75,7 +82,7 @@ def test_accounts_that_declare_the_same_organization_are_one_customer_not_a_hidd
     rng = random.Random(3)
     groups = {f"e{i}": ({"payment_fingerprint": "pf_corp", "org_id": "acme", "created_at": T0},
                         templated(f"e{i}", rng, T0 + 500 * i)) for i in range(5)}
-    _, cluster_of = coordination.clusters(states(groups))
+    _, cluster_of = clusters(states(groups))
     assert cluster_of == {}
 
 
@@ -91,7 +98,36 @@ def test_accounts_with_the_same_company_email_domain_are_one_customer() -> None:
     rng = random.Random(4)
     groups = {f"c{i}": ({"payment_fingerprint": "pf_corp", "email": f"u{i}@acme-corp.com", "created_at": T0},
                         templated(f"c{i}", rng, T0 + 500 * i)) for i in range(5)}
-    assert coordination.clusters(states(groups))[1] == {}
+    assert clusters(states(groups))[1] == {}
     for i in range(5):  # the same people behind gmail addresses are a hidden network
         groups[f"c{i}"][0]["email"] = f"u{i}@gmail.com"
-    assert len(coordination.clusters(states(groups))[1]) == 5
+    assert len(clusters(states(groups))[1]) == 5
+
+
+def test_a_group_that_shares_everything_but_does_not_abuse_is_a_group_not_a_network() -> None:
+    # A hackathon team: one starter kit, one card, signups together, but building, not harvesting.
+    rng = random.Random(5)
+    groups = {f"h{i}": ({"payment_fingerprint": "pf_kit", "created_at": T0 + 60 * i},
+                        templated(f"h{i}", rng, T0 + 1000 * i, harvest=False)) for i in range(6)}
+    st = states(groups)
+    found = coordination.groups(st)
+    assert len(found) == 1 and set(found[0].members) == set(groups)
+    verdict = networks.judge(found, st)
+    assert verdict.cluster_of == {} and verdict.coordination == {}
+    assert set(verdict.group_of) == set(groups)
+    groups = {f"h{i}": ({"payment_fingerprint": "pf_kit", "created_at": T0 + 60 * i},
+                        templated(f"h{i}", rng, T0 + 1000 * i, harvest=True)) for i in range(6)}
+    verdict = networks.judge(coordination.groups(states(groups)), states(groups))
+    assert set(verdict.cluster_of) == set(groups)  # the same group harvesting reasoning: a network
+    assert all("distillation" in verdict.inherited[m] for m in groups)
+
+
+def test_base_rates_weigh_shared_attributes_by_exclusivity() -> None:
+    rng = random.Random(6)
+    pop = {f"u{i}": AccountState({"account_id": f"u{i}", "payment_fingerprint": f"pf_{i // 2}",
+                                  "created_at": T0 - 86400 * rng.randint(1, 400)}) for i in range(200)}
+    for s in pop.values():
+        s.add(request(s.account["account_id"], T0, "hello", user_agent="openai-python/1.40"))  # type: ignore[index]
+    rates = coordination.BaseRates(pop)
+    assert rates.weight("payment:pf_3") > 0.8  # a card two of 200 accounts share
+    assert rates.weight("user_agent:openai-python/1.40") < 0.3  # everybody's SDK

@@ -75,8 +75,9 @@ def generate(seed: int = 7, orgs: int = 12, employees: int = 30, consumers: int 
                 request(aid, device=f"dev_{colleagues[-1]}")
                 request(colleagues[-1], device=f"dev_{colleagues[-1]}")
             elif kind == 8:  # personal mailbox, signs up and calls from the office NAT
-                # org1's NAT is also the coworking space's (below): there it proves nothing.
-                aid = account(org, i != 1, email=f"e{e}@{rnd.choice(PERSONAL)}", signup_ip=nat)
+                # An address alone is a weak tie, never a link (org1's NAT is also a coworking
+                # space's, below): not detectable by linking, however exclusive the range.
+                aid = account(org, False, email=f"e{e}@{rnd.choice(PERSONAL)}", signup_ip=nat)
                 request(aid, client_ip=nat)
             else:  # personal mailbox, nothing but a shared generic browser fingerprint: undetectable
                 aid = account(org, False, email=f"e{e}@{rnd.choice(PERSONAL)}")

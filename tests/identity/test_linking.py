@@ -109,28 +109,62 @@ def test_declared_company_corroborates() -> None:
     assert result.confidence == pytest.approx(1 - (1 - 0.4) * (1 - 0.55), abs=1e-3)
 
 
-def test_ip_evidence_is_diluted_by_sharing() -> None:
+def test_addresses_alone_are_a_weak_tie_never_a_link() -> None:
     link = linker()
     link.add_request({"account_id": "one", "ts": 1, "client_ip": "203.0.113.8"})
-    assert link.link_for("one").org_id is None  # type: ignore[union-attr]  # calls from there: not enough
+    one = link.link_for("one")
+    assert one is not None and one.org_id is None and one.restricted_score == pytest.approx(0.35)
     link.add_account({"account_id": "one", "email": "x@gmail.com", "signup_ip": "203.0.113.7"})
-    assert link.link_for("one").confidence == pytest.approx(1 - 0.45 * 0.65)  # type: ignore[union-attr]
-    link.add_account({"account_id": "two", "email": "y@gmail.com", "signup_ip": "203.0.113.9"})
-    assert link.link_for("two").org_id == "rival-labs"  # type: ignore[union-attr]  # signed up inside
-    # The same pattern from an address shared with 50 unrelated accounts counts for little.
+    one = link.link_for("one")  # signed up and calls from inside: still only addresses
+    assert one is not None and one.org_id is None and not one.restricted
+    assert one.confidence == pytest.approx(0.45) and one.candidate_org == "rival-labs"
+    assert any("addresses alone never link" in e for e in one.evidence)
+    assert one.evidence[0].startswith("weak tie")
+    # With corroboration of another kind, the same address counts in full.
+    link.add_account({"account_id": "two", "email": "y@gmail.com", "signup_ip": "203.0.113.9",
+                      "declared_company": "Rival Labs"})
+    two = link.link_for("two")
+    assert two is not None and two.org_id == "rival-labs" and two.restricted
+
+
+def test_address_evidence_weighs_by_how_exclusive_the_range_is() -> None:
+    link = linker()
+    link.add_account({"account_id": "one", "email": "x@gmail.com", "signup_ip": "203.0.113.7"})
+    alone = link.link_for("one").restricted_score  # type: ignore[union-attr]
+    # The range turns out to be shared with 50 unrelated accounts (a cloud egress, a VPN exit).
     for i in range(50):
         link.add_account({"account_id": f"n{i}", "email": f"n{i}@gmail.com", "signup_ip": "203.0.113.200"})
-        link.add_request({"account_id": f"n{i}", "ts": 1, "client_ip": "203.0.113.200"})
+        link.add_request({"account_id": f"n{i}", "ts": 1, "client_ip": f"203.0.113.{i + 1}"})
     crowd = link.link_for("n0")
     assert crowd is not None and crowd.org_id is None
-    assert any("shared by 50 accounts" in e for e in crowd.evidence)
+    assert crowd.restricted_score < 0.15 < alone
+    assert any("a range shared by 51 accounts of which 0 are otherwise tied to rival-labs: weak" in e
+               for e in crowd.evidence), crowd.evidence
+    # Platform relays egress for their users: their addresses say nothing about the user.
+    link.add_request({"account_id": "ide", "ts": 1, "client_ip": "203.0.113.4", "channel": "platform"})
+    ide = link.link_for("ide")
+    assert ide is None or ide.restricted_score == 0.0
+
+
+def test_a_range_where_most_accounts_are_tied_otherwise_is_exclusive() -> None:
+    link = linker()
+    for i in range(20):  # the rival's engineers, tied by their mailbox, all calling from the office
+        link.add_account({"account_id": f"e{i}", "email": f"e{i}@rivallabs.com"})
+        link.add_request({"account_id": f"e{i}", "ts": 1, "client_ip": f"203.0.113.{i + 1}"})
+    link.add_request({"account_id": "quiet", "ts": 1, "client_ip": "203.0.113.77"})
+    quiet = link.link_for("quiet")
+    assert quiet is not None and quiet.org_id is None  # still addresses only: weak, not linked
+    assert quiet.restricted_score == pytest.approx(0.35)  # but not diluted by the 20 colleagues
 
 
 def test_ipv6_request_ips() -> None:
     link = linker()
-    link.add_account({"account_id": "a", "email": "x@gmail.com", "signup_ip": "2001:db8:77::1"})
+    link.add_account({"account_id": "a", "email": "x@gmail.com", "signup_ip": "2001:db8:77::1",
+                      "declared_company": "RL"})
     link.add_request({"account_id": "a", "ts": 1, "client_ip": "2001:db8:77::2"})
-    assert link.link_for("a").org_id == "rival-labs"  # type: ignore[union-attr]
+    a = link.link_for("a")
+    assert a is not None and a.org_id == "rival-labs"
+    assert any("2001:db8:77::2" in e for e in a.evidence)
 
 
 def test_end_user_org_links_only_when_dominant() -> None:

@@ -40,7 +40,8 @@ def test_no_consumer_links_through_shared_addresses() -> None:
 def test_guards_are_what_keep_precision() -> None:
     """Without the address and generic-identifier guards, the traps in the fixture do fire."""
     pop = generate()
-    naive = LinkingConfig(ip_free_accounts=10**9, max_group=(0, 0, 0))
+    naive = LinkingConfig(ip_free_accounts=10**9, max_group=(0, 0, 0), addresses_link_alone=True,
+                          exclusive_group=10**9)
     precision, _ = scores(pop, run(pop, naive))
     assert precision < 0.9
 

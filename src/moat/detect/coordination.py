@@ -1,15 +1,22 @@
-"""Coordinated account networks: accounts that act as one, clustered with evidence.
+"""Groups of accounts that act together: found by behaviour, weighed by base rates.
 
-Two accounts are linked when they share prompt templates (MinHash over word 3-grams of prompt
-skeletons and system prompts, candidates found by LSH banding, never all pairs) AND at least one
-independent tie corroborates it: the same payment instrument or a shared /24 egress range, or
-both signups within six hours of each other and synchronised activity (each weak alone); heavily
-paraphrased templates (lower similarity, or only the same mix of topics) need a strong tie and
-another one. Shared templates alone are not enough (two labs may run the same public benchmark);
-shared infrastructure alone is not enough (a startup team shares a card and an office). Accounts
-that openly belong together (same declared organization, SSO tenant or company email domain) are
-one customer, not a hidden network, and are never linked here. Networks are the connected
-components with at least MIN_CLUSTER accounts.
+Two accounts are tied when they ask for the same things and something independent corroborates
+it:
+
+- *content*: shared prompt templates (MinHash over word 3-grams of prompt skeletons and system
+  prompts, candidates by LSH banding, never all pairs), or, under paraphrase, semantically close
+  prompts (`similarity`: mean embeddings, compared with how close unrelated accounts of the same
+  population are);
+- *corroboration*: the same payment instrument, /24 egress range, signup window or user agent,
+  each weighed by how exclusive it is in this population (a card two accounts share says much, a
+  venue's range forty share says little, an SDK's user agent nothing), and activity synchronised
+  beyond chance at 5-minute or, under jitter, hourly resolution.
+
+A platform's relay addresses and its own system prompt are the platform's, never its users'
+(`AccountState` does not record them). Accounts that openly belong together (one declared
+organization, SSO tenant or company email domain) are one customer and are never tied here.
+Connected components of at least MIN_CLUSTER accounts are *groups*. A group is not yet a network:
+`networks` decides that from whether the group jointly harvests, scrapes or abuses a tier.
 """
 
 from __future__ import annotations
@@ -17,35 +24,72 @@ from __future__ import annotations
 import hashlib
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from moat.detect.scoring import Score, noisy_and, ramp
+from moat.detect import similarity
+from moat.detect.scoring import ramp
 from moat.detect.state import BIN_S, AccountState
 from moat.identity.linking_index import email_domain, is_personal_domain
 
 HASHES = 63
 BANDS, ROWS = 21, 3  # P(candidate) = 1 - (1 - J^3)^21: 44% at J=0.3, 0.3% at J=0.05
-MAX_BUCKET = 300  # a bucket this full is generic phrasing, not a template
-MIN_JACCARD = 0.3
-LOW_JACCARD = 0.15
-TOPIC_COSINE = 0.9
-MIN_TOPIC_HITS = 20
+MAX_BUCKET = 300  # a bucket this full is generic phrasing or generic infrastructure
 MIN_CLUSTER = 3
 MIN_REQUESTS = 10
 MIN_TEMPLATE = 20  # repeated 3-grams: fewer is a habit of phrase, not a template
-STRONG = frozenset({"payment", "ip_range"})  # one of these, or two of the weak ones (signup, timing)
+NEIGHBOURS = 8  # semantic candidates per account
 SIGNUP_BURST = 6 * 3600
-SYNC = 0.3  # share of the quieter account's 5-minute bins shared with the other
+SYNC = 0.3  # share of the quieter account's bins shared with the other
 SYNC_LIFT = 3.0  # and at least this many times what chance would give
+# How much each kind of corroboration weighs when exclusive; base rates scale it down.
+KIND_WEIGHT = {"payment": 0.9, "ip_range": 0.75, "timing": 0.6, "signup": 0.45, "user_agent": 0.35}
+NAMES = {"payment": "the same payment instrument", "ip_range": "a shared /24 egress range",
+         "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent",
+         "template": "shared prompt templates", "semantic": "paraphrases of the same prompts"}
 _P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
 
 @dataclass(slots=True)
 class Tie:
+    """Why two accounts are tied: content similarity and base-rate-weighted corroboration."""
+
     jaccard: float
+    semantic: float  # 0..1: how far above unrelated pairs of this population
     kinds: tuple[str, ...]
+    weight: float  # corroboration, 0..1 (noisy-OR of exclusive-weighted kinds)
+
+    @property
+    def content(self) -> float:
+        return max(ramp(self.jaccard, 0.15, 0.45), self.semantic)
+
+
+@dataclass(slots=True)
+class Group:
+    """Accounts tied together (a network only if `networks` finds abuse in it)."""
+
+    group_id: str
+    members: list[str]
+    ties: dict[str, list[Tie]] = field(default_factory=dict)  # account -> its ties in the group
+
+    def evidence(self, account_id: str) -> list[str]:
+        ties = self.ties.get(account_id, [])
+        if not ties:
+            return []
+        kinds = sorted({k for t in ties for k in t.kinds})
+        counts = {k: sum(1 for t in ties if k in t.kinds) for k in kinds}
+        jac = max(t.jaccard for t in ties)
+        sem = max(t.semantic for t in ties)
+        content = []
+        if jac >= 0.15:
+            content.append(f"prompt templates (MinHash Jaccard up to {jac:.2f})")
+        if sem > 0:
+            content.append("paraphrases of the same prompts")
+        out = [f"tied to {len(ties)} of the {len(self.members) - 1} other accounts of group {self.group_id} by "
+               + (" and ".join(content) or "shared behaviour")]
+        out += [f"{NAMES[k]} with {c} of them" for k, c in counts.items()]
+        return out
 
 
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
@@ -61,37 +105,78 @@ def signature(shingles: set[int], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return ((a[:, None] * x[None, :] + b[:, None]) % _P).min(axis=1)
 
 
-def _ties(x: AccountState, y: AccountState) -> tuple[str, ...]:
+
+class BaseRates:
+    """How many eligible accounts carry each attribute value: its weight as evidence.
+
+    Weight = log(N / k) / log(N): a value two accounts share among thousands is near 1, one that
+    a tenth of the population shares is small, one everybody shares is 0. N counts PRIOR unseen
+    accounts besides the population, so that in a small population (a test, a new provider) a
+    value shared by all of a handful of accounts is not mistaken for a common one.
+    """
+
+    PRIOR = 1000
+
+    def __init__(self, states: Mapping[str, AccountState]) -> None:
+        self.n = len(states) + self.PRIOR
+        self.counts: dict[str, int] = {}
+        for s in states.values():
+            for key in _attributes(s):
+                self.counts[key] = self.counts.get(key, 0) + 1
+
+    def weight(self, key: str) -> float:
+        k = self.counts.get(key, 1)
+        return max(0.0, math.log(self.n / max(k, 1)) / math.log(self.n))
+
+
+def _attributes(s: AccountState) -> Iterable[str]:
+    acct = s.account or {}
+    if acct.get("payment_fingerprint"):
+        yield f"payment:{acct['payment_fingerprint']}"
+    if acct.get("created_at") is not None:
+        yield f"signup:{int(float(acct['created_at']) // SIGNUP_BURST)}"
+    for prefix in s.prefixes:
+        yield f"ip_range:{prefix}"
+    for ua in s.uas:
+        yield f"user_agent:{ua}"
+
+
+def _synchronised(x: set[int], y: set[int], first: float, last: float, width: float) -> bool:
+    """Shared activity bins against what two independent accounts would share by chance."""
+    if not x or not y:
+        return False
+    inter = len(x & y)
+    span = (last - first) / width + 1
+    expected = len(x) * len(y) / span
+    return inter >= SYNC * min(len(x), len(y)) and inter >= SYNC_LIFT * expected and inter >= 3
+
+
+def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str, ...], float]:
+    """The corroborating kinds two accounts share and their base-rate-weighted strength."""
     ax, ay = x.account or {}, y.account or {}
-    kinds = []
+    found: dict[str, float] = {}
     if ax.get("payment_fingerprint") and ax.get("payment_fingerprint") == ay.get("payment_fingerprint"):
-        kinds.append("payment")
-    shared = len(x.prefixes & y.prefixes)
+        found["payment"] = rates.weight(f"payment:{ax['payment_fingerprint']}")
+    shared = x.prefixes & y.prefixes
     # One /24 in common among hundreds of residential addresses is a coincidence; two, or one
     # that is most of where a quiet account comes from (an office, a proxy), is a tie.
-    if shared >= 2 or (shared and shared >= 0.5 * min(len(x.prefixes), len(y.prefixes))):
-        kinds.append("ip_range")
+    if len(shared) >= 2 or (shared and len(shared) >= 0.5 * min(len(x.prefixes), len(y.prefixes))):
+        found["ip_range"] = max(rates.weight(f"ip_range:{p}") for p in shared)
     cx, cy = ax.get("created_at"), ay.get("created_at")
     if cx is not None and cy is not None and abs(float(cx) - float(cy)) < SIGNUP_BURST:
-        kinds.append("signup")
-    if x.bins and y.bins:
-        # Shared 5-minute bins, against what two independent accounts would share by chance:
-        # two always-on services overlap completely and prove nothing.
-        inter = len(x.bins & y.bins)
-        span = (max(x.last_ts, y.last_ts) - min(x.first_ts, y.first_ts)) / BIN_S + 1
-        expected = len(x.bins) * len(y.bins) / span
-        if inter >= SYNC * min(len(x.bins), len(y.bins)) and inter >= SYNC_LIFT * expected:
-            kinds.append("timing")
-    return tuple(kinds)
-
-
-def _topic_cosine(x: AccountState, y: AccountState) -> float:
-    """Cosine similarity of two accounts' topic mixes (0 when either has too few topic hits)."""
-    hx, hy = x.topic_hits, y.topic_hits
-    if sum(hx.values()) < MIN_TOPIC_HITS or sum(hy.values()) < MIN_TOPIC_HITS:
-        return 0.0
-    dot = sum(v * hy.get(k, 0) for k, v in hx.items())
-    return dot / math.sqrt(sum(v * v for v in hx.values()) * sum(v * v for v in hy.values()))
+        found["signup"] = min(rates.weight(f"signup:{int(float(c) // SIGNUP_BURST)}") for c in (cx, cy))
+    uas = x.uas & y.uas
+    if uas:
+        found["user_agent"] = max(rates.weight(f"user_agent:{u}") for u in uas)
+    first, last = min(x.first_ts, y.first_ts), max(x.last_ts, y.last_ts)
+    if _synchronised(x.bins, y.bins, first, last, BIN_S) or _synchronised(
+            {b // 12 for b in x.bins}, {b // 12 for b in y.bins}, first, last, 12 * BIN_S):
+        found["timing"] = 1.0
+    miss = 1.0
+    for kind, w in found.items():
+        miss *= 1.0 - KIND_WEIGHT[kind] * w
+    kinds = tuple(k for k, w in found.items() if w >= 0.3)
+    return kinds, 1.0 - miss
 
 
 def _same_customer(x: AccountState, y: AccountState) -> bool:
@@ -112,8 +197,7 @@ def _pairs(groups: Iterable[list[int]]) -> set[tuple[int, int]]:
     return out
 
 
-def _candidates(ids: list[str], sigs: np.ndarray, states: Mapping[str, AccountState]) -> set[tuple[int, int]]:
-    """Pairs worth comparing: same LSH bucket in some band, or a shared card, /24 or signup window."""
+def _lsh_pairs(sigs: np.ndarray) -> set[tuple[int, int]]:
     out: set[tuple[int, int]] = set()
     for band in range(BANDS):
         buckets: dict[bytes, list[int]] = {}
@@ -121,53 +205,86 @@ def _candidates(ids: list[str], sigs: np.ndarray, states: Mapping[str, AccountSt
         for i, row in enumerate(block):
             buckets.setdefault(row.tobytes(), []).append(i)
         out |= _pairs(buckets.values())
-    # Careful operators rewrite their templates until LSH rarely pairs them, but still share
-    # infrastructure: block on it too (blocks as big as a carrier NAT are skipped by MAX_BUCKET).
-    blocks: dict[str, list[int]] = {}
-    for i, k in enumerate(ids):
-        s = states[k]
-        acct = s.account or {}
-        if acct.get("payment_fingerprint"):
-            blocks.setdefault(f"p:{acct['payment_fingerprint']}", []).append(i)
-        if acct.get("created_at") is not None:
-            blocks.setdefault(f"s:{int(float(acct['created_at']) // SIGNUP_BURST)}", []).append(i)
-        for prefix in s.prefixes:
-            blocks.setdefault(f"i:{prefix}", []).append(i)
-    return out | _pairs(blocks.values())
-
-
-def links(states: Mapping[str, AccountState]) -> dict[tuple[str, str], Tie]:
-    """Corroborated template-sharing ties between accounts (the edges of the network graph).
-
-    Shared templates (Jaccard >= MIN_JACCARD) need one strong tie or two weak ones; weaker
-    template overlap (>= LOW_JACCARD, heavy paraphrasing) or only the same topic mix needs a
-    strong tie and another one.
-    """
-    templates = {k: s.template_shingles() for k, s in states.items() if s.n >= MIN_REQUESTS}
-    ids = sorted(k for k, t in templates.items() if len(t) >= MIN_TEMPLATE)
-    if len(ids) < 2:
-        return {}
-    a, b = _permutations()
-    sigs = np.stack([signature(templates[k], a, b) for k in ids])
-    out: dict[tuple[str, str], Tie] = {}
-    for i, j in sorted(_candidates(ids, sigs, states)):
-        jac = float(np.count_nonzero(sigs[i] == sigs[j])) / HASHES
-        x, y = states[ids[i]], states[ids[j]]
-        if _same_customer(x, y):
-            continue
-        kinds = _ties(x, y)
-        strong = bool(STRONG.intersection(kinds))
-        if jac >= MIN_JACCARD and (strong or len(kinds) >= 2):
-            out[(ids[i], ids[j])] = Tie(jac, kinds)
-        elif strong and len(kinds) >= 2 and (jac >= LOW_JACCARD or _topic_cosine(x, y) >= TOPIC_COSINE):
-            # Paraphrased past template similarity, but the same mix of topics on shared infrastructure.
-            out[(ids[i], ids[j])] = Tie(jac, (*kinds, "topics"))
     return out
 
 
-def clusters(states: Mapping[str, AccountState]) -> tuple[dict[str, Score], dict[str, str]]:
-    """Per-account coordination score with evidence, and cluster_id per clustered account."""
-    edges = links(states)
+def _semantic(vecs: np.ndarray) -> tuple[set[tuple[int, int]], float]:
+    """Nearest neighbours by meaning, and the population's own level of similarity.
+
+    Returns candidate pairs and the 99th percentile of the similarity of random pairs, so that
+    "close" means close for this population (all code assistants look alike to a text model).
+    """
+    n = len(vecs)
+    rng = np.random.default_rng(7)
+    i = rng.integers(0, n, size=min(20000, n * n))
+    j = rng.integers(0, n, size=len(i))
+    keep = i != j
+    base = np.einsum("ij,ij->i", vecs[i[keep]], vecs[j[keep]]) if keep.any() else np.zeros(1)
+    high = float(np.quantile(base, 0.99))
+    out: set[tuple[int, int]] = set()
+    k = min(NEIGHBOURS, n - 1)
+    for start in range(0, n, 1024):
+        sims = vecs[start:start + 1024] @ vecs.T
+        for row, line in enumerate(sims):
+            a = start + row
+            line[a] = -1.0
+            for b in np.argpartition(-line, k)[:k]:
+                if line[b] >= high:
+                    out.add((min(a, int(b)), max(a, int(b))))
+    return out, high
+
+
+def groups(states: Mapping[str, AccountState]) -> list[Group]:
+    """Accounts tied by content and corroboration, as connected components (MIN_CLUSTER or more)."""
+    eligible = {k: s for k, s in states.items() if s.n >= MIN_REQUESTS}
+    ids = sorted(eligible)
+    if len(ids) < 2:
+        return []
+    pos = {k: i for i, k in enumerate(ids)}
+    rates = BaseRates(eligible)
+    templates = {k: eligible[k].template_shingles() for k in ids}
+    templated = [k for k in ids if len(templates[k]) >= MIN_TEMPLATE]
+    cand: set[tuple[int, int]] = set()
+    sig_of: dict[str, np.ndarray] = {}
+    if len(templated) >= 2:
+        a, b = _permutations()
+        sigs = np.stack([signature(templates[k], a, b) for k in templated])
+        sig_of = {k: sigs[i] for i, k in enumerate(templated)}
+        cand |= {(pos[templated[p]], pos[templated[q]]) for p, q in _lsh_pairs(sigs)}
+    vecs = similarity.vectors(eligible, ids)
+    high = 1.0
+    if vecs is not None and len(ids) > 2:
+        sem_pairs, high = _semantic(vecs)
+        cand |= sem_pairs
+    # Careful operators rewrite their templates, but may still share infrastructure: block on it
+    # too (blocks as big as a carrier NAT are skipped by MAX_BUCKET).
+    blocks: dict[str, list[int]] = {}
+    for i, k in enumerate(ids):
+        for key in _attributes(eligible[k]):
+            if not key.startswith("user_agent:"):
+                blocks.setdefault(key, []).append(i)
+    cand |= _pairs(blocks.values())
+    edges: dict[tuple[str, str], Tie] = {}
+    for i, j in sorted(cand):
+        x, y = eligible[ids[i]], eligible[ids[j]]
+        if _same_customer(x, y):
+            continue
+        sx, sy = sig_of.get(ids[i]), sig_of.get(ids[j])
+        jac = float(np.count_nonzero(sx == sy)) / HASHES if sx is not None and sy is not None else 0.0
+        sem = 0.0
+        if vecs is not None:
+            cos = float(vecs[i] @ vecs[j])
+            sem = ramp(cos, high, high + 0.5 * (1.0 - high)) if high < 1.0 else 0.0
+        tie = Tie(jac, round(sem, 4), (), 0.0)
+        if tie.content < 0.3:
+            continue
+        tie.kinds, tie.weight = _ties(x, y, rates)
+        if tie.weight >= 0.5 or (tie.content >= 0.9 and tie.weight >= 0.3):
+            edges[(ids[i], ids[j])] = tie
+    return _components(edges)
+
+
+def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
     parent: dict[str, str] = {}
 
     def find(u: str) -> str:
@@ -180,33 +297,20 @@ def clusters(states: Mapping[str, AccountState]) -> tuple[dict[str, Score], dict
         ru, rv = find(u), find(v)
         if ru != rv:
             parent[max(ru, rv)] = min(ru, rv)
-    groups: dict[str, list[str]] = {}
+    members: dict[str, list[str]] = {}
     for u in {x for e in edges for x in e}:
-        groups.setdefault(find(u), []).append(u)
-    per: dict[str, list[Tie]] = {}
-    for (u, v), tie in edges.items():
-        per.setdefault(u, []).append(tie)
-        per.setdefault(v, []).append(tie)
-    scores: dict[str, Score] = {}
-    cluster_of: dict[str, str] = {}
-    for members in groups.values():
-        if len(members) < MIN_CLUSTER:
+        members.setdefault(find(u), []).append(u)
+    out: list[Group] = []
+    for ms in members.values():
+        if len(ms) < MIN_CLUSTER:
             continue
-        members.sort()
-        cid = "net-" + hashlib.sha1(members[0].encode()).hexdigest()[:10]
-        size = len(members)
-        for m in members:
-            ties = per[m]
-            kinds = sorted({k for t in ties for k in t.kinds})
-            jac = max(t.jaccard for t in ties)
-            value = ramp(size, 2, 6) * noisy_and((ramp(len(kinds), 0, 2), 0.5), (ramp(jac, 0.15, 0.5), 0.4))
-            counts = {k: sum(1 for t in ties if k in t.kinds) for k in kinds}
-            names = {"payment": "the same payment instrument", "ip_range": "a shared /24 egress range",
-                     "signup": "signups within 6 h", "timing": "synchronised activity",
-                     "topics": "the same mix of topics"}
-            ev = [f"acts as one with {size - 1} other accounts in network {cid}: prompt templates shared "
-                  f"with {len(ties)} of them (MinHash Jaccard up to {jac:.2f})"]
-            ev += [f"{names[k]} with {c} of them" for k, c in counts.items()]
-            scores[m] = Score(round(value, 4), ev)
-            cluster_of[m] = cid
-    return scores, cluster_of
+        ms.sort()
+        group = Group("net-" + hashlib.sha1(ms[0].encode()).hexdigest()[:10], ms)
+        out.append(group)
+    by_member = {m: g for g in out for m in g.members}
+    for (u, v), tie in edges.items():
+        g = by_member.get(u)
+        if g is not None:
+            g.ties.setdefault(u, []).append(tie)
+            g.ties.setdefault(v, []).append(tie)
+    return sorted(out, key=lambda g: g.group_id)

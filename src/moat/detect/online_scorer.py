@@ -24,15 +24,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from moat.detect import coordination
-from moat.detect.engine import CATEGORIES, Engine
+from moat.detect.engine import CATEGORIES, Cross, Engine, cross
 from moat.detect.scores import Changes, Payload, ScoreBoard
-from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
 from moat.store import Store
 
 log = logging.getLogger("moat.detect.online")
-_NONE = Score()
 HEARTBEAT = 2.0  # seconds: a payload whose scores did not change is rewritten at most this often
 _CONTAINERS = (set, dict, list, bytearray)
 YIELD_EVERY = 200  # accounts scored or copied between yields to the event loop
@@ -137,8 +135,7 @@ class OnlineScorer:
         self._written_at: dict[str, float] = {}
         self._heartbeat: dict[str, float] = {}  # account -> when its request count is rewritten
         self._links: dict[str, AccountLink] = {}
-        self._coord: dict[str, Score] = {}
-        self._cluster_of: dict[str, str] = {}
+        self._cross = Cross()
         self._next_score = 0.0
         self._next_cross = 0.0
         self._next_directory = 0.0
@@ -245,22 +242,39 @@ class OnlineScorer:
             if not i % YIELD_EVERY:
                 await asyncio.sleep(0)  # in the gateway, let requests run (nothing else folds meanwhile)
         view = dict(snaps)
+        links = self._links
         started = self.clock()
-        self._cross_task = _in_thread(lambda: (coordination.clusters(view), self.clock() - started))
+        self._cross_task = _in_thread(lambda: (cross(view, links), self.clock() - started))
 
     async def _finish_cross(self, task: asyncio.Future[Any]) -> None:
         self._cross_task = None
         try:
-            (coord, cluster_of), took = await task
+            result, took = await task
         except Exception:
             log.exception("cross-account pass failed; keeping the previous clusters")
             self._next_cross = self.clock() + self.cross_interval
             return
-        for aid in set(self._coord) | set(coord):
-            if self._coord.get(aid) != coord.get(aid) and aid in self.engine.states:
-                self._dirty.add(aid)
-        self._coord, self._cluster_of = coord, cluster_of
+        old, new = self._cross, result
+        states = self.engine.states
+        if old.calibration != new.calibration:
+            self._dirty.update(states)  # every score is read against the population anew
+        else:
+            for before, after in ((old.verdict.coordination, new.verdict.coordination),
+                                  (old.verdict.inherited, new.verdict.inherited),
+                                  (old.verdict.affiliation, new.verdict.affiliation),
+                                  (old.verdict.cluster_of, new.verdict.cluster_of)):
+                for aid in set(before) | set(after):
+                    if before.get(aid) != after.get(aid) and aid in states:
+                        self._dirty.add(aid)
+        self._cross = new
         self._next_cross = self.clock() + max(self.cross_interval, 10 * took)
+
+    def _current(self) -> Cross:
+        """The last cross-account results, with the links of the pass now starting or done."""
+        cur = self._cross
+        if cur.links is not self._links:
+            cur = self._cross = Cross(self._links, cur.verdict, cur.calibration)
+        return cur
 
     async def _score_dirty(self, force: bool = False) -> int:
         now = self.clock()
@@ -279,8 +293,8 @@ class OnlineScorer:
             state = engine.states.get(aid)
             if state is None:
                 continue
-            cid = self._cluster_of.get(aid)
-            finding = engine.finding(aid, self._links.get(aid), self._coord.get(aid, _NONE), cid)
+            finding = engine.finding(aid, self._current())
+            cid = finding["cluster_id"]
             scores = dict(finding["scores"])
             scores["risk"] = finding["risk"]
             payload: Payload = {"scores": scores, "cluster_id": cid, "requests": state.n}
@@ -320,7 +334,7 @@ class OnlineScorer:
         if not cids:
             return []
         members: dict[str, list[str]] = {}
-        for aid, cid in self._cluster_of.items():
+        for aid, cid in self._cross.verdict.cluster_of.items():
             if cid in cids:
                 members.setdefault(cid, []).append(aid)
         out: Changes = []

@@ -15,6 +15,7 @@ from functools import reduce
 
 import numpy as np
 
+from moat.detect import keyspace
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import AccountState
 
@@ -50,26 +51,55 @@ def _walk(lists: list[list[int]], requests: float) -> tuple[float, int, float, f
     return max(ramp(rho, 0.5, 0.9), ramp(coverage, 0.3, 0.8)), step, rho, coverage
 
 
-def score(s: AccountState) -> Score:
-    if s.n < MIN_REQUESTS or not s.n_sampled:
-        return Score()
+def _number_walk(s: AccountState) -> tuple[float, list[str]]:
+    """Near-identical prompts that differ only in a counter, walking its range."""
     counted = sorted(((c, k) for k, c in s.skeletons.items() if k in s.numbers), reverse=True)[:5]
     counter_share = sum(c for c, _ in counted) / s.n_sampled
     walk, step, rho, coverage = _walk([s.numbers[k] for _, k in counted], s.n * counter_share)
-    cv = s.gap_cv()
     value = noisy_and(
         (ramp(counter_share, 0.4, 0.8), 0.95),
         (walk, 0.9),
         (ramp(math.log10(s.n), math.log10(40), math.log10(400)), 0.8),
-        (ramp(cv, 1.2, 0.4) if math.isfinite(cv) else 0.0, 0.3),
     )
+    return value, [f"{pct(counter_share)} of sampled prompts follow {len(counted)} template(s) "
+                   f"that differ only in a number",
+                   f"the number walks its range systematically (step {step}; order/number "
+                   f"correlation {rho:.2f}; ~{pct(coverage)} of the range requested) over {num(s.n)} requests"]
+
+
+def _keyspace_walk(s: AccountState) -> tuple[float, list[str]]:
+    """One frame with a short slot whose keys are new each time and walk a space (any keys)."""
+    walk = keyspace.analyse(s.samples, s.n)
+    if walk is None:
+        return 0.0, []
+    value = noisy_and(
+        (ramp(walk.share, 0.3, 0.7), 0.95),
+        (walk.walking, 0.9),
+        (ramp(walk.distinct, 0.7, 0.95), 0.9),  # a harness re-running a fixed set repeats its keys
+        (ramp(walk.slot_words, 8, 3), 0.8),  # keys, not documents
+        (ramp(math.log10(s.n), math.log10(40), math.log10(400)), 0.8),
+        (1.0 - ramp(s.repeat_share(), 0.1, 0.4), 0.9),
+    )
+    what = {"numbers": "a number", "words": "a word or name", "grid": "two slots"}[walk.kind]
+    how = (f"covering {pct(walk.coverage)} of the cells of its grid" if walk.kind == "grid" else
+           f"in order (rank correlation {walk.order:.2f})" +
+           (f", ~{pct(walk.coverage)} of its range requested" if walk.kind == "numbers" else ""))
+    return value, [f"{pct(walk.share)} of sampled prompts share one frame and differ in {what} "
+                   f"(e.g. \"{walk.example}\"); {pct(walk.distinct)} of keys are new",
+                   f"the keys walk a keyspace {how} over {num(s.n)} requests"]
+
+
+def score(s: AccountState) -> Score:
+    if s.n < MIN_REQUESTS or not s.n_sampled:
+        return Score()
+    number, number_ev = _number_walk(s)
+    words, words_ev = _keyspace_walk(s)
+    value, evidence = (number, number_ev) if number >= words else (words, words_ev)
+    cv = s.gap_cv()
+    value *= 1.0 - 0.3 * (1.0 - (ramp(cv, 1.2, 0.4) if math.isfinite(cv) else 0.0))
     out = Score(round(value, 4))
     if value >= 0.25:
-        out.evidence.append(f"{pct(counter_share)} of sampled prompts follow {len(counted)} template(s) "
-                            f"that differ only in a number")
-        out.evidence.append(f"the number walks its range systematically (step {step}; order/number "
-                            f"correlation {rho:.2f}; ~{pct(coverage)} of the range requested) over "
-                            f"{num(s.n)} requests")
+        out.evidence.extend(evidence)
         if math.isfinite(cv) and cv < 0.6:
             out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
     return out

@@ -26,6 +26,9 @@ MAX_IPS = 256
 MAX_UAS = 64
 SEEN_BITS = 1 << 17  # a per-account bitmap of prompt hashes, for exact repeats
 RECENT = 16  # prompts remembered exactly, to tell an immediate re-ask from a re-run of a set
+MAX_SAMPLES = 128  # sampled prompt texts kept (keyspace walks, semantic similarity)
+SAMPLE_CHARS = 160
+OPEN_CONVERSATIONS = 8  # conversations remembered, to see two of them going on at once
 BIN_S = 300  # 5-minute activity bins, for synchronised timing
 REST_S = 5 * 3600  # a pause this long is rest; a day without one is a day without sleep
 
@@ -34,6 +37,7 @@ class AccountState:
     """Features of one account. Fields are counters and capped sets, nothing per request."""
 
     __slots__ = (
+        "_open",
         "_recent",
         "_seen",
         "_small_seen",
@@ -57,6 +61,7 @@ class AccountState:
         "n_close",
         "n_elicit",
         "n_followup",
+        "n_interleaved",
         "n_near_repeat",
         "n_reasoning",
         "n_repeat",
@@ -66,6 +71,7 @@ class AccountState:
         "out_tokens",
         "prefixes",
         "rested",
+        "samples",
         "shingles",
         "skeletons",
         "system_shingles",
@@ -106,6 +112,9 @@ class AccountState:
         self._small_seen: set[int] = set()
         self._recent: list[int] = [0] * RECENT
         self.n_near_repeat = 0
+        self.samples: list[str] = []  # sampled prompts in arrival order (lower case, truncated)
+        self._open: dict[str, float] = {}  # conversation -> its last request
+        self.n_interleaved = 0  # follow-up turns while another conversation moved meanwhile
 
     def add(self, req: dict[str, Any]) -> None:
         """Fold one request (a traffic-format record) into the state. The hot loop of detect."""
@@ -117,6 +126,9 @@ class AccountState:
         turn = get("turn")
         if turn is not None and turn > 1:
             self.n_followup += 1
+        conv = get("conversation_id")
+        if conv:
+            self._conversation(conv, ts, turn)
         self.in_tokens += get("input_tokens") or 0
         self.out_tokens += get("output_tokens") or 0
         last = self.last_ts
@@ -143,8 +155,9 @@ class AccountState:
                 self.hour_slots.add(b // 12)
             if len(self.bins) < MAX_BINS:
                 self.bins.add(b)
+        relayed = get("channel") == "platform"  # the relay's address is the platform's, not the user's
         ip = get("client_ip")
-        if ip and ip != self.last_ip:
+        if ip and ip != self.last_ip and not relayed:
             self._new_ip(ip, gap)
         ua = get("user_agent")
         if ua and ua != self.last_ua:
@@ -173,7 +186,20 @@ class AccountState:
                 else:
                     seen[byte] |= bit
         if n <= FULL or not n % STRIDE:
-            self._sample(req, prompt)
+            self._sample(req, prompt, relayed)
+
+    def _conversation(self, conv: str, ts: float, turn: int | None) -> None:
+        """Two conversations advancing at once: several people on one account (or workers)."""
+        opened = self._open
+        last = opened.get(conv)
+        if last is not None and turn is not None and turn > 1 and ts - last < 900:
+            for other, at in opened.items():
+                if other != conv and last < at <= ts:
+                    self.n_interleaved += 1
+                    break
+        opened[conv] = ts
+        if len(opened) > OPEN_CONVERSATIONS:
+            del opened[min(opened, key=opened.__getitem__)]
 
     def _new_ip(self, ip: str, gap: float) -> None:
         """A request from another address than the previous one."""
@@ -195,9 +221,12 @@ class AccountState:
             seen[h >> 3] |= 1 << (h & 7)
         self._small_seen = set()
 
-    def _sample(self, req: dict[str, Any], prompt: str) -> None:
+    def _sample(self, req: dict[str, Any], prompt: str, relayed: bool = False) -> None:
         self.n_sampled += 1
-        system = req.get("system")
+        if len(self.samples) < MAX_SAMPLES:
+            self.samples.append(prompt[:SAMPLE_CHARS].lower())
+        # A platform's own system prompt is the platform's, not its users' template.
+        system = None if relayed else req.get("system")
         elicit = False
         if system:
             hs = crc32(system.encode())
@@ -228,6 +257,42 @@ class AccountState:
                 lst.append(nums[-1])
         if self.n_sampled <= SHINGLE_SAMPLES and len(self.shingles) < MAX_SHINGLES:
             self.shingles.extend(text.shingles(skel))
+
+    @classmethod
+    def merged(cls, states: list[AccountState], plan: str | None) -> AccountState:
+        """The state a group would have as one account (counters summed, sets joined).
+
+        Timing regularity does not merge (gaps between different accounts mean nothing); what a
+        group does jointly shows in its volume, its share of elicitation and novelty, its topic
+        breadth, its hours and its keyspace coverage.
+        """
+        out = cls({"account_id": "group", "plan": plan})
+        for s in states:
+            out.n += s.n
+            out.n_reasoning += s.n_reasoning
+            out.n_followup += s.n_followup
+            out.in_tokens += s.in_tokens
+            out.out_tokens += s.out_tokens
+            out.n_close += s.n_close
+            out.n_sampled += s.n_sampled
+            out.n_elicit += s.n_elicit
+            out.n_repeat += s.n_repeat
+            out.first_ts = min(out.first_ts, s.first_ts)
+            out.last_ts = max(out.last_ts, s.last_ts)
+            out.hours = [a + b for a, b in zip(out.hours, s.hours, strict=True)]
+            out.days |= s.days
+            out.rested |= s.rested
+            out.hour_slots |= s.hour_slots
+            out.bins |= s.bins
+            for k, v in s.topic_hits.items():
+                out.topic_hits[k] = out.topic_hits.get(k, 0) + v
+            for k, v in s.skeletons.items():
+                out.skeletons[k] = out.skeletons.get(k, 0) + v
+            for k, nums in s.numbers.items():
+                out.numbers.setdefault(k, []).extend(nums)
+            out.systems.update(s.systems)
+            out.samples.extend(s.samples)
+        return out
 
     # -- derived features, computed when a detector asks ---------------------------------------
 

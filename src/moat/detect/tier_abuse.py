@@ -18,6 +18,10 @@ from moat.identity.models import CONSUMER_PLANS
 MIN_REQUESTS = 30
 
 
+def applies(s: AccountState) -> bool:
+    return s.plan in CONSUMER_PLANS
+
+
 def score(s: AccountState) -> Score:
     if s.n < MIN_REQUESTS or s.plan not in CONSUMER_PLANS:
         return Score()

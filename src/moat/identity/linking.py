@@ -86,7 +86,10 @@ class LinkingConfig:
     w_declared_company: float = 0.4
     w_signup_ip: float = 0.55  # created from inside the org's network: links if the address is specific
     w_request_ip: float = 0.35  # calls from there: corroborates only
-    ip_weight_cap: float = 0.75  # addresses alone never reach more than this
+    ip_weight_cap: float = 0.75  # the address entry of corroborated evidence never weighs more
+    address_only_cap: float = 0.45  # addresses with nothing else: a weak tie, never a link
+    addresses_link_alone: bool = False  # only to measure what the guard is worth (tests)
+    exclusive_group: int = 3  # an identifier shared by more accounts passes on proportionally less
     ip_free_accounts: int = 8  # an in-range address used by this many accounts counts in full
     max_ips_per_account: int = 32
     w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
@@ -111,10 +114,13 @@ class _Group:
     generic: bool = False
 
 
-# (org_id) -> list of (weight, evidence text)
-_Candidates = dict[str, list[tuple[float, str]]]
-# (address, org_id) -> how many of the address's accounts are tied to org_id otherwise
-_Purity = dict[tuple[tuple[int, int], str], int]
+# Kinds of evidence. Addresses are the one kind that never links on its own: a listed range may
+# be a cloud egress block, a VPN exit or a coworking floor that the organization shares.
+ADDRESS, OWN, INHERITED = "address", "own", "inherited"
+# (org_id) -> list of (weight, evidence text, kind)
+_Candidates = dict[str, list[tuple[float, str, str]]]
+# (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
+_Purity = dict[tuple[str, str], int]
 
 
 class Linker:
@@ -130,6 +136,7 @@ class Linker:
         self._direct: dict[int, _Candidates] = {}  # static evidence, sparse
         self._ips: dict[int, dict[tuple[int, int], int]] = {}  # in-range addresses per account
         self._ip_members: dict[tuple[int, int], set[int]] = {}
+        self._range_members: dict[str, set[int]] = {}  # listed range -> accounts seen inside it
         self._ip_hits: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
         self._ip_cache: dict[str, tuple[tuple[int, int], tuple[str, tuple[str, ...]]] | None] = {}
         self._hint_cache: dict[str, tuple[str, tuple[str, ...]] | None] = {}
@@ -199,8 +206,8 @@ class Linker:
             cands = self._direct.setdefault(idx, {})
             for org, w, text in found:
                 entries = cands.setdefault(org, [])
-                if all(t != text for _, t in entries):
-                    entries.append((w, text))
+                if all(t != text for _, t, _ in entries):
+                    entries.append((w, text, OWN))
         self._note_ip(idx, account.get("signup_ip"), _SIGNUP)
 
     def add_request(self, request: dict[str, Any]) -> None:
@@ -209,7 +216,7 @@ class Linker:
         if idx is None:
             idx = self._idx(str(request["account_id"]))
         ip = request.get("client_ip")
-        if ip:
+        if ip and request.get("channel") != "platform":  # a platform's relay address is the platform's
             self._note_ip(idx, ip, _REQUEST)
         hint = request.get("end_user_org")
         if hint:
@@ -248,6 +255,10 @@ class Linker:
         if members is None:
             members = self._ip_members[key] = set()
         members.add(idx)
+        in_range = self._range_members.get(found[0])
+        if in_range is None:
+            in_range = self._range_members[found[0]] = set()
+        in_range.add(idx)
 
     def _note_end_user(self, idx: int, hint: str, platform: bool) -> None:
         cache = self._hint_cache
@@ -345,21 +356,28 @@ class Linker:
             ip_ev: dict[str, list[tuple[float, str]]] = {}
             for key, flags in ips.items():
                 cidr, orgs = self._ip_hits[key]
-                n = len(self._ip_members[key])
+                n = len(self._range_members[cidr])
                 for org in orgs:
-                    purity = self._purity(key, org, idx, purity_cache)
+                    tied, others = self._purity(cidr, org, idx, purity_cache)
+                    # Base rate: a range is evidence in proportion to how exclusive it is among the
+                    # accounts seen inside it (most of them tied to the org otherwise, or few at all).
+                    purity = tied / others if others else 1.0
                     spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
                     base = noisy_or(w for f, w in ((_SIGNUP, cfg.w_signup_ip), (_REQUEST, cfg.w_request_ip))
                                     if flags & f)
                     where = " and ".join(s for f, s in ((_SIGNUP, "signup"), (_REQUEST, "request"))
                                          if flags & f)
-                    note = "" if spread >= 1.0 else f", shared by {n} accounts (weight x{spread:.2f})"
+                    if spread >= 1.0:
+                        note = f" (seen from {n} account{'s' if n != 1 else ''})"
+                    else:
+                        note = (f", a range shared by {n} accounts of which {tied} are otherwise tied to "
+                                f"{org}: {'weak' if spread < 0.5 else 'moderate'} (weight x{spread:.2f})")
                     ip_ev.setdefault(org, []).append(
                         (base * spread, f"{where} IP {_ip_text(key)} in {org}'s range {cidr}{note}"))
             for org, evs in ip_ev.items():
                 total = min(cfg.ip_weight_cap, noisy_or(w for w, _ in evs))
                 # Addresses are one kind of evidence: fold them into a single capped entry.
-                cands.setdefault(org, []).append((total, "; ".join(t for _, t in evs)))
+                cands.setdefault(org, []).append((total, "; ".join(t for _, t in evs), ADDRESS))
         eu = self._end_users.get(idx)
         if eu and eu[2]:
             total, platform, counts = eu
@@ -367,27 +385,24 @@ class Linker:
                 if n >= cfg.end_user_min_requests and n / total >= cfg.end_user_min_share:
                     w = cfg.w_end_user_org_platform if platform else cfg.w_end_user_org
                     cands.setdefault(org, []).append(
-                        (w, f"attested end-user organization {org} on {n} of {total} requests"))
+                        (w, f"attested end-user organization {org} on {n} of {total} requests", OWN))
         return cands
 
-    def _purity(self, key: tuple[int, int], org: str, idx: int, cache: _Purity) -> float:
-        """Share of the *other* accounts on an address that non-address evidence ties to `org`."""
-        ck = (key, org)
+    def _purity(self, cidr: str, org: str, idx: int, cache: _Purity) -> tuple[int, int]:
+        """(other accounts in a listed range that non-address evidence ties to `org`, other accounts)."""
+        ck = (cidr, org)
+        members = self._range_members[cidr]
         tied = cache.get(ck)
         if tied is None:
-            tied = 0
-            for m in self._ip_members[key]:
-                direct = self._direct.get(m)
-                if direct and noisy_or(w for w, _ in direct.get(org, ())) >= self.config.threshold:
-                    tied += 1
+            tied = sum(1 for m in members if self._tied(m, org))
             cache[ck] = tied
-        others = len(self._ip_members[key]) - 1
-        if others <= 0:
-            return 1.0
-        own = self._direct.get(idx)
-        if own and noisy_or(w for w, _ in own.get(org, ())) >= self.config.threshold:
+        if self._tied(idx, org):
             tied -= 1
-        return max(0, tied) / others
+        return max(0, tied), len(members) - 1
+
+    def _tied(self, idx: int, org: str) -> bool:
+        direct = self._direct.get(idx)
+        return direct is not None and noisy_or(w for w, _, _ in direct.get(org, ())) >= self.config.threshold
 
     def _component(self, idx: int) -> list[int]:
         """The account's cluster, by walking its shared identifiers."""
@@ -410,8 +425,8 @@ class Linker:
         seeds: dict[str, list[tuple[float, int, str]]] = {}
         for m in members:
             for org, evs in own.get(m, {}).items():
-                conf = noisy_or(w for w, _ in evs)
-                if conf >= cfg.threshold:
+                conf, corroborated = self._confidence(evs)
+                if conf >= cfg.threshold and corroborated:
                     seeds.setdefault(org, []).append((conf, m, evs[0][1]))
         for org, starts in seeds.items():
             best: dict[int, float] = {}
@@ -431,7 +446,10 @@ class Linker:
                         continue
                     expanded.add(g)
                     group = self._groups[g]
-                    value = -neg * cfg.link_weights[group.kind]
+                    # An identifier counts in proportion to how exclusive it is: a card used by a
+                    # lab of twelve says less about each holder than one shared by two accounts.
+                    exclusive = min(1.0, cfg.exclusive_group / len(group.members))
+                    value = -neg * cfg.link_weights[group.kind] * exclusive
                     for m in group.members:
                         if m not in best:
                             heapq.heappush(heap, (-value, m, seed, g, node))
@@ -441,9 +459,10 @@ class Linker:
                     continue
                 group = self._groups[gid]
                 hops = "" if prev == seed else f", linked in turn to {self._ids[seed]}"
-                text = (f"shares {KIND_NAMES[group.kind]} {group.value} with {self._ids[prev]}{hops}, "
-                        f"which is tied to {org}: {seed_text[seed]}")
-                inherited.setdefault(node, {})[org] = [(value, text)]
+                size = len(group.members)
+                text = (f"shares {KIND_NAMES[group.kind]} {group.value} with {self._ids[prev]}{hops} "
+                        f"({size} accounts use it), which is tied to {org}: {seed_text[seed]}")
+                inherited.setdefault(node, {})[org] = [(value, text, INHERITED)]
         return inherited
 
     def _decide(self, idx: int, own: _Candidates | None, inherited: _Candidates | None,
@@ -460,22 +479,40 @@ class Linker:
         is_restricted = self.index.is_restricted
         best, conf, restricted_score = "", -1.0, 0.0
         for org, evs in merged.items():
-            c = noisy_or(w for w, _ in evs)
+            c, _ = self._confidence(evs)
             if c > conf or (c == conf and org < best):
                 best, conf = org, c
             if c > restricted_score and is_restricted(org):
                 restricted_score = c
-        linked = conf >= self.config.threshold
-        evidence = [t for _, t in sorted(merged[best], key=lambda e: -e[0])]
+        linked = conf >= self.config.threshold and self._confidence(merged[best])[1]
+        evidence = [t for _, t, _ in sorted(merged[best], key=lambda e: -e[0])]
         restricted = linked and self.index.is_restricted(best)
         if restricted:
             reason = self.index.orgs[best].restricted_reason
             if reason != "restricted":
                 evidence.append(f"{best} is {reason}")
         if not linked:
-            evidence = [f"below threshold {self.config.threshold:.2f} for {best}: {t}" for t in evidence]
+            why = "weak tie" if conf > 0 else "no tie"
+            evidence = [f"{why}, below threshold {self.config.threshold:.2f} for {best}: {t}" for t in evidence]
+            if not self._confidence(merged[best])[1]:
+                evidence.append("addresses alone never link an account: no corroborating evidence of "
+                                "another kind (payment, SSO tenant, verified domain, attested organization)")
         return AccountLink(account_id, best if linked else None, round(conf, 4), restricted, evidence,
                            cluster_id, best, round(restricted_score, 4))
+
+    def _confidence(self, evs: list[tuple[float, str, str]]) -> tuple[float, bool]:
+        """(confidence, corroborated) of one organization's evidence.
+
+        Address evidence alone is capped below the threshold however the range is listed: it
+        ranks exclusive ranges above shared ones but links no one without another kind.
+        """
+        conf = noisy_or(w for w, _, _ in evs)
+        corroborated = any(kind != ADDRESS and w > 0 for w, _, kind in evs)
+        if self.config.addresses_link_alone:
+            return conf, True
+        if not corroborated:
+            conf = min(conf, self.config.address_only_cap)
+        return conf, corroborated
 
     # ---- output --------------------------------------------------------------------------------
 

@@ -1,0 +1,125 @@
+"""Keyspace walks: one prompt frame with a short slot that walks a space of keys.
+
+Extraction covers a keyspace the account has not covered before: numbers (ids, years), an
+alphabet ("words beginning with b"), a directory or catalogue (every country, every element,
+every function of a library), or a grid of capability probes (language x task). Whatever the
+keys are, the shape is the same and can be read from the account's own sampled prompts:
+
+- a *frame*: the words most of its prompts share (here: words in at least FRAME_SHARE of them);
+- a *slot*: the few words that differ, in one or two places (two places: a grid);
+- the slot values are new each time (an evaluation harness re-runs a fixed set: its values
+  repeat) and short (a templated business job carries a whole document in its slot);
+- and they walk: in order (numeric or alphabetical rank follows arrival), densely over a numeric
+  range, or across every cell of a grid.
+
+No list of known catalogues: the account's own prompts say what its frame and slot are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from moat.detect.scoring import ramp
+
+FRAME_SHARE = 0.3
+MIN_FAMILY = 12
+_TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Walk:
+    """The dominant prompt family of one account, and how its slot moves."""
+
+    share: float  # share of the sampled prompts in this family
+    size: int  # sampled prompts in it
+    distinct: float  # distinct slot values / size (1.0: every key new)
+    slot_words: float  # median words in the slot
+    order: float  # |rank correlation| of slot order with arrival order
+    coverage: float  # numeric slots: requests / size of the range they span; grids: cells covered
+    kind: str  # numbers | words | grid
+    example: str  # one prompt of the family, with its slot shown as <...>
+
+    @property
+    def walking(self) -> float:
+        """How much the slot moves like a systematic walk (0..1)."""
+        if self.kind == "grid":
+            return ramp(self.coverage, 0.4, 0.8)
+        moves = ramp(self.order, 0.5, 0.85)
+        if self.kind == "numbers":
+            moves = max(moves, ramp(self.coverage, 0.3, 0.8))
+        return moves
+
+
+def _rank_correlation(keys: Sequence[Any]) -> float:
+    if len(keys) < 8:
+        return 0.0
+    order = {k: i for i, k in enumerate(sorted(set(keys)))}
+    r = np.asarray([order[k] for k in keys], dtype=np.float64)
+    if r.std() == 0:
+        return 0.0
+    return abs(float(np.corrcoef(np.arange(len(r), dtype=np.float64), r)[0, 1]))
+
+
+def analyse(samples: list[str], requests: int) -> Walk | None:
+    """The account's dominant frame-and-slot family, or None when it has none.
+
+    `samples` are a subsample of the account's `requests` prompts, in arrival order.
+    """
+    n = len(samples)
+    if n < MIN_FAMILY:
+        return None
+    toks = [_TOKEN.findall(s) for s in samples]
+    df = Counter(t for ts in toks for t in set(ts))
+    floor = FRAME_SHARE * n
+    frame = {t for t, c in df.items() if c >= floor and not t.isdigit()}
+    if len(frame) < 2:
+        return None
+    families: dict[tuple[str, ...], list[list[list[str]]]] = {}
+    for ts in toks:
+        key: list[str] = []
+        segments: list[list[str]] = []
+        run: list[str] = []
+        for t in ts:
+            if t in frame:
+                key.append(t)
+                if run:
+                    segments.append(run)
+                    run = []
+            else:
+                run.append(t)
+        if run:
+            segments.append(run)
+        if len(key) >= 2 and segments:
+            families.setdefault(tuple(key), []).append(segments)
+    if not families:
+        return None
+    frame_key, members = max(families.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    size = len(members)
+    if size < MIN_FAMILY:
+        return None
+    values = [" ".join(" ".join(seg) for seg in m) for m in members]
+    distinct = len(set(values)) / size
+    slot_words = float(np.median([sum(len(seg) for seg in m) for m in members]))
+    example = " ".join(frame_key[:3]) + " <" + values[-1][:40] + "> " + " ".join(frame_key[3:6])
+    two = [m for m in members if len(m) == 2]
+    if len(two) >= 0.8 * size:
+        a = {m[0][-1] for m in two}
+        b = {m[1][0] for m in two}
+        cells = {(m[0][-1], m[1][0]) for m in two}
+        if len(a) >= 3 and len(b) >= 3:
+            return Walk(size / n, size, distinct, slot_words, 0.0, len(cells) / (len(a) * len(b)), "grid",
+                        example)
+    numeric = [int(m[-1][-1]) for m in members if m[-1][-1].isdigit() and len(m[-1][-1]) < 13]
+    if len(numeric) >= 0.8 * size:
+        span = max(numeric) - min(numeric) + 1
+        sent = requests * size / n  # requests of this family, estimated from the sample
+        coverage = min(1.0, sent / span) if span > 1 else 0.0
+        return Walk(size / n, size, distinct, slot_words, _rank_correlation(numeric), coverage, "numbers",
+                    example)
+    return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), 0.0, "words", example)

@@ -1,0 +1,108 @@
+"""Networks are groups with abuse in them; everything else a group shares is not abuse.
+
+`coordination.groups` finds accounts that act together. A hackathon cohort, a research lab on a
+grant card, a startup team or a company behind one proxy do that too. What makes a *network* is
+what the group does jointly, read as if it were one account (`AccountState.merged`): harvesting
+reasoning on new questions at volume, walking a keyspace, carrying an automated workload on
+consumer plans; or most of its members doing so on their own. A network's members inherit what
+the network does (a careful network keeps each account's volume low on purpose), and its
+affiliation: members tied to a restricted organization by strong evidence tie the network.
+Groups without abuse are reported as groups, with no risk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from moat.detect import distillation, scraping, tier_abuse
+from moat.detect.coordination import Group
+from moat.detect.scoring import Score
+from moat.detect.state import AccountState
+from moat.identity.linking import AccountLink
+from moat.identity.models import CONSUMER_PLANS
+
+ABUSE = 0.5  # a group whose joint abuse reaches this is a network
+INHERIT = 0.9  # members inherit this share of the network's joint score
+JOINT = ("distillation", "scraping", "tier_abuse")
+_DETECTORS = {"distillation": distillation.score, "scraping": scraping.score, "tier_abuse": tier_abuse.score}
+
+
+@dataclass(slots=True)
+class Verdict:
+    """What the cross-account pass concluded about every account in a group."""
+
+    cluster_of: dict[str, str] = field(default_factory=dict)  # networks only
+    group_of: dict[str, str] = field(default_factory=dict)  # benign groups
+    coordination: dict[str, Score] = field(default_factory=dict)
+    inherited: dict[str, dict[str, Score]] = field(default_factory=dict)  # account -> category -> score
+    affiliation: dict[str, tuple[str, float, list[str]]] = field(default_factory=dict)  # org, conf, evidence
+
+
+def _plan(states: list[AccountState]) -> str | None:
+    plans = [s.plan for s in states if s.plan]
+    if not plans:
+        return None
+    consumer = [p for p in plans if p in CONSUMER_PLANS]
+    return max(set(consumer), key=consumer.count) if len(consumer) >= 0.6 * len(plans) else plans[0]
+
+
+def judge(groups: list[Group], states: Mapping[str, AccountState],
+          links: Mapping[str, AccountLink] | None = None) -> Verdict:
+    out = Verdict()
+    for group in groups:
+        members = [states[m] for m in group.members]
+        joint = AccountState.merged(members, _plan(members))
+        scores = {cat: _DETECTORS[cat](joint) for cat in JOINT}
+        alone = sorted((max(_DETECTORS[c](s).value for c in JOINT) for s in members), reverse=True)
+        median_alone = alone[len(alone) // 2]
+        abuse = max(max(s.value for s in scores.values()), median_alone)
+        if abuse < ABUSE:
+            for m in group.members:
+                out.group_of[m] = group.group_id
+            continue
+        top = max(scores, key=lambda c: scores[c].value)
+        what = (f"jointly: {top.replace('_', ' ')} {scores[top].value:.2f} over {len(members)} accounts"
+                if scores[top].value >= median_alone else
+                f"most members abuse on their own (median {median_alone:.2f})")
+        for m in group.members:
+            out.cluster_of[m] = group.group_id
+            ties = group.ties.get(m, [])
+            cohesion = max((t.content for t in ties), default=0.0)
+            value = round(abuse * (0.7 + 0.3 * cohesion), 4)
+            out.coordination[m] = Score(value, [f"network {group.group_id} of {len(members)} accounts; {what}",
+                                                *group.evidence(m)])
+            inherit: dict[str, Score] = {}
+            for cat, s in scores.items():
+                if s.value >= ABUSE:
+                    inherit[cat] = Score(round(INHERIT * s.value, 4),
+                                         [f"as network {group.group_id} ({len(members)} accounts): "
+                                          + "; ".join(s.evidence[:2])])
+            if inherit:
+                out.inherited[m] = inherit
+        if links:
+            _affiliate(group, links, out)
+    return out
+
+
+def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> None:
+    """Members tied to a restricted organization by corroborated evidence tie their network."""
+    tied: dict[str, list[tuple[float, str]]] = {}
+    for m in group.members:
+        link = links.get(m)
+        if link is not None and link.restricted and link.org_id:
+            tied.setdefault(link.org_id, []).append((link.confidence, m))
+    if not tied:
+        return
+    org, found = max(tied.items(), key=lambda kv: (len(kv[1]), max(kv[1])))
+    conf = max(c for c, _ in found)
+    names = ", ".join(m for _, m in sorted(found, reverse=True)[:3])
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    share = len(found) / len(group.members)
+    value = round(conf * (0.75 + 0.2 * min(1.0, share * 4)), 4)
+    for m in group.members:
+        if m in {x for _, x in found}:
+            continue
+        out.affiliation[m] = (org, value, [
+            f"member of network {group.group_id}, whose members {names}{more} ({len(found)} of "
+            f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"])

@@ -1,0 +1,69 @@
+"""Semantic similarity of what accounts ask, robust to paraphrase (issue 11 item 3).
+
+A careful network rewrites its templates until no two prompts share many word 3-grams, but a
+paraphrase keeps its meaning: the mean embedding of an account's sampled prompts keeps the
+instruction frame its members share (the questions inside it, each different, average out).
+Embeddings come from `wordllama` (static token embeddings shipped inside the wheel: no download,
+numpy only). Without it the similarity channel is off and coordination falls back on templates.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from moat.detect.state import AccountState
+
+log = logging.getLogger("moat.detect")
+PER_ACCOUNT = 16  # sampled prompts embedded per account (spread over its samples)
+_lock = threading.Lock()
+
+
+@cache
+def _model() -> Any:
+    try:
+        from pathlib import Path
+
+        import wordllama
+        from wordllama import WordLlama
+
+        return WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    except Exception as exc:  # an optional channel: say so once and carry on without it
+        log.warning("semantic similarity is off (%s: %s)", type(exc).__name__, exc)
+        return None
+
+
+def available() -> bool:
+    return _model() is not None
+
+
+def _pick(samples: list[str]) -> list[str]:
+    if len(samples) <= PER_ACCOUNT:
+        return samples
+    step = len(samples) / PER_ACCOUNT
+    return [samples[int(i * step)] for i in range(PER_ACCOUNT)]
+
+
+def vectors(states: Mapping[str, AccountState], ids: list[str]) -> np.ndarray | None:
+    """One unit vector per account of `ids` (rows in that order), or None without the model."""
+    model = _model()
+    if model is None or not ids:
+        return None
+    texts: list[str] = []
+    owner: list[int] = []
+    for row, aid in enumerate(ids):
+        picked = _pick(states[aid].samples) or [""]
+        texts.extend(picked)
+        owner.extend([row] * len(picked))
+    with _lock:  # the model's tokenizer is not documented as thread-safe
+        emb = np.asarray(model.embed(texts, norm=True), dtype=np.float32)
+    sums = np.zeros((len(ids), emb.shape[1]), dtype=np.float32)
+    np.add.at(sums, np.asarray(owner), emb)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return sums / norms

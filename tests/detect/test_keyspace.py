@@ -1,0 +1,68 @@
+"""Keyspace walks over any keys: numbers, alphabets, catalogues, grids; harnesses and documents not."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from moat.detect import keyspace
+
+COUNTRIES = ("albania andorra armenia austria belarus belgium bosnia bulgaria croatia cyprus czechia denmark "
+             "estonia finland france georgia germany greece hungary iceland ireland italy kosovo latvia "
+             "lithuania luxembourg malta moldova monaco montenegro netherlands norway poland portugal romania "
+             "russia serbia slovakia slovenia spain sweden switzerland turkey ukraine").split()
+
+
+def test_alphabet_walk_in_order() -> None:
+    samples = [f"List twenty English words that begin with the letters {a}{b}." for a in "abc"
+               for b in string.ascii_lowercase]
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is not None and walk.kind == "words" and walk.distinct == 1.0
+    assert walk.order > 0.95 and walk.walking == 1.0 and walk.slot_words <= 2
+
+
+def test_catalogue_walk_locally_shuffled_with_chatter() -> None:
+    rnd = random.Random(1)
+    walked = COUNTRIES[:]
+    for i in range(0, len(walked), 6):  # shuffled inside windows of six
+        window = walked[i:i + 6]
+        rnd.shuffle(window)
+        walked[i:i + 6] = window
+    samples = []
+    for c in walked:
+        samples.append(f"Give me the full profile of {c}: capital, population, languages and currency.")
+        if rnd.random() < 0.2:
+            samples.append("thanks, that was helpful")
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is not None and walk.order > 0.85 and walk.walking > 0.9
+
+
+def test_grid_of_probes() -> None:
+    tasks = ("haiku", "limerick", "summary", "joke", "riddle")
+    langs = ("spanish", "german", "french", "polish", "greek", "turkish")
+    samples = [f"Write a {t} about the sea in {lang} please" for t in tasks for lang in langs]
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is not None and walk.kind == "grid" and walk.coverage == 1.0 and walk.walking == 1.0
+
+
+def test_a_harness_rerunning_a_fixed_set_repeats_its_keys() -> None:
+    qs = [f"Question {k} of 200: which of the following is a prime number {k * 7 % 97} or {k * 11 % 89}?"
+          for k in range(60)]
+    samples = qs * 3
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is None or walk.distinct < 0.5
+
+
+def test_documents_in_a_template_are_not_keys() -> None:
+    rnd = random.Random(2)
+    words = [f"w{i}" for i in range(400)]
+    samples = [f"Extract the fields from this invoice: {' '.join(rnd.choices(words, k=25))}" for _ in range(40)]
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is not None and walk.slot_words >= 20 and walk.order < 0.5
+
+
+def test_ordinary_chat_has_no_family() -> None:
+    rnd = random.Random(3)
+    vocab = [f"v{i}" for i in range(300)]
+    samples = [" ".join(rnd.choices(vocab, k=12)) for _ in range(50)]
+    assert keyspace.analyse(samples, len(samples)) is None
