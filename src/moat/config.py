@@ -114,7 +114,7 @@ class DetectSettings:
 
 @dataclass
 class DatabaseSettings:
-    """The database's timeouts and fail mode (README, "Dependencies: timeouts and fail modes").
+    """The database's timeouts and fail mode (README, Configuration: the dependencies table).
 
     Down at start: the replica starts degraded from its directory snapshot (`<home>/directory-snapshot.json`)
     when there is one younger than `snapshot_max_age`, else it exits with one line. Down later: the

@@ -125,6 +125,20 @@ def test_replica_starts_degraded_while_postgres_is_down_and_catches_up(
         poll(lambda: chat(gw.url, later).status_code == 200, "the key created meanwhile works")
         assert chat(gw.url, secret).status_code == 200
         assert 'moat_degraded{dependency="database"} 0.0' in httpx.get(gw.url + "/metrics", timeout=5).text
+
+        # The database goes away again while the replica runs: degraded from its cache, then back.
+        pg.stop()
+        poll(lambda: httpx.get(gw.url + "/readyz", timeout=5).json()["status"] == "degraded", "degraded again")
+        database = httpx.get(gw.url + "/readyz", timeout=5).json()["degraded"]["database"]
+        assert database["serving"] == "directory cache"
+        again = []
+        for key in (secret, later):  # both used since the reload, so in the cache
+            response = chat(gw.url, key)
+            assert response.status_code == 200, response.text
+            again.append(response.headers["x-request-id"])
+        pg.start()
+        poll(lambda: httpx.get(gw.url + "/readyz", timeout=5).json()["status"] == "ready", "ready once more")
+        poll(lambda: set(again) <= asyncio.run(stored_ids(pg.url)), "the second outage's records in PostgreSQL")
     finally:
         gw.stop()
 

@@ -105,6 +105,8 @@ class Runtime:
             restrictions=self.enforcement.restrictions.snapshot_rows)
         self._deferred: list[Callable[[], Awaitable[None]]] = []  # what waits for the database
         self._pending_admin: list[AdminAction] = []  # admin-log entries made while it is away
+        # SQLite lives in the home directory already: a snapshot beside it would add nothing.
+        self._keep_snapshot = settings.database.snapshot and not settings.store_url.startswith("sqlite:")
 
     async def start(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -119,20 +121,23 @@ class Runtime:
             self.directory.start_offline(snapshot)
             self.enforcement.restrictions.restore(snapshot.restrictions)
             await self.resolution.start(snapshot.accounts)
-            self._deferred = [self.online.start, self.enforcement.start]
+            # Detection reads scores from the database unless Redis holds them.
+            self._deferred = [self.enforcement.start] if self.settings.redis_url else [
+                self.online.start, self.enforcement.start]
         if self.feed is None:
             self.feed = await asyncio.to_thread(FeedPublisher, self.home)
             await self._publish_feed(set(), set())
             self.directory.add_listener(self._publish_feed)
         await self.router.start()
         await self.recorder.start()
-        if not self._deferred:
+        if self.online.start not in self._deferred:
             await self.online.start()
+        if self.enforcement.start not in self._deferred:
             await self.enforcement.start()
         self.policy.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
         self._tasks.append(asyncio.create_task(self.link.run(), name="moat-database-link"))
-        if self.settings.database.snapshot:
+        if self._keep_snapshot:
             self._tasks.append(asyncio.create_task(self.snapshots.run(), name="moat-directory-snapshot"))
         self.started = True
 
@@ -168,7 +173,7 @@ class Runtime:
         if self._redis is not None:
             await self._redis.aclose()
         await self.online.stop()
-        if self.settings.database.snapshot:
+        if self._keep_snapshot:
             try:  # the directory as this replica leaves it, for a start while the database is down
                 await asyncio.wait_for(self.snapshots.save(), timeout=10)
             except Exception:
