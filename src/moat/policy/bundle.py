@@ -120,6 +120,14 @@ def _compile(src: str, file: str, line: int, what: str, errors: list[PolicyError
         errors.append(PolicyError(file, line + line_col(src, pos)[0] - 1, f"{what}: {reason}"))
     if result.errors:
         return None
+    cost = result.cost
+    over = [f"{n} {v} > {m}" for n, v, m in (("nodes", cost.nodes, MAX_NODES), ("depth", cost.depth, MAX_DEPTH),
+                                            ("macro nesting", cost.macro_nesting, MAX_MACRO_NESTING),
+                                            ("list literal", cost.list_literal, MAX_LIST_LITERAL)) if v > m]
+    if over:
+        errors.append(PolicyError(file, line, f"{what}: over the cost ceiling ({', '.join(over)}); "
+                                  "split the rule or move long lists into index terms (x in [...])"))
+        return None
     try:
         cel.compile(src)  # the reference parser must agree with ours
         program = cel.compile(result.residual) if result.residual else None
@@ -133,14 +141,6 @@ def _compile(src: str, file: str, line: int, what: str, errors: list[PolicyError
         errors.append(PolicyError(file, line, f"{what}: the CEL compiler failed ({type(exc).__name__})"))
         return None
     budget.check_clock()
-    cost = result.cost
-    over = [f"{n} {v} > {m}" for n, v, m in (("nodes", cost.nodes, MAX_NODES), ("depth", cost.depth, MAX_DEPTH),
-                                            ("macro nesting", cost.macro_nesting, MAX_MACRO_NESTING),
-                                            ("list literal", cost.list_literal, MAX_LIST_LITERAL)) if v > m]
-    if over:
-        errors.append(PolicyError(file, line, f"{what}: over the cost ceiling ({', '.join(over)}); "
-                                  "split the rule or move long lists into index terms (x in [...])"))
-        return None
     return result, program
 
 

@@ -153,7 +153,12 @@ class _Parser:
         """A new node; refused when the tree gets deeper than MAX_EXPRESSION_DEPTH."""
         self.budget.tick()
         args = args or []
-        depth = 1 + max([a.depth for a in args] + ([target.depth] if target is not None else []), default=0)
+        depth = 1
+        for kid in args:
+            if kid.depth >= depth:
+                depth = kid.depth + 1
+        if target is not None and target.depth >= depth:
+            depth = target.depth + 1
         if depth > MAX_EXPRESSION_DEPTH:
             raise LimitExceeded(f"expression nested too deeply: syntax tree deeper than {MAX_EXPRESSION_DEPTH} "
                                 "levels (MAX_EXPRESSION_DEPTH; each link of a chain such as a[0][0] or "
