@@ -267,7 +267,7 @@ def test_too_many_rules_are_refused_before_any_is_compiled(bundle_dir: Callable[
     monkeypatch.setattr(bundle_module, "analyse", counting)
     text = "rules:\n" + "".join(f"  - {{id: r{i}, effect: deny, when: 'scores.risk > 0.5'}}\n"
                                 for i in range(MAX_RULES + 1))
-    [(name, line, reason)] = refusal(bundle_dir({"a.yaml": text}))
+    [(_, line, reason)] = refusal(bundle_dir({"a.yaml": text}))
     assert "MAX_RULES" in reason and line == 0
     assert compiled == []
 
