@@ -78,9 +78,9 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
 @click.option("--seed", default=0, show_default=True, type=int)
 @click.option("--volume", default=1.0, show_default=True, type=float, help="Requests-per-day multiplier.")
 @click.option("--careful", type=click.Choice(["default", "careful", "sloppy"]), default="default",
-              show_default=True, help="How careful the adversaries are.")
+              show_default=True, help="How careful the adversaries are (presets of SimParams fields).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Any other SimParams field, e.g. --param jitter_s=600.")
+              help="Any other SimParams field, e.g. --param jitter_s=600 or --param farm_size=20,50.")
 @click.option("--mix", "mix", multiple=True, metavar="PERSONA=WEIGHT",
               help="Override one persona's mixture weight, e.g. --mix benchmark=0.1.")
 def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, careful: str,
@@ -94,13 +94,20 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
     from moat.detect.sim import simulate as run
     from moat.detect.sim.params import CAREFUL, SLOPPY
 
-    changes: dict[str, float] = dict({"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}))
-    types = {f.name: f.type for f in fields(SimParams)}
+    changes: dict[str, object] = dict({"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}))
+    types = {f.name: str(f.type) for f in fields(SimParams)}
     for item in params:
         name, _, value = item.partition("=")
-        if name not in types or name in ("mixture", "network_size"):
+        if name not in types or name == "mixture":
             raise click.BadParameter(f"unknown or unsupported parameter {name!r}", param_hint="--param")
-        changes[name] = int(value) if types[name] in ("int", int) else float(value)
+        try:
+            if types[name].startswith("tuple"):  # a range, e.g. farm_size=20,50
+                lo, hi = (int(v) for v in value.split(","))
+                changes[name] = (lo, hi)
+            else:
+                changes[name] = int(value) if types[name] in ("int", "<class 'int'>") else float(value)
+        except ValueError:
+            raise click.BadParameter(f"bad value for {name}: {value!r}", param_hint="--param") from None
     p = SimParams(accounts=accounts, days=days, seed=seed, volume=volume).with_(**changes)
     if mix:
         mixture = dict(p.mixture)

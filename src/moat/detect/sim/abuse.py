@@ -1,17 +1,21 @@
 """Abusive personas: distillation networks and lone distillers, scrapers, tier abuse, rivals.
 
-How careful they are comes from `SimParams` (jitter, paraphrase rate, proxy diversity, shared
-cards, explicit elicitation, shuffled counters, number of affiliation signals).
+How careful they are comes from `SimParams`: `carefulness` (0 sloppy .. 1 careful) scales the
+newer adversaries' per-account volume, plan and user-agent diversity, schedule participation and
+residential egress; the specific fields set jitter, paraphrase rate and depth (new sentence
+structures, not only synonyms), proxy diversity, shared cards, staggered signups, explicit
+elicitation, cover chatter, shuffled keyspaces and the number of affiliation signals.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from typing import Any
 
 from moat.detect.sim import text as tx
 from moat.detect.sim.behaviour import DAY, Behaviour
-from moat.detect.sim.personas import BROWSERS, SDKS, Member, World, _email, _human, label
+from moat.detect.sim.personas import BROWSERS, FREEMAIL, SDKS, Member, World, _email, _human, label
 
 
 class _DistillPrompts:
@@ -32,8 +36,13 @@ class _DistillPrompts:
 
     def _fresh(self, r: random.Random) -> tuple[str | None, str, int, int]:
         p = self.p
+        if r.random() < p.cover_traffic:  # ordinary chatter as cover
+            return None, tx.chatter(r), r.randint(0, 60), 150
         d = r.choice(self.domains)
-        prompt = r.choice(self.templates).format(s=r.choice(tx.SUBJECTS[d]), d=d.replace("_", " "))
+        if r.random() < p.paraphrase_depth:  # recast in another sentence structure
+            prompt = tx.restructure(r, r.choice(tx.SUBJECTS[d]), d.replace("_", " "))
+        else:
+            prompt = r.choice(self.templates).format(s=r.choice(tx.SUBJECTS[d]), d=d.replace("_", " "))
         prompt = tx.paraphrase(r, prompt, p.paraphrase_rate)
         if r.random() < 0.7:  # seed data from the operation's generator keeps prompts unique
             prompt = f"{prompt} Focus on {tx.token(r, 2)} {tx.token(r, 3)}."
@@ -56,38 +65,92 @@ def _operation(w: World, rng: random.Random) -> tuple[list[str], list[str], list
     return templates, systems, domains
 
 
-def distill_network(w: World, rng: random.Random) -> list[Member]:
-    """Tens of accounts acting as one: shared templates, schedule, cards, proxies, signup burst."""
+def _proxies(w: World, rng: random.Random) -> list[str]:
+    """Proxy ranges an operation rents: datacenter /24s, or (careful) a commercial VPN's shared exits."""
     p = w.params
+    return [w.shared_range(rng, "vpn") if w.shared and rng.random() < p.carefulness * 0.5
+            else f"{rng.choice((185, 193, 45, 91))}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.0/24"
+            for _ in range(max(1, p.proxy_ranges))]
+
+
+def _egress(w: World, proxies: list[str], residential: float) -> Callable[[random.Random, float], str]:
+    """Rotating egress: a fresh residential address with probability `residential`, else a proxy."""
+    def pick(r: random.Random, t: float) -> str:
+        if r.random() < residential:
+            return w.home_ip(r)
+        return w.ip_in(r.choice(proxies), r)
+    return pick
+
+
+def _signups(w: World, rng: random.Random) -> float:
+    """When an operation starts signing up accounts (they follow over `signup_spread_days`)."""
+    p = w.params
+    if rng.random() < 0.7:
+        return p.start - p.signup_spread_days * DAY - rng.uniform(0, 30) * DAY
+    return p.start + rng.uniform(0, p.days * 0.7) * DAY
+
+
+def _rival_tie(w: World, rng: random.Random, rival: dict[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
+    """Exclusive evidence tying an account to a rival: its card, SSO tenant, verified domain or office range."""
+    extra: dict[str, Any] = {}
+    for kind in rng.sample(kinds, min(len(kinds), max(1, w.params.rival_links))):
+        if kind == "payment":
+            extra["payment_fingerprint"] = rng.choice(rival["payment_fingerprints"])
+        elif kind == "sso":
+            extra["sso_tenant"] = rival["sso_tenants"][0]
+        elif kind == "email":
+            extra["email"] = _email(rng, rival["domains"][0])
+        elif kind == "signup_ip":
+            extra["signup_ip"] = w.rival_office_ip(rival, rng)
+    return extra
+
+
+def distill_network(w: World, rng: random.Random) -> list[Member]:
+    """Tens of accounts acting as one operation harvesting the model's answers.
+
+    Shared templates (recast in new sentence structures at `paraphrase_depth`), a shared schedule
+    of work windows (each account joins some, jittered), a few shared cards, rented proxies and
+    rotating residential addresses, signups staggered over `signup_spread_days`. Careful networks
+    keep per-account volume low, mix plans and user agents and mix in ordinary chatter. Some
+    networks are run by a rival: one or two members carry exclusive evidence (its card or SSO).
+    """
+    p = w.params
+    care = p.carefulness
     net = f"net_{rng.getrandbits(32):08x}"
     templates, systems, domains = _operation(w, rng)
-    proxies = [f"185.{rng.randint(0, 255)}.{rng.randint(0, 255)}.0/24" for _ in range(max(1, p.proxy_ranges))]
+    proxies = _proxies(w, rng)
     cards = [w.payment(rng) for _ in range(rng.randint(1, 3))]
-    burst = p.start - rng.uniform(0, 30) * DAY if rng.random() < 0.7 else p.start + rng.uniform(0, p.days) * DAY
+    burst = _signups(w, rng)
     schedule = []
     for day in range(p.days):
         for _ in range(rng.randint(3, 8)):
             schedule.append((p.start + day * DAY + rng.uniform(0, 23) * 3600, rng.uniform(1200, 5400)))
-    rate = rng.uniform(80, 300)
+    rate = rng.uniform(80, 300) * (1 - 0.75 * care)
     plan = rng.choice(("api", "api", "pro"))
+    net_ua = rng.choice(SDKS)
+    picker = _egress(w, proxies, p.residential_share)
+    size = rng.randint(*p.network_size)
+    rival = rng.choice(w.rivals) if w.rivals and rng.random() < p.rival_in_network else None
+    insiders = set(rng.sample(range(size), rng.randint(1, 2))) if rival else set()
     out = []
-
-    def picker(r: random.Random) -> str:
-        if r.random() < p.residential_share:
-            return w.home_ip(r)
-        return w.ip_in(r.choice(proxies), r)
-
-    for _ in range(rng.randint(*p.network_size)):
+    for k in range(size):
         shared = rng.random() < p.shared_payment
-        acct = w.account(rng, plan=plan, email=_email(rng),
-                         created_at=round(burst + rng.uniform(0, 6 * 3600), 3),
+        acct = w.account(rng, plan=rng.choice(("free", "pro", "api", "max")) if rng.random() < care else plan,
+                         email=_email(rng),
+                         created_at=round(burst + rng.uniform(0, max(0.25, p.signup_spread_days)) * DAY, 3),
                          payment_fingerprint=rng.choice(cards) if shared else w.payment(rng),
-                         signup_ip=picker(rng))
-        b = Behaviour(acct["account_id"], rate * rng.uniform(0.7, 1.3) * p.volume,
+                         signup_ip=picker(rng, 0.0))
+        cats: tuple[str, ...] = ("distillation", "coordination")
+        org = None
+        if rival is not None and k in insiders:
+            acct.update(_rival_tie(w, rng, rival, ("payment", "sso")))
+            cats, org = (*cats, "competitor"), str(rival["org_id"])
+        ua = rng.choice(SDKS + BROWSERS) if rng.random() < care else net_ua
+        b = Behaviour(acct["account_id"], rate * rng.uniform(0.6, 1.4) * p.volume,
                       _DistillPrompts(templates, systems, domains, w), timing="sync",
-                      schedule=schedule, sync_jitter=p.jitter_s, continue_p=0.02,
-                      reasoning_p=p.reasoning_flag_rate, ip_picker=picker, uas=[rng.choice(SDKS)])
-        out.append((acct, b, label("distill_network", ("distillation", "coordination"), network=net)))
+                      schedule=schedule, sync_jitter=p.jitter_s, sync_p=0.85 - 0.45 * care, continue_p=0.02,
+                      reasoning_p=p.reasoning_flag_rate, ip_picker=picker, uas=[ua])
+        out.append((acct, b, label("distill_network", cats, network=net, org=org)))
     return out
 
 
@@ -121,7 +184,7 @@ def scraper(w: World, rng: random.Random) -> list[Member]:
         return None, r.choice(forms).format(n=n), 0, r.randint(300, 1200)
 
     acct = w.account(rng, plan=rng.choice(("api", "api", "pro")), email=_email(rng))
-    b = Behaviour(acct["account_id"], rng.uniform(300, 2500) * p.volume, fn, timing="regular",
+    b = Behaviour(acct["account_id"], rng.uniform(150, 1200) * p.volume, fn, timing="regular",
                   jitter=rng.uniform(0.05, 0.5), continue_p=0.0, reasoning_p=0.01,
                   ips=[w.home_ip(rng)], uas=[rng.choice(SDKS)])
     return [(acct, b, label("scraper", ("scraping",)))]
@@ -159,27 +222,35 @@ def tier_shared(w: World, rng: random.Random) -> list[Member]:
 
 
 def rival_personal(w: World, rng: random.Random, platform: bool = False) -> list[Member]:
-    """A rival's employee on a personal account, tied to the rival by one or more signals."""
-    p = w.params
+    """A rival's employee on a personal account, tied to the rival by exclusive evidence.
+
+    The evidence varies in strength and number (`rival_links`): the rival's company card, its SSO
+    tenant, a verified mailbox on its domain, a signup from a range only it uses (and then work
+    from there too). Through an IDE platform the tie is the platform's attested end_user_org (the
+    rival's domain), with the platform's relays, agent and system prompt hiding everything else.
+    """
     rival = rng.choice(w.rivals)
-    extra: dict[str, object] = {}
-    signals = rng.sample(("payment", "signup_ip", "sso"), min(3, max(1, p.rival_links)))
-    if not platform:
-        if "payment" in signals:
-            extra["payment_fingerprint"] = rng.choice(rival["payment_fingerprints"])
-        if "signup_ip" in signals:
-            extra["signup_ip"] = w.ip_in(rng.choice(rival["ip_ranges"]), rng)
-        if "sso" in signals:
-            extra["sso_tenant"] = rival["sso_tenants"][0]
-    channel, via, end_user_org = ("platform", "codeforge-ide", rival["domains"][0]) if platform \
-        else ("direct", None, None)
+    kinds = ("payment", "signup_ip", "sso", "email")
+    extra = {} if platform and rng.random() < 0.7 else _rival_tie(w, rng, rival, kinds)
     m = _human(w, rng, "rival_platform" if platform else "rival_personal",
                plan=rng.choice(("pro", "api", "free")), rate=rng.uniform(20, 120) if platform else rng.uniform(5, 60),
                domains=["machine_learning", "python", rng.choice(tx.DOMAINS)], extra=extra,
-               cats=("competitor",), org=rival["org_id"], channel=channel, platform=via,
-               end_user_org=end_user_org)
-    if not platform and "signup_ip" in signals:  # signed up at the office, works from there too
-        m[1].ips = [w.ip_in(rival["ip_ranges"][0], rng), *m[1].ips]
+               cats=("competitor",), org=rival["org_id"])
+    b = m[1]
+    if platform:
+        name = rng.choice(list(w.platforms))
+        relays, system = w.platforms[name]
+        inner = b.prompt
+
+        def fn(r: random.Random, i: int) -> tuple[str | None, str, int, int]:
+            _, prompt, extra_in, out = inner(r, i)
+            return system, prompt, extra_in + r.randint(500, 6000), out
+
+        b.prompt, b.channel, b.platform, b.uas = fn, "platform", name, [f"{name}-relay/3.{rng.randint(0, 4)}"]
+        b.end_users = [(f"{name[:2]}_u_{rng.getrandbits(32):08x}", rival["domains"][0])]
+        b.ip_picker = lambda r, t: r.choice(relays)
+    elif "signup_ip" in extra:  # signed up at the office, works from there too
+        b.ips = [w.rival_office_ip(rival, rng), *b.ips]
     return [m]
 
 
@@ -187,8 +258,132 @@ def rival_platform(w: World, rng: random.Random) -> list[Member]:
     return rival_personal(w, rng, platform=True)
 
 
+def keyspace_scraper(w: World, rng: random.Random) -> list[Member]:
+    """A scraper walking keyspaces: numbers, an alphabet, a catalogue, a grid of capability probes.
+
+    Two to four keyspaces (every number from 1800, words beginning with each letter, every country,
+    every chemical element, every stdlib function, language x task grids) walked in order but
+    shuffled within `scraper_shuffle`; careful scrapers phrase each key several ways, paraphrase,
+    pace like a person and mix in ordinary chatter (`cover_traffic`): scraping.
+    """
+    p = w.params
+    care = p.carefulness
+    keys: list[str] = []
+    forms: list[str] = []
+    for kind in rng.sample(tx.KEYSPACES, rng.randint(2, 4)):
+        ks, phrasings = tx.keyspace(rng, kind)
+        keys += [f"{kind}\t{x}" for x in ks]
+        forms_k = phrasings if rng.random() < care else phrasings[:1]
+        forms += [f"{kind}\t{x}" for x in forms_k]
+    window = max(1, p.scraper_shuffle)
+    order = []
+    for lo in range(0, len(keys), window):
+        block = keys[lo:lo + window]
+        rng.shuffle(block)
+        order += block
+    by_kind: dict[str, list[str]] = {}
+    for f in forms:
+        kind, text = f.split("\t", 1)
+        by_kind.setdefault(kind, []).append(text)
+
+    def fn(r: random.Random, i: int) -> tuple[str | None, str, int, int]:
+        if r.random() < p.cover_traffic:
+            return None, tx.chatter(r), 0, 150
+        kind, key = order[i % len(order)].split("\t", 1)
+        prompt = r.choice(by_kind[kind]).format(k=key)
+        return None, tx.paraphrase(r, prompt, p.paraphrase_rate * care), 0, r.randint(300, 1200)
+
+    acct = w.account(rng, plan=rng.choice(("api", "api", "pro", "free")), email=_email(rng))
+    rate = rng.uniform(60, 300) * (1 - 0.5 * care) * p.volume
+    if rng.random() < care:  # paced like a person, rotating addresses
+        b = Behaviour(acct["account_id"], rate, fn, timing="human", session_len=25.0, gap_s=15.0, active_days=0.9,
+                      continue_p=0.05, reasoning_p=0.02, tz=rng.choice((-5.0, 1.0, 8.0)),
+                      ips=[w.home_ip(rng) for _ in range(rng.randint(2, 6))], uas=[rng.choice(BROWSERS + SDKS)])
+    else:
+        b = Behaviour(acct["account_id"], rate, fn, timing="regular", jitter=rng.uniform(0.05, 0.5),
+                      continue_p=0.0, reasoning_p=0.01, ips=[w.home_ip(rng)], uas=[rng.choice(SDKS)])
+    return [(acct, b, label("keyspace_scraper", ("scraping",)))]
+
+
+FARM_TASKS = ("Summarize this customer review in one sentence:", "Write an SEO product description for:",
+              "Classify the intent of this support message:", "Write a unit test for the function:",
+              "Rewrite this paragraph in different words:", "Extract the company names from:")
+
+
+def free_farm(w: World, rng: random.Random) -> list[Member]:
+    """A free-plan farm: dozens of free accounts, each under the free tier's limits, on one workload.
+
+    Throwaway mailboxes, no cards; a job scheduler splits one corpus across the accounts and wakes
+    them in shared batches. Sloppy farms sign up in one burst with numbered mailboxes from one
+    proxy and one client; careful ones stagger signups over weeks, rotate residential addresses,
+    drive the web app with browser agents and phrase the task several ways: tier_abuse +
+    coordination.
+    """
+    p = w.params
+    care = p.carefulness
+    net = f"farm_{rng.getrandbits(32):08x}"
+    task = rng.choice(FARM_TASKS)
+    forms = [task] if rng.random() > care else [task, *rng.sample(FARM_TASKS, 2)]
+    vocab = tx.vocabulary(rng, 80)
+    proxies = _proxies(w, rng)
+    picker = _egress(w, proxies, max(p.residential_share, 0.8 * care))
+    schedule = []
+    for day in range(p.days):
+        for _ in range(rng.randint(4, 12)):
+            schedule.append((p.start + day * DAY + rng.uniform(0, 23.5) * 3600, rng.uniform(600, 2400)))
+    burst = _signups(w, rng)
+    stem, mail = tx.token(rng, 3), rng.choice(FREEMAIL)
+    farm_ua = rng.choice(SDKS)
+
+    def fn(r: random.Random, i: int) -> tuple[str | None, str, int, int]:
+        body = " ".join(r.choice(vocab) if r.random() < 0.5 else r.choice(tx.COMMON) for _ in range(r.randint(15, 40)))
+        return None, tx.paraphrase(r, f"{r.choice(forms)} {body}", p.paraphrase_rate * care), r.randint(0, 200), 200
+
+    out = []
+    for k in range(rng.randint(*p.farm_size)):
+        email = _email(rng) if rng.random() < care else f"{stem}{k + rng.randint(1, 9)}@{mail}"
+        acct = w.account(rng, plan="free", email=email, payment_fingerprint=None, signup_ip=picker(rng, 0.0),
+                         created_at=round(burst + rng.uniform(0, max(0.1, p.signup_spread_days)) * DAY, 3))
+        b = Behaviour(acct["account_id"], rng.uniform(15, 40) * p.volume, fn, timing="sync", schedule=schedule,
+                      sync_jitter=p.jitter_s, sync_p=0.9 - 0.4 * care, continue_p=0.0, reasoning_p=0.0,
+                      ip_picker=picker, uas=[rng.choice(BROWSERS) if rng.random() < care else farm_ua])
+        out.append((acct, b, label("free_farm", ("tier_abuse", "coordination"), network=net)))
+    return out
+
+
+def reseller(w: World, rng: random.Random) -> list[Member]:
+    """A reseller: a few pro/max subscriptions resold as cheap access to dozens of customers.
+
+    Each account carries many customers at once: many addresses in many countries, many user
+    agents, concurrent sessions around the clock; some resellers front them through a relay in a
+    cloud range (shared with ordinary cloud users). Three or more accounts make a network (a few
+    shared cards, one storefront): tier_abuse (+ coordination).
+    """
+    p = w.params
+    care = p.carefulness
+    n = rng.randint(*p.reseller_accounts)
+    net = f"resell_{rng.getrandbits(32):08x}" if n >= 3 else None
+    cards = [w.payment(rng) for _ in range(rng.randint(1, 2))]
+    relay = [w.ip_in(w.shared_range(rng, "cloud"), rng) for _ in range(2)] if rng.random() < 0.3 else None
+    burst = _signups(w, rng)
+    out = []
+    for _ in range(n):
+        customers = rng.randint(15, 60)
+        signup = burst + rng.uniform(0, max(0.1, p.signup_spread_days)) * DAY
+        card = w.payment(rng) if rng.random() < care else rng.choice(cards)
+        acct, b, _ = _human(w, rng, "reseller", plan=rng.choice(("max", "max", "pro")),
+                            domains=rng.sample(tx.DOMAINS, 8), rate=customers * rng.uniform(3, 10), active_days=0.95,
+                            extra={"payment_fingerprint": card, "created_at": round(signup, 3)})
+        b.members = customers
+        b.ips = list(relay) if relay else [w.home_ip(rng) for _ in range(customers)]
+        b.uas = [f"{rng.choice(BROWSERS)} ({tx.token(rng, 2)})" for _ in range(customers)]
+        cats = ("tier_abuse", "coordination") if net else ("tier_abuse",)
+        out.append((acct, b, label("reseller", cats, network=net)))
+    return out
+
+
 ABUSE: dict[str, Callable[[World, random.Random], list[Member]]] = {
     "distill_network": distill_network, "lone_distiller": lone_distiller, "scraper": scraper,
-    "tier_pipeline": tier_pipeline, "tier_shared": tier_shared, "rival_personal": rival_personal,
-    "rival_platform": rival_platform,
+    "keyspace_scraper": keyspace_scraper, "tier_pipeline": tier_pipeline, "tier_shared": tier_shared,
+    "free_farm": free_farm, "reseller": reseller, "rival_personal": rival_personal, "rival_platform": rival_platform,
 }

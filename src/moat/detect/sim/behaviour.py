@@ -25,6 +25,8 @@ class Behaviour:
     prompt: PromptFn
     timing: str = "human"  # human | regular | batch | diurnal | sync | runs
     tz: float = 0.0  # local offset from UTC in hours (human timing)
+    peak_hour: float | None = None  # local hour of peak activity, wrapping midnight (night shifts)
+    member_tz: bool = True  # other members live in other time zones (False: one household)
     active_days: float = 0.7  # probability that a given day is active
     session_len: float = 4.0  # mean requests per human session
     gap_s: float = 60.0  # mean gap inside a session (human, batch)
@@ -35,15 +37,19 @@ class Behaviour:
     batch_hour: float = 2.0  # UTC start of the nightly batch window
     schedule: list[tuple[float, float]] = field(default_factory=list)  # sync/runs: (start, seconds)
     sync_jitter: float = 0.0
+    sync_p: float = 0.85  # probability that the account joins a given window (sync timing)
+    extra_times: list[float] = field(default_factory=list)  # one-off requests (a visit, a test)
     ips: list[str] = field(default_factory=list)
-    ip_picker: Callable[[random.Random], str] | None = None  # overrides `ips` when set
+    ip_picker: Callable[[random.Random, float], str] | None = None  # (rng, ts) -> ip; overrides `ips`
     uas: list[str] = field(default_factory=list)
     members: int = 1  # people sharing the account (each with own ip/ua/tz)
     models: tuple[str, ...] = ("model-large",)
     channel: str = "direct"
     platform: str | None = None
     end_user_org: str | None = None
+    end_users: list[tuple[str, str | None]] = field(default_factory=list)  # platform (id, org) per member
     endpoint: str = "/v1/messages"
+    active_from: float = 0.0  # no requests before this time (the account's signup)
 
 
 def _human_times(b: Behaviour, rng: random.Random, day0: float, tz: float, rate: float) -> list[float]:
@@ -51,7 +57,8 @@ def _human_times(b: Behaviour, rng: random.Random, day0: float, tz: float, rate:
     expected = rate / b.session_len * rng.uniform(0.6, 1.4)
     sessions = int(expected) + (rng.random() < expected % 1)  # light users still show up some days
     for _ in range(sessions):
-        hour = min(23.5, max(7.0, rng.gauss(14.5, 3.5)))
+        peak = b.peak_hour
+        hour = min(23.5, max(7.0, rng.gauss(14.5, 3.5))) if peak is None else rng.gauss(peak, 2.5) % 24
         t = day0 + (hour - tz) * 3600 + rng.uniform(0, 1800)
         for _ in range(max(1, round(rng.expovariate(1 / b.session_len)))):
             out.append(t)
@@ -67,7 +74,7 @@ def _times(b: Behaviour, rng: random.Random, day: int, day0: float) -> list[tupl
         for m in range(b.members):
             if rng.random() > b.active_days:
                 continue
-            tz = b.tz if m == 0 else rng.choice((-8.0, -5.0, 0.0, 1.0, 5.5, 8.0, 9.0))
+            tz = b.tz if m == 0 or not b.member_tz else rng.choice((-8.0, -5.0, 0.0, 1.0, 5.5, 8.0, 9.0))
             out.extend((t, m) for t in _human_times(b, rng, day0, tz, rate / b.members))
         return out
     if b.timing == "regular":
@@ -108,10 +115,10 @@ def _times(b: Behaviour, rng: random.Random, day: int, day0: float) -> list[tupl
         return out
     per_window = rate if b.timing == "runs" else rate / len(windows)  # runs: a whole pass each
     for start, seconds in windows:
-        if b.timing == "sync" and rng.random() > 0.85:
+        if b.timing == "sync" and rng.random() > b.sync_p:
             continue
         s = start + rng.gauss(0, b.sync_jitter)
-        n = max(1, round(per_window * rng.uniform(0.7, 1.3)))
+        n = max(1, round(per_window if b.timing == "runs" else per_window * rng.uniform(0.7, 1.3)))
         gap = seconds / n
         t = s
         for _ in range(n):
@@ -139,9 +146,14 @@ def requests(b: Behaviour, rng: random.Random, start: float, days: int) -> Itera
             today = ips[0] if rng.random() < 0.7 else rng.choice(ips)  # a person's address for the day
             for t, member in _times(b, rng, day, day0):
                 heapq.heappush(pending, (t, member, today))
+            for t in b.extra_times:
+                if day0 <= t < day0 + DAY:
+                    heapq.heappush(pending, (t, 0, today))
         horizon = day0 if day < days else math.inf
         while pending and pending[0][0] < horizon:
             t, member, today = heapq.heappop(pending)
+            if t < b.active_from:
+                continue
             if b.members > 1:
                 conv, turn = member_conv.get(member, (None, 0))
             if conv is None or rng.random() > b.continue_p:
@@ -151,14 +163,19 @@ def requests(b: Behaviour, rng: random.Random, start: float, days: int) -> Itera
             if b.members > 1:
                 member_conv[member] = (conv, turn)
             system, text, extra_in, out_mean = prompt(rng, i)
-            ip = b.ip_picker(rng) if b.ip_picker is not None else ips[member % len(ips)] if b.members > 1 else today
+            ip = b.ip_picker(rng, t) if b.ip_picker is not None else ips[member % len(ips)] if b.members > 1 else today
             ua = uas[member % len(uas)] if b.members > 1 else uas[0 if rng.random() < 0.85 else i % len(uas)]
+            eu_id: str | None
+            if b.end_users:
+                eu_id, eu_org = b.end_users[member % len(b.end_users)]
+            else:
+                eu_id = f"{aid}-u{member}" if b.channel == "platform" else None
+                eu_org = b.end_user_org
             n_in = (len(text) + len(system or "")) // 4 + extra_in + 40 * (turn - 1)
             yield {
                 "ts": round(t, 3), "request_id": f"{aid}-r{i}", "account_id": aid,
                 "key_id": f"{aid}-k{member % 3}", "channel": b.channel, "platform": b.platform,
-                "end_user_id": f"{aid}-u{member}" if b.channel == "platform" else None,
-                "end_user_org": b.end_user_org, "client_ip": ip, "user_agent": ua,
+                "end_user_id": eu_id, "end_user_org": eu_org, "client_ip": ip, "user_agent": ua,
                 "endpoint": b.endpoint, "model": b.models[i % len(b.models)] if len(b.models) > 1
                 else b.models[0], "conversation_id": conv, "turn": turn, "system": system,
                 "prompt": text, "input_tokens": n_in,

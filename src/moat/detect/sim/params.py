@@ -8,33 +8,49 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-# Share of accounts per persona. Networks draw whole groups of accounts from their share.
+# Share of accounts per persona. Networks and cohorts draw whole groups of accounts from their share.
+# About a fifth of accounts are abusive; many benign ones are hard negatives (see personas.py and
+# hard.py for what each one looks like and why it is hard).
 DEFAULT_MIXTURE: dict[str, float] = {
-    # benign, hard negatives among them
-    "developer": 0.22,
-    "student": 0.14,
-    "gmail_user": 0.08,
-    "corporate_nat": 0.08,
-    "startup_team": 0.07,
-    "enterprise_batch": 0.04,
-    "benchmark": 0.03,
-    "support_bot": 0.03,
-    "consumer_app": 0.02,
-    "power_user": 0.04,
-    "platform_user": 0.04,
+    # benign, ordinary
+    "developer": 0.13,
+    "student": 0.08,
+    "gmail_user": 0.05,
+    "power_user": 0.025,
+    # benign, hard negatives
+    "corporate_nat": 0.06,
+    "startup_team": 0.035,
+    "enterprise_batch": 0.02,
+    "benchmark": 0.015,
+    "support_bot": 0.015,
+    "consumer_app": 0.01,
+    "platform_user": 0.02,
+    "shared_egress": 0.06,
+    "ide_user": 0.04,
+    "hackathon": 0.045,
+    "research_lab": 0.03,
+    "eval_harness": 0.015,
+    "former_rival": 0.01,
+    "rival_visitor": 0.01,
+    "family_plan": 0.02,
+    "night_shift": 0.02,
+    "localization": 0.01,
     # abusive
-    "distill_network": 0.09,
-    "lone_distiller": 0.02,
-    "scraper": 0.03,
-    "tier_pipeline": 0.02,
-    "tier_shared": 0.02,
-    "rival_personal": 0.02,
+    "distill_network": 0.07,
+    "lone_distiller": 0.015,
+    "scraper": 0.012,
+    "keyspace_scraper": 0.02,
+    "tier_pipeline": 0.01,
+    "tier_shared": 0.01,
+    "free_farm": 0.04,
+    "reseller": 0.01,
+    "rival_personal": 0.015,
     "rival_platform": 0.01,
 }
 
 ABUSIVE = frozenset({
-    "distill_network", "lone_distiller", "scraper", "tier_pipeline", "tier_shared",
-    "rival_personal", "rival_platform",
+    "distill_network", "lone_distiller", "scraper", "keyspace_scraper", "tier_pipeline", "tier_shared",
+    "free_farm", "reseller", "rival_personal", "rival_platform",
 })
 
 
@@ -48,17 +64,28 @@ class SimParams:
     volume: float = 1.0  # multiplies every persona's requests per day
     network_size: tuple[int, int] = (10, 40)
     # how careful adversaries are (0 = sloppy, 1 = careful)
+    carefulness: float = 0.5  # overall care of the newer adversaries (scales volume, diversity, cover)
     jitter_s: float = 120.0  # spread of a network member around the shared schedule
     paraphrase_rate: float = 0.3  # share of template words a distiller rewrites per request
+    paraphrase_depth: float = 0.4  # share of distiller prompts recast in a new sentence structure
     proxy_ranges: int = 3  # /24 proxy ranges a network egresses from
     residential_share: float = 0.2  # share of a network's requests from scattered residential IPs
     shared_payment: float = 0.6  # share of network accounts paying with one of a few shared cards
+    signup_spread_days: float = 3.0  # over how many days a network's signups are staggered
     elicit_phrase_rate: float = 0.8  # share of distiller requests with explicit step-by-step phrasing
     reasoning_flag_rate: float = 0.8  # share of distiller requests with the reasoning flag set
     multi_sample: float = 0.2  # share of distiller prompts asked 2-4 times in a row (several samples)
     narrow_networks: float = 0.3  # share of networks focused on 2-3 domains (narrow capability)
-    scraper_shuffle: int = 4  # window within which a scraper shuffles its counter
+    cover_traffic: float = 0.1  # share of an adversary's requests that are ordinary chatter
+    scraper_shuffle: int = 4  # window within which a scraper shuffles its counter / keyspace
+    farm_size: tuple[int, int] = (20, 50)  # free accounts in one free-plan farm
+    reseller_accounts: tuple[int, int] = (1, 5)  # paid accounts one reseller runs
     rival_links: int = 1  # independent affiliation signals per rival employee (1 = careful)
+    rival_in_network: float = 0.3  # probability that a distillation network holds rival employees
+    # hard negatives
+    shared_egress_share: float = 0.15  # share of ordinary people who sometimes egress via a VPN/cloud/coworking
+    hackathon_size: tuple[int, int] = (15, 60)
+    corporate_size: tuple[int, int] = (3, 30)
     noise: float = 0.05  # benign noise: odd hours, stray reasoning, extra IPs
 
     def with_(self, **changes: Any) -> SimParams:
@@ -66,12 +93,14 @@ class SimParams:
 
 
 CAREFUL = {
-    "jitter_s": 900.0, "paraphrase_rate": 0.6, "proxy_ranges": 8, "residential_share": 0.5,
-    "shared_payment": 0.3, "elicit_phrase_rate": 0.5, "reasoning_flag_rate": 0.6,
-    "scraper_shuffle": 16, "noise": 0.1,
+    "carefulness": 0.9, "jitter_s": 1200.0, "paraphrase_rate": 0.6, "paraphrase_depth": 0.8,
+    "proxy_ranges": 10, "residential_share": 0.7, "shared_payment": 0.15, "signup_spread_days": 30.0,
+    "elicit_phrase_rate": 0.4, "reasoning_flag_rate": 0.5, "cover_traffic": 0.3, "scraper_shuffle": 24,
+    "noise": 0.1,
 }
 SLOPPY = {
-    "jitter_s": 20.0, "paraphrase_rate": 0.1, "proxy_ranges": 1, "residential_share": 0.0,
-    "shared_payment": 0.9, "elicit_phrase_rate": 0.95, "reasoning_flag_rate": 0.95,
-    "scraper_shuffle": 1, "rival_links": 2, "noise": 0.02,
+    "carefulness": 0.1, "jitter_s": 20.0, "paraphrase_rate": 0.1, "paraphrase_depth": 0.0,
+    "proxy_ranges": 1, "residential_share": 0.0, "shared_payment": 0.9, "signup_spread_days": 0.25,
+    "elicit_phrase_rate": 0.95, "reasoning_flag_rate": 0.95, "cover_traffic": 0.0, "scraper_shuffle": 1,
+    "rival_links": 2, "noise": 0.02,
 }

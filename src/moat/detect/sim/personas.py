@@ -31,6 +31,10 @@ class World:
     rng: random.Random
     orgs: list[dict[str, Any]] = field(default_factory=list)  # known, not restricted
     rivals: list[dict[str, Any]] = field(default_factory=list)
+    # shared infrastructure: kind (cloud, vpn, coworking, swg) -> /24 ranges many unrelated people use
+    shared: dict[str, list[str]] = field(default_factory=dict)
+    exclusive: dict[str, list[str]] = field(default_factory=dict)  # rival org_id -> ranges only it uses
+    platforms: dict[str, tuple[list[str], str]] = field(default_factory=dict)  # name -> (relay ips, system)
     counter: int = 0
 
     def account_id(self) -> str:
@@ -41,6 +45,15 @@ class World:
 
     def ip_in(self, cidr: str, rng: random.Random) -> str:
         return cidr.rsplit(".", 1)[0] + f".{rng.randint(2, 250)}"
+
+    def shared_range(self, rng: random.Random, kind: str | None = None) -> str:
+        """A shared range; the first of each kind (the one rivals also list) is the busiest."""
+        ranges = self.shared[kind or rng.choice(("cloud", "vpn", "coworking", "swg"))]
+        return ranges[0] if rng.random() < 0.6 else rng.choice(ranges)
+
+    def rival_office_ip(self, rival: dict[str, Any], rng: random.Random) -> str:
+        """An address in a range only this rival uses (not its shared egress)."""
+        return self.ip_in(rng.choice(self.exclusive[rival["org_id"]]), rng)
 
     def payment(self, rng: random.Random) -> str:
         return f"pf_{rng.getrandbits(48):012x}"
@@ -57,6 +70,8 @@ class World:
                "plan": plan, "org_id": None, "declared_company": None,
                "payment_fingerprint": self.payment(rng), "signup_ip": self.home_ip(rng),
                "sso_tenant": None, "country": rng.choice(("US", "GB", "DE", "FR", "IN", "BR", "JP", "CA"))}
+        if plan == "free" and rng.random() < 0.85:  # most free accounts never add a card
+            rec["payment_fingerprint"] = None
         rec.update(extra)
         return rec
 
@@ -85,7 +100,7 @@ def _human(w: World, rng: random.Random, persona: str, *, plan: str, domains: li
            extra: dict[str, Any] | None = None, cats: tuple[str, ...] = (),
            reasoning_text: float = 0.0, **bkw: Any) -> Member:
     p = w.params
-    acct = w.account(rng, plan=plan, email=email or _email(rng), **(extra or {}))
+    acct = w.account(rng, plan=plan, **{"email": email or _email(rng), **(extra or {})})
     vocab = tx.vocabulary(rng)
     b = Behaviour(acct["account_id"], rate * p.volume, casual(domains, vocab, reasoning_text),
                   tz=rng.choice((-8.0, -5.0, 0.0, 1.0, 5.5, 8.0)), reasoning_p=0.05 + p.noise,
@@ -94,6 +109,8 @@ def _human(w: World, rng: random.Random, persona: str, *, plan: str, domains: li
     if rng.random() < p.noise:  # odd-hours people and travellers exist
         b.tz += 12
         b.ips.append(w.home_ip(rng))
+    if w.shared and rng.random() < p.shared_egress_share:  # a VPN, a cloud dev box, a coworking desk
+        b.ips.append(w.ip_in(w.shared_range(rng, rng.choice(("vpn", "cloud", "coworking"))), rng))
     return acct, b, label(persona, cats, org=org)
 
 
@@ -117,18 +134,29 @@ def gmail_user(w: World, rng: random.Random) -> list[Member]:
 
 
 def corporate_nat(w: World, rng: random.Random) -> list[Member]:
-    """Employees of one known organization, all behind its NAT, some with its SSO."""
+    """Employees of one known organization behind one egress, some with its SSO: benign.
+
+    Most companies NAT everyone through one address of their own range; some send all staff traffic
+    through a cloud secure web gateway, whose few addresses serve many unrelated companies (and a
+    rival). Sizes are skewed: mostly a handful, sometimes dozens behind one address.
+    """
+    p = w.params
     org = rng.choice(w.orgs)
-    nat = [w.ip_in(org["ip_ranges"][0], random.Random(org["org_id"]))]  # the same address for all
+    if w.shared and rng.random() < 0.3:
+        swg = w.shared_range(rng, "swg")
+        nat = [w.ip_in(swg, rng) for _ in range(rng.randint(1, 3))]
+    else:
+        nat = [w.ip_in(org["ip_ranges"][0], random.Random(org["org_id"]))]  # the same address for all
+    lo, hi = p.corporate_size
     out = []
-    for _ in range(rng.randint(3, 8)):
+    for _ in range(lo + int((hi - lo) * rng.random() ** 2)):
         sso = org["sso_tenants"][0] if rng.random() < 0.5 else None
         extra = {"org_id": org["org_id"] if rng.random() < 0.5 else None, "sso_tenant": sso,
-                 "signup_ip": nat[0]}
+                 "signup_ip": rng.choice(nat)}
         m = _human(w, rng, "corporate_nat", plan=rng.choice(("team", "enterprise", "api")),
                    domains=rng.sample(tx.DOMAINS, 3), rate=rng.uniform(5, 50), org=org["org_id"],
                    email=_email(rng, org["domains"][0]), extra=extra)
-        m[1].ips = nat
+        m[1].ips = list(nat)
         out.append(m)
     return out
 
@@ -157,9 +185,11 @@ def power_user(w: World, rng: random.Random) -> list[Member]:
 
 
 def platform_user(w: World, rng: random.Random) -> list[Member]:
+    """A spreadsheet/notebook add-in user: calls go from the user's own browser with the add-in's
+    signed attribution (channel platform), so addresses are the user's own: benign."""
     org = rng.choice(w.orgs) if rng.random() < 0.5 else None
     m = _human(w, rng, "platform_user", plan="api", domains=rng.sample(tx.CODE_DOMAINS, 2),
-               rate=rng.uniform(20, 120),  # an IDE calls the model often channel="platform", platform="codeforge-ide",
+               rate=rng.uniform(20, 120), channel="platform", platform="sheetsmith",  # calls often
                end_user_org=org["domains"][0] if org else "gmail.com",
                org=org["org_id"] if org else None)
     return [m]
@@ -180,7 +210,7 @@ def enterprise_batch(w: World, rng: random.Random) -> list[Member]:
         body = " ".join(r.choice(vocab) if r.random() < 0.5 else r.choice(tx.COMMON) for _ in range(40))
         return system, f"Extract the fields from {kind} #{first + i}: {body}", r.randint(300, 2000), 120
 
-    b = Behaviour(acct["account_id"], rng.uniform(300, 1500) * w.params.volume, fn, timing="batch",
+    b = Behaviour(acct["account_id"], rng.uniform(150, 700) * w.params.volume, fn, timing="batch",
                   active_days=0.95, batch_hour=rng.uniform(0, 5), gap_s=rng.uniform(2, 8), continue_p=0.0,
                   reasoning_p=0.9 if uses_reasoning else 0.0, endpoint="/v1/chat/completions",
                   ips=[w.ip_in(org["ip_ranges"][0], rng)], uas=["python-httpx/0.27"])
@@ -223,7 +253,7 @@ def support_bot(w: World, rng: random.Random, app: bool = False) -> list[Member]
         prompt_fn = casual(list(tx.DOMAINS), vocab, reasoning_text=0.03, system=system)
     else:
         prompt_fn = casual(["business"], vocab, system=f"You are the support agent of {org['name']}.")
-    b = Behaviour(acct["account_id"], rng.uniform(300, 2000) * w.params.volume, prompt_fn,
+    b = Behaviour(acct["account_id"], rng.uniform(150, 900) * w.params.volume, prompt_fn,
                   timing="diurnal", continue_p=0.6, reasoning_p=0.03, tz=rng.uniform(-8, 9),
                   ips=[w.ip_in(org["ip_ranges"][0], rng)], uas=["python-httpx/0.27"])
     return [(acct, b, label("consumer_app" if app else "support_bot", org=org["org_id"]))]

@@ -16,8 +16,10 @@ from typing import Any
 
 import orjson
 
+from moat.detect.sim import text as tx
 from moat.detect.sim.abuse import ABUSE
 from moat.detect.sim.behaviour import requests
+from moat.detect.sim.hard import HARD
 from moat.detect.sim.params import SimParams
 from moat.detect.sim.personas import BENIGN, Member, World
 from moat.traffic import DatasetWriter
@@ -26,11 +28,37 @@ LABELS_FILE = "labels.jsonl"
 ORG_NAMES = ("Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell", "Cyberdyne",
              "Soylent", "Wonka", "Gringotts", "Oscorp", "Aperture", "Vandelay", "Pied Piper",
              "Dunder Mifflin", "Massive Dynamic", "Blue Sun", "Monarch")
-RIVALS = (("rival-labs", "Rival Labs", "rival-labs.ai", ("203.0.113.0/24", "198.51.100.0/24")),
-          ("frontier-ai", "Frontier AI", "frontier-ai.com", ("192.0.2.0/24",)))
+# (org_id, name, domain, ranges only it uses, kinds of shared infrastructure it is also known to egress from)
+RIVALS = (("rival-labs", "Rival Labs", "rival-labs.ai", ("203.0.113.0/24", "198.51.100.0/24"), ("coworking", "vpn")),
+          ("frontier-ai", "Frontier AI", "frontier-ai.com", ("192.0.2.0/24",), ("cloud", "swg")))
+# shared infrastructure: first octets of a cloud provider's egress, a commercial VPN's exits, a
+# coworking building's floors, a secure-web-gateway vendor's proxies
+SHARED = {"cloud": ("34", "35", "52"), "vpn": ("146.70", "89.187"), "coworking": ("72", "96"),
+          "swg": ("165.225", "136.226")}
+PLATFORMS = ("codeforge-ide", "quillcode")
 
 
-def _entities(rng: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _shared(rng: random.Random) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for kind, prefixes in SHARED.items():
+        out[kind] = []
+        for prefix in prefixes:
+            tail = ".".join(str(rng.randint(0, 255)) for _ in range(3 - prefix.count(".") - 1))
+            out[kind].append(f"{prefix}.{tail}.0/24")
+    return out
+
+
+def _platforms(rng: random.Random) -> dict[str, tuple[list[str], str]]:
+    """IDE platforms that relay their users' requests from a few addresses of their own."""
+    out = {}
+    for name in PLATFORMS:
+        relay = f"44.{rng.randint(0, 255)}.{rng.randint(0, 255)}"
+        out[name] = ([f"{relay}.{rng.randint(2, 250)}" for _ in range(rng.randint(2, 4))],
+                     tx.platform_system(rng, name))
+    return out
+
+
+def _entities(rng: random.Random, shared: dict[str, list[str]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     orgs = []
     for k, name in enumerate(ORG_NAMES):
         slug = name.lower().replace(" ", "")
@@ -39,18 +67,20 @@ def _entities(rng: random.Random) -> tuple[list[dict[str, Any]], list[dict[str, 
                      "payment_fingerprints": [f"pf_{rng.getrandbits(48):012x}"],
                      "sso_tenants": [f"{slug}.okta.com"]})
     rivals = [{"org_id": oid, "name": name, "restricted": True, "domains": [domain],
-               "ip_ranges": list(ranges),
+               "ip_ranges": [*ranges, *(shared[kind][0] for kind in kinds)],
                "payment_fingerprints": [f"pf_{rng.getrandbits(48):012x}" for _ in range(3)],
-               "sso_tenants": [f"{oid}.okta.com"]} for oid, name, domain, ranges in RIVALS]
+               "sso_tenants": [f"{oid}.okta.com"]} for oid, name, domain, ranges, kinds in RIVALS]
     return orgs, rivals
 
 
 def build(params: SimParams) -> tuple[World, list[Member]]:
     """Decide who exists: entities and every account with its behaviour and label."""
     rng = random.Random(params.seed)
-    orgs, rivals = _entities(rng)
-    world = World(params, rng, orgs, rivals)
-    builders: dict[str, Callable[[World, random.Random], list[Member]]] = {**BENIGN, **ABUSE}
+    shared = _shared(rng)
+    orgs, rivals = _entities(rng, shared)
+    world = World(params, rng, orgs, rivals, shared=shared,
+                  exclusive={oid: list(ranges) for oid, _, _, ranges, _ in RIVALS}, platforms=_platforms(rng))
+    builders: dict[str, Callable[[World, random.Random], list[Member]]] = {**BENIGN, **HARD, **ABUSE}
     total = sum(params.mixture.values()) or 1.0
     members: list[Member] = []
     for persona, weight in params.mixture.items():
@@ -61,8 +91,8 @@ def build(params: SimParams) -> tuple[World, list[Member]]:
         while len(got) < target:
             group = builders[persona](world, rng)
             room = target - len(got)
-            if len(group) > room and persona == "distill_network" and room < 3:
-                break
+            if len(group) > room and room < 3 and any(lab["network_id"] for _, _, lab in group):
+                break  # a network needs at least three members
             got.extend(group[:room])
         members.extend(got)
     rng.shuffle(members)
@@ -70,6 +100,8 @@ def build(params: SimParams) -> tuple[World, list[Member]]:
 
 
 def _stream(params: SimParams, members: list[Member]) -> Iterator[dict[str, Any]]:
+    for acct, b, _ in members:
+        b.active_from = acct["created_at"]
     gens = [requests(b, random.Random(f"{params.seed}:{acct['account_id']}"), params.start, params.days)
             for acct, b, _ in members]
     return heapq.merge(*gens, key=itemgetter("ts"))
