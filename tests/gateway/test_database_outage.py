@@ -10,7 +10,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -45,7 +45,7 @@ def chat(url: str, key: str) -> httpx.Response:
                       timeout=10)
 
 
-def poll(condition, what: str) -> None:  # type: ignore[no-untyped-def]
+def poll(condition: Callable[[], bool], what: str) -> None:
     deadline = time.monotonic() + DEADLINE
     while time.monotonic() < deadline:
         if condition():

@@ -57,16 +57,18 @@ def snapshot_path(home: str | Path) -> Path:
 
 
 async def take(store: Store, restrictions: Sequence[RestrictionRow] = ()) -> DirectorySnapshot:
-    """Read the whole directory from the store (the change-feed position first, so nothing slips)."""
+    """Read the whole directory from the store: the change-feed position first, so nothing slips;
+    then keys, accounts, organizations, each before what it refers to, so a key never names an
+    account the snapshot lacks."""
     seq = await store.last_change()
-    orgs = await store.list_orgs()
+    keys = await store.list_keys()
     accounts: list[Account] = []
     while True:
         page = await store.list_accounts(limit=_PAGE, offset=len(accounts))
         accounts.extend(page)
         if len(page) < _PAGE:
             break
-    keys = await store.list_keys()
+    orgs = await store.list_orgs()
     return DirectorySnapshot(time.time(), seq, orgs, accounts, keys, list(restrictions))
 
 
