@@ -44,12 +44,14 @@ class _DistillPrompts:
         else:
             prompt = r.choice(self.templates).format(s=r.choice(tx.SUBJECTS[d]), d=d.replace("_", " "))
         prompt = tx.paraphrase(r, prompt, p.paraphrase_rate)
-        if r.random() < 0.7:  # seed data from the operation's generator keeps prompts unique
+        if r.random() < 0.7 * (1 - p.carefulness):  # seed data from the generator keeps prompts unique
             prompt = f"{prompt} Focus on {tx.token(r, 2)} {tx.token(r, 3)}."
-        system = r.choice(self.systems)
+        system: str | None = r.choice(self.systems)
+        if r.random() < p.carefulness * 0.6:  # careful operations vary or drop the shared system prompt
+            system = r.choice((None, "You are a helpful assistant.", f"You are {r.choice(tx.SYLLABLES)}bot."))
         if r.random() < p.elicit_phrase_rate:
             if r.random() < 0.5:
-                system = f"{system} {r.choice(tx.ELICIT_PHRASES)}"
+                system = f"{system or ''} {r.choice(tx.ELICIT_PHRASES)}".strip()
             else:
                 prompt = f"{prompt} {r.choice(tx.ELICIT_PHRASES)}"
         return system, prompt, r.randint(0, 60), r.randint(900, 2500)
@@ -158,7 +160,7 @@ def lone_distiller(w: World, rng: random.Random) -> list[Member]:
     p = w.params
     templates, systems, domains = _operation(w, rng)
     acct = w.account(rng, plan=rng.choice(("api", "pro")), email=_email(rng))
-    b = Behaviour(acct["account_id"], rng.uniform(100, 500) * p.volume,
+    b = Behaviour(acct["account_id"], rng.uniform(100, 500) * (1 - 0.6 * p.carefulness) * p.volume,
                   _DistillPrompts(templates, systems, domains, w), timing="human",
                   session_len=12.0, gap_s=20.0, active_days=0.9, continue_p=0.02,
                   tz=rng.choice((-5.0, 1.0, 8.0)), reasoning_p=p.reasoning_flag_rate,

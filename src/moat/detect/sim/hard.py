@@ -188,7 +188,7 @@ def research_lab(w: World, rng: random.Random) -> list[Member]:
         else:  # works interactively, asking for derivations step by step
             m = _human(w, rng, "research_lab", plan=rng.choice(("pro", "api")), domains=domains,
                        rate=rng.uniform(10, 60), email=_email(rng, uni), extra=extra, reasoning_text=0.6,
-                       session_len=6.0)
+                       studied=0.4, session_len=6.0)
             m[1].reasoning_p = 0.6
             m[1].ips = [w.ip_in(campus, rng), *m[1].ips]
             out.append(m)

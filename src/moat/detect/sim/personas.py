@@ -82,8 +82,13 @@ def label(persona: str, categories: tuple[str, ...] = (), network: str | None = 
 
 
 def casual(domains: list[str], vocab: list[str], reasoning_text: float = 0.0,
-           out_mean: int = 350, system: str | None = None) -> PromptFn:
+           out_mean: int = 350, system: str | None = None, studied: float = 0.0) -> PromptFn:
+    """A person's prompts; `studied` of them are well-formed study questions (as distillers' are)."""
     def fn(rng: random.Random, i: int) -> tuple[str | None, str, int, int]:
+        if studied and rng.random() < studied:
+            d = rng.choice(domains)
+            return system, tx.restructure(rng, rng.choice(tx.SUBJECTS[d]), d.replace("_", " ")), \
+                rng.randint(0, 200), out_mean * 2
         _, prompt = tx.casual_prompt(rng, domains, vocab)
         if reasoning_text and rng.random() < reasoning_text:
             prompt += " Can you explain it step by step?"
@@ -98,11 +103,11 @@ def _email(rng: random.Random, domain: str | None = None) -> str:
 def _human(w: World, rng: random.Random, persona: str, *, plan: str, domains: list[str],
            rate: float, email: str | None = None, org: str | None = None,
            extra: dict[str, Any] | None = None, cats: tuple[str, ...] = (),
-           reasoning_text: float = 0.0, **bkw: Any) -> Member:
+           reasoning_text: float = 0.0, studied: float = 0.0, **bkw: Any) -> Member:
     p = w.params
     acct = w.account(rng, plan=plan, **{"email": email or _email(rng), **(extra or {})})
     vocab = tx.vocabulary(rng)
-    b = Behaviour(acct["account_id"], rate * p.volume, casual(domains, vocab, reasoning_text),
+    b = Behaviour(acct["account_id"], rate * p.volume, casual(domains, vocab, reasoning_text, studied=studied),
                   tz=rng.choice((-8.0, -5.0, 0.0, 1.0, 5.5, 8.0)), reasoning_p=0.05 + p.noise,
                   ips=[w.home_ip(rng) for _ in range(rng.randint(1, 3))],
                   uas=[rng.choice(BROWSERS + SDKS) for _ in range(rng.randint(1, 2))], **bkw)
@@ -124,13 +129,13 @@ def student(w: World, rng: random.Random) -> list[Member]:
     domains = rng.sample(tx.SCHOOL_DOMAINS, rng.randint(2, 5))
     return [_human(w, rng, "student", plan="free", domains=domains, rate=rng.uniform(2, 25),
                    email=_email(rng, rng.choice(("gmail.com", "uni-example.edu", "student.example.ac.uk"))),
-                   reasoning_text=0.3, active_days=0.5)]
+                   reasoning_text=0.3, studied=0.35, active_days=0.5)]
 
 
 def gmail_user(w: World, rng: random.Random) -> list[Member]:
     domains = rng.sample(tx.DOMAINS, rng.randint(1, 4))
     return [_human(w, rng, "gmail_user", plan=rng.choice(("free", "pro", "api")), domains=domains,
-                   rate=rng.uniform(2, 40), email=_email(rng, "gmail.com"))]
+                   rate=rng.uniform(2, 40), email=_email(rng, "gmail.com"), studied=0.15)]
 
 
 def corporate_nat(w: World, rng: random.Random) -> list[Member]:
@@ -180,7 +185,7 @@ def startup_team(w: World, rng: random.Random) -> list[Member]:
 
 def power_user(w: World, rng: random.Random) -> list[Member]:
     m = _human(w, rng, "power_user", plan="max", domains=rng.sample(tx.DOMAINS, 5),
-               rate=rng.uniform(80, 200), active_days=0.9, session_len=8.0)
+               rate=rng.uniform(80, 200), active_days=0.9, session_len=8.0, studied=0.15)
     return [m]
 
 
