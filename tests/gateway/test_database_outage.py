@@ -157,6 +157,15 @@ def test_no_database_and_no_snapshot_exits_with_one_line(tmp_path: Path) -> None
     assert "cannot start" in lines[0] and "database is unreachable" in lines[0]
     assert "no directory snapshot" in lines[0] and "Traceback" not in lines[0]
 
+    # A snapshot older than database.snapshot_max_age is no better than none.
+    write(snapshot_path(home), _snapshot(time.time() - 7200))
+    env["MOAT_DATABASE__SNAPSHOT_MAX_AGE"] = "3600"
+    done = subprocess.run([sys.executable, "-m", "moat", "serve", "--port", str(free_port())], env=env,
+                          capture_output=True, text=True, timeout=60, cwd=home)
+    assert done.returncode == 3
+    lines = [line for line in (done.stdout + done.stderr).splitlines() if line.strip()]
+    assert len(lines) == 1 and "snapshot_max_age" in lines[0], lines
+
 
 # ---- the snapshot file -------------------------------------------------------------------------
 def _snapshot(written_at: float) -> DirectorySnapshot:

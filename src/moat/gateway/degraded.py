@@ -20,7 +20,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from moat.config import Settings
-from moat.identity.snapshot import DirectorySnapshot, RestrictionRow, SnapshotError, snapshot_path, take, write
+from moat.identity.snapshot import (
+    DirectorySnapshot,
+    RestrictionRow,
+    SnapshotError,
+    read,
+    snapshot_path,
+    take,
+    write,
+)
 from moat.store.base import Store
 from moat.store.link import StoreLink, describe
 
@@ -38,8 +46,6 @@ def usable_snapshot(settings: Settings, reason: str) -> DirectorySnapshot:
     if not db.snapshot:
         raise StartRefused(f"cannot start: the database is unreachable ({reason}) and directory snapshots "
                            f"are off (database.snapshot = false); database: {_safe(where)}")
-    from moat.identity.snapshot import read
-
     try:
         return read(snapshot_path(settings.home), max_age=db.snapshot_max_age)
     except SnapshotError as exc:
@@ -52,13 +58,9 @@ async def start_check(settings: Settings, store: Store) -> str | None:
     or there is a usable snapshot), else the one line saying why not."""
     db = settings.database
     if db.snapshot:
-        try:
-            from moat.identity.snapshot import read
-
+        with contextlib.suppress(SnapshotError):
             read(snapshot_path(settings.home), max_age=db.snapshot_max_age)
             return None
-        except SnapshotError:
-            pass
     try:
         await asyncio.wait_for(store.open(), db.connect_timeout)
     except Exception as exc:
@@ -66,7 +68,6 @@ async def start_check(settings: Settings, store: Store) -> str | None:
             usable_snapshot(settings, describe(exc))
         except StartRefused as refused:
             return str(refused)
-        return None  # pragma: no cover (a snapshot appeared meanwhile)
     finally:
         with contextlib.suppress(Exception):  # closing a store that may never have opened
             await store.close()
