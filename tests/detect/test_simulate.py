@@ -214,3 +214,15 @@ def test_simulate_command_takes_presets_and_range_parameters(tmp_path: Path) -> 
     assert r.exit_code == 0, r.output
     farms = Counter(lab["network_id"] for lab in rows(tmp_path / "x" / "labels.jsonl") if lab["persona"] == "free_farm")
     assert farms and all(3 <= n <= 6 for n in farms.values())
+
+
+def test_hard_negatives_parameter_scales_their_share(tmp_path: Path) -> None:
+    from moat.detect.sim.params import HARD_NEGATIVES
+
+    def share(k: float) -> float:
+        simulate(SimParams(accounts=300, days=1, seed=4, volume=0.02, hard_negatives=k), tmp_path / str(k))
+        labels = rows(tmp_path / str(k) / "labels.jsonl")
+        return sum(lab["persona"] in HARD_NEGATIVES for lab in labels) / len(labels)
+
+    assert share(0.0) == 0.0
+    assert share(2.0) > share(1.0) > 0.2

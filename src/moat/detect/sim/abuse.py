@@ -148,7 +148,8 @@ def distill_network(w: World, rng: random.Random) -> list[Member]:
             acct.update(_rival_tie(w, rng, rival, ("payment", "sso")))
             cats, org = (*cats, "competitor"), str(rival["org_id"])
         ua = rng.choice(SDKS + BROWSERS) if rng.random() < care else net_ua
-        b = Behaviour(acct["account_id"], rate * rng.uniform(0.6, 1.4) * p.volume,
+        under_limits = 0.3 if acct["plan"] == "free" else 1.0  # free accounts stay under the daily quota
+        b = Behaviour(acct["account_id"], rate * under_limits * rng.uniform(0.6, 1.4) * p.volume,
                       _DistillPrompts(templates, systems, domains, w), timing="sync",
                       schedule=schedule, sync_jitter=p.jitter_s, sync_p=0.85 - 0.45 * care, continue_p=0.02,
                       reasoning_p=p.reasoning_flag_rate, ip_picker=picker, uas=[ua])

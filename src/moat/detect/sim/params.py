@@ -48,6 +48,13 @@ DEFAULT_MIXTURE: dict[str, float] = {
     "rival_platform": 0.01,
 }
 
+# benign personas built to look like abuse in some respect (scaled together by `hard_negatives`)
+HARD_NEGATIVES = frozenset({
+    "corporate_nat", "startup_team", "enterprise_batch", "benchmark", "support_bot", "consumer_app",
+    "platform_user", "shared_egress", "ide_user", "hackathon", "research_lab", "eval_harness", "former_rival",
+    "rival_visitor", "family_plan", "night_shift", "localization",
+})
+
 ABUSIVE = frozenset({
     "distill_network", "lone_distiller", "scraper", "keyspace_scraper", "tier_pipeline", "tier_shared",
     "free_farm", "reseller", "rival_personal", "rival_platform",
@@ -83,6 +90,7 @@ class SimParams:
     rival_links: int = 1  # independent affiliation signals per rival employee (1 = careful)
     rival_in_network: float = 0.3  # probability that a distillation network holds rival employees
     # hard negatives
+    hard_negatives: float = 1.0  # multiplies the mixture weight of every hard-negative persona
     shared_egress_share: float = 0.15  # share of ordinary people who sometimes egress via a VPN/cloud/coworking
     hackathon_size: tuple[int, int] = (15, 60)
     corporate_size: tuple[int, int] = (3, 30)

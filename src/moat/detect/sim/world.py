@@ -20,7 +20,7 @@ from moat.detect.sim import text as tx
 from moat.detect.sim.abuse import ABUSE
 from moat.detect.sim.behaviour import requests
 from moat.detect.sim.hard import HARD
-from moat.detect.sim.params import SimParams
+from moat.detect.sim.params import HARD_NEGATIVES, SimParams
 from moat.detect.sim.personas import BENIGN, Member, World
 from moat.traffic import DatasetWriter
 
@@ -81,9 +81,10 @@ def build(params: SimParams) -> tuple[World, list[Member]]:
     world = World(params, rng, orgs, rivals, shared=shared,
                   exclusive={oid: list(ranges) for oid, _, _, ranges, _ in RIVALS}, platforms=_platforms(rng))
     builders: dict[str, Callable[[World, random.Random], list[Member]]] = {**BENIGN, **HARD, **ABUSE}
-    total = sum(params.mixture.values()) or 1.0
+    mixture = {k: v * params.hard_negatives if k in HARD_NEGATIVES else v for k, v in params.mixture.items()}
+    total = sum(mixture.values()) or 1.0
     members: list[Member] = []
-    for persona, weight in params.mixture.items():
+    for persona, weight in mixture.items():
         if persona not in builders:
             raise ValueError(f"unknown persona in mixture: {persona}")
         target = round(params.accounts * weight / total)
