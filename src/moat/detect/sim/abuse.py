@@ -113,7 +113,8 @@ def distill_network(w: World, rng: random.Random) -> list[Member]:
     Shared templates (recast in new sentence structures at `paraphrase_depth`), a shared schedule
     of work windows (each account joins some, jittered), a few shared cards, rented proxies and
     rotating residential addresses, signups staggered over `signup_spread_days`. Careful networks
-    keep per-account volume low, mix plans and user agents and mix in ordinary chatter. Some
+    keep per-account volume low, mix plans and user agents, vary the system prompt, pace some
+    accounts on their own instead of the shared schedule and mix in ordinary chatter. Some
     networks are run by a rival: one or two members carry exclusive evidence (its card or SSO).
     """
     p = w.params
@@ -153,6 +154,9 @@ def distill_network(w: World, rng: random.Random) -> list[Member]:
                       _DistillPrompts(templates, systems, domains, w), timing="sync",
                       schedule=schedule, sync_jitter=p.jitter_s, sync_p=0.85 - 0.45 * care, continue_p=0.02,
                       reasoning_p=p.reasoning_flag_rate, ip_picker=picker, uas=[ua])
+        if rng.random() < care * 0.5:  # paced on its own like a person, not on the shared schedule
+            b.timing, b.tz, b.session_len, b.gap_s = "human", rng.choice((-8.0, -5.0, 0.0, 1.0, 8.0)), 6.0, 40.0
+            b.active_days = 0.8
         out.append((acct, b, label("distill_network", cats, network=net, org=org)))
     return out
 
