@@ -26,6 +26,14 @@ class ServerSettings:
     # Trust X-Forwarded-For only from these proxies (uvicorn's convention); the safe default is none.
     trusted_proxies: list[str] = field(default_factory=list)
     graceful_timeout: float = 30.0
+    # HTTP limits (moat.gateway.server), like a production server's: over them 431/414/408, connection closed.
+    max_header_count: int = 100
+    max_header_bytes: int = 64 * 1024  # the request line and every header together
+    max_request_line: int = 8 * 1024
+    header_timeout: float = 10.0  # seconds for a request's head to arrive (from connect, or its first byte)
+    body_timeout: float = 30.0  # seconds for the whole body once the head is in
+    keepalive_timeout: float = 5.0  # idle seconds allowed between requests on one connection
+    max_connections: int = 0  # per worker; beyond it requests get 503 (0: no limit)
 
 
 @dataclass
@@ -38,6 +46,8 @@ class RecordingSettings:
     fsync_interval: float = 0.0
     queue_size: int = 10_000  # records held in memory; beyond it they are read back from the WAL
     segment_bytes: int = 64 << 20
+    max_field_chars: int = 1024  # user agent, names and other free text in a record; longer: cut, `truncated`
+    dead_letter_max_bytes: int = 64 << 20  # cap of wal/dead-letter.jsonl; beyond it records are counted, not kept
 
 
 @dataclass
@@ -166,6 +176,7 @@ class Settings:
     routes: list[RouteSettings] = field(default_factory=list)
     webhooks: list[WebhookSettings] = field(default_factory=list)
     detect: DetectSettings = field(default_factory=DetectSettings)
+    attribution: AttributionSettings = field(default_factory=AttributionSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
 
     @property

@@ -1,13 +1,17 @@
 """Moat's one error tree.
 
     MoatError                      base; carries an HTTP status and a machine type
-    ├── BadRequest                 400 invalid_request_error   malformed JSON, wrong types
+    ├── BadRequest                 400 invalid_request_error   malformed JSON, wrong types, NUL, duplicate headers
+    │   ├── RequestTimeout         408                         headers or body not sent in time (slow client)
+    │   └── HeadersTooLarge        431                         too many / too large request headers
     ├── AuthenticationFailed       401 authentication_error    unknown, revoked, expired key; bad attribution
     ├── PermissionDenied           403 permission_error        a policy refused; carries reason code + decision id
     ├── NotFound                   404 not_found_error         unknown model or route
     ├── RequestTooLarge            413 request_too_large       body over the configured limit
     ├── RateLimited                429 rate_limit_error        carries retry_after seconds
+    ├── ClientClosedRequest        499                         the client left mid-request (recorded, never sent)
     ├── RecordingUnavailable       503 overloaded_error        the write-ahead log cannot be written
+    ├── DependencyUnavailable      503 overloaded_error        a fail-closed dependency is away (e.g. replay cache)
     └── UpstreamError              502 api_error               upstream refused, reset or sent garbage
         ├── UpstreamUnavailable    503 overloaded_error        upstream down / connection refused
         └── UpstreamTimeout        504 timeout_error           upstream too slow
@@ -107,3 +111,32 @@ class UpstreamTimeout(UpstreamError):
 
     status = 504
     type = "timeout_error"
+
+
+class RequestTimeout(BadRequest):
+    """The client did not send its request (headers or body) within the server's read timeout."""
+
+    status = 408
+    code = "request_timeout"
+
+
+class HeadersTooLarge(BadRequest):
+    """Too many request headers, or too many bytes of them (or of the request line)."""
+
+    status = 431
+    code = "request_header_fields_too_large"
+
+
+class ClientClosedRequest(MoatError):
+    """The client went away before its request was complete (nginx's 499); nobody reads the answer."""
+
+    status = 499
+    type = "invalid_request_error"
+    code = "client_closed_request"
+
+
+class DependencyUnavailable(MoatError):
+    """A dependency whose fail mode is `fail_closed` cannot answer (e.g. the replay cache's Redis)."""
+
+    status = 503
+    type = "overloaded_error"

@@ -14,7 +14,10 @@ and past the bound a record lives only in the write-ahead file and is read back 
 store that fails is retried with exponential back-off (log line, `stats.errors`) until it answers;
 everything in the write-ahead file is then written. A record the store rejects for what it is
 (ValueError, TypeError, KeyError: deterministic, so retrying cannot help) is isolated by
-bisecting its batch and kept in `wal/dead-letter.jsonl`, never silently dropped.
+bisecting its batch and kept in `wal/dead-letter.jsonl`, never silently dropped. That file is
+capped (`recording.dead_letter_max_bytes`): past the cap a record is counted
+(`stats.dead_letter_dropped`, in /metrics) and logged, not kept, so a stream of bad records cannot
+fill the disk; a line over `_DEAD_LETTER_LINE_MAX` keeps the record's ids and a cut copy of its text.
 
 Recovery: at start and every `rescan_interval`, groups of write-ahead files whose lock is free
 (their writer died; see `moat.audit.wal`) are replayed from their checkpoint. `append_records` is
@@ -45,6 +48,8 @@ from moat.store.base import RecordBatchItem, Store
 log = logging.getLogger(__name__)
 
 DEAD_LETTER_FILE = "dead-letter.jsonl"
+_DEAD_LETTER_LINE_MAX = 256 << 10
+_DEAD_LETTER_TEXT_MAX = 4096  # chars kept of each string of an oversized dead-letter record
 _DUMP_OPTS = orjson.OPT_APPEND_NEWLINE
 # Errors that say "this record is bad", not "the store is down": retrying cannot fix them.
 _DATA_ERRORS: tuple[type[BaseException], ...] = (
@@ -72,6 +77,8 @@ class RecorderStats:
     spilled: int = 0  # records past the memory bound, read back from the write-ahead file
     recovered: int = 0  # records replayed from write-ahead files of writers that died
     dead_lettered: int = 0  # records the store refused as invalid, kept in dead-letter.jsonl
+    dead_letter_bytes: int = 0  # size of dead-letter.jsonl
+    dead_letter_dropped: int = 0  # dead letters past the file's cap: counted and logged, not kept
     store_ok: bool = True  # the last store write succeeded
 
 
@@ -81,7 +88,8 @@ class Recorder:
     def __init__(self, store: Store, wal_dir: Path | str, *, batch_size: int = 500,
                  flush_interval: float = 0.2, queue_size: int = 10_000, queue_bytes: int = 32 << 20,
                  segment_bytes: int = 64 << 20, fsync_interval: float = 0.0,
-                 rescan_interval: float = 30.0, max_backoff: float = 5.0) -> None:
+                 rescan_interval: float = 30.0, max_backoff: float = 5.0,
+                 dead_letter_max_bytes: int = 64 << 20) -> None:
         self.store = store
         self.wal_dir = Path(wal_dir)
         self.stats = RecorderStats()
@@ -93,6 +101,7 @@ class Recorder:
         self._fsync_interval = fsync_interval
         self._rescan_interval = rescan_interval
         self._max_backoff = max_backoff
+        self._dead_letter_max = dead_letter_max_bytes
         self._group: WalGroup | None = None
         self._writer: WalWriter | None = None
         # (end position, item, line bytes) of records also held in memory, oldest first.
@@ -119,7 +128,7 @@ class Recorder:
             # Optional settings, read when config.py defines them.
             "fsync_interval": float(getattr(rec, "fsync_interval", 0.0)),
         }
-        for name in ("queue_size", "segment_bytes"):
+        for name in ("queue_size", "segment_bytes", "dead_letter_max_bytes"):
             if hasattr(rec, name):
                 options[name] = int(getattr(rec, name))
         options.update(overrides)
@@ -172,6 +181,10 @@ class Recorder:
         self._spill = None
         self.stats.queued = 0
         self._group = WalGroup.create(self.wal_dir)
+        try:
+            self.stats.dead_letter_bytes = (self.wal_dir / DEAD_LETTER_FILE).stat().st_size
+        except FileNotFoundError:
+            self.stats.dead_letter_bytes = 0
         self._writer = WalWriter(self._group, segment_bytes=self._segment_bytes,
                                  keep_unsynced=self._fsync_interval > 0)
         self._committed = self._writer.position
@@ -372,21 +385,38 @@ class Recorder:
         return await self._commit(items[:mid]) and await self._commit(items[mid:])
 
     def _dead_letter(self, item: RecordBatchItem, exc: BaseException) -> None:
-        self.stats.dead_lettered += 1
         self.stats.errors += 1
-        log.error("store refused a record as invalid, kept in %s: %s: %s",
-                  self.wal_dir / DEAD_LETTER_FILE, type(exc).__name__, exc)
-        line = orjson.dumps({"ts": time.time(), "error": f"{type(exc).__name__}: {exc}",
-                             "traffic": item.traffic, "decision": item.decision},
-                            option=_DUMP_OPTS | orjson.OPT_NON_STR_KEYS, default=repr)
-        self._append_dead_letter(line)
+        entry: dict[str, Any] = {"ts": time.time(), "error": f"{type(exc).__name__}: {exc}",
+                                 "traffic": item.traffic, "decision": item.decision}
+        line = orjson.dumps(entry, option=_DUMP_OPTS | orjson.OPT_NON_STR_KEYS, default=repr)
+        if len(line) > _DEAD_LETTER_LINE_MAX:
+            entry = {**_cut_strings(entry), "dead_letter_cut": len(line)}
+            line = orjson.dumps(entry, option=_DUMP_OPTS | orjson.OPT_NON_STR_KEYS, default=repr)
+        if self._append_dead_letter(line):
+            self.stats.dead_lettered += 1
+            log.error("store refused a record as invalid, kept in %s: %s: %s",
+                      self.wal_dir / DEAD_LETTER_FILE, type(exc).__name__, exc)
 
-    def _append_dead_letter(self, line: bytes) -> None:
-        fd = os.open(self.wal_dir / DEAD_LETTER_FILE, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    def _append_dead_letter(self, line: bytes) -> bool:
+        """Append to the dead-letter file unless that would pass its cap (then count and log)."""
+        path = self.wal_dir / DEAD_LETTER_FILE
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            size = 0
+        if self._dead_letter_max > 0 and size + len(line) > self._dead_letter_max:
+            self.stats.dead_letter_dropped += 1
+            if self.stats.dead_letter_dropped == 1 or self.stats.dead_letter_dropped % 1000 == 0:
+                log.error("%s is full (%d bytes, cap %d): %d invalid record(s) counted but not kept",
+                          path, size, self._dead_letter_max, self.stats.dead_letter_dropped)
+            return False
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
         try:
             os.write(fd, line)
         finally:
             os.close(fd)
+        self.stats.dead_letter_bytes = size + len(line)
+        return True
 
     def _parse(self, lines: list[tuple[bytes, int]], path: Path) -> list[RecordBatchItem]:
         items = []
@@ -480,6 +510,17 @@ class Recorder:
         writer.unsynced = []
         new_files, writer.new_files = writer.new_files, False
         await asyncio.to_thread(_fsync_all, fds, self.wal_dir if new_files else None)
+
+
+def _cut_strings(value: Any) -> Any:
+    """A copy of `value` with every string cut to _DEAD_LETTER_TEXT_MAX chars (ids survive whole)."""
+    if isinstance(value, str):
+        return value[:_DEAD_LETTER_TEXT_MAX]
+    if isinstance(value, dict):
+        return {k: _cut_strings(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_cut_strings(v) for v in value[:1000]]
+    return value
 
 
 def _fsync_all(fds: list[int], directory: Path | None) -> None:

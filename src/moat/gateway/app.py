@@ -11,12 +11,23 @@ import logging
 import orjson
 
 from moat.config import Settings, load_settings
-from moat.errors import BadRequest, NotFound
+from moat.context import new_id
+from moat.errors import BadRequest, MoatError, NotFound
 from moat.gateway.degraded import StartRefused
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
-from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, header, send_json, send_response
-from moat.gateway.pipeline import handle_call
+from moat.gateway.http import (
+    JSON_HEADERS,
+    Message,
+    Receive,
+    Scope,
+    Send,
+    header,
+    send_json,
+    send_response,
+    unique_headers,
+)
+from moat.gateway.pipeline import handle_call, refused_early
 from moat.gateway.runtime import Runtime
 
 log = logging.getLogger("moat.gateway")
@@ -38,11 +49,19 @@ class Gateway:
         path: str = scope["path"]
         method: str = scope["method"]
         endpoint = ENDPOINTS.get(path)
+        refusal = refused_early(scope)
         if endpoint is not None:
-            if method != "POST":
-                await _method_not_allowed(send, endpoint.api, "POST")
-                return
-            await handle_call(self.runtime, endpoint, scope, receive, send)
+            # Model calls carry their own ids (and a decision id) and are recorded, refusals included.
+            if refusal is None and method != "POST":
+                refusal = BadRequest(f"Method {method} is not allowed here; use POST", code="method_not_allowed")
+                refusal.status = 405
+                refusal.headers["allow"] = "POST"
+            await handle_call(self.runtime, endpoint, scope, receive, send, refusal)
+            return
+        request_id = new_id("req")
+        send = _with_ids(send, request_id.encode())
+        if refusal is not None:
+            await _refuse(send, path, refusal, request_id)
             return
         if path == "/v1/models" and method == "GET":
             await self._models(send)
@@ -68,9 +87,7 @@ class Gateway:
 
             await handle_console(self.runtime, scope, receive, send)
         else:
-            api = "anthropic" if path.startswith("/v1/messages") else "openai"
-            error = NotFound(f"Unknown path: {method} {path}", code="unknown_url")
-            await send_response(send, 404, orjson.dumps(error_body(api, error, "")), JSON_HEADERS)
+            await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
 
     async def _models(self, send: Send) -> None:
         from moat.gateway.demo_model import MODELS
@@ -114,9 +131,25 @@ class Gateway:
                 return
 
 
-async def _method_not_allowed(send: Send, api: str, allowed: str) -> None:
-    body = error_body(api, BadRequest(f"Method not allowed; use {allowed}"), "")
-    await send_response(send, 405, orjson.dumps(body), [*JSON_HEADERS, (b"allow", allowed.encode())])
+async def _refuse(send: Send, path: str, error: MoatError, request_id: str) -> None:
+    """An error outside the model calls, in the API's shape its path suggests."""
+    api = "anthropic" if path.startswith("/v1/messages") else "openai"
+    headers = [*JSON_HEADERS, *((k.encode(), v.encode()) for k, v in error.headers.items())]
+    if error.status in (408, 414, 431) or error.code == "invalid_http_request":
+        headers.append((b"connection", b"close"))
+    await send_response(send, error.status, orjson.dumps(error_body(api, error, request_id)), headers)
+
+
+def _with_ids(send: Send, request_id: bytes) -> Send:
+    """Every response carries `x-request-id` and `request-id` (the model calls set their own)."""
+
+    async def send_with_ids(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(b"x-request-id", request_id), (b"request-id", request_id), *message.get("headers", ())]
+            message = {**message, "headers": unique_headers(headers)}
+        await send(message)
+
+    return send_with_ids
 
 
 def create_app() -> Gateway:

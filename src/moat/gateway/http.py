@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
 import orjson
 
-from moat.errors import BadRequest, RequestTooLarge
+from moat.errors import BadRequest, RequestTimeout, RequestTooLarge
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -39,8 +41,43 @@ def header_map(scope: Scope) -> dict[bytes, bytes]:
     return dict(scope["headers"])
 
 
-async def read_body(receive: Receive, limit: int, declared: str | None) -> bytes:
-    """The whole request body, refusing more than `limit` bytes before reading it when declared."""
+# The request headers the model-call pipeline reads. One rule for all of them: each may appear
+# once (a second copy is refused, never "first wins" in one place and "last wins" in another) and
+# its value must be text (UTF-8, no control characters).
+READ_HEADERS = frozenset({b"authorization", b"x-api-key", b"content-length", b"user-agent", b"moat-attribution",
+                          b"anthropic-version", b"anthropic-beta", b"openai-beta"})
+_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+
+
+def request_headers(scope: Scope) -> dict[bytes, bytes]:
+    """The headers of READ_HEADERS, each read once; BadRequest (400) for a repeated or non-text one."""
+    found: dict[bytes, bytes] = {}
+    for name, value in scope["headers"]:
+        if name not in READ_HEADERS:
+            continue
+        if name in found:
+            raise BadRequest(f"The '{name.decode()}' header appears more than once; send it once",
+                             code="duplicate_header")
+        if _CONTROL.search(value) is not None or not _is_utf8(value):
+            raise BadRequest(f"The '{name.decode()}' header is not valid text (UTF-8 without control characters)",
+                             code="invalid_header")
+        found[name] = value
+    return found
+
+
+def _is_utf8(value: bytes) -> bool:
+    if value.isascii():
+        return True
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+async def read_body(receive: Receive, limit: int, declared: str | None, timeout: float | None = None) -> bytes:
+    """The whole request body, refusing more than `limit` bytes before reading it when declared,
+    and a body that has not fully arrived `timeout` seconds after we started reading (slow clients)."""
     if declared is not None:
         try:
             size = int(declared)
@@ -48,6 +85,16 @@ async def read_body(receive: Receive, limit: int, declared: str | None) -> bytes
             raise BadRequest("Invalid Content-Length header") from exc
         if size > limit:
             raise RequestTooLarge(f"Request body of {size} bytes exceeds the limit of {limit} bytes")
+    if not timeout:
+        return await _read_chunks(receive, limit)
+    try:
+        async with asyncio.timeout(timeout):
+            return await _read_chunks(receive, limit)
+    except TimeoutError:
+        raise RequestTimeout(f"The request body was not received within {timeout:g} seconds") from None
+
+
+async def _read_chunks(receive: Receive, limit: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -66,20 +113,59 @@ async def read_body(receive: Receive, limit: int, declared: str | None) -> bytes
 
 
 def parse_json_object(body: bytes) -> dict[str, Any]:
+    """The body as a JSON object. Invalid UTF-8 and lone surrogates are refused by the parser; NUL
+    (which JSON can only spell `\\u0000`) is refused here: no text Moat stores or forwards holds it."""
     if not body:
         raise BadRequest("Request body is empty; expected a JSON object")
     try:
         value = orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise BadRequest(f"Request body is not valid JSON: {exc}") from exc
+        raise BadRequest(f"Request body is not valid JSON: {exc}", code="invalid_json") from exc
     if not isinstance(value, dict):
         raise BadRequest("Request body must be a JSON object")
+    if b"\\u0000" in body and _has_nul(value):
+        raise BadRequest("Request body contains a NUL character (\\u0000) in a string", code="invalid_text")
     return value
+
+
+def _has_nul(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if "\x00" in key:
+                    return True
+                stack.append(inner)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
+# Response headers that may legitimately repeat; every other one is sent once.
+_REPEATABLE = frozenset({b"moat-warning", b"set-cookie", b"vary"})
+
+
+def unique_headers(headers: Headers) -> Headers:
+    """Each response header once: a later value of a name replaces the earlier one."""
+    seen: dict[bytes, int] = {}
+    out: Headers = []
+    for name, value in headers:
+        at = seen.get(name)
+        if at is None or name in _REPEATABLE:
+            seen[name] = len(out)
+            out.append((name, value))
+        else:
+            out[at] = (name, value)
+    return out
 
 
 async def send_response(send: Send, status: int, body: bytes, headers: Headers) -> None:
     await send({"type": "http.response.start", "status": status,
-                "headers": [*headers, (b"content-length", str(len(body)).encode())]})
+                "headers": [*unique_headers(headers), (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 

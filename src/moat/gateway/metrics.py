@@ -45,7 +45,8 @@ class Metrics:
         self.tokens = Counter("moat_tokens", "Tokens metered by upstream", ["direction", "upstream"], registry=r)
         self.redactions = Counter("moat_reasoning_redactions", "Responses with reasoning removed", registry=r)
         self.recorder = Gauge("moat_recorder", "Recorder state: queued, written, wal_bytes, errors, spilled, "
-                              "recovered, dead_lettered (records stay in the write-ahead log until stored)",
+                              "recovered, dead_lettered, dead_letter_bytes, dead_letter_dropped (past the "
+                              "dead-letter cap) (records stay in the write-ahead log until stored)",
                               ["stat"], registry=r, multiprocess_mode="livesum")
         self.limiter = Gauge("moat_limiter", "Limiter counters since start: checks, refusals and shadow refusals "
                              "by limit, redis_errors, fallbacks by fail mode, breaker_opens, settle_errors",
@@ -53,6 +54,12 @@ class Metrics:
         self.online = Gauge("moat_online_detection", "Records published to the detectors (published, sent, "
                             "dropped, errors, buffered) and detector scores held (scored_accounts)", ["stat"],
                             registry=r, multiprocess_mode="livesum")
+        self.nonces = Gauge("moat_attribution_nonces", "Attribution nonce cache: claims, redis_errors, "
+                            "local_claims (fail_open while Redis is away), refused (fail_closed), outages",
+                            ["stat"], registry=r, multiprocess_mode="livesum")
+        self.http_refusals = Counter("moat_http_refusals", "Connections the HTTP guard closed before a request "
+                                     "reached the app: header_timeout, body_timeout, headers_too_large, "
+                                     "request_line_too_long", ["reason"], registry=r)
         self.dependency_up = Gauge("moat_dependency_up", "1 when a dependency answers", ["dependency"],
                                    registry=r, multiprocess_mode="liveall")
         self.degraded = Gauge("moat_degraded", "1 while serving degraded because this dependency is away "
@@ -63,7 +70,8 @@ class Metrics:
                                   multiprocess_mode="livemax")
 
     def observe_recorder(self, stats: RecorderStats) -> None:
-        for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered"):
+        for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered",
+                     "dead_letter_bytes", "dead_letter_dropped"):
             self.recorder.labels(name).set(getattr(stats, name))
         self.dependency_up.labels("store_writes").set(1 if stats.store_ok else 0)
 
@@ -92,6 +100,14 @@ class Metrics:
         for name in ("published", "sent", "dropped", "errors", "buffered", "scored_accounts"):
             self.online.labels(name).set(stats[name])
         self.dependency_up.labels("detector_stream").set(1 if stats["stream_up"] else 0)
+
+    def observe_nonces(self, nonces: object) -> None:
+        stats = getattr(nonces, "stats", None)
+        if stats is None:  # the in-process cache: nothing can be away
+            return
+        for name in ("claims", "redis_errors", "local_claims", "refused", "outages"):
+            self.nonces.labels(name).set(getattr(stats, name))
+        self.dependency_up.labels("redis_nonces").set(0 if getattr(nonces, "degraded", False) else 1)
 
     def render(self) -> bytes:
         if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

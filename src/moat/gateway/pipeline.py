@@ -21,10 +21,12 @@ import orjson
 from moat.context import Decision, RequestContext, new_id
 from moat.errors import (
     AuthenticationFailed,
+    ClientClosedRequest,
     MoatError,
     PermissionDenied,
     RateLimited,
     RecordingUnavailable,
+    RequestTimeout,
     UpstreamError,
 )
 from moat.gateway.endpoints import Endpoint
@@ -40,7 +42,9 @@ from moat.gateway.http import (
     Send,
     parse_json_object,
     read_body,
+    request_headers,
     send_response,
+    unique_headers,
 )
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
@@ -80,12 +84,11 @@ class Call:
     def __init__(self, rt: Runtime, endpoint: Endpoint, scope: Scope) -> None:
         self.rt = rt
         self.endpoint = endpoint
-        self.headers: dict[bytes, bytes] = dict(scope["headers"])
+        self.headers: dict[bytes, bytes] = {}  # the headers the pipeline reads, each once (read_headers)
         client = scope.get("client")
-        ua = self.headers.get(b"user-agent")
         self.ctx = RequestContext(
             request_id=new_id("req"), started=time.time(), endpoint=endpoint.path, api=endpoint.api,
-            client_ip=client[0] if client else None, user_agent=ua.decode("latin-1") if ua else None)
+            client_ip=client[0] if client else None)
         self.facts: CallFacts | None = None
         self.decision: Decision | None = None
         self.admission: Admission | None = None
@@ -106,16 +109,36 @@ class Call:
             headers += rate_limit_header_fields(self.admission)
         return headers
 
+    def read_headers(self, scope: Scope) -> None:
+        """Read the request's headers once, by one rule (moat.gateway.http.request_headers)."""
+        self.headers = request_headers(scope)
+        ua = self.headers.get(b"user-agent")
+        if ua is not None:
+            self.ctx.user_agent = ua.decode("utf-8")
 
-async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Receive, send: Send) -> None:
+
+def refused_early(scope: Scope) -> MoatError | None:
+    """A refusal decided before the app (the HTTP guard: headers too large, too slow...)."""
+    extensions = scope.get("extensions")
+    return extensions.get("moat.refusal") if extensions else None
+
+
+async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Receive, send: Send,
+                      refusal: MoatError | None = None) -> None:
+    """One model call. `refusal`: the request was refused before it reached us (bad method, the HTTP
+    guard); it is recorded and answered like any other refusal."""
     call = Call(rt, endpoint, scope)
     ctx = call.ctx
     try:
+        if refusal is not None:
+            raise refusal
+        call.read_headers(scope)
         secret = api_key_of(call.headers)
         ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(secret)
         length = call.headers.get(b"content-length")
-        body = await read_body(receive, rt.settings.server.max_body_bytes,
-                               length.decode() if length is not None else None)
+        server = rt.settings.server
+        body = await read_body(receive, server.max_body_bytes, length.decode() if length is not None else None,
+                               server.body_timeout or None)
         payload = parse_json_object(body)
         facts = call.facts = endpoint.parse(payload)
         _fill_context(ctx, facts)
@@ -132,7 +155,7 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
                                                max_tokens_cap=decision.max_tokens_cap)
         call.upstream_name = route.upstream.name
-        forward = {k.decode(): v.decode("latin-1") for k in _FORWARD_HEADERS
+        forward = {k.decode(): v.decode() for k in _FORWARD_HEADERS
                    if (v := call.headers.get(k)) is not None}
         try:
             if facts.stream and endpoint.stream_meter is not None:
@@ -147,8 +170,13 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
             ctx.key, ctx.account, ctx.org = error.authenticated
         await _refuse(call, error, send)
     except ClientDisconnected:
+        # Gone before its request was whole: recorded like any refusal (own status, decision id), unanswered.
         call.status = CLIENT_CLOSED
-        _record(call)
+        if call.decision is None:
+            call.decision = rt.refusal_decision(
+                ClientClosedRequest("The client closed the connection before its request was complete"))
+        with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
+            _record(call)
     except Exception:
         log.exception("unhandled error", extra={"request_id": ctx.request_id})
         await _refuse(call, UpstreamError("The gateway failed to process the request"), send)
@@ -195,8 +223,10 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
                  extra={"request_id": call.ctx.request_id, "status": error.status,
                         "reason_code": error.code or error.type})
     body = orjson.dumps(error_body(call.endpoint.api, error, call.ctx.request_id))
-    await send_response(send, error.status, body,
-                        [*JSON_HEADERS, *call.response_headers(), *error_headers(error)])
+    headers = [*JSON_HEADERS, *call.response_headers(), *error_headers(error)]
+    if isinstance(error, RequestTimeout) or error.status == 431:
+        headers.append((b"connection", b"close"))  # what is left of this request is not worth reading
+    await send_response(send, error.status, body, headers)
 
 
 async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: dict[str, str], send: Send) -> None:
@@ -262,7 +292,8 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[st
 
     watcher = asyncio.ensure_future(receive())
     watcher.add_done_callback(on_disconnect)
-    await send({"type": "http.response.start", "status": 200, "headers": [*SSE_HEADERS, *call.response_headers()]})
+    await send({"type": "http.response.start", "status": 200,
+                "headers": unique_headers([*SSE_HEADERS, *call.response_headers()])})
     error: MoatError | None = None
     try:
         async for chunk in response.chunks():

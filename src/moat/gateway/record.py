@@ -3,6 +3,11 @@
 Traffic records carry the fields of shared/spec/traffic-format.md plus Moat's extras (decision id,
 policy revision, latency, the resolved entity), so `moat export` can write the spec format and the
 console can show more.
+
+Free text that comes from the client (user agent, model and end-user names, ...) is cut at
+`recording.max_field_chars`; a record with a cut field says so in `truncated` ({field: original
+length}), so a 8 MB user agent costs a kilobyte in the write-ahead log and the store, not 8 MB.
+Prompts follow `recording.prompts` instead (moat.audit.prompts).
 """
 
 from __future__ import annotations
@@ -13,6 +18,30 @@ from moat.store.base import RecordBatchItem
 
 if TYPE_CHECKING:
     from moat.gateway.pipeline import Call
+
+
+# Fields whose text the client controls (directly, or through a token or the body), capped in each part.
+_TRAFFIC_TEXT = ("user_agent", "model", "end_user_id", "end_user_org", "client_ip", "platform", "reason_code")
+_DECISION_TEXT = ("model", "end_user_org", "platform", "reason_code")
+
+
+def _cap(record: dict[str, Any], names: tuple[str, ...], limit: int) -> dict[str, int]:
+    cut: dict[str, int] = {}
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and len(value) > limit:
+            record[name] = value[:limit]
+            cut[name] = len(value)
+    return cut
+
+
+def _cap_list(values: list[Any], limit: int) -> bool:
+    cut = False
+    for i, value in enumerate(values):
+        if isinstance(value, str) and len(value) > limit:
+            values[i] = value[:limit]
+            cut = True
+    return cut
 
 
 def build_record(call: Call, now: float) -> RecordBatchItem:
@@ -79,4 +108,15 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         "status": call.status,
         "redacted": call.redacted,
     }
+    limit = call.rt.settings.recording.max_field_chars
+    if limit > 0:
+        cut = _cap(traffic, _TRAFFIC_TEXT, limit)
+        if cut:
+            traffic["truncated"] = cut
+        cut = _cap(entry, _DECISION_TEXT, limit)
+        for name in ("explanation", "rules", "shadow"):
+            if _cap_list(entry[name], limit):
+                cut[name] = -1  # some items of the list were cut
+        if cut:
+            entry["truncated"] = cut
     return RecordBatchItem(traffic=traffic, decision=entry)

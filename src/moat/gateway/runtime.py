@@ -34,7 +34,7 @@ from moat.gateway.record import build_record
 from moat.gateway.restrict import apply_enforcement
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
-from moat.identity.attribution_nonces import AsyncRedisNonceCache, MemoryNonceCache
+from moat.identity.attribution_nonces import MemoryNonceCache, SharedNonceCache
 from moat.identity.directory import Directory
 from moat.identity.resolution import Resolution
 from moat.limits.auto import auto_limiter
@@ -80,7 +80,9 @@ class Runtime:
         self.enforcement = Enforcement(self.store, settings)
         self.online = attach_online_detection(settings, self.store)  # issue 6 item 3
         self.resolution = Resolution(self.store, self.directory)
-        nonces = (AsyncRedisNonceCache.from_url(settings.redis_url, settings.redis_prefix) if settings.redis_url
+        nonces = (SharedNonceCache.from_url(settings.redis_url, settings.redis_prefix,
+                                            timeout=settings.attribution.redis_timeout,
+                                            fail_mode=settings.attribution.fail_mode) if settings.redis_url
                   else MemoryNonceCache())
         self.attribution = AttributionVerifier(platforms_from_records(settings.platforms), nonces=nonces)
         self.feed: FeedPublisher | FeedFile | None = FeedFile(settings.feed_file) if settings.feed_file else None
@@ -172,6 +174,8 @@ class Runtime:
             await close()
         if self._redis is not None:
             await self._redis.aclose()
+        if isinstance(self.attribution.nonces, SharedNonceCache):
+            await self.attribution.nonces.aclose()
         await self.online.stop()
         if self._keep_snapshot:
             try:  # the directory as this replica leaves it, for a start while the database is down
@@ -191,6 +195,7 @@ class Runtime:
             self.metrics.observe_recorder(self.recorder.stats)
             self.metrics.observe_limiter(self.limiter)
             self.metrics.observe_online(self.online.stats())
+            self.metrics.observe_nonces(self.attribution.nonces)
             await asyncio.sleep(1.0)
 
     def _policy_changed(self, engine: Engine) -> None:
@@ -244,10 +249,16 @@ class Runtime:
             self.metrics.dependency_up.labels(name).set(1 if state == "ok" else 0)
         self.metrics.observe_database(self.link, self.directory.snapshot_at)
         body: dict[str, Any] = {"status": "not ready", "checks": checks}
+        degraded: dict[str, Any] = {} if database is None else {"database": database}
+        nonces = self.attribution.nonces
+        if isinstance(nonces, SharedNonceCache):  # serving by its fail mode while Redis is away
+            checks["attribution_nonces"] = nonces.state()
+            if nonces.degraded:
+                degraded["attribution_nonces"] = checks["attribution_nonces"]
         if ready:
-            body["status"] = "ready" if database is None else "degraded"
-        if database is not None:
-            body["degraded"] = {"database": database}
+            body["status"] = "degraded" if degraded else "ready"
+        if degraded:
+            body["degraded"] = degraded
         return (200 if ready else 503), body
 
     # ---- stages ----------------------------------------------------------------------------

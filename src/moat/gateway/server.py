@@ -1,0 +1,275 @@
+"""The HTTP guard: uvicorn's httptools protocol with the limits a production server has.
+
+uvicorn gives an idle keep-alive timeout (`timeout_keep_alive`, armed only after a response) and a
+concurrency cap (`limit_concurrency`); httptools/llhttp refuse malformed requests (NUL or control
+characters in header values included). Neither bounds the number or size of headers, the request
+line, or how slowly a client may send them, so one client could pin memory with a 16 MB header or
+hold a connection forever by trickling bytes. `GuardedHttpToolsProtocol` adds, per connection:
+
+- `max_request_line`: a longer request line is refused with 414;
+- `max_header_count` and `max_header_bytes` (request line and headers together): 431;
+- `header_timeout`: seconds from connect (or from a request's first byte) until its headers are in;
+  a connection that sent nothing is closed silently, a started request gets 408;
+- `body_timeout`: the app refuses a body that is not in by then with 408 (`read_body`); the guard
+  closes the connection one second later if the body is still incomplete (an app that answered
+  before reading the body, a client trickling the rest of it).
+
+A refused request whose request line is complete is handed to the app with the refusal in
+`scope["extensions"]["moat.refusal"]`, so it is answered like every other refusal: in the API's
+own error shape, with its request and decision ids, recorded. Every refusal closes the connection
+(counted in `moat_http_refusals`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from asyncio import TimerHandle
+from typing import TYPE_CHECKING, Any
+
+import httptools
+import orjson
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
+
+from moat.context import new_id
+from moat.errors import BadRequest, HeadersTooLarge, MoatError, RequestTimeout
+from moat.gateway.errors import error_body
+
+if TYPE_CHECKING:
+    from moat.config import ServerSettings
+    from moat.gateway.app import Gateway
+
+PROTOCOL = "moat.gateway.server:GuardedHttpToolsProtocol"
+_BODY_GRACE = 1.0  # seconds the app's own body timeout gets before the guard closes the connection
+_LINGER = 2.0  # after a refusal, seconds spent reading (and dropping) what the client still sends
+
+
+class _LingeringTransport:
+    """A refused connection's transport: `close()` half-closes (our answer, then FIN) and reads on for
+    up to _LINGER seconds before the real close, so a client still sending its oversized head reads
+    our answer instead of a connection reset (nginx's lingering close)."""
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._closing = False
+
+    def close(self) -> None:
+        if self._closing:
+            return
+        self._closing = True
+        transport = self._transport
+        if transport.is_closing():
+            return
+        try:
+            if transport.can_write_eof():
+                transport.write_eof()
+        except (OSError, RuntimeError):
+            transport.close()
+            return
+        self._loop.call_later(_LINGER, transport.close)
+
+    def is_closing(self) -> bool:
+        return self._closing or self._transport.is_closing()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
+class UriTooLong(BadRequest):
+    status = 414
+    code = "uri_too_long"
+
+
+class _Refused(Exception):
+    """Raised from a parser callback to stop parsing a refused request."""
+
+
+def gateway_of(app: Any) -> Gateway | None:
+    """The Gateway under uvicorn's middleware (proxy headers, message logger)."""
+    from moat.gateway.app import Gateway
+
+    for _ in range(8):
+        if isinstance(app, Gateway):
+            return app
+        app = getattr(app, "app", None)
+    return None
+
+
+class GuardedHttpToolsProtocol(HttpToolsProtocol):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.gateway = gateway_of(self.app)
+        limits: ServerSettings | None = self.gateway.settings.server if self.gateway is not None else None
+        self._max_line = limits.max_request_line if limits else 8 * 1024
+        self._max_count = limits.max_header_count if limits else 100
+        self._max_bytes = limits.max_header_bytes if limits else 64 * 1024
+        self._header_timeout = limits.header_timeout if limits else 10.0
+        self._body_timeout = limits.body_timeout if limits else 30.0
+        self._timer: TimerHandle | None = None
+        self._in_head = False  # between a request's first byte and the end of its headers
+        self._url_done = False  # the request line is complete (a header has started)
+        self._line_bytes = 0
+        self._head_bytes = 0  # request line + complete headers
+        self._raw_head_bytes = 0  # bytes of chunks received wholly inside the head
+        self._count = 0
+        self._refused = False
+
+    # ---- timers ------------------------------------------------------------------------------
+    def _arm(self, seconds: float, handler: Any) -> None:
+        self._disarm()
+        if seconds and seconds > 0:
+            self._timer = self.loop.call_later(seconds, handler)
+
+    def _disarm(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm(self._header_timeout, self._head_timed_out)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _head_timed_out(self) -> None:
+        self._timer = None
+        if self.transport.is_closing() or self._refused:
+            return
+        if not self._in_head:
+            # Nothing sent since connecting (or since the last response): close without an answer.
+            if self.cycle is None or self.cycle.response_complete:
+                self._count_refusal("header_timeout")
+                self.transport.close()
+            return
+        self._refuse(RequestTimeout(f"The request headers were not received within {self._header_timeout:g} "
+                                    "seconds"), "header_timeout")
+
+    def _body_timed_out(self) -> None:
+        self._timer = None
+        if not self.transport.is_closing():
+            self._count_refusal("body_timeout")
+            self.transport.close()
+
+    # ---- parsing -----------------------------------------------------------------------------
+    def data_received(self, data: bytes) -> None:
+        if self._refused:
+            return  # read and dropped, so the close after our answer is a clean FIN, not a reset
+        in_head_before = self._in_head
+        self._unset_keepalive_if_required()
+        try:
+            self.parser.feed_data(data)
+        except httptools.HttpParserUpgrade:
+            self._unsupported_upgrade_warning()
+        except httptools.HttpParserError as exc:
+            if self._refused:  # one of our callbacks refused the request; the answer is on its way
+                return
+            self._refuse(BadRequest(f"Invalid HTTP request: {exc}", code="invalid_http_request"), "invalid")
+            return
+        if in_head_before and self._in_head:  # a chunk wholly inside the head: e.g. one huge header arriving
+            self._raw_head_bytes += len(data)
+            if self._raw_head_bytes > self._max_bytes:
+                self._refuse(HeadersTooLarge(f"The request headers exceed {self._max_bytes} bytes"),
+                             "headers_too_large")
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._in_head = True
+        self._url_done = False
+        self._line_bytes = self._head_bytes = self._raw_head_bytes = self._count = 0
+        if self._timer is None:  # a keep-alive connection's next request: its head gets the full timeout
+            self._arm(self._header_timeout, self._head_timed_out)
+
+    def on_url(self, url: bytes) -> None:
+        self._line_bytes += len(url)
+        if self._line_bytes > self._max_line:
+            self._refuse(UriTooLong(f"The request line exceeds {self._max_line} bytes"), "request_line_too_long")
+            raise _Refused()
+        super().on_url(url)
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if not self._url_done:
+            self._url_done = True
+            self._head_bytes = self._line_bytes + 16
+        self._count += 1
+        self._head_bytes += len(name) + len(value) + 4
+        if self._count > self._max_count:
+            self._refuse(HeadersTooLarge(f"The request has more than {self._max_count} headers"),
+                         "headers_too_large")
+            raise _Refused()
+        if self._head_bytes > self._max_bytes:
+            self._refuse(HeadersTooLarge(f"The request headers exceed {self._max_bytes} bytes"),
+                         "headers_too_large")
+            raise _Refused()
+        super().on_header(name, value)
+
+    def on_headers_complete(self) -> None:
+        self._in_head = False
+        self._url_done = True
+        self._arm(self._body_timeout + _BODY_GRACE if self._body_timeout else 0, self._body_timed_out)
+        super().on_headers_complete()
+
+    def on_message_complete(self) -> None:
+        self._disarm()
+        super().on_message_complete()
+
+    # ---- refusals ----------------------------------------------------------------------------
+    def _count_refusal(self, reason: str) -> None:
+        if self.gateway is not None:
+            self.gateway.runtime.metrics.http_refusals.labels(reason).inc()
+
+    def _refuse(self, error: MoatError, reason: str) -> None:
+        """Answer `error` and close. With a whole request line, through the app (recorded, API shape)."""
+        if self._refused or self.transport.is_closing():
+            return
+        self._refused = True
+        self._in_head = False
+        self._disarm()
+        self._count_refusal(reason)
+        if self.cycle is not None and not self.cycle.response_complete:
+            self.cycle.keep_alive = False  # a pipelined request is refused while one is running: close after it
+            self.transport.close()
+            return
+        scope: Any = self.scope if self._url_done else None
+        if scope is None or ("method" not in scope and not self._fill_scope(scope)):
+            self._raw_answer(error)
+            return
+        scope.setdefault("extensions", {})["moat.refusal"] = error
+        cycle = RequestResponseCycle(
+            scope=scope,
+            transport=_LingeringTransport(self.transport, self.loop),  # type: ignore[arg-type]
+            flow=self.flow, logger=self.logger, access_logger=self.access_logger,
+            access_log=self.access_log, default_headers=self.server_state.default_headers,
+            message_event=asyncio.Event(), expect_100_continue=False, keep_alive=False,
+            on_response=self.on_response_complete)
+        cycle.more_body = False
+        self.cycle = cycle
+        self._start_asgi_task(cycle, self.app)
+
+    def _fill_scope(self, scope: dict[str, Any]) -> bool:
+        """The method and path of a request refused before its headers were complete."""
+        try:
+            method = self.parser.get_method()
+        except Exception:
+            return False
+        raw_path = self.url.split(b"?", 1)[0]
+        try:
+            path = raw_path.decode("ascii")
+        except UnicodeDecodeError:
+            return False
+        scope.update(method=method.decode("ascii", "replace"), path=path, raw_path=raw_path, query_string=b"")
+        return True
+
+    def _raw_answer(self, error: MoatError) -> None:
+        """A refusal before there is a request to hand to the app: an OpenAI-shaped error, then close."""
+        request_id = new_id("req")
+        body = orjson.dumps(error_body("openai", error, request_id))
+        phrase = {408: b"Request Timeout", 414: b"URI Too Long", 431: b"Request Header Fields Too Large"}
+        head = [b"HTTP/1.1 %d %s\r\n" % (error.status, phrase.get(error.status, b"Bad Request")),
+                b"content-type: application/json\r\n",
+                b"x-request-id: " + request_id.encode() + b"\r\n",
+                b"request-id: " + request_id.encode() + b"\r\n",
+                b"content-length: %d\r\n" % len(body), b"connection: close\r\n\r\n"]
+        self.transport.write(b"".join(head) + body)
+        _LingeringTransport(self.transport, self.loop).close()
