@@ -14,7 +14,7 @@ def test_sequential_enumeration_scores_high_with_evidence() -> None:
                     output_tokens=900) for i in range(300)]
     s = scraping.score(state(reqs))
     assert s.value >= 0.9
-    assert any("differ only in a number" in e for e in s.evidence)
+    assert any("differ only in a number" in e or "differ in a number" in e for e in s.evidence)
 
 
 def test_enumeration_with_a_stride_and_local_shuffling_still_scores() -> None:

@@ -15,7 +15,7 @@ it:
 A platform's relay addresses and its own system prompt are the platform's, never its users'
 (`AccountState` does not record them). Accounts that openly belong together (one declared
 organization, SSO tenant or company email domain) are one customer and are never tied here.
-Connected components of at least MIN_CLUSTER accounts are *groups*. A group is not yet a network:
+Communities of at least MIN_CLUSTER accounts in the graph of ties are *groups*. A group is not yet a network:
 `networks` decides that from whether the group jointly harvests, scrapes or abuses a tier.
 """
 
@@ -40,6 +40,7 @@ MIN_CLUSTER = 3
 MIN_REQUESTS = 10
 MIN_TEMPLATE = 20  # repeated 3-grams: fewer is a habit of phrase, not a template
 NEIGHBOURS = 8  # semantic candidates per account
+SPARSE = 0.1  # a group with fewer of its possible ties than this is split into communities
 SIGNUP_BURST = 6 * 3600
 SYNC = 0.3  # share of the quieter account's bins shared with the other
 SYNC_LIFT = 3.0  # and at least this many times what chance would give
@@ -169,9 +170,10 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
     if uas:
         found["user_agent"] = max(rates.weight(f"user_agent:{u}") for u in uas)
     first, last = min(x.first_ts, y.first_ts), max(x.last_ts, y.last_ts)
-    if _synchronised(x.bins, y.bins, first, last, BIN_S) or _synchronised(
-            {b // 12 for b in x.bins}, {b // 12 for b in y.bins}, first, last, 12 * BIN_S):
+    if _synchronised(x.bins, y.bins, first, last, BIN_S):
         found["timing"] = 1.0
+    elif _synchronised({b // 12 for b in x.bins}, {b // 12 for b in y.bins}, first, last, 12 * BIN_S):
+        found["timing"] = 0.5  # the same hours: jittered schedules, but also two office workers
     miss = 1.0
     for kind, w in found.items():
         miss *= 1.0 - KIND_WEIGHT[kind] * w
@@ -279,29 +281,30 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
         if tie.content < 0.3:
             continue
         tie.kinds, tie.weight = _ties(x, y, rates)
-        if tie.weight >= 0.5 or (tie.content >= 0.9 and tie.weight >= 0.3):
+        if tie.weight >= 0.5 or (tie.content >= 0.9 and len(tie.kinds) >= 2 and tie.weight >= 0.4):
             edges[(ids[i], ids[j])] = tie
     return _components(edges)
 
 
 def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
-    parent: dict[str, str] = {}
+    """Communities of the tie graph (Louvain over tie strength), not connected components: one
+    stray tie between a lab and a network must not make them one group."""
+    import networkx as nx
 
-    def find(u: str) -> str:
-        while parent.get(u, u) != u:
-            parent[u] = parent.get(parent[u], parent[u])
-            u = parent[u]
-        return u
-
-    for u, v in edges:
-        ru, rv = find(u), find(v)
-        if ru != rv:
-            parent[max(ru, rv)] = min(ru, rv)
-    members: dict[str, list[str]] = {}
-    for u in {x for e in edges for x in e}:
-        members.setdefault(find(u), []).append(u)
+    graph = nx.Graph()
+    for (u, v), tie in edges.items():
+        graph.add_edge(u, v, weight=tie.content * tie.weight)
     out: list[Group] = []
-    for ms in members.values():
+    communities: list[set[str]] = []
+    for component in nx.connected_components(graph):
+        sub = graph.subgraph(component)
+        # A component held together by a few stray ties (sparse) is split into its communities.
+        if len(component) > 2 * MIN_CLUSTER:
+            communities.extend(nx.community.louvain_communities(sub, weight="weight", seed=7))
+        else:
+            communities.append(set(component))
+    for community in communities:
+        ms = list(community)
         if len(ms) < MIN_CLUSTER:
             continue
         ms.sort()
@@ -310,7 +313,7 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
     by_member = {m: g for g in out for m in g.members}
     for (u, v), tie in edges.items():
         g = by_member.get(u)
-        if g is not None:
+        if g is not None and by_member.get(v) is g:
             g.ties.setdefault(u, []).append(tie)
             g.ties.setdefault(v, []).append(tie)
     return sorted(out, key=lambda g: g.group_id)

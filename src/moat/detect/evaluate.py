@@ -104,7 +104,29 @@ def evaluate(labels: Mapping[str, dict[str, Any]], findings: Mapping[str, dict[s
     }
     return {"accounts": len(ids), "benign": len(benign), "missing_findings": len(missing),
             "categories": per, "benign_risk_rate": benign_risk, "ari": ari, "linking": linking,
-            "goals": goals}
+            "personas": by_persona(labels, f), "goals": goals}
+
+
+def by_persona(labels: Mapping[str, dict[str, Any]], findings: Mapping[str, dict[str, Any]]) -> dict[str, Any]:
+    """Per kind of account: how many, and the share flagged (risk >= 0.5), clustered and linked.
+
+    A regression on one group (hackathon cohorts, platform users) shows here even when the
+    overall benign rate hides it.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for aid, label in labels.items():
+        persona = str(label.get("persona") or ("benign" if not label.get("categories") else "abusive"))
+        row = out.setdefault(persona, {"accounts": 0, "abusive": bool(label.get("categories")),
+                                       "flagged": 0, "clustered": 0, "linked": 0})
+        f = findings[aid]
+        row["accounts"] += 1
+        row["flagged"] += f["risk"] >= 0.5
+        row["clustered"] += f.get("cluster_id") is not None
+        row["linked"] += f.get("linked_org") is not None
+    for row in out.values():
+        n = row["accounts"]
+        row["flag_rate"] = row["flagged"] / n
+    return dict(sorted(out.items(), key=lambda kv: (kv[1]["abusive"], kv[0])))
 
 
 def load(dataset: Path, findings_path: Path) -> tuple[dict[str, Any], dict[str, Any], set[str]]:
@@ -126,5 +148,8 @@ def report(result: dict[str, Any]) -> str:
               f"linking: {link['linked_right']}/{link['rival_accounts']} rival-affiliated accounts linked "
               f"to the right organization ({100 * link['accuracy']:.1f}%); "
               f"{link['benign_linked_restricted']} benign accounts linked to a restricted one",
+              "", f"{'persona':<22}{'accounts':>9}{'flagged':>9}{'clustered':>10}{'linked':>8}",
+              *(f"{k:<22}{v['accounts']:>9}{100 * v['flag_rate']:>8.1f}%{v['clustered']:>10}{v['linked']:>8}"
+                + ("  (abusive)" if v["abusive"] else "") for k, v in result.get("personas", {}).items()),
               "", "goals: " + ", ".join(f"{k} {'ok' if v else 'MISSED'}" for k, v in result["goals"].items())]
     return "\n".join(lines)

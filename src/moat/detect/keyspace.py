@@ -27,7 +27,8 @@ import numpy as np
 
 from moat.detect.scoring import ramp
 
-FRAME_SHARE = 0.3
+FRAME_SHARES = (0.3, 0.15)  # a frame in one template, or spread over a few paraphrases
+FRAMES = 3
 MIN_FAMILY = 12
 _TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 
@@ -41,7 +42,7 @@ class Walk:
     distinct: float  # distinct slot values / size (1.0: every key new)
     slot_words: float  # median words in the slot
     order: float  # |rank correlation| of slot order with arrival order
-    coverage: float  # numeric slots: requests / size of the range they span; grids: cells covered
+    coverage: float  # numbers: requests / the range they span; grids: cells covered; words: keys / 40
     kind: str  # numbers | words | grid
     example: str  # one prompt of the family, with its slot shown as <...>
 
@@ -53,6 +54,8 @@ class Walk:
         moves = ramp(self.order, 0.5, 0.85)
         if self.kind == "numbers":
             moves = max(moves, ramp(self.coverage, 0.3, 0.8))
+        else:  # many distinct keys, in no order we know: a walk all the same, but less certain
+            moves = max(moves, 0.7 * ramp(self.coverage, 0.5, 1.0))
         return moves
 
 
@@ -76,7 +79,12 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
         return None
     toks = [_TOKEN.findall(s) for s in samples]
     df = Counter(t for ts in toks for t in set(ts))
-    floor = FRAME_SHARE * n
+    found = [w for share in FRAME_SHARES if (w := _family(toks, df, share * n, requests)) is not None]
+    return max(found, key=lambda w: (w.walking * w.share, w.share), default=None)
+
+
+def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:
+    n = len(toks)
     frame = {t for t, c in df.items() if c >= floor and not t.isdigit()}
     if len(frame) < 2:
         return None
@@ -99,7 +107,10 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
             families.setdefault(tuple(key), []).append(segments)
     if not families:
         return None
-    frame_key, members = max(families.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    # The same keyspace is often asked through a few paraphrased frames: take the largest ones.
+    ranked = sorted(families.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:FRAMES]
+    frame_key = ranked[0][0]
+    members = [m for _, ms in ranked if len(ms) >= 3 for m in ms]
     size = len(members)
     if size < MIN_FAMILY:
         return None
@@ -122,4 +133,7 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
         coverage = min(1.0, sent / span) if span > 1 else 0.0
         return Walk(size / n, size, distinct, slot_words, _rank_correlation(numeric), coverage, "numbers",
                     example)
-    return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), 0.0, "words", example)
+    # A catalogue walked in its own order (elements by atomic number) is not alphabetical: the
+    # keys being many, new and short is the walk; order, where it shows, confirms it.
+    catalogue = min(1.0, len(set(values)) / 40)
+    return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), catalogue, "words", example)

@@ -22,7 +22,7 @@ from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
 from moat.identity.models import CONSUMER_PLANS
 
-ABUSE = 0.5  # a group whose joint abuse reaches this is a network
+ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
 JOINT = ("distillation", "scraping", "tier_abuse")
 _DETECTORS = {"distillation": distillation.score, "scraping": scraping.score, "tier_abuse": tier_abuse.score}

@@ -77,7 +77,7 @@ def _keyspace_walk(s: AccountState) -> tuple[float, list[str]]:
         (walk.walking, 0.9),
         (ramp(walk.distinct, 0.7, 0.95), 0.9),  # a harness re-running a fixed set repeats its keys
         (ramp(walk.slot_words, 8, 3), 0.8),  # keys, not documents
-        (ramp(math.log10(s.n), math.log10(40), math.log10(400)), 0.8),
+        (ramp(math.log10(s.n), math.log10(20), math.log10(150)), 0.8),
         (1.0 - ramp(s.repeat_share(), 0.1, 0.4), 0.9),
     )
     what = {"numbers": "a number", "words": "a word or name", "grid": "two slots"}[walk.kind]
