@@ -7,7 +7,12 @@ import string
 
 from moat.detect import keyspace
 
-COUNTRIES = ["albania", "andorra", "armenia", "austria", "belarus", "belgium", "bosnia", "bulgaria", "croatia", "cyprus", "czechia", "denmark", "estonia", "finland", "france", "georgia", "germany", "greece", "hungary", "iceland", "ireland", "italy", "kosovo", "latvia", "lithuania", "luxembourg", "malta", "moldova", "monaco", "montenegro", "netherlands", "norway", "poland", "portugal", "romania", "russia", "serbia", "slovakia", "slovenia", "spain", "sweden", "switzerland", "turkey", "ukraine"]
+COUNTRIES = ["albania", "andorra", "armenia", "austria", "belarus", "belgium", "bosnia", "bulgaria",
+             "croatia", "cyprus", "czechia", "denmark", "estonia", "finland", "france", "georgia", "germany",
+             "greece", "hungary", "iceland", "ireland", "italy", "kosovo", "latvia", "lithuania",
+             "luxembourg", "malta", "moldova", "monaco", "montenegro", "netherlands", "norway", "poland",
+             "portugal", "romania", "russia", "serbia", "slovakia", "slovenia", "spain", "sweden",
+             "switzerland", "turkey", "ukraine"]
 
 
 def test_alphabet_walk_in_order() -> None:
