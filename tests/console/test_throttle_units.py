@@ -1,0 +1,106 @@
+"""The sign-in throttle's counters and known addresses on a real SQLite file and a real PostgreSQL
+schema, with a hand-moved clock (no sleeping, no timed assertions)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from moat.console.db import ConsoleDB, open_console_db
+from moat.console.throttle import Admission, SigninThrottle, StoreCounter
+from moat.store import open_store
+from tests.gateway.conftest import postgres_schema
+
+WINDOW = 300.0
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "postgres":
+        with postgres_schema() as schema_url:
+            yield schema_url
+    else:
+        yield f"sqlite:///{tmp_path / 'moat.db'}"
+
+
+@pytest.fixture
+async def db(url: str) -> AsyncIterator[ConsoleDB]:
+    store = open_store(url)
+    await store.open()  # the store's tables first, as in a gateway
+    console = open_console_db(url)
+    await console.open()
+    try:
+        yield console
+    finally:
+        await console.close()
+        await store.close()
+
+
+async def test_counts_in_one_window_then_starts_a_new_one(db: ConsoleDB) -> None:
+    clock = Clock()
+    counter = StoreCounter(db, clock)
+    assert [(await counter.hit("ip:a", WINDOW))[0] for _ in range(7)] == [1, 2, 3, 4, 5, 6, 7]
+    clock.now += 100
+    count, left = await counter.hit("ip:a", WINDOW)
+    assert count == 8 and left == pytest.approx(WINDOW - 100)  # the window is anchored at its first hit
+    assert (await counter.hit("ip:b", WINDOW))[0] == 1  # subjects are separate
+    clock.now += WINDOW  # the window has ended: a fresh one starts with this hit
+    count, left = await counter.hit("ip:a", WINDOW)
+    assert count == 1 and left == pytest.approx(WINDOW)
+
+
+async def test_refund_and_reset(db: ConsoleDB) -> None:
+    counter = StoreCounter(db, Clock())
+    for _ in range(3):
+        await counter.hit("user:ann", WINDOW)
+    await counter.refund("user:ann")
+    assert (await counter.hit("user:ann", WINDOW))[0] == 3
+    await counter.reset("user:ann")
+    assert (await counter.hit("user:ann", WINDOW))[0] == 1
+    await counter.refund("user:ann")
+    await counter.refund("user:ann")  # never below zero
+    assert (await counter.hit("user:ann", WINDOW))[0] == 1
+    await counter.refund("user:nobody")  # no row: nothing happens
+
+
+async def test_admission_order_and_the_known_address(db: ConsoleDB) -> None:
+    clock = Clock()
+    throttle = SigninThrottle(db, StoreCounter(db, clock), per_address=3, per_user=2, window=WINDOW,
+                              known_for=90 * 86400.0, clock=clock)
+    assert (await throttle.admit("ann", "10.0.0.1")).allowed
+    assert (await throttle.admit("ann", "10.0.0.2")).allowed
+    refused = await throttle.admit("ann", "10.0.0.3")  # the user's third attempt from unknown addresses
+    assert not refused.allowed and refused.limit == "user" and refused.lockout and refused.retry_after == WINDOW
+    again = await throttle.admit("ann", "10.0.0.4")
+    assert not again.allowed and not again.lockout  # the lockout is written once per window
+    await throttle.succeeded(await _allowed(throttle, "bob", "10.0.0.9"), "bob", "10.0.0.9")
+    # ann signed in from 10.0.0.9 some time ago: that address passes her back-off ...
+    await db.execute("INSERT INTO console_known_addresses (username, address, last_seen) VALUES (?, ?, ?)",
+                     ("ann", "10.0.0.9", clock.now - 86400))
+    known = await throttle.admit("ann", "10.0.0.9")
+    assert known.allowed and known.known
+    # ... but not once it is older than `known_for`
+    clock.now += 90 * 86400.0
+    assert not await throttle.is_known("ann", "10.0.0.9")
+    # the address limit comes first and applies to everyone, known address or not
+    clock.now += WINDOW
+    for _ in range(3):
+        await throttle.admit("carl", "10.0.0.5")
+    blocked = await throttle.admit("dora", "10.0.0.5")
+    assert not blocked.allowed and blocked.limit == "address" and blocked.lockout
+
+
+async def _allowed(throttle: SigninThrottle, user: str, address: str) -> Admission:
+    admission = await throttle.admit(user, address)
+    assert admission.allowed
+    return admission
