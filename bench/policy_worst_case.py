@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,7 +34,7 @@ from moat.policy.bounds import (
     MAX_RULES,
     MAX_YAML_NODES,
 )
-from moat.policy.bundle import load_bundle
+from moat.policy.bundle import DEFAULT_DIR, load_bundle
 from moat.policy.engine import Engine
 from moat.policy.yamlread import BundleError
 
@@ -211,12 +212,19 @@ def main() -> None:
         slowest = max(rows[:-1], key=lambda r: r[1])
         print(f"\nslowest check: {slowest[1]:.3f} s wall ({slowest[0]})")
         if args.cli:
-            name = slowest[0]
-            target = dirs.get(name, big)
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "moat", "policy", "check", str(target)], capture_output=True,
-                           check=False)
-            print(f"`moat policy check` on it, process start included: {time.perf_counter() - start:.3f} s")
+            for label, target in (("the default bundle", DEFAULT_DIR), (slowest[0], dirs.get(slowest[0], big))):
+                best = (float("inf"), 0.0)
+                for _ in range(args.repeat):
+                    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    start = time.perf_counter()
+                    subprocess.run([sys.executable, "-m", "moat", "policy", "check", str(target)],
+                                   capture_output=True, check=False)
+                    wall = time.perf_counter() - start
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                    best = min(best, (wall, cpu))
+                print(f"`moat policy check` on {label}, process start included: {best[0]:.3f} s wall, "
+                      f"{best[1]:.3f} s CPU")
 
 
 if __name__ == "__main__":
