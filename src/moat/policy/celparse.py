@@ -339,7 +339,7 @@ class _Parser:
             else:
                 value, kind = int(text), "int"
         except ValueError as exc:  # e.g. more digits than int() converts
-            raise CelSyntaxError(f"bad number literal: {exc}", tok.start) from None
+            raise CelSyntaxError(f"bad number literal: {str(exc).split(';')[0]}", tok.start) from None
         if value >= 1 << 64:
             raise CelSyntaxError("integer literal out of range", tok.start)
         return self.node("lit", tok.start, tok.end, value, lit_type=kind)
