@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from moat.console.db import ConsoleDB, open_console_db
-from moat.console.throttle import Admission, SigninThrottle, StoreCounter
+from moat.console.throttle import Admission, RedisCounter, SigninThrottle, StoreCounter, address_subject
 from moat.store import open_store
 from tests.gateway.conftest import postgres_schema
 
@@ -104,3 +104,21 @@ async def _allowed(throttle: SigninThrottle, user: str, address: str) -> Admissi
     admission = await throttle.admit(user, address)
     assert admission.allowed
     return admission
+
+
+def test_ipv6_addresses_count_by_their_64() -> None:
+    assert address_subject("2001:db8:1:2:aaaa::1") == address_subject("2001:db8:1:2:bbbb::9") == "ip:2001:db8:1:2::/64"
+    assert address_subject("2001:db8:1:3::1") != address_subject("2001:db8:1:2::1")
+    assert address_subject("192.0.2.7") == "ip:192.0.2.7"
+    assert address_subject("unknown") == "ip:unknown"
+
+
+async def test_counts_go_to_the_store_while_redis_is_away(db: ConsoleDB) -> None:
+    store = StoreCounter(db, Clock())
+    away = RedisCounter("redis://127.0.0.1:1/0", "moat-test:", store)  # nothing listens on port 1
+    try:
+        assert [(await away.hit("ip:x", WINDOW))[0] for _ in range(3)] == [1, 2, 3]
+        await away.refund("ip:x")
+        assert (await store.hit("ip:x", WINDOW))[0] == 3
+    finally:
+        await away.close()

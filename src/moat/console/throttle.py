@@ -3,9 +3,10 @@ nobody can lock another user out.
 
 Each attempt, before its password is looked at:
 
-1. takes one unit of its client address's counter (`ip:<address>`) and reads the new count in the
-   same step: one `INSERT … ON CONFLICT DO UPDATE … RETURNING` on the store (SQLite or PostgreSQL)
-   or one Lua script on Redis when `redis_url` is set. Over `per_address` in the window: 429.
+1. takes one unit of its client address's counter (`ip:<address>`; for IPv6 the address's /64)
+   and reads the new count in the same step: one `INSERT … ON CONFLICT DO UPDATE … RETURNING` on
+   the store (SQLite or PostgreSQL) or one Lua script on Redis when `redis_url` is set. Over
+   `per_address` in the window: 429.
 2. unless the address is one the user signed in from successfully before (a *known address*),
    takes one unit of the user name's counter (`user:<name>`) the same way. Over `per_user`: 429.
    From a known address only the address's own counter applies, so an attacker spraying a user's
@@ -28,6 +29,7 @@ unthrottled.
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import random
@@ -179,7 +181,7 @@ class SigninThrottle:
 
     async def admit(self, username: str, address: str) -> Admission:
         """Take this attempt's units and say whether its password may be checked."""
-        count, left = await self.counter.hit(f"ip:{address}", self.window)
+        count, left = await self.counter.hit(address_subject(address), self.window)
         if count > self.per_address:
             return Admission(False, "address", _seconds(left), count == self.per_address + 1, count=count)
         if await self.is_known(username, address):
@@ -190,7 +192,7 @@ class SigninThrottle:
         return Admission(True)
 
     async def succeeded(self, admission: Admission, username: str, address: str) -> None:
-        await self.counter.refund(f"ip:{address}")
+        await self.counter.refund(address_subject(address))
         if not admission.known:
             await self.counter.reset(f"user:{username.lower()}")
         now = self._clock()
@@ -206,6 +208,17 @@ class SigninThrottle:
 
     async def close(self) -> None:
         await self.counter.close()
+
+
+def address_subject(address: str) -> str:
+    """The counter of a client address: an IPv4 address itself, an IPv6 address's /64 (one host
+    usually holds a whole /64, so counting single IPv6 addresses would count nothing)."""
+    if ":" in address:
+        try:
+            return f"ip:{ipaddress.ip_network(f'{address}/64', strict=False)}"
+        except ValueError:
+            pass
+    return f"ip:{address}"
 
 
 def _seconds(left: float) -> int:
