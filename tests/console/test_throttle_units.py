@@ -1,19 +1,29 @@
-"""The sign-in throttle's counters and known addresses on a real SQLite file and a real PostgreSQL
-schema, with a hand-moved clock (no sleeping, no timed assertions)."""
+"""The sign-in throttle's counters (store and Redis) and known addresses on a real SQLite file and a
+real PostgreSQL schema, with a hand-moved clock (no sleeping, no timed assertions)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 
 from moat.console.db import ConsoleDB, open_console_db
-from moat.console.throttle import Admission, RedisCounter, SigninThrottle, StoreCounter, address_subject
+from moat.console.throttle import (
+    Admission,
+    Counter,
+    RedisCounter,
+    SigninThrottle,
+    StoreCounter,
+    Windows,
+    address_subject,
+)
 from moat.store import open_store
 from tests.gateway.conftest import postgres_schema
 
 WINDOW = 300.0
+FIVE = Windows(WINDOW, 5)
 
 
 class Clock:
@@ -46,30 +56,71 @@ async def db(url: str) -> AsyncIterator[ConsoleDB]:
         await store.close()
 
 
-async def test_counts_in_one_window_then_starts_a_new_one(db: ConsoleDB) -> None:
+@pytest.fixture(params=["store", "redis"])
+async def counted(request: pytest.FixtureRequest, db: ConsoleDB) -> AsyncIterator[tuple[Counter, Clock]]:
+    """A counter in the store, or in Redis (falling back to the store), with its clock."""
     clock = Clock()
-    counter = StoreCounter(db, clock)
-    assert [(await counter.hit("ip:a", WINDOW))[0] for _ in range(7)] == [1, 2, 3, 4, 5, 6, 7]
+    store = StoreCounter(db, clock)
+    if request.param == "store":
+        yield store, clock
+        return
+    from tests.conftest import _service_url
+
+    redis = RedisCounter(_service_url("REDIS"), f"moat-test:{uuid.uuid4().hex[:10]}:", store, clock)
+    try:
+        yield redis, clock
+    finally:
+        await redis.close()
+
+
+async def test_counts_in_one_window_then_starts_a_new_one(counted: tuple[Counter, Clock]) -> None:
+    counter, clock = counted
+    assert [(await counter.hit("ip:a", FIVE))[0] for _ in range(4)] == [1, 2, 3, 4]
     clock.now += 100
-    count, left = await counter.hit("ip:a", WINDOW)
-    assert count == 8 and left == pytest.approx(WINDOW - 100)  # the window is anchored at its first hit
-    assert (await counter.hit("ip:b", WINDOW))[0] == 1  # subjects are separate
+    count, left = await counter.hit("ip:a", FIVE)
+    assert count == 5 and left == pytest.approx(WINDOW - 100)  # the window is anchored at its first hit
+    assert (await counter.hit("ip:b", FIVE))[0] == 1  # subjects are separate
     clock.now += WINDOW  # the window has ended: a fresh one starts with this hit
-    count, left = await counter.hit("ip:a", WINDOW)
-    assert count == 1 and left == pytest.approx(WINDOW)
+    count, left = await counter.hit("ip:b", FIVE)
+    assert count == 1 and left == pytest.approx(WINDOW)  # not used up: the same length again
 
 
-async def test_refund_and_reset(db: ConsoleDB) -> None:
-    counter = StoreCounter(db, Clock())
+async def test_back_off_doubles_while_the_attempts_go_on(counted: tuple[Counter, Clock]) -> None:
+    counter, clock = counted
+    lengths = []
+    for _ in range(12):
+        count, left = await counter.hit("user:ann", FIVE)
+        assert count == 1
+        lengths.append(left)
+        for _ in range(6):  # the window used up, and then some
+            await counter.hit("user:ann", FIVE)
+        clock.now += left + 1  # come back just after the window ends
+    assert lengths[:9] == [WINDOW * 2 ** i for i in range(9)]  # 5 min, 10, 20, … 21 h 20 min
+    assert set(lengths[9:]) == {WINDOW * 2 ** 8}  # never longer than a day
+    # A pause longer than a window forgets the back-off ...
+    clock.now += WINDOW
+    assert (await counter.hit("user:ann", FIVE)) == (1, pytest.approx(WINDOW))
+    # ... and so does a window that was not used up.
+    await counter.hit("user:bob", FIVE)
+    for _ in range(5):
+        await counter.hit("user:bob", FIVE)
+    clock.now += WINDOW + 1
+    assert (await counter.hit("user:bob", FIVE))[1] == pytest.approx(2 * WINDOW)
+    clock.now += 2 * WINDOW + 1
+    assert (await counter.hit("user:bob", FIVE))[1] == pytest.approx(WINDOW)  # one attempt in that window
+
+
+async def test_refund_and_reset(counted: tuple[Counter, Clock]) -> None:
+    counter, _ = counted
     for _ in range(3):
-        await counter.hit("user:ann", WINDOW)
+        await counter.hit("user:ann", FIVE)
     await counter.refund("user:ann")
-    assert (await counter.hit("user:ann", WINDOW))[0] == 3
+    assert (await counter.hit("user:ann", FIVE))[0] == 3
     await counter.reset("user:ann")
-    assert (await counter.hit("user:ann", WINDOW))[0] == 1
+    assert (await counter.hit("user:ann", FIVE))[0] == 1
     await counter.refund("user:ann")
     await counter.refund("user:ann")  # never below zero
-    assert (await counter.hit("user:ann", WINDOW))[0] == 1
+    assert (await counter.hit("user:ann", FIVE))[0] == 1
     await counter.refund("user:nobody")  # no row: nothing happens
 
 
@@ -117,8 +168,8 @@ async def test_counts_go_to_the_store_while_redis_is_away(db: ConsoleDB) -> None
     store = StoreCounter(db, Clock())
     away = RedisCounter("redis://127.0.0.1:1/0", "moat-test:", store)  # nothing listens on port 1
     try:
-        assert [(await away.hit("ip:x", WINDOW))[0] for _ in range(3)] == [1, 2, 3]
+        assert [(await away.hit("ip:x", FIVE))[0] for _ in range(3)] == [1, 2, 3]
         await away.refund("ip:x")
-        assert (await store.hit("ip:x", WINDOW))[0] == 3
+        assert (await store.hit("ip:x", FIVE))[0] == 3
     finally:
         await away.close()

@@ -68,4 +68,16 @@ CREATE TABLE console_known_addresses (
     PRIMARY KEY (username, address)
 )
 """),
+    # v4: back-off: a counter's window doubles each time the one before it was used up (`level`);
+    # counters are transient, so the table is simply made anew
+    (4, """
+DROP TABLE console_signin_counters;
+CREATE TABLE console_signin_counters (
+    subject TEXT PRIMARY KEY,
+    window_end REAL NOT NULL,
+    n INTEGER NOT NULL,
+    level INTEGER NOT NULL
+);
+CREATE INDEX console_signin_counters_end ON console_signin_counters (window_end)
+"""),
 )

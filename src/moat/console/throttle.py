@@ -18,9 +18,13 @@ never reaches the password check. A successful sign-in gives its address unit ba
 behind one address is not throttled by its own successes) and, when it passed through the user
 counter, resets that counter; it records the address as known.
 
-Windows are anchored at their first attempt and last `window` seconds; Retry-After is the time
-left in the window that refused. Counters in Redis expire by themselves; in the store, stale rows
-are deleted now and then.
+Windows are anchored at their first attempt and last `window` seconds; the back-off: when a
+window was used up and attempts go on (within `window` seconds of its end), the next one is twice
+as long, up to a day, so an attacker who keeps trying gets ever fewer guesses (5 per 5 minutes,
+then per 10, 20, … minutes: about 45 a day instead of 1,440), while the user's known address
+passes. A window that was not used up brings the length back to `window`; a successful sign-in
+through the user's counter resets it. Retry-After is the time left in the window that refused.
+Counters in Redis expire by themselves; in the store, stale rows are deleted now and then.
 
 Fail mode: when Redis is unreachable the counters live in the store until it answers again (the
 replica logs it); when the store is unreachable too, the sign-in fails (500) rather than going
@@ -42,32 +46,63 @@ from moat.console.db import ConsoleDB
 
 log = logging.getLogger("moat.console")
 
+# One statement: a new window when the last one has ended, one unit more otherwise. A new window
+# is `base` seconds long times 2**level, where the level rises by one (up to max_level) when the
+# window before was used up (`limit` reached) and ended less than `base` seconds ago, and is 0
+# otherwise. Arguments, in order: see StoreCounter.hit.
+_C = "console_signin_counters"
+_NEXT_LEVEL = (f"(CASE WHEN {_C}.n >= ? AND {_C}.window_end > ? "
+               f"THEN (CASE WHEN {_C}.level >= ? THEN ? ELSE {_C}.level + 1 END) ELSE 0 END)")
 _UPSERT = (
-    "INSERT INTO console_signin_counters (subject, window_start, n) VALUES (?, ?, 1) "
-    "ON CONFLICT (subject) DO UPDATE SET "
-    "n = CASE WHEN console_signin_counters.window_start <= ? THEN 1 ELSE console_signin_counters.n + 1 END, "
-    "window_start = CASE WHEN console_signin_counters.window_start <= ? THEN excluded.window_start "
-    "ELSE console_signin_counters.window_start END "
-    "RETURNING n, window_start")
+    f"INSERT INTO {_C} (subject, window_end, n, level) VALUES (?, ?, 1, 0) "
+    f"ON CONFLICT (subject) DO UPDATE SET "
+    f"n = CASE WHEN {_C}.window_end <= ? THEN 1 ELSE {_C}.n + 1 END, "
+    f"level = CASE WHEN {_C}.window_end <= ? THEN {_NEXT_LEVEL} ELSE {_C}.level END, "
+    f"window_end = CASE WHEN {_C}.window_end <= ? "
+    f"THEN ? + CAST(? AS DOUBLE PRECISION) * (1 << {_NEXT_LEVEL}) ELSE {_C}.window_end END "
+    f"RETURNING n, window_end")
 
-# KEYS[1] counter; ARGV[1] window in ms. Returns {count, ms left}.
+# KEYS[1] counter (a hash: n, end, level); ARGV: now, base, limit, max level. Returns {count, ms left}.
 _HIT_LUA = """
-local n = redis.call('INCR', KEYS[1])
-local ttl = redis.call('PTTL', KEYS[1])
-if n == 1 or ttl < 0 then
-  redis.call('PEXPIRE', KEYS[1], ARGV[1])
-  ttl = tonumber(ARGV[1])
+local now, base = tonumber(ARGV[1]), tonumber(ARGV[2])
+local limit, maxlevel = tonumber(ARGV[3]), tonumber(ARGV[4])
+local h = redis.call('HMGET', KEYS[1], 'n', 'end', 'level')
+local n, e, level = tonumber(h[1]), tonumber(h[2]), tonumber(h[3]) or 0
+if n == nil or e == nil or e <= now then
+  local next = 0
+  if n ~= nil and e ~= nil and n >= limit and now - e < base then next = math.min(level + 1, maxlevel) end
+  n, e, level = 1, now + base * (2 ^ next), next
+else
+  n = n + 1
 end
-return {n, ttl}
+redis.call('HSET', KEYS[1], 'n', n, 'end', tostring(e), 'level', level)
+redis.call('PEXPIRE', KEYS[1], math.ceil((e - now + base) * 1000))
+return {n, math.floor((e - now) * 1000)}
 """
 _REFUND_LUA = """
-if redis.call('EXISTS', KEYS[1]) == 1 then return redis.call('DECR', KEYS[1]) end
+local n = tonumber(redis.call('HGET', KEYS[1], 'n'))
+if n ~= nil and n > 0 then return redis.call('HINCRBY', KEYS[1], 'n', -1) end
 return 0
 """
 
 
+@dataclass(frozen=True, slots=True)
+class Windows:
+    """How long a counter's windows are: `base` seconds, doubled each time the window before was
+    used up (`limit` attempts) and the next attempt came within `base` seconds of its end, up to
+    `longest`; a window that was not used up brings the length back to `base`."""
+
+    base: float
+    limit: int
+    longest: float = 86400.0
+
+    @property
+    def max_level(self) -> int:
+        return max(0, int(math.log2(max(self.longest / self.base, 1.0))))
+
+
 class Counter(Protocol):
-    async def hit(self, subject: str, window: float) -> tuple[int, float]:
+    async def hit(self, subject: str, windows: Windows) -> tuple[int, float]:
         """Count one attempt for `subject`; returns the count in its window (this one included) and
         the seconds left in that window."""
 
@@ -85,13 +120,14 @@ class StoreCounter:
         self._db = db
         self._clock = clock
 
-    async def hit(self, subject: str, window: float) -> tuple[int, float]:
-        now = self._clock()
-        rows = await self._db.write_fetch(_UPSERT, (subject, now, now - window, now - window))
-        count, start = rows[0]
-        if random.random() < 0.01:  # now and then: drop counters whose window ended long ago
-            await self._db.execute("DELETE FROM console_signin_counters WHERE window_start < ?", (now - 2 * window,))
-        return int(count), max(float(start) + window - now, 0.0)
+    async def hit(self, subject: str, windows: Windows) -> tuple[int, float]:
+        now, base = self._clock(), windows.base
+        level = (windows.limit, now - base, windows.max_level, windows.max_level)
+        rows = await self._db.write_fetch(_UPSERT, (subject, now + base, now, now, *level, now, now, base, *level))
+        count, end = rows[0]
+        if random.random() < 0.01:  # now and then: drop counters that ended long enough ago to be forgotten
+            await self._db.execute("DELETE FROM console_signin_counters WHERE window_end < ?", (now - base,))
+        return int(count), max(float(end) - now, 0.0)
 
     async def refund(self, subject: str) -> None:
         await self._db.execute("UPDATE console_signin_counters SET n = n - 1 WHERE subject = ? AND n > 0", (subject,))
@@ -106,7 +142,7 @@ class StoreCounter:
 class RedisCounter:
     """Counters in Redis (one script call each), falling back to `fallback` while Redis is away."""
 
-    def __init__(self, url: str, prefix: str, fallback: Counter) -> None:
+    def __init__(self, url: str, prefix: str, fallback: Counter, clock: Callable[[], float] = time.time) -> None:
         import redis.asyncio as aioredis
 
         # A blocking pool: a burst waits for one of its connections instead of failing over to the
@@ -118,20 +154,22 @@ class RedisCounter:
         self._hit = self._redis.register_script(_HIT_LUA)
         self._refund = self._redis.register_script(_REFUND_LUA)
         self._fallback = fallback
+        self._clock = clock
 
     def _down(self, exc: Exception) -> None:
         log.warning("console sign-in counters: Redis unreachable (%s); counting in the store meanwhile",
                     type(exc).__name__)
 
-    async def hit(self, subject: str, window: float) -> tuple[int, float]:
+    async def hit(self, subject: str, windows: Windows) -> tuple[int, float]:
         from redis.exceptions import RedisError
 
         try:
-            count, ms = await self._hit(keys=[self._prefix + subject], args=[max(int(window * 1000), 1)])
+            count, ms = await self._hit(keys=[self._prefix + subject], args=[
+                repr(self._clock()), repr(windows.base), windows.limit, windows.max_level])
             return int(count), max(int(ms), 0) / 1000.0
         except (RedisError, OSError) as exc:
             self._down(exc)
-            return await self._fallback.hit(subject, window)
+            return await self._fallback.hit(subject, windows)
 
     async def refund(self, subject: str) -> None:
         from redis.exceptions import RedisError
@@ -170,7 +208,7 @@ class Admission:
 
 class SigninThrottle:
     def __init__(self, db: ConsoleDB, counter: Counter, *, per_address: int, per_user: int, window: float,
-                 known_for: float, clock: Callable[[], float] = time.time) -> None:
+                 known_for: float, longest: float = 86400.0, clock: Callable[[], float] = time.time) -> None:
         self._db = db
         self.counter = counter
         self.per_address = per_address
@@ -178,15 +216,17 @@ class SigninThrottle:
         self.window = window
         self.known_for = known_for
         self._clock = clock
+        self._address_windows = Windows(window, per_address, longest)
+        self._user_windows = Windows(window, per_user, longest)
 
     async def admit(self, username: str, address: str) -> Admission:
         """Take this attempt's units and say whether its password may be checked."""
-        count, left = await self.counter.hit(address_subject(address), self.window)
+        count, left = await self.counter.hit(address_subject(address), self._address_windows)
         if count > self.per_address:
             return Admission(False, "address", _seconds(left), count == self.per_address + 1, count=count)
         if await self.is_known(username, address):
             return Admission(True, known=True)
-        count, left = await self.counter.hit(f"user:{username.lower()}", self.window)
+        count, left = await self.counter.hit(f"user:{username.lower()}", self._user_windows)
         if count > self.per_user:
             return Admission(False, "user", _seconds(left), count == self.per_user + 1, count=count)
         return Admission(True)
