@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import math
 import os
 import sys
 import time
@@ -673,11 +672,6 @@ class Acct:
         self.think = 0.0  # some people and apps switch extended thinking on once and leave it on
 
 
-def cidr_hosts(cidr):
-    net = ipaddress.ip_network(cidr)
-    return net
-
-
 class Gen:
     def __init__(self, seed, n_accounts, days, careful, mix):
         self.rng = np.random.default_rng(seed)
@@ -970,6 +964,16 @@ UNIVERSITIES = [("westbrook-u", "Westbrook University", "westbrook.edu", "US", "
                 ("nanyang-poly", "Jurong Institute of Technology", "jit.edu.sg", "SG", "155.69.{}.{}")]
 
 
+HACK_APPS = {
+    "recipe generator": lambda r: f"Generate a recipe using: {', '.join(r.choice(INGRED + ['eggs', 'spinach', 'feta', 'rice', 'chickpeas', 'tomatoes'], 3, replace=False))}",
+    "study buddy": lambda r: f"Quiz me on {pick(r, CONCEPTS)}. Ask one question at a time.",
+    "travel planner": lambda r: f"Plan {int(r.integers(1, 6))} days in {pick(r, CITIES)} for a group of students with a small budget.",
+    "resume reviewer": lambda r: f"Review this resume bullet and suggest a stronger version: {pick(r, ['Led a team of 4 to ship an app', 'Worked on the backend', 'Helped customers with problems', 'Made dashboards in Tableau', 'Organised a charity run for 300 people'])}",
+    "accessibility helper": lambda r: f"Write alt text for a screen reader describing: {pick(r, ['a dog on a beach at sunset', 'a bar chart of monthly sales', 'a crowded farmers market', 'a diagram of the water cycle'])}",
+    "climate quiz bot": lambda r: f"Give me a {pick(r, DIFFS)} quiz question about {pick(r, ['sea level rise', 'renewable energy', 'carbon budgets', 'heat pumps', 'deforestation'])}",
+}
+
+
 class World(Gen):
     def build_world(self):
         r = self.rng
@@ -1104,10 +1108,11 @@ class Personas(World):
         r = self.rng
         kind = pick(r, list(BATCH_JOBS))
         sysm, tpl = BATCH_JOBS[kind]
+        ua = a.uas[0] if a.uas[0] in UA_SDK else pick(r, UA_SDK)
         for _ in range(k):
             ts = self.t0 + r.uniform(0, self.days) * DAY
             for j in range(int(r.integers(5, 80))):
-                self.emit(a, ts, tpl.format(doc=make_doc(r, kind, int(r.integers(1000, 99999)))), system=sysm, tout=int(r.integers(40, 300)), stream=False)
+                self.emit(a, ts, tpl.format(doc=make_doc(r, kind, int(r.integers(1000, 99999)))), system=sysm, tout=int(r.integers(40, 300)), stream=False, ua=ua)
                 ts += float(r.exponential(4.0)) + 0.5
 
     def p_student(self, n):
@@ -1266,11 +1271,12 @@ class Personas(World):
             hack = pick(r, ["HackWestbrook", "BuildAI Weekend", "Hack the Harbour", "DevFest Hack", "LLM Jam"])
             sysm = f"You are a helpful assistant built with the {hack} starter kit. Keep answers short and friendly."
             tz = COUNTRIES[u["cc"]][0]
-            kickoff = self.t0 + 4 * DAY - tz * HOUR + 18 * HOUR  # Friday 18:00 local
+            fri = 4 if self.days >= 6 else max(0, self.days - 3)
+            kickoff = self.t0 + (fri + 7 * int(r.integers(0, max(1, (self.days - 2) // 7)))) * DAY - tz * HOUR + 18 * HOUR  # a Friday 18:00 local
             teams = []
             for i in range(k):
                 if i % int(r.integers(2, 5)) == 0 or not teams:
-                    teams.append((pick(r, list(BATCH_JOBS)), pick(r, ["recipe generator", "study buddy", "travel planner", "resume reviewer", "accessibility helper", "climate quiz bot"])))
+                    teams.append((None, pick(r, list(HACK_APPS))))
                 kind, app = teams[-1]
                 created = kickoff + float(r.uniform(-2, 5)) * HOUR
                 a = self.account("hackathon", plan="api", cc=u["cc"], created=created, signup_ip=pick(r, venue),
@@ -1286,9 +1292,7 @@ class Personas(World):
                     ip = pick(r, venue) if r.random() < 0.85 else a.home
                     if r.random() < 0.5:
                         for j in range(int(r.integers(3, 25))):
-                            self.emit(a, s, f"[{app}] " + pick(r, ["Generate a recipe using: eggs, spinach, feta", "Quiz me on photosynthesis", "Plan 2 days in Lisbon",
-                                                                    "Review this resume bullet: Led a team of 4 to ship an app", "Describe this image alt text for a screen reader: a dog on a beach",
-                                                                    "Give me a fun fact about climate"]), system=sysm, ip=ip, tout=int(r.integers(50, 400)))
+                            self.emit(a, s, HACK_APPS[app](r), system=sysm, ip=ip, tout=int(r.integers(50, 400)))
                             s += float(r.exponential(20)) + 2
                     else:
                         self.conversation(a, s, "code", ip=ip, turns_mean=3)
@@ -1842,7 +1846,20 @@ class Personas(World):
         for _ in range(n):
             rv = self.rival[pick(r, list(self.rival))]
             cu = self.cu()
-            ties = self.rival_ties(rv, cu)
+            ps = np.array([max(0.1, 0.75 - 0.55 * cu), 0.25, 0.1 + 0.35 * cu])
+            target = ["strong", "medium", "weak"][int(r.choice(3, p=ps / ps.sum()))]
+            ties = self.rival_ties(rv, cu, force_one=False)
+            strong, medium, weak = {"card", "email", "sso", "declared_org"}, {"office_ip", "signup_office"}, {"declared_text", "shared_range", "afternoon_office"}
+            if target == "strong" and not ties & strong:
+                ties.add(pick(r, ["card", "email", "sso", "card", "email"]))
+            elif target != "strong":
+                ties -= strong
+                if target == "weak":
+                    ties -= medium
+                if target == "medium" and not ties & medium:
+                    ties.add(pick(r, sorted(medium)))
+                if target == "weak" and not ties:
+                    ties.add(pick(r, sorted(weak)))
             a = self.account("rival_employee", plan=pick(r, ["pro", "max", "api", "api", "team"]), cc=rv["cc"] if r.random() < 0.7 else None,
                              cats=["competitor"], label_org=rv["org_id"], ua_kind=pick(r, ["sdk", "browser", "ide"]), n_ua=int(r.integers(1, 3)))
             strength = self.apply_ties(a, self.accounts[-1], rv, ties)
