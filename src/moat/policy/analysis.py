@@ -164,6 +164,26 @@ def _rewrite(node: Node, env: dict[str, str], src: str, used: set[str],
              out: list[tuple[int, int, str]], budget: Budget) -> None:
     """Collect (start, end, replacement) for flat paths and statically-true has() calls."""
     budget.tick()
+    if node.kind == "select":  # a.b.c...: one pass down the chain, not flat_path at every link
+        chain: list[Node] = []
+        root = node
+        while root.kind == "select" and root.target is not None:
+            budget.tick()
+            chain.append(root)
+            root = root.target
+        flat = flat_path(root, env)
+        top = root  # the outermost link that is still a flat path
+        for link in reversed(chain):
+            fields = schema.fields_of(flat[1]) if flat is not None else None
+            if flat is None or fields is None or link.value not in fields:
+                break
+            flat, top = (f"{flat[0]}.{link.value}", fields[link.value].type), link
+        if flat is not None:
+            used.add(flat[0])
+            out.append((top.start, top.end, flat_name(flat[0])))
+            return
+        _rewrite(root, env, src, used, out, budget)
+        return
     flat = flat_path(node, env)
     if flat is not None:
         used.add(flat[0])
