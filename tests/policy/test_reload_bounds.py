@@ -157,3 +157,31 @@ def test_a_busy_worker_refuses_more_work_at_once(tmp_path: Path) -> None:
     finally:
         release.set()
         worker.shutdown()
+
+
+async def test_a_slow_load_is_waited_for_not_started_again(tmp_path: Path, worker: CompileWorker,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import moat.policy.store as store_module
+
+    (tmp_path / "b").mkdir()
+    policy = tmp_path / "b" / "policy.yaml"
+    policy.write_text(A)
+    store = PolicyStore(tmp_path / "b", worker=worker)
+    release = threading.Event()
+    real = store_module._build
+
+    def slow(directory: Path) -> object:
+        release.wait(30)
+        return real(directory)
+
+    monkeypatch.setattr(store_module, "_build", slow)
+    monkeypatch.setattr(store_module, "WAIT_SECONDS", 0.01)
+    write(policy, B)
+    for _ in range(3):  # polls while the load runs: nothing swapped, nothing started again
+        assert await store.reload_async() is False
+    assert worker.submitted == 1 and store.failures == 0
+    assert store.decide(make_ctx()).reason_code == "version_a"
+    release.set()
+    await until(lambda: worker.pending == 0, "the load finished")
+    assert await store.reload_async() is True  # its result is used, not computed again
+    assert worker.submitted == 1 and store.decide(make_ctx()).reason_code == "version_b"

@@ -18,9 +18,11 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 from moat.context import Decision, RequestContext
+from moat.policy.bounds import WAIT_SECONDS
 from moat.policy.bundle import DEFAULT_DIR, load_bundle
 from moat.policy.engine import Engine
 from moat.policy.variables import DirectoryView
@@ -73,6 +75,7 @@ class PolicyStore:
         self.failures = 0  # refused bundles (a metric)
         self.worker = worker
         self._watch_error = ""  # the last unexpected error of the watcher, logged once
+        self._job: tuple[Signature, Future[Engine]] | None = None  # this store's load on the worker
         self._signature = directory_signature(self.directory)
         self.engine = _build(self.directory)  # no fallback yet: raises BundleError
         self._task: asyncio.Task[None] | None = None
@@ -99,17 +102,31 @@ class PolicyStore:
 
     async def reload_async(self) -> bool:
         """`reload` with the load and compile on the compile worker, the swap on the event loop.
-        When the worker is busy or slow to answer, the change is looked at again next time."""
+
+        At most one load of this store is on the worker at a time. When the worker is busy, or the
+        load takes longer than WAIT_SECONDS to come back (a starved machine), the change is looked
+        at again on the next poll; a load still running is waited for, never started twice."""
         signature = directory_signature(self.directory)
         if signature == self._signature:
             return False
+        job = self._job
+        if job is None or job[0] != signature:
+            if job is not None and not job[1].done():
+                return False  # the worker is still on an earlier change
+            try:
+                job = self._job = (signature, self.worker.submit(_build, self.directory))
+            except WorkerBusy as exc:
+                log.warning("policy bundle %s: compile deferred (%s)", self.directory, exc)
+                return False
         try:
-            engine = await self.worker.arun(_build, self.directory)
-        except BundleError as exc:
-            return self._refuse(signature, exc)
-        except (WorkerBusy, TimeoutError) as exc:
-            log.warning("policy bundle %s: compile deferred (%s)", self.directory, exc or "worker busy")
+            engine = await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job[1])), WAIT_SECONDS)
+        except TimeoutError:
+            log.warning("policy bundle %s: compile still running after %s s", self.directory, WAIT_SECONDS)
             return False
+        except BundleError as exc:
+            self._job = None
+            return self._refuse(signature, exc)
+        self._job = None
         return self._swap(signature, engine)
 
     def _swap(self, signature: Signature, engine: Engine) -> bool:
