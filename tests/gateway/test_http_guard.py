@@ -181,6 +181,8 @@ def test_slow_clients_are_closed_after_the_timeouts(guarded: GatewayProcess) -> 
             status, headers, body = parse(data)
             assert status == 408 and headers["x-request-id"]
             assert orjson.loads(body)["error"]["code"] == "request_timeout"
+    metrics = httpx.get(guarded.url + "/metrics").text
+    assert 'moat_http_refusals_total{reason="header_timeout"}' in metrics
     # The slow bodies were requests (key, headers): each one is recorded with its status.
     records = records_where(guarded.store_url, "user_agent", f"slow-{run}-", kinds.count("body"))
     assert len(records) == kinds.count("body")

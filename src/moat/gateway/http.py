@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
@@ -16,6 +15,8 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 Headers = list[tuple[bytes, bytes]]
+
+BODY_TIMEOUT_FLAG = "moat.body_timeout"  # set in scope["extensions"] by moat.gateway.server
 
 JSON_HEADERS: Headers = [(b"content-type", b"application/json")]
 SSE_HEADERS: Headers = [
@@ -58,26 +59,31 @@ def request_headers(scope: Scope) -> dict[bytes, bytes]:
         if name in found:
             raise BadRequest(f"The '{name.decode()}' header appears more than once; send it once",
                              code="duplicate_header")
-        if _CONTROL.search(value) is not None or not _is_utf8(value):
+        if not _is_text(value):
             raise BadRequest(f"The '{name.decode()}' header is not valid text (UTF-8 without control characters)",
                              code="invalid_header")
         found[name] = value
     return found
 
 
-def _is_utf8(value: bytes) -> bool:
+def _is_text(value: bytes) -> bool:
+    """UTF-8 without control characters (tab allowed). ASCII is checked for NUL alone: the HTTP
+    parsers (llhttp, h11) already refuse every other control character in a header value."""
     if value.isascii():
-        return True
+        return b"\x00" not in value
     try:
         value.decode("utf-8")
     except UnicodeDecodeError:
         return False
-    return True
+    return _CONTROL.search(value) is None
 
 
-async def read_body(receive: Receive, limit: int, declared: str | None, timeout: float | None = None) -> bytes:
-    """The whole request body, refusing more than `limit` bytes before reading it when declared,
-    and a body that has not fully arrived `timeout` seconds after we started reading (slow clients)."""
+async def read_body(receive: Receive, limit: int, declared: str | None, scope: Scope | None = None) -> bytes:
+    """The whole request body, refusing more than `limit` bytes before reading it when declared.
+
+    With `scope`, a body still incomplete at the server's `body_timeout` is refused with 408: the
+    HTTP guard (moat.gateway.server) flags the scope and wakes us with an empty chunk, so the hot
+    path pays no timer of its own."""
     if declared is not None:
         try:
             size = int(declared)
@@ -85,16 +91,6 @@ async def read_body(receive: Receive, limit: int, declared: str | None, timeout:
             raise BadRequest("Invalid Content-Length header") from exc
         if size > limit:
             raise RequestTooLarge(f"Request body of {size} bytes exceeds the limit of {limit} bytes")
-    if not timeout:
-        return await _read_chunks(receive, limit)
-    try:
-        async with asyncio.timeout(timeout):
-            return await _read_chunks(receive, limit)
-    except TimeoutError:
-        raise RequestTimeout(f"The request body was not received within {timeout:g} seconds") from None
-
-
-async def _read_chunks(receive: Receive, limit: int) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while True:
@@ -107,6 +103,10 @@ async def _read_chunks(receive: Receive, limit: int) -> bytes:
             if total > limit:
                 raise RequestTooLarge(f"Request body exceeds the limit of {limit} bytes")
             chunks.append(chunk)
+        elif scope is not None and message.get("more_body", False):
+            seconds = (scope.get("extensions") or {}).get(BODY_TIMEOUT_FLAG)
+            if seconds is not None:
+                raise RequestTimeout(f"The request body was not received within {seconds:g} seconds")
         if not message.get("more_body", False):
             break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
@@ -151,6 +151,8 @@ _REPEATABLE = frozenset({b"moat-warning", b"set-cookie", b"vary"})
 
 def unique_headers(headers: Headers) -> Headers:
     """Each response header once: a later value of a name replaces the earlier one."""
+    if len({name for name, _ in headers}) == len(headers):
+        return headers
     seen: dict[bytes, int] = {}
     out: Headers = []
     for name, value in headers:
@@ -164,8 +166,9 @@ def unique_headers(headers: Headers) -> Headers:
 
 
 async def send_response(send: Send, status: int, body: bytes, headers: Headers) -> None:
+    """`headers` must name each header once (unique_headers where sources may overlap)."""
     await send({"type": "http.response.start", "status": status,
-                "headers": [*unique_headers(headers), (b"content-length", str(len(body)).encode())]})
+                "headers": [*headers, (b"content-length", str(len(body)).encode())]})
     await send({"type": "http.response.body", "body": body})
 
 

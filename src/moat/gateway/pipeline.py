@@ -136,9 +136,8 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         secret = api_key_of(call.headers)
         ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(secret)
         length = call.headers.get(b"content-length")
-        server = rt.settings.server
-        body = await read_body(receive, server.max_body_bytes, length.decode() if length is not None else None,
-                               server.body_timeout or None)
+        body = await read_body(receive, rt.settings.server.max_body_bytes,
+                               length.decode() if length is not None else None, scope)
         payload = parse_json_object(body)
         facts = call.facts = endpoint.parse(payload)
         _fill_context(ctx, facts)
@@ -226,7 +225,7 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
     headers = [*JSON_HEADERS, *call.response_headers(), *error_headers(error)]
     if isinstance(error, RequestTimeout) or error.status == 431:
         headers.append((b"connection", b"close"))  # what is left of this request is not worth reading
-    await send_response(send, error.status, body, headers)
+    await send_response(send, error.status, body, unique_headers(headers))
 
 
 async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: dict[str, str], send: Send) -> None:
@@ -266,7 +265,7 @@ async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: st
     headers = [*JSON_HEADERS, *call.response_headers()]
     if retry_after:
         headers.append((b"retry-after", retry_after.encode()))
-    await send_response(send, status, passthrough, headers)
+    await send_response(send, status, passthrough, unique_headers(headers))
 
 
 async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[str, str],
@@ -293,7 +292,7 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[st
     watcher = asyncio.ensure_future(receive())
     watcher.add_done_callback(on_disconnect)
     await send({"type": "http.response.start", "status": 200,
-                "headers": unique_headers([*SSE_HEADERS, *call.response_headers()])})
+                "headers": [*SSE_HEADERS, *call.response_headers()]})
     error: MoatError | None = None
     try:
         async for chunk in response.chunks():

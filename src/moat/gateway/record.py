@@ -21,26 +21,19 @@ if TYPE_CHECKING:
 
 
 # Fields whose text the client controls (directly, or through a token or the body), capped in each part.
-_TRAFFIC_TEXT = ("user_agent", "model", "end_user_id", "end_user_org", "client_ip", "platform", "reason_code")
-_DECISION_TEXT = ("model", "end_user_org", "platform", "reason_code")
+# (platform, reason codes and rule ids come from the operator's settings and bundle.)
+_TRAFFIC_TEXT = ("user_agent", "model", "end_user_id", "end_user_org", "client_ip")
 
 
-def _cap(record: dict[str, Any], names: tuple[str, ...], limit: int) -> dict[str, int]:
-    cut: dict[str, int] = {}
+def _cap(record: dict[str, Any], names: tuple[str, ...], limit: int) -> dict[str, int] | None:
+    cut: dict[str, int] | None = None
     for name in names:
-        value = record.get(name)
-        if isinstance(value, str) and len(value) > limit:
+        value = record[name]
+        if value.__class__ is str and len(value) > limit:
             record[name] = value[:limit]
+            if cut is None:
+                cut = {}
             cut[name] = len(value)
-    return cut
-
-
-def _cap_list(values: list[Any], limit: int) -> bool:
-    cut = False
-    for i, value in enumerate(values):
-        if isinstance(value, str) and len(value) > limit:
-            values[i] = value[:limit]
-            cut = True
     return cut
 
 
@@ -113,10 +106,15 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         cut = _cap(traffic, _TRAFFIC_TEXT, limit)
         if cut:
             traffic["truncated"] = cut
-        cut = _cap(entry, _DECISION_TEXT, limit)
-        for name in ("explanation", "rules", "shadow"):
-            if _cap_list(entry[name], limit):
-                cut[name] = -1  # some items of the list were cut
+            cut = {name: n for name, n in cut.items() if name in entry}
+            for name in cut:
+                entry[name] = traffic[name]
+        explanation = entry["explanation"]  # may quote evaluation errors, hence request values
+        for line in explanation:
+            if len(line) > limit:
+                entry["explanation"] = [line[:limit] for line in explanation]
+                cut = {**(cut or {}), "explanation": max(map(len, explanation))}
+                break
         if cut:
             entry["truncated"] = cut
     return RecordBatchItem(traffic=traffic, decision=entry)
