@@ -20,6 +20,7 @@ from moat.config import Settings
 from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
 from moat.demo.traffic import Call, network_returns, script
 from moat.gateway.app import Gateway
+from moat.gateway.server import uvicorn_limits
 from moat.store import open_store
 
 CASE_THRESHOLD = 0.5
@@ -103,7 +104,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
     _say(f"2/7  starting the gateway and the console on {base}")
     gateway = Gateway(settings)
     server = uvicorn.Server(uvicorn.Config(gateway, host=host, port=port, lifespan="on", log_config=None,
-                                           access_log=False))
+                                           access_log=False, **uvicorn_limits(settings)))
     serving = asyncio.create_task(server.serve())
     while not server.started:
         if serving.done():

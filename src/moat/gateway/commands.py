@@ -22,6 +22,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
     """Run the gateway."""
     import uvicorn
 
+    from moat.gateway.server import uvicorn_limits
     from moat.logs import configure_logging
 
     settings = settings_from(ctx, **{"server.host": host, "server.port": port, "server.workers": workers})
@@ -57,12 +58,7 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
         port=settings.server.port,
         workers=settings.server.workers,
         loop="auto",
-        # httptools with Moat's HTTP guard (header count and size, request line, slow clients); see
-        # moat.gateway.server. Without httptools, h11 bounds the head's size itself.
-        http=_http_protocol(),
-        h11_max_incomplete_event_size=settings.server.max_header_bytes,
-        timeout_keep_alive=max(1, round(settings.server.keepalive_timeout)),
-        limit_concurrency=settings.server.max_connections or None,
+        **uvicorn_limits(settings),  # Moat's HTTP guard and uvicorn's own limits (moat.gateway.server)
         lifespan="on",
         access_log=False,
         log_config=None,
@@ -71,13 +67,3 @@ def serve(ctx: click.Context, host: str | None, port: int | None, workers: int |
         timeout_graceful_shutdown=int(settings.server.graceful_timeout),
         server_header=False,
     )
-
-
-def _http_protocol() -> str:
-    try:
-        import httptools  # noqa: F401
-    except ImportError:  # pragma: no cover
-        return "h11"
-    from moat.gateway.server import PROTOCOL
-
-    return PROTOCOL

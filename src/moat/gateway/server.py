@@ -39,7 +39,7 @@ from moat.gateway.errors import error_body
 from moat.gateway.http import BODY_TIMEOUT_FLAG
 
 if TYPE_CHECKING:
-    from moat.config import ServerSettings
+    from moat.config import ServerSettings, Settings
     from moat.gateway.app import Gateway
 
 PROTOCOL = "moat.gateway.server:GuardedHttpToolsProtocol"
@@ -78,6 +78,15 @@ class _LingeringTransport:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._transport, name)
+
+
+def uvicorn_limits(settings: Settings) -> dict[str, Any]:
+    """uvicorn options for the server's HTTP limits: the guarded protocol, and uvicorn's own
+    keep-alive timeout and concurrency cap (h11, when httptools is missing, bounds the head itself)."""
+    server = settings.server
+    return {"http": PROTOCOL, "h11_max_incomplete_event_size": server.max_header_bytes,
+            "timeout_keep_alive": max(1, round(server.keepalive_timeout)),
+            "limit_concurrency": server.max_connections or None}
 
 
 class _Sweeper:
