@@ -303,3 +303,26 @@ def test_each_response_header_once_and_ids_everywhere(guarded: GatewayProcess) -
     assert wrong.json()["error"]["code"] == "method_not_allowed"
     record = asyncio.run(wait_for_record(guarded.store_url, wrong.headers["x-request-id"]))
     assert record["status"] == 405 and record["decision_id"] == wrong.headers["moat-decision-id"]
+
+
+def test_connection_limit_answers_in_the_apis_shape(tmp_path: Path, fake_upstream: FakeUpstream) -> None:
+    gw = make_gateway(tmp_path, f"sqlite:///{tmp_path / 'moat.db'}", fake_upstream.base)
+    gw.env = {"MOAT_SERVER__MAX_CONNECTIONS": "5"}
+    gw.start()
+    try:
+        held = [connect(gw) for _ in range(6)]  # idle connections up to the limit
+        time.sleep(0.3)
+        response = httpx.post(gw.url + CHAT, content=BODY, headers={"authorization": f"Bearer {ALICE_KEY}"},
+                              timeout=10)
+        for sock in held:
+            sock.close()
+        assert response.status_code == 503
+        assert response.json()["error"]["code"] == "too_many_connections"
+        assert response.headers["connection"] == "close" and response.headers["moat-decision-id"]
+        record = asyncio.run(wait_for_record(gw.store_url, response.headers["x-request-id"]))
+        assert record["status"] == 503
+        time.sleep(0.3)
+        assert httpx.post(gw.url + CHAT, content=BODY, headers={"authorization": f"Bearer {ALICE_KEY}"},
+                          timeout=10).status_code == 200
+    finally:
+        gw.stop()

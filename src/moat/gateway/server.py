@@ -18,6 +18,9 @@ hold a connection forever by trickling bytes. `GuardedHttpToolsProtocol` adds, p
 Deadlines cost a float per request: one sweep per worker every `_SWEEP` seconds closes what is
 overdue (a timer per request, armed and cancelled, would cost 5-10 µs of every request).
 
+- `max_connections` (uvicorn's `limit_concurrency`): over it 503 `too_many_connections`, answered
+  by the app rather than by uvicorn's plain-text page.
+
 A refused request whose request line is complete is handed to the app with the refusal in
 `scope["extensions"]["moat.refusal"]`, so it is answered like every other refusal: in the API's
 own error shape, with its request and decision ids, recorded. Every refusal closes the connection
@@ -114,6 +117,14 @@ class UriTooLong(BadRequest):
     code = "uri_too_long"
 
 
+class TooManyConnections(MoatError):
+    """`server.max_connections` reached (uvicorn's `limit_concurrency`, answered by the app instead)."""
+
+    status = 503
+    type = "overloaded_error"
+    code = "too_many_connections"
+
+
 class _Refused(Exception):
     """Raised from a parser callback to stop parsing a refused request."""
 
@@ -148,6 +159,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._raw_head_bytes = 0  # bytes of chunks received wholly inside the head
         self._count = 0
         self._refused = False
+        # uvicorn would answer over-limit requests with its own plain-text 503; the app answers
+        # them instead (API shape, ids, recorded): see on_headers_complete.
+        self._max_connections = self.limit_concurrency
+        self.limit_concurrency = None
 
     # ---- deadlines ---------------------------------------------------------------------------
     def _set_deadline(self, seconds: float, phase: str) -> None:
@@ -265,6 +280,13 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = False
         self._url_done = True
         self._set_deadline(self._body_timeout, "body")
+        limit = self._max_connections
+        if limit is not None and (len(self.connections) >= limit or len(self.tasks) >= limit):
+            error = TooManyConnections("The server is at its connection limit; retry shortly")
+            error.headers["connection"] = "close"
+            extensions: Any = self.scope.setdefault("extensions", {})
+            extensions["moat.refusal"] = error
+            self._count_refusal("too_many_connections")
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
