@@ -5,16 +5,14 @@ carries its request id, and no header twice (Set-Cookie once per cookie)."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections import Counter
 
 import httpx
 
 from moat.console.pages import all_routes
-from moat.store import open_store
 from tests.console.helpers import USERS, ConsoleClient
-from tests.gateway.conftest import GatewayProcess
+from tests.gateway.conftest import GatewayProcess, admin_log
 
 
 def concrete(pattern: str, value: str = "x") -> str:
@@ -24,18 +22,6 @@ def concrete(pattern: str, value: str = "x") -> str:
 POST_ROUTES = [concrete(r.pattern) for r in all_routes() if r.method == "POST"]
 GET_ROUTES = [r.pattern for r in all_routes() if r.method == "GET"]
 NAME_FIELDS = ["username", "role", "subject", "kind", "case_id", "verdict", "log", "file", "what", "assignee"]
-
-
-def admin_log_size(url: str) -> int:
-    async def count() -> int:
-        store = open_store(url)
-        await store.open()
-        try:
-            return len([e async for e in store.iter_admin()])
-        finally:
-            await store.close()
-
-    return asyncio.run(count())
 
 
 def assert_refused(response: httpx.Response, *words: str) -> None:
@@ -62,7 +48,7 @@ def raw_post(c: ConsoleClient, path: str, body: bytes) -> httpx.Response:
 
 def test_nul_and_invalid_utf8_on_every_form(admin: ConsoleClient, gw: GatewayProcess) -> None:
     csrf = admin.csrf()
-    before = admin_log_size(gw.store_url)
+    before = len(admin_log(gw.store_url))
     for path in POST_ROUTES:
         for body, word in ((b"note=a%00b", "NUL"),  # NUL even in free text
                            (b"username=a%00b", "NUL"),
@@ -72,7 +58,7 @@ def test_nul_and_invalid_utf8_on_every_form(admin: ConsoleClient, gw: GatewayPro
                            (b"note=bell%07", "control character"),  # a control character, even in free text
                            (b"na%00me=x", "NUL")):
             assert_refused(raw_post(admin, path, body + b"&csrf=" + csrf.encode()), word)
-    assert admin_log_size(gw.store_url) == before  # nothing was written, nobody signed in
+    assert len(admin_log(gw.store_url)) == before  # nothing was written, nobody signed in
 
 
 def test_control_characters_in_names(admin: ConsoleClient) -> None:

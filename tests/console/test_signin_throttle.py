@@ -24,9 +24,8 @@ import pytest
 
 from moat.console.bootstrap import with_users
 from moat.console.users import UserBook
-from moat.store import open_store
 from tests.console.helpers import USERS
-from tests.gateway.conftest import GatewayProcess, make_gateway, postgres_schema
+from tests.gateway.conftest import GatewayProcess, admin_log, make_gateway, postgres_schema
 from tests.gateway.fake_upstream import FakeUpstream
 
 LIMIT = 5  # ConsoleSettings.signin_max_failures
@@ -107,18 +106,6 @@ def one(replicas: Replicas, address: str, username: str, password: str, *, repli
     with httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=30) as client:
         return client.post(f"{gw.url}/console/signin", headers={"origin": gw.url, "cookie": "moat_console_pre=t"},
                            data={"pre": "t", "username": username, "password": password, "next": "/console/"})
-
-
-def admin_log(store_url: str) -> list[dict[str, Any]]:
-    async def read() -> list[dict[str, Any]]:
-        store = open_store(store_url)
-        await store.open()
-        try:
-            return [entry.payload async for entry in store.iter_admin()]
-        finally:
-            await store.close()
-
-    return asyncio.run(read())
 
 
 def entries_for(log: list[dict[str, Any]], address: str) -> Counter[str]:

@@ -21,6 +21,7 @@ from tests.gateway.conftest import (
     ADMIN_TOKEN,
     BOB_KEY,
     GatewayProcess,
+    admin_log,
     make_gateway,
     postgres_schema,
     wait_for_record,
@@ -86,18 +87,6 @@ def until(check: Callable[[], httpx.Response], accept: Callable[[httpx.Response]
 
 def code(response: httpx.Response) -> str | None:
     return response.json().get("error", {}).get("code") if response.status_code >= 400 else None
-
-
-def admin_log(url: str) -> list[dict[str, Any]]:
-    async def read() -> list[dict[str, Any]]:
-        store = open_store(url)
-        await store.open()
-        try:
-            return [e.payload async for e in store.iter_admin()]
-        finally:
-            await store.close()
-
-    return asyncio.run(read())
 
 
 def test_block_cluster_refuses_its_next_request_and_undo_allows_it(gw: GatewayProcess) -> None:

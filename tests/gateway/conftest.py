@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -256,3 +257,16 @@ async def wait_for_record(store_url: str, request_id: str, timeout: float = 10.0
     finally:
         await store.close()
     raise AssertionError(f"request {request_id} was never recorded")
+
+
+def admin_log(store_url: str) -> list[dict[str, Any]]:
+    """Every admin-log entry's payload, read from the store (in order)."""
+    async def read() -> list[dict[str, Any]]:
+        store = open_store(store_url)
+        await store.open()
+        try:
+            return [entry.payload async for entry in store.iter_admin()]
+        finally:
+            await store.close()
+
+    return asyncio.run(read())

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 
 import httpx
 import openai
 import pytest
 
-from moat.store import open_store
-from tests.gateway.conftest import ADMIN_TOKEN, GatewayProcess
+from tests.gateway.conftest import ADMIN_TOKEN, GatewayProcess, admin_log
 
 ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}", "moat-actor": "tester"}
 
@@ -19,15 +17,6 @@ def test_admin_requires_the_token(gateway: GatewayProcess) -> None:
     assert httpx.get(gateway.url + "/admin/orgs").status_code == 401
     wrong = httpx.get(gateway.url + "/admin/orgs", headers={"authorization": "Bearer nope"})
     assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "invalid_admin_token"
-
-
-async def _admin_log(store_url: str) -> list[dict[str, object]]:
-    store = open_store(store_url)
-    await store.open()
-    try:
-        return [entry.payload async for entry in store.iter_admin()]
-    finally:
-        await store.close()
 
 
 def test_directory_round_trip_through_the_api(gateway: GatewayProcess) -> None:
@@ -63,7 +52,7 @@ def test_directory_round_trip_through_the_api(gateway: GatewayProcess) -> None:
         report = api.post("/admin/entities", content=entities).json()
         assert report["imported"] == 1 and report["errors"] and "entities.jsonl:2" in report["errors"][0]
 
-    log = asyncio.run(_admin_log(gateway.store_url))
+    log = admin_log(gateway.store_url)
     actions = [(entry["action"], entry["actor"], entry["target"]) for entry in log]
     assert ("keys.revoke", "admin-api:tester", key_id) in actions
     assert ("orgs.add", "admin-api:tester", "initech") in actions

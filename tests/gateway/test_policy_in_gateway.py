@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from pathlib import Path
@@ -12,8 +11,7 @@ import httpx
 import openai
 import pytest
 
-from moat.store import open_store
-from tests.gateway.conftest import DAVE_KEY, ERIN_KEY, FRANK_KEY, TEST_POLICY, GatewayProcess
+from tests.gateway.conftest import DAVE_KEY, ERIN_KEY, FRANK_KEY, TEST_POLICY, GatewayProcess, admin_log
 
 MESSAGES = [{"role": "user", "content": "think hard"}]
 
@@ -111,14 +109,7 @@ def test_hot_reload_under_load_fails_no_request(gateway: GatewayProcess) -> None
             w.join()
         (policies / "tests.yaml").write_text(TEST_POLICY)
     assert failures == []
-    actions = [entry["action"] for entry in asyncio.run(_admin_log(gateway.store_url))]
+    actions = [entry["action"] for entry in admin_log(gateway.store_url)]
     assert "policy.refused" in actions and "policy.reload" in actions  # each replica logs what it saw
 
 
-async def _admin_log(store_url: str) -> list[dict[str, object]]:
-    store = open_store(store_url)
-    await store.open()
-    try:
-        return [entry.payload async for entry in store.iter_admin()]
-    finally:
-        await store.close()

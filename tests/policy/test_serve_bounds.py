@@ -4,19 +4,17 @@ applies the next good edit."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
-import pytest
 
-from moat.store import open_store
-from tests.console.helpers import ConsoleClient, console_gateway
-from tests.gateway.conftest import GatewayProcess, fake_upstream  # noqa: F401  (fixture)
-from tests.gateway.fake_upstream import FakeUpstream
+# The console's own per-module gateway and reviewer (module-scoped: this module gets its own).
+from tests.console.conftest import gw, reviewer  # noqa: F401  (fixtures)
+from tests.console.helpers import ConsoleClient
+from tests.gateway.conftest import GatewayProcess, admin_log, fake_upstream  # noqa: F401  (fixture)
 
 RULE = "\n  - id: pathological\n    effect: deny\n    when: '{}'\n"
 EXPRESSIONS = {
@@ -24,21 +22,6 @@ EXPRESSIONS = {
     "parentheses": "(" * 100 + "true" + ")" * 100,
     "&& terms": " && ".join(["scores.risk > 0.5"] * 1000),
 }
-
-
-@pytest.fixture(scope="module")
-def gw(tmp_path_factory: pytest.TempPathFactory, fake_upstream: FakeUpstream  # noqa: F811
-       ) -> Iterator[GatewayProcess]:
-    gateway = console_gateway(tmp_path_factory.mktemp("policy-bounds"), fake_upstream.base)
-    yield gateway
-    gateway.stop()
-
-
-@pytest.fixture
-def reviewer(gw: GatewayProcess) -> Iterator[ConsoleClient]:
-    c = ConsoleClient(gw.url).signin_as("reviewer")
-    yield c
-    c.close()
 
 
 def threads(pid: int) -> dict[str, str]:
@@ -70,7 +53,7 @@ def wait_for(condition: Callable[[], bool], what: str, tries: int = 200) -> None
     raise AssertionError(f"never happened: {what}")
 
 
-def test_dry_run_of_a_pathological_expression(gw: GatewayProcess, reviewer: ConsoleClient) -> None:
+def test_dry_run_of_a_pathological_expression(gw: GatewayProcess, reviewer: ConsoleClient) -> None:  # noqa: F811
     assert gw.proc is not None
     pid = gw.proc.pid
     original = (gw.home / "policies" / "restricted.yaml").read_text()
@@ -91,24 +74,15 @@ def test_dry_run_of_a_pathological_expression(gw: GatewayProcess, reviewer: Cons
     assert httpx.get(f"{gw.url}/readyz", timeout=5).status_code == 200
 
 
-async def _admin(store_url: str) -> list[dict[str, object]]:
-    store = open_store(store_url)
-    await store.open()
-    try:
-        return [entry.payload async for entry in store.iter_admin()]
-    finally:
-        await store.close()
-
-
-def refusals(gw: GatewayProcess, file_name: str) -> list[dict[str, object]]:
-    return [e for e in asyncio.run(_admin(gw.store_url))
+def refusals(gateway: GatewayProcess, file_name: str) -> list[dict[str, object]]:
+    return [e for e in admin_log(gateway.store_url)
             if e["action"] == "policy.refused" and file_name in str(e.get("details"))]
 
 
-def test_hot_reload_refuses_once_then_applies_the_next_good_edit(gw: GatewayProcess) -> None:
+def test_hot_reload_refuses_once_then_applies_the_next_good_edit(gw: GatewayProcess) -> None:  # noqa: F811
     assert gw.proc is not None
     bad = gw.home / "policies" / "zz_pathological.yaml"
-    reloads = sum(e["action"] == "policy.reload" for e in asyncio.run(_admin(gw.store_url)))
+    reloads = sum(e["action"] == "policy.reload" for e in admin_log(gw.store_url))
     try:
         bad.write_text("rules:" + RULE.format(EXPRESSIONS["index chain"]))
         wait_for(lambda: bool(refusals(gw, "zz_pathological.yaml")), "the refusal in the admin log")
@@ -121,7 +95,7 @@ def test_hot_reload_refuses_once_then_applies_the_next_good_edit(gw: GatewayProc
         assert "zz_pathological.yaml:4: rule pathological: expression nested too deeply" in details
         assert not always_running(gw.proc.pid)
         bad.write_text("rules:\n  - {id: harmless, effect: flag, when: 'account.id == \"nobody\"'}\n")
-        wait_for(lambda: sum(e["action"] == "policy.reload" for e in asyncio.run(_admin(gw.store_url))) > reloads,
+        wait_for(lambda: sum(e["action"] == "policy.reload" for e in admin_log(gw.store_url)) > reloads,
                  "the good edit applied")
         log = (gw.home / f"serve-{gw.port}.log").read_text(errors="replace")
         assert "RecursionError" not in log and "policy reload failed" not in log
