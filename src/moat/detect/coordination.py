@@ -40,15 +40,13 @@ MIN_CLUSTER = 3
 MIN_REQUESTS = 10
 MIN_TEMPLATE = 20  # repeated 3-grams: fewer is a habit of phrase, not a template
 NEIGHBOURS = 8  # semantic candidates per account
-SPARSE = 0.1  # a group with fewer of its possible ties than this is split into communities
 SIGNUP_BURST = 6 * 3600
 SYNC = 0.3  # share of the quieter account's bins shared with the other
 SYNC_LIFT = 3.0  # and at least this many times what chance would give
 # How much each kind of corroboration weighs when exclusive; base rates scale it down.
 KIND_WEIGHT = {"payment": 0.9, "ip_range": 0.75, "timing": 0.6, "signup": 0.45, "user_agent": 0.35}
 NAMES = {"payment": "the same payment instrument", "ip_range": "a shared /24 egress range",
-         "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent",
-         "template": "shared prompt templates", "semantic": "paraphrases of the same prompts"}
+         "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent"}
 _P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
 

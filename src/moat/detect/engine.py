@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moat.detect import calibration, competitor, coordination, distillation, networks, scraping, tier_abuse
+from moat.detect import calibration, competitor, coordination, detectors, networks
 from moat.detect.calibration import Calibration
+from moat.detect.detectors import PER_ACCOUNT, Scores
 from moat.detect.networks import Verdict
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
@@ -22,7 +23,6 @@ from moat.identity.linking import AccountLink, Linker
 from moat.traffic import ErrorSink, read_accounts, read_entities, read_requests
 
 CATEGORIES: tuple[str, ...] = ("distillation", "scraping", "tier_abuse", "coordination", "competitor")
-PER_ACCOUNT = {"distillation": distillation, "scraping": scraping, "tier_abuse": tier_abuse}
 _NONE = Score()
 
 
@@ -36,11 +36,13 @@ def combine(scores: dict[str, float]) -> float:
 
 @dataclass(slots=True)
 class Cross:
-    """What the cross-account pass found: links, groups and networks, and the calibration."""
+    """What the cross-account pass found: links, groups and networks, and the calibration; and
+    the per-account scores it read (of the states as they were then)."""
 
     links: Mapping[str, AccountLink] = field(default_factory=dict)
     verdict: Verdict = field(default_factory=Verdict)
     calibration: Calibration = field(default_factory=Calibration)
+    own: Mapping[str, Scores] = field(default_factory=dict)
 
 
 def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) -> Cross:
@@ -48,13 +50,10 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) 
 
     Safe to run on a snapshot of the states on another thread (the online scorer does).
     """
-    verdict = networks.judge(coordination.groups(states), states, links)
-    raw: dict[str, list[float]] = {k: [] for k in PER_ACCOUNT}
-    for s in states.values():
-        for k, detector in PER_ACCOUNT.items():
-            if s.n >= detector.MIN_REQUESTS and (k != "tier_abuse" or tier_abuse.applies(s)):
-                raw[k].append(detector.score(s).value)
-    return Cross(links, verdict, calibration.fit(raw))
+    own = {aid: detectors.score(s) for aid, s in states.items()}
+    verdict = networks.judge(coordination.groups(states), states, links, own=own)
+    raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
+    return Cross(links, verdict, calibration.fit(raw), own)
 
 
 class Engine:
@@ -112,18 +111,20 @@ class Engine:
         seen = set(self.order)
         extra = sorted(k for k in self.states if k not in seen)
         for aid in [*self.order, *extra]:
-            yield self.finding(aid, result)
+            yield self.finding(aid, result, result.own.get(aid))  # no traffic since: scored once
 
-    def finding(self, aid: str, result: Cross) -> dict[str, Any]:
-        """One account's finding in the spec's shape, from its state and the cross-account results."""
-        state = self.states[aid]
+    def finding(self, aid: str, result: Cross, scored: Scores | None = None) -> dict[str, Any]:
+        """One account's finding in the spec's shape, from its state and the cross-account results.
+
+        `scored`: its per-account scores when already computed from the current state.
+        """
         verdict, cal = result.verdict, result.calibration
         link = result.links.get(aid)
         inherited = verdict.inherited.get(aid, {})
+        raw = scored if scored is not None else detectors.score(self.states[aid])
         parts: dict[str, Score] = {}
-        for k, detector in PER_ACCOUNT.items():
-            own = detector.score(state)
-            own = Score(cal.apply(k, own.value), own.evidence)
+        for k in PER_ACCOUNT:
+            own = Score(cal.apply(k, raw[k].value), raw[k].evidence)
             joint = inherited.get(k)
             parts[k] = joint if joint is not None and joint.value > own.value else own
         parts["coordination"] = verdict.coordination.get(aid, _NONE)

@@ -60,6 +60,9 @@ class Walk:
 
 
 def _rank_correlation(keys: Sequence[Any]) -> float:
+    """|Spearman correlation| between arrival order and the keys' own order, on dense ranks: a
+    key asked again keeps its rank (a repeat is not a step of a walk). `scraping`'s counter walk
+    ranks its numbers in arrival order instead, and keeps the sign."""
     if len(keys) < 8:
         return 0.0
     order = {k: i for i, k in enumerate(sorted(set(keys)))}

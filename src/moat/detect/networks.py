@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from moat.detect import distillation, scraping, tier_abuse
+from moat.detect import detectors
 from moat.detect.coordination import Group
+from moat.detect.detectors import Scores
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
@@ -24,8 +25,6 @@ from moat.identity.models import CONSUMER_PLANS
 
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
-JOINT = ("distillation", "scraping", "tier_abuse")
-_DETECTORS = {"distillation": distillation.score, "scraping": scraping.score, "tier_abuse": tier_abuse.score}
 
 
 @dataclass(slots=True)
@@ -48,13 +47,14 @@ def _plan(states: list[AccountState]) -> str | None:
 
 
 def judge(groups: list[Group], states: Mapping[str, AccountState],
-          links: Mapping[str, AccountLink] | None = None) -> Verdict:
+          links: Mapping[str, AccountLink] | None = None, *, own: Mapping[str, Scores] | None = None) -> Verdict:
+    """Networks and benign groups. `own`: members' per-account scores, when already computed."""
     out = Verdict()
     for group in groups:
         members = [states[m] for m in group.members]
-        joint = AccountState.merged(members, _plan(members))
-        scores = {cat: _DETECTORS[cat](joint) for cat in JOINT}
-        alone = sorted((max(_DETECTORS[c](s).value for c in JOINT) for s in members), reverse=True)
+        scores = detectors.score(AccountState.merged(members, _plan(members)))
+        alone = sorted((max(s.value for s in (own[m] if own else detectors.score(states[m])).values())
+                        for m in group.members), reverse=True)
         median_alone = alone[len(alone) // 2]
         abuse = max(max(s.value for s in scores.values()), median_alone)
         if abuse < ABUSE:

@@ -273,7 +273,7 @@ class OnlineScorer:
         """The last cross-account results, with the links of the pass now starting or done."""
         cur = self._cross
         if cur.links is not self._links:
-            cur = self._cross = Cross(self._links, cur.verdict, cur.calibration)
+            cur = self._cross = dataclasses.replace(cur, links=self._links)
         return cur
 
     async def _score_dirty(self, force: bool = False) -> int:

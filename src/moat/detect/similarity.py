@@ -38,10 +38,6 @@ def _model() -> Any:
         return None
 
 
-def available() -> bool:
-    return _model() is not None
-
-
 def _pick(samples: list[str]) -> list[str]:
     if len(samples) <= PER_ACCOUNT:
         return samples
