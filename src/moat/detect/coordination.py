@@ -295,9 +295,16 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
     out: list[Group] = []
     communities: list[set[str]] = []
     for component in nx.connected_components(graph):
-        sub = graph.subgraph(component)
-        # A component held together by a few stray ties (sparse) is split into its communities.
+        # A larger component may be several groups held together by a few stray ties: split it
+        # into its communities. The subgraph is built in sorted order: Louvain's result depends on
+        # node order, and a view over the component (a set) would follow string hashing, which
+        # changes from one process to the next.
         if len(component) > 2 * MIN_CLUSTER:
+            nodes = sorted(component)
+            sub = nx.Graph()
+            sub.add_nodes_from(nodes)
+            sub.add_weighted_edges_from((u, v, graph[u][v]["weight"]) for u in nodes
+                                        for v in sorted(graph[u]) if u < v)
             communities.extend(nx.community.louvain_communities(sub, weight="weight", seed=7))
         else:
             communities.append(set(component))

@@ -43,7 +43,7 @@ def _plan(states: list[AccountState]) -> str | None:
     if not plans:
         return None
     consumer = [p for p in plans if p in CONSUMER_PLANS]
-    return max(set(consumer), key=consumer.count) if len(consumer) >= 0.6 * len(plans) else plans[0]
+    return max(sorted(set(consumer)), key=consumer.count) if len(consumer) >= 0.6 * len(plans) else plans[0]
 
 
 def judge(groups: list[Group], states: Mapping[str, AccountState],
