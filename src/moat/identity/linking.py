@@ -12,10 +12,12 @@ Issue 5 item 3. Two kinds of link, each with a confidence and human-readable evi
 
 Evidence combines as independent signals (noisy-OR: 1 - prod(1 - w)); a link needs a confidence of
 at least `LinkingConfig.threshold`. Guards against false links: personal email domains never link;
-an address inside an organization's range counts in proportion to how specific it is (at most
-`ip_free_accounts` accounts share it, or most accounts on it belong to that organization anyway), so
-a carrier NAT, a cloud egress block or a VPN listed in a range links no one on its own; a device
-fingerprint or payment instrument shared by more than `max_group` accounts is generic and ignored.
+an organization's listed range counts in proportion to how exclusive it is among the accounts seen
+inside it (few of them, or most of them tied to that organization by other evidence), and addresses
+alone never link however the range is listed (a weak tie, capped below the threshold: a carrier
+NAT, a cloud egress block, a VPN exit or a coworking floor); a platform's relay addresses are the
+platform's; a device fingerprint or payment instrument shared by more than `max_group` accounts is
+generic and ignored, and one shared by a few passes on affiliation in proportion to how few.
 
 Signals read from requests.jsonl: `client_ip`, `end_user_org` (with `channel`: an account that
 relays for a platform links to an attested organization only when it dominates its traffic), and
@@ -47,6 +49,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from moat.identity.linking_config import LinkingConfig
 from moat.identity.linking_index import OrgIndex, email_domain, format_ip, is_personal_domain, parse_ip
 from moat.identity.linking_result import (
     DEVICE,
@@ -68,39 +71,6 @@ _SIGNUP, _REQUEST = 1, 2
 _ACCOUNT_ATTRS = ("account_id", "email", "verified", "org_id", "declared_company", "payment_fingerprint",
                   "signup_ip", "sso_tenant", "device_fingerprint")
 _CACHE_MAX = 1 << 20
-
-
-@dataclass(frozen=True, slots=True)
-class LinkingConfig:
-    """Weights (0..1) of each kind of evidence and the guards. Defaults are tuned on the fixtures."""
-
-    threshold: float = 0.5  # an account links to an organization at or above this confidence
-    # account -> organization
-    w_email_domain: float = 0.9
-    w_email_subdomain: float = 0.85
-    w_email_unverified: float = 0.6  # claimed, not verified: still links (claiming a rival's domain
-    # only hurts the claimant), but any verified evidence outweighs it
-    w_sso: float = 0.95
-    w_payment: float = 0.9
-    w_declared_org: float = 0.7
-    w_declared_company: float = 0.4
-    w_signup_ip: float = 0.55  # created from inside the org's network: links if the address is specific
-    w_request_ip: float = 0.35  # calls from there: corroborates only
-    ip_weight_cap: float = 0.75  # the address entry of corroborated evidence never weighs more
-    address_only_cap: float = 0.45  # addresses with nothing else: a weak tie, never a link
-    addresses_link_alone: bool = False  # only to measure what the guard is worth (tests)
-    exclusive_group: int = 3  # an identifier shared by more accounts passes on proportionally less
-    ip_free_accounts: int = 8  # an in-range address used by this many accounts counts in full
-    max_ips_per_account: int = 32
-    w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
-    w_end_user_org_platform: float = 0.6  # same, on an account that relays for a platform
-    end_user_min_requests: int = 1
-    end_user_min_share: float = 0.8
-    # account <-> account: weight per kind (payment, sso, device) and the size beyond which a
-    # shared identifier is generic (0: no limit)
-    link_weights: tuple[float, float, float] = (0.9, 0.9, 0.8)
-    link_threshold: float = 0.5  # a shared identifier joins clusters at or above this weight
-    max_group: tuple[int, int, int] = (200, 0, 25)
 
 
 @dataclass(slots=True)
