@@ -3,6 +3,7 @@
     MoatError                      base; carries an HTTP status and a machine type
     ├── BadRequest                 400 invalid_request_error   malformed JSON, wrong types, NUL, duplicate headers
     │   ├── RequestTimeout         408                         headers or body not sent in time (slow client)
+    │   ├── UriTooLong             414                         request line over the server's limit
     │   └── HeadersTooLarge        431                         too many / too large request headers
     ├── AuthenticationFailed       401 authentication_error    unknown, revoked, expired key; bad attribution
     ├── PermissionDenied           403 permission_error        a policy refused; carries reason code + decision id
@@ -12,6 +13,7 @@
     ├── ClientClosedRequest        499                         the client left mid-request (recorded, never sent)
     ├── RecordingUnavailable       503 overloaded_error        the write-ahead log cannot be written
     ├── DependencyUnavailable      503 overloaded_error        a fail-closed dependency is away (e.g. replay cache)
+    ├── TooManyConnections         503 overloaded_error        server.max_connections reached
     └── UpstreamError              502 api_error               upstream refused, reset or sent garbage
         ├── UpstreamUnavailable    503 overloaded_error        upstream down / connection refused
         └── UpstreamTimeout        504 timeout_error           upstream too slow
@@ -140,3 +142,18 @@ class DependencyUnavailable(MoatError):
 
     status = 503
     type = "overloaded_error"
+
+
+class UriTooLong(BadRequest):
+    """The request line is longer than the server accepts."""
+
+    status = 414
+    code = "uri_too_long"
+
+
+class TooManyConnections(MoatError):
+    """`server.max_connections` reached (uvicorn's `limit_concurrency`, answered by the app instead)."""
+
+    status = 503
+    type = "overloaded_error"
+    code = "too_many_connections"

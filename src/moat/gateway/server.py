@@ -37,7 +37,7 @@ import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
 from moat.context import new_id
-from moat.errors import BadRequest, HeadersTooLarge, MoatError, RequestTimeout
+from moat.errors import BadRequest, HeadersTooLarge, MoatError, RequestTimeout, TooManyConnections, UriTooLong
 from moat.gateway.errors import error_body
 from moat.gateway.http import BODY_TIMEOUT_FLAG
 
@@ -110,19 +110,6 @@ class _Sweeper:
                 except Exception:  # one broken connection must not stop the sweep
                     protocol.transport.close()
         self.loop.call_later(_SWEEP, self._sweep)
-
-
-class UriTooLong(BadRequest):
-    status = 414
-    code = "uri_too_long"
-
-
-class TooManyConnections(MoatError):
-    """`server.max_connections` reached (uvicorn's `limit_concurrency`, answered by the app instead)."""
-
-    status = 503
-    type = "overloaded_error"
-    code = "too_many_connections"
 
 
 class _Refused(Exception):
