@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
+from moat.cli import main
 from moat.config import WebhookSettings
 from moat.enforce.services import EnforceContext
 from moat.identity import keys
@@ -73,6 +77,21 @@ FINDINGS = [
      "evidence": ["email domain"]},
     {"account_id": "a4", "risk": 0.1, "scores": {}, "cluster_id": None, "linked_org": None, "evidence": []},
 ]
+
+
+def cli(home: Path, store_url: str) -> Callable[..., Any]:
+    """`moat ...` through the real CLI with a config for `home` and `store_url`: the output, parsed
+    when `--json` was asked and the command succeeded; `code` is the exit code it must give."""
+    config = home / "moat.toml"
+    config.write_text(f'home = "{home}"\ndatabase_url = "{store_url}"\n')
+    runner = CliRunner()
+
+    def moat(*args: str, code: int = 0) -> Any:
+        result = runner.invoke(main, ["--config", str(config), *args], catch_exceptions=False)
+        assert result.exit_code == code, result.output
+        return json.loads(result.output) if "--json" in args and code == 0 else result.output
+
+    return moat
 
 
 # The real-gateway fixtures of tests/gateway, for test_gateway_enforcement.py.

@@ -5,15 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 from pathlib import Path
-from typing import Any
 
-from click.testing import CliRunner
-
-from moat.cli import main
 from moat.enforce import appeals
 from moat.enforce.services import EnforceContext
 from moat.store import open_store
-from tests.enforce.conftest import FINDINGS, seed
+from tests.enforce.conftest import FINDINGS, cli, seed
 from tests.enforce.test_appeals import record_decision
 
 
@@ -35,14 +31,7 @@ def setup_store(url: str) -> None:
 def test_cli_round_trip(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'moat.db'}"
     setup_store(url)
-    config = tmp_path / "moat.toml"
-    config.write_text(f'home = "{tmp_path}"\ndatabase_url = "{url}"\n')
-    runner = CliRunner()
-
-    def moat(*args: str, code: int = 0) -> Any:
-        result = runner.invoke(main, ["--config", str(config), *args], catch_exceptions=False)
-        assert result.exit_code == code, result.output
-        return json.loads(result.output) if "--json" in args and code == 0 else result.output
+    moat = cli(tmp_path, url)
 
     findings = tmp_path / "findings.jsonl"
     findings.write_text("".join(json.dumps(f) + "\n" for f in FINDINGS))

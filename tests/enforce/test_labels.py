@@ -19,9 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from moat.cli import main
 from moat.config import Settings
 from moat.detect.engine import CATEGORIES as ENGINE_CATEGORIES
 from moat.detect.reviewed import reviewed_report, wilson
@@ -29,7 +27,7 @@ from moat.enforce import appeals, cases, labels
 from moat.enforce.runtime import Enforcement
 from moat.enforce.services import EnforceContext
 from moat.store import open_store
-from tests.enforce.conftest import FINDINGS, seed
+from tests.enforce.conftest import FINDINGS, cli, seed
 from tests.enforce.test_appeals import record_decision
 
 DAY = 86400.0
@@ -87,14 +85,7 @@ async def _read(url: str, work: Any) -> Any:
 def test_labels_and_reviewed_report(store_url: str, tmp_path: Path) -> None:
     now = time.time()
     asyncio.run(_setup(store_url, now))
-    config = tmp_path / "moat.toml"
-    config.write_text(f'home = "{tmp_path}"\ndatabase_url = "{store_url}"\n')
-    runner = CliRunner()
-
-    def moat(*args: str, code: int = 0) -> Any:
-        result = runner.invoke(main, ["--config", str(config), *args], catch_exceptions=False)
-        assert result.exit_code == code, result.output
-        return json.loads(result.output) if "--json" in args and code == 0 else result.output
+    moat = cli(tmp_path, store_url)
 
     findings = tmp_path / "findings.jsonl"
     findings.write_text("".join(json.dumps(f) + "\n" for f in FINDINGS))
