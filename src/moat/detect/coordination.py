@@ -50,6 +50,11 @@ NAMES = {"payment": "the same payment instrument", "ip_range": "a shared /24 egr
 _P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
 
+def content(jaccard: float, semantic: float) -> float:
+    """How much two accounts ask for the same things: shared templates, or the same meaning."""
+    return max(ramp(jaccard, 0.15, 0.45), semantic)
+
+
 @dataclass(slots=True)
 class Tie:
     """Why two accounts are tied: content similarity and base-rate-weighted corroboration."""
@@ -61,7 +66,7 @@ class Tie:
 
     @property
     def content(self) -> float:
-        return max(ramp(self.jaccard, 0.15, 0.45), self.semantic)
+        return content(self.jaccard, self.semantic)
 
 
 @dataclass(slots=True)
@@ -275,10 +280,10 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
         if vecs is not None:
             cos = float(vecs[i] @ vecs[j])
             sem = ramp(cos, high, high + 0.5 * (1.0 - high)) if high < 1.0 else 0.0
-        tie = Tie(jac, round(sem, 4), (), 0.0)
-        if tie.content < 0.3:
+        sem = round(sem, 4)
+        if content(jac, sem) < 0.3:
             continue
-        tie.kinds, tie.weight = _ties(x, y, rates)
+        tie = Tie(jac, sem, *_ties(x, y, rates))
         if tie.weight >= 0.5 or (tie.content >= 0.9 and len(tie.kinds) >= 2 and tie.weight >= 0.4):
             edges[(ids[i], ids[j])] = tie
     return _components(edges)
