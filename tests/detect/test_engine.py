@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from moat.detect.engine import Engine, combine
 
 from .helpers import T0, request
@@ -34,3 +36,21 @@ def test_risk_is_the_strongest_category_nudged_by_a_second_never_past_one() -> N
     assert combine({"a": 0.8, "b": 0.0}) == 0.8
     assert 0.8 < combine({"a": 0.8, "b": 0.8}) <= 1.0
     assert combine({"a": 0.3, "b": 0.3}) < 0.5  # two weak hints do not make a case
+
+
+def test_the_same_traffic_ingested_twice_is_counted_once(small_dataset: Path) -> None:
+    from moat.traffic import read_accounts, read_entities, read_requests
+
+    def run(times: int) -> tuple[list[dict], Engine]:
+        engine = Engine(read_entities(small_dataset))
+        for account in read_accounts(small_dataset):
+            engine.add_account(account)
+        for _ in range(times):  # e.g. an export recorded again
+            for r in read_requests(small_dataset):
+                engine.add_request(r)
+        return list(engine.findings()), engine
+
+    once, _ = run(1)
+    twice, engine = run(2)
+    assert twice == once
+    assert engine.duplicates == sum(1 for _ in read_requests(small_dataset)) > 0

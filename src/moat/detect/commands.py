@@ -68,7 +68,8 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
             sink.close()
         else:
             sink.flush()
-    click.echo(f"{count} accounts scored from {n} requests; {errors.count} bad lines", err=True)
+    click.echo(f"{count} accounts scored from {n} requests; {errors.count} bad lines; "
+               f"{engine.duplicates} repeated request ids counted once", err=True)
 
 
 @click.command()
