@@ -54,3 +54,14 @@ def test_the_same_traffic_ingested_twice_is_counted_once(small_dataset: Path) ->
     twice, engine = run(2)
     assert twice == once
     assert engine.duplicates == sum(1 for _ in read_requests(small_dataset)) > 0
+
+
+def test_a_bounded_memory_of_ids_still_drops_recent_repeats() -> None:
+    engine = Engine(remember_ids=4)
+    reqs = [request("a", T0 + i, f"q{i}") for i in range(10)]
+    for r in reqs:
+        engine.add_request(r)
+    for r in reqs[-4:]:  # redelivered: among the ids still remembered
+        engine.add_request(r)
+    assert engine.duplicates == 4 and engine.states["a"].n == 10
+    assert len(engine._seen) + len(engine._older) <= 8  # two generations at most

@@ -59,14 +59,19 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) 
 class Engine:
     """Keeps an `AccountState` per account and a `Linker`; one writer, not thread-safe.
 
-    Records are idempotent by request id: the same traffic ingested twice is counted once.
+    Records are idempotent by request id: the same traffic ingested twice is counted once. A batch
+    run remembers every id; a long-running worker passes `remember_ids` to bound the memory, and
+    then recognises a repeat among the last `remember_ids` to 2 x `remember_ids` records (two
+    generations of ids), which covers a stream's redeliveries.
     """
 
-    def __init__(self, entities: Iterable[dict[str, Any]] = ()) -> None:
+    def __init__(self, entities: Iterable[dict[str, Any]] = (), *, remember_ids: int | None = None) -> None:
         self.linker = Linker(list(entities))
         self.states: dict[str, AccountState] = {}
         self.order: list[str] = []  # accounts.jsonl order: findings keep it
         self._seen: set[int] = set()
+        self._older: set[int] = set()
+        self._remember = remember_ids
         self.duplicates = 0
 
     def add_account(self, account: dict[str, Any]) -> None:
@@ -85,10 +90,12 @@ class Engine:
         rid = request.get("request_id")
         if rid is not None:
             h = hash(rid)
-            if h in self._seen:
+            if h in self._seen or h in self._older:
                 self.duplicates += 1
                 return
             self._seen.add(h)
+            if self._remember is not None and len(self._seen) >= self._remember:
+                self._older, self._seen = self._seen, set()
         aid = request["account_id"]
         if aid.__class__ is not str:  # ids are strings in the spec; tolerate numbers
             aid = str(aid)

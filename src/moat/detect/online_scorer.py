@@ -34,6 +34,7 @@ log = logging.getLogger("moat.detect.online")
 HEARTBEAT = 2.0  # seconds: a payload whose scores did not change is rewritten at most this often
 _CONTAINERS = (set, dict, list, bytearray)
 YIELD_EVERY = 200  # accounts scored or copied between yields to the event loop
+REMEMBER_IDS = 1 << 17  # request ids per generation kept to drop redelivered records (two generations)
 
 
 def snapshot(state: AccountState) -> AccountState:
@@ -123,7 +124,7 @@ class OnlineScorer:
         self.score_interval = score_interval
         self.cross_interval = cross_interval
         self.clock = clock
-        self.engine = Engine()
+        self.engine = Engine(remember_ids=REMEMBER_IDS)
         self.records = 0
         self.written = 0
         self.bad = 0
@@ -141,7 +142,7 @@ class OnlineScorer:
         self._next_directory = 0.0
 
     async def start(self) -> None:
-        self.engine = Engine(await self.accounts.entities())
+        self.engine = Engine(await self.accounts.entities(), remember_ids=REMEMBER_IDS)
         await self.accounts.start()
 
     # ---- ingest --------------------------------------------------------------------------------
