@@ -28,7 +28,6 @@ SEEN_BITS = 1 << 17  # a per-account bitmap of prompt hashes, for exact repeats
 RECENT = 16  # prompts remembered exactly, to tell an immediate re-ask from a re-run of a set
 MAX_SAMPLES = 128  # sampled prompt texts kept (keyspace walks, semantic similarity)
 SAMPLE_CHARS = 160
-OPEN_CONVERSATIONS = 8  # conversations remembered, to see two of them going on at once
 BIN_S = 300  # 5-minute activity bins, for synchronised timing
 REST_S = 5 * 3600  # a pause this long is rest; a day without one is a day without sleep
 
@@ -37,7 +36,6 @@ class AccountState:
     """Features of one account. Fields are counters and capped sets, nothing per request."""
 
     __slots__ = (
-        "_open",
         "_recent",
         "_seen",
         "_small_seen",
@@ -61,7 +59,6 @@ class AccountState:
         "n_close",
         "n_elicit",
         "n_followup",
-        "n_interleaved",
         "n_near_repeat",
         "n_reasoning",
         "n_repeat",
@@ -113,8 +110,6 @@ class AccountState:
         self._recent: list[int] = [0] * RECENT
         self.n_near_repeat = 0
         self.samples: list[str] = []  # sampled prompts in arrival order (lower case, truncated)
-        self._open: dict[str, float] = {}  # conversation -> its last request
-        self.n_interleaved = 0  # follow-up turns while another conversation moved meanwhile
 
     def add(self, req: dict[str, Any]) -> None:
         """Fold one request (a traffic-format record) into the state. The hot loop of detect."""
@@ -126,9 +121,6 @@ class AccountState:
         turn = get("turn")
         if turn is not None and turn > 1:
             self.n_followup += 1
-        conv = get("conversation_id")
-        if conv:
-            self._conversation(conv, ts, turn)
         self.in_tokens += get("input_tokens") or 0
         self.out_tokens += get("output_tokens") or 0
         last = self.last_ts
@@ -187,19 +179,6 @@ class AccountState:
                     seen[byte] |= bit
         if n <= FULL or not n % STRIDE:
             self._sample(req, prompt, relayed)
-
-    def _conversation(self, conv: str, ts: float, turn: int | None) -> None:
-        """Two conversations advancing at once: several people on one account (or workers)."""
-        opened = self._open
-        last = opened.get(conv)
-        if last is not None and turn is not None and turn > 1 and ts - last < 900:
-            for other, at in opened.items():
-                if other != conv and last < at <= ts:
-                    self.n_interleaved += 1
-                    break
-        opened[conv] = ts
-        if len(opened) > OPEN_CONVERSATIONS:
-            del opened[min(opened, key=opened.__getitem__)]
 
     def _new_ip(self, ip: str, gap: float) -> None:
         """A request from another address than the previous one."""
