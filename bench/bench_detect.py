@@ -14,6 +14,7 @@ import os
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,9 +26,11 @@ def ensure_dataset(path: Path, target: int, seed: int) -> int:
     marker = path / ".requests"
     if marker.exists():
         return int(marker.read_text())
-    # ~1,400 requests per account-week at volume 1 (measured); scale accounts to the target,
-    # with 2% to spare so that the dataset is at least `target` requests.
-    accounts = max(200, round(target * 1.02 / 1400 / 0.5))
+    # Requests per account-week depend on the simulator's mixture: measure them on a pilot of
+    # 300 accounts, then scale accounts to the target with 5% to spare.
+    with tempfile.TemporaryDirectory() as pilot:
+        per_account = simulate(SimParams(accounts=300, days=7, seed=seed, volume=0.5), Path(pilot))["requests"] / 300
+    accounts = max(200, round(target * 1.05 / per_account))
     counts = simulate(SimParams(accounts=accounts, days=7, seed=seed, volume=0.5), path)
     marker.write_text(str(counts["requests"]))
     return counts["requests"]
