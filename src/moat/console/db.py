@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Protocol
 
 from moat.console.schema import MIGRATIONS, SCHEMA_TABLE
+from moat.store.sqlite import connect as connect_sqlite
 
 Row = tuple[Any, ...]
 _MARK = re.compile(r"\?")
@@ -66,9 +67,7 @@ class SQLiteConsoleDB:
         return await asyncio.get_running_loop().run_in_executor(self._executor, fn, *args)
 
     def _connect(self) -> None:
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA busy_timeout=10000")
+        db = connect_sqlite(self.path)
         self._conn = db
         db.execute("BEGIN IMMEDIATE")
         try:

@@ -62,6 +62,30 @@ def sqlite_path(url: str) -> str:
     return rest
 
 
+
+BUSY_TIMEOUT = 10.0  # seconds a connection waits for another process's lock
+
+
+def connect(path: str, busy_timeout: float = BUSY_TIMEOUT) -> sqlite3.Connection:
+    """A connection in WAL mode that waits up to `busy_timeout` for other processes' locks.
+
+    Every lock waits through SQLite's busy handler, except the switch to WAL: when another process
+    is creating or migrating the same file, `PRAGMA journal_mode=WAL` can answer "database is
+    locked" at once. That switch is retried here until the same deadline.
+    """
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout)
+    deadline = time.monotonic() + busy_timeout
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return db
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                db.close()
+                raise
+            time.sleep(0.01)
+
+
 class SQLiteStore:
     """`Store` over one SQLite file. Create, then `await open()`; `await close()` when done."""
 
@@ -99,10 +123,8 @@ class SQLiteStore:
     def _connect(self) -> None:
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = connect(self.path)
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("PRAGMA busy_timeout=10000")
         self._conn = db
         self._write(self._migrate)
 
