@@ -131,3 +131,19 @@ def test_base_rates_weigh_shared_attributes_by_exclusivity() -> None:
     rates = coordination.BaseRates(pop)
     assert rates.weight("payment:pf_3") > 0.8  # a card two of 200 accounts share
     assert rates.weight("user_agent:openai-python/1.40") < 0.3  # everybody's SDK
+
+
+def test_an_evenly_knit_large_group_is_not_cut_into_communities() -> None:
+    """Louvain finds communities even in a uniform group; parts tied to each other about as densely
+    as within are put back together, while two groups joined by one stray tie stay apart."""
+    import networkx as nx
+
+    uniform = nx.complete_graph([f"a{i:02d}" for i in range(24)])
+    nx.set_edge_attributes(uniform, 0.5, "weight")
+    parts = nx.community.louvain_communities(uniform, weight="weight", seed=7)
+    assert len(coordination._rejoin(uniform, parts)) == 1
+    two = nx.union(nx.complete_graph([f"x{i}" for i in range(8)]), nx.complete_graph([f"y{i}" for i in range(8)]))
+    nx.set_edge_attributes(two, 0.6, "weight")
+    two.add_edge("x0", "y0", weight=0.6)
+    parts = nx.community.louvain_communities(two, weight="weight", seed=7)
+    assert sorted(len(p) for p in coordination._rejoin(two, parts)) == [8, 8]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from moat.detect import distillation
 
 from .helpers import T0, request, state
@@ -65,3 +67,29 @@ def test_a_harvester_sampling_each_prompt_several_times_in_a_row_still_scores() 
         for k in range(3):  # three completions per prompt, asked back to back
             reqs.append({**r, "ts": T0 + 90 * i + k})
     assert distillation.score(state(reqs)).value >= 0.8
+
+
+def test_canned_follow_ups_do_not_hide_a_harvest_behind_conversations() -> None:
+    """A harvester that follows every question with one of a few canned prompts ("solve it another
+    way to confirm") is still single-turn harvesting, and its repeated follow-ups are not re-runs;
+    a person's own varied follow-ups keep counting as conversation."""
+    import random
+
+    from moat.detect.state import AccountState
+
+    from .helpers import request
+
+    rng = random.Random(3)
+    canned = ["Could you solve it a different way to confirm?", "Why is that step valid?"]
+    harvest, person = AccountState({"account_id": "h", "plan": "api"}), AccountState({"account_id": "p"})
+    for i in range(200):
+        q = f"A train leaves at {rng.randint(1, 999)} km/h toward a station {rng.randint(1, 999)} km away: when?"
+        harvest.add(request("h", 1000.0 + 60 * i, q, turn=1, conversation_id=f"c{i}", reasoning=True))
+        harvest.add(request("h", 1030.0 + 60 * i, rng.choice(canned), turn=2, conversation_id=f"c{i}",
+                            reasoning=True))
+        person.add(request("p", 1000.0 + 60 * i, f"my loop {i} fails with error {rng.random()}", turn=1,
+                           conversation_id=f"d{i}"))
+        person.add(request("p", 1030.0 + 60 * i, f"still failing after trying fix {rng.random()}", turn=2,
+                           conversation_id=f"d{i}"))
+    assert harvest.single_turn_share() > 0.95 and harvest.repeat_share() < 0.05
+    assert person.single_turn_share() == pytest.approx(0.5, abs=0.02)  # the repeat bitmap may collide

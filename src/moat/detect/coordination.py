@@ -25,6 +25,7 @@ import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -289,6 +290,45 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
     return _components(edges)
 
 
+REJOIN = 0.35  # communities tied to each other this densely (vs. within) were one group
+
+
+def _rejoin(graph: Any, parts: list[set[str]]) -> list[set[str]]:
+    """Merge back communities that Louvain split out of one evenly knit group.
+
+    Louvain always finds communities, even in a group that is uniformly tied (a large network
+    whose members all resemble each other): parts whose mutual tie density is close to their
+    inner density are one group; a lab held to a network by a few stray ties stays apart.
+    """
+    parts = [set(p) for p in parts]
+
+    def density(a: set[str], b: set[str] | None = None) -> float:
+        if b is None:
+            pairs = len(a) * (len(a) - 1) / 2
+            total = sum(graph[u][v]["weight"] for u in a for v in graph[u] if v in a and u < v)
+        else:
+            pairs = len(a) * len(b)
+            total = sum(graph[u][v]["weight"] for u in a for v in graph[u] if v in b)
+        return total / pairs if pairs else 0.0
+
+    while len(parts) > 1:
+        inner = [density(p) for p in parts]
+        best, pair = REJOIN, None
+        for i in range(len(parts)):
+            for j in range(i + 1, len(parts)):
+                across = density(parts[i], parts[j])
+                if not across:
+                    continue
+                ref = min((d for d in (inner[i], inner[j]) if d > 0), default=across)
+                if across / ref >= best:
+                    best, pair = across / ref, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        parts[i] |= parts.pop(j)
+    return sorted(parts, key=min)
+
+
 def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
     """Communities of the tie graph (Louvain over tie strength), not connected components: one
     stray tie between a lab and a network must not make them one group."""
@@ -310,7 +350,7 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
             sub.add_nodes_from(nodes)
             sub.add_weighted_edges_from((u, v, graph[u][v]["weight"]) for u in nodes
                                         for v in sorted(graph[u]) if u < v)
-            communities.extend(nx.community.louvain_communities(sub, weight="weight", seed=7))
+            communities.extend(_rejoin(sub, nx.community.louvain_communities(sub, weight="weight", seed=7)))
         else:
             communities.append(set(component))
     for community in communities:

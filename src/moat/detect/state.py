@@ -48,6 +48,7 @@ class AccountState:
         "gap_n",
         "hour_slots",
         "hours",
+        "in_open",
         "in_tokens",
         "ips",
         "last_bin",
@@ -60,11 +61,14 @@ class AccountState:
         "n_elicit",
         "n_followup",
         "n_near_repeat",
+        "n_open",
         "n_reasoning",
         "n_repeat",
         "n_sampled",
+        "n_scripted",
         "n_switch",
         "numbers",
+        "out_open",
         "out_tokens",
         "prefixes",
         "rested",
@@ -80,6 +84,10 @@ class AccountState:
     def __init__(self, account: dict[str, Any] | None = None) -> None:
         self.account = account
         self.n = self.n_reasoning = self.n_followup = self.in_tokens = self.out_tokens = 0
+        # Opening turns apart: a follow-up's input carries the conversation so far, and a script's
+        # follow-ups ("solve it another way to confirm") repeat without re-running anything.
+        self.n_open = self.in_open = self.out_open = 0
+        self.n_scripted = 0  # follow-ups whose exact text this account sent before
         self.first_ts = math.inf
         self.last_ts = -math.inf
         self.gap_n = 0
@@ -119,10 +127,17 @@ class AccountState:
         if get("reasoning"):
             self.n_reasoning += 1
         turn = get("turn")
-        if turn is not None and turn > 1:
+        followup = turn is not None and turn > 1
+        tokens_in = get("input_tokens") or 0
+        tokens_out = get("output_tokens") or 0
+        if followup:
             self.n_followup += 1
-        self.in_tokens += get("input_tokens") or 0
-        self.out_tokens += get("output_tokens") or 0
+        else:
+            self.n_open += 1
+            self.in_open += tokens_in
+            self.out_open += tokens_out
+        self.in_tokens += tokens_in
+        self.out_tokens += tokens_out
         last = self.last_ts
         gap = ts - last
         if gap < 2.0:  # includes slightly out-of-order records of concurrent requests
@@ -160,23 +175,28 @@ class AccountState:
         h = crc32(prompt.encode())  # stable across processes: checkpoints carry these
         recent = self._recent
         if h in recent:  # asked again right away: several samples of one prompt, not a re-run
-            self.n_near_repeat += 1
+            if followup:
+                self.n_scripted += 1
+            else:
+                self.n_near_repeat += 1
         else:
             recent[n % RECENT] = h
             seen = self._seen
             if seen is None:
-                if h in self._small_seen:
-                    self.n_repeat += 1
+                again = h in self._small_seen
                 self._small_seen.add(h)
                 if n >= 64:
                     self._grow_seen()
             else:
                 h %= SEEN_BITS
                 byte, bit = h >> 3, 1 << (h & 7)
-                if seen[byte] & bit:
-                    self.n_repeat += 1
+                again = bool(seen[byte] & bit)
+                seen[byte] |= bit
+            if again:
+                if followup:
+                    self.n_scripted += 1
                 else:
-                    seen[byte] |= bit
+                    self.n_repeat += 1
         if n <= FULL or not n % STRIDE:
             self._sample(req, prompt, relayed)
 
@@ -250,6 +270,10 @@ class AccountState:
             out.n += s.n
             out.n_reasoning += s.n_reasoning
             out.n_followup += s.n_followup
+            out.n_open += s.n_open
+            out.in_open += s.in_open
+            out.out_open += s.out_open
+            out.n_scripted += s.n_scripted
             out.in_tokens += s.in_tokens
             out.out_tokens += s.out_tokens
             out.n_close += s.n_close
@@ -312,7 +336,8 @@ class AccountState:
         return sum(1 for c in self.topic_hits.values() if c >= 2)
 
     def single_turn_share(self) -> float:
-        return 1 - self.n_followup / self.n if self.n else 0.0
+        """Requests that are not a person's own follow-up (a script's canned follow-ups count)."""
+        return 1 - (self.n_followup - self.n_scripted) / self.n if self.n else 0.0
 
     def repeat_share(self) -> float:
         """Share of requests re-asking a prompt seen before, but not among the last RECENT ones.
@@ -320,7 +345,8 @@ class AccountState:
         A benchmark re-runs its fixed question set (far repeats); a harvester may sample a prompt
         several times in a row (near repeats), which is still harvesting.
         """
-        return self.n_repeat / self.n if self.n else 0.0
+        opened = self.n_open or self.n
+        return self.n_repeat / opened if opened else 0.0
 
     def template_shingles(self) -> set[int]:
         """What this account repeats: prompt 3-grams seen at least twice, plus system prompts.

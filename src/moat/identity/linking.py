@@ -13,10 +13,13 @@ Issue 5 item 3. Two kinds of link, each with a confidence and human-readable evi
 Evidence combines as independent signals (noisy-OR: 1 - prod(1 - w)); a link needs a confidence of
 at least `LinkingConfig.threshold`. Guards against false links: personal email domains never link;
 an organization's listed range counts in proportion to how exclusive it is among the accounts seen
-inside it (few of them, or most of them tied to that organization by other evidence), and addresses
-alone never link however the range is listed (a weak tie, capped below the threshold: a carrier
-NAT, a cloud egress block, a VPN exit or a coworking floor); a platform's relay addresses are the
-platform's; a device fingerprint or payment instrument shared by more than `max_group` accounts is
+inside it (few of them, or most of them tied to that organization by other evidence), once per
+range however many of its addresses the account used, and by how many days the account was seen
+there (based there, not passing through); addresses alone never link however the range is listed
+(a weak tie, scaled below the threshold: a carrier NAT, a cloud egress block, a VPN exit or a
+coworking floor); a platform's relay addresses are the platform's; what dates from signup (the
+signup address, a company name typed in then) halves with every `signup_half_life_days` of the
+account's age, since people change jobs; a device fingerprint or payment instrument shared by more than `max_group` accounts is
 generic and ignored, and one shared by a few passes on affiliation in proportion to how few.
 
 Signals read from requests.jsonl: `client_ip`, `end_user_org` (with `channel`: an account that
@@ -105,6 +108,10 @@ class Linker:
         self._size = array("q")
         self._direct: dict[int, _Candidates] = {}  # static evidence, sparse
         self._ips: dict[int, dict[tuple[int, int], int]] = {}  # in-range addresses per account
+        self._range_days: dict[tuple[int, str], set[int]] = {}  # (account, listed range) -> days seen there
+        self._created: dict[int, float] = {}  # signup time, for accounts with signup-time evidence
+        self._declared: dict[int, list[tuple[str, str]]] = {}  # declared company -> (org, text)
+        self._now = 0.0  # the latest request time seen: signup-time evidence ages against it
         self._ip_members: dict[tuple[int, int], set[int]] = {}
         self._range_members: dict[str, set[int]] = {}  # listed range -> accounts seen inside it
         self._ip_hits: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
@@ -168,7 +175,10 @@ class Linker:
         company = account.get("declared_company")
         for o in index.by_name(company):
             if o != declared:
-                found.append((o, cfg.w_declared_company, f"declared company {company!r} names {o}"))
+                texts = self._declared.setdefault(idx, [])
+                text = f"declared company {company!r} names {o}"
+                if (o, text) not in texts:
+                    texts.append((o, text))
         device = account.get("device_fingerprint")
         if device:
             self._link_key(idx, DEVICE, str(device))
@@ -178,6 +188,9 @@ class Linker:
                 entries = cands.setdefault(org, [])
                 if all(t != text for _, t, _ in entries):
                     entries.append((w, text, OWN))
+        created = account.get("created_at")
+        if isinstance(created, int | float):
+            self._created[idx] = float(created)
         self._note_ip(idx, account.get("signup_ip"), _SIGNUP)
 
     def add_request(self, request: dict[str, Any]) -> None:
@@ -185,9 +198,12 @@ class Linker:
         idx = self._pos.get(request["account_id"])
         if idx is None:
             idx = self._idx(str(request["account_id"]))
+        ts = request.get("ts")
+        if isinstance(ts, int | float) and ts > self._now:
+            self._now = float(ts)
         ip = request.get("client_ip")
         if ip and request.get("channel") != "platform":  # a platform's relay address is the platform's
-            self._note_ip(idx, ip, _REQUEST)
+            self._note_ip(idx, ip, _REQUEST, ts)
         hint = request.get("end_user_org")
         if hint:
             self._note_end_user(idx, hint, request.get("channel") == "platform")
@@ -195,7 +211,7 @@ class Linker:
         if device:
             self._link_key(idx, DEVICE, str(device))
 
-    def _note_ip(self, idx: int, ip: str | None, flag: int) -> None:
+    def _note_ip(self, idx: int, ip: str | None, flag: int, ts: Any = None) -> None:
         if not ip:
             return
         cache = self._ip_cache
@@ -211,6 +227,12 @@ class Linker:
         if hit is None:
             return
         key, found = hit
+        if isinstance(ts, int | float):
+            days = self._range_days.get((idx, found[0]))
+            if days is None:
+                days = self._range_days[(idx, found[0])] = set()
+            if len(days) < self.config.regular_days:
+                days.add(int(ts // 86400))
         ips = self._ips.get(idx)
         if ips is None:
             ips = self._ips[idx] = {}
@@ -321,29 +343,55 @@ class Linker:
         cfg = self.config
         direct = self._direct.get(idx)
         cands: _Candidates = {org: list(ev) for org, ev in direct.items()} if direct else {}
+        stale = self._staleness(idx)
+        for org, text in self._declared.get(idx, ()):
+            w = cfg.w_declared_company * stale
+            cands.setdefault(org, []).append((w, text + self._age_note(idx, stale), OWN))
         ips = self._ips.get(idx)
         if ips:
-            ip_ev: dict[str, list[tuple[float, str]]] = {}
+            # One entry per listed range: more addresses inside one range are not more evidence.
+            per_range: dict[tuple[str, str], list[Any]] = {}
             for key, flags in ips.items():
                 cidr, orgs = self._ip_hits[key]
-                n = len(self._range_members[cidr])
                 for org in orgs:
-                    tied, others = self._purity(cidr, org, idx, purity_cache)
-                    # Base rate: a range is evidence in proportion to how exclusive it is among the
-                    # accounts seen inside it (most of them tied to the org otherwise, or few at all).
-                    purity = tied / others if others else 1.0
-                    spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
-                    base = noisy_or(w for f, w in ((_SIGNUP, cfg.w_signup_ip), (_REQUEST, cfg.w_request_ip))
-                                    if flags & f)
-                    where = " and ".join(s for f, s in ((_SIGNUP, "signup"), (_REQUEST, "request"))
-                                         if flags & f)
-                    if spread >= 1.0:
-                        note = f" (seen from {n} account{'s' if n != 1 else ''})"
+                    entry = per_range.get((org, cidr))
+                    if entry is None:
+                        per_range[(org, cidr)] = [flags, [key]]
                     else:
-                        note = (f", a range shared by {n} accounts of which {tied} are otherwise tied to "
-                                f"{org}: {'weak' if spread < 0.5 else 'moderate'} (weight x{spread:.2f})")
-                    ip_ev.setdefault(org, []).append(
-                        (base * spread, f"{where} IP {_ip_text(key)} in {org}'s range {cidr}{note}"))
+                        entry[0] |= flags
+                        entry[1].append(key)
+            ip_ev: dict[str, list[tuple[float, str]]] = {}
+            for (org, cidr), (flags, keys) in per_range.items():
+                n = len(self._range_members[cidr])
+                tied, others = self._purity(cidr, org, idx, purity_cache)
+                # Base rate: a range is evidence in proportion to how exclusive it is among the
+                # accounts seen inside it (most of them tied to the org otherwise, or few at all),
+                # with a prior that an unknown range is shared.
+                purity = (tied + 1) / (others + 2)
+                spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
+                # Where the account is based, not where it passed: days seen in the range count.
+                days = len(self._range_days.get((idx, cidr), ()))
+                regular = min(1.0, days / cfg.regular_days) if days else 1.0
+                weights = []
+                if flags & _SIGNUP:
+                    weights.append(cfg.w_signup_ip * stale)
+                if flags & _REQUEST:
+                    weights.append(cfg.w_request_ip * regular)
+                base = noisy_or(weights)
+                where = " and ".join(s for f, s in ((_SIGNUP, "signup"), (_REQUEST, "request")) if flags & f)
+                shown = ", ".join(_ip_text(k) for k in keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3
+                                                                      else "")
+                if spread >= 1.0:
+                    note = f" (seen from {n} account{'s' if n != 1 else ''})"
+                else:
+                    note = (f", a range shared by {n} accounts of which {tied} are otherwise tied to "
+                            f"{org}: {'weak' if spread < 0.5 else 'moderate'} (weight x{spread:.2f})")
+                if flags & _REQUEST and days:
+                    note += f"; requests on {days}{'+' if days >= cfg.regular_days else ''} day(s)"
+                if flags & _SIGNUP and stale < 1.0:
+                    note += self._age_note(idx, stale)
+                ip_ev.setdefault(org, []).append(
+                    (base * spread, f"{where} IP {shown} in {org}'s range {cidr}{note}"))
             for org, evs in ip_ev.items():
                 total = min(cfg.ip_weight_cap, noisy_or(w for w, _ in evs))
                 # Addresses are one kind of evidence: fold them into a single capped entry.
@@ -357,6 +405,23 @@ class Linker:
                     cands.setdefault(org, []).append(
                         (w, f"attested end-user organization {org} on {n} of {total} requests", OWN))
         return cands
+
+    def _staleness(self, idx: int) -> float:
+        """How much signup-time evidence (signup address, declared company) still says.
+
+        It describes the account when it was made: people change jobs, so it halves every
+        `signup_half_life_days` of account age, measured against the latest traffic seen.
+        """
+        created = self._created.get(idx)
+        if created is None or self._now <= created:
+            return 1.0
+        return float(0.5 ** ((self._now - created) / 86400.0 / self.config.signup_half_life_days))
+
+    def _age_note(self, idx: int, stale: float) -> str:
+        if stale >= 1.0:
+            return ""
+        years = (self._now - self._created[idx]) / 86400.0 / 365.25
+        return f" (at signup {years:.1f} years ago: weight x{stale:.2f})"
 
     def _purity(self, cidr: str, org: str, idx: int, cache: _Purity) -> tuple[int, int]:
         """(other accounts in a listed range that non-address evidence ties to `org`, other accounts)."""
@@ -481,7 +546,8 @@ class Linker:
         if self.config.addresses_link_alone:
             return conf, True
         if not corroborated:
-            conf = min(conf, self.config.address_only_cap)
+            # Scaled, not clipped: an exclusive office range still ranks above a shared VPN exit.
+            conf = self.config.address_only_cap * min(1.0, conf / self.config.ip_weight_cap)
         return conf, corroborated
 
     # ---- output --------------------------------------------------------------------------------
@@ -529,7 +595,7 @@ class Linker:
         """Every account's link and every cluster, from the current state."""
         purity: _Purity = {}
         own: dict[int, _Candidates] = {}
-        for idx in {*self._direct, *self._ips, *self._end_users}:
+        for idx in {*self._direct, *self._ips, *self._end_users, *self._declared}:
             cands = self._own(idx, purity)
             if cands:
                 own[idx] = cands

@@ -28,7 +28,9 @@ class LinkingConfig:
     address_only_cap: float = 0.45  # addresses with nothing else: a weak tie, never a link
     addresses_link_alone: bool = False  # only to measure what the guard is worth (tests)
     exclusive_group: int = 3  # an identifier shared by more accounts passes on proportionally less
-    ip_free_accounts: int = 8  # a listed range seen from this few accounts counts in full
+    ip_free_accounts: int = 4  # a listed range seen from this few accounts counts in full
+    regular_days: int = 3  # requests from a range on this many days: the account is based there
+    signup_half_life_days: float = 365.0  # signup address and declared company age with the account
     max_ips_per_account: int = 32
     w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
     w_end_user_org_platform: float = 0.6  # same, on an account that relays for a platform
