@@ -147,3 +147,29 @@ def test_an_evenly_knit_large_group_is_not_cut_into_communities() -> None:
     two.add_edge("x0", "y0", weight=0.6)
     parts = nx.community.louvain_communities(two, weight="weight", seed=7)
     assert sorted(len(p) for p in coordination._rejoin(two, parts)) == [8, 8]
+
+
+def test_accounts_splitting_one_keyspace_are_tied_without_shared_infrastructure() -> None:
+    """Three accounts with nothing in common (addresses, agents, cards, signup) each walk their own
+    stretch of one numbered catalogue with one template: disjoint keys of one space tie them.
+    Three accounts running the same fixed question set (an evaluation harness) are not tied."""
+    rng = random.Random(11)
+    frame = ("Give the full reference entry for catalogue item number {k}: its name, its history, how it is "
+             "made, what it is used for today, and three facts that most people do not know about it")
+
+    def walker(aid: str, keys: range, start: float) -> list[dict]:
+        return [request(aid, start + 700 * i + rng.uniform(0, 300), frame.format(k=k),
+                        client_ip=f"{rng.randint(20, 99)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.9",
+                        user_agent=f"agent/{aid}") for i, k in enumerate(keys)]
+
+    split = states({f"s{j}": ({"created_at": T0 - 86400 * 30 * j}, walker(f"s{j}", range(1000 + 80 * j, 1080 + 80 * j),
+                                                                          T0 + 17 * j)) for j in range(3)})
+    xs, ys = split["s0"], split["s1"]
+    assert coordination._split_keyspace(xs, ys, {})
+    groups = coordination.groups(split)
+    assert len(groups) == 1 and sorted(groups[0].members) == ["s0", "s1", "s2"]
+    assert any("disjoint parts of one keyspace" in e for e in groups[0].evidence("s0"))
+    same = states({f"e{j}": ({"created_at": T0 - 86400 * 30 * j}, walker(f"e{j}", range(1000, 1080), T0 + 17 * j))
+                   for j in range(3)})
+    assert not coordination._split_keyspace(same["e0"], same["e1"], {})
+    assert coordination.groups(same) == []

@@ -29,7 +29,8 @@ from typing import Any
 
 import numpy as np
 
-from moat.detect import similarity
+from moat.detect import keyspace, similarity
+from moat.detect.keyspace import Walk
 from moat.detect.scoring import ramp
 from moat.detect.state import BIN_S, AccountState
 from moat.identity.linking_index import email_domain, is_personal_domain
@@ -45,8 +46,10 @@ SIGNUP_BURST = 6 * 3600
 SYNC = 0.3  # share of the quieter account's bins shared with the other
 SYNC_LIFT = 3.0  # and at least this many times what chance would give
 # How much each kind of corroboration weighs when exclusive; base rates scale it down.
-KIND_WEIGHT = {"payment": 0.9, "ip_range": 0.75, "timing": 0.6, "signup": 0.45, "user_agent": 0.35}
-NAMES = {"payment": "the same payment instrument", "ip_range": "a shared /24 egress range",
+KIND_WEIGHT = {"payment": 0.9, "keyspace": 0.8, "ip_range": 0.75, "timing": 0.6, "signup": 0.45,
+               "user_agent": 0.35}
+NAMES = {"payment": "the same payment instrument", "keyspace": "disjoint parts of one keyspace",
+         "ip_range": "a shared /24 egress range",
          "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent"}
 _P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
@@ -185,6 +188,32 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
     return kinds, 1.0 - miss
 
 
+SPLIT_CONTENT = 0.8  # one template, near enough word for word
+SPLIT_OVERLAP = 0.1  # at most this share of the smaller key set in common
+SPLIT_WALKING = 0.5  # each part walks (in order, densely, or across a grid), not just varies
+
+
+def _split_keyspace(x: AccountState, y: AccountState, walks: dict[int, Walk | None]) -> bool:
+    """One template, each account asking it for keys the other never asks: a keyspace split.
+
+    What a careful scraping network cannot hide (it may rotate addresses, agents and timing): its
+    accounts cover disjoint parts of one space. An evaluation harness run from two accounts asks
+    the same keys, a shared starter kit the same prompt; neither is disjoint coverage.
+    """
+    found = []
+    for s in (x, y):
+        key = id(s)
+        if key not in walks:
+            walks[key] = keyspace.analyse(s.samples, s.n)
+        walk = walks[key]
+        if (walk is None or walk.walking < SPLIT_WALKING or walk.distinct < 0.8 or walk.slot_words > 4
+                or walk.share < 0.5 or len(walk.keys) < keyspace.MIN_FAMILY):
+            return False
+        found.append(walk.keys)
+    a, b = found
+    return len(a & b) <= SPLIT_OVERLAP * min(len(a), len(b))
+
+
 def _same_customer(x: AccountState, y: AccountState) -> bool:
     """Openly one customer: the same declared organization, SSO tenant or company email domain."""
     ax, ay = x.account or {}, y.account or {}
@@ -271,6 +300,7 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
                 blocks.setdefault(key, []).append(i)
     cand |= _pairs(blocks.values())
     edges: dict[tuple[str, str], Tie] = {}
+    walks: dict[int, Walk | None] = {}
     for i, j in sorted(cand):
         x, y = eligible[ids[i]], eligible[ids[j]]
         if _same_customer(x, y):
@@ -285,6 +315,8 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
         if content(jac, sem) < 0.3:
             continue
         tie = Tie(jac, sem, *_ties(x, y, rates))
+        if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y, walks):
+            tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]))
         if tie.weight >= 0.5 or (tie.content >= 0.9 and len(tie.kinds) >= 2 and tie.weight >= 0.4):
             edges[(ids[i], ids[j])] = tie
     return _components(edges)

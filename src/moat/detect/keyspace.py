@@ -45,6 +45,7 @@ class Walk:
     coverage: float  # numbers: requests / the range they span; grids: cells covered; words: keys / 40
     kind: str  # numbers | words | grid
     example: str  # one prompt of the family, with its slot shown as <...>
+    keys: frozenset[str] = frozenset()  # the slot values sampled (accounts splitting a keyspace share none)
 
     @property
     def walking(self) -> float:
@@ -128,15 +129,16 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
         cells = {(m[0][-1], m[1][0]) for m in two}
         if len(a) >= 3 and len(b) >= 3:
             return Walk(size / n, size, distinct, slot_words, 0.0, len(cells) / (len(a) * len(b)), "grid",
-                        example)
+                        example, frozenset(values))
     numeric = [int(m[-1][-1]) for m in members if m[-1][-1].isdigit() and len(m[-1][-1]) < 13]
     if len(numeric) >= 0.8 * size:
         span = max(numeric) - min(numeric) + 1
         sent = requests * size / n  # requests of this family, estimated from the sample
         coverage = min(1.0, sent / span) if span > 1 else 0.0
         return Walk(size / n, size, distinct, slot_words, _rank_correlation(numeric), coverage, "numbers",
-                    example)
+                    example, frozenset(values))
     # A catalogue walked in its own order (elements by atomic number) is not alphabetical: the
     # keys being many, new and short is the walk; order, where it shows, confirms it.
     catalogue = min(1.0, len(set(values)) / 40)
-    return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), catalogue, "words", example)
+    return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), catalogue, "words", example,
+                frozenset(values))

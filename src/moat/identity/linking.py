@@ -19,8 +19,9 @@ there (based there, not passing through); addresses alone never link however the
 (a weak tie, scaled below the threshold: a carrier NAT, a cloud egress block, a VPN exit or a
 coworking floor); a platform's relay addresses are the platform's; what dates from signup (the
 signup address, a company name typed in then) halves with every `signup_half_life_days` of the
-account's age, since people change jobs; a device fingerprint or payment instrument shared by more than `max_group` accounts is
-generic and ignored, and one shared by a few passes on affiliation in proportion to how few.
+account's age, since people change jobs; a device fingerprint or payment instrument shared by
+more than `max_group` accounts is generic and ignored, and one shared by a few passes on
+affiliation in proportion to how few.
 
 Signals read from requests.jsonl: `client_ip`, `end_user_org` (with `channel`: an account that
 relays for a platform links to an attested organization only when it dominates its traffic), and
