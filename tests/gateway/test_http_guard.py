@@ -133,6 +133,20 @@ def test_long_request_line_gets_414_and_closed(guarded: GatewayProcess) -> None:
     assert closed and parse(data)[0] == 414
 
 
+def test_a_model_call_with_a_query_too_long_is_refused_in_its_shape_and_recorded(guarded: GatewayProcess) -> None:
+    """The path is whole before the query runs over the limit: the refusal is that call's."""
+    sock = connect(guarded)
+    send_in_background(sock, b"POST " + CHAT.encode() + b"?q=" + b"a" * (1 << 20) + b" HTTP/1.1\r\nHost: x\r\n\r\n")
+    data, closed = read_until_closed(sock, 15)
+    sock.close()
+    status, headers, body = parse(data)
+    assert closed and status == 414
+    assert orjson.loads(body)["error"]["type"] and len(headers["moat-decision-id"]) == 1
+    record = asyncio.run(wait_for_record(guarded.store_url, headers["x-request-id"][0]))
+    assert record["status"] == 414 and record["decision_id"] == headers["moat-decision-id"][0]
+    assert record["endpoint"] == CHAT
+
+
 # ---- slow clients ------------------------------------------------------------------------------
 def test_slow_clients_are_closed_after_the_timeouts(guarded: GatewayProcess) -> None:
     run = uuid.uuid4().hex[:8]

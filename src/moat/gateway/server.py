@@ -21,10 +21,12 @@ overdue (a timer per request, armed and cancelled, would cost 5-10 µs of every 
 - `max_connections` (uvicorn's `limit_concurrency`): over it 503 `too_many_connections`, answered
   by the app rather than by uvicorn's plain-text page.
 
-A refused request whose request line is complete is handed to the app with the refusal in
-`scope["extensions"]["moat.refusal"]`, so it is answered like every other refusal: in the API's
-own error shape, with its request and decision ids, recorded. Every refusal closes the connection
-(counted in `moat_http_refusals`).
+A refused request whose path is known (its request line complete, or cut short after the path: a
+query too long, a line that timed out on exactly a model call's path) is handed to the app with
+the refusal in `scope["extensions"]["moat.refusal"]`, so it is answered like every other refusal:
+in the API's own error shape, with its request and decision ids, recorded. Before a path there is
+no call to record: the answer is OpenAI-shaped with a request id, counted and logged. Every refusal
+closes the connection (counted in `moat_http_refusals`).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResp
 
 from moat.context import new_id
 from moat.errors import BadRequest, HeadersTooLarge, MoatError, RequestTimeout, TooManyConnections, UriTooLong
+from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
 from moat.gateway.http import BODY_TIMEOUT_FLAG
 
@@ -243,6 +246,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_url(self, url: bytes) -> None:
         self._line_bytes += len(url)
         if self._line_bytes > self._max_line:
+            super().on_url(url[: self._max_line])  # enough to tell which endpoint it was for
             self._refuse(UriTooLong(f"The request line exceeds {self._max_line} bytes"), "request_line_too_long")
             raise _Refused()
         super().on_url(url)
@@ -297,7 +301,7 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self.cycle.keep_alive = False  # a pipelined request is refused while one is running: close after it
             self.transport.close()
             return
-        scope: Any = self.scope if self._url_done else None
+        scope: Any = self.scope if self._url_done or self._path_known() else None
         if scope is None or ("method" not in scope and not self._fill_scope(scope)):
             self._raw_answer(error)
             return
@@ -313,6 +317,13 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self.cycle = cycle
         self._start_asgi_task(cycle, self.app)
 
+    def _path_known(self) -> bool:
+        """A request line cut short (too long, or timed out) whose path is nonetheless whole: its
+        query had begun, or it is exactly a model call's path. Such a refusal is that call's, and is
+        recorded like it; anything else is answered without a record (there is no call to record)."""
+        url = self.url
+        return bool(url) and (b"?" in url or url.decode("latin-1") in ENDPOINTS)
+
     def _fill_scope(self, scope: dict[str, Any]) -> bool:
         """The method and path of a request refused before its headers were complete."""
         try:
@@ -320,6 +331,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         except Exception:
             return False
         raw_path = self.url.split(b"?", 1)[0]
+        if not raw_path.startswith(b"/"):
+            return False
         try:
             path = raw_path.decode("ascii")
         except UnicodeDecodeError:
