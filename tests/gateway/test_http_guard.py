@@ -18,7 +18,7 @@ import orjson
 import pytest
 
 from moat.store import open_store
-from tests.gateway.conftest import ALICE_KEY, GatewayProcess, make_gateway, wait_for_record
+from tests.gateway.conftest import ADMIN_TOKEN, ALICE_KEY, GatewayProcess, make_gateway, wait_for_record
 from tests.gateway.fake_upstream import FakeUpstream
 
 CHAT = "/v1/chat/completions"
@@ -340,3 +340,17 @@ def test_connection_limit_answers_in_the_apis_shape(tmp_path: Path, fake_upstrea
                           timeout=10).status_code == 200
     finally:
         gw.stop()
+
+
+@pytest.mark.parametrize(("path", "credential"), [("/admin/orgs", ADMIN_TOKEN), ("/v1/appeals", ALICE_KEY)])
+def test_a_slow_body_off_the_model_api_gets_408_in_time(guarded: GatewayProcess, path: str, credential: str) -> None:
+    """The admin and appeals APIs read bodies through the same guard: 408 in their shape, not a
+    silent close a second later."""
+    sock = connect(guarded)
+    sock.sendall(b"POST " + path.encode() + b" HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"Authorization: Bearer " + credential.encode() + b"\r\nContent-Length: 1000\r\n\r\n{")
+    data, closed = read_until_closed(sock, BODY_TIMEOUT + LINGER + 8.0)
+    sock.close()
+    status, headers, body = parse(data)
+    assert closed and status == 408 and headers["x-request-id"], data
+    assert "timeout" in body.decode().lower()

@@ -50,7 +50,7 @@ async def _dispatch(rt: Runtime, scope: Scope, receive: Receive) -> tuple[int, A
     cx = await context_for(rt)
     if path == PREFIX and method == "POST":
         length = dict(scope["headers"]).get(b"content-length")
-        body = parse_json_object(await read_body(receive, _BODY_LIMIT, length.decode() if length else None))
+        body = parse_json_object(await read_body(receive, _BODY_LIMIT, length.decode() if length else None, scope))
         decision_id, message = body.get("decision_id"), body.get("message")
         if not isinstance(decision_id, str) or not decision_id:
             raise BadRequest("'decision_id' is required: the decision id quoted in the error you received")

@@ -95,7 +95,7 @@ async def handle_admin(rt: Runtime, scope: Scope, receive: Receive, send: Send) 
         fields = parse_query_strict(scope.get("query_string", b""))
         check_fields(fields)
         query = {k: v[-1] for k, v in fields.items()}
-        raw = await read_body(receive, _ADMIN_BODY_LIMIT, header(scope, b"content-length"))
+        raw = await read_body(receive, _ADMIN_BODY_LIMIT, header(scope, b"content-length"), scope)
         if scope["path"].endswith("/entities"):
             _check_lines(raw)
             body: dict[str, Any] = {}
