@@ -65,3 +65,34 @@ def test_a_queue_driven_pipeline_with_random_timing_that_never_sleeps_scores() -
     s = tier_abuse.score(state(reqs, plan="max"))
     assert s.value >= 0.7
     assert any("distinct hours per active day" in e for e in s.evidence)
+
+
+def household(devices: int, days: int = 5) -> list[dict]:
+    """A family on one pro plan: phones and laptops on home Wi-Fi, carrier NATs and school or work
+    networks, switching all day, asleep at night."""
+    rng = random.Random(7)
+    reqs = []
+    for day in range(days):
+        for device in range(devices):
+            t = T0 + day * 86400 + 7 * 3600 + rng.uniform(0, 3600)
+            for k in range(rng.randint(6, 12)):
+                t += rng.uniform(60, 5400)
+                if t > T0 + day * 86400 + 22 * 3600:
+                    break
+                net = rng.choice([f"{100 + device}.{rng.randint(0, 255)}.1.1", "81.2.3.4"])
+                reqs.append(request("a", t, f"homework {day}-{device}-{k}", client_ip=net,
+                                    user_agent=f"App/2.{device}"))
+    reqs.sort(key=lambda r: r["ts"])
+    return reqs
+
+
+def test_a_family_sharing_its_plan_is_not_tier_abuse_but_a_rotating_proxy_is() -> None:
+    family = state(household(devices=4), plan="pro")
+    assert family.n_switch / family.n > 0.15 and len(family.prefixes) > 8  # it does move around
+    assert tier_abuse.score(family).value < 0.25
+    # One client, a new address on nearly every request, all day, at volume: a proxy pool.
+    rng = random.Random(3)
+    rotated = [request("a", T0 + 240 * i, f"write product copy {i}",
+                       client_ip=f"{rng.randint(20, 220)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.9")
+               for i in range(300)]
+    assert tier_abuse.score(state(rotated, plan="free")).value >= 0.5

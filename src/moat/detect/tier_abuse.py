@@ -3,8 +3,9 @@
 Only consumer plans (free, pro, max) can abuse their tier; API and enterprise plans are built for
 automation, so a round-the-clock support bot on an API plan scores 0 here by construction.
 Signals: machine-regular or concurrent timing, or activity in nearly every hour of every day (no
-one sleeps), around the clock (a pipeline); or a person in two places at once and a fan-out of
-addresses and user agents (a shared or resold account).
+one sleeps), around the clock (a pipeline); or sharing beyond a household: more devices than a
+family has, or a person in two places at once around the clock (a resold account). A family
+sharing its plan (a few devices, networks switching all day, but asleep at night) is not abuse.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import math
 
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
-from moat.detect.state import AccountState
+from moat.detect.state import MAX_IPS, AccountState
 from moat.identity.models import CONSUMER_PLANS
 
 MIN_REQUESTS = 30
@@ -36,8 +37,17 @@ def score(s: AccountState) -> Score:
     sleepless = max(ramp(per_day_hours, 14, 20), ramp(restless, 0.5, 0.9))
     automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
     switch = s.n_switch / s.n
-    fanout = min(ramp(len(s.prefixes), 3, 8), ramp(len(s.uas), 2, 6))
-    sharing = max(ramp(switch, 0.03, 0.15), fanout)
+    # Sharing beyond a household: more devices than a family has, or two places at once around
+    # the clock (customers in other time zones). A family on phones and laptops switches networks
+    # all day, but sleeps; a phone on a carrier NAT collects address ranges, not user agents.
+    people = min(ramp(len(s.uas), 4, 10), ramp(len(s.prefixes), 3, 8))  # devices in many places
+    awake = max(ramp(per_day_hours, 10, 16), ramp(restless, 0.4, 0.8))
+    # One client behind a rotating proxy pool: a new address on most requests, or another network
+    # within minutes on most of them (a phone on a carrier NAT changes every few requests at most;
+    # a household's devices interleave, but a household has several user agents).
+    rotating = max(ramp(len(s.ips) / min(s.n, MAX_IPS), 0.5, 0.8), ramp(switch, 0.35, 0.6)) \
+        if len(s.uas) <= 2 else 0.0
+    sharing = max(people, ramp(switch, 0.03, 0.15) * max(awake, people, rotating))
     per_day = s.n / s.active_days
     value = noisy_and((max(automation, sharing), 1.0), (ramp(per_day, 10, 60), 0.6))
     out = Score(round(value, 4))
