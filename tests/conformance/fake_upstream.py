@@ -587,6 +587,8 @@ class FakeUpstream:
                            "input": {"city": "Paris", "unit": "celsius"}})
         output = len(words) + (ANTHROPIC_THINKING_TOKENS if thinking else 0) + (12 if tools else 0)
         usage = self._anthropic_usage(body, output)
+        if thinking:
+            usage["output_tokens_details"] = {"thinking_tokens": ANTHROPIC_THINKING_TOKENS}
         stop = "tool_use" if tools else "end_turn"
         headers = self._anthropic_headers(body)
         if not body.get("stream"):
