@@ -75,14 +75,14 @@ name = "fake-openai"
 kind = "openai"
 base_url = "{upstream_base}"
 api_key_env = "CONF_UPSTREAM_OPENAI_KEY"
-timeout = 30
+timeout = 10
 
 [[upstreams]]
 name = "fake-anthropic"
 kind = "anthropic"
 base_url = "{upstream_base}"
 api_key_env = "CONF_UPSTREAM_ANTHROPIC_KEY"
-timeout = 30
+timeout = 10
 
 [[routes]]
 model = "claude-*"
