@@ -200,7 +200,8 @@ def node_modules() -> Path:
     """The pinned Node SDKs (`npm ci` in tests/conformance/node; `make test` runs it first)."""
     if shutil.which("node") is None or shutil.which("npm") is None:
         pytest.skip("node/npm are not installed")
-    if not (NODE_DIR / "node_modules" / "openai").is_dir() or not (NODE_DIR / "node_modules" / "@anthropic-ai").is_dir():
+    modules = NODE_DIR / "node_modules"
+    if not (modules / "openai").is_dir() or not (modules / "@anthropic-ai" / "sdk").is_dir():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=NODE_DIR, check=True, timeout=300)
     return NODE_DIR / "node_modules"
 

@@ -125,7 +125,8 @@ def header_problems(direct: httpx.Headers, via: httpx.Headers, names: list[str])
     problems = []
     for name in [*names, "content-type", "retry-after"]:
         if via.get_list(name) != direct.get_list(name):
-            problems.append(f"response header {name}: {via.get_list(name)} through Moat, {direct.get_list(name)} direct")
+            problems.append(f"response header {name}: {via.get_list(name)} through Moat, "
+                            f"{direct.get_list(name)} direct")
     for name in MOAT_HEADERS:
         if len(via.get_list(name)) != 1:
             problems.append(f"{name} appears {len(via.get_list(name))} times: {via.get_list(name)}")
@@ -137,7 +138,8 @@ def differ(label: str, direct: Any, via: Any) -> list[str]:
     if direct == via:
         return []
     text_d, text_v = repr(direct), repr(via)
-    at = next((i for i, (a, b) in enumerate(zip(text_d, text_v, strict=False)) if a != b), min(len(text_d), len(text_v)))
+    at = next((i for i, (a, b) in enumerate(zip(text_d, text_v, strict=False)) if a != b),
+              min(len(text_d), len(text_v)))
     return [f"{label} differs from direct at char {at}: direct …{text_d[max(0, at - 60):at + 100]}… "
             f"through Moat …{text_v[max(0, at - 60):at + 100]}…"]
 
