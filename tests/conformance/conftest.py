@@ -190,6 +190,13 @@ def make_gateway(home: Path, upstream_base: str, extra: str = "") -> Gateway:
 @pytest.fixture(scope="session")
 def moat(tmp_path_factory: pytest.TempPathFactory, fake: FakeUpstream) -> Iterator[Gateway]:
     """One gateway for the whole suite (SQLite, in-process limits, the default policy bundle)."""
+    if os.environ.get("MOAT_CONFORMANCE_IDEAL_RELAY") == "1":  # check the suite itself (ideal_relay.py)
+        from tests.conformance.ideal_relay import IdealRelay
+
+        relay = IdealRelay(fake.url).start()
+        yield Gateway(tmp_path_factory.mktemp("ideal"), port=relay.port)
+        relay.server.should_exit = True
+        return
     gateway = make_gateway(tmp_path_factory.mktemp("moat-conformance"), fake.base).start()
     yield gateway
     gateway.stop()

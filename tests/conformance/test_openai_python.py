@@ -128,11 +128,17 @@ def test_legacy_completions(fake: FakeUpstream, moat: Gateway, stream: bool) -> 
 
     def scenario(client: openai.OpenAI) -> Any:
         if stream:
-            return [dump(c) for c in client.completions.create(model="gpt-3.5-turbo-instruct", prompt=text,
-                                                               max_tokens=50, stream=True)]
-        return dump(client.completions.create(model="gpt-3.5-turbo-instruct", prompt=text, max_tokens=50))
+            with client.completions.with_streaming_response.create(model="gpt-3.5-turbo-instruct", prompt=text,
+                                                                   max_tokens=50, stream=True) as response:
+                raw = b"".join(response.iter_bytes())
+                headers = response.headers
+            return {"raw": raw, "headers": headers, "parsed": [dump(c) for c in client.completions.create(
+                model="gpt-3.5-turbo-instruct", prompt=text, max_tokens=50, stream=True)]}
+        raw_response = client.completions.with_raw_response.create(model="gpt-3.5-turbo-instruct", prompt=text,
+                                                                   max_tokens=50)
+        return {"parsed": dump(raw_response.parse()), "headers": raw_response.headers}
 
-    compare(fake, moat, scenario, keys=("events", "final"), headers=False)
+    compare(fake, moat, scenario, raw=stream)
 
 
 @pytest.mark.parametrize("encoding", ["sdk-default", "float"])
