@@ -45,8 +45,8 @@ class IdealRelay:
         if self.client is None:
             self.client = httpx.AsyncClient(timeout=30)
         query = scope.get("query_string", b"").decode()
-        request = self.client.build_request(scope["method"], self.upstream + scope["path"] + (f"?{query}" if query else ""),
-                                            headers=headers, content=body)
+        target = self.upstream + scope["path"] + (f"?{query}" if query else "")
+        request = self.client.build_request(scope["method"], target, headers=headers, content=body)
         response = await self.client.send(request, stream=True)
         out = [(k.encode(), v.encode()) for k, v in response.headers.multi_items() if k.lower() not in OWN]
         out += [(b"x-request-id", b"req_ideal"), (b"request-id", b"req_ideal"), (b"moat-decision-id", b"dec_ideal")]
