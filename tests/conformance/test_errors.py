@@ -10,11 +10,11 @@ import openai
 import pytest
 
 from tests.conformance.conftest import API_KEY, Gateway
-from tests.conformance.fake_upstream import FakeUpstream
-from tests.conformance.relay import Side, check, run_both
+from tests.conformance.fake_upstream import RELAYED_ANTHROPIC, RELAYED_OPENAI, FakeUpstream
+from tests.conformance.relay import Side, check, differ, header_problems, run_both
 
 
-def error_problems(direct: Side, via: Side, expected: type[BaseException]) -> list[str]:
+def error_problems(direct: Side, via: Side, expected: type[BaseException], relayed: list[str]) -> list[str]:
     problems = []
     assert isinstance(direct.error, expected), f"the fake upstream's failure was not scripted right: {direct.error!r}"
     if type(via.error) is not type(direct.error):
@@ -29,11 +29,9 @@ def error_problems(direct: Side, via: Side, expected: type[BaseException]) -> li
     if type_v != type_d:
         problems.append(f"error type {type_v!r} through Moat, {type_d!r} direct")
     response_d, response_v = getattr(direct.error, "response", None), getattr(via.error, "response", None)
-    if response_d is not None and response_d.status_code != 200:
-        retry_d = response_d.headers.get("retry-after")
-        retry_v = response_v.headers.get("retry-after") if response_v is not None else None
-        if retry_v != retry_d:
-            problems.append(f"retry-after {retry_v!r} through Moat, {retry_d!r} direct")
+    if response_d is not None and response_d.status_code != 200 and response_v is not None:
+        # retry-after and the upstream's rate-limit headers drive the SDKs' back-off: they must arrive.
+        problems += header_problems(response_d.headers, response_v.headers, relayed)
     return problems
 
 
@@ -63,7 +61,7 @@ def test_openai_error_status(fake: FakeUpstream, moat: Gateway, model: str, expe
         return client.chat.completions.create(model=model, messages=[{"role": "user", "content": text}])
 
     direct, via = run_both(fake, moat, API_KEY, openai_client, scenario)
-    check(error_problems(direct, via, expected))
+    check(error_problems(direct, via, expected, RELAYED_OPENAI))
 
 
 def test_openai_error_mid_stream(fake: FakeUpstream, moat: Gateway) -> None:
@@ -77,11 +75,29 @@ def test_openai_error_mid_stream(fake: FakeUpstream, moat: Gateway) -> None:
             got.extend(choice.delta.content or "" for choice in chunk.choices)
 
     direct, via = run_both(fake, moat, API_KEY, openai_client, scenario)
-    problems = error_problems(direct, via, openai.APIError)
+    problems = error_problems(direct, via, openai.APIError, RELAYED_OPENAI)
     texts = list(seen.values())
     if len(texts) == 2 and texts[0] != texts[1]:
         problems.append(f"text delivered before the error: {texts[1]} through Moat, {texts[0]} direct")
     check(problems)
+
+
+def test_openai_responses_error_event_mid_stream(fake: FakeUpstream, moat: Gateway) -> None:
+    """A Responses stream that ends in an `error` event: the client sees the same events (or the same
+    exception, depending on the SDK's stream mode) as going direct."""
+    text = f"conformance {uuid.uuid4().hex[:8]}"
+
+    def scenario(client: openai.OpenAI) -> Any:
+        return [event.model_dump(mode="json") for event in
+                client.responses.create(model="gpt-5-midstream-error", input=text, stream=True)]
+
+    direct, via = run_both(fake, moat, API_KEY, openai_client, scenario)
+    if direct.error is not None:
+        check(error_problems(direct, via, openai.APIError, RELAYED_OPENAI))
+        return
+    assert direct.result[-1]["type"] == "error", direct.result[-1]
+    check([f"through Moat the client got {via.error!r}"] if via.error is not None else
+          differ("events", direct.result, via.result))
 
 
 @pytest.mark.parametrize(("model", "expected"), [("claude-sonnet-4-5-fail-529", anthropic.OverloadedError),
@@ -96,7 +112,7 @@ def test_anthropic_error_status(fake: FakeUpstream, moat: Gateway, model: str, e
         return client.messages.create(model=model, max_tokens=100, messages=[{"role": "user", "content": text}])
 
     direct, via = run_both(fake, moat, API_KEY, anthropic_client, scenario, dialect="anthropic")
-    check(error_problems(direct, via, expected))
+    check(error_problems(direct, via, expected, RELAYED_ANTHROPIC))
 
 
 @pytest.mark.parametrize("stream", [False, True], ids=["plain", "stream"])
@@ -126,7 +142,7 @@ def test_anthropic_error_event_mid_stream(fake: FakeUpstream, moat: Gateway) -> 
             got.extend(stream.text_stream)
 
     direct, via = run_both(fake, moat, API_KEY, anthropic_client, scenario, dialect="anthropic")
-    problems = error_problems(direct, via, anthropic.APIStatusError)
+    problems = error_problems(direct, via, anthropic.APIStatusError, RELAYED_ANTHROPIC)
     texts = list(seen.values())
     if len(texts) == 2 and texts[0] != texts[1]:
         problems.append(f"text delivered before the error: {texts[1]} through Moat, {texts[0]} direct")
