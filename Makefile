@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export MOAT_TEST_POSTGRES_URL ?= postgresql://postgres@127.0.0.1:5432/test
 export MOAT_TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: setup browser demo serve test lint typecheck bench
+.PHONY: setup browser node demo serve test lint typecheck bench
 setup: $(VENV)/.installed
 
 # The console's browser tests drive Debian's chromium (never a browser a tool downloads itself).
@@ -22,6 +22,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
+# The conformance suite's Node clients, pinned in tests/conformance/node/package-lock.json (npm registry).
+NODE_DIR := tests/conformance/node
+node: $(NODE_DIR)/node_modules/.installed
+
+$(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is not installed: the Node conformance cases will be skipped"; exit 0; }; \
+		cd $(NODE_DIR) && npm ci --no-audit --no-fund --silent && touch node_modules/.installed
+
 demo: setup
 	$(BIN)/moat demo
 
@@ -34,5 +42,5 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup browser lint typecheck
+test: setup browser node lint typecheck
 	$(BIN)/pytest -q
