@@ -16,7 +16,7 @@ import uvicorn
 from tqdm import tqdm
 
 from moat.audit.commands import export_dataset
-from moat.config import Settings
+from moat.config import PlatformSettings, Settings
 from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
 from moat.demo.traffic import Call, network_returns, script
 from moat.gateway.app import Gateway
@@ -89,7 +89,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
     home = settings.home_path
     home.mkdir(parents=True, exist_ok=True)
     secret = _ide_secret(home)
-    settings.platforms = [{"platform_id": IDE_PLATFORM, "account_id": IDE_ACCOUNT, "hs256_secret": secret}]
+    settings.platforms = [PlatformSettings(platform_id=IDE_PLATFORM, account_id=IDE_ACCOUNT, hs256_secret=secret)]
     host, port = settings.server.host, settings.server.port
     base = f"http://{host}:{port}"
 
