@@ -22,8 +22,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
 
+# make demo PORT=8081 when 8080 is taken
 demo: setup
-	$(BIN)/moat demo
+	$(BIN)/moat demo $(if $(PORT),--port $(PORT))
 
 serve: setup
 	$(BIN)/moat serve
