@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import orjson
 import pytest
 
 from moat.config import PlatformSettings, load_settings
@@ -113,3 +114,14 @@ def test_platforms_are_typed_settings(tmp_path: Path) -> None:
     (tmp_path / "moat.toml").write_text('[[platforms]]\nplatform_id = "ide"\naccount_id = "v"\nhs256_secret = "s"\n')
     assert load_settings(tmp_path / "moat.toml", env={}).platforms == [
         PlatformSettings(platform_id="ide", account_id="v", hs256_secret="s")]
+
+
+def test_config_check_json(tmp_path: Path) -> None:
+    (tmp_path / "moat.toml").write_text('log_level = "loud"\n')
+    checked = moat(tmp_path, "config", "check", "--json")
+    assert checked.returncode == 1
+    assert orjson.loads(checked.stdout) == {"ok": False, "problems": [
+        'moat.toml: log_level = "loud": must be one of "debug", "info", "warning", "error", "critical"']}
+    (tmp_path / "moat.toml").write_text('log_level = "debug"\n')
+    checked = moat(tmp_path, "config", "check", "--json")
+    assert checked.returncode == 0 and orjson.loads(checked.stdout)["ok"] is True

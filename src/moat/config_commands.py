@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from moat.cli import emit
 from moat.config import NOT_SETTINGS, Settings, load_settings
 from moat.config_validate import SettingsError
 
@@ -25,21 +26,24 @@ def config() -> None:
 @config.command("check")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
               help="Settings file (default: the one `moat --config`, $MOAT_CONFIG or ./moat.toml names).")
+@click.option("--json", "as_json", is_flag=True, help='Print {"ok": ..., "summary" or "problems": ...}.')
 @click.pass_context
-def check(ctx: click.Context, config_path: str | None) -> None:
+def check(ctx: click.Context, config_path: str | None, as_json: bool) -> None:
     """Validate the settings file and MOAT_* variables without starting anything."""
     path = config_path or (ctx.find_root().obj or {}).get("config_path")
     try:
         settings = load_settings(path)
-    except SettingsError as exc:
-        for problem in exc.problems:
-            click.echo(problem, err=True)
-        click.echo(f"config check: {len(exc.problems)} problem(s)", err=True)
+    except (SettingsError, FileNotFoundError) as exc:
+        problems = exc.problems if isinstance(exc, SettingsError) else [str(exc)]
+        if as_json:
+            emit({"ok": False, "problems": problems}, True)
+        else:
+            for problem in problems:
+                click.echo(problem, err=True)
+            click.echo(f"config check: {len(problems)} problem(s)", err=True)
         sys.exit(1)
-    except FileNotFoundError as exc:
-        click.echo(str(exc), err=True)
-        sys.exit(1)
-    click.echo(summary(settings, path))
+    line = summary(settings, path)
+    emit({"ok": True, "summary": line}, as_json, line)
 
 
 def summary(settings: Settings, path: str | None) -> str:
