@@ -1,9 +1,14 @@
 """Settings: defaults, then `moat.toml` (or the file named by MOAT_CONFIG), then MOAT_* variables.
 
 Environment variables name a setting by its path with `__` between levels, e.g.
-`MOAT_DATABASE_URL`, `MOAT_SERVER__PORT`, `MOAT_RECORDING__PROMPTS=hash`. Values are parsed as
-TOML scalars when they can be (so `8080` is an int and `true` a bool), else taken as strings.
-Settings are built once at start-up and passed explicitly; nothing reads them at import time.
+`MOAT_DATABASE_URL`, `MOAT_SERVER__PORT`, `MOAT_RECORDING__PROMPTS=hash`. A variable's text is
+read as the setting's type (a TOML scalar or array for numbers, booleans and lists; as typed for
+strings). Settings are built once at start-up and passed explicitly; nothing reads them at import time.
+
+Every setting is checked as it loads (issue 13 item 5): its annotation below gives its type and
+allowed values (`Literal[...]`, and the `Annotated` aliases: Port, Positive, PositiveSeconds,
+HttpUrl, Credential, ...), `_relations` what values must agree on, and unknown keys and `MOAT_*`
+variables are typos. A new setting is a field with an annotation; moat.config_validate does the rest.
 """
 
 from __future__ import annotations
