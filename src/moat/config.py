@@ -266,7 +266,7 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
                 data = tomllib.load(f)
         except tomllib.TOMLDecodeError as exc:
             raise SettingsError([f"{file}: not valid TOML: {exc}"]) from exc
-    elif path or "MOAT_CONFIG" in env:
+    elif path:
         raise FileNotFoundError(f"config file not found: {file}")
     builder = Builder(origin=str(file))
     for name, raw in sorted(env.items()):
