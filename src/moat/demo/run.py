@@ -15,8 +15,8 @@ import signal
 
 from moat.config import Settings
 from moat.demo.home import NotADemoHome, fresh_home
-from moat.demo.serving import PortUnavailable, take_port
-from moat.demo.story import Serving, tell
+from moat.demo.serving import PortUnavailable, Serving, take_port
+from moat.demo.story import tell
 
 
 def _say(text: str = "") -> None:
@@ -40,6 +40,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
         _say("moat demo: runs on the embedded default (SQLite in its own home, in-process limits); "
              "database_url and redis_url are not used")
         settings.database_url = settings.redis_url = ""
+    _say(f"moat demo: data in {settings.home_path} (the demo's own, emptied at every run)")
     serving = Serving(sock)
     story = asyncio.create_task(tell(settings, serving, f"http://{host}:{port}", progress))
     stopped = asyncio.create_task(stop.wait())

@@ -9,12 +9,20 @@ a failed `make demo`; the demo stops the server itself and exits 0.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import errno
 import socket
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import uvicorn
+
+from moat.gateway.server import uvicorn_limits
+
+if TYPE_CHECKING:
+    from moat.config import Settings
+    from moat.gateway.app import Gateway
 
 
 class PortUnavailable(Exception):
@@ -35,7 +43,6 @@ def take_port(host: str, port: int) -> socket.socket:
         why = "is busy (another moat demo or server?)" if busy else f"cannot be used ({exc.strerror})"
         raise PortUnavailable(f"port {port} on {host} {why}; choose another: moat demo --port {port + 1} "
                               f"(make demo PORT={port + 1})") from exc
-    sock.set_inheritable(True)
     return sock
 
 
@@ -45,3 +52,28 @@ class DemoServer(uvicorn.Server):
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
         yield
+
+
+class Serving:
+    """The gateway server the story starts; `run_demo` stops it however the story ends."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.sock = sock
+        self.server: DemoServer | None = None
+        self.task: asyncio.Task[None] | None = None
+
+    async def start(self, settings: Settings, gateway: Gateway) -> None:
+        self.server = DemoServer(uvicorn.Config(gateway, lifespan="on", log_config=None, access_log=False,
+                                                **uvicorn_limits(settings)))
+        self.task = asyncio.create_task(self.server.serve(sockets=[self.sock]))
+        while not self.server.started:
+            if self.task.done():
+                await self.task
+                raise RuntimeError("the gateway stopped while starting")
+            await asyncio.sleep(0.05)
+
+    async def stop(self) -> None:
+        if self.server is not None and self.task is not None:
+            self.server.should_exit = True
+            await self.task
+        self.sock.close()

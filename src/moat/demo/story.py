@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-import socket
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -13,17 +12,15 @@ from typing import Any
 
 import httpx
 import orjson
-import uvicorn
 from tqdm import tqdm
 
 from moat.audit.commands import export_dataset
 from moat.config import PlatformSettings, Settings
 from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
-from moat.demo.serving import DemoServer
+from moat.demo.serving import Serving
 from moat.demo.traffic import Call, network_returns, script
 from moat.enforce.models import Case
 from moat.gateway.app import Gateway
-from moat.gateway.server import uvicorn_limits
 from moat.store import open_store
 
 CASE_THRESHOLD = 0.5
@@ -79,31 +76,6 @@ def _detect(dataset: Path, out: Path) -> list[dict[str, Any]]:
     findings = list(engine.findings())
     out.write_bytes(b"".join(orjson.dumps(f) + b"\n" for f in findings))
     return findings
-
-
-class Serving:
-    """The gateway server the story starts; `run_demo` stops it however the story ends."""
-
-    def __init__(self, sock: socket.socket) -> None:
-        self.sock = sock
-        self.server: DemoServer | None = None
-        self.task: asyncio.Task[None] | None = None
-
-    async def start(self, settings: Settings, gateway: Gateway) -> None:
-        self.server = DemoServer(uvicorn.Config(gateway, lifespan="on", log_config=None, access_log=False,
-                                                **uvicorn_limits(settings)))
-        self.task = asyncio.create_task(self.server.serve(sockets=[self.sock]))
-        while not self.server.started:
-            if self.task.done():
-                await self.task
-                raise RuntimeError("the gateway stopped while starting")
-            await asyncio.sleep(0.05)
-
-    async def stop(self) -> None:
-        if self.server is not None and self.task is not None:
-            self.server.should_exit = True
-            await self.task
-        self.sock.close()
 
 
 async def tell(settings: Settings, serving: Serving, base: str, progress: bool) -> None:
