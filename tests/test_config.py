@@ -98,7 +98,10 @@ def test_config_check_says_ok_in_one_line(tmp_path: Path) -> None:
 def test_variables_are_typed_by_the_setting_they_name() -> None:
     settings = load_settings(env={"MOAT_ADMIN_TOKEN": "0123", "MOAT_SERVER__PORT": "9000",
                                   "MOAT_SERVER__HEADER_TIMEOUT": "2", "MOAT_DETECT__ONLINE": "false",
-                                  "MOAT_SERVER__TRUSTED_PROXIES": '["10.0.0.0/8"]', "MOAT_TEST_ANYTHING": "x"})
+                                  "MOAT_SERVER__TRUSTED_PROXIES": '["10.0.0.0/8"]', "MOAT_TEST_ANYTHING": "x",
+                                  # Kubernetes' variables for a Service named "moat" are not settings
+                                  "MOAT_SERVICE_HOST": "10.0.0.1", "MOAT_PORT": "tcp://10.0.0.1:8080",
+                                  "MOAT_PORT_8080_TCP_PORT": "8080"})
     assert settings.admin_token == "0123"  # a string setting keeps the text as typed
     assert settings.server.port == 9000 and settings.server.header_timeout == 2.0
     assert settings.detect.online is False and settings.server.trusted_proxies == ["10.0.0.0/8"]

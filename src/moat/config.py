@@ -246,8 +246,11 @@ class Settings:
         return self.routes or [RouteSettings(model="*", upstream="demo")]
 
 
-# MOAT_* variables that are not settings: the file to read, and the test suite's and benchmarks' own.
-NOT_SETTINGS = ("MOAT_CONFIG", "MOAT_TEST_", "MOAT_BENCH_", "MOAT_REQUIRE_SERVICES", "MOAT_BIN")
+# MOAT_* variables that are not settings: the file to read, the test suite's and benchmarks' own, and
+# what Kubernetes injects for a Service named "moat" (MOAT_SERVICE_HOST, MOAT_PORT_8080_TCP, ...),
+# which must not stop a replica as an unknown setting.
+NOT_SETTINGS = ("MOAT_CONFIG", "MOAT_TEST_", "MOAT_BENCH_", "MOAT_REQUIRE_SERVICES", "MOAT_BIN",
+                "MOAT_SERVICE_", "MOAT_PORT")
 
 
 def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None,
