@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import ipaddress
 import types
 import typing
@@ -217,7 +218,7 @@ class Builder:
     def table(self, cls: type, data: Any, path: str, env: FromEnv | None) -> Any:
         if not isinstance(data, dict):
             return self.bad(path, env or data, "a table of settings")
-        hints = get_type_hints(cls, include_extras=True)
+        hints = _hints(cls)
         known = {f.name for f in dataclasses.fields(cls) if f.init}
         kwargs: dict[str, Any] = {}
         for key, raw in data.items():
@@ -267,6 +268,12 @@ def _leaves(value: Any, prefix: str = "") -> typing.Iterator[tuple[str, FromEnv]
 
 
 _BAD: Any = object()
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    """A settings class's annotations, evaluated once (they are strings under `from __future__`)."""
+    return get_type_hints(cls, include_extras=True)
 
 
 def _is_secret(markers: tuple[Any, ...]) -> bool:
