@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 from tests.gateway.conftest import free_port
 
@@ -116,3 +118,25 @@ def test_a_busy_port_is_one_line(tmp_path: Path) -> None:
         f"choose another: moat demo --port {port + 1} (make demo PORT={port + 1})"]
     assert result.stderr == ""
     assert time.monotonic() - started < 30  # before seeding anything
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_ctrl_c_in_make_demo_is_quiet(tmp_path: Path) -> None:
+    """The terminal's Ctrl-C reaches make and the demo alike: no `make: *** ... Error`, no traceback."""
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "moat").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m moat "$@"\n')
+    (venv / "bin" / "moat").chmod(0o755)
+    (venv / ".installed").touch()  # `make setup` is not under test here
+    makefile = Path(__file__).resolve().parents[2] / "Makefile"
+    proc = subprocess.Popen(["make", "-f", str(makefile), "-o", str(venv / ".installed"), "demo", f"VENV={venv}",
+                             f"PORT={free_port()}"], cwd=tmp_path, env=demo_env(tmp_path / ".moat"),
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if "press Ctrl-C to stop" in line:
+            break
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal does: the whole foreground process group
+    out, _ = proc.communicate(timeout=60)
+    assert out.rstrip().endswith("moat demo: stopped"), out
+    assert "make: ***" not in out and "Traceback" not in out and "Aborted!" not in out
