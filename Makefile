@@ -30,8 +30,9 @@ $(NODE_DIR)/node_modules/.installed: $(NODE_DIR)/package-lock.json
 	@command -v npm >/dev/null || { echo "npm is not installed: the Node conformance cases will be skipped"; exit 0; }; \
 		cd $(NODE_DIR) && npm ci --no-audit --no-fund --silent && touch node_modules/.installed
 
+# make demo PORT=8081 when 8080 is taken
 demo: setup
-	$(BIN)/moat demo
+	$(BIN)/moat demo $(if $(PORT),--port $(PORT))
 
 serve: setup
 	$(BIN)/moat serve

@@ -17,6 +17,7 @@ import click
 import orjson
 
 from moat.config import Settings, load_settings
+from moat.config_validate import SettingsError
 
 if TYPE_CHECKING:
     from moat.store import Store
@@ -42,6 +43,7 @@ COMMANDS: dict[str, str] = {
     "evaluate": "moat.detect.commands:evaluate",
     "detect-follow": "moat.detect.follow_commands:detect_follow",
     "console": "moat.console.commands:console",
+    "config": "moat.config_commands:config",
 }
 
 T = TypeVar("T")
@@ -77,8 +79,12 @@ def settings_from(ctx: click.Context, **overrides: Any) -> Settings:
     path = (root.obj or {}).get("config_path")
     try:
         return load_settings(path, overrides={k: v for k, v in overrides.items() if v is not None})
-    except (ValueError, FileNotFoundError) as exc:
-        raise click.UsageError(str(exc)) from exc
+    except SettingsError as exc:  # one line per bad setting, then stop: nothing starts on a typo
+        for problem in exc.problems:
+            click.echo(f"moat: {problem}", err=True)
+        sys.exit(2)
+    except FileNotFoundError as exc:
+        fail(str(exc), 2)
 
 
 def run(coro: Coroutine[Any, Any, T]) -> T:

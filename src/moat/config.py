@@ -1,66 +1,95 @@
 """Settings: defaults, then `moat.toml` (or the file named by MOAT_CONFIG), then MOAT_* variables.
 
 Environment variables name a setting by its path with `__` between levels, e.g.
-`MOAT_DATABASE_URL`, `MOAT_SERVER__PORT`, `MOAT_RECORDING__PROMPTS=hash`. Values are parsed as
-TOML scalars when they can be (so `8080` is an int and `true` a bool), else taken as strings.
-Settings are built once at start-up and passed explicitly; nothing reads them at import time.
+`MOAT_DATABASE_URL`, `MOAT_SERVER__PORT`, `MOAT_RECORDING__PROMPTS=hash`. A variable's text is
+read as the setting's type (a TOML scalar or array for numbers, booleans and lists; as typed for
+strings). Settings are built once at start-up and passed explicitly; nothing reads them at import time.
+
+Every setting is checked as it loads (issue 13 item 5): its annotation below gives its type and
+allowed values (`Literal[...]`, and the `Annotated` aliases: Port, Positive, PositiveSeconds,
+HttpUrl, Credential, ...), `_relations` what values must agree on, and unknown keys and `MOAT_*`
+variables are typos. A new setting is a field with an annotation; moat.config_validate does the rest.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import MISSING, dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
+
+from moat.config_validate import (
+    Builder,
+    Check,
+    FromEnv,
+    NotEmpty,
+    Range,
+    Secret,
+    SettingsError,
+    Url,
+    describe,
+    ip_or_network,
+)
 
 PromptStorage = Literal["full", "truncate", "hash"]
+LogLevel = Literal["debug", "info", "warning", "error", "critical"]
+# The value types settings share (moat.config_validate checks them when settings load).
+Port = Annotated[int, Range(1, 65535)]
+Count = Annotated[int, Range(0)]  # 0 allowed (often: "no limit" or "off")
+Positive = Annotated[int, Range(1)]
+Seconds = Annotated[float, Range(0)]
+PositiveSeconds = Annotated[float, Check(lambda v: v > 0, "more than 0 (seconds)")]
+Days = Annotated[float, Range(0)]
+HttpUrl = Annotated[str, Url("http", "https")]
+Credential = Annotated[str, Secret()]
+ProxyAddress = Annotated[str, Check(ip_or_network, "an IP address, a CIDR block or \"*\"")]
 
 
 @dataclass
 class ServerSettings:
     host: str = "127.0.0.1"
-    port: int = 8080
-    workers: int = 1
-    max_body_bytes: int = 4 * 1024 * 1024
+    port: Port = 8080
+    workers: Positive = 1
+    max_body_bytes: Positive = 4 * 1024 * 1024
     # Trust X-Forwarded-For only from these proxies (uvicorn's convention); the safe default is none.
-    trusted_proxies: list[str] = field(default_factory=list)
-    graceful_timeout: float = 30.0
+    trusted_proxies: list[ProxyAddress] = field(default_factory=list)
+    graceful_timeout: Seconds = 30.0
     # HTTP limits (moat.gateway.server), like a production server's: over them 431/414/408, connection closed.
-    max_header_count: int = 100
-    max_header_bytes: int = 64 * 1024  # the request line and every header together
-    max_request_line: int = 8 * 1024
-    header_timeout: float = 10.0  # seconds for a request's head to arrive (from connect, or its first byte)
-    body_timeout: float = 30.0  # seconds for the whole body once the head is in
-    keepalive_timeout: float = 5.0  # idle seconds allowed between requests on one connection
-    max_connections: int = 0  # per worker; beyond it requests get 503 (0: no limit)
+    max_header_count: Positive = 100
+    max_header_bytes: Positive = 64 * 1024  # the request line and every header together
+    max_request_line: Positive = 8 * 1024
+    header_timeout: PositiveSeconds = 10.0  # seconds for a request's head to arrive (from connect, or its first byte)
+    body_timeout: PositiveSeconds = 30.0  # seconds for the whole body once the head is in
+    keepalive_timeout: PositiveSeconds = 5.0  # idle seconds allowed between requests on one connection
+    max_connections: Count = 0  # per worker; beyond it requests get 503 (0: no limit)
 
 
 @dataclass
 class RecordingSettings:
     prompts: PromptStorage = "full"
-    truncate_chars: int = 2000
-    batch_size: int = 500
-    flush_interval: float = 0.2
+    truncate_chars: Positive = 2000
+    batch_size: Positive = 500
+    flush_interval: PositiveSeconds = 0.2
     # 0: the write-ahead file survives kill -9 (page cache) but not a power cut; > 0: fsync that often.
-    fsync_interval: float = 0.0
-    queue_size: int = 10_000  # records held in memory; beyond it they are read back from the WAL
-    segment_bytes: int = 64 << 20
-    max_field_chars: int = 1024  # user agent, names and other free text in a record; longer: cut, `truncated`
-    dead_letter_max_bytes: int = 64 << 20  # cap of wal/dead-letter.jsonl; beyond it records are counted, not kept
+    fsync_interval: Seconds = 0.0
+    queue_size: Positive = 10_000  # records held in memory; beyond it they are read back from the WAL
+    segment_bytes: Positive = 64 << 20
+    max_field_chars: Positive = 1024  # user agent, names and other free text in a record; longer: cut, `truncated`
+    dead_letter_max_bytes: Count = 64 << 20  # cap of wal/dead-letter.jsonl; beyond it records are counted, not kept
 
 
 @dataclass
 class UpstreamSettings:
-    name: str = ""
+    name: Annotated[str, NotEmpty()] = ""
     kind: Literal["openai", "anthropic", "demo"] = "openai"
-    base_url: str = ""
-    api_key: str = ""
+    base_url: HttpUrl = ""  # required unless kind = "demo"
+    api_key: Credential = ""
     api_key_env: str = ""
-    timeout: float = 60.0
-    connect_timeout: float = 5.0
-    max_connections: int = 256
-    retries: int = 1
+    timeout: PositiveSeconds = 60.0
+    connect_timeout: PositiveSeconds = 5.0
+    max_connections: Positive = 256
+    retries: Count = 1
 
     def credential(self) -> str:
         if self.api_key:
@@ -70,8 +99,8 @@ class UpstreamSettings:
 
 @dataclass
 class RouteSettings:
-    model: str = "*"
-    upstream: str = "demo"
+    model: Annotated[str, NotEmpty()] = "*"
+    upstream: Annotated[str, NotEmpty()] = "demo"  # an upstream's name, or "demo"
     # The model name sent upstream; empty keeps the client's.
     upstream_model: str = ""
 
@@ -80,12 +109,12 @@ class RouteSettings:
 class WebhookSettings:
     """One endpoint of the provider's own systems that hears about enforcement (issue 7 item 4)."""
 
-    url: str = ""
-    secret: str = ""  # HMAC-SHA256 key of the `Moat-Signature` header
+    url: Annotated[str, Url("http", "https", optional=False)] = ""
+    secret: Credential = ""  # HMAC-SHA256 key of the `Moat-Signature` header
     secret_env: str = ""
-    events: list[str] = field(default_factory=lambda: ["*"])  # event types, or "*" for all
-    max_attempts: int = 8
-    timeout: float = 5.0
+    events: list[str] = field(default_factory=lambda: ["*"])  # moat.enforce.models.EVENTS, or "*" for all
+    max_attempts: Positive = 8
+    timeout: PositiveSeconds = 5.0
 
     def signing_secret(self) -> str:
         if self.secret:
@@ -96,14 +125,14 @@ class WebhookSettings:
 @dataclass(frozen=True)
 class ConsoleSettings:
     secure_cookies: Literal["auto", "always", "never"] = "auto"
-    public_origin: str = ""
-    idle_timeout: float = 30 * 60.0  # seconds without a request before a session ends
-    absolute_timeout: float = 12 * 3600.0  # seconds after sign-in a session ends regardless
-    signin_max_failures: int = 5  # per account and per client address ...
-    signin_window: float = 5 * 60.0  # ... within this many seconds, then 429
-    signin_known_days: float = 90.0  # a user's sign-in address stays "known" (passes the per-user limit) this long
-    page_size: int = 50
-    replay_limit: int = 20_000  # most recent recorded requests a policy dry run replays
+    public_origin: HttpUrl = ""
+    idle_timeout: PositiveSeconds = 30 * 60.0  # seconds without a request before a session ends
+    absolute_timeout: PositiveSeconds = 12 * 3600.0  # seconds after sign-in a session ends regardless
+    signin_max_failures: Positive = 5  # per account and per client address ...
+    signin_window: PositiveSeconds = 5 * 60.0  # ... within this many seconds, then 429
+    signin_known_days: Days = 90.0  # a user's sign-in address stays "known" (passes the per-user limit) this long
+    page_size: Positive = 50
+    replay_limit: Positive = 20_000  # most recent recorded requests a policy dry run replays
 
 
 @dataclass
@@ -111,15 +140,15 @@ class DetectSettings:
     """Online detection (issue 6 item 3): the record stream, its workers, and the scores' cache."""
 
     online: bool = True  # publish records and read scores; off: scores stay empty
-    partitions: int = 8  # Redis streams; one worker owns a partition (its accounts) at a time
-    stream_maxlen: int = 25_000  # per partition, trimmed approximately: the window a takeover replays
-    buffer: int = 50_000  # records held in memory while Redis is unreachable, then dropped and counted
-    batch: int = 500
-    score_interval: float = 0.2  # seconds between re-scoring the accounts that saw traffic
-    cross_interval: float = 5.0  # seconds between cross-account passes (coordination, linking)
-    poll_interval: float = 0.25  # how often each replica pulls changed scores (lag budget: 1 s in all)
-    lease_ttl: float = 10.0  # a silent worker's partitions go to others after this long
-    checkpoint_interval: float = 30.0  # seconds between saves of a partition's account states
+    partitions: Positive = 8  # Redis streams; one worker owns a partition (its accounts) at a time
+    stream_maxlen: Positive = 25_000  # per partition, trimmed approximately: the window a takeover replays
+    buffer: Count = 50_000  # records held in memory while Redis is unreachable, then dropped and counted
+    batch: Positive = 500
+    score_interval: PositiveSeconds = 0.2  # seconds between re-scoring the accounts that saw traffic
+    cross_interval: PositiveSeconds = 5.0  # seconds between cross-account passes (coordination, linking)
+    poll_interval: PositiveSeconds = 0.25  # how often each replica pulls changed scores (lag budget: 1 s in all)
+    lease_ttl: PositiveSeconds = 10.0  # a silent worker's partitions go to others after this long
+    checkpoint_interval: PositiveSeconds = 30.0  # seconds between saves of a partition's account states
 
 
 @dataclass
@@ -132,43 +161,60 @@ class DatabaseSettings:
     says so in /readyz (200, "degraded"); it retries with back-off and catches up when it returns.
     """
 
-    connect_timeout: float = 5.0  # seconds for the first connection (and migration) at start
-    probe_timeout: float = 1.0  # seconds for the readiness ping; slower counts as down
-    probe_interval: float = 2.0  # seconds between health pings while it is up
-    retry_max: float = 10.0  # back-off cap (seconds) between reconnection attempts while it is down
+    connect_timeout: PositiveSeconds = 5.0  # seconds for the first connection (and migration) at start
+    probe_timeout: PositiveSeconds = 1.0  # seconds for the readiness ping; slower counts as down
+    probe_interval: PositiveSeconds = 2.0  # seconds between health pings while it is up
+    retry_max: PositiveSeconds = 10.0  # back-off cap (seconds) between reconnection attempts while it is down
     snapshot: bool = True  # keep the directory snapshot and start from it when the database is down
-    snapshot_interval: float = 60.0  # seconds between rewrites of the snapshot (only when it changed)
-    snapshot_max_age: float = 86400.0  # an older snapshot is refused at start (0: any age)
+    snapshot_interval: PositiveSeconds = 60.0  # seconds between rewrites of the snapshot (only when it changed)
+    snapshot_max_age: Seconds = 86400.0  # an older snapshot is refused at start (0: any age)
 
 
 @dataclass
 class AttributionSettings:
     """The attribution nonce (replay) cache in Redis: its timeout and what happens while it is away."""
 
-    redis_timeout: float = 0.25  # seconds one claim may take, connecting included
+    redis_timeout: PositiveSeconds = 0.25  # seconds one claim may take, connecting included
     # fail_open: claim in this replica's own cache (a replay is still caught on the same replica);
     # fail_closed: refuse signed-attribution requests with 503 `attribution_replay_check_unavailable`.
     fail_mode: Literal["fail_open", "fail_closed"] = "fail_open"
 
 
 @dataclass
+class PlatformSettings:
+    """A platform that relays its end users' requests and signs attribution tokens (Moat-Attribution).
+
+    Exactly one of `public_key` (Ed25519, PEM or raw 32 bytes in base64) and `hs256_secret`.
+    `account_id` is the Moat account whose API key the platform uses; `audience` empty: Moat's default.
+    """
+
+    platform_id: Annotated[str, NotEmpty()] = ""
+    account_id: Annotated[str, NotEmpty()] = ""
+    public_key: str = ""
+    hs256_secret: Credential = ""
+    audience: str = ""
+    name: str = ""
+    active: bool = True
+
+
+@dataclass
 class Settings:
-    home: str = ".moat"
-    database_url: str = ""  # empty: sqlite under home
-    redis_url: str = ""  # empty: in-process limits, nonce cache and queues
+    home: Annotated[str, NotEmpty()] = ".moat"
+    database_url: Annotated[str, Secret(), Url("sqlite", "postgresql", "postgres")] = ""  # empty: sqlite in home
+    # empty: in-process limits, nonce cache and queues
+    redis_url: Annotated[str, Secret(), Url("redis", "rediss", "unix")] = ""
     redis_prefix: str = "moat:"  # every Redis key starts with it (tests isolate by prefix)
-    admin_token: str = ""
-    log_level: str = "info"
+    admin_token: Credential = ""
+    log_level: LogLevel = "info"
     policy_dir: str = ""  # empty: the default bundle shipped with Moat
     # User-agent prefixes of the provider's own apps: consumer subscriptions are for those only.
     first_party_clients: list[str] = field(default_factory=list)
     # Platforms that relay their end users' requests and sign attribution tokens (Moat-Attribution):
-    # records of platform_id, account_id, public_key (Ed25519, PEM or base64) or hs256_secret, audience.
-    platforms: list[dict[str, Any]] = field(default_factory=list)
+    platforms: list[PlatformSettings] = field(default_factory=list)
     # A feed exported with `moat feed export`, served as is by every replica; empty: sign it here.
     feed_file: str = ""
     # max_tokens assumed for a request that sets none, when reserving output-token quota.
-    default_max_tokens: int = 4096
+    default_max_tokens: Positive = 4096
     server: ServerSettings = field(default_factory=ServerSettings)
     recording: RecordingSettings = field(default_factory=RecordingSettings)
     console: ConsoleSettings = field(default_factory=ConsoleSettings)
@@ -200,27 +246,91 @@ class Settings:
         return self.routes or [RouteSettings(model="*", upstream="demo")]
 
 
+# MOAT_* variables that are not settings: the file to read, the test suite's and benchmarks' own, and
+# what Kubernetes injects for a Service named "moat" (MOAT_SERVICE_HOST, MOAT_PORT_8080_TCP, ...),
+# which must not stop a replica as an unknown setting.
+NOT_SETTINGS = ("MOAT_CONFIG", "MOAT_TEST_", "MOAT_BENCH_", "MOAT_REQUIRE_SERVICES", "MOAT_BIN",
+                "MOAT_SERVICE_", "MOAT_PORT")
+
+
 def load_settings(path: str | Path | None = None, env: dict[str, str] | None = None,
                   overrides: dict[str, Any] | None = None) -> Settings:
-    """Build settings from defaults, a TOML file, `MOAT_*` variables and explicit overrides."""
+    """Build settings from defaults, a TOML file, `MOAT_*` variables and explicit overrides.
+
+    Raises SettingsError with every problem (one line each: the key, the value, what is allowed)
+    and FileNotFoundError when a named file is missing; a bad setting never reaches a request.
+    """
     env = dict(os.environ) if env is None else env
     data: dict[str, Any] = {}
     file = Path(path) if path else Path(env.get("MOAT_CONFIG", "moat.toml"))
     if file.is_file():
-        with file.open("rb") as f:
-            data = tomllib.load(f)
+        try:
+            with file.open("rb") as f:
+                data = tomllib.load(f)
+        except tomllib.TOMLDecodeError as exc:
+            raise SettingsError([f"{file}: not valid TOML: {exc}"]) from exc
     elif path:
         raise FileNotFoundError(f"config file not found: {file}")
-    known = {f.name for f in fields(Settings)}
-    for name, raw in env.items():
-        keys = name[5:].lower().split("__")
-        # Other MOAT_* variables (MOAT_CONFIG, MOAT_TEST_*, MOAT_REQUIRE_SERVICES, ...) are not settings.
-        if not name.startswith("MOAT_") or keys[0] not in known:
-            continue
-        _set_path(data, keys, _parse_scalar(raw))
+    builder = Builder(origin=str(file))
+    for name, raw in sorted(env.items()):
+        if name.startswith("MOAT_") and not name.startswith(NOT_SETTINGS):
+            _set_path(data, name[5:].lower().split("__"), FromEnv(name, raw, _parse_scalar(raw)), builder)
     for dotted, value in (overrides or {}).items():
-        _set_path(data, dotted.split("."), value)
-    return _build(Settings, data)
+        _set_path(data, dotted.split("."), FromEnv("command line", str(value), value), builder)
+    settings: Settings = builder.build(Settings, data)
+    if not builder.problems:  # relations are only meaningful between well-typed values
+        builder.problems += _relations(settings, builder.origin)
+    if builder.problems:
+        raise SettingsError(builder.problems)
+    return settings
+
+
+def _relations(settings: Settings, origin: str) -> list[str]:
+    """What no single value's type can say: names that must refer to each other, one-of pairs."""
+    from moat.enforce.models import EVENTS
+
+    problems: list[str] = []
+    names = [u.name for u in settings.upstreams]
+    for i, upstream in enumerate(settings.upstreams):
+        if upstream.kind != "demo" and not upstream.base_url:
+            problems.append(f"{origin}: upstreams[{i}].base_url is required for kind = \"{upstream.kind}\": "
+                            "must be an http:// or https:// URL")
+        if names.count(upstream.name) > 1 and names.index(upstream.name) != i:
+            problems.append(describe(f"upstreams[{i}].name", upstream.name, "unique among upstreams", origin=origin))
+    known = {*names, "demo"}
+    for i, route in enumerate(settings.routes):
+        if route.upstream not in known:
+            problems.append(describe(f"routes[{i}].upstream", route.upstream,
+                                     "the name of an upstream: " + ", ".join(sorted(known)), origin=origin))
+    for i, hook in enumerate(settings.webhooks):
+        for event in hook.events:
+            if event != "*" and event not in EVENTS:
+                problems.append(describe(f"webhooks[{i}].events", event,
+                                         "\"*\" or one of " + ", ".join(EVENTS), origin=origin))
+    ids = [p.platform_id for p in settings.platforms]
+    for i, platform in enumerate(settings.platforms):
+        problems += _platform_key(platform, f"platforms[{i}]", origin)
+        if ids.count(platform.platform_id) > 1 and ids.index(platform.platform_id) != i:
+            problems.append(describe(f"platforms[{i}].platform_id", platform.platform_id,
+                                     "unique among platforms", origin=origin))
+    if settings.policy_dir and not Path(settings.policy_dir).is_dir():
+        problems.append(describe("policy_dir", settings.policy_dir, "a directory of policy files (or empty)",
+                                 origin=origin))
+    return problems
+
+
+def _platform_key(platform: PlatformSettings, where: str, origin: str) -> list[str]:
+    if bool(platform.public_key) == bool(platform.hs256_secret):
+        return [f"{origin}: {where} needs exactly one of public_key (Ed25519) and hs256_secret"]
+    if platform.public_key:
+        from moat.identity.attribution import load_public_key
+
+        try:
+            load_public_key(platform.public_key)
+        except (ValueError, TypeError):
+            return [describe(f"{where}.public_key", platform.public_key,
+                             "an Ed25519 public key, PEM or 32 bytes in base64", origin=origin)]
+    return []
 
 
 def _parse_scalar(raw: str) -> Any:
@@ -230,29 +340,13 @@ def _parse_scalar(raw: str) -> Any:
         return raw
 
 
-def _set_path(data: dict[str, Any], keys: list[str], value: Any) -> None:
-    for key in keys[:-1]:
-        data = data.setdefault(key, {})
+def _set_path(data: dict[str, Any], keys: list[str], value: Any, builder: Builder) -> None:
+    for i, key in enumerate(keys[:-1]):
+        inner = data.setdefault(key, {})
+        if not isinstance(inner, dict):  # e.g. MOAT_UPSTREAMS__0__URL: lists are set whole, in the file
+            where = value.name if isinstance(value, FromEnv) else ".".join(keys)
+            builder.problems.append(f"{where}: {'.'.join(keys[:i + 1])} is not a table of settings; "
+                                    "set it in the settings file")
+            return
+        data = inner
     data[keys[-1]] = value
-
-
-def _build(cls: type, data: dict[str, Any]) -> Any:
-    known = {f.name: f for f in fields(cls)}
-    unknown = set(data) - set(known)
-    if unknown:
-        raise ValueError(f"unknown setting(s) in {cls.__name__}: {', '.join(sorted(unknown))}")
-    kwargs: dict[str, Any] = {}
-    for name, value in data.items():
-        factory = known[name].default_factory
-        default = factory() if factory is not MISSING else None
-        if is_dataclass(default) and isinstance(value, dict):
-            kwargs[name] = _build(type(default), value)
-        elif name == "upstreams":
-            kwargs[name] = [_build(UpstreamSettings, v) for v in value]
-        elif name == "routes":
-            kwargs[name] = [_build(RouteSettings, v) for v in value]
-        elif name == "webhooks":
-            kwargs[name] = [_build(WebhookSettings, v) for v in value]
-        else:
-            kwargs[name] = value
-    return cls(**kwargs)

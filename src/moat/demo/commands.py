@@ -18,9 +18,13 @@ from moat.cli import settings_from
 @click.pass_context
 def demo(ctx: click.Context, host: str | None, port: int | None, exit_after: bool, progress: bool) -> None:
     """Start the gateway and console, drive simulated traffic through them, detect, open cases."""
-    from moat.demo.story import run_demo
+    from moat.demo.run import run_demo
     from moat.logs import configure_logging
 
     settings = settings_from(ctx, **{"server.host": host, "server.port": port})
     configure_logging("warning")
-    sys.exit(asyncio.run(run_demo(settings, exit_after=exit_after, progress=progress)))
+    try:
+        code = asyncio.run(run_demo(settings, exit_after=exit_after, progress=progress))
+    except KeyboardInterrupt:  # Ctrl-C before the demo's own handler was in place: still a clean stop
+        code = 0
+    sys.exit(code)

@@ -12,15 +12,15 @@ from typing import Any
 
 import httpx
 import orjson
-import uvicorn
 from tqdm import tqdm
 
 from moat.audit.commands import export_dataset
-from moat.config import Settings
+from moat.config import PlatformSettings, Settings
 from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
+from moat.demo.serving import Serving
 from moat.demo.traffic import Call, network_returns, script
+from moat.enforce.models import Case
 from moat.gateway.app import Gateway
-from moat.gateway.server import uvicorn_limits
 from moat.store import open_store
 
 CASE_THRESHOLD = 0.5
@@ -28,13 +28,6 @@ CASE_THRESHOLD = 0.5
 
 def _say(text: str = "") -> None:
     print(text, flush=True)
-
-
-def _ide_secret(home: Path) -> str:
-    path = home / "demo-ide-secret"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(32))
-    return path.read_text().strip()
 
 
 async def _drive(client: httpx.AsyncClient, calls: list[Call], progress: bool) -> dict[str, Counter[str]]:
@@ -85,13 +78,11 @@ def _detect(dataset: Path, out: Path) -> list[dict[str, Any]]:
     return findings
 
 
-async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = True) -> int:
+async def tell(settings: Settings, serving: Serving, base: str, progress: bool) -> None:
+    """Steps 1 to 7 and the summary, on an empty home (moat.demo.home)."""
     home = settings.home_path
-    home.mkdir(parents=True, exist_ok=True)
-    secret = _ide_secret(home)
-    settings.platforms = [{"platform_id": IDE_PLATFORM, "account_id": IDE_ACCOUNT, "hs256_secret": secret}]
-    host, port = settings.server.host, settings.server.port
-    base = f"http://{host}:{port}"
+    secret = secrets.token_urlsafe(32)  # the IDE's attribution secret: new every run, like the home
+    settings.platforms = [PlatformSettings(platform_id=IDE_PLATFORM, account_id=IDE_ACCOUNT, hs256_secret=secret)]
 
     _say("1/7  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network")
     store = open_store(settings.store_url)
@@ -103,15 +94,7 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
 
     _say(f"2/7  starting the gateway and the console on {base}")
     gateway = Gateway(settings)
-    server = uvicorn.Server(uvicorn.Config(gateway, host=host, port=port, lifespan="on", log_config=None,
-                                           access_log=False, **uvicorn_limits(settings)))
-    serving = asyncio.create_task(server.serve())
-    while not server.started:
-        if serving.done():
-            await serving
-            _say(f"error: the gateway could not start on {base}")
-            return 1
-        await asyncio.sleep(0.05)
+    await serving.start(settings, gateway)
 
     calls = list(script(cast, secret))
     _say(f"3/7  driving {len(calls)} requests through the gateway with the default policy")
@@ -139,22 +122,20 @@ async def run_demo(settings: Settings, *, exit_after: bool, progress: bool = Tru
 
     cx = await EnforceContext.open(runtime.store, settings.webhooks)
     report = await import_findings(cx, actor=ACTOR, path=home / "demo-findings.jsonl", threshold=CASE_THRESHOLD)
+    cases = [case for case_id in report.opened if (case := await cx.es.get_case(case_id)) is not None]
 
-    from moat.console.bootstrap import ensure_admin
+    from moat.console.bootstrap import ensure_admin, new_password, with_users
 
     user, password = await ensure_admin(settings.store_url)
+    if password is None:  # an admin from before (never in a fresh home): a new password, so it can be shown
+        password = new_password()
+        await with_users(settings.store_url, lambda book: book.set_password(user, password, actor=ACTOR))
     _say("7/7  done\n")
-    _summary(base, outcomes, findings, report, user, password)
-    if exit_after:
-        server.should_exit = True
-    else:
-        _say("\nThe gateway and console keep running; press Ctrl-C to stop.")
-    await serving
-    return 0
+    _summary(base, outcomes, findings, cases, user, password)
 
 
-def _summary(base: str, outcomes: dict[str, Counter[str]], findings: list[dict[str, Any]], report: Any,
-             user: str, password: str | None) -> None:
+def _summary(base: str, outcomes: dict[str, Counter[str]], findings: list[dict[str, Any]], cases: list[Case],
+             user: str, password: str) -> None:
     _say("What happened to each kind of caller:")
     for role, counts in outcomes.items():
         parts = ", ".join(f"{n} {what}" for what, n in counts.most_common())
@@ -162,14 +143,14 @@ def _summary(base: str, outcomes: dict[str, Counter[str]], findings: list[dict[s
     flagged = sorted((f for f in findings if f["risk"] >= CASE_THRESHOLD), key=lambda f: -f["risk"])
     _say(f"\nDetection scored {len(findings)} accounts; {len(flagged)} at risk >= {CASE_THRESHOLD}:")
     for finding in flagged[:8]:
-        top = max(finding["scores"], key=finding["scores"].get)
+        top = min(finding["scores"], key=lambda name: (-finding["scores"][name], name))  # ties: by name
         evidence = finding["evidence"][0] if finding["evidence"] else ""
         _say(f"  {finding['account_id']:<18} risk {finding['risk']:.2f}  {top:<13} {evidence[:70]}")
-    opened = getattr(report, "opened", None)
-    _say(f"\nCases opened: {opened if opened is not None else report}")
+    _say(f"\nCases opened: {len(cases)}")
+    for case in cases:
+        _say(f"  {case.case_id}  {case.subject_kind} {case.subject_id}  risk {case.risk or 0:.2f}")
     _say("\nWhere to look:")
-    _say(f"  console     {base}/console/   (user {user}, password "
-         f"{password if password else 'as created earlier: moat console users passwd ' + user})")
+    _say(f"  console     {base}/console/   (sign in as {user}, password {password})")
     _say(f"  gateway     {base}/v1/chat/completions  and  {base}/v1/messages")
     _say(f"  metrics     {base}/metrics")
     _say(f"  feed        {base}/feed/restricted")

@@ -56,8 +56,17 @@ async def _dispatch(rt: Runtime, scope: Scope, receive: Receive) -> tuple[int, A
             raise BadRequest("'decision_id' is required: the decision id quoted in the error you received")
         if not isinstance(message, str):
             raise BadRequest("'message' is required: tell the reviewer why the decision is wrong")
-        appeal = await appeals.create_appeal(cx, account_id=account_id, decision_id=decision_id,
-                                             message=message, refused_code=refused_code)
+        try:
+            appeal = await appeals.create_appeal(cx, account_id=account_id, decision_id=decision_id,
+                                                 message=message, refused_code=refused_code)
+        except NotFound as missing:
+            if missing.code != "unknown_decision":
+                raise
+            # A refusal a moment ago on this replica may still be on its way to the store (the recorder
+            # writes in batches): write it now and look once more, so a script can appeal at once.
+            await rt.recorder.flush(timeout=2.0)
+            appeal = await appeals.create_appeal(cx, account_id=account_id, decision_id=decision_id,
+                                                 message=message, refused_code=refused_code)
         return 201, appeal.public()
     appeal_id = path[len(PREFIX) + 1:]
     if method == "GET" and appeal_id and "/" not in appeal_id:

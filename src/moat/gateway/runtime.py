@@ -14,7 +14,7 @@ import os
 import socket
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,7 +84,8 @@ class Runtime:
                                             timeout=settings.attribution.redis_timeout,
                                             fail_mode=settings.attribution.fail_mode) if settings.redis_url
                   else MemoryNonceCache())
-        self.attribution = AttributionVerifier(platforms_from_records(settings.platforms), nonces=nonces)
+        self.attribution = AttributionVerifier(platforms_from_records(asdict(p) for p in settings.platforms),
+                                               nonces=nonces)
         self.feed: FeedPublisher | FeedFile | None = FeedFile(settings.feed_file) if settings.feed_file else None
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
