@@ -26,11 +26,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from moat.enforce.db import Row, Stmt
 from moat.enforce.models import Appeal, Case, Subject
 from moat.enforce.services import EnforceContext
 from moat.enforce.storage import dumps, loads
 from moat.errors import BadRequest
+from moat.store.database import Row, Stmt
 
 # The detector categories of moat.detect.engine.CATEGORIES (kept here so enforcement does not import
 # the detectors; tests/enforce/test_labels.py checks they agree).
@@ -141,7 +141,7 @@ def _upsert(label: Label) -> list[Stmt]:
 
 
 async def _save(cx: EnforceContext, label: Label) -> Label:
-    await cx.es.db.transaction(_upsert(label))
+    await cx.es.transaction(_upsert(label))
     await cx.log(label.reviewer, "labels.record", label.label_id,
                  {"subject": label.subject, "outcome": label.outcome, "categories": label.categories})
     return label
@@ -164,7 +164,7 @@ async def label_case(cx: EnforceContext, *, case: Case, outcome: str, reviewer: 
 async def withdraw_case_label(cx: EnforceContext, *, case_id: str, actor: str) -> bool:
     """A reopened case is under review again: its label no longer counts."""
     label_id = f"case:{case_id}"
-    counts = await cx.es.db.transaction([
+    counts = await cx.es.transaction([
         Stmt("DELETE FROM enforce_labels WHERE label_id = ?", (label_id,), stop_if_none=True),
         Stmt("DELETE FROM enforce_label_accounts WHERE label_id = ?", (label_id,))])
     if counts[0]:
@@ -246,7 +246,7 @@ async def note_flags(cx: EnforceContext, flags: Iterable[Flag]) -> int:
                   "ON CONFLICT DO NOTHING", (int(f.ts // DAY), f.account_id, category, f.source, f.ts, f.risk))
              for f in flags for category in (sorted(set(f.categories)) or [OTHER])]
     for start in range(0, len(stmts), 1000):
-        await cx.es.db.transaction(stmts[start:start + 1000])
+        await cx.es.transaction(stmts[start:start + 1000])
     return len(stmts)
 
 

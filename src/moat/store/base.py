@@ -1,4 +1,5 @@
-"""The `Store` contract every backend keeps (SQLite and PostgreSQL).
+"""The `Store` contract: what the store's tables offer the rest of Moat (`moat.store.SQLStore`
+keeps it over SQLite or PostgreSQL).
 
 All methods are coroutines; the gateway never awaits one on its hot path except on a directory
 cache miss. Each write that changes the directory appends to a change feed (`changes_since`) that
@@ -7,11 +8,12 @@ every replica polls to invalidate its caches within a second.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from moat.identity.models import Account, ApiKey, Organization
+from moat.store.database import Database, Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class AdminAction:
 
 class Store(Protocol):
     url: str
+    db: Database  # the connection other components keep their own tables on
 
     async def open(self) -> None:
         """Connect and create or migrate the schema. Idempotent."""
@@ -115,3 +118,25 @@ class Store(Protocol):
 
     async def append_admin(self, action: AdminAction) -> LogEntry: ...
     def iter_admin(self, *, after_seq: int = 0) -> AsyncIterator[LogEntry]: ...
+
+    # ---- reads for enforcement and the console, each bounded by an index ------------------------
+    async def get_accounts(self, account_ids: Sequence[str]) -> list[Account]: ...
+    async def count(self, table: str) -> int:
+        """Rows of "accounts", "orgs" or "api_keys"."""
+
+    async def org_account_ids(self, org_ids: Sequence[str], limit: int = 100_000) -> list[str]: ...
+    async def org_account_rows(self, org_id: str, limit: int = 200) -> list[Row]: ...
+    async def accounts_sharing(self, column: str, value: str, limit: int) -> list[str]: ...
+    async def search_accounts(self, q: str, status: str, plan: str, after: str, limit: int) -> list[Row]: ...
+    async def search_orgs(self, q: str, restricted: str, after: str, limit: int) -> list[Row]: ...
+    async def requests_for(self, account_ids: Sequence[str], *, refused_only: bool = False, limit: int,
+                           before: tuple[float, int] | None = None) -> list[tuple[int, dict[str, Any]]]: ...
+    async def top_refused_accounts(self, since: float, limit: int = 10) -> list[tuple[str, int, int]]: ...
+    async def account_request_rows(self, columns: str, account_id: str, before: tuple[float, int] | None,
+                                   limit: int) -> list[Row]: ...
+    async def account_decisions(self, account_id: str, since: float) -> list[tuple[str, int]]: ...
+    async def recent_requests(self, limit: int) -> list[dict[str, Any]]: ...
+    async def minute_counts(self, start: float, end: float | None = None) -> list[tuple[int, str, int]]: ...
+    async def decision(self, decision_id: str) -> dict[str, Any] | None: ...
+    async def search_log(self, table: str, terms: dict[str, str], text: str, before: int,
+                         limit: int) -> tuple[list[Row], int, int]: ...
