@@ -91,7 +91,7 @@ class Database(Protocol):
     async def execute(self, sql: str, *args: Any) -> int:
         """Run one statement in its own write transaction; the number of rows it changed."""
 
-    async def transaction(self, statements: Sequence[Stmt], lock: str | None = None) -> list[int]:
+    async def transaction(self, stmts: Sequence[Stmt], lock: str | None = None) -> list[int]:
         """Run statements atomically under `lock`; each executed statement's row count."""
 
     async def run(self, body: Callable[[Tx], Awaitable[T]], lock: str | None = None) -> T:
@@ -106,6 +106,19 @@ class Database(Protocol):
         """Apply `component`'s missing migrations in version order, at most once across processes.
 
         `legacy`: (table, query) of the version table releases before `moat_migrations` kept."""
+
+
+def statements(stmts: Sequence[Stmt]) -> Callable[[Tx], Awaitable[list[int]]]:
+    """A `run` body executing `stmts` in order (what `transaction` runs on either backend)."""
+    async def body(tx: Tx) -> list[int]:
+        counts: list[int] = []
+        for stmt in stmts:
+            counts.append(await tx.execute(stmt.sql, *stmt.args))
+            if stmt.stop_if_none and counts[-1] == 0:
+                break
+        return counts
+
+    return body
 
 
 def ddl(migration: str | Mapping[str, str], dialect: str) -> list[str]:

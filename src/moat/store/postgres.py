@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import asyncpg
 
-from moat.store.database import Migration, Row, Stmt, Tx, run_migrations
+from moat.store.database import Migration, Row, Stmt, Tx, run_migrations, statements
 
 T = TypeVar("T")
 
@@ -126,16 +126,8 @@ class PostgresDatabase:
     async def execute(self, sql: str, *args: Any) -> int:
         return _count(await self.pool.execute(numbered(sql), *args))
 
-    async def transaction(self, statements: Sequence[Stmt], lock: str | None = None) -> list[int]:
-        async def body(tx: Tx) -> list[int]:
-            counts: list[int] = []
-            for stmt in statements:
-                counts.append(await tx.execute(stmt.sql, *stmt.args))
-                if stmt.stop_if_none and counts[-1] == 0:
-                    break
-            return counts
-
-        return await self.run(body, lock)
+    async def transaction(self, stmts: Sequence[Stmt], lock: str | None = None) -> list[int]:
+        return await self.run(statements(stmts), lock)
 
     async def run(self, body: Callable[[Tx], Awaitable[T]], lock: str | None = None) -> T:
         async with self.pool.acquire() as conn, conn.transaction():

@@ -17,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from moat.store.database import Migration, Row, Stmt, Tx, run_migrations
+from moat.store.database import Migration, Row, Stmt, Tx, run_migrations, statements
 
 T = TypeVar("T")
 BUSY_TIMEOUT = 10.0  # seconds a connection waits for another process's lock
@@ -140,16 +140,8 @@ class SQLiteDatabase:
     async def execute(self, sql: str, *args: Any) -> int:
         return (await self.transaction([Stmt(sql, args)]))[0]
 
-    async def transaction(self, statements: Sequence[Stmt], lock: str | None = None) -> list[int]:
-        async def body(tx: Tx) -> list[int]:
-            counts: list[int] = []
-            for stmt in statements:
-                counts.append(await tx.execute(stmt.sql, *stmt.args))
-                if stmt.stop_if_none and counts[-1] == 0:
-                    break
-            return counts
-
-        return await self.run(body, lock)
+    async def transaction(self, stmts: Sequence[Stmt], lock: str | None = None) -> list[int]:
+        return await self.run(statements(stmts), lock)
 
     async def run(self, body: Callable[[Tx], Awaitable[T]], lock: str | None = None) -> T:
         """The whole transaction in one hop to the connection's thread (the recorder's hot path)."""
