@@ -30,9 +30,9 @@ from moat.console.sessions import COOKIE, Sessions, csrf_ok
 from moat.console.settings import ConsoleSettings, console_settings
 from moat.console.throttle import build_throttle
 from moat.console.users import UserBook, role_allows
-from moat.context import new_id
 from moat.errors import MoatError
 from moat.gateway.http import Receive, Scope, Send, read_body, send_response
+from moat.ids import new_id
 from moat.store import SQLStore
 from moat.store.database import Database, open_database
 

@@ -27,8 +27,9 @@ from typing import Any
 import httpx
 
 from moat.config import Settings, WebhookSettings
-from moat.enforce.models import Page, new_id
+from moat.enforce.models import Page
 from moat.enforce.storage import EnforceStore, dumps, page_size
+from moat.ids import new_id
 from moat.store.database import Stmt
 from moat.tasks import cancel
 

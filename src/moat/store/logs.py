@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from moat.context import new_id
+from moat.ids import new_id
 from moat.store import _rows as rows
 from moat.store.base import AdminAction, LogEntry
 from moat.store.database import Database, Row, Tx, pages
