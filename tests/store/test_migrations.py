@@ -83,15 +83,15 @@ async def _open_everything(url: str) -> SQLStore:
     return store
 
 
-async def _tables(store: SQLStore, names: list[str]) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of each table, in a stable order."""
-    return {t: sorted((tuple(r) for r in await store.db.fetch(f"SELECT * FROM {t}")), key=repr) for t in names}
+Tables = dict[str, tuple[str, list[tuple[Any, ...]]]]  # table -> (its old columns, every row of them)
 
 
-async def _check_legacy(url: str, names: list[str], before: dict[str, list[tuple[Any, ...]]]) -> None:
+async def _check_legacy(url: str, before: Tables) -> None:
     store = await _open_everything(url)
     try:
-        assert await _tables(store, names) == before  # every row of every table survived, unchanged
+        for table, (columns, rows) in before.items():  # every row of every table survived, unchanged
+            found = await store.db.fetch(f"SELECT {columns} FROM {table}")
+            assert sorted((tuple(r) for r in found), key=repr) == rows, table
         for component, versions in LATEST.items():
             assert await applied(store.db, component) == versions
         ledger = await store.db.fetch("SELECT component, version, applied_at FROM moat_migrations")
@@ -121,20 +121,13 @@ async def test_sqlite_data_directory_from_the_release_before(tmp_path: Path) -> 
     path = tmp_path / "moat.db"
     db = sqlite3.connect(path)
     db.executescript((LEGACY / "legacy-sqlite.sql").read_text())
-    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                      "AND name <> 'sqlite_sequence'")]
+    before: Tables = {}
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'sqlite_sequence'"):
+        columns = ", ".join(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
+        before[table] = (columns, sorted((tuple(r) for r in db.execute(f"SELECT {columns} FROM {table}")), key=repr))
     db.close()
-    assert len(names) == 31
-    before = await _raw_sqlite(path, names)
-    await _check_legacy(f"sqlite:///{path}", names, before)
-
-
-async def _raw_sqlite(path: Path, names: list[str]) -> dict[str, list[tuple[Any, ...]]]:
-    db = sqlite3.connect(path)
-    try:
-        return {t: sorted((tuple(r) for r in db.execute(f"SELECT * FROM {t}")), key=repr) for t in names}
-    finally:
-        db.close()
+    assert len(before) == 31
+    await _check_legacy(f"sqlite:///{path}", before)
 
 
 @pytest.mark.postgres
@@ -143,10 +136,15 @@ async def test_postgres_data_directory_from_the_release_before(postgres_url: str
     conn = await asyncpg.connect(dsn, server_settings={"search_path": str(name)})
     try:
         await conn.execute((LEGACY / "legacy-postgres.sql").read_text())
-        names = [r[0] for r in await conn.fetch("SELECT table_name FROM information_schema.tables "
-                                                "WHERE table_schema = $1", name)]
-        assert len(names) == 31
-        before = {t: sorted((tuple(r) for r in await conn.fetch(f"SELECT * FROM {t}")), key=repr) for t in names}
+        before: Tables = {}
+        for (table,) in await conn.fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = $1",
+                                         name):
+            columns = ", ".join(r[0] for r in await conn.fetch(
+                "SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 "
+                "ORDER BY ordinal_position", name, table))
+            found = await conn.fetch(f"SELECT {columns} FROM {table}")
+            before[table] = (columns, sorted((tuple(r) for r in found), key=repr))
+        assert len(before) == 31
     finally:
         await conn.close()
-    await _check_legacy(postgres_url, names, before)
+    await _check_legacy(postgres_url, before)
