@@ -111,6 +111,14 @@ class TrafficTables:
         found = await self.db.fetch(f"SELECT {REQUEST_COLS} FROM requests ORDER BY seq DESC LIMIT ?", limit)
         return [rows.request_from(r) for r in reversed(found)]
 
+    def account_days_query(self, start: float, end: float) -> tuple[str, tuple[Any, ...]]:
+        """A subquery of `(d, account_id)`: the UTC day numbers on which each account made requests
+        in [start, end), and its parameters, for a caller that counts accounts together with its own
+        tables in one statement (the benign flag rate's active accounts, `moat.detect.reviewed`)."""
+        day = "CAST(FLOOR(ts / 86400.0) AS BIGINT)" if self.db.dialect == "postgres" else "CAST(ts / 86400 AS INTEGER)"
+        return (f"SELECT {day} AS d, account_id FROM requests WHERE ts >= ? AND ts < ? AND account_id IS NOT NULL",
+                (start, end))
+
     async def minute_counts(self, start: float, end: float | None = None) -> list[tuple[int, str, int]]:
         """(minute number, decision or 'none', requests) recorded in [start, end), over `requests_ts`."""
         minute = "FLOOR(ts / 60)" if self.db.dialect == "postgres" else "CAST(ts / 60 AS INTEGER)"
