@@ -28,15 +28,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from moat.identity.attribution import (
-    AttributionVerifier,
-    PlatformRegistration,
-    public_key_b64,
-    sign_attribution,
-)
+from moat.identity.attribution import AttributionVerifier, PlatformRegistration, sign_attribution
 from moat.identity.linking import Linker
 from moat.identity.models import Account, Organization
 from moat.identity.resolve import Resolver
+from moat.platform.ed25519 import public_key_b64
 
 ORGS = 10_000
 SECRET = "bench-shared-secret-0123456789abcdef"

@@ -6,17 +6,11 @@ authenticate fills `key`, `account`, `org`; attribute fills `platform`/`end_user
 
 from __future__ import annotations
 
-import os
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from moat.identity.models import Account, ApiKey, Organization
-
-
-def new_id(prefix: str) -> str:
-    """A unique id that sorts by creation time: ms since the epoch, then 64 random bits (hex)."""
-    return f"{prefix}_{int(time.time() * 1000):011x}{os.urandom(8).hex()}"
+from moat.ids import new_id as new_id  # where the gateway's modules have always found it
 
 
 @dataclass(slots=True)

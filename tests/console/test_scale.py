@@ -14,29 +14,30 @@ import asyncio
 import random
 import sqlite3
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from moat.console import queries, rollup
-from moat.console.db import Row, SQLiteConsoleDB
+from moat.console.schema import open_tables
 from moat.identity.models import Account
+from moat.store import SQLStore, open_store
 from moat.store import _rows as rows
-from moat.store import open_store
+from moat.store.database import Row
+from moat.store.sqlite import SQLiteDatabase
 
 N = 30_000
 
 
-class Recording(SQLiteConsoleDB):
+class Recording(SQLiteDatabase):
     """Records every SELECT it runs, to explain it afterwards."""
 
     def __init__(self, url: str) -> None:
         super().__init__(url)
         self.seen: list[tuple[str, tuple[Any, ...]]] = []
 
-    async def fetch(self, sql: str, args: Sequence[Any] = ()) -> list[Row]:
+    async def fetch(self, sql: str, *args: Any) -> list[Row]:
         self.seen.append((sql, tuple(args)))
-        return await super().fetch(sql, args)
+        return await super().fetch(sql, *args)
 
 
 async def _build(path: Path) -> str:
@@ -66,19 +67,21 @@ def test_requests_queries_use_indexes(tmp_path: Path) -> None:
     async def run() -> list[tuple[str, tuple[Any, ...]]]:
         url = await _build(tmp_path / "moat.db")
         db = Recording(url)
+        store = SQLStore(db)
         await db.open()
+        await open_tables(db)
         now = time.time()
-        series = await rollup.traffic_series(db, now - 86400, 900)
+        series = await rollup.traffic_series(store, now - 86400, 900)
         assert sum(n for _, n, _ in series) == N
-        assert sum(n for _, n in await rollup.decisions_by_reason(db, now - 86400)) == N
-        await queries.top_refused_accounts(db, now - 86400)
-        page = await queries.account_requests(db, "acct007", "", 25)
+        assert sum(n for _, n in await rollup.decisions_by_reason(store, now - 86400)) == N
+        await store.top_refused_accounts(now - 86400)
+        page = await queries.account_requests(store, "acct007", "", 25)
         assert len(page.rows) == 25 and page.next_cursor
-        page2 = await queries.account_requests(db, "acct007", page.next_cursor, 25)
+        page2 = await queries.account_requests(store, "acct007", page.next_cursor, 25)
         assert {r["seq"] for r in page.rows}.isdisjoint({r["seq"] for r in page2.rows})
-        await queries.account_decisions(db, "acct007", now - 7 * 86400)
-        await queries.search_accounts(db, "acct1", "", "", "", 50)
-        await queries.search_log(db, "decision_log", {"account_id": "acct007"}, "deny", 0, 50)
+        await store.account_decisions("acct007", now - 7 * 86400)
+        await queries.search_accounts(store, "acct1", "", "", "", 50)
+        await store.search_log("decision_log", {"account_id": "acct007"}, "deny", 0, 50)
         await db.close()
         return db.seen
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from moat.console.db import ConsoleDB, open_console_db
+from moat.console.schema import open_tables
 from moat.console.throttle import (
     Admission,
     Counter,
@@ -20,6 +20,7 @@ from moat.console.throttle import (
     address_subject,
 )
 from moat.store import open_store
+from moat.store.database import Database, open_database
 from tests.gateway.conftest import postgres_schema
 
 WINDOW = 300.0
@@ -44,11 +45,12 @@ def url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-async def db(url: str) -> AsyncIterator[ConsoleDB]:
+async def db(url: str) -> AsyncIterator[Database]:
     store = open_store(url)
     await store.open()  # the store's tables first, as in a gateway
-    console = open_console_db(url)
+    console = open_database(url)
     await console.open()
+    await open_tables(console)
     try:
         yield console
     finally:
@@ -57,7 +59,7 @@ async def db(url: str) -> AsyncIterator[ConsoleDB]:
 
 
 @pytest.fixture(params=["store", "redis"])
-async def counted(request: pytest.FixtureRequest, db: ConsoleDB) -> AsyncIterator[tuple[Counter, Clock]]:
+async def counted(request: pytest.FixtureRequest, db: Database) -> AsyncIterator[tuple[Counter, Clock]]:
     """A counter in the store, or in Redis (falling back to the store), with its clock."""
     clock = Clock()
     store = StoreCounter(db, clock)
@@ -124,7 +126,7 @@ async def test_refund_and_reset(counted: tuple[Counter, Clock]) -> None:
     await counter.refund("user:nobody")  # no row: nothing happens
 
 
-async def test_admission_order_and_the_known_address(db: ConsoleDB) -> None:
+async def test_admission_order_and_the_known_address(db: Database) -> None:
     clock = Clock()
     throttle = SigninThrottle(db, StoreCounter(db, clock), per_address=3, per_user=2, window=WINDOW,
                               known_for=90 * 86400.0, clock=clock)
@@ -137,7 +139,7 @@ async def test_admission_order_and_the_known_address(db: ConsoleDB) -> None:
     await throttle.succeeded(await _allowed(throttle, "bob", "10.0.0.9"), "bob", "10.0.0.9")
     # ann signed in from 10.0.0.9 some time ago: that address passes her back-off ...
     await db.execute("INSERT INTO console_known_addresses (username, address, last_seen) VALUES (?, ?, ?)",
-                     ("ann", "10.0.0.9", clock.now - 86400))
+                     "ann", "10.0.0.9", clock.now - 86400)
     known = await throttle.admit("ann", "10.0.0.9")
     assert known.allowed and known.known
     # ... but not once it is older than `known_for`
@@ -164,7 +166,7 @@ def test_ipv6_addresses_count_by_their_64() -> None:
     assert address_subject("unknown") == "ip:unknown"
 
 
-async def test_counts_go_to_the_store_while_redis_is_away(db: ConsoleDB) -> None:
+async def test_counts_go_to_the_store_while_redis_is_away(db: Database) -> None:
     store = StoreCounter(db, Clock())
     away = RedisCounter("redis://127.0.0.1:1/0", "moat-test:", store)  # nothing listens on port 1
     try:

@@ -11,11 +11,13 @@ from click.testing import CliRunner
 
 from moat.cli import main
 from moat.console.charts import Edge, Node, bars, cluster_graph, timeseries
-from moat.console.db import SQLiteConsoleDB, to_postgres
-from moat.console.queries import like
+from moat.console.schema import open_tables
 from moat.console.sessions import Sessions, csrf_ok, csrf_token
 from moat.console.users import UserBook, role_allows
 from moat.store import open_store
+from moat.store.directory import like
+from moat.store.postgres import numbered
+from moat.store.sqlite import SQLiteDatabase
 
 
 class Clock:
@@ -26,12 +28,13 @@ class Clock:
         return self.now
 
 
-async def _book(tmp_path: Path) -> tuple[SQLiteConsoleDB, UserBook]:
+async def _book(tmp_path: Path) -> tuple[SQLiteDatabase, UserBook]:
     url = f"sqlite:///{tmp_path / 'moat.db'}"
     store = open_store(url)
     await store.open()
-    db = SQLiteConsoleDB(url)
+    db = SQLiteDatabase(url)
     await db.open()
+    await open_tables(db)
     return db, UserBook(db, store)
 
 
@@ -90,7 +93,7 @@ def test_roles_are_ordered() -> None:
 
 def test_like_patterns_escape_wildcards() -> None:
     assert like("50%_off\\") == "%50\\%\\_off\\\\%"
-    assert to_postgres("a = ? AND b IN (?, ?)") == "a = $1 AND b IN ($2, $3)"
+    assert numbered("a = ? AND b IN (?, ?)") == "a = $1 AND b IN ($2, $3)"
 
 
 def test_charts_escape_text() -> None:

@@ -14,9 +14,9 @@ from moat.enforce.feed import (
     FeedPublisher,
     etag_matches,
     load_or_create_signing_key,
-    public_key_b64,
     sign_feed,
 )
+from moat.platform.ed25519 import public_key_b64
 from moat.platform.feed import (
     FEED_FORMAT,
     FeedExpiredError,

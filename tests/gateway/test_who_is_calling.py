@@ -83,8 +83,9 @@ def test_replayed_attribution_is_refused(gateway: GatewayProcess) -> None:
 
 
 def test_feed_lists_the_rival_and_not_others(gateway: GatewayProcess) -> None:
-    from moat.enforce.feed import load_or_create_signing_key, public_key_b64
+    from moat.enforce.feed import load_or_create_signing_key
     from moat.platform import RestrictedFeedClient
+    from moat.platform.ed25519 import public_key_b64
 
     public = public_key_b64(load_or_create_signing_key(gateway.home))
     client = RestrictedFeedClient(f"{gateway.url}/feed/restricted", public)

@@ -18,11 +18,11 @@ from moat.identity.attribution import (
     AttributionVerifier,
     PlatformRegistration,
     apply_attribution,
-    public_key_b64,
     sign_attribution,
     unsigned_attribution,
 )
 from moat.identity.attribution_nonces import MemoryNonceCache
+from moat.platform.ed25519 import public_key_b64
 
 NOW = 1_800_000_000.0
 KEY = Ed25519PrivateKey.generate()

@@ -14,8 +14,8 @@ from moat.errors import AuthenticationFailed, PermissionDenied
 from moat.identity import keys
 from moat.identity.directory import Directory, effective_restrictions
 from moat.identity.models import Account, ApiKey, Organization, Ownership
-from moat.store import Store, open_store
-from moat.store.sqlite import SQLiteStore
+from moat.store import SQLStore, Store, open_store
+from moat.store.sqlite import SQLiteDatabase
 
 DEADLINE = 1.0  # a change must reach every replica within this (seconds)
 
@@ -98,7 +98,7 @@ async def test_authenticate_returns_key_account_and_org(store: Store) -> None:
         await directory.stop()
 
 
-class CountingStore(SQLiteStore):
+class CountingStore(SQLStore):
     """A real SQLite store that counts key lookups, to show when the hot path touches the store."""
 
     lookups = 0
@@ -109,7 +109,7 @@ class CountingStore(SQLiteStore):
 
 
 async def test_warm_authentication_never_queries_and_misses_coalesce(sqlite_url: str) -> None:
-    store = CountingStore(sqlite_url)
+    store = CountingStore(SQLiteDatabase(sqlite_url))
     await store.open()
     await store.upsert_account(Account("acct-1"))
     _, secret = await add_key(store)

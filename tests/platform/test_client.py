@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from moat.enforce.feed import FeedPublisher, public_key_b64
+from moat.enforce.feed import FeedPublisher
 from moat.platform import (
     FeedError,
     FeedExpiredError,
@@ -21,6 +21,7 @@ from moat.platform import (
     FeedSignatureError,
     RestrictedFeedClient,
 )
+from moat.platform.ed25519 import public_key_b64
 
 ENTITIES = [
     {"org_id": "rival-labs", "name": "Rival Labs Inc.", "restricted": True, "domains": ["rivallabs.com"],

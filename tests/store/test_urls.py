@@ -8,8 +8,8 @@ import asyncpg
 import pytest
 
 from moat.store import open_store
-from moat.store.postgres import PostgresStore, split_schema
-from moat.store.sqlite import SQLiteStore, sqlite_path
+from moat.store.postgres import PostgresDatabase, split_schema
+from moat.store.sqlite import SQLiteDatabase, sqlite_path
 
 
 def test_sqlite_paths() -> None:
@@ -21,9 +21,9 @@ def test_sqlite_paths() -> None:
 
 
 def test_open_store_picks_the_backend() -> None:
-    assert isinstance(open_store("sqlite:///x.db"), SQLiteStore)
-    assert isinstance(open_store("postgresql://u@h/db"), PostgresStore)
-    assert isinstance(open_store("postgres://u@h/db"), PostgresStore)
+    assert isinstance(open_store("sqlite:///x.db").db, SQLiteDatabase)
+    assert isinstance(open_store("postgresql://u@h/db").db, PostgresDatabase)
+    assert isinstance(open_store("postgres://u@h/db").db, PostgresDatabase)
     with pytest.raises(ValueError, match="unsupported"):
         open_store("mysql://u@h/db")
 

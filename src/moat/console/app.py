@@ -13,7 +13,6 @@ import logging
 import re
 from typing import TYPE_CHECKING, Any
 
-from moat.console.db import ConsoleDB, open_console_db
 from moat.console.http import (
     MAX_FORM_BYTES,
     SECURITY_HEADERS,
@@ -26,13 +25,16 @@ from moat.console.http import (
 )
 from moat.console.render import Renderer
 from moat.console.routing import PUBLIC, Route
+from moat.console.schema import open_tables
 from moat.console.sessions import COOKIE, Sessions, csrf_ok
 from moat.console.settings import ConsoleSettings, console_settings
 from moat.console.throttle import build_throttle
 from moat.console.users import UserBook, role_allows
-from moat.context import new_id
 from moat.errors import MoatError
 from moat.gateway.http import Receive, Scope, Send, read_body, send_response
+from moat.ids import new_id
+from moat.store import SQLStore
+from moat.store.database import Database, open_database
 
 if TYPE_CHECKING:
     from moat.gateway.runtime import Runtime
@@ -42,10 +44,13 @@ log = logging.getLogger("moat.console")
 
 class Console:
     def __init__(self, runtime: Runtime, settings: ConsoleSettings | None = None,
-                 db: ConsoleDB | None = None) -> None:
+                 db: Database | None = None) -> None:
         self.runtime = runtime
         self.settings = settings or console_settings(runtime.settings)
-        self.db = db or open_console_db(runtime.settings.store_url)
+        # Its own connection to the store's database, so pages keep working while the gateway's
+        # is busy recording; the store's tables are read through the store's methods on it.
+        self.db = db or open_database(runtime.settings.store_url)
+        self.store = SQLStore(self.db)
         self.users = UserBook(self.db, runtime.store)
         self.sessions = Sessions(self.db, idle=self.settings.idle_timeout, absolute=self.settings.absolute_timeout)
         limit = self.settings.signin_max_failures
@@ -63,6 +68,7 @@ class Console:
         async with self._open_lock:
             if not self._opened:
                 await self.db.open()
+                await open_tables(self.db)
                 self._opened = True
 
     async def close(self) -> None:

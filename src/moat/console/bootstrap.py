@@ -2,7 +2,7 @@
 
     username, password = await ensure_admin(settings.store_url)   # demo: first admin, printed once
 
-Each opens the store (so its schema exists), then the console's tables, and closes both.
+Each opens the store (so its schema exists), then the console's tables on its connection, and closes it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
-from moat.console.db import open_console_db
+from moat.console.schema import open_tables
 from moat.console.users import UserBook
 from moat.store import open_store
 
@@ -21,12 +21,10 @@ T = TypeVar("T")
 async def with_users(store_url: str, fn: Callable[[UserBook], Awaitable[T]]) -> T:
     store = open_store(store_url)
     await store.open()
-    db = open_console_db(store_url)
     try:
-        await db.open()
-        return await fn(UserBook(db, store))
+        await open_tables(store.db)
+        return await fn(UserBook(store.db, store))
     finally:
-        await db.close()
         await store.close()
 
 

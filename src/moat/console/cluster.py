@@ -14,14 +14,12 @@ from typing import TYPE_CHECKING, Any
 from moat.console.charts import Edge, Node
 from moat.identity.linking import KIND_KEYS, Linker
 from moat.identity.linking_index import OrgIndex
-from moat.store import _rows as rows
 
 if TYPE_CHECKING:
     from moat.console.app import Console
 
 MAX_ACCOUNTS = 60
 REQUESTS_PER_ACCOUNT = 50
-_ACCOUNT_COLS = ", ".join(rows.ACCOUNT_COLUMNS)
 
 
 @dataclass(slots=True)
@@ -54,16 +52,14 @@ async def _grow(c: Console, account_id: str) -> tuple[dict[str, Any], bool]:
     truncated = False
     while frontier and len(found) < MAX_ACCOUNTS:
         batch, frontier = frontier[:20], frontier[20:]
-        marks = ", ".join("?" for _ in batch)
-        for r in await c.db.fetch(f"SELECT {_ACCOUNT_COLS} FROM accounts WHERE account_id IN ({marks})", batch):
-            found[r[0]] = rows.account_from(r)
+        for account in await c.store.get_accounts(batch):
+            found[account.account_id] = account
         payments = sorted({a.payment_fingerprint for a in found.values() if a.payment_fingerprint})
         tenants = sorted({a.sso_tenant for a in found.values() if a.sso_tenant})
         for column, values in (("payment_fingerprint", payments), ("sso_tenant", tenants)):
             for value in values:
-                more = await c.db.fetch(f"SELECT account_id FROM accounts WHERE {column} = ? LIMIT ?",
-                                        (value, MAX_ACCOUNTS + 1))
-                new = [m[0] for m in more if m[0] not in found and m[0] not in frontier]
+                more = await c.store.accounts_sharing(column, value, MAX_ACCOUNTS + 1)
+                new = [m for m in more if m not in found and m not in frontier]
                 if len(found) + len(frontier) + len(new) > MAX_ACCOUNTS:
                     truncated = True
                     new = new[:max(0, MAX_ACCOUNTS - len(found) - len(frontier))]
@@ -79,9 +75,8 @@ async def account_cluster(c: Console, account_id: str) -> ClusterView:
             "account_id": a.account_id, "email": a.email, "verified": a.verified, "org_id": a.org_id,
             "sso_tenant": a.sso_tenant, "payment_fingerprint": a.payment_fingerprint,
             "declared_company": a.declared_company, "signup_ip": a.signup_ip})
-        for r in await c.db.fetch(
-                "SELECT client_ip, end_user_org, channel FROM requests WHERE account_id = ? "
-                "ORDER BY ts DESC LIMIT ?", (a.account_id, REQUESTS_PER_ACCOUNT)):
+        for r in await c.store.account_request_rows("client_ip, end_user_org, channel", a.account_id, None,
+                                                    REQUESTS_PER_ACCOUNT):
             linker.add_request({"account_id": a.account_id, "client_ip": r[0], "end_user_org": r[1],
                                 "channel": r[2]})
     result = linker.result()

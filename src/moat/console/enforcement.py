@@ -13,8 +13,6 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from moat.console import queries
-
 if TYPE_CHECKING:
     from moat.console.app import Console
     from moat.enforce.services import EnforceContext
@@ -42,16 +40,14 @@ async def top_risk(c: Console, since: float, limit: int = 10) -> list[dict[str, 
     """The riskiest accounts: stored findings when detection has written some, else the accounts
     with the most refused requests in the window."""
     try:
-        await context(c)
-        rows = await c.db.fetch("SELECT account_id, risk, cluster_id, linked_org FROM enforce_findings "
-                                "WHERE risk > 0 ORDER BY risk DESC, account_id LIMIT ?", (limit,))
+        rows = await (await context(c)).es.top_findings(limit)
     except Exception:  # no enforcement tables (yet): fall back to the traffic
         log.debug("console: findings unavailable", exc_info=True)
         rows = []
     if rows:
         return [{"account_id": r[0], "risk": float(r[1]), "requests": None, "refused": None, "source": "findings",
                  "detail": " · ".join(x for x in (r[2], r[3]) if x)} for r in rows]
-    found = await queries.top_refused_accounts(c.db, since, limit)
+    found = await c.store.top_refused_accounts(since, limit)
     return [{"account_id": a, "requests": n, "refused": d, "risk": (d / n) if n else 0.0, "source": "decisions",
              "detail": ""} for a, n, d in found]
 
@@ -86,10 +82,7 @@ async def register_cluster(c: Console, cluster_id: str, members: list[str], evid
 async def queue_counts(c: Console) -> dict[str, int]:
     """Open cases and pending appeals, for the overview (indexed counts; empty without the tables)."""
     try:
-        await context(c)
-        cases = await c.db.fetch("SELECT COUNT(*) FROM enforce_cases WHERE status = 'open'")
-        appeals = await c.db.fetch("SELECT COUNT(*) FROM enforce_appeals WHERE status = 'pending'")
+        return await (await context(c)).es.queue_counts()
     except Exception:
         log.debug("console: enforcement counts unavailable", exc_info=True)
         return {}
-    return {"open_cases": int(cases[0][0]), "pending_appeals": int(appeals[0][0])}

@@ -1,43 +1,46 @@
-"""The console's tables, and the indexes it adds to the store's tables (additive, prefixed
-`console_`), one entry per version. The same DDL serves SQLite and PostgreSQL (REAL becomes
-double precision there).
+"""The console's tables (users, sessions, sign-in throttling, the traffic rollup), one migration per
+version, over the store's `Database` (`moat.store.database` fills in the type names).
 
 `console_traffic_minutes` keeps the overview's charts cheap however many requests are recorded.
-Why each index: the overview aggregates traffic over a time window by decision and account, so
-`(ts, decision, account_id)` makes those queries index-only scans; the cluster view finds accounts
-sharing a payment instrument or SSO tenant without scanning every account.
+The indexes the console's reads of the store's tables need belong to the store (its v4); releases
+before it made them here, in v1.
 """
 
 from __future__ import annotations
 
-SCHEMA_TABLE = "console_schema_version"
+from moat.store.database import Database, Migration
 
-MIGRATIONS: tuple[tuple[int, str], ...] = (
+COMPONENT = "console"
+LEGACY = ("console_schema_version", "SELECT COALESCE(MAX(version), 0) FROM console_schema_version")
+
+
+async def open_tables(db: Database) -> None:
+    """Create or migrate the console's tables (idempotent)."""
+    await db.migrate(COMPONENT, MIGRATIONS, legacy=LEGACY)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
     (1, """
 CREATE TABLE console_users (
     username TEXT PRIMARY KEY,
     password_hash TEXT NOT NULL,
     role TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    updated_at REAL NOT NULL,
+    created_at {real} NOT NULL,
+    updated_at {real} NOT NULL,
     disabled INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE console_sessions (
     id_hash TEXT PRIMARY KEY,
     username TEXT NOT NULL,
-    created_at REAL NOT NULL,
-    last_seen REAL NOT NULL
+    created_at {real} NOT NULL,
+    last_seen {real} NOT NULL
 );
 CREATE INDEX console_sessions_user ON console_sessions (username);
 CREATE TABLE console_signin_failures (
     subject TEXT NOT NULL,
-    ts REAL NOT NULL
+    ts {real} NOT NULL
 );
-CREATE INDEX console_signin_failures_subject ON console_signin_failures (subject, ts);
-CREATE INDEX IF NOT EXISTS console_requests_ts_decision ON requests (ts, decision, account_id);
-CREATE INDEX IF NOT EXISTS console_requests_account_decision ON requests (account_id, ts, seq, decision);
-CREATE INDEX IF NOT EXISTS console_accounts_payment ON accounts (payment_fingerprint);
-CREATE INDEX IF NOT EXISTS console_accounts_sso ON accounts (sso_tenant)
+CREATE INDEX console_signin_failures_subject ON console_signin_failures (subject, ts)
 """),
     # v2: per-minute traffic counts by decision, rolled up incrementally from `requests` (rollup.py)
     (2, """
@@ -49,7 +52,7 @@ CREATE TABLE console_traffic_minutes (
 );
 CREATE TABLE console_rollup_state (
     name TEXT PRIMARY KEY,
-    rolled_until REAL NOT NULL
+    rolled_until {real} NOT NULL
 )
 """),
     # v3: sign-in throttling (throttle.py): one counter per subject (address or user name), taken and
@@ -57,14 +60,14 @@ CREATE TABLE console_rollup_state (
     (3, """
 CREATE TABLE console_signin_counters (
     subject TEXT PRIMARY KEY,
-    window_start REAL NOT NULL,
+    window_start {real} NOT NULL,
     n INTEGER NOT NULL
 );
 CREATE INDEX console_signin_counters_window ON console_signin_counters (window_start);
 CREATE TABLE console_known_addresses (
     username TEXT NOT NULL,
     address TEXT NOT NULL,
-    last_seen REAL NOT NULL,
+    last_seen {real} NOT NULL,
     PRIMARY KEY (username, address)
 )
 """),
@@ -74,7 +77,7 @@ CREATE TABLE console_known_addresses (
 DROP TABLE console_signin_counters;
 CREATE TABLE console_signin_counters (
     subject TEXT PRIMARY KEY,
-    window_end REAL NOT NULL,
+    window_end {real} NOT NULL,
     n INTEGER NOT NULL,
     level INTEGER NOT NULL
 );

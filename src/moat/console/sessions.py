@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from moat.console.db import ConsoleDB
+from moat.store.database import Database
 
 COOKIE = "moat_console"
 _TOUCH_EVERY = 30.0  # seconds: last_seen is written at most this often per session
@@ -47,7 +47,7 @@ class Session:
 
 
 class Sessions:
-    def __init__(self, db: ConsoleDB, *, idle: float, absolute: float,
+    def __init__(self, db: Database, *, idle: float, absolute: float,
                  clock: Callable[[], float] = time.time) -> None:
         self._db = db
         self._idle = idle
@@ -60,7 +60,7 @@ class Sessions:
         now = self._clock()
         await self._db.execute(
             "INSERT INTO console_sessions (id_hash, username, created_at, last_seen) VALUES (?, ?, ?, ?)",
-            (_hash(raw), username, now, now))
+            _hash(raw), username, now, now)
         return raw
 
     async def lookup(self, raw: str | None) -> Session | None:
@@ -71,26 +71,26 @@ class Sessions:
         digest = _hash(raw)
         rows = await self._db.fetch(
             "SELECT s.username, s.created_at, s.last_seen, u.role, u.disabled FROM console_sessions s "
-            "JOIN console_users u ON u.username = s.username WHERE s.id_hash = ?", (digest,))
+            "JOIN console_users u ON u.username = s.username WHERE s.id_hash = ?", digest)
         if not rows:
             return None
         username, created, last_seen, role, disabled = rows[0]
         now = self._clock()
         if disabled or now - float(last_seen) > self._idle or now - float(created) > self._absolute:
-            await self._db.execute("DELETE FROM console_sessions WHERE id_hash = ?", (digest,))
+            await self._db.execute("DELETE FROM console_sessions WHERE id_hash = ?", digest)
             return None
         if now - float(last_seen) > _TOUCH_EVERY:
-            await self._db.execute("UPDATE console_sessions SET last_seen = ? WHERE id_hash = ?", (now, digest))
+            await self._db.execute("UPDATE console_sessions SET last_seen = ? WHERE id_hash = ?", now, digest)
         return Session(raw, username, role, float(created))
 
     async def end(self, raw: str) -> None:
-        await self._db.execute("DELETE FROM console_sessions WHERE id_hash = ?", (_hash(raw),))
+        await self._db.execute("DELETE FROM console_sessions WHERE id_hash = ?", _hash(raw))
 
     async def end_all(self, username: str) -> None:
-        await self._db.execute("DELETE FROM console_sessions WHERE username = ?", (username,))
+        await self._db.execute("DELETE FROM console_sessions WHERE username = ?", username)
 
     async def prune(self) -> None:
         """Drop expired sessions (called at sign-in, so the table never grows without bound)."""
         now = self._clock()
         await self._db.execute("DELETE FROM console_sessions WHERE last_seen < ? OR created_at < ?",
-                               (now - self._idle, now - self._absolute))
+                               now - self._idle, now - self._absolute)

@@ -42,7 +42,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from moat.console.db import ConsoleDB
+from moat.store.database import Database, Row, Tx
 
 log = logging.getLogger("moat.console")
 
@@ -116,24 +116,27 @@ class Counter(Protocol):
 class StoreCounter:
     """Counters in the console's table, shared by every replica on the same store."""
 
-    def __init__(self, db: ConsoleDB, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, db: Database, clock: Callable[[], float] = time.time) -> None:
         self._db = db
         self._clock = clock
 
     async def hit(self, subject: str, windows: Windows) -> tuple[int, float]:
         now, base = self._clock(), windows.base
         level = (windows.limit, now - base, windows.max_level, windows.max_level)
-        rows = await self._db.write_fetch(_UPSERT, (subject, now + base, now, now, *level, now, now, base, *level))
+        async def take(tx: Tx) -> list[Row]:  # an upsert that returns: a write transaction, not a read
+            return await tx.fetch(_UPSERT, subject, now + base, now, now, *level, now, now, base, *level)
+
+        rows = await self._db.run(take)
         count, end = rows[0]
         if random.random() < 0.01:  # now and then: drop counters that ended long enough ago to be forgotten
-            await self._db.execute("DELETE FROM console_signin_counters WHERE window_end < ?", (now - base,))
+            await self._db.execute("DELETE FROM console_signin_counters WHERE window_end < ?", now - base)
         return int(count), max(float(end) - now, 0.0)
 
     async def refund(self, subject: str) -> None:
-        await self._db.execute("UPDATE console_signin_counters SET n = n - 1 WHERE subject = ? AND n > 0", (subject,))
+        await self._db.execute("UPDATE console_signin_counters SET n = n - 1 WHERE subject = ? AND n > 0", subject)
 
     async def reset(self, subject: str) -> None:
-        await self._db.execute("DELETE FROM console_signin_counters WHERE subject = ?", (subject,))
+        await self._db.execute("DELETE FROM console_signin_counters WHERE subject = ?", subject)
 
     async def close(self) -> None:
         return None
@@ -207,7 +210,7 @@ class Admission:
 
 
 class SigninThrottle:
-    def __init__(self, db: ConsoleDB, counter: Counter, *, per_address: int, per_user: int, window: float,
+    def __init__(self, db: Database, counter: Counter, *, per_address: int, per_user: int, window: float,
                  known_for: float, longest: float = 86400.0, clock: Callable[[], float] = time.time) -> None:
         self._db = db
         self.counter = counter
@@ -238,12 +241,12 @@ class SigninThrottle:
         now = self._clock()
         await self._db.execute(
             "INSERT INTO console_known_addresses (username, address, last_seen) VALUES (?, ?, ?) "
-            "ON CONFLICT (username, address) DO UPDATE SET last_seen = excluded.last_seen", (username, address, now))
+            "ON CONFLICT (username, address) DO UPDATE SET last_seen = excluded.last_seen", username, address, now)
 
     async def is_known(self, username: str, address: str) -> bool:
         rows = await self._db.fetch(
             "SELECT 1 FROM console_known_addresses WHERE username = ? AND address = ? AND last_seen >= ?",
-            (username, address, self._clock() - self.known_for))
+            username, address, self._clock() - self.known_for)
         return bool(rows)
 
     async def close(self) -> None:
@@ -265,7 +268,7 @@ def _seconds(left: float) -> int:
     return max(1, math.ceil(left))
 
 
-def build_throttle(db: ConsoleDB, *, redis_url: str, redis_prefix: str, per_address: int, per_user: int,
+def build_throttle(db: Database, *, redis_url: str, redis_prefix: str, per_address: int, per_user: int,
                    window: float, known_for: float) -> SigninThrottle:
     store = StoreCounter(db)
     counter: Counter = RedisCounter(redis_url, redis_prefix, store) if redis_url else store

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from moat.console.db import ConsoleDB
 from moat.errors import BadRequest, NotFound
 from moat.store.base import AdminAction, Store
+from moat.store.database import Database
 
 ROLES: tuple[str, ...] = ("viewer", "reviewer", "admin")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{0,63}$")
@@ -59,7 +59,7 @@ def check_role(role: str) -> str:
 class UserBook:
     """Users in the console's table. Hashing runs in a thread: argon2 is deliberately slow."""
 
-    def __init__(self, db: ConsoleDB, store: Store, hasher: PasswordHasher | None = None) -> None:
+    def __init__(self, db: Database, store: Store, hasher: PasswordHasher | None = None) -> None:
         self._db = db
         self._store = store
         self._hasher = hasher or PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
@@ -75,13 +75,13 @@ class UserBook:
         now = time.time()
         await self._db.execute(
             "INSERT INTO console_users (username, password_hash, role, created_at, updated_at, disabled) "
-            "VALUES (?, ?, ?, ?, ?, 0)", (username, digest, role, now, now))
+            "VALUES (?, ?, ?, ?, ?, 0)", username, digest, role, now, now)
         await self._store.append_admin(AdminAction(actor, "console.users.add", username, {"role": role}))
         return ConsoleUser(username, role, now)
 
     async def get(self, username: str) -> ConsoleUser | None:
         rows = await self._db.fetch(
-            "SELECT username, role, created_at, disabled FROM console_users WHERE username = ?", (username,))
+            "SELECT username, role, created_at, disabled FROM console_users WHERE username = ?", username)
         return ConsoleUser(rows[0][0], rows[0][1], float(rows[0][2]), bool(rows[0][3])) if rows else None
 
     async def list(self) -> list[ConsoleUser]:
@@ -95,7 +95,7 @@ class UserBook:
         if user is None:
             raise NotFound(f"unknown console user {username!r}")
         await self._db.execute("UPDATE console_users SET role = ?, updated_at = ? WHERE username = ?",
-                               (role, time.time(), username))
+                               role, time.time(), username)
         await self._store.append_admin(AdminAction(actor, "console.users.set_role", username,
                                                    {"from": user.role, "to": role}))
         return ConsoleUser(username, role, user.created_at, user.disabled)
@@ -107,15 +107,15 @@ class UserBook:
             raise NotFound(f"unknown console user {username!r}")
         digest = await asyncio.to_thread(self._hasher.hash, password)
         await self._db.execute("UPDATE console_users SET password_hash = ?, updated_at = ? WHERE username = ?",
-                               (digest, time.time(), username))
-        await self._db.execute("DELETE FROM console_sessions WHERE username = ?", (username,))
+                               digest, time.time(), username)
+        await self._db.execute("DELETE FROM console_sessions WHERE username = ?", username)
         await self._store.append_admin(AdminAction(actor, "console.users.password", username, {}))
 
     async def set_disabled(self, username: str, disabled: bool, *, actor: str) -> None:
         if await self.get(username) is None:
             raise NotFound(f"unknown console user {username!r}")
         await self._db.execute("UPDATE console_users SET disabled = ?, updated_at = ? WHERE username = ?",
-                               (1 if disabled else 0, time.time(), username))
+                               1 if disabled else 0, time.time(), username)
         await self._store.append_admin(AdminAction(actor, "console.users.disable" if disabled
                                                    else "console.users.enable", username, {}))
 
@@ -123,7 +123,7 @@ class UserBook:
         """The user when the password matches and the user is enabled; None otherwise."""
         rows = await self._db.fetch(
             "SELECT username, role, created_at, disabled, password_hash FROM console_users WHERE username = ?",
-            (username,))
+            username)
         if not rows:
             if self._dummy is None:
                 self._dummy = await asyncio.to_thread(self._hasher.hash, _DUMMY_PASSWORD)

@@ -21,7 +21,7 @@ import math
 import time
 from typing import Any
 
-from moat.enforce.labels import CATEGORIES, DAY, OTHER, list_labels
+from moat.enforce.labels import CATEGORIES, DAY, OTHER, flag_counts, list_labels
 from moat.enforce.services import EnforceContext
 
 Z95 = 1.959963984540054
@@ -64,38 +64,11 @@ async def precision(cx: EnforceContext, since: float) -> dict[str, Any]:
     return {c: _row(*v) for c, v in counts.items()}
 
 
-def _day_sql(dialect: str) -> str:
-    return "CAST(FLOOR(ts / 86400.0) AS BIGINT)" if dialect == "postgres" else "CAST(ts / 86400 AS INTEGER)"
-
-
 async def flag_series(cx: EnforceContext, *, first_day: int, last_day: int, bucket: str = "day"
                       ) -> list[dict[str, Any]]:
     """One entry per bucket from `first_day` to `last_day` (UTC day numbers), oldest first."""
     size, offset = BUCKETS[bucket]
-    db = cx.es.db
-    b = f"(({{d}} + {offset}) / {size})"  # integer division in both dialects (integer operands)
-    day = _day_sql(db.dialect)
-    lo_ts, hi_ts = first_day * DAY, (last_day + 1) * DAY
-    active = await db.fetch(
-        f"SELECT {b.format(d='u.d')} AS bk, COUNT(DISTINCT u.account_id) FROM ("
-        f"SELECT {day} AS d, account_id FROM requests WHERE ts >= ? AND ts < ? AND account_id IS NOT NULL "
-        "UNION SELECT day AS d, account_id FROM enforce_flags WHERE day >= ? AND day <= ?) u GROUP BY bk",
-        lo_ts, hi_ts, first_day, last_day)
-    # Each flagged account once per bucket, at its first flag day there, with the latest verdict on or
-    # after that day.
-    verdict = ("(SELECT l.outcome FROM enforce_label_accounts la JOIN enforce_labels l ON l.label_id = la.label_id "
-               "WHERE la.account_id = f.account_id AND l.decided_at >= f.day * 86400.0 "
-               "ORDER BY l.decided_at DESC, l.label_id DESC LIMIT 1)")
-    flagged = await db.fetch(
-        f"SELECT f.bk, {verdict} AS outcome, COUNT(*) FROM ("
-        f"SELECT {b.format(d='day')} AS bk, account_id, MIN(day) AS day FROM enforce_flags "
-        "WHERE day >= ? AND day <= ? GROUP BY bk, account_id) f GROUP BY f.bk, outcome",
-        first_day, last_day)
-    by_category = await db.fetch(
-        f"SELECT f.bk, f.category, {verdict} AS outcome, COUNT(*) FROM ("
-        f"SELECT {b.format(d='day')} AS bk, account_id, category, MIN(day) AS day FROM enforce_flags "
-        "WHERE day >= ? AND day <= ? GROUP BY bk, account_id, category) f GROUP BY f.bk, f.category, outcome",
-        first_day, last_day)
+    active, flagged, by_category = await flag_counts(cx, first_day, last_day, size, offset)
     first_b, last_b = (first_day + offset) // size, (last_day + offset) // size
     out: dict[int, dict[str, Any]] = {}
     for k in range(first_b, last_b + 1):

@@ -9,7 +9,7 @@ changed, so a request never waits on it.
   One Lua script bumps the version and writes a batch, so versions become visible in order and a
   reader polling `version > n` never skips a write.
 - `TableScores`: one `detect_scores` table in the store (SQLite or PostgreSQL), rows versioned the
-  same way; writes are serialised by the store's transaction (advisory lock on PostgreSQL).
+  same way; writes are serialised by their transaction's lock (see `moat.store.database`).
 
 A payload is `{"scores": {name: float}, "cluster_id": str | None, "requests": int}` for an account
 and `{"scores": {...}, "size": int}` for a cluster. Subjects are `a:<account>` and `c:<cluster>`.
@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import orjson
 
 from moat.store import Store
+from moat.store.database import Migration, Stmt
 
 log = logging.getLogger("moat.detect.scores")
 
@@ -136,9 +137,12 @@ class RedisScores:
 
 # ---- the store ----------------------------------------------------------------------------------
 
-_DDL = ("CREATE TABLE IF NOT EXISTS detect_scores (subject TEXT PRIMARY KEY, payload TEXT NOT NULL, "
-        "version BIGINT NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS detect_scores_version ON detect_scores (version)")
+# Releases before `moat_migrations` made the table on every open (IF NOT EXISTS): its presence is v1.
+_LEGACY = ("detect_scores", "SELECT 1")
+_MIGRATIONS: tuple[Migration, ...] = ((1, """
+CREATE TABLE IF NOT EXISTS detect_scores (subject TEXT PRIMARY KEY, payload TEXT NOT NULL, version BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS detect_scores_version ON detect_scores (version)
+"""),)
 _UPSERT = ("INSERT INTO detect_scores (subject, payload, version) VALUES "
            "(?, ?, (SELECT COALESCE(MAX(version), 0) + 1 FROM detect_scores)) "
            "ON CONFLICT (subject) DO UPDATE SET payload = excluded.payload, version = excluded.version")
@@ -148,28 +152,22 @@ class TableScores:
     """Scores in the store's `detect_scores` table (the embedded default, or no Redis)."""
 
     def __init__(self, store: Store) -> None:
-        self.store = store
-        self._db: Any = None
+        self.db = store.db
 
     async def open(self) -> None:
-        from moat.enforce.db import Stmt, db_for
-
-        self._db = db_for(self.store)
-        await self._db.transaction([Stmt(sql) for sql in _DDL])
+        await self.db.migrate("scores", _MIGRATIONS, legacy=_LEGACY)
 
     async def close(self) -> None:
-        self._db = None
+        pass  # the store's connection: the store closes it
 
     async def write(self, items: Changes) -> None:
-        from moat.enforce.db import Stmt
-
         stmts = [Stmt(_UPSERT, (subject, orjson.dumps(payload).decode())) for subject, payload in items]
         for start in range(0, len(stmts), 1000):
-            await self._db.transaction(stmts[start:start + 1000])
+            await self.db.transaction(stmts[start:start + 1000], lock="detect_scores")
 
     async def changes(self, after: int) -> tuple[int, Changes]:
-        rows = await self._db.fetch("SELECT subject, payload, version FROM detect_scores WHERE version > ? "
-                                    f"ORDER BY version LIMIT {POLL_LIMIT}", after)
+        rows = await self.db.fetch("SELECT subject, payload, version FROM detect_scores WHERE version > ? "
+                                   f"ORDER BY version LIMIT {POLL_LIMIT}", after)
         if not rows:
             return after, []
         return int(rows[-1][2]), [(str(s), orjson.loads(p)) for s, p, _ in rows]

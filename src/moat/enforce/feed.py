@@ -4,7 +4,7 @@ The document format and its verification live in `moat.platform.feed` (the platf
 very same `canonical_json` and `hash_identifier`, so both ends agree byte for byte). Here:
 
 - `load_or_create_signing_key(home)`: the Ed25519 key under the data dir (`feed_signing_key.pem`,
-  mode 0600), generated on first use; platforms pin its public key (`public_key_b64`).
+  mode 0600), generated on first use; platforms pin its public key (`moat.platform.ed25519.public_key_b64`).
 - `FeedPublisher`: keeps the version counter (`feed_state.json` under the data dir; the version
   goes up only when the restricted entities change), signs a document valid for `validity`
   seconds, re-signs it when it nears `not_after`, and answers HTTP with an ETag (the SHA-256 of
@@ -35,20 +35,13 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from moat.identity.linking_index import OrgIndex, is_personal_domain
+from moat.platform.ed25519 import load_private_key as load_signing_key
 from moat.platform.feed import FEED_FORMAT, canonical_json, hash_identifier, key_id, normalize_name
 
 KEY_FILE = "feed_signing_key.pem"
 STATE_FILE = "feed_state.json"
 DEFAULT_VALIDITY = 24 * 3600.0
 FEED_PATH = "/feed/restricted"
-
-
-def load_signing_key(pem: str | bytes) -> Ed25519PrivateKey:
-    """An Ed25519 private key from PEM text (e.g. a secret mounted into every replica)."""
-    key = serialization.load_pem_private_key(pem.encode() if isinstance(pem, str) else pem, password=None)
-    if not isinstance(key, Ed25519PrivateKey):
-        raise ValueError("not an Ed25519 private key")
-    return key
 
 
 def salt_for(key: Ed25519PrivateKey) -> bytes:
@@ -77,12 +70,6 @@ def load_or_create_signing_key(home: str | Path) -> Ed25519PrivateKey:
     with os.fdopen(fd, "wb") as f:
         f.write(pem)
     return key
-
-
-def public_key_b64(key: Ed25519PrivateKey) -> str:
-    """The public key as platforms pin it: raw 32 bytes, base64."""
-    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode()
 
 
 def public_key_pem(key: Ed25519PrivateKey) -> str:

@@ -37,7 +37,8 @@ async def _store_orgs(url: str) -> list[Any]:
 @click.pass_context
 def export(ctx: click.Context, out: Path | None, dataset: Path | None, validity: float | None) -> None:
     """Sign the current restricted entities and write the feed."""
-    from moat.enforce.feed import DEFAULT_VALIDITY, FeedPublisher, public_key_b64
+    from moat.enforce.feed import DEFAULT_VALIDITY, FeedPublisher
+    from moat.platform.ed25519 import public_key_b64
 
     settings = settings_from(ctx)
     if dataset is not None:
@@ -70,7 +71,8 @@ def verify(ctx: click.Context, file: Path, public_key: str | None, as_json: bool
     from moat.platform.feed import FeedError, verify_feed
 
     if public_key is None:
-        from moat.enforce.feed import KEY_FILE, load_or_create_signing_key, public_key_b64
+        from moat.enforce.feed import KEY_FILE, load_or_create_signing_key
+        from moat.platform.ed25519 import public_key_b64
 
         home = settings_from(ctx).home_path
         if not (home / KEY_FILE).exists():

@@ -26,11 +26,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from moat.enforce.db import Row, Stmt
 from moat.enforce.models import Appeal, Case, Subject
 from moat.enforce.services import EnforceContext
 from moat.enforce.storage import dumps, loads
 from moat.errors import BadRequest
+from moat.store.database import Row, Stmt
 
 # The detector categories of moat.detect.engine.CATEGORIES (kept here so enforcement does not import
 # the detectors; tests/enforce/test_labels.py checks they agree).
@@ -141,7 +141,7 @@ def _upsert(label: Label) -> list[Stmt]:
 
 
 async def _save(cx: EnforceContext, label: Label) -> Label:
-    await cx.es.db.transaction(_upsert(label))
+    await cx.es.transaction(_upsert(label))
     await cx.log(label.reviewer, "labels.record", label.label_id,
                  {"subject": label.subject, "outcome": label.outcome, "categories": label.categories})
     return label
@@ -164,7 +164,7 @@ async def label_case(cx: EnforceContext, *, case: Case, outcome: str, reviewer: 
 async def withdraw_case_label(cx: EnforceContext, *, case_id: str, actor: str) -> bool:
     """A reopened case is under review again: its label no longer counts."""
     label_id = f"case:{case_id}"
-    counts = await cx.es.db.transaction([
+    counts = await cx.es.transaction([
         Stmt("DELETE FROM enforce_labels WHERE label_id = ?", (label_id,), stop_if_none=True),
         Stmt("DELETE FROM enforce_label_accounts WHERE label_id = ?", (label_id,))])
     if counts[0]:
@@ -246,7 +246,7 @@ async def note_flags(cx: EnforceContext, flags: Iterable[Flag]) -> int:
                   "ON CONFLICT DO NOTHING", (int(f.ts // DAY), f.account_id, category, f.source, f.ts, f.risk))
              for f in flags for category in (sorted(set(f.categories)) or [OTHER])]
     for start in range(0, len(stmts), 1000):
-        await cx.es.db.transaction(stmts[start:start + 1000])
+        await cx.es.transaction(stmts[start:start + 1000])
     return len(stmts)
 
 
@@ -263,3 +263,35 @@ def policy_flag(account_id: str, reason_code: str | None, rules: Iterable[str], 
     for rule in rules:
         categories.update(categories_of_code(rule))
     return Flag(account_id, sorted(categories), "policy", ts)
+
+
+async def flag_counts(cx: EnforceContext, first_day: int, last_day: int, size: int, offset: int
+                      ) -> tuple[list[Row], list[Row], list[Row]]:
+    """Counts per bucket of `size` days (bucket = (day + offset) // size) from `first_day` to
+    `last_day`, for the benign flag rate (`moat.detect.reviewed`):
+
+    - (bucket, active accounts): accounts that made a recorded request or were flagged in it;
+    - (bucket, verdict, accounts): flagged accounts, each once at its first flag day in the bucket,
+      by the latest label reaching it decided on or after that day (None: unreviewed);
+    - (bucket, category, verdict, accounts): the same per detector category.
+    """
+    b = f"(({{d}} + {int(offset)}) / {int(size)})"  # integer division in both dialects (integer operands)
+    traffic, traffic_args = cx.store.account_days_query(first_day * DAY, (last_day + 1) * DAY)
+    active = await cx.es.db.fetch(
+        f"SELECT {b.format(d='u.d')} AS bk, COUNT(DISTINCT u.account_id) FROM ("
+        f"{traffic} UNION SELECT day AS d, account_id FROM enforce_flags WHERE day >= ? AND day <= ?) u GROUP BY bk",
+        *traffic_args, first_day, last_day)
+    verdict = ("(SELECT l.outcome FROM enforce_label_accounts la JOIN enforce_labels l ON l.label_id = la.label_id "
+               "WHERE la.account_id = f.account_id AND l.decided_at >= f.day * 86400.0 "
+               "ORDER BY l.decided_at DESC, l.label_id DESC LIMIT 1)")
+    flagged = await cx.es.db.fetch(
+        f"SELECT f.bk, {verdict} AS outcome, COUNT(*) FROM ("
+        f"SELECT {b.format(d='day')} AS bk, account_id, MIN(day) AS day FROM enforce_flags "
+        "WHERE day >= ? AND day <= ? GROUP BY bk, account_id) f GROUP BY f.bk, outcome",
+        first_day, last_day)
+    by_category = await cx.es.db.fetch(
+        f"SELECT f.bk, f.category, {verdict} AS outcome, COUNT(*) FROM ("
+        f"SELECT {b.format(d='day')} AS bk, account_id, category, MIN(day) AS day FROM enforce_flags "
+        "WHERE day >= ? AND day <= ? GROUP BY bk, account_id, category) f GROUP BY f.bk, f.category, outcome",
+        first_day, last_day)
+    return active, flagged, by_category

@@ -7,19 +7,10 @@ action is *active* until it is *undone*; an appeal is *pending*, then *accepted*
 
 from __future__ import annotations
 
-import os
-import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from moat.errors import BadRequest
-
-
-def new_id(prefix: str) -> str:
-    """A unique id that sorts by creation time to the nanosecond (a case's timeline is read in id
-    order, and two of its events are often written within the same millisecond)."""
-    return f"{prefix}_{time.time_ns():016x}{os.urandom(6).hex()}"
-
 
 SUBJECT_KINDS: tuple[str, ...] = ("account", "cluster", "org")
 CASE_STATUSES: tuple[str, ...] = ("open", "actioned", "closed")

@@ -1,13 +1,15 @@
 """Enforcement tables (cases, evidence, actions, restrictions, appeals, webhook outbox, reviewed labels), one DDL
-for both backends with the few type names that differ filled in.
+for both backends (`moat.store.database` fills in the type names that differ).
 
 Every list the console pages through is read by keyset on a time-ordered id (`moat.context.new_id`
 sorts by creation), so each has an index led by its filter columns and ending in that id: pages stay
-fast however many rows there are. Sample requests and decision history are read from the store's
-`requests` table through its `(account_id, ts)` index.
+fast however many rows there are. Sample requests and decision history are read through the
+store's `requests_for`.
 """
 
 from __future__ import annotations
+
+from moat.store.database import Migration
 
 _V1 = """
 CREATE TABLE enforce_cases (
@@ -132,13 +134,9 @@ CREATE INDEX enforce_outbox_list ON enforce_outbox (status, delivery_id)
 """
 
 
-# v2: a case's refused decisions are read per account, newest first, from the store's `requests`
-# table; most requests are allowed, so a partial index over the refusals keeps that read short
-# however much an account has been allowed. (The store owns the table; the index serves enforcement.)
-_V2 = """
-CREATE INDEX IF NOT EXISTS enforce_requests_refused ON requests (account_id, ts) WHERE decision <> 'allow';
-CREATE INDEX enforce_evidence_order ON enforce_evidence (case_id, evidence_id)
-"""
+# v2: evidence in id order per case. (Releases before store v4 also made the store's partial index
+# over refused requests here; the store owns it now.)
+_V2 = "CREATE INDEX enforce_evidence_order ON enforce_evidence (case_id, evidence_id)"
 
 
 # v3: reviewers' outcomes as labels (moat.enforce.labels). One label per resolved case or decided
@@ -182,11 +180,6 @@ CREATE INDEX enforce_flags_account ON enforce_flags (account_id, day)
 """
 
 
-def sqlite_migrations() -> tuple[tuple[int, str], ...]:
-    return ((1, _V1.format(real="REAL", serial="INTEGER PRIMARY KEY AUTOINCREMENT")), (2, _V2),
-            (3, _V3.format(real="REAL")))
-
-
-def postgres_migrations() -> tuple[tuple[int, str], ...]:
-    return ((1, _V1.format(real="double precision", serial="bigserial PRIMARY KEY")), (2, _V2),
-            (3, _V3.format(real="double precision")))
+COMPONENT = "enforce"
+LEGACY = ("enforce_schema_version", "SELECT COALESCE(MAX(version), 0) FROM enforce_schema_version")
+MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3))

@@ -11,9 +11,9 @@ from typing import Any
 
 from moat.config import WebhookSettings
 from moat.enforce import webhooks
-from moat.enforce.models import new_id
 from moat.enforce.storage import EnforceStore
 from moat.errors import BadRequest
+from moat.ids import new_id
 from moat.store import Store
 from moat.store.base import AdminAction
 

@@ -1,8 +1,10 @@
-"""`EnforceStore`: every enforcement query, over the store's own connection (see `moat.enforce.db`).
+"""`EnforceStore`: the enforcement tables (`moat.enforce.schema`), over the store's `Database`.
 
 Lists are keyset-paginated on time-ordered ids (newest first, except a case's timeline which reads
 oldest first): a cursor is the last id of the previous page, so page N costs what page 1 costs.
-Reads of recorded traffic and of the decision log are in `moat.enforce.traffic_reads`.
+Recorded traffic, the decision log and the directory are read through the store's own methods.
+Every transaction takes the `enforce` lock, so the `enforce_changes` feed's rows become visible in
+`seq` order, exactly like the directory's change feed (a replica polling `seq > n` never skips).
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ from typing import Any
 
 import orjson
 
-from moat.enforce.db import Db, Row, Stmt, db_for
+from moat.enforce import schema
 from moat.enforce.models import Action, Appeal, Case, CaseEvent, Evidence, Page
-from moat.enforce.traffic_reads import TrafficReads, marks, page_of, page_size
 from moat.store import Store
+from moat.store.database import Row, Stmt
+from moat.store.directory import marks
 
 _CASE_COLS = ("case_id, subject_kind, subject_id, status, title, source, risk, assignee, opened_by, opened_at, "
               "updated_at, closed_at")
@@ -36,15 +39,49 @@ def loads(text: Any) -> Any:
     return orjson.loads(text) if isinstance(text, (str, bytes)) else text
 
 
-class EnforceStore(TrafficReads):
+MAX_PAGE = 500
+
+
+def page_size(limit: int | None) -> int:
+    return max(1, min(int(limit or 50), MAX_PAGE))
+
+
+def page_of(rows: list[Any], limit: int, key: Any) -> Page:
+    """The first `limit` of `limit + 1` fetched rows, with a cursor when there were more."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return Page(rows, key(rows[-1]) if more and rows else None)
+
+
+class EnforceStore:
     """Enforcement tables beside an open `Store`. `await open()` creates or migrates them."""
 
-    def __init__(self, store: Store, db: Db | None = None) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
-        self.db = db or db_for(store)
+        self.db = store.db
 
     async def open(self) -> None:
-        await self.db.migrate()
+        await self.db.migrate(schema.COMPONENT, schema.MIGRATIONS, legacy=schema.LEGACY)
+
+    async def transaction(self, statements: Sequence[Stmt]) -> list[int]:
+        return await self.db.transaction(statements, lock="enforce")
+
+    # ---- what enforcement reads of the store's tables ------------------------------------------
+    async def org_accounts(self, org_ids: Sequence[str], limit: int = 100_000) -> list[str]:
+        return await self.store.org_account_ids(org_ids, limit)
+
+    async def decision(self, decision_id: str) -> dict[str, Any] | None:
+        return await self.store.decision(decision_id)
+
+    async def requests_for(self, account_ids: Sequence[str], *, refused_only: bool = False,
+                           limit: int | None = None, cursor: str | None = None) -> Page:
+        """Recorded requests of these accounts, newest first; cursor `ts:seq`."""
+        n = page_size(limit)
+        ts, _, seq = (cursor or "").partition(":")
+        found = await self.store.requests_for(account_ids, refused_only=refused_only, limit=n + 1,
+                                              before=(float(ts), int(seq)) if cursor else None)
+        page = page_of(found, n, lambda r: f"{r[1]['ts']!r}:{r[0]}")
+        return Page([r[1] for r in page.data], page.next_cursor)
 
     # ---- cases -----------------------------------------------------------------------------
     @staticmethod
@@ -67,7 +104,7 @@ class EnforceStore(TrafficReads):
     async def insert_case(self, case: Case, event: CaseEvent, evidence: Iterable[Evidence]) -> bool:
         """Insert a case with its first event and evidence; False when the subject has an open case
         already (a unique partial index: two replicas cannot both open one)."""
-        counts = await self.db.transaction([
+        counts = await self.transaction([
             Stmt(f"INSERT INTO enforce_cases ({_CASE_COLS}) VALUES ({marks(range(12))}) ON CONFLICT DO NOTHING",
                  (case.case_id, case.subject_kind, case.subject_id, case.status, case.title, case.source,
                   case.risk, case.assignee, case.opened_by, case.opened_at, case.updated_at, case.closed_at),
@@ -113,7 +150,7 @@ class EnforceStore(TrafficReads):
         if not changes:
             stmts.append(Stmt("UPDATE enforce_cases SET updated_at = ? WHERE case_id = ?", (time.time(), case_id)))
         stmts += [self.event_stmt(e) for e in events] + [self.evidence_stmt(e) for e in evidence]
-        await self.db.transaction(stmts)
+        await self.transaction(stmts)
 
     async def list_events(self, case_id: str, *, limit: int | None = None, cursor: str | None = None) -> Page:
         n = page_size(limit)
@@ -142,7 +179,7 @@ class EnforceStore(TrafficReads):
                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id) DO UPDATE SET risk = excluded.risk, "
                "cluster_id = excluded.cluster_id, linked_org = excluded.linked_org, data = excluded.data, "
                "imported_at = excluded.imported_at")
-        await self.db.transaction([Stmt(sql, (f["account_id"], float(f.get("risk") or 0.0), f.get("cluster_id"),
+        await self.transaction([Stmt(sql, (f["account_id"], float(f.get("risk") or 0.0), f.get("cluster_id"),
                                               f.get("linked_org"), dumps(f), now)) for f in findings])
 
     async def findings(self, account_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -151,6 +188,11 @@ class EnforceStore(TrafficReads):
         rows = await self.db.fetch(f"SELECT account_id, data FROM enforce_findings WHERE account_id IN "
                                    f"({marks(account_ids)})", *account_ids)
         return {r[0]: loads(r[1]) for r in rows}
+
+    async def top_findings(self, limit: int) -> list[Row]:
+        """(account_id, risk, cluster_id, linked_org) of the riskiest findings."""
+        return await self.db.fetch("SELECT account_id, risk, cluster_id, linked_org FROM enforce_findings "
+                                   "WHERE risk > 0 ORDER BY risk DESC, account_id LIMIT ?", limit)
 
     async def cluster_members(self, cluster_id: str, limit: int = 10_000) -> list[str]:
         rows = await self.db.fetch("SELECT account_id FROM enforce_findings WHERE cluster_id = ? "
@@ -180,7 +222,7 @@ class EnforceStore(TrafficReads):
                               "VALUES (?, ?, ?, ?)", (action.action_id, kind, ident, dumps(data))))
         if restrictions:
             stmts.append(self.change_stmt("restriction", action.action_id))
-        await self.db.transaction(stmts)
+        await self.transaction(stmts)
 
     async def extend_action(self, action_id: str, accounts: Sequence[tuple[str, str | None]],
                             restrictions: Sequence[tuple[str, str, dict[str, Any]]] = ()) -> None:
@@ -192,7 +234,7 @@ class EnforceStore(TrafficReads):
         if restrictions:
             stmts.append(self.change_stmt("restriction", action_id))
         if stmts:
-            await self.db.transaction(stmts)
+            await self.transaction(stmts)
 
     async def get_action(self, action_id: str) -> Action | None:
         rows = await self.db.fetch(f"SELECT {_ACTION_COLS} FROM enforce_actions WHERE action_id = ?", action_id)
@@ -233,7 +275,7 @@ class EnforceStore(TrafficReads):
 
     async def mark_undone(self, action: Action, *, actor: str, reason: str) -> bool:
         """Flip to undone (False when it was not active) and drop its restriction rows."""
-        counts = await self.db.transaction([
+        counts = await self.transaction([
             Stmt("UPDATE enforce_actions SET status = 'undone', undone_at = ?, undone_by = ?, undo_reason = ? "
                  "WHERE action_id = ? AND status = 'active'", (time.time(), actor, reason, action.action_id),
                  stop_if_none=True),
@@ -243,7 +285,7 @@ class EnforceStore(TrafficReads):
 
     async def release_account(self, action_id: str, account_id: str) -> None:
         """Take one account out of an action on a cluster or organization (an accepted appeal)."""
-        await self.db.transaction([
+        await self.transaction([
             Stmt("UPDATE enforce_action_accounts SET released = 1 WHERE action_id = ? AND account_id = ?",
                  (action_id, account_id)),
             Stmt("DELETE FROM enforce_restrictions WHERE action_id = ? AND subject_kind = 'account' AND "
@@ -309,3 +351,9 @@ class EnforceStore(TrafficReads):
     async def set_appeal_undone(self, appeal_id: str, action_ids: list[str]) -> None:
         await self.db.execute("UPDATE enforce_appeals SET undone = ? WHERE appeal_id = ?", dumps(action_ids),
                               appeal_id)
+
+    async def queue_counts(self) -> dict[str, int]:
+        """Open cases and pending appeals (indexed counts)."""
+        cases = await self.db.fetch("SELECT COUNT(*) FROM enforce_cases WHERE status = 'open'")
+        appeals = await self.db.fetch("SELECT COUNT(*) FROM enforce_appeals WHERE status = 'pending'")
+        return {"open_cases": int(cases[0][0]), "pending_appeals": int(appeals[0][0])}

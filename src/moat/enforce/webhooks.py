@@ -27,9 +27,10 @@ from typing import Any
 import httpx
 
 from moat.config import Settings, WebhookSettings
-from moat.enforce.db import Stmt
-from moat.enforce.models import Page, new_id
+from moat.enforce.models import Page
 from moat.enforce.storage import EnforceStore, dumps, page_size
+from moat.ids import new_id
+from moat.store.database import Stmt
 from moat.tasks import cancel
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,7 @@ async def emit(es: EnforceStore, hooks: Sequence[WebhookSettings], event: str, d
     now = time.time()
     event_id = new_id("evt")
     body = dumps({"id": event_id, "type": event, "created": now, "data": data})
-    await es.db.transaction([
+    await es.transaction([
         Stmt(f"INSERT INTO enforce_outbox ({_COLS}) VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, NULL, NULL)",
              (new_id("whd"), event_id, event, h.url, body, now, now)) for h in targets])
     return event_id

@@ -32,11 +32,11 @@ from typing import Any, TypeGuard
 
 import orjson
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from moat.errors import AuthenticationFailed
 from moat.identity.attribution_nonces import AsyncNonceCache, MemoryNonceCache, NonceCache
+from moat.platform.ed25519 import b64decode, load_public_key
 
 ATTRIBUTION_HEADER = "moat-attribution"  # `Moat-Attribution`; ASGI header names are lower-case
 DEFAULT_AUDIENCE = "moat"
@@ -112,31 +112,6 @@ class Attribution:
     def org_hint(self) -> str | None:
         """What the traffic format records as `end_user_org`: the organization, else the domain."""
         return self.end_user_org or self.email_domain
-
-
-def load_public_key(text: str | bytes) -> Ed25519PublicKey:
-    """An Ed25519 public key from PEM, or from its raw 32 bytes in (url-safe) base64."""
-    raw = text.encode() if isinstance(text, str) else text
-    if raw.lstrip().startswith(b"-----BEGIN"):
-        key = serialization.load_pem_public_key(raw)
-        if not isinstance(key, Ed25519PublicKey):
-            raise ValueError("not an Ed25519 public key")
-        return key
-    data = _b64decode(raw.strip().decode())
-    if len(data) != 32:
-        raise ValueError("an Ed25519 public key is 32 bytes")
-    return Ed25519PublicKey.from_public_bytes(data)
-
-
-def public_key_b64(key: Ed25519PrivateKey | Ed25519PublicKey) -> str:
-    """The raw public key in base64, the short form a platform registers."""
-    pub = key.public_key() if isinstance(key, Ed25519PrivateKey) else key
-    raw = pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode()
-
-
-def _b64decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text.replace("+", "-").replace("/", "_") + "=" * (-len(text) % 4))
 
 
 def _b64url(text: str) -> bytes:
@@ -275,7 +250,7 @@ class AttributionVerifier:
 
     def _parse_header(self, header_b64: str) -> str:
         try:
-            header = orjson.loads(_b64decode(header_b64))
+            header = orjson.loads(b64decode(header_b64))
         except (ValueError, orjson.JSONDecodeError):
             raise _fail(MALFORMED, "header is not base64url JSON") from None
         if not isinstance(header, dict) or not isinstance(header.get("alg"), str):

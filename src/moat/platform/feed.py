@@ -30,6 +30,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from moat.platform.ed25519 import load_public_key as load_public_key  # part of moat.platform's API
+
 FEED_FORMAT = "moat.restricted-entities/1"
 DEFAULT_CLOCK_SKEW = 300.0
 
@@ -81,23 +83,6 @@ def normalize_name(name: str) -> str:
 def hash_identifier(salt: bytes, kind: str, value: str) -> str:
     """Salted SHA-256 of `kind:value` (value trimmed and lower-cased), hex."""
     return hashlib.sha256(salt + kind.encode() + b":" + value.strip().lower().encode()).hexdigest()
-
-
-def load_public_key(key: str | bytes | Ed25519PublicKey) -> Ed25519PublicKey:
-    """An Ed25519 public key from PEM or raw 32 bytes in base64 (standard or url-safe)."""
-    if isinstance(key, Ed25519PublicKey):
-        return key
-    raw = key.encode() if isinstance(key, str) else key
-    if raw.lstrip().startswith(b"-----BEGIN"):
-        loaded = serialization.load_pem_public_key(raw)
-        if not isinstance(loaded, Ed25519PublicKey):
-            raise ValueError("not an Ed25519 public key")
-        return loaded
-    text = raw.strip().decode().replace("+", "-").replace("/", "_")
-    data = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-    if len(data) != 32:
-        raise ValueError("an Ed25519 public key is 32 bytes")
-    return Ed25519PublicKey.from_public_bytes(data)
 
 
 def key_id(key: Ed25519PublicKey) -> str:

@@ -1,24 +1,42 @@
 """Durable state: the directory, recorded traffic, the decision log and the admin log.
 
-SQLite is the embedded default; PostgreSQL is for production. Both implement `Store`.
+`SQLStore` keeps the store's tables over one `Database` (SQLite, the embedded default, or
+PostgreSQL for production; `moat.store.database`). Other components keep their own tables over the
+same `Database` (`store.db`) with their own migrations, and read these tables only through the
+store's named methods.
 """
 
 from __future__ import annotations
 
+from moat.store import schema
 from moat.store.base import Store
+from moat.store.database import Database, open_database
+from moat.store.directory import DirectoryTables
+from moat.store.logs import LogTables
+from moat.store.traffic import TrafficTables
 
 
-def open_store(url: str) -> Store:
+class SQLStore(DirectoryTables, TrafficTables, LogTables):
+    """`Store` over a `Database`. Create, then `await open()`; `await close()` when done."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.url = db.url
+
+    async def open(self) -> None:
+        await self.db.open()
+        await self.db.migrate(schema.COMPONENT, schema.MIGRATIONS, legacy=schema.LEGACY)
+
+    async def close(self) -> None:
+        await self.db.close()
+
+    async def ping(self) -> None:
+        await self.db.fetch("SELECT 1")
+
+
+def open_store(url: str) -> SQLStore:
     """The store for a URL: `sqlite:///path` or `postgresql://...` (not yet connected)."""
-    if url.startswith("sqlite:"):
-        from moat.store.sqlite import SQLiteStore
-
-        return SQLiteStore(url)
-    if url.startswith(("postgres://", "postgresql://")):
-        from moat.store.postgres import PostgresStore
-
-        return PostgresStore(url)
-    raise ValueError(f"unsupported database URL scheme: {url.split(':', 1)[0]!r}")
+    return SQLStore(open_database(url))
 
 
-__all__ = ["Store", "open_store"]
+__all__ = ["SQLStore", "Store", "open_store"]

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from moat.audit.verify import VerifyResult, verify_log
-from moat.console import queries
 from moat.console.http import Request, Response
 from moat.console.pages.directory import page_url
 from moat.console.routing import Route
@@ -35,7 +34,7 @@ async def audit(c: Console, req: Request) -> Response:
         terms["reason_code"] = terms["reason_code"] or reason
     text = req.q("text")
     before = req.qint("before", 0)
-    rows, floor, head = await queries.search_log(c.db, table, dict(terms), text, before, c.settings.page_size)
+    rows, floor, head = await c.store.search_log(table, dict(terms), text, before, c.settings.page_size)
     entries = [{"seq": r[0], "ts": r[1], "entry_id": r[2], "payload": _payload(r[3]), "hash": r[4]} for r in rows]
     params = {k: v for k, v in terms.items() if v}
     nxt = None

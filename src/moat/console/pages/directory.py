@@ -32,7 +32,7 @@ async def accounts(c: Console, req: Request) -> Response:
     q, status, plan, after = req.q("q"), req.q("status"), req.q("plan"), req.q("after")
     status = status if status in STATUSES else ""
     plan = plan if plan in PLANS else ""
-    page = await queries.search_accounts(c.db, q, status, plan, after, c.settings.page_size)
+    page = await queries.search_accounts(c.store, q, status, plan, after, c.settings.page_size)
     nxt = page_url("/console/accounts", q=q, status=status, plan=plan, after=page.next_cursor or "") \
         if page.next_cursor else None
     first = page_url("/console/accounts", q=q, status=status, plan=plan) if after else None
@@ -46,8 +46,8 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
         return await c.error_page(req, 404, "There is no such account.")
     keys = [key_summary(k) for k in await c.runtime.store.list_keys(account_id)]
     cursor = req.q("before")
-    page = await queries.account_requests(c.db, account_id, cursor, 25)
-    decisions = await queries.account_decisions(c.db, account_id, time.time() - 7 * 86400)
+    page = await queries.account_requests(c.store, account_id, cursor, 25)
+    decisions = await c.store.account_decisions(account_id, time.time() - 7 * 86400)
     cluster = await account_cluster(c, account_id)
     graph = charts.cluster_graph(cluster.nodes, cluster.edges)
     org = c.runtime.directory.org(acct.org_id) if acct.org_id else None
@@ -72,7 +72,7 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
 async def orgs(c: Console, req: Request) -> Response:
     q, restricted, after = req.q("q"), req.q("restricted"), req.q("after")
     restricted = restricted if restricted in ("yes", "no") else ""
-    page = await queries.search_orgs(c.db, q, restricted, after, c.settings.page_size)
+    page = await queries.search_orgs(c.store, q, restricted, after, c.settings.page_size)
     rows = [{"org_id": r[0], "name": r[1], "domains": orjson.loads(r[2]) if isinstance(r[2], str) else r[2],
              "restricted": bool(r[3]), "effective": c.runtime.directory.is_restricted(r[0]),
              "owners": orjson.loads(r[4]) if isinstance(r[4], str) else r[4]} for r in page.rows]
@@ -87,7 +87,7 @@ async def org(c: Console, req: Request, org_id: str) -> Response:
     found = await c.runtime.store.get_org(org_id)
     if found is None:
         return await c.error_page(req, 404, "There is no such organization.")
-    members = await queries.org_accounts(c.db, org_id)
+    members = await c.store.org_account_rows(org_id)
     owned = [o for o in c.runtime.directory.orgs() if any(s.owner_id == org_id for s in o.owners)][:100]
     nodes = [charts.Node("org:" + org_id, "org", org_id, f"/console/orgs/{org_id}", focus=True,
                          restricted=c.runtime.directory.is_restricted(org_id))]

@@ -30,7 +30,8 @@ def _publisher(c: Console) -> Any:
 
 
 async def feed(c: Console, req: Request) -> Response:
-    from moat.enforce.feed import FEED_PATH, public_key_b64
+    from moat.enforce.feed import FEED_PATH
+    from moat.platform.ed25519 import public_key_b64
     from moat.platform.feed import key_id
 
     publisher = _publisher(c)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from moat.console import charts, queries, rollup
+from moat.console import charts, rollup
 from moat.console.enforcement import queue_counts, top_risk
 from moat.console.http import Request, Response
 from moat.console.routing import Route
@@ -30,14 +30,14 @@ async def _aggregates(c: Console, window: str) -> dict[str, Any]:
         return dict(hit[1])
     span, step = WINDOWS[window]
     since = now - span
-    counted = {t: (n, d) for t, n, d in await rollup.traffic_series(c.db, since, step)}
+    counted = {t: (n, d) for t, n, d in await rollup.traffic_series(c.store, since, step)}
     first = (since // step) * step
     series = [(t, *counted.get(t, (0, 0))) for t in (first + i * step for i in range(int(span // step) + 1))]
-    reasons = await rollup.decisions_by_reason(c.db, since)
+    reasons = await rollup.decisions_by_reason(c.store, since)
     data = {
         "series": series, "reasons": reasons,
         "total": sum(n for _, n, _ in series), "refused": sum(d for _, _, d in series),
-        "accounts": await queries.count(c.db, "accounts"), "orgs": await queries.count(c.db, "orgs"),
+        "accounts": await c.store.count("accounts"), "orgs": await c.store.count("orgs"),
         "top": await top_risk(c, since),
         **await queue_counts(c),
     }

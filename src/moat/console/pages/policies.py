@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from moat.console import queries
 from moat.console.dryrun import compare, edited_bundle
 from moat.console.http import Request, Response
 from moat.console.routing import Route
@@ -83,7 +82,7 @@ async def dry_run(c: Console, req: Request) -> Response:
                            errors=[f"{e.file.rsplit('/', 1)[-1]}:{e.line}: {e.reason}" for e in exc.errors])
     except ValueError as exc:
         return await _page(c, req, 422, selected=file_name, text=text, errors=[str(exc)])
-    records = await queries.recent_requests(c.db, c.settings.replay_limit)
+    records = await c.store.recent_requests(c.settings.replay_limit)
     accounts = await _accounts(c, records)
     directory = c.runtime.directory
     report = await asyncio.to_thread(compare, records, Engine(bundle), Engine(new), accounts, directory.orgs(),

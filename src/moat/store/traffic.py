@@ -1,0 +1,128 @@
+"""Recorded traffic (`requests`): the recorder's batch insert, and every read of it by index.
+
+`append_records` is the gateway's durable write (issue 3's write-ahead log drains into it): traffic
+rows and their decisions' chain entries in one transaction under the `decision_log` lock. Reads
+are bounded: keyset pages over `(ts, seq)` or `(account_id, ts)`, time windows over `requests_ts`,
+never a whole table except `iter_requests`, which streams it page by page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from typing import Any
+
+from moat.store import _rows as rows
+from moat.store.base import RecordBatchItem
+from moat.store.database import Database, Row, Tx
+from moat.store.directory import marks
+from moat.store.logs import insert_chained, new_entries
+
+REQUEST_COLS = ", ".join(rows.REQUEST_COLUMNS)
+_INSERT = (f"INSERT INTO requests ({REQUEST_COLS}) VALUES ({marks(rows.REQUEST_COLUMNS)}) "
+           "ON CONFLICT (request_id) DO NOTHING")
+_UNION_CHUNK = 50  # accounts per UNION ALL statement
+
+
+class TrafficTables:
+    db: Database
+
+    async def append_records(self, batch: list[RecordBatchItem]) -> int:
+        traffic = [rows.request_row(item.traffic) for item in batch]
+        entries = [e for e in (rows.decision_entry(item) for item in batch) if e is not None]
+
+        async def append(tx: Tx) -> int:
+            await tx.executemany(_INSERT, traffic)
+            new = await new_entries(self.db, tx, "decision_log", entries)
+            await insert_chained(tx, "decision_log", new)
+            return len(new)
+
+        return await self.db.run(append, "decision_log")
+
+    async def iter_requests(self, *, since: float | None = None) -> AsyncIterator[dict[str, Any]]:
+        cols = f"seq, {REQUEST_COLS}"
+        found = await self.db.fetch(f"SELECT {cols} FROM requests WHERE ts >= ? ORDER BY ts, seq LIMIT ?",
+                                    since if since is not None else float("-inf"), rows.PAGE_SIZE)
+        while found:
+            for row in found:
+                yield rows.request_from(row[1:])
+            if len(found) < rows.PAGE_SIZE:
+                return
+            found = await self.db.fetch(f"SELECT {cols} FROM requests WHERE (ts, seq) > (?, ?) ORDER BY ts, seq "
+                                        "LIMIT ?", found[-1][1], found[-1][0], rows.PAGE_SIZE)
+
+    async def requests_for(self, account_ids: Sequence[str], *, refused_only: bool = False, limit: int,
+                           before: tuple[float, int] | None = None) -> list[tuple[int, dict[str, Any]]]:
+        """Up to `limit` (seq, record) of these accounts, newest first, below `before` (ts, seq).
+
+        One index range per account (`requests_account`, or the partial `enforce_requests_refused`
+        for refusals), each read backwards and cut at `limit`, merged here: a page costs
+        (accounts x limit) rows whatever the accounts' history, where one `IN (...)` query would
+        sort every request of the cluster.
+        """
+        if not account_ids:
+            return []
+        cond = " AND decision <> 'allow'" if refused_only else ""
+        extra: list[Any] = []
+        if before:
+            cond += " AND (ts < ? OR (ts = ? AND seq < ?))"
+            extra = [before[0], before[0], before[1]]
+        keys: list[Row] = []  # (seq, ts) first: whole rows only for the page itself
+        ids = list(dict.fromkeys(account_ids))
+        for start in range(0, len(ids), _UNION_CHUNK):
+            chunk = ids[start:start + _UNION_CHUNK]
+            parts = [f"SELECT * FROM (SELECT seq, ts FROM requests WHERE account_id = ?{cond} "
+                     f"ORDER BY ts DESC, seq DESC LIMIT {int(limit)}) AS r{i}" for i in range(len(chunk))]
+            keys += await self.db.fetch(" UNION ALL ".join(parts), *[v for a in chunk for v in (a, *extra)])
+        keys.sort(key=lambda r: (r[1], r[0]), reverse=True)
+        seqs = [int(r[0]) for r in keys[:limit]]
+        match, args = self.db.any_of("seq", seqs)
+        found = await self.db.fetch(f"SELECT seq, {REQUEST_COLS} FROM requests WHERE {match}", *args) if seqs else []
+        found.sort(key=lambda r: (r[1], r[0]), reverse=True)
+        return [(int(r[0]), rows.request_from(r[1:])) for r in found]
+
+    # ---- the console's reads -------------------------------------------------------------------
+    async def top_refused_accounts(self, since: float, limit: int = 10) -> list[tuple[str, int, int]]:
+        """(account, requests, refused) with the most refusals in the window."""
+        found = await self.db.fetch(
+            "SELECT account_id, COUNT(*) AS n, SUM(CASE WHEN decision = 'allow' THEN 0 ELSE 1 END) AS refused "
+            "FROM requests WHERE ts >= ? AND account_id IS NOT NULL GROUP BY account_id "
+            "ORDER BY refused DESC, n DESC LIMIT ?", since, limit)
+        return [(str(a), int(n), int(d or 0)) for a, n, d in found]
+
+    async def account_request_rows(self, columns: str, account_id: str, before: tuple[float, int] | None,
+                                   limit: int) -> list[Row]:
+        """`columns` of an account's requests, newest first, below `before` (ts, seq)."""
+        where = "account_id = ?"
+        args: list[Any] = [account_id]
+        if before is not None:
+            where += " AND (ts, seq) < (?, ?)"  # a row value: one index range, on SQLite and PostgreSQL
+            args += [before[0], before[1]]
+        return await self.db.fetch(f"SELECT {columns} FROM requests WHERE {where} ORDER BY ts DESC, seq DESC "
+                                   "LIMIT ?", *args, limit)
+
+    async def account_decisions(self, account_id: str, since: float) -> list[tuple[str, int]]:
+        found = await self.db.fetch(
+            "SELECT COALESCE(decision, 'none'), COUNT(*) AS n FROM requests WHERE account_id = ? AND ts >= ? "
+            "GROUP BY COALESCE(decision, 'none') ORDER BY n DESC", account_id, since)
+        return [(str(r[0]), int(r[1])) for r in found]
+
+    async def recent_requests(self, limit: int) -> list[dict[str, Any]]:
+        """The most recent recorded requests with every spec field, oldest first."""
+        found = await self.db.fetch(f"SELECT {REQUEST_COLS} FROM requests ORDER BY seq DESC LIMIT ?", limit)
+        return [rows.request_from(r) for r in reversed(found)]
+
+    def account_days_query(self, start: float, end: float) -> tuple[str, tuple[Any, ...]]:
+        """A subquery of `(d, account_id)`: the UTC day numbers on which each account made requests
+        in [start, end), and its parameters, for a caller that counts accounts together with its own
+        tables in one statement (the benign flag rate's active accounts, `moat.detect.reviewed`)."""
+        day = "CAST(FLOOR(ts / 86400.0) AS BIGINT)" if self.db.dialect == "postgres" else "CAST(ts / 86400 AS INTEGER)"
+        return (f"SELECT {day} AS d, account_id FROM requests WHERE ts >= ? AND ts < ? AND account_id IS NOT NULL",
+                (start, end))
+
+    async def minute_counts(self, start: float, end: float | None = None) -> list[tuple[int, str, int]]:
+        """(minute number, decision or 'none', requests) recorded in [start, end), over `requests_ts`."""
+        minute = "FLOOR(ts / 60)" if self.db.dialect == "postgres" else "CAST(ts / 60 AS INTEGER)"
+        where, args = ("ts >= ? AND ts < ?", (start, end)) if end is not None else ("ts >= ?", (start,))
+        found = await self.db.fetch(f"SELECT {minute} AS m, COALESCE(decision, 'none') AS d, COUNT(*) FROM requests "
+                                    f"WHERE {where} GROUP BY m, d", *args)
+        return [(int(m), str(d), int(n)) for m, d, n in found]
