@@ -1,3 +1,4 @@
+# ruff: noqa: I001  (imports of the previous release: first-party then, unknown to this tree)
 """How `legacy-sqlite.sql` and `legacy-postgres.sql` were made: run at commit 2f9ae91 (before the
 one database layer), through that day's APIs, so the dumps are data directories as those releases
 left them (each component's own version table, the console's own connection, `detect_scores` made by
