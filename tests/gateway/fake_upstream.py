@@ -7,7 +7,9 @@ OpenAI shape under /v1/chat/completions, Anthropic shape under /v1/messages. Mod
   reset-*       streams two events, then resets the connection
   hang-*        streams two events, then waits; counts how it ends (client-disconnect test)
   drip-*        streams its events 0.1 s apart, then finishes (graceful-shutdown test)
-  status-NNN    answers with that HTTP status and an error body
+  status-NNN    answers with that HTTP status and an error body in the API's shape
+  rawstatus-NNN answers with that HTTP status and a body in no API's shape (a proxy's page)
+  midfail-*     streams two events, then an error event (Anthropic overloaded_error, OpenAI server_error)
 GET /stats returns counters (connections closed by the gateway while hanging).
 """
 
@@ -82,7 +84,10 @@ class FakeUpstream:
             bool(headers.get("x-api-key") or headers.get("authorization")))
         if model.startswith("status-"):
             status = int(model.split("-")[1])
-            await self._send(writer, status, orjson.dumps(_error(anthropic, f"upstream says {status}")))
+            await self._send(writer, status, orjson.dumps(_error(anthropic, f"upstream says {status}", status)))
+            return True
+        if model.startswith("rawstatus-"):
+            await self._send(writer, int(model.split("-")[1]), b"<html>bad gateway</html>", "text/html")
             return True
         if model.startswith("slow-"):
             await asyncio.sleep(3)
@@ -94,6 +99,11 @@ class FakeUpstream:
         for i, event in enumerate(events):
             writer.write(b"%x\r\n%s\r\n" % (len(event), event))
             await writer.drain()
+            if i == 1 and model.startswith("midfail-"):
+                failure = _stream_error(anthropic)
+                writer.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(failure), failure))
+                await writer.drain()
+                return True
             if model.startswith("drip-"):
                 await asyncio.sleep(0.1)
             if i == 1 and model.startswith("reset-"):
@@ -116,10 +126,20 @@ class FakeUpstream:
         return True
 
 
-def _error(anthropic: bool, message: str) -> dict[str, Any]:
+def _error(anthropic: bool, message: str, status: int = 400) -> dict[str, Any]:
+    kind = {429: "rate_limit_error", 500: "api_error", 503: "overloaded_error", 529: "overloaded_error"}.get(
+        status, "invalid_request_error")
     if anthropic:
-        return {"type": "error", "error": {"type": "invalid_request_error", "message": message}}
-    return {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": None}}
+        return {"type": "error", "error": {"type": kind, "message": message}}
+    return {"error": {"message": message, "type": kind, "param": None, "code": None}}
+
+
+def _stream_error(anthropic: bool) -> bytes:
+    if anthropic:
+        body = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+        return b"event: error\ndata: " + orjson.dumps(body) + b"\n\n"
+    return b"data: " + orjson.dumps({"error": {"message": "The server had an error", "type": "server_error",
+                                              "param": None, "code": None}}) + b"\n\n"
 
 
 def _whole(anthropic: bool, model: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
 from moat.gateway.sse import data_event, event_fields
 from moat.gateway.tokens import content_text, estimate_tokens
+from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "anthropic"
 _THINKING = ("thinking", "redacted_thinking")
@@ -96,7 +97,8 @@ def redact(obj: dict[str, Any]) -> bool:
 class StreamMeter:
     """Watches an Anthropic SSE stream: usage from message_start/message_delta, thinking redaction."""
 
-    __slots__ = ("_chars", "_dropped", "_facts", "_input", "_output", "_redact", "_seen", "redacted")
+    __slots__ = ("_chars", "_dropped", "_facts", "_input", "_output", "_redact", "_seen", "failed_status",
+                 "redacted")
 
     def __init__(self, facts: CallFacts, redact_reasoning: bool) -> None:
         self._facts = facts
@@ -107,6 +109,7 @@ class StreamMeter:
         self._dropped: set[int] = set()
         self._seen = False
         self.redacted = False
+        self.failed_status: int | None = None  # an `event: error` arrived: the status it stands for
 
     def event(self, event: bytes) -> bytes | None:
         name, data = event_fields(event)
@@ -132,6 +135,8 @@ class StreamMeter:
                 if usage.get("input_tokens") is not None:
                     self._input = _input_tokens(usage)
                 self._seen = True
+        elif kind == "error":
+            self.failed_status = stream_failure_status((obj.get("error") or {}).get("type"))
         elif kind == "content_block_delta":
             delta = obj.get("delta") or {}
             self._chars += len(delta.get("text") or delta.get("thinking") or "")

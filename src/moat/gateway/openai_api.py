@@ -15,6 +15,7 @@ from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
 from moat.gateway.sse import data_event, event_fields
 from moat.gateway.tokens import content_text, estimate_tokens
+from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "openai"
 _REASONING_KEYS = ("reasoning_content", "reasoning")
@@ -121,7 +122,7 @@ def redact(obj: dict[str, Any]) -> bool:
 class StreamMeter:
     """Watches an OpenAI SSE stream: takes its usage, counts when there is none, redacts reasoning."""
 
-    __slots__ = ("_chars", "_facts", "_redact", "redacted", "usage")
+    __slots__ = ("_chars", "_facts", "_redact", "failed_status", "redacted", "usage")
 
     def __init__(self, facts: CallFacts, redact_reasoning: bool) -> None:
         self._facts = facts
@@ -129,6 +130,7 @@ class StreamMeter:
         self._chars = 0
         self.usage: Usage | None = None
         self.redacted = False
+        self.failed_status: int | None = None  # an error chunk arrived: the status it stands for
 
     def event(self, event: bytes) -> bytes | None:
         """The event to forward (possibly rewritten), or None to drop it."""
@@ -140,6 +142,10 @@ class StreamMeter:
         except orjson.JSONDecodeError:
             return event
         if not isinstance(chunk, dict):
+            return event
+        error = chunk.get("error")
+        if isinstance(error, dict):  # what the openai SDKs raise as APIError mid-stream
+            self.failed_status = stream_failure_status(error.get("type") or error.get("code"))
             return event
         changed = False
         usage = chunk.get("usage")

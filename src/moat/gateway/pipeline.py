@@ -252,8 +252,8 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: dict[str
 
 
 async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: str | None, send: Send) -> None:
-    """An upstream error answer: the client's own mistakes pass through, the rest become ours."""
-    passthrough = refusal_from_upstream(status, raw)
+    """An upstream error answer: in the API's shape it passes through, else ours with its status."""
+    passthrough = refusal_from_upstream(call.endpoint.api, status, raw)
     if passthrough is None:
         error = upstream_failure(status)
         if retry_after:
@@ -317,6 +317,8 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[st
     call.upstream_seconds = time.perf_counter() - t0
     call.usage = meter.final_usage()
     call.redacted = meter.redacted
+    if meter.failed_status is not None:  # the upstream's own error event, relayed as it came (issue 12 item 5)
+        call.status = meter.failed_status
     if disconnected:
         call.status = CLIENT_CLOSED
         with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
