@@ -1,6 +1,7 @@
 """A real HTTP upstream for tests, misbehaving on request: the model name says how.
 
-OpenAI shape under /v1/chat/completions, Anthropic shape under /v1/messages. Models:
+OpenAI shape under /v1/chat/completions, Responses under /v1/responses (fake_responses.py),
+Anthropic shape under /v1/messages. Models:
   ok-*          a normal answer (streams when asked, with usage)
   nousage-*     streams without any usage (the gateway must count)
   slow-*        waits 3 s before answering (upstream timeout)
@@ -21,6 +22,8 @@ import threading
 from typing import Any
 
 import orjson
+
+from tests.gateway import fake_responses
 
 
 class FakeUpstream:
@@ -91,9 +94,14 @@ class FakeUpstream:
             return True
         if model.startswith("slow-"):
             await asyncio.sleep(3)
-        events = _events(anthropic, model, usage=not model.startswith("nousage-"))
+        if path.endswith("/responses"):  # the Responses API (tests/gateway/fake_responses.py)
+            events = fake_responses.events(model)
+            whole = fake_responses.whole(model)
+        else:
+            events = _events(anthropic, model, usage=not model.startswith("nousage-"))
+            whole = _whole(anthropic, model)
         if not payload.get("stream"):
-            await self._send(writer, 200, orjson.dumps(_whole(anthropic, model)))
+            await self._send(writer, 200, orjson.dumps(whole))
             return True
         writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
         for i, event in enumerate(events):

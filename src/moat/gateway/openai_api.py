@@ -120,7 +120,8 @@ def redact(obj: dict[str, Any]) -> bool:
 
 
 class StreamMeter:
-    """Watches an OpenAI SSE stream: takes its usage, counts when there is none, redacts reasoning."""
+    """Watches an OpenAI SSE stream (chat, or legacy completions): takes its usage, counts when there
+    is none, redacts reasoning."""
 
     __slots__ = ("_chars", "_facts", "_redact", "failed_status", "redacted", "usage")
 
@@ -160,6 +161,9 @@ class StreamMeter:
         for choice in chunk.get("choices") or ():
             delta = choice.get("delta")
             if not isinstance(delta, dict):
+                text = choice.get("text")  # a legacy /v1/completions chunk (moat.gateway.completions_api)
+                if isinstance(text, str):
+                    self._chars += len(text)
                 continue
             content = delta.get("content")
             if isinstance(content, str):
