@@ -74,6 +74,8 @@ class RouteSettings:
     upstream: str = "demo"
     # The model name sent upstream; empty keeps the client's.
     upstream_model: str = ""
+    # A glob route's models, as `GET /v1/models` lists them; empty: ask the upstream's own /models.
+    models: list[str] = field(default_factory=list)
 
 
 @dataclass

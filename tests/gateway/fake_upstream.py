@@ -11,6 +11,7 @@ Anthropic shape under /v1/messages. Models:
   status-NNN    answers with that HTTP status and an error body in the API's shape
   rawstatus-NNN answers with that HTTP status and a body in no API's shape (a proxy's page)
   midfail-*     streams two events, then an error event (Anthropic overloaded_error, OpenAI server_error)
+GET /v1/models lists a catalog in the API's shape (Anthropic's when `anthropic-version` is sent).
 GET /stats returns counters (connections closed by the gateway while hanging).
 """
 
@@ -81,6 +82,9 @@ class FakeUpstream:
 
     async def _answer(self, path: str, payload: dict[str, Any], headers: dict[str, str],
                       writer: asyncio.StreamWriter) -> bool:
+        if path.split("?")[0].endswith("/models"):  # the upstream's own catalog, in its API's shape
+            await self._send(writer, 200, orjson.dumps(_catalog("anthropic-version" in headers)))
+            return True
         model = str(payload.get("model", "")).removeprefix("a-")
         anthropic = path.endswith("/messages")
         self.stats["last_auth_" + ("anthropic" if anthropic else "openai")] = int(
@@ -140,6 +144,15 @@ def _error(anthropic: bool, message: str, status: int = 400) -> dict[str, Any]:
     if anthropic:
         return {"type": "error", "error": {"type": kind, "message": message}}
     return {"error": {"message": message, "type": kind, "param": None, "code": None}}
+
+
+def _catalog(anthropic: bool) -> dict[str, Any]:
+    if anthropic:
+        return {"data": [{"type": "model", "id": i, "display_name": d, "created_at": "2025-01-01T00:00:00Z"}
+                         for i, d in (("a-claude-fake", "Claude Fake"), ("a-ok-1", "OK"), ("claude-x", "X"))],
+                "has_more": False, "first_id": "a-claude-fake", "last_id": "claude-x"}
+    return {"object": "list", "data": [{"id": i, "object": "model", "created": 1700000000, "owned_by": "fake"}
+                                       for i in ("gpt-fake-4", "ok-1", "a-openai-only", "internal")]}
 
 
 def _stream_error(anthropic: bool) -> bytes:

@@ -27,6 +27,7 @@ from moat.gateway.http import (
     send_response,
     unique_headers,
 )
+from moat.gateway.models_api import handle_models
 from moat.gateway.pipeline import handle_call, refused_early
 from moat.gateway.runtime import Runtime
 
@@ -63,8 +64,8 @@ class Gateway:
         if refusal is not None:
             await _refuse(send, path, refusal, request_id)
             return
-        if path == "/v1/models" and method == "GET":
-            await self._models(send)
+        if path == "/v1/models" or path.startswith("/v1/models/"):
+            await handle_models(self.runtime, scope, send, request_id)
         elif path == "/healthz":
             await send_json(send, 200, {"status": "ok"})
         elif path == "/readyz":
@@ -88,13 +89,6 @@ class Gateway:
             await handle_console(self.runtime, scope, receive, send)
         else:
             await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
-
-    async def _models(self, send: Send) -> None:
-        from moat.gateway.demo_model import MODELS
-
-        names = sorted({*self.runtime.router.listed_models(), *MODELS})
-        await send_json(send, 200, {"object": "list", "data": [
-            {"id": name, "object": "model", "created": 0, "owned_by": "moat"} for name in names]})
 
     async def _feed(self, scope: Scope, send: Send) -> None:
         """The signed restricted-entity feed for platforms (ETag / If-None-Match aware)."""

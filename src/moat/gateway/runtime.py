@@ -30,6 +30,7 @@ from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
 from moat.gateway.metrics import Metrics
+from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import build_record
 from moat.gateway.restrict import apply_enforcement
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
@@ -72,6 +73,7 @@ class Runtime:
         self.store = store or open_store(settings.store_url)
         self.directory = Directory(self.store)
         self.router = build_router(settings)
+        self.models = ModelCatalog(settings, self.router)  # GET /v1/models (moat.gateway.models_api)
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
         self.policy = PolicyStore(settings.policy_dir or None, on_change=self._policy_changed,
