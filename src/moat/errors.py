@@ -2,6 +2,7 @@
 
     MoatError                      base; carries an HTTP status and a machine type
     ├── BadRequest                 400 invalid_request_error   malformed JSON, wrong types, NUL, duplicate headers
+    │   ├── RequestExceedsPlan     400 request_exceeds_plan    the request alone outgrows a quota: no wait helps
     │   ├── RequestTimeout         408                         headers or body not sent in time (slow client)
     │   ├── UriTooLong             414                         request line over the server's limit
     │   └── HeadersTooLarge        431                         too many / too large request headers
@@ -49,6 +50,15 @@ class BadRequest(MoatError):
 
     status = 400
     type = "invalid_request_error"
+
+
+class RequestExceedsPlan(BadRequest):
+    """The request by itself costs more than a token quota can ever hold (issue 12 item 6).
+
+    Not a 429: no Retry-After, since waiting never makes it fit; 400 like a provider's own "prompt
+    is too long", which SDKs do not retry. The message names the quota and both numbers."""
+
+    code = "request_exceeds_plan"
 
 
 class AuthenticationFailed(MoatError):

@@ -25,7 +25,7 @@ from moat.context import Decision, RequestContext, new_id
 from moat.detect.online import attach as attach_online_detection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
-from moat.errors import MoatError, RecordingUnavailable
+from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
@@ -39,7 +39,7 @@ from moat.identity.attribution_nonces import MemoryNonceCache, SharedNonceCache
 from moat.identity.directory import Directory
 from moat.identity.resolution import Resolution
 from moat.limits.auto import auto_limiter
-from moat.limits.base import Admission, Limiter
+from moat.limits.base import Admission, Check, Limiter, oversized
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
 from moat.limits.memory import MemoryLimiter
@@ -289,11 +289,15 @@ class Runtime:
             return None
         engine = self.policy.engine
         demand = demand_for(ctx, default_max_tokens=decision.max_tokens_cap or self.settings.default_max_tokens)
+        checks = engine.checks(decision)
+        too_big = oversized(checks, demand)
+        if too_big is not None:
+            raise self._exceeds_plan(ctx, decision, *too_big)
         limiter = self.limiter
         if type(limiter) is MemoryLimiter:  # in-process: skip the coroutine (same answer, fewer µs)
-            admission = limiter.admit_now(engine.checks(decision), demand)
+            admission = limiter.admit_now(checks, demand)
         else:
-            admission = await limiter.admit(engine.checks(decision), demand)
+            admission = await limiter.admit(checks, demand)
         if admission.allowed:
             return admission
         reason, message = engine.limit_refusal(decision, admission.refused_by or "")
@@ -302,6 +306,18 @@ class Runtime:
         error = rate_limited(admission)
         error.code, error.message, error.decision_id = reason, message, decision.decision_id
         raise error
+
+    @staticmethod
+    def _exceeds_plan(ctx: RequestContext, decision: Decision, check: Check, floor: int) -> RequestExceedsPlan:
+        """One refusal, without Retry-After, for a request no wait can fit (moat.limits.base.oversized)."""
+        spec = check.spec
+        per = {60.0: "minute", 3600.0: "hour", 86400.0: "day"}.get(spec.period, f"{spec.period:g} s")
+        plan = f"the {ctx.plan} plan" if ctx.plan else "your plan"
+        message = (f"This request needs at least {floor:,} input tokens against the limit '{spec.name}', more "
+                   f"than {plan} allows at once ({spec.capacity:,} per {per}), so it can never be served as "
+                   f"it is: shorten it, or move to a plan with a larger quota. Decision {decision.decision_id}.")
+        decision.effect, decision.reason_code, decision.message = "throttle_refused", "request_exceeds_plan", message
+        return RequestExceedsPlan(message, decision_id=decision.decision_id)
 
     def settle_now(self, admission: Admission, usage: Usage) -> bool:
         """Settle and release in-process, without a coroutine; False when the limiter is shared

@@ -1,12 +1,17 @@
 """Token estimates for when an upstream reports no usage, and for admission before the call.
 
 No tokenizer can be downloaded at run time, so this is the usual ~4 characters per token
-heuristic, counted over the text the model reads or writes.
+heuristic, counted over the text the model reads or writes (tool-call arguments and tool results
+included); images and documents are priced by moat.gateway.media.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+import orjson
+
+from moat.gateway import media
 
 
 def estimate_tokens(text: str) -> int:
@@ -30,3 +35,135 @@ def content_text(content: Any) -> str:
                 parts.append(part)
         return "\n".join(parts)
     return ""
+
+
+# ---- what a request's input costs, media and tools included (issue 12 item 3) ----------------------
+# One walk over the content parts: text is counted in characters (then ~4 per token), images and
+# documents by moat.gateway.media, tool calls and tool results by their JSON arguments.
+
+def _json_chars(value: Any) -> int:
+    if isinstance(value, str):
+        return len(value)
+    try:
+        return len(orjson.dumps(value))
+    except TypeError:
+        return 0
+
+
+def _anthropic_source_tokens(block: dict[str, Any]) -> tuple[int, int]:
+    """(chars, tokens) of an Anthropic image or document block."""
+    source = block.get("source")
+    if not isinstance(source, dict):
+        return 0, 0
+    kind = source.get("type")
+    if block.get("type") == "image":
+        data = source.get("data")
+        size = media.image_size(media.B64(data)) if kind == "base64" and isinstance(data, str) else None
+        return 0, media.anthropic_image_tokens(size)
+    if kind == "text":
+        return _json_chars(source.get("data")), 0
+    if kind == "content":
+        return _anthropic_parts(source.get("content"))
+    data = source.get("data")
+    if kind == "base64" and isinstance(data, str):
+        return 0, media.pdf_pages(media.B64(data)) * media.PDF_TOKENS_PER_PAGE
+    return 0, media.PDF_TOKENS_PER_PAGE  # a URL or a file id: one page, unseen
+
+
+def _anthropic_parts(content: Any) -> tuple[int, int]:
+    """(chars, tokens) of an Anthropic `content` (a string or a list of blocks)."""
+    if isinstance(content, str):
+        return len(content), 0
+    if not isinstance(content, list):
+        return 0, 0
+    chars = tokens = 0
+    for block in content:
+        if not isinstance(block, dict):
+            if isinstance(block, str):
+                chars += len(block)
+            continue
+        kind = block.get("type")
+        if kind == "text":
+            chars += _json_chars(block.get("text"))
+        elif kind in ("image", "document"):
+            c, t = _anthropic_source_tokens(block)
+            chars, tokens = chars + c, tokens + t
+        elif kind == "tool_use" or kind == "server_tool_use":
+            chars += _json_chars(block.get("name")) + _json_chars(block.get("input"))
+        elif kind == "tool_result":
+            c, t = _anthropic_parts(block.get("content"))
+            chars, tokens = chars + c, tokens + t
+        elif kind == "thinking":
+            chars += _json_chars(block.get("thinking"))
+        elif kind == "redacted_thinking":
+            continue
+        else:
+            chars += _json_chars(block)
+    return chars, tokens
+
+
+def anthropic_input_tokens(messages: list[Any], system: Any, tools: Any) -> int:
+    """The input a Messages request will be billed, estimated: text, images by dimensions,
+    documents by pages, tool calls, tool results and tool definitions."""
+    chars, tokens = _anthropic_parts(system) if system else (0, 0)
+    for message in messages:
+        if isinstance(message, dict):
+            c, t = _anthropic_parts(message.get("content"))
+            chars, tokens = chars + c, tokens + t
+    if tools:
+        chars += _json_chars(tools)
+    return (chars + 3) // 4 + tokens + 3 * len(messages)
+
+
+def _openai_parts(content: Any) -> tuple[int, int]:
+    """(chars, tokens) of an OpenAI chat message `content`."""
+    if isinstance(content, str):
+        return len(content), 0
+    if not isinstance(content, list):
+        return 0, 0
+    chars = tokens = 0
+    for part in content:
+        if not isinstance(part, dict):
+            if isinstance(part, str):
+                chars += len(part)
+            continue
+        kind = part.get("type")
+        if kind == "text":
+            chars += _json_chars(part.get("text"))
+        elif kind == "image_url":
+            image = part.get("image_url")
+            url = image.get("url") if isinstance(image, dict) else image
+            detail = image.get("detail") if isinstance(image, dict) else None
+            found = media.data_url_payload(url) if isinstance(url, str) else None
+            size = media.image_size(media.B64(found[1])) if found is not None else None
+            tokens += media.openai_image_tokens(size, detail if isinstance(detail, str) else None)
+        elif kind == "file":
+            file = part.get("file")
+            data = file.get("file_data") if isinstance(file, dict) else None
+            found = media.data_url_payload(data) if isinstance(data, str) else None
+            pages = media.pdf_pages(media.B64(found[1])) if found is not None else 1
+            tokens += pages * media.PDF_TOKENS_PER_PAGE
+        elif kind == "input_audio":
+            continue  # priced by the upstream's audio rules; Moat does not estimate audio
+        else:
+            chars += _json_chars(part)
+    return chars, tokens
+
+
+def openai_input_tokens(messages: list[Any], tools: Any) -> int:
+    """The input a chat request will be billed, estimated (like `anthropic_input_tokens`)."""
+    chars = tokens = 0
+    for message in messages:
+        if not isinstance(message, dict):
+            continue
+        c, t = _openai_parts(message.get("content"))
+        chars, tokens = chars + c, tokens + t
+        calls = message.get("tool_calls")
+        if isinstance(calls, list):
+            for call in calls:
+                function = call.get("function") if isinstance(call, dict) else None
+                if isinstance(function, dict):
+                    chars += _json_chars(function.get("name")) + _json_chars(function.get("arguments"))
+    if tools:
+        chars += _json_chars(tools)
+    return (chars + 3) // 4 + tokens + 3 * len(messages)

@@ -104,6 +104,9 @@ CREATE TABLE admin_log (
     (2, "ALTER TABLE requests ALTER COLUMN account_id DROP NOT NULL"),
     # v3: an enforcement action can block an organization (and so its >50% subsidiaries).
     (3, "ALTER TABLE orgs ADD COLUMN blocked boolean NOT NULL DEFAULT false"),
+    # v4: usage kinds metered apart (issue 12 item 3; docs/traffic-format-extensions.md).
+    (4, "ALTER TABLE requests ADD COLUMN cache_read_tokens bigint, ADD COLUMN cache_write_tokens bigint, "
+        "ADD COLUMN reasoning_tokens bigint"),
 )
 
 LATEST = MIGRATIONS[-1][0]

@@ -132,6 +132,10 @@ CREATE INDEX requests_account ON requests (account_id, ts);
 """),
     # v3: an enforcement action can block an organization (and so its >50% subsidiaries).
     (3, "ALTER TABLE orgs ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0"),
+    # v4: usage kinds metered apart (issue 12 item 3; docs/traffic-format-extensions.md).
+    (4, "ALTER TABLE requests ADD COLUMN cache_read_tokens INTEGER; "
+        "ALTER TABLE requests ADD COLUMN cache_write_tokens INTEGER; "
+        "ALTER TABLE requests ADD COLUMN reasoning_tokens INTEGER"),
 )
 
 LATEST = MIGRATIONS[-1][0]
