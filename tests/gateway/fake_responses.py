@@ -70,3 +70,19 @@ def events(model: str) -> list[bytes]:
         out.append(ev("response.output_item.done", output_index=index, item=item))
     out.append(ev("response.completed", response=whole(model)))
     return out
+
+
+def stored(method: str, path: str) -> tuple[int, bytes]:
+    """GET / DELETE /v1/responses/resp_fake and its input_items: the stored think-1 answer."""
+    response_id, _, tail = path.split("?")[0].removeprefix("/v1/responses/").partition("/")
+    if response_id != "resp_fake":
+        return 404, orjson.dumps({"error": {"message": f"No response found with id '{response_id}'.",
+                                            "type": "invalid_request_error", "param": None, "code": None}})
+    if tail == "input_items":
+        data = [{"id": "msg_in", "type": "message", "role": "user", "content": [{"type": "input_text", "text": "hi"}]},
+                _items("think-1")[0]]
+        return 200, orjson.dumps({"object": "list", "data": data, "first_id": "msg_in", "last_id": "rs_fake",
+                                  "has_more": False})
+    if method == "DELETE":
+        return 200, orjson.dumps({"id": response_id, "object": "response", "deleted": True})
+    return 200, orjson.dumps(whole("think-1"))

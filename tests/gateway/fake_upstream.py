@@ -59,12 +59,15 @@ class FakeUpstream:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
                 lines = head.decode("latin-1").split("\r\n")
-                _method, path, _ = lines[0].split(" ", 2)
+                method, path, _ = lines[0].split(" ", 2)
                 headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
                 self.stats["requests"] += 1
                 if path == "/stats":
                     await self._send(writer, 200, orjson.dumps(self.stats))
+                    continue
+                if path.startswith("/v1/responses/"):  # a stored response (fake_responses.stored)
+                    await self._send(writer, *fake_responses.stored(method, path))
                     continue
                 keep = await self._answer(path, orjson.loads(body) if body else {}, headers, writer)
                 if not keep:

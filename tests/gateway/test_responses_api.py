@@ -136,3 +136,36 @@ def test_legacy_completions(gateway: GatewayProcess) -> None:
     chunks = list(c.completions.create(model="moat-demo", prompt="Say hi", max_tokens=200, stream=True))
     assert "".join(ch.choices[0].text for ch in chunks if ch.choices) == completion.choices[0].text
     assert all(ch.usage is None for ch in chunks)  # the usage Moat asked for is not shown
+
+
+def test_stored_response_is_its_owners_alone(gateway: GatewayProcess) -> None:
+    """GET / DELETE / input_items and previous_response_id reach the upstream for the account that
+    made the response; any other caller gets 404 (moat.gateway.response_owners)."""
+    alice, dave = client(gateway), client(gateway, DAVE_KEY)
+    made = alice.responses.create(model="think-1", input="hi")
+    assert made.id == "resp_fake"
+    stored = alice.responses.retrieve(made.id)
+    assert [item.type for item in stored.output] == ["reasoning", "message"]
+    assert [item.type for item in alice.responses.input_items.list(made.id)] == ["message", "reasoning"]
+    with pytest.raises(openai.NotFoundError):
+        dave.responses.retrieve(made.id)
+    with pytest.raises(openai.NotFoundError):
+        dave.responses.input_items.list(made.id)
+    with pytest.raises(openai.NotFoundError):
+        dave.responses.delete(made.id)
+    with pytest.raises(openai.NotFoundError):  # nor may dave continue alice's conversation
+        dave.responses.create(model="ok-1", input="and then?", previous_response_id=made.id)
+    assert alice.responses.create(model="ok-1", input="and then?", previous_response_id=made.id).output_text
+    alice.responses.delete(made.id)
+    with pytest.raises(openai.NotFoundError):
+        alice.responses.retrieve(made.id)
+    with pytest.raises(openai.NotFoundError):
+        alice.responses.retrieve("resp_never_made")
+
+
+def test_stored_response_read_back_redacted(gateway: GatewayProcess) -> None:
+    """Made under a decision that redacted reasoning, it is redacted again when read."""
+    dave = client(gateway, DAVE_KEY)
+    made = dave.responses.create(model="think-1", input="hi", reasoning=THINK)
+    assert [item.type for item in dave.responses.retrieve(made.id).output] == ["message"]
+    assert [item.type for item in dave.responses.input_items.list(made.id)] == ["message"]

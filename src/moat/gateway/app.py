@@ -29,6 +29,7 @@ from moat.gateway.http import (
 )
 from moat.gateway.models_api import handle_models
 from moat.gateway.pipeline import handle_call, refused_early
+from moat.gateway.responses_state import handle_stored_response
 from moat.gateway.runtime import Runtime
 
 log = logging.getLogger("moat.gateway")
@@ -66,6 +67,8 @@ class Gateway:
             return
         if path == "/v1/models" or path.startswith("/v1/models/"):
             await handle_models(self.runtime, scope, send, request_id)
+        elif path.startswith("/v1/responses/"):
+            await handle_stored_response(self.runtime, scope, send, request_id)
         elif path == "/healthz":
             await send_json(send, 200, {"status": "ok"})
         elif path == "/readyz":

@@ -7,8 +7,8 @@ the router really sends to that route's upstream are kept: an earlier glob may t
 So the built-in demo models appear only where a route sends models to the demo model.
 
 Upstream catalogs are fetched off the model-call path (only a models request waits for one), once
-per `TTL` per replica, one fetch at a time per upstream, with a short timeout; a failed fetch
-lists nothing from that upstream for `RETRY` seconds and says so in the log.
+per `TTL` per replica, one fetch at a time per upstream, with a short timeout (moat.gateway.side_calls);
+a failed fetch lists nothing from that upstream for `RETRY` seconds and says so in the log.
 """
 
 from __future__ import annotations
@@ -22,19 +22,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import httpx
-
 from moat.config import RouteSettings, Settings, UpstreamSettings
 from moat.errors import MoatError
 from moat.gateway.demo_model import MODELS as DEMO_MODELS
+from moat.gateway.side_calls import side_call
 from moat.gateway.upstreams import Router
 
 log = logging.getLogger("moat.gateway")
 
 TTL = 300.0  # seconds an upstream's catalog is trusted
 RETRY = 30.0  # seconds before a failed catalog fetch is tried again
-FETCH_TIMEOUT = 5.0
-ANTHROPIC_VERSION = "2023-06-01"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,19 +132,9 @@ class ModelCatalog:
 
     async def _fetch(self, name: str) -> list[dict[str, Any]]:
         settings = self._upstreams[name]
-        headers = {"accept": "application/json"}
-        credential = settings.credential()
-        if settings.kind == "anthropic":
-            headers["anthropic-version"] = ANTHROPIC_VERSION
-            if credential:
-                headers["x-api-key"] = credential
-        elif credential:
-            headers["authorization"] = f"Bearer {credential}"
-        url = settings.base_url.rstrip("/") + "/models"
         try:
-            async with httpx.AsyncClient(timeout=min(FETCH_TIMEOUT, settings.timeout or FETCH_TIMEOUT)) as client:
-                answer = await client.get(url, headers=headers,
-                                          params={"limit": "1000"} if settings.kind == "anthropic" else None)
+            answer = await side_call(settings, "GET", "/models",
+                                     query=b"limit=1000" if settings.kind == "anthropic" else b"")
             answer.raise_for_status()
             data = answer.json().get("data")
             if not isinstance(data, list):

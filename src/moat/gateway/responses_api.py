@@ -116,6 +116,8 @@ def upstream_body(payload: dict[str, Any], body: bytes, facts: CallFacts, *, ups
 
 
 def usage_of(obj: dict[str, Any], facts: CallFacts) -> Usage:
+    if isinstance(obj.get("id"), str):  # whose it is, remembered at record (moat.gateway.response_owners)
+        facts.extra["response_id"] = obj["id"]
     usage = obj.get("usage")
     if isinstance(usage, dict):
         return responses_usage(usage)
@@ -199,7 +201,7 @@ class StreamMeter:
 
     def _lifecycle(self, kind: Any, response: dict[str, Any]) -> None:
         if self.response_id is None and isinstance(response.get("id"), str):
-            self.response_id = response["id"]
+            self.response_id = self._facts.extra["response_id"] = response["id"]
         if kind in _FINAL:
             usage = response.get("usage")
             if isinstance(usage, dict):

@@ -32,6 +32,7 @@ from moat.gateway.facts import Usage
 from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import build_record
+from moat.gateway.response_owners import ResponseOwners, StoredResponse
 from moat.gateway.restrict import apply_enforcement
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
@@ -74,6 +75,7 @@ class Runtime:
         self.directory = Directory(self.store)
         self.router = build_router(settings)
         self.models = ModelCatalog(settings, self.router)  # GET /v1/models (moat.gateway.models_api)
+        self.response_owners = ResponseOwners()  # whose stored response is whose (Responses API)
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
         self.policy = PolicyStore(settings.policy_dir or None, on_change=self._policy_changed,
@@ -349,6 +351,12 @@ class Runtime:
             log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": call.ctx.request_id})
             raise RecordingUnavailable("The gateway cannot record requests right now; try again shortly") from exc
         self.online.publish(item.traffic)  # to the detectors, off the hot path
+        facts = call.facts
+        if facts is not None and facts.extra and "response_id" in facts.extra and call.status < 400 \
+                and call.ctx.account is not None:
+            self.response_owners.remember(facts.extra["response_id"], StoredResponse(
+                call.ctx.account.account_id, call.upstream_name,
+                call.decision is not None and call.decision.redact_reasoning))
         m = self.metrics
         decision = "none" if call.decision is None else (
             "allow" if call.decision.allowed else call.decision.reason_code)
