@@ -128,8 +128,18 @@ def _openai_parts(content: Any) -> tuple[int, int]:
                 chars += len(part)
             continue
         kind = part.get("type")
-        if kind == "text":
+        if kind in ("text", "input_text", "output_text"):
             chars += _json_chars(part.get("text"))
+        elif kind == "input_image":  # the Responses API's image part: image_url is the URL itself
+            url, detail = part.get("image_url"), part.get("detail")
+            found = media.data_url_payload(url) if isinstance(url, str) else None
+            size = media.image_size(media.B64(found[1])) if found is not None else None
+            tokens += media.openai_image_tokens(size, detail if isinstance(detail, str) else None)
+        elif kind == "input_file":
+            data = part.get("file_data")
+            found = media.data_url_payload(data) if isinstance(data, str) else None
+            pages = media.pdf_pages(media.B64(found[1])) if found is not None else 1
+            tokens += pages * media.PDF_TOKENS_PER_PAGE
         elif kind == "image_url":
             image = part.get("image_url")
             url = image.get("url") if isinstance(image, dict) else image
@@ -167,3 +177,31 @@ def openai_input_tokens(messages: list[Any], tools: Any) -> int:
     if tools:
         chars += _json_chars(tools)
     return (chars + 3) // 4 + tokens + 3 * len(messages)
+
+
+def responses_input_tokens(items: list[Any], instructions: Any, tools: Any) -> int:
+    """The input a Responses API request will be billed, estimated (like `openai_input_tokens`):
+    messages with their image and file parts, tool calls and their outputs, reasoning summaries."""
+    chars = _json_chars(instructions) if instructions else 0
+    tokens = 0
+    for item in items:
+        if not isinstance(item, dict):
+            continue
+        kind = item.get("type", "message")
+        if kind == "message":
+            c, t = _openai_parts(item.get("content"))
+            chars, tokens = chars + c, tokens + t
+        elif kind in ("function_call", "custom_tool_call"):
+            chars += _json_chars(item.get("name")) + _json_chars(item.get("arguments") or item.get("input"))
+        elif kind in ("function_call_output", "custom_tool_call_output"):
+            c, t = _openai_parts(item.get("output"))
+            chars, tokens = chars + c, tokens + t
+        elif kind == "reasoning":
+            for part in item.get("summary") or ():
+                if isinstance(part, dict):
+                    chars += _json_chars(part.get("text"))
+        else:
+            chars += _json_chars(item)
+    if tools:
+        chars += _json_chars(tools)
+    return (chars + 3) // 4 + tokens + 3 * len(items)
