@@ -18,11 +18,26 @@ PromptStorage = Literal["full", "truncate", "hash"]
 
 
 @dataclass
+class CorsSettings:
+    """Browser clients (moat.gateway.cors). Off by default: an API key in a browser page is readable
+    by whoever loads the page, so a provider opts in, origin by origin."""
+
+    allow_origins: list[str] = field(default_factory=list)  # exact origins, or "*"; empty: CORS off
+    allow_methods: list[str] = field(default_factory=lambda: ["GET", "POST", "OPTIONS"])
+    allow_headers: list[str] = field(default_factory=lambda: ["*"])  # "*": whatever the preflight asks for
+    expose_headers: list[str] = field(default_factory=lambda: ["*"])  # "*": every response header
+    allow_credentials: bool = False  # cookies and HTTP auth; with it, "*" is answered by the origin itself
+    max_age: int = 600  # seconds a browser may cache a preflight answer
+
+
+@dataclass
 class ServerSettings:
     host: str = "127.0.0.1"
     port: int = 8080
     workers: int = 1
-    max_body_bytes: int = 4 * 1024 * 1024
+    # The request body, as sent and once decoded (Content-Encoding): over it 413. 32 MB is the Anthropic
+    # API's own limit, which PDF and image requests reach (issue 12 item 4).
+    max_body_bytes: int = 32 * 1024 * 1024
     # Trust X-Forwarded-For only from these proxies (uvicorn's convention); the safe default is none.
     trusted_proxies: list[str] = field(default_factory=list)
     graceful_timeout: float = 30.0
@@ -34,6 +49,24 @@ class ServerSettings:
     body_timeout: float = 30.0  # seconds for the whole body once the head is in
     keepalive_timeout: float = 5.0  # idle seconds allowed between requests on one connection
     max_connections: int = 0  # per worker; beyond it requests get 503 (0: no limit)
+    cors: CorsSettings = field(default_factory=CorsSettings)
+
+
+@dataclass
+class RelaySettings:
+    """What passes between client and upstream besides the body (moat.gateway.forwarding).
+
+    Request headers and the query string pass by rule: everything except hop-by-hop headers, the ones
+    Moat sets itself (Host, Content-Length, Content-Type, Content-Encoding, Accept-Encoding), the
+    client's credentials (Authorization, x-api-key, Cookie, Moat-Attribution, any Moat-*) and the
+    names listed here. Response headers pass likewise, except hop-by-hop ones, the ones Moat sets
+    itself and the provider-internal names listed here."""
+
+    drop_request_headers: list[str] = field(default_factory=list)
+    # Upstream response headers that describe the upstream's origin, not Moat's: a cookie, an
+    # alternative service or an HSTS policy for another host must not land on Moat's.
+    drop_response_headers: list[str] = field(
+        default_factory=lambda: ["set-cookie", "alt-svc", "strict-transport-security"])
 
 
 @dataclass
@@ -57,10 +90,29 @@ class UpstreamSettings:
     base_url: str = ""
     api_key: str = ""
     api_key_env: str = ""
-    timeout: float = 60.0
+    # Three timeouts, none of which bounds a whole generation (issue 12 item 4): connecting, the wait
+    # for the response's status line (a non-streamed answer arrives whole, so this is the longest
+    # generation allowed), and the silence allowed between two pieces of a body once it started.
     connect_timeout: float = 5.0
+    first_byte_timeout: float = 600.0
+    idle_timeout: float = 300.0
+    # Deprecated: the single timeout of earlier versions; when set it is the default of both
+    # first_byte_timeout and idle_timeout (a value set explicitly wins).
+    timeout: float | None = None
     max_connections: int = 256
     retries: int = 1
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None:
+            defaults = {f.name: f.default for f in fields(self)}
+            for name in ("first_byte_timeout", "idle_timeout"):
+                if getattr(self, name) == defaults[name]:
+                    setattr(self, name, self.timeout)
+        for name in ("connect_timeout", "first_byte_timeout", "idle_timeout"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e6:
+                raise ValueError(f"upstream '{self.name}': {name} must be a number of seconds above 0, "
+                                 f"got {value!r}")
 
     def credential(self) -> str:
         if self.api_key:
@@ -180,6 +232,7 @@ class Settings:
     detect: DetectSettings = field(default_factory=DetectSettings)
     attribution: AttributionSettings = field(default_factory=AttributionSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    relay: RelaySettings = field(default_factory=RelaySettings)
 
     @property
     def home_path(self) -> Path:

@@ -13,6 +13,7 @@ import orjson
 from moat.config import Settings, load_settings
 from moat.context import new_id
 from moat.errors import BadRequest, MoatError, NotFound
+from moat.gateway.cors import Cors
 from moat.gateway.degraded import StartRefused
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
@@ -39,11 +40,14 @@ class Gateway:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.runtime = Runtime(settings)
+        # Browser clients (moat.gateway.cors): a layer only when origins are configured, else no cost.
+        cors = settings.server.cors
+        self._handle_http = Cors(self._http, cors) if cors.allow_origins else self._http
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "http":
-            await self._http(scope, receive, send)
+            await self._handle_http(scope, receive, send)
         elif kind == "lifespan":
             await self._lifespan(receive, send)
 

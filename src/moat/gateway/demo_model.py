@@ -45,7 +45,7 @@ def _pieces(text: str, n: int) -> list[str]:
 
 
 class DemoResponse:
-    __slots__ = ("_body", "_events", "content_type", "retry_after", "status")
+    __slots__ = ("_body", "_events", "content_type", "headers", "retry_after", "status")
 
     def __init__(self, status: int, body: bytes = b"", events: list[bytes] | None = None) -> None:
         self.status = status
@@ -53,12 +53,17 @@ class DemoResponse:
         self._events = events
         self.content_type = "text/event-stream" if events is not None else "application/json"
         self.retry_after: str | None = None
+        self.headers: list[tuple[bytes, bytes]] = [(b"content-type", self.content_type.encode())]
 
     async def read(self) -> bytes:
         return self._body
 
     async def chunks(self) -> AsyncIterator[bytes]:
-        for event in self._events or ():
+        if self._events is None:
+            if self._body:
+                yield self._body
+            return
+        for event in self._events:
             yield event
 
     def close(self) -> None:
@@ -87,7 +92,7 @@ class DemoModel:
         pass
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
-                   headers: dict[str, str]) -> DemoResponse:
+                   headers: Any, query: bytes = b"") -> DemoResponse:
         payload: dict[str, Any] = orjson.loads(body)
         if api == "openai" and path == "/chat/completions":
             return self._openai_chat(payload, stream)

@@ -13,6 +13,7 @@ import orjson
 
 from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
+from moat.gateway.json_edit import replace_data, without_member
 from moat.gateway.metering import openai_chat_usage
 from moat.gateway.sse import data_event, event_fields
 from moat.gateway.tokens import content_text, estimate_tokens, openai_input_tokens
@@ -20,6 +21,7 @@ from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "openai"
 _REASONING_KEYS = ("reasoning_content", "reasoning")
+_ABSENT = object()
 
 
 def parse_chat(payload: dict[str, Any]) -> CallFacts:
@@ -167,11 +169,11 @@ class StreamMeter:
         usage = chunk.get("usage")
         if isinstance(usage, dict):
             self.usage = openai_chat_usage(usage)
-            if not self._facts.include_usage:
-                if not chunk.get("choices"):
-                    return None
-                chunk.pop("usage")
-                changed = True
+            if not self._facts.include_usage and not chunk.get("choices"):
+                return None  # the usage-only chunk Moat asked for (upstream_body); the client did not
+        # Asked for by Moat, not by the client: every chunk loses the `usage` member the upstream
+        # added (`null` until the end), cut from the original bytes (moat.gateway.json_edit).
+        hide_usage = not self._facts.include_usage and chunk.pop("usage", _ABSENT) is not _ABSENT
         for choice in chunk.get("choices") or ():
             delta = choice.get("delta")
             if not isinstance(delta, dict):
@@ -195,7 +197,13 @@ class StreamMeter:
                         changed = self.redacted = True
         if self._redact and changed and _empty_chunk(chunk):
             return None
-        return data_event(orjson.dumps(chunk)) if changed else event
+        if changed:
+            return data_event(orjson.dumps(chunk))
+        if hide_usage:
+            cut = without_member(data, "usage", chunk)
+            rewritten = replace_data(event, data, cut) if cut is not None else None
+            return rewritten if rewritten is not None else data_event(orjson.dumps(chunk))
+        return event
 
     def final_usage(self) -> Usage:
         """The upstream's report when it came; else what went past, counted (a stream cut short)."""

@@ -29,6 +29,7 @@ from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
+from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import build_record
@@ -76,6 +77,7 @@ class Runtime:
         self.router = build_router(settings)
         self.models = ModelCatalog(settings, self.router)  # GET /v1/models (moat.gateway.models_api)
         self.response_owners = ResponseOwners()  # whose stored response is whose (Responses API)
+        self.forwarding = Forwarding(settings.relay)  # which headers pass to and from upstreams
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
         self.policy = PolicyStore(settings.policy_dir or None, on_change=self._policy_changed,
