@@ -169,3 +169,17 @@ def test_stored_response_read_back_redacted(gateway: GatewayProcess) -> None:
     made = dave.responses.create(model="think-1", input="hi", reasoning=THINK)
     assert [item.type for item in dave.responses.retrieve(made.id).output] == ["message"]
     assert [item.type for item in dave.responses.input_items.list(made.id)] == ["message"]
+
+
+def test_input_tokens_and_compaction(gateway: GatewayProcess) -> None:
+    """Codex-style clients count input and compact long conversations through the same gateway."""
+    c = client(gateway)
+    count = c.responses.input_tokens.count(model="moat-demo", input="count these words please")
+    assert count.input_tokens > 0
+    raw = c.responses.with_raw_response.compact(model="moat-demo", input=[
+        {"role": "user", "content": "first question"}, {"role": "assistant", "content": "first answer"},
+        {"role": "user", "content": "second question"}])
+    compacted = raw.parse()
+    assert [item.type for item in compacted.output] == ["message", "message", "compaction"]
+    record = record_of(gateway, raw.headers["x-request-id"])
+    assert record["endpoint"] == "/v1/responses/compact" and record["output_tokens"] == 16

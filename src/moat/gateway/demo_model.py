@@ -102,6 +102,11 @@ class DemoModel:
             return self._openai_responses(payload, stream)
         if api == "openai" and path == "/completions":
             return self._openai_completions(payload, stream)
+        if api == "openai" and path == "/responses/input_tokens":
+            return DemoResponse(200, orjson.dumps({"object": "response.input_tokens",
+                                                   "input_tokens": _responses_input_tokens(payload)}))
+        if api == "openai" and path == "/responses/compact":
+            return self._openai_compact(payload)
         if api == "anthropic" and path == "/messages":
             return self._anthropic_messages(payload, stream)
         if api == "anthropic" and path == "/messages/count_tokens":
@@ -163,14 +168,30 @@ class DemoModel:
         effort = (payload.get("reasoning") or {}).get("effort")
         think = effort not in (None, "none", "minimal")
         reasoning_tokens = estimate_tokens(reasoning) if think else 0
-        input_tokens = estimate_tokens(content_text(payload.get("instructions"))) + sum(
-            estimate_tokens(content_text(i.get("content")) or str(i.get("output") or "")) + 3 for i in items)
+        input_tokens = _responses_input_tokens(payload)
         built = ResponsesAnswer(payload, prompt=prompt, answer=answer, reasoning=reasoning if think else None,
                                 input_tokens=input_tokens, output_tokens=estimate_tokens(answer) + reasoning_tokens,
                                 reasoning_tokens=reasoning_tokens, truncated=truncated)
         if not stream:
             return DemoResponse(200, built.body())
         return DemoResponse(200, events=built.events(self.chunks))
+
+    def _openai_compact(self, payload: dict[str, Any]) -> DemoResponse:
+        """The user messages, then one opaque compaction item (types/responses/compacted_response.py)."""
+        data = payload.get("input")
+        items = [{"role": "user", "content": data}] if isinstance(data, str) else data or []
+        users = [{"type": "message", "role": "user", "content": i.get("content")} for i in items
+                 if isinstance(i, dict) and i.get("role") == "user"]
+        digest = hashlib.sha256(orjson.dumps(items)).hexdigest()
+        input_tokens = _responses_input_tokens(payload)
+        output_tokens = 16
+        return DemoResponse(200, orjson.dumps({
+            "id": "cmp_demo" + digest[:24], "object": "response.compaction", "created_at": int(time.time()),
+            "output": [*users, {"type": "compaction", "id": "cmpi_demo" + digest[:24],
+                                "encrypted_content": "enc_demo" + digest}],
+            "usage": {"input_tokens": input_tokens, "input_tokens_details": {"cached_tokens": 0},
+                      "output_tokens": output_tokens, "output_tokens_details": {"reasoning_tokens": 0},
+                      "total_tokens": input_tokens + output_tokens}}))
 
     def _openai_completions(self, payload: dict[str, Any], stream: bool) -> DemoResponse:
         data = payload.get("prompt")
@@ -257,6 +278,14 @@ class DemoModel:
                                               "usage": {"output_tokens": output_tokens}}))
         events.append(event("message_stop", {}))
         return DemoResponse(200, events=events)
+
+
+def _responses_input_tokens(payload: dict[str, Any]) -> int:
+    data = payload.get("input")
+    items = [{"role": "user", "content": data}] if isinstance(data, str) else data or []
+    return estimate_tokens(content_text(payload.get("instructions"))) + sum(
+        estimate_tokens(content_text(i.get("content")) or str(i.get("output") or "")) + 3
+        for i in items if isinstance(i, dict))
 
 
 def _anthropic_input_tokens(payload: dict[str, Any]) -> int:
