@@ -145,6 +145,9 @@ def test_reasoning_and_cached_tokens_of_an_openai_answer_are_recorded(gw: Gatewa
     record = record_of(gw, raw.headers["x-request-id"])
     assert (record["input_tokens"], record["cache_read_tokens"], record["output_tokens"],
             record["reasoning_tokens"]) == (200, 1_000, 500, 300)
+    metrics = httpx.get(f"{gw.url}/metrics", timeout=10).text
+    for kind in ("input", "output", "cache_read", "reasoning"):
+        assert f'moat_tokens_total{{direction="{kind}",upstream="fake-openai"}}' in metrics
 
 
 def test_tool_call_arguments_and_a_200_kb_png_count_without_upstream_usage(gw: GatewayProcess) -> None:

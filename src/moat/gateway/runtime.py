@@ -366,8 +366,13 @@ class Runtime:
         if call.upstream_name:
             m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)
         m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
-        if call.usage.input_tokens or call.usage.output_tokens:
-            m.tokens.labels("input", call.upstream_name).inc(call.usage.input_tokens)
-            m.tokens.labels("output", call.upstream_name).inc(call.usage.output_tokens)
+        usage = call.usage
+        if usage.input_tokens or usage.output_tokens or usage.cache_read_tokens or usage.cache_write_tokens:
+            m.tokens.labels("input", call.upstream_name).inc(usage.input_tokens)
+            m.tokens.labels("output", call.upstream_name).inc(usage.output_tokens)
+            for kind, n in (("cache_read", usage.cache_read_tokens), ("cache_write", usage.cache_write_tokens),
+                            ("reasoning", usage.reasoning_tokens)):
+                if n:  # by kind (issue 12 item 3): reasoning is part of output, the cache kinds are not input
+                    m.tokens.labels(kind, call.upstream_name).inc(n)
         if call.redacted:
             m.redactions.inc()
