@@ -213,6 +213,13 @@ def test_a_request_beyond_the_plan_by_itself_is_refused_once_without_retry_after
     # The SDK takes it as final (no retries), and the account is not held up by it.
     with pytest.raises(openai.BadRequestError):
         openai_client(gw, FRED_KEY, retries=3).chat.completions.create(**body)
+    # An Anthropic prompt without a cache marker can only be fresh input: 50,003 tokens never fit
+    # 40,000; marked for caching, it might be read from the cache (~5,000), so it is served.
+    c = anthropic_client(gw, FRED_KEY)
+    with pytest.raises(anthropic.BadRequestError, match="request_exceeds_plan|at least 50,003 input tokens"):
+        c.messages.create(model="a-ok", max_tokens=100, messages=[{"role": "user", "content": "z" * 200_000}])
+    cached = [{"type": "text", "text": "z" * 200_000, "cache_control": {"type": "ephemeral"}}]
+    assert c.messages.create(model="a-ok", max_tokens=100, messages=[{"role": "user", "content": cached}]).content
     assert openai_client(gw, FRED_KEY).chat.completions.create(
         model="o-ok", messages=[{"role": "user", "content": "hi"}]).choices
 

@@ -115,6 +115,10 @@ def test_oversized_names_the_quota_a_request_can_never_fit() -> None:
     assert oversized(checks, Demand(10_001, 0)) == (checks[2], 1_001)
     flat = LimitSpec("flat", "tokens", 1_000, 60, cache_read_weight=1)
     assert oversized([Check(flat, "k")], Demand(1_001, 0)) == (Check(flat, "k"), 1_001)
+    # What no cache can serve (no cache marker, a short OpenAI prompt) counts whole in the floor.
+    assert oversized(checks, Demand(5_000, 0, uncacheable=2_000)) == (checks[2], 2_300)
+    assert oversized(checks, Demand(1_000, 0, uncacheable=1_000)) is None
+    assert oversized(checks, Demand(1_001, 0, uncacheable=5_000)) == (checks[2], 1_001)
 
 
 def test_weights_are_validated() -> None:

@@ -20,6 +20,7 @@ class CallFacts:
     turn: int = 1
     first_user: str = ""  # the conversation's opening user text, to group its turns
     input_tokens: int = 0
+    uncacheable_tokens: int = 0  # of input_tokens, what no prompt cache can serve (RequestContext)
     include_usage: bool = False  # OpenAI: the client itself asked for stream usage
     extra: dict[str, Any] = field(default_factory=dict)
 

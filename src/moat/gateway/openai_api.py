@@ -16,7 +16,7 @@ from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, re
 from moat.gateway.json_edit import replace_data, without_member
 from moat.gateway.metering import openai_chat_usage
 from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import content_text, estimate_tokens, openai_input_tokens
+from moat.gateway.tokens import content_text, estimate_tokens, openai_input_tokens, openai_uncacheable
 from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "openai"
@@ -51,6 +51,7 @@ def parse_chat(payload: dict[str, Any]) -> CallFacts:
     options = payload.get("stream_options")
     if options is not None and not isinstance(options, dict):
         raise BadRequest("'stream_options' must be an object", code="invalid_type")
+    estimate = openai_input_tokens(messages, payload.get("tools"))
     return CallFacts(
         model=model,
         stream=optional_bool(payload, "stream"),
@@ -60,7 +61,8 @@ def parse_chat(payload: dict[str, Any]) -> CallFacts:
         system="\n".join(system_parts) if system_parts else None,
         turn=max(turns, 1),
         first_user=first_user,
-        input_tokens=openai_input_tokens(messages, payload.get("tools")),
+        input_tokens=estimate,
+        uncacheable_tokens=openai_uncacheable(estimate),
         include_usage=bool(options and options.get("include_usage")),
     )
 

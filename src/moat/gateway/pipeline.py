@@ -208,6 +208,7 @@ def _fill_context(ctx: RequestContext, facts: CallFacts) -> None:
     ctx.reasoning = facts.reasoning
     ctx.max_tokens = facts.max_tokens
     ctx.input_tokens_estimate = facts.input_tokens
+    ctx.input_tokens_uncacheable = facts.uncacheable_tokens
     ctx.system = facts.system
     ctx.prompt = facts.prompt
     ctx.turn = facts.turn

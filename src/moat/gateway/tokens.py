@@ -205,3 +205,29 @@ def responses_input_tokens(items: list[Any], instructions: Any, tools: Any) -> i
     if tools:
         chars += _json_chars(tools)
     return (chars + 3) // 4 + tokens + 3 * len(items)
+
+
+# ---- what a prompt cache could serve (the floor of a request's cost, moat.limits.base.floor_units) --
+
+OPENAI_MIN_CACHED_PROMPT = 1024  # OpenAI caches a prompt's prefix only from 1,024 tokens on
+
+
+def anthropic_cache_marked(payload: dict[str, Any]) -> bool:
+    """True when an Anthropic request may read the prompt cache: it carries a `cache_control` marker
+    (top level, on a tool, a system block or a message block). Without one nothing is cached."""
+    if "cache_control" in payload:
+        return True
+    for name in ("tools", "system"):
+        blocks = payload.get(name)
+        if isinstance(blocks, list) and any(isinstance(b, dict) and "cache_control" in b for b in blocks):
+            return True
+    for message in payload.get("messages") or ():
+        content = message.get("content") if isinstance(message, dict) else None
+        if isinstance(content, list) and any(isinstance(b, dict) and "cache_control" in b for b in content):
+            return True
+    return False
+
+
+def openai_uncacheable(estimate: int) -> int:
+    """Of an OpenAI prompt's estimate, what no cache can serve: all of it under 1,024 tokens."""
+    return estimate if estimate < OPENAI_MIN_CACHED_PROMPT else 0

@@ -44,6 +44,7 @@ class Demand(NamedTuple):
 
     input_tokens: int = 0  # the input-token estimate
     output_tokens: int = 0  # max_tokens (after any policy cap)
+    uncacheable: int = 0  # of input_tokens, what no prompt cache can serve (only `floor_units` reads it)
 
 
 class TokenCounts(Protocol):
@@ -108,12 +109,14 @@ def usage_units(spec: LimitSpec, usage: TokenCounts) -> int:
 
 
 def floor_units(spec: LimitSpec, demand: Demand) -> int:
-    """The least a request can cost against `spec`: its input estimate as if every token were read
-    from the cache (at the quota's read weight when that is below 1); output may be nothing."""
+    """The least a request can cost against `spec`: its input estimate as if every token that a
+    prompt cache could serve were read from it (at the quota's read weight when that is below 1),
+    the rest fresh; output may be nothing."""
     if spec.kind != "input_tokens" and spec.kind != "tokens":
         return 0 if spec.kind == "output_tokens" else 1
     estimate = demand.input_tokens if demand.input_tokens > 0 else 0
-    return -(-estimate * min(spec.cache_read_milli, 1000) // 1000)
+    fresh = min(demand.uncacheable, estimate) if demand.uncacheable > 0 else 0
+    return fresh - (-(estimate - fresh) * min(spec.cache_read_milli, 1000) // 1000)
 
 
 def oversized(checks: Sequence[Check], demand: Demand) -> tuple[Check, int] | None:
