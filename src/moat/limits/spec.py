@@ -24,8 +24,8 @@ Reservations never exceed what a quota can hold (issue 12 item 6): a demand larg
 reserves `burst` (a rested key admits it) and settles on real usage like any other; a request
 that overshoots leaves a debt the key waits off (`Retry-After` then says how long). Only a request
 whose *smallest possible* cost exceeds `burst` can never be served: its input estimate with every
-token read from the cache (`floor_units`); the gateway refuses it once, without `Retry-After`
-(`moat.limits.base.oversized`).
+token a prompt cache could serve read from it (`floor_units`); the gateway refuses it once, without
+`Retry-After` (`moat.limits.base.oversized`).
 
 Rates and quotas are GCRA (one theoretical-arrival-time per key): `limit` units per `period`
 seconds, at most `burst` units at once from a rested key (default: `limit`, so a fresh key may
