@@ -28,7 +28,7 @@ from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_str
 from moat.gateway.metering import responses_usage
 from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import content_text, estimate_tokens
+from moat.gateway.tokens import content_text, estimate_tokens, openai_uncacheable, responses_input_tokens
 from moat.gateway.upstream_errors import stream_failure_status
 
 _LIFECYCLE = frozenset({b"response.created", b"response.queued", b"response.in_progress",
@@ -53,12 +53,11 @@ def parse_responses(payload: dict[str, Any]) -> CallFacts:
     else:
         raise BadRequest("'input' must be a string or an array of input items", code="invalid_type")
     prompt = first_user = ""
-    turns = chars = 0
+    turns = 0
     for i, item in enumerate(items):
         if not isinstance(item, dict):
             raise BadRequest(f"'input.{i}' must be an object", code="invalid_type")
         text = _item_text(item)
-        chars += len(text)
         if item.get("role") == "user" and item.get("type", "message") == "message":
             turns += 1
             prompt = text
@@ -78,6 +77,7 @@ def parse_responses(payload: dict[str, Any]) -> CallFacts:
         raise BadRequest("'previous_response_id' must be a string", code="invalid_type")
     asked = bool(reasoning and reasoning.get("effort") not in ("none",)) or \
         "reasoning.encrypted_content" in (include or ())
+    estimate = responses_input_tokens(items, instructions, payload.get("tools"))  # media priced (issue 12)
     return CallFacts(
         model=model,
         stream=optional_bool(payload, "stream"),
@@ -87,7 +87,8 @@ def parse_responses(payload: dict[str, Any]) -> CallFacts:
         system=instructions or None,
         turn=max(turns, 1),
         first_user=first_user,
-        input_tokens=(chars + len(instructions or "") + 3) // 4 + 3 * len(items),
+        input_tokens=estimate,
+        uncacheable_tokens=openai_uncacheable(estimate),
         extra={"previous_response_id": previous} if previous else {},
     )
 
