@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from moat.limits import Check, Demand, Limiter, LimitSpec, Usage
 from tests.limits.conftest import FakeClock
 
@@ -122,8 +124,6 @@ def test_oversized_names_the_quota_a_request_can_never_fit() -> None:
 
 
 def test_weights_are_validated() -> None:
-    import pytest
-
     for bad in (-0.1, 0.0001, 101, "x", True):
         with pytest.raises(ValueError, match="cache_read_weight"):
             LimitSpec("w", "tokens", 1, 60, cache_read_weight=bad)  # type: ignore[arg-type]
@@ -166,3 +166,27 @@ async def test_memory_forgets_rested_keys(clock: FakeClock) -> None:
         await limiter.admit([Check(rpm, "live")], Demand())
         clock.advance(0.001)
     assert len(limiter._tat) <= 2 and len(limiter._leases) == 0  # internal: the memory bound itself
+
+
+@pytest.mark.redis
+async def test_replicas_share_weighted_settlements_and_capped_reservations(redis_url: str, redis_prefix: str) -> None:
+    # issue 12 items 3 and 6 across replicas: what one settles (cache kinds weighed), the other sees,
+    # and a capped reservation on one leaves nothing for the other until it settles.
+    from moat.limits.redis_backend import RedisLimiter
+    from tests.limits.conftest import RELAXED
+
+    quota = LimitSpec("in-day", "input_tokens", 10_000, 86_400)
+    checks = [Check(quota, "acct")]
+    a, b = (RedisLimiter(redis_url, prefix=redis_prefix, **RELAXED) for _ in range(2))
+    try:
+        first = await a.admit(checks, Demand(19_200, 0))  # a cached 19,200-token prompt: capped at 10,000
+        assert first.allowed
+        assert not (await b.admit(checks, Demand(1, 0))).allowed
+        await a.settle(first, Usage(input_tokens=200, cache_read_tokens=18_000, cache_write_tokens=1_000))
+        second = await b.admit(checks, Demand(6_700, 0))  # 3,250 used: 6,750 left (less a few of refill)
+        assert second.allowed and second.statuses[0].remaining in range(40, 52)
+        assert not (await a.admit(checks, Demand(60, 0))).allowed
+        assert a.stats.redis_errors == b.stats.redis_errors == 0
+    finally:
+        await a.aclose()
+        await b.aclose()
