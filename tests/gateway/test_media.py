@@ -95,3 +95,16 @@ def test_request_estimates_price_media_and_tools() -> None:
         {"type": "input_image", "image_url": f"data:image/png;base64,{image}"},
         {"type": "input_text", "text": "abcd"}]}]
     assert responses_input_tokens(responses_items, "be brief", None) == 765 + 3 + 3
+
+
+def test_cache_markers_are_found_in_the_same_walk() -> None:
+    from moat.gateway.tokens import anthropic_estimate
+
+    plain = [{"role": "user", "content": [{"type": "text", "text": "hi"}]}]
+    assert anthropic_estimate({}, plain, "system") == ((len("system" + "hi") + 3) // 4 + 3, False)
+    marked = {"type": "text", "text": "hi", "cache_control": {"type": "ephemeral"}}
+    marked_block = [{"role": "user", "content": [marked]}]
+    assert anthropic_estimate({}, marked_block, None)[1]
+    assert anthropic_estimate({"cache_control": {"type": "ephemeral"}}, plain, None)[1]  # automatic caching
+    assert anthropic_estimate({"tools": [{"name": "t", "cache_control": {"type": "ephemeral"}}]}, plain, None)[1]
+    assert anthropic_estimate({}, plain, [{"type": "text", "text": "s", "cache_control": {}}])[1]

@@ -20,7 +20,7 @@ from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
 from moat.gateway.metering import anthropic_usage, count
 from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import anthropic_cache_marked, anthropic_input_tokens, content_text
+from moat.gateway.tokens import anthropic_estimate, content_text
 from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "anthropic"
@@ -52,7 +52,7 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
     thinking = payload.get("thinking")
     if thinking is not None and not isinstance(thinking, dict):
         raise BadRequest("'thinking' must be an object", code="invalid_type")
-    estimate = anthropic_input_tokens(messages, system_value, payload.get("tools"))
+    estimate, cache_marked = anthropic_estimate(payload, messages, system_value)
     return CallFacts(
         model=model,
         stream=optional_bool(payload, "stream"),
@@ -63,7 +63,7 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
         turn=max(turns, 1),
         first_user=first_user,
         input_tokens=estimate,
-        uncacheable_tokens=0 if anthropic_cache_marked(payload) else estimate,
+        uncacheable_tokens=0 if cache_marked else estimate,
     )
 
 

@@ -63,56 +63,80 @@ def _anthropic_source_tokens(block: dict[str, Any]) -> tuple[int, int]:
     if kind == "text":
         return _json_chars(source.get("data")), 0
     if kind == "content":
-        return _anthropic_parts(source.get("content"))
+        tally = _Tally()
+        _anthropic_parts(source.get("content"), tally)
+        return tally.chars, tally.tokens
     data = source.get("data")
     if kind == "base64" and isinstance(data, str):
         return 0, media.pdf_pages(media.B64(data)) * media.PDF_TOKENS_PER_PAGE
     return 0, media.PDF_TOKENS_PER_PAGE  # a URL or a file id: one page, unseen
 
 
-def _anthropic_parts(content: Any) -> tuple[int, int]:
-    """(chars, tokens) of an Anthropic `content` (a string or a list of blocks)."""
-    if isinstance(content, str):
-        return len(content), 0
+class _Tally:
+    """What one walk over a request's content finds: characters, priced media tokens, cache markers."""
+
+    __slots__ = ("chars", "marked", "tokens")
+
+    def __init__(self) -> None:
+        self.chars = 0
+        self.tokens = 0
+        self.marked = False  # a `cache_control` marker was seen (Anthropic)
+
+
+def _anthropic_parts(content: Any, tally: _Tally) -> None:
+    """Add an Anthropic `content` (a string or a list of blocks) to `tally`."""
+    if content.__class__ is str:
+        tally.chars += len(content)
+        return
     if not isinstance(content, list):
-        return 0, 0
-    chars = tokens = 0
+        return
     for block in content:
         if not isinstance(block, dict):
             if isinstance(block, str):
-                chars += len(block)
+                tally.chars += len(block)
             continue
+        if "cache_control" in block:
+            tally.marked = True
         kind = block.get("type")
         if kind == "text":
-            chars += _json_chars(block.get("text"))
+            tally.chars += _json_chars(block.get("text"))
         elif kind in ("image", "document"):
             c, t = _anthropic_source_tokens(block)
-            chars, tokens = chars + c, tokens + t
+            tally.chars += c
+            tally.tokens += t
         elif kind == "tool_use" or kind == "server_tool_use":
-            chars += _json_chars(block.get("name")) + _json_chars(block.get("input"))
+            tally.chars += _json_chars(block.get("name")) + _json_chars(block.get("input"))
         elif kind == "tool_result":
-            c, t = _anthropic_parts(block.get("content"))
-            chars, tokens = chars + c, tokens + t
+            _anthropic_parts(block.get("content"), tally)
         elif kind == "thinking":
-            chars += _json_chars(block.get("thinking"))
-        elif kind == "redacted_thinking":
-            continue
-        else:
-            chars += _json_chars(block)
-    return chars, tokens
+            tally.chars += _json_chars(block.get("thinking"))
+        elif kind != "redacted_thinking":
+            tally.chars += _json_chars(block)
+
+
+def anthropic_estimate(payload: dict[str, Any], messages: list[Any], system: Any) -> tuple[int, bool]:
+    """(input tokens, cache-marked) of a Messages request, in one walk: text, images by dimensions,
+    documents by pages, tool calls, tool results and tool definitions; and whether it carries a
+    `cache_control` marker (top level, on a tool, a system or message block), without which no
+    prompt cache serves any of it."""
+    tally = _Tally()
+    if system:
+        _anthropic_parts(system, tally)
+    for message in messages:
+        if message.__class__ is dict:
+            _anthropic_parts(message.get("content"), tally)
+    tools = payload.get("tools")
+    if tools:
+        tally.chars += _json_chars(tools)
+        if isinstance(tools, list) and any(isinstance(t, dict) and "cache_control" in t for t in tools):
+            tally.marked = True
+    marked = tally.marked or "cache_control" in payload
+    return (tally.chars + 3) // 4 + tally.tokens + 3 * len(messages), marked
 
 
 def anthropic_input_tokens(messages: list[Any], system: Any, tools: Any) -> int:
-    """The input a Messages request will be billed, estimated: text, images by dimensions,
-    documents by pages, tool calls, tool results and tool definitions."""
-    chars, tokens = _anthropic_parts(system) if system else (0, 0)
-    for message in messages:
-        if isinstance(message, dict):
-            c, t = _anthropic_parts(message.get("content"))
-            chars, tokens = chars + c, tokens + t
-    if tools:
-        chars += _json_chars(tools)
-    return (chars + 3) // 4 + tokens + 3 * len(messages)
+    """The input a Messages request will be billed, estimated (`anthropic_estimate`)."""
+    return anthropic_estimate({"tools": tools}, messages, system)[0]
 
 
 def _openai_parts(content: Any) -> tuple[int, int]:
@@ -210,22 +234,6 @@ def responses_input_tokens(items: list[Any], instructions: Any, tools: Any) -> i
 # ---- what a prompt cache could serve (the floor of a request's cost, moat.limits.base.floor_units) --
 
 OPENAI_MIN_CACHED_PROMPT = 1024  # OpenAI caches a prompt's prefix only from 1,024 tokens on
-
-
-def anthropic_cache_marked(payload: dict[str, Any]) -> bool:
-    """True when an Anthropic request may read the prompt cache: it carries a `cache_control` marker
-    (top level, on a tool, a system block or a message block). Without one nothing is cached."""
-    if "cache_control" in payload:
-        return True
-    for name in ("tools", "system"):
-        blocks = payload.get(name)
-        if isinstance(blocks, list) and any(isinstance(b, dict) and "cache_control" in b for b in blocks):
-            return True
-    for message in payload.get("messages") or ():
-        content = message.get("content") if isinstance(message, dict) else None
-        if isinstance(content, list) and any(isinstance(b, dict) and "cache_control" in b for b in content):
-            return True
-    return False
 
 
 def openai_uncacheable(estimate: int) -> int:
