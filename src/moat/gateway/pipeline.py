@@ -162,7 +162,7 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         facts = call.facts = endpoint.parse(payload)
         _fill_context(ctx, facts)
         if facts.extra:  # it names an earlier answer: the Responses API's previous_response_id
-            rt.response_owners.check_continuation(ctx, facts)
+            await rt.response_owners.check_continuation(ctx, facts)
         route = rt.router.route(facts.model, endpoint.api)
         attribution = await rt.attribute(ctx, call.headers, payload)
         rt.resolve(ctx, attribution)

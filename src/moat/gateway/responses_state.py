@@ -53,7 +53,7 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
         error.status = 405
         error.headers["allow"] = ", ".join(_METHODS[tail])
         raise error
-    stored = rt.response_owners.owned(response_id, account.account_id)
+    stored = await rt.response_owners.owned(response_id, account.account_id)
     upstream = next((u for u in rt.settings.upstream_table() if u.name == stored.upstream), None)
     if upstream is None or upstream.kind == "demo":
         raise not_found(response_id)  # the demo model stores nothing
@@ -69,7 +69,7 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
             raise upstream_failure(answer.status_code)
         return answer.status_code, passthrough
     if method == "DELETE":
-        rt.response_owners.forget(response_id)
+        await rt.response_owners.forget(response_id)
     restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
     if stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning):
         raw = _redacted(raw, listing=tail == "/input_items")

@@ -76,7 +76,8 @@ class Runtime:
         self.directory = Directory(self.store)
         self.router = build_router(settings)
         self.models = ModelCatalog(settings, self.router)  # GET /v1/models (moat.gateway.models_api)
-        self.response_owners = ResponseOwners()  # whose stored response is whose (Responses API)
+        # whose stored response is whose (Responses API): memory, and Redis when configured
+        self.response_owners = ResponseOwners.from_url(settings.redis_url, settings.redis_prefix)
         self.forwarding = Forwarding(settings.relay)  # which headers pass to and from upstreams
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
@@ -180,6 +181,7 @@ class Runtime:
             await close()
         if self._redis is not None:
             await self._redis.aclose()
+        await self.response_owners.aclose()
         if isinstance(self.attribution.nonces, SharedNonceCache):
             await self.attribution.nonces.aclose()
         await self.online.stop()
