@@ -121,7 +121,10 @@ class AccountState:
         turn = get("turn")
         if turn is not None and turn > 1:
             self.n_followup += 1
-        self.in_tokens += get("input_tokens") or 0
+        # the whole prompt: fresh input plus what the cache served or stored (optional fields,
+        # docs/traffic-format-extensions.md), or a cached agent would look like a short-prompt harvester
+        self.in_tokens += (get("input_tokens") or 0) + (get("cache_read_tokens") or 0) + (
+            get("cache_write_tokens") or 0)
         self.out_tokens += get("output_tokens") or 0
         last = self.last_ts
         gap = ts - last
