@@ -72,6 +72,11 @@ def parse_responses(payload: dict[str, Any]) -> CallFacts:
     include = payload.get("include")
     if include is not None and not isinstance(include, list):
         raise BadRequest("'include' must be an array", code="invalid_type")
+    if payload.get("background"):
+        # A background response is generated after this call returns and read later by GET, which
+        # Moat relays unmetered: it would be output no quota counts. Refused until it is metered.
+        raise BadRequest("'background' responses are not available through this gateway; "
+                         "stream the response instead", code="background_not_supported")
     previous = payload.get("previous_response_id")
     if previous is not None and not isinstance(previous, str):
         raise BadRequest("'previous_response_id' must be a string", code="invalid_type")
