@@ -136,9 +136,6 @@ class Router:
             self._cache[key] = found
         return found
 
-    def listed_models(self) -> list[str]:
-        return sorted(self._exact)
-
     async def start(self) -> None:
         for upstream in self.upstreams.values():
             await upstream.start()
