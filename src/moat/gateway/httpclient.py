@@ -36,7 +36,7 @@ import httptools
 
 from moat.errors import UpstreamError, UpstreamTimeout, UpstreamUnavailable
 
-_HIGH_WATER = 1 << 20  # pause reading when this much body is buffered and nobody reads it
+_HIGH_WATER = 1 << 18  # pause reading when this much body is buffered and nobody reads it
 _JOIN_BELOW = 1 << 16  # a request body smaller than this is written together with the head
 
 

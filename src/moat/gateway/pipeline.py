@@ -300,9 +300,10 @@ async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: As
                 "headers": call.relayed_headers(response.headers, JSON_HEADERS)})
     error: MoatError | None = None
     try:
-        for chunk in head:
+        for chunk in head:  # piece by piece: joining them would copy a megabyte for nothing
             tail.feed(chunk)
-        await send({"type": "http.response.body", "body": b"".join(head), "more_body": True})
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        head.clear()
         async for chunk in chunks:
             tail.feed(chunk)
             await send({"type": "http.response.body", "body": chunk, "more_body": True})
