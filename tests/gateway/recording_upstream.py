@@ -106,6 +106,7 @@ class RecordingUpstream:
     def __init__(self) -> None:
         self.port = 0
         self.received: list[Received] = []
+        self.cut_off = 0  # answers whose reader went away before their end
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
         threading.Thread(target=self._run, daemon=True).start()
@@ -199,6 +200,10 @@ class RecordingUpstream:
         self._head(writer, 200, own, [(b"content-type", b"application/json"),
                                       (b"content-length", str(len(body)).encode())])
         view = memoryview(body)
-        for i in range(0, len(body), 1 << 18):
-            writer.write(view[i:i + (1 << 18)])
-            await writer.drain()
+        try:
+            for i in range(0, len(body), 1 << 18):
+                writer.write(view[i:i + (1 << 18)])
+                await writer.drain()
+        except ConnectionError:
+            self.cut_off += 1
+            raise

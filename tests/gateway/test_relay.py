@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -186,6 +187,21 @@ def test_twenty_megabyte_answer_passes_through(gw: GatewayProcess) -> None:
     assert received == expected
     record = asyncio.run(wait_for_record(gw.store_url, request_id))
     assert record["status"] == 200 and record["input_tokens"] == 1234  # its usage, found at the end
+
+
+def test_client_leaving_a_large_answer_stops_the_upstream(gw: GatewayProcess, upstream: RecordingUpstream) -> None:
+    before = upstream.cut_off
+    with httpx.stream("POST", gw.url + "/v1/embeddings", json={"model": "big-60", "input": "x"},
+                      headers={"authorization": f"Bearer {ALICE_KEY}"}, timeout=30) as r:
+        request_id = r.headers["moat-request-id"]
+        for _ in r.iter_raw(1 << 20):
+            break  # one megabyte of sixty, then gone
+    record = asyncio.run(wait_for_record(gw.store_url, request_id))
+    assert record["status"] == 499
+    deadline = time.monotonic() + 10
+    while upstream.cut_off == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert upstream.cut_off == before + 1
 
 
 def test_thirty_megabyte_request_body(gw: GatewayProcess, upstream: RecordingUpstream) -> None:

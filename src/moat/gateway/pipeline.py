@@ -181,7 +181,7 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
             if facts.stream and endpoint.stream_meter is not None:
                 await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
             else:
-                await _relay_whole(call, route.upstream, upstream_body, forward, send)
+                await _relay_whole(call, route.upstream, upstream_body, forward, receive, send)
         finally:
             if call.admission is not None and not rt.settle_now(call.admission, call.usage):
                 await rt.settle(call.admission, call.usage)
@@ -250,7 +250,8 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
     await send_response(send, error.status, body, unique_headers(headers))
 
 
-async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers, send: Send) -> None:
+async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers, receive: Receive,
+                       send: Send) -> None:
     assert call.facts is not None and call.decision is not None
     t0 = time.perf_counter()
     response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=False,
@@ -267,7 +268,7 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
         response.close()
         raise
     if not whole and not (call.decision.redact_reasoning and call.endpoint.redact is not None):
-        await _pass_through(call, response, head, chunks, t0, send)
+        await _pass_through(call, response, head, chunks, t0, receive, send)
         return
     try:
         async for chunk in chunks:  # a body to rewrite is read whole: parsing needs it
@@ -290,12 +291,23 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
 
 
 async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: AsyncIterator[bytes], t0: float,
-                        send: Send) -> None:
+                        receive: Receive, send: Send) -> None:
     """A large non-streamed answer, passed on as it arrives (moat.gateway.passthrough); metered from
     the `usage` at its end. Failing half-way, the client's connection is cut rather than the
-    answer ended as if whole: a client must never take half a JSON body for an answer."""
+    answer ended as if whole: a client must never take half a JSON body for an answer. A client
+    that leaves stops the upstream read (the server drops what is sent to a closed connection)."""
     assert call.facts is not None
     tail = UsageTail()
+    gone = False
+
+    def on_disconnect(task: asyncio.Task[Any]) -> None:
+        nonlocal gone
+        if not task.cancelled() and task.exception() is None and task.result()["type"] == "http.disconnect":
+            gone = True
+            response.close()
+
+    watcher = asyncio.ensure_future(receive())
+    watcher.add_done_callback(on_disconnect)
     await send({"type": "http.response.start", "status": response.status,
                 "headers": call.relayed_headers(response.headers, JSON_HEADERS)})
     error: MoatError | None = None
@@ -310,11 +322,18 @@ async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: As
     except MoatError as exc:
         error = exc
     finally:
+        watcher.remove_done_callback(on_disconnect)
+        if not watcher.done():
+            watcher.cancel()
         response.close()
     call.upstream_seconds = time.perf_counter() - t0
     usage = tail.usage()
     call.usage = call.endpoint.usage_of({"usage": usage} if usage is not None else {}, call.facts)
-    call.status = response.status if error is None else error.status
+    call.status = CLIENT_CLOSED if gone else response.status if error is None else error.status
+    if gone:
+        with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
+            _record(call)
+        return
     _record(call)
     if error is not None:
         log.warning("a passed-through answer failed half-way: %s", error.message,
