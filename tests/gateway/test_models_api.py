@@ -5,6 +5,7 @@ Anthropic clients and OpenAI's otherwise, demo models only where a route sends m
 from __future__ import annotations
 
 import asyncio
+import time
 from datetime import UTC, datetime
 
 import anthropic
@@ -15,7 +16,7 @@ import pytest
 from moat.config import load_settings
 from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.runtime import build_router
-from tests.gateway.conftest import ALICE_KEY, GatewayProcess
+from tests.gateway.conftest import ADMIN_TOKEN, ALICE_KEY, BOB_KEY, GINA_KEY, GatewayProcess
 
 DEMO = {"moat-demo", "moat-demo-reasoning"}
 
@@ -62,6 +63,29 @@ def test_a_key_is_required(gateway: GatewayProcess) -> None:
                                                             "x-api-key": "sk-not-a-real-key-0000000000"})
     assert answer.status_code == 401 and answer.json()["type"] == "error"
     assert answer.headers["x-request-id"].startswith("req_")
+
+
+def ids(gateway: GatewayProcess, key: str) -> set[str]:
+    answer = httpx.get(f"{gateway.url}/v1/models", headers={"authorization": f"Bearer {key}"}, timeout=10)
+    assert answer.status_code == 200
+    return {m["id"] for m in answer.json()["data"]}
+
+
+def test_only_what_the_caller_may_use(gateway: GatewayProcess) -> None:
+    """The policy decides a bare call to each model: a refused competitor lists nothing; a reviewer's
+    model restriction narrows the list to its models."""
+    assert ids(gateway, BOB_KEY) == set()
+    assert httpx.get(f"{gateway.url}/v1/models/moat-demo", headers={"authorization": f"Bearer {BOB_KEY}"}
+                     ).status_code == 404
+    assert ids(gateway, GINA_KEY) == DEMO | {"gpt-fake-4", "ok-1"}
+    restrict = httpx.post(f"{gateway.url}/admin/actions", headers={"authorization": f"Bearer {ADMIN_TOKEN}"},
+                          json={"kind": "restrict", "subject": "account:gina", "reason": "test",
+                                "models": ["gpt-fake-4", "not-served"]}, timeout=10)
+    assert restrict.status_code in (200, 201), restrict.text
+    deadline = time.monotonic() + 15
+    while ids(gateway, GINA_KEY) != {"gpt-fake-4"}:
+        assert time.monotonic() < deadline, ids(gateway, GINA_KEY)
+        time.sleep(0.2)
 
 
 def test_demo_models_only_where_routed() -> None:

@@ -4,19 +4,22 @@ The caller's own key is required (a list of what a provider serves is not public
 Anthropic's shape (anthropic-sdk-python types/model_info.py; a page with `has_more`, `first_id`,
 `last_id`, paged by `limit`, `after_id`, `before_id`) to Anthropic clients, told by the headers
 its SDKs send (`anthropic-version`, or the key in `x-api-key` without an OpenAI `Authorization`),
-and OpenAI's (openai-python types/model.py) otherwise. Each API lists the models it may call on
-that API (moat.gateway.models_catalog), narrowed by a reviewer's model restriction on the account
-or organization. Policy rules are not run for a listing: they decide each call when it is made.
-Not recorded: nothing is generated.
+and OpenAI's (openai-python types/model.py) otherwise. Each API lists the models served on it
+(moat.gateway.models_catalog) that the caller may use: the policy decides a bare call to each
+(`Runtime.preview`: the same rules and reviewers' restrictions, nothing acted on), so a refused
+caller lists nothing and a plan limited to some models lists those. Rules on the prompt, its size
+or its attribution decide the call itself when it is made. Not recorded: nothing is generated.
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, unquote
 
 import orjson
 
+from moat.context import RequestContext
 from moat.errors import BadRequest, MoatError, NotFound
 from moat.gateway.errors import error_body
 from moat.gateway.http import JSON_HEADERS, Scope, Send, request_headers, send_response
@@ -47,12 +50,10 @@ async def handle_models(rt: Runtime, scope: Scope, send: Send, request_id: str) 
             error.status = 405
             error.headers["allow"] = "GET"
             raise error
-        _key, account, org = await rt.directory.authenticate(api_key_of(headers))
-        entries = await rt.models.models(api)
-        restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
-        if restriction is not None and restriction.models is not None:
-            allowed = set(restriction.models)
-            entries = [e for e in entries if e.id in allowed]
+        ctx = _caller(scope, request_id, api, headers)
+        ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(api_key_of(headers))
+        rt.resolve(ctx, None)
+        entries = [e for e in await rt.models.models(api) if _may_use(rt, ctx, e.id)]
         path: str = scope["path"]
         if path == PREFIX or path == PREFIX + "/":
             body = _page(api, entries, scope.get("query_string") or b"")
@@ -68,6 +69,21 @@ async def handle_models(rt: Runtime, scope: Scope, send: Send, request_id: str) 
                             [*JSON_HEADERS, *((k.encode(), v.encode()) for k, v in error.headers.items())])
         return
     await send_response(send, 200, orjson.dumps(body), JSON_HEADERS)
+
+
+def _caller(scope: Scope, request_id: str, api: str, headers: dict[bytes, bytes]) -> RequestContext:
+    client = scope.get("client")
+    ua = headers.get(b"user-agent")
+    return RequestContext(request_id=request_id, started=time.time(), endpoint=PREFIX, api=api,
+                          client_ip=client[0] if client else None, user_agent=ua.decode() if ua else None)
+
+
+def _may_use(rt: Runtime, ctx: RequestContext, model: str) -> bool:
+    """Whether a call to `model` by this caller would be allowed, as far as the request's model and
+    the caller decide it (a rule on the prompt or its size decides the call itself, later)."""
+    ctx.model = model
+    decision = rt.preview(ctx)
+    return decision.allowed and (decision.allowed_models is None or model in decision.allowed_models)
 
 
 def _one(api: str, entry: ModelEntry) -> dict[str, Any]:

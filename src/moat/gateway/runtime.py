@@ -34,7 +34,7 @@ from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import build_record
 from moat.gateway.response_owners import ResponseOwners, StoredResponse
-from moat.gateway.restrict import apply_enforcement
+from moat.gateway.restrict import apply_enforcement, apply_restriction
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
 from moat.identity.attribution_nonces import MemoryNonceCache, SharedNonceCache
@@ -287,6 +287,19 @@ class Runtime:
         self.online.fill(ctx)  # detector scores, from memory
         decision = self.policy.decide(ctx, self.directory)
         apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
+        return decision
+
+    def preview(self, ctx: RequestContext) -> Decision:
+        """The decision a call in `ctx` would get, acted on by nothing (no flag, no case, no count):
+        for listings such as GET /v1/models, which ask what a caller may use without calling."""
+        ua = ctx.user_agent
+        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        self.online.fill(ctx)
+        decision = self.policy.decide(ctx, self.directory)
+        restriction = self.enforcement.for_call(ctx.account.account_id if ctx.account else None,
+                                                ctx.org.org_id if ctx.org else None)
+        if restriction is not None and decision.allowed:
+            apply_restriction(decision, restriction, ctx, self.policy.engine)
         return decision
 
     async def admit(self, ctx: RequestContext, decision: Decision) -> Admission | None:
