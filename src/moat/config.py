@@ -96,8 +96,8 @@ class UpstreamSettings:
     connect_timeout: float = 5.0
     first_byte_timeout: float = 600.0
     idle_timeout: float = 300.0
-    # Deprecated: the single timeout of earlier versions; when set it is the default of both
-    # first_byte_timeout and idle_timeout (a value set explicitly wins).
+    # Deprecated: the single timeout of earlier versions; when set it replaces first_byte_timeout and
+    # idle_timeout wherever they are left at their defaults.
     timeout: float | None = None
     max_connections: int = 256
     retries: int = 1

@@ -266,3 +266,6 @@ def test_cors(gw: GatewayProcess) -> None:
     assert response.headers["access-control-expose-headers"] == "*"
     plain = httpx.post(gw.url + CHAT, json=chat_body(), headers={"authorization": f"Bearer {ALICE_KEY}"})
     assert "access-control-allow-origin" not in plain.headers
+    console = httpx.options(gw.url + "/console/signin",
+                            headers={"origin": ORIGIN, "access-control-request-method": "POST"})
+    assert "access-control-allow-origin" not in console.headers  # the model API only

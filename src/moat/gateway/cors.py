@@ -1,7 +1,8 @@
 """CORS for browser clients (`server.cors`), off unless the provider names origins.
 
 Off by default: a page that calls the API from a browser holds an API key any visitor can read, so
-a provider opts in origin by origin (or with "*"). When on:
+a provider opts in origin by origin (or with "*"). It covers the model API (`/v1/...`) only: the
+console, the admin API and the operations endpoints are never for other origins. When on:
 
 - a preflight (OPTIONS with `Origin` and `Access-Control-Request-Method`) from an allowed origin is
   answered here with 204 and the `Access-Control-Allow-*` headers; from any other origin, or for a
@@ -67,7 +68,7 @@ class Cors:
                 request_method = value
             elif name == b"access-control-request-headers":
                 requested = value
-        if origin is None:
+        if origin is None or not scope["path"].startswith("/v1/"):
             await self.app(scope, receive, send)
             return
         if scope["method"] == "OPTIONS" and request_method is not None:

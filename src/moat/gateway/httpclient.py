@@ -89,6 +89,8 @@ class _Connection(asyncio.Protocol):
         response.headers.append((lower, value))
         if lower == b"content-type":
             response.content_type = value.decode("latin-1")
+        elif lower == b"content-length" and value.isdigit():
+            response.content_length = int(value)
         elif lower == b"retry-after":
             response.retry_after = value.decode("latin-1")
 
@@ -127,8 +129,8 @@ class _Reset(Exception):
 class Response:
     """One upstream response; read it whole with `read()` or as it arrives with `chunks()`."""
 
-    __slots__ = ("_buffer", "_buffered", "_conn", "_error", "_loop", "_waiter", "complete", "content_type",
-                 "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after", "status")
+    __slots__ = ("_buffer", "_buffered", "_conn", "_error", "_loop", "_waiter", "complete", "content_length",
+                 "content_type", "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after", "status")
 
     def __init__(self, conn: _Connection, idle_timeout: float) -> None:
         self._conn = conn
@@ -138,6 +140,7 @@ class Response:
         self.content_type = "application/json"
         self.retry_after: str | None = None
         self.headers: list[tuple[bytes, bytes]] = []  # as received; names lower-cased
+        self.content_length: int | None = None  # None: chunked, or until the connection closes
         self.complete = False
         self.keep_alive = False
         self.idle_timeout = idle_timeout
@@ -193,9 +196,15 @@ class Response:
         """The whole body. Drains the buffer as it fills, so back-pressure never stalls it."""
         parts: list[bytes] = []
         try:
-            async for chunk in self.chunks():
-                parts.append(chunk)
-            return parts[0] if len(parts) == 1 else b"".join(parts)
+            while True:  # chunks() without an async generator's cost: this is every small answer's path
+                if self._buffer:
+                    parts.append(self._take())
+                elif self.complete:
+                    return parts[0] if len(parts) == 1 else b"".join(parts)
+                elif self._error is not None:
+                    raise self._error
+                else:
+                    await self._wait()
         finally:
             self.close()
 

@@ -29,6 +29,11 @@ def _key_pattern(key: str) -> re.Pattern[str]:
 def without_member(data: bytes, key: str, expected: dict[str, Any]) -> bytes | None:
     """`data` without its top-level member `key`, if the cut yields exactly `expected` (the parsed
     object without that member); else None."""
+    last = b',"%s":null}' % key.encode()
+    if data.endswith(last) and data.count(b'"%s"' % key.encode()) == 1:
+        # OpenAI's own layout, every chunk of every stream: the member is the object's last (nothing
+        # but the closing brace follows, so it is top-level) and the only one of its name.
+        return data[:-len(last)] + b"}"
     text = data.decode("utf-8")
     for match in _key_pattern(key).finditer(text):
         start = match.start()

@@ -48,7 +48,7 @@ from moat.gateway.http import (
     send_response,
     unique_headers,
 )
-from moat.gateway.passthrough import UsageTail, read_head
+from moat.gateway.passthrough import WHOLE_BELOW, UsageTail, read_head
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 from moat.identity.directory import AccountRefused
@@ -261,21 +261,25 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
         call.upstream_seconds = time.perf_counter() - t0
         await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
         return
-    chunks = response.chunks()
-    try:
-        head, whole = await read_head(chunks)
-    except BaseException:
-        response.close()
-        raise
-    if not whole and not (call.decision.redact_reasoning and call.endpoint.redact is not None):
-        await _pass_through(call, response, head, chunks, t0, receive, send)
-        return
-    try:
-        async for chunk in chunks:  # a body to rewrite is read whole: parsing needs it
-            head.append(chunk)
-    finally:
-        response.close()
-    raw = head[0] if len(head) == 1 else b"".join(head)
+    length = getattr(response, "content_length", None)
+    if length is not None and length <= WHOLE_BELOW:  # the common case, said up front: read it whole
+        raw = await response.read()
+    else:
+        chunks = response.chunks()
+        try:
+            head, whole = await read_head(chunks)
+        except BaseException:
+            response.close()
+            raise
+        if not whole and not (call.decision.redact_reasoning and call.endpoint.redact is not None):
+            await _pass_through(call, response, head, chunks, t0, receive, send)
+            return
+        try:
+            async for chunk in chunks:  # a body to rewrite is read whole: parsing needs it
+                head.append(chunk)
+        finally:
+            response.close()
+        raw = head[0] if len(head) == 1 else b"".join(head)
     call.upstream_seconds = time.perf_counter() - t0
     try:
         obj = orjson.loads(raw)
