@@ -5,7 +5,8 @@ with the response headers real upstreams send (request ids, rate limits, process
 that must not reach a client: a cookie, Alt-Svc, its own Date and CORS answer). Models:
 
   rec-*        an answer; streamed like OpenAI: with `stream_options.include_usage` every chunk
-               carries `"usage":null` and a last chunk carries the usage; without, neither
+               carries `"usage":null` and a last chunk carries the usage; without, neither.
+               Anthropic streams (`anthropic_stream_bytes`) come with CRLF line ends
   big-N        a non-streamed embeddings-like answer of about N MiB, usage at the end
   late-S       waits S seconds before the status line (a long non-streamed generation)
   drip-S-N     streams N events S seconds apart (a slow reasoning answer)
@@ -92,6 +93,27 @@ def stream_bytes(payload: dict[str, Any]) -> bytes:
     return b"".join(out)
 
 
+def anthropic_stream_bytes(model: str) -> bytes:
+    """A Messages stream, each line ended by CRLF (as some servers frame SSE)."""
+    def event(name: str, obj: dict[str, Any]) -> bytes:
+        return b"event: %s\r\ndata: %s\r\n\r\n" % (name.encode(), orjson.dumps(obj))
+
+    message = {"id": "msg_rec", "type": "message", "role": "assistant", "model": model, "content": [],
+               "stop_reason": None, "stop_sequence": None, "usage": {"input_tokens": 11, "output_tokens": 1}}
+    return b"".join([
+        event("message_start", {"type": "message_start", "message": message}),
+        event("content_block_start", {"type": "content_block_start", "index": 0,
+                                      "content_block": {"type": "text", "text": ""}}),
+        b": a comment line, kept\r\n\r\n",
+        event("content_block_delta", {"type": "content_block_delta", "index": 0,
+                                      "delta": {"type": "text_delta", "text": "r\u00e9corded"}}),
+        event("content_block_stop", {"type": "content_block_stop", "index": 0}),
+        event("message_delta", {"type": "message_delta", "delta": {"stop_reason": "end_turn", "stop_sequence": None},
+                                "usage": {"output_tokens": 7}}),
+        event("message_stop", {"type": "message_stop"}),
+    ])
+
+
 def big_body(mib: int) -> bytes:
     """An embeddings-like answer of about `mib` MiB, its usage last (as OpenAI sends it)."""
     vector = "A" * 8190  # 1536 float32 as base64 is ~8 KB
@@ -152,6 +174,17 @@ class RecordingUpstream:
             await asyncio.sleep(float(model.split("-")[1]))
         if model.startswith("big-"):
             await self._whole(writer, big_body(int(model.split("-")[1])), own)
+            return
+        if anthropic and payload.get("stream"):
+            self._head(writer, 200, own, [(b"content-type", b"text/event-stream; charset=utf-8"),
+                                          (b"transfer-encoding", b"chunked")])
+            body = anthropic_stream_bytes(model)
+            for i in range(0, len(body), 37):  # odd pieces: events and CRLFs split anywhere
+                piece = body[i:i + 37]
+                writer.write(b"%x\r\n%s\r\n" % (len(piece), piece))
+                await writer.drain()
+            writer.write(b"0\r\n\r\n")
+            await writer.drain()
             return
         if anthropic:
             whole = {"id": "msg_rec", "type": "message", "role": "assistant", "model": model,

@@ -25,6 +25,7 @@ from tests.gateway.recording_upstream import (
     ANTHROPIC_HEADERS,
     OPENAI_HEADERS,
     RecordingUpstream,
+    anthropic_stream_bytes,
     big_body,
     stream_bytes,
 )
@@ -175,6 +176,19 @@ def test_stream_byte_for_byte(gw: GatewayProcess, upstream: RecordingUpstream, i
     assert (b'"usage":null' in received) is include_usage
     record = asyncio.run(wait_for_record(gw.store_url, request_id))
     assert record["input_tokens"] == 11 and record["output_tokens"] == 7  # metered from the upstream's usage
+
+
+def test_anthropic_stream_byte_for_byte_with_its_headers(gw: GatewayProcess) -> None:
+    body = {"model": "a-rec", "max_tokens": 64, "stream": True, "messages": [{"role": "user", "content": "hi"}]}
+    with httpx.stream("POST", gw.url + MESSAGES, json=body,
+                      headers={"x-api-key": ALICE_KEY, "anthropic-version": "2023-06-01"}) as r:
+        received = b"".join(r.iter_raw())
+        headers = r.headers
+    assert received == anthropic_stream_bytes("a-rec")  # CRLF line ends and the comment kept
+    for name, value in ANTHROPIC_HEADERS:
+        assert headers.get_list(name.decode()) == [value.decode()]
+    record = asyncio.run(wait_for_record(gw.store_url, headers["moat-request-id"]))
+    assert record["input_tokens"] == 11 and record["output_tokens"] == 7
 
 
 def test_twenty_megabyte_answer_passes_through(gw: GatewayProcess) -> None:

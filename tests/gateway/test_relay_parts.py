@@ -28,7 +28,7 @@ def test_request_rule_drops_hop_by_hop_credentials_and_configured() -> None:
             (b"x-named", b"1"), (b"keep-alive", b"5"), (b"transfer-encoding", b"chunked"), (b"te", b"trailers"),
             (b"upgrade", b"h2c"), (b"proxy-authorization", b"p"), (b"content-length", b"9"),
             (b"content-encoding", b"gzip"), (b"accept-encoding", b"br"), (b"x-internal", b"i"),
-            (b"expect", b"100-continue"),
+            (b"expect", b"100-continue"), (b"proxy-anything", b"p"),
             (b"user-agent", b"sdk"), (b"x-stainless-os", b"Linux"), (b"x-stainless-os", b"again"),
             (b"anthropic-beta", b"b")]
     assert rule.request_headers(sent) == [(b"user-agent", b"sdk"), (b"x-stainless-os", b"Linux"),

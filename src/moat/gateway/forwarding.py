@@ -29,8 +29,8 @@ The query string passes unchanged (Claude Code calls `/v1/messages?beta=true`).
 
 Each response header appears once: Moat's own headers (its ids, its limits) are names the
 upstream's never pass under; Moat's defaults (`x-request-id`, `request-id`, the content type) only
-fill a gap the upstream left. The sets are frozensets built once at start-up: filtering costs a
-set lookup per header on the hot path.
+fill a gap the upstream left. The rules are built once at start-up, and each header name's verdict
+is remembered: filtering costs one dict lookup per header on the hot path.
 """
 
 from __future__ import annotations
@@ -52,6 +52,7 @@ RESPONSE_SET_BY_MOAT = frozenset({b"content-length", b"date", b"server", b"ratel
                                   b"ratelimit-reset"})
 _MOAT_PREFIX = b"moat-"
 _CORS_PREFIX = b"access-control-"
+_PROXY_PREFIX = b"proxy-"  # Proxy-Authorization, Proxy-Connection and any other Proxy-* header
 
 
 def _names(names: Iterable[str]) -> frozenset[bytes]:
@@ -116,9 +117,9 @@ class Forwarding:
 
     def __init__(self, settings: RelaySettings) -> None:
         self._request = _Rule(HOP_BY_HOP | REQUEST_SET_BY_MOAT | CLIENT_CREDENTIALS
-                              | _names(settings.drop_request_headers), (_MOAT_PREFIX,))
+                              | _names(settings.drop_request_headers), (_MOAT_PREFIX, _PROXY_PREFIX))
         self._response = _Rule(HOP_BY_HOP | RESPONSE_SET_BY_MOAT | _names(settings.drop_response_headers),
-                               (_MOAT_PREFIX, _CORS_PREFIX))
+                               (_MOAT_PREFIX, _CORS_PREFIX, _PROXY_PREFIX))
 
     def request_headers(self, headers: Sequence[tuple[bytes, bytes]]) -> Headers:
         """The client's headers (ASGI: lower-case names) to send upstream, in their order."""
