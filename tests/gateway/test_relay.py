@@ -260,6 +260,10 @@ def test_long_generation_within_per_phase_timeouts(gw: GatewayProcess) -> None:
     too_late = httpx.post(gw.url + CHAT, json=chat_body("late-4"), headers={"authorization": f"Bearer {ALICE_KEY}"},
                           timeout=30)
     assert too_late.status_code == 504 and "first-byte" in too_late.json()["error"]["message"]
+    with httpx.stream("POST", gw.url + CHAT, json=chat_body("drip-1.5-1", stream=True),
+                      headers={"authorization": f"Bearer {ALICE_KEY}"}, timeout=30) as r:
+        stalled = b"".join(r.iter_raw())  # 1.5 s of silence after the first event: over idle_timeout
+    assert stalled.startswith(b"data: ") and b"idle timeout" in stalled.splitlines()[-2]
 
 
 def test_cors(gw: GatewayProcess) -> None:
