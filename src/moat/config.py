@@ -47,11 +47,26 @@ ProxyAddress = Annotated[str, Check(ip_or_network, "an IP address, a CIDR block 
 
 
 @dataclass
+class CorsSettings:
+    """Browser clients (moat.gateway.cors). Off by default: an API key in a browser page is readable
+    by whoever loads the page, so a provider opts in, origin by origin."""
+
+    allow_origins: list[str] = field(default_factory=list)  # exact origins, or "*"; empty: CORS off
+    allow_methods: list[str] = field(default_factory=lambda: ["GET", "POST", "OPTIONS"])
+    allow_headers: list[str] = field(default_factory=lambda: ["*"])  # "*": whatever the preflight asks for
+    expose_headers: list[str] = field(default_factory=lambda: ["*"])  # "*": every response header
+    allow_credentials: bool = False  # cookies and HTTP auth; with it, "*" is answered by the origin itself
+    max_age: int = 600  # seconds a browser may cache a preflight answer
+
+
+@dataclass
 class ServerSettings:
     host: str = "127.0.0.1"
     port: Port = 8080
     workers: Positive = 1
-    max_body_bytes: Positive = 4 * 1024 * 1024
+    # The request body, as sent and once decoded (Content-Encoding): over it 413. 32 MB is the Anthropic
+    # API's own limit, which PDF and image requests reach (issue 12 item 4).
+    max_body_bytes: Positive = 32 * 1024 * 1024
     # Trust X-Forwarded-For only from these proxies (uvicorn's convention); the safe default is none.
     trusted_proxies: list[ProxyAddress] = field(default_factory=list)
     graceful_timeout: Seconds = 30.0
@@ -63,6 +78,24 @@ class ServerSettings:
     body_timeout: PositiveSeconds = 30.0  # seconds for the whole body once the head is in
     keepalive_timeout: PositiveSeconds = 5.0  # idle seconds allowed between requests on one connection
     max_connections: Count = 0  # per worker; beyond it requests get 503 (0: no limit)
+    cors: CorsSettings = field(default_factory=CorsSettings)
+
+
+@dataclass
+class RelaySettings:
+    """What passes between client and upstream besides the body (moat.gateway.forwarding).
+
+    Request headers and the query string pass by rule: everything except hop-by-hop headers, the ones
+    Moat sets itself (Host, Content-Length, Content-Type, Content-Encoding, Accept-Encoding), the
+    client's credentials (Authorization, x-api-key, Cookie, Moat-Attribution, any Moat-*) and the
+    names listed here. Response headers pass likewise, except hop-by-hop ones, the ones Moat sets
+    itself and the provider-internal names listed here."""
+
+    drop_request_headers: list[str] = field(default_factory=list)
+    # Upstream response headers that describe the upstream's origin, not Moat's: a cookie, an
+    # alternative service or an HSTS policy for another host must not land on Moat's.
+    drop_response_headers: list[str] = field(
+        default_factory=lambda: ["set-cookie", "alt-svc", "strict-transport-security"])
 
 
 @dataclass
@@ -86,10 +119,29 @@ class UpstreamSettings:
     base_url: HttpUrl = ""  # required unless kind = "demo"
     api_key: Credential = ""
     api_key_env: str = ""
-    timeout: PositiveSeconds = 60.0
+    # Three timeouts, none of which bounds a whole generation (issue 12 item 4): connecting, the wait
+    # for the response's status line (a non-streamed answer arrives whole, so this is the longest
+    # generation allowed), and the silence allowed between two pieces of a body once it started.
     connect_timeout: PositiveSeconds = 5.0
+    first_byte_timeout: PositiveSeconds = 600.0
+    idle_timeout: PositiveSeconds = 300.0
+    # Deprecated: the single timeout of earlier versions; when set it replaces first_byte_timeout and
+    # idle_timeout wherever they are left at their defaults.
+    timeout: PositiveSeconds | None = None
     max_connections: Positive = 256
     retries: Count = 1
+
+    def __post_init__(self) -> None:
+        if self.timeout is not None:
+            defaults = {f.name: f.default for f in fields(self)}
+            for name in ("first_byte_timeout", "idle_timeout"):
+                if getattr(self, name) == defaults[name]:
+                    setattr(self, name, self.timeout)
+        for name in ("connect_timeout", "first_byte_timeout", "idle_timeout"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 1e6:
+                raise ValueError(f"upstream '{self.name}': {name} must be a number of seconds above 0, "
+                                 f"got {value!r}")
 
     def credential(self) -> str:
         if self.api_key:
@@ -103,6 +155,8 @@ class RouteSettings:
     upstream: Annotated[str, NotEmpty()] = "demo"  # an upstream's name, or "demo"
     # The model name sent upstream; empty keeps the client's.
     upstream_model: str = ""
+    # A glob route's models, as `GET /v1/models` lists them; empty: ask the upstream's own /models.
+    models: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -224,6 +278,7 @@ class Settings:
     detect: DetectSettings = field(default_factory=DetectSettings)
     attribution: AttributionSettings = field(default_factory=AttributionSettings)
     database: DatabaseSettings = field(default_factory=DatabaseSettings)
+    relay: RelaySettings = field(default_factory=RelaySettings)
 
     @property
     def home_path(self) -> Path:

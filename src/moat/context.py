@@ -49,6 +49,9 @@ class RequestContext:
     reasoning: bool = False
     max_tokens: int | None = None
     input_tokens_estimate: int = 0
+    # of which no prompt cache can serve (no cache marker, too short to cache): the floor of what the
+    # request costs (moat.limits.base.floor_units); 0 when unknown (all of it might be a cache read)
+    input_tokens_uncacheable: int = 0
     system: str | None = None
     prompt: str = ""
     conversation_id: str | None = None

@@ -2,6 +2,7 @@
 
     MoatError                      base; carries an HTTP status and a machine type
     ├── BadRequest                 400 invalid_request_error   malformed JSON, wrong types, NUL, duplicate headers
+    │   ├── RequestExceedsPlan     400 request_exceeds_plan    the request alone outgrows a quota: no wait helps
     │   ├── RequestTimeout         408                         headers or body not sent in time (slow client)
     │   ├── UriTooLong             414                         request line over the server's limit
     │   └── HeadersTooLarge        431                         too many / too large request headers
@@ -14,12 +15,17 @@
     ├── RecordingUnavailable       503 overloaded_error        the write-ahead log cannot be written
     ├── DependencyUnavailable      503 overloaded_error        a fail-closed dependency is away (e.g. replay cache)
     ├── TooManyConnections         503 overloaded_error        server.max_connections reached
-    └── UpstreamError              502 api_error               upstream refused, reset or sent garbage
+    └── UpstreamError              502 api_error               upstream refused our credentials, reset or sent garbage
+        ├── UpstreamRefused        4xx (the upstream's)        upstream refused the request, without a body to pass on
+        ├── UpstreamFailed         500 api_error               upstream failed (its own 500, or a failure mid-stream)
         ├── UpstreamUnavailable    503 overloaded_error        upstream down / connection refused
+        │   └── UpstreamOverloaded 529 overloaded_error        upstream overloaded (Anthropic's 529)
         └── UpstreamTimeout        504 timeout_error           upstream too slow
 
 `moat.gateway.errors` is the single place that turns these into the OpenAI and Anthropic error
-bodies; nothing else formats an error response.
+bodies; nothing else formats an error response. `moat.gateway.upstream_errors` is the single place
+that turns an upstream's error status into one of the Upstream* errors, keeping its status (issue 12
+item 5: a client's SDK raises the same exception class through Moat as without it).
 """
 
 from __future__ import annotations
@@ -44,6 +50,15 @@ class BadRequest(MoatError):
 
     status = 400
     type = "invalid_request_error"
+
+
+class RequestExceedsPlan(BadRequest):
+    """The request by itself costs more than a token quota can ever hold (issue 12 item 6).
+
+    Not a 429: no Retry-After, since waiting never makes it fit; 400 like a provider's own "prompt
+    is too long", which SDKs do not retry. The message names the quota and both numbers."""
+
+    code = "request_exceeds_plan"
 
 
 class AuthenticationFailed(MoatError):
@@ -106,6 +121,35 @@ class UpstreamUnavailable(UpstreamError):
 
     status = 503
     type = "overloaded_error"
+
+
+class UpstreamOverloaded(UpstreamUnavailable):
+    """The upstream said it is overloaded (Anthropic's 529), so the client's SDK backs off and retries."""
+
+    status = 529
+    type = "overloaded_error"
+
+
+class UpstreamFailed(UpstreamError):
+    """The upstream failed on its side (its own 500, or an error event in the middle of a stream)."""
+
+    status = 500
+    type = "api_error"
+
+
+# The type an upstream refusal of each client-side status keeps (the API's own words).
+_REFUSAL_TYPES = {400: "invalid_request_error", 401: "authentication_error", 403: "permission_error",
+                  404: "not_found_error", 413: "request_too_large", 429: "rate_limit_error"}
+
+
+class UpstreamRefused(UpstreamError):
+    """The upstream refused the request with a 4xx but sent no error body in the API's shape: the
+    client still gets that status (and the type it means), so it knows the fault is its own."""
+
+    def __init__(self, message: str, *, status: int, code: str | None = None) -> None:
+        super().__init__(message, code=code)
+        self.status = status
+        self.type = _REFUSAL_TYPES.get(status, "invalid_request_error")
 
 
 class UpstreamTimeout(UpstreamError):

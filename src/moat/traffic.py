@@ -28,6 +28,10 @@ REQUEST_FIELDS: tuple[str, ...] = (
     "end_user_org", "client_ip", "user_agent", "endpoint", "model", "conversation_id", "turn",
     "system", "prompt", "input_tokens", "output_tokens", "reasoning", "stream", "status", "decision",
 )
+# Optional request fields beyond the spec (docs/traffic-format-extensions.md): the usage kinds the
+# gateway meters apart (issue 12 item 3). Written when known, null or absent when not; readers never
+# require them.
+USAGE_FIELDS: tuple[str, ...] = ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens")
 ENTITY_FIELDS: tuple[str, ...] = (
     "org_id", "name", "restricted", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants",
 )
@@ -118,7 +122,12 @@ class DatasetWriter:
         self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS)
 
     def request(self, obj: dict[str, Any]) -> None:
-        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS)
+        record = project(obj, REQUEST_FIELDS)
+        for name in USAGE_FIELDS:  # the optional extensions, only where the record has them
+            value = obj.get(name)
+            if value is not None:
+                record[name] = value
+        self._files[REQUESTS_FILE].write(orjson.dumps(record) + b"\n")
 
     def entity(self, obj: dict[str, Any]) -> None:
         if ENTITIES_FILE not in self._files:

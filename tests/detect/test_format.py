@@ -82,3 +82,23 @@ def test_a_dataset_without_requests_is_a_clear_usage_error(tmp_path: Path) -> No
     result = CliRunner().invoke(main, ["detect", str(tmp_path), "--no-progress"])
     assert result.exit_code == 2
     assert "requests.jsonl not found" in result.output
+
+
+def test_the_optional_usage_fields_count_the_whole_prompt_and_may_be_absent() -> None:
+    from .helpers import state
+
+    # A coding agent: 200 fresh tokens, 18,000 read from the cache, 500 out: not a short-prompt harvester.
+    cached = state([request("a", T0 + i, f"step {i}", input_tokens=200, cache_read_tokens=18_000,
+                            cache_write_tokens=300, output_tokens=500) for i in range(5)])
+    assert cached.output_ratio() == 500 / 18_500
+    legacy = state([request("a", T0 + i, f"step {i}", input_tokens=18_500, output_tokens=500) for i in range(5)])
+    assert legacy.output_ratio() == cached.output_ratio()
+
+
+def test_dataset_writer_writes_the_usage_fields_only_when_known(tmp_path: Path) -> None:
+    with DatasetWriter(tmp_path) as writer:
+        writer.request(request("a", T0, "old"))
+        writer.request(request("a", T0 + 1, "new", cache_read_tokens=7, cache_write_tokens=0, reasoning_tokens=3))
+    old, new = (orjson.loads(line) for line in (tmp_path / "requests.jsonl").read_bytes().splitlines())
+    assert "cache_read_tokens" not in old
+    assert (new["cache_read_tokens"], new["cache_write_tokens"], new["reasoning_tokens"]) == (7, 0, 3)

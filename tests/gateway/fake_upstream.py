@@ -1,13 +1,17 @@
 """A real HTTP upstream for tests, misbehaving on request: the model name says how.
 
-OpenAI shape under /v1/chat/completions, Anthropic shape under /v1/messages. Models:
+OpenAI shape under /v1/chat/completions, Responses under /v1/responses (fake_responses.py),
+Anthropic shape under /v1/messages. Models:
   ok-*          a normal answer (streams when asked, with usage)
   nousage-*     streams without any usage (the gateway must count)
   slow-*        waits 3 s before answering (upstream timeout)
   reset-*       streams two events, then resets the connection
   hang-*        streams two events, then waits; counts how it ends (client-disconnect test)
   drip-*        streams its events 0.1 s apart, then finishes (graceful-shutdown test)
-  status-NNN    answers with that HTTP status and an error body
+  status-NNN    answers with that HTTP status and an error body in the API's shape
+  rawstatus-NNN answers with that HTTP status and a body in no API's shape (a proxy's page)
+  midfail-*     streams two events, then an error event (Anthropic overloaded_error, OpenAI server_error)
+GET /v1/models lists a catalog in the API's shape (Anthropic's when `anthropic-version` is sent).
 GET /stats returns counters (connections closed by the gateway while hanging).
 """
 
@@ -19,6 +23,8 @@ import threading
 from typing import Any
 
 import orjson
+
+from tests.gateway import fake_responses
 
 
 class FakeUpstream:
@@ -53,12 +59,15 @@ class FakeUpstream:
             while True:
                 head = await reader.readuntil(b"\r\n\r\n")
                 lines = head.decode("latin-1").split("\r\n")
-                _method, path, _ = lines[0].split(" ", 2)
+                method, path, _ = lines[0].split(" ", 2)
                 headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
                 body = await reader.readexactly(int(headers.get("content-length", "0")))
                 self.stats["requests"] += 1
                 if path == "/stats":
                     await self._send(writer, 200, orjson.dumps(self.stats))
+                    continue
+                if path.startswith("/v1/responses/"):  # a stored response (fake_responses.stored)
+                    await self._send(writer, *fake_responses.stored(method, path))
                     continue
                 keep = await self._answer(path, orjson.loads(body) if body else {}, headers, writer)
                 if not keep:
@@ -76,24 +85,40 @@ class FakeUpstream:
 
     async def _answer(self, path: str, payload: dict[str, Any], headers: dict[str, str],
                       writer: asyncio.StreamWriter) -> bool:
+        if path.split("?")[0].endswith("/models"):  # the upstream's own catalog, in its API's shape
+            await self._send(writer, 200, orjson.dumps(_catalog("anthropic-version" in headers)))
+            return True
         model = str(payload.get("model", "")).removeprefix("a-")
         anthropic = path.endswith("/messages")
         self.stats["last_auth_" + ("anthropic" if anthropic else "openai")] = int(
             bool(headers.get("x-api-key") or headers.get("authorization")))
         if model.startswith("status-"):
             status = int(model.split("-")[1])
-            await self._send(writer, status, orjson.dumps(_error(anthropic, f"upstream says {status}")))
+            await self._send(writer, status, orjson.dumps(_error(anthropic, f"upstream says {status}", status)))
+            return True
+        if model.startswith("rawstatus-"):
+            await self._send(writer, int(model.split("-")[1]), b"<html>bad gateway</html>", "text/html")
             return True
         if model.startswith("slow-"):
             await asyncio.sleep(3)
-        events = _events(anthropic, model, usage=not model.startswith("nousage-"))
+        if path.endswith("/responses"):  # the Responses API (tests/gateway/fake_responses.py)
+            events = fake_responses.events(model)
+            whole = fake_responses.whole(model)
+        else:
+            events = _events(anthropic, model, usage=not model.startswith("nousage-"))
+            whole = _whole(anthropic, model)
         if not payload.get("stream"):
-            await self._send(writer, 200, orjson.dumps(_whole(anthropic, model)))
+            await self._send(writer, 200, orjson.dumps(whole))
             return True
         writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
         for i, event in enumerate(events):
             writer.write(b"%x\r\n%s\r\n" % (len(event), event))
             await writer.drain()
+            if i == 1 and model.startswith("midfail-"):
+                failure = _stream_error(anthropic)
+                writer.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(failure), failure))
+                await writer.drain()
+                return True
             if model.startswith("drip-"):
                 await asyncio.sleep(0.1)
             if i == 1 and model.startswith("reset-"):
@@ -116,10 +141,29 @@ class FakeUpstream:
         return True
 
 
-def _error(anthropic: bool, message: str) -> dict[str, Any]:
+def _error(anthropic: bool, message: str, status: int = 400) -> dict[str, Any]:
+    kind = {429: "rate_limit_error", 500: "api_error", 503: "overloaded_error", 529: "overloaded_error"}.get(
+        status, "invalid_request_error")
     if anthropic:
-        return {"type": "error", "error": {"type": "invalid_request_error", "message": message}}
-    return {"error": {"message": message, "type": "invalid_request_error", "param": None, "code": None}}
+        return {"type": "error", "error": {"type": kind, "message": message}}
+    return {"error": {"message": message, "type": kind, "param": None, "code": None}}
+
+
+def _catalog(anthropic: bool) -> dict[str, Any]:
+    if anthropic:
+        return {"data": [{"type": "model", "id": i, "display_name": d, "created_at": "2025-01-01T00:00:00Z"}
+                         for i, d in (("a-claude-fake", "Claude Fake"), ("a-ok-1", "OK"), ("claude-x", "X"))],
+                "has_more": False, "first_id": "a-claude-fake", "last_id": "claude-x"}
+    return {"object": "list", "data": [{"id": i, "object": "model", "created": 1700000000, "owned_by": "fake"}
+                                       for i in ("gpt-fake-4", "ok-1", "a-openai-only", "internal")]}
+
+
+def _stream_error(anthropic: bool) -> bytes:
+    if anthropic:
+        body = {"type": "error", "error": {"type": "overloaded_error", "message": "Overloaded"}}
+        return b"event: error\ndata: " + orjson.dumps(body) + b"\n\n"
+    return b"data: " + orjson.dumps({"error": {"message": "The server had an error", "type": "server_error",
+                                              "param": None, "code": None}}) + b"\n\n"
 
 
 def _whole(anthropic: bool, model: str) -> dict[str, Any]:

@@ -54,7 +54,7 @@ def test_anthropic_bad_body_shape(gateway: GatewayProcess) -> None:
 
 
 def test_oversized_body_declared_and_chunked(gateway: GatewayProcess) -> None:
-    big = b'{"model": "moat-demo", "messages": [{"role": "user", "content": "' + b"x" * (5 << 20) + b'"}]}'
+    big = b'{"model": "moat-demo", "messages": [{"role": "user", "content": "' + b"x" * (33 << 20) + b'"}]}'
     response = post(gateway, CHAT, big)
     assert response.status_code == 413
     assert response.json()["error"]["type"] == "request_too_large"

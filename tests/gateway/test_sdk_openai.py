@@ -94,9 +94,9 @@ def test_errors_surface_as_sdk_exceptions(gateway: GatewayProcess) -> None:
         client(gateway).chat.completions.create(model="status-400", messages=messages)
     with pytest.raises(openai.RateLimitError):  # the upstream's 429 passes through
         client(gateway).chat.completions.create(model="status-429", messages=messages)
-    with pytest.raises(openai.InternalServerError) as upstream:
+    with pytest.raises(openai.InternalServerError) as upstream:  # keeps its status (issue 12 item 5)
         client(gateway).chat.completions.create(model="status-500", messages=messages)
-    assert upstream.value.status_code == 502
+    assert upstream.value.status_code == 500
     with pytest.raises(openai.InternalServerError) as creds:  # upstream refused our credentials: not leaked
         client(gateway).chat.completions.create(model="status-401", messages=messages)
     assert creds.value.status_code == 502

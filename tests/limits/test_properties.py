@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from moat.limits import Admission, Check, Demand, Limiter, LimitSpec, MemoryLimiter, Usage
 from tests.limits.conftest import RELAXED, FakeClock
-from tests.limits.model import LeakyBucket
+from tests.limits.model import LeakyBucket, weighted
 
 
 @dataclass
@@ -40,7 +40,9 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     rpm = LimitSpec("rpm", "requests", rpm_limit, draw(periods),
                     burst=draw(st.none() | st.integers(1, 2 * rpm_limit)))
     tokens = LimitSpec("tok", "tokens", tok_limit, draw(periods),
-                       burst=draw(st.none() | st.integers(1, 2 * tok_limit)))
+                       burst=draw(st.none() | st.integers(1, 2 * tok_limit)),
+                       cache_read_weight=draw(st.sampled_from([0.1, 0.5, 1, 0, 0.333])),
+                       cache_write_weight=draw(st.sampled_from([1.25, 2, 0.125, 1])))
     trial = LimitSpec("rpm", "requests", draw(st.integers(1, 6)), draw(periods), shadow=True)
     step = st.tuples(st.integers(0, 1500), st.sampled_from(["admit", "admit", "settle"]),
                      st.integers(0, 60), st.integers(0, 80))
@@ -51,8 +53,7 @@ def _expect_status(bucket: LeakyBucket, spec: LimitSpec, units: int, passes: boo
     """(remaining, retry_after) the model predicts for a status, given the verdict."""
     retry = 0.0
     if not passes:
-        retry = spec.period if bucket.increment(units) > bucket.capacity \
-            else bucket.retry_after_us(units, now) / 1_000_000
+        retry = bucket.retry_after_us(units, now) / 1_000_000
     return bucket.remaining(now), retry
 
 
@@ -69,8 +70,13 @@ async def run_scenario(limiter: Limiter, clock: FakeClock, scenario: Scenario) -
         now = round(clock() * 1_000_000)
         if op == "settle" and open_admissions:
             admission, reserved = open_admissions.pop(a % len(open_admissions))
-            await limiter.settle(admission, Usage(input_tokens=b // 2, output_tokens=b - b // 2))
-            tok_model.adjust(reserved, b, now)
+            # cache reads and writes beside fresh input, each at the quota's weight
+            reads, writes = a * 7 % 50, a % 5
+            await limiter.settle(admission, Usage(input_tokens=b // 2, output_tokens=b - b // 2,
+                                                  cache_read_tokens=reads, cache_write_tokens=writes))
+            actual = b - b // 2 + weighted(b // 2, reads, writes, scenario.tokens.cache_read_weight,
+                                           scenario.tokens.cache_write_weight)
+            tok_model.adjust(reserved, actual, now)
             continue
         demand = Demand(input_tokens=a, output_tokens=b)
         want_rpm, want_tok = rpm_model.passes(1, now), tok_model.passes(a + b, now)

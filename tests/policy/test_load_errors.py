@@ -170,3 +170,25 @@ def test_unsupported_syntax_is_refused(bundle_dir: Callable[..., Path]) -> None:
           - {id: msg, effect: deny, when: 'google.protobuf.Value{} == null'}
         """})
     assert "message construction is not supported" in errors_of(d)[0][2]
+
+
+def test_cache_weights_per_quota(bundle_dir: Callable[..., Path]) -> None:
+    d = bundle_dir({"a.yaml": """
+        limits:
+          - {name: plain, input_tokens_per_day: 1000}
+          - {name: flat, tokens_per_minute: 500, output_tokens_per_day: 9, cache_read_weight: 1,
+             cache_write_weight: 1.5}
+        """})
+    specs = load_bundle(d).limit_specs
+    assert (specs["plain"].cache_read_milli, specs["plain"].cache_write_milli) == (100, 1250)
+    assert {(s.cache_read_milli, s.cache_write_milli) for n, s in specs.items() if n.startswith("flat/")} == {
+        (1000, 1500)}
+    bad = bundle_dir({"a.yaml": """
+        limits:
+          - {name: a, input_tokens_per_day: 1000, cache_read_weight: "cheap"}
+          - {name: b, input_tokens_per_day: 1000, cache_write_weight: 0.12345}
+        """})
+    reasons = [(line, r) for _, line, r in errors_of(bad)]
+    assert (2, "cache_read_weight must be a number (e.g. 0.1)") in reasons
+    assert any(line == 3 and "cache_write_weight must be a number from 0 to 100 with at most three decimals" in r
+               for line, r in reasons)

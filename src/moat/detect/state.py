@@ -128,7 +128,9 @@ class AccountState:
             self.n_reasoning += 1
         turn = get("turn")
         followup = turn is not None and turn > 1
-        tokens_in = get("input_tokens") or 0
+        # the whole prompt: fresh input plus what the cache served or stored (optional fields,
+        # docs/traffic-format-extensions.md), or a cached agent would look like a short-prompt harvester
+        tokens_in = (get("input_tokens") or 0) + (get("cache_read_tokens") or 0) + (get("cache_write_tokens") or 0)
         tokens_out = get("output_tokens") or 0
         if followup:
             self.n_followup += 1

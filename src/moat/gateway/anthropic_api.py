@@ -3,6 +3,11 @@
 Reasoning is "asked" when `thinking.type` is "enabled" (or "adaptive"). Thinking output travels as
 `thinking` / `redacted_thinking` content blocks; redaction drops them and renumbers the stream's
 block indexes so the SDK's accumulator still lines up.
+
+Metering (issue 12 item 3): `message_start`'s usage gives the input and cache tokens (its
+`output_tokens` is a placeholder, 1, never a count); `message_delta`'s gives the final output. A
+stream that ends before `message_delta` (the client hung up, the upstream or Moat cut it) is metered
+from what went past: text, thinking and tool-input deltas, counted as they stream.
 """
 
 from __future__ import annotations
@@ -13,8 +18,10 @@ import orjson
 
 from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
+from moat.gateway.metering import anthropic_usage, count
 from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import content_text, estimate_tokens
+from moat.gateway.tokens import anthropic_estimate, content_text
+from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "anthropic"
 _THINKING = ("thinking", "redacted_thinking")
@@ -29,13 +36,11 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
     prompt = ""
     first_user = ""
     turns = 0
-    chars = 0
     for i, message in enumerate(messages):
         if not isinstance(message, dict) or message.get("role") not in ("user", "assistant"):
             raise BadRequest(f"'messages.{i}.role' must be 'user' or 'assistant'", code="invalid_type")
-        text = content_text(message.get("content"))
-        chars += len(text)
         if message["role"] == "user":
+            text = content_text(message.get("content"))
             turns += 1
             prompt = text
             if turns == 1:
@@ -47,6 +52,7 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
     thinking = payload.get("thinking")
     if thinking is not None and not isinstance(thinking, dict):
         raise BadRequest("'thinking' must be an object", code="invalid_type")
+    estimate, cache_marked = anthropic_estimate(payload, messages, system_value)
     return CallFacts(
         model=model,
         stream=optional_bool(payload, "stream"),
@@ -56,7 +62,8 @@ def parse_messages(payload: dict[str, Any], *, count_only: bool = False) -> Call
         system=system,
         turn=max(turns, 1),
         first_user=first_user,
-        input_tokens=(chars + len(system or "") + 3) // 4 + 3 * len(messages),
+        input_tokens=estimate,
+        uncacheable_tokens=0 if cache_marked else estimate,
     )
 
 
@@ -71,17 +78,29 @@ def upstream_body(payload: dict[str, Any], body: bytes, facts: CallFacts, *, ups
 
 
 def usage_of(obj: dict[str, Any], facts: CallFacts) -> Usage:
+    thinking = 0
+    for block in obj.get("content") or ():
+        if isinstance(block, dict) and block.get("type") == "thinking":
+            thinking += len(str(block.get("thinking") or ""))
     usage = obj.get("usage")
     if isinstance(usage, dict):
-        return Usage(_input_tokens(usage), int(usage.get("output_tokens") or 0), True)
-    text = "".join(content_text([b]) + str(b.get("thinking") or "") for b in obj.get("content") or ()
-                   if isinstance(b, dict))
-    return Usage(facts.input_tokens, estimate_tokens(text), False)
+        metered = anthropic_usage(usage)
+        metered.reasoning_tokens = min(estimate_tokens_of(thinking), metered.output_tokens)
+        return metered
+    chars = 0
+    for block in obj.get("content") or ():
+        if isinstance(block, dict):
+            kind = block.get("type")
+            if kind == "text":
+                chars += len(str(block.get("text") or ""))
+            elif kind in ("tool_use", "server_tool_use"):  # the arguments are output too
+                chars += len(str(block.get("name") or "")) + len(orjson.dumps(block.get("input")))
+    output = estimate_tokens_of(chars + thinking)
+    return Usage(facts.input_tokens, output, False, reasoning_tokens=estimate_tokens_of(thinking))
 
 
-def _input_tokens(usage: dict[str, Any]) -> int:
-    return sum(int(usage.get(k) or 0) for k in
-               ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"))
+def estimate_tokens_of(chars: int) -> int:
+    return (chars + 3) // 4 if chars > 0 else 0
 
 
 def redact(obj: dict[str, Any]) -> bool:
@@ -94,19 +113,22 @@ def redact(obj: dict[str, Any]) -> bool:
 
 
 class StreamMeter:
-    """Watches an Anthropic SSE stream: usage from message_start/message_delta, thinking redaction."""
+    """Watches an Anthropic SSE stream: usage from message_start / message_delta, a count of what
+    went past for a stream cut short, thinking redaction. Counts incrementally, one event at a time."""
 
-    __slots__ = ("_chars", "_dropped", "_facts", "_input", "_output", "_redact", "_seen", "redacted")
+    __slots__ = ("_chars", "_dropped", "_facts", "_output", "_redact", "_start", "_thinking", "failed_status",
+                 "redacted")
 
     def __init__(self, facts: CallFacts, redact_reasoning: bool) -> None:
         self._facts = facts
         self._redact = redact_reasoning
-        self._chars = 0
-        self._input: int | None = None
-        self._output: int | None = None
+        self._chars = 0  # text, thinking and tool-input characters streamed
+        self._thinking = 0  # of which thinking
+        self._start: Usage | None = None  # message_start's input and cache counts
+        self._output: int | None = None  # message_delta's output count: the final one
         self._dropped: set[int] = set()
-        self._seen = False
         self.redacted = False
+        self.failed_status: int | None = None  # an `event: error` arrived: the status it stands for
 
     def event(self, event: bytes) -> bytes | None:
         name, data = event_fields(event)
@@ -119,22 +141,35 @@ class StreamMeter:
         if not isinstance(obj, dict):
             return event
         kind = obj.get("type")
-        if kind == "message_start":
+        if kind == "content_block_delta":
+            delta = obj.get("delta")
+            if isinstance(delta, dict):
+                dtype = delta.get("type")
+                if dtype == "text_delta":
+                    self._chars += len(str(delta.get("text") or ""))
+                elif dtype == "thinking_delta":
+                    n = len(str(delta.get("thinking") or ""))
+                    self._chars += n
+                    self._thinking += n
+                elif dtype == "input_json_delta":
+                    self._chars += len(str(delta.get("partial_json") or ""))
+        elif kind == "message_start":
             usage = (obj.get("message") or {}).get("usage")
             if isinstance(usage, dict):
-                self._input = _input_tokens(usage)
-                self._output = int(usage.get("output_tokens") or 0)
-                self._seen = True
+                self._start = anthropic_usage(usage)  # its output_tokens is a placeholder: not kept
         elif kind == "message_delta":
             usage = obj.get("usage")
             if isinstance(usage, dict):
-                self._output = int(usage.get("output_tokens") or 0)
-                if usage.get("input_tokens") is not None:
-                    self._input = _input_tokens(usage)
-                self._seen = True
-        elif kind == "content_block_delta":
-            delta = obj.get("delta") or {}
-            self._chars += len(delta.get("text") or delta.get("thinking") or "")
+                if usage.get("output_tokens") is not None:
+                    self._output = count(usage.get("output_tokens"))
+                if any(usage.get(k) is not None for k in _INPUT_KEYS):  # cumulative counts, when sent
+                    self._start = anthropic_usage({**_start_fields(self._start), **usage})
+        elif kind == "error":
+            self.failed_status = stream_failure_status((obj.get("error") or {}).get("type"))
+        elif kind == "content_block_start":
+            block = obj.get("content_block")
+            if isinstance(block, dict) and block.get("type") in ("tool_use", "server_tool_use"):
+                self._chars += len(str(block.get("name") or ""))
         if not self._redact or kind not in ("content_block_start", "content_block_delta", "content_block_stop"):
             return event
         index = obj.get("index")
@@ -152,6 +187,23 @@ class StreamMeter:
         return data_event(orjson.dumps(obj), name)
 
     def final_usage(self) -> Usage:
-        if self._seen:
-            return Usage(self._input or 0, self._output or 0, True)
-        return Usage(self._facts.input_tokens, (self._chars + 3) // 4, False)
+        """Reported counts where the stream carried them; the rest counted from what went past."""
+        start = self._start
+        counted = estimate_tokens_of(self._chars)
+        output = self._output if self._output is not None else counted
+        usage = Usage(start.input_tokens if start is not None else self._facts.input_tokens, output,
+                      start is not None and self._output is not None,
+                      cache_read_tokens=start.cache_read_tokens if start is not None else 0,
+                      cache_write_tokens=start.cache_write_tokens if start is not None else 0)
+        usage.reasoning_tokens = min(estimate_tokens_of(self._thinking), output)
+        return usage
+
+
+_INPUT_KEYS = ("input_tokens", "cache_read_input_tokens", "cache_creation_input_tokens")
+
+
+def _start_fields(start: Usage | None) -> dict[str, int]:
+    if start is None:
+        return {}
+    return {"input_tokens": start.input_tokens, "cache_read_input_tokens": start.cache_read_tokens,
+            "cache_creation_input_tokens": start.cache_write_tokens}

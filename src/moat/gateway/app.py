@@ -13,6 +13,7 @@ import orjson
 from moat.config import Settings, load_settings
 from moat.context import new_id
 from moat.errors import BadRequest, MoatError, NotFound
+from moat.gateway.cors import Cors
 from moat.gateway.degraded import StartRefused
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
@@ -27,7 +28,9 @@ from moat.gateway.http import (
     send_response,
     unique_headers,
 )
+from moat.gateway.models_api import handle_models
 from moat.gateway.pipeline import handle_call, refused_early
+from moat.gateway.responses_state import handle_stored_response
 from moat.gateway.runtime import Runtime
 
 log = logging.getLogger("moat.gateway")
@@ -37,11 +40,14 @@ class Gateway:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.runtime = Runtime(settings)
+        # Browser clients (moat.gateway.cors): a layer only when origins are configured, else no cost.
+        cors = settings.server.cors
+        self._handle_http = Cors(self._http, cors) if cors.allow_origins else self._http
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         kind = scope["type"]
         if kind == "http":
-            await self._http(scope, receive, send)
+            await self._handle_http(scope, receive, send)
         elif kind == "lifespan":
             await self._lifespan(receive, send)
 
@@ -63,8 +69,10 @@ class Gateway:
         if refusal is not None:
             await _refuse(send, path, refusal, request_id)
             return
-        if path == "/v1/models" and method == "GET":
-            await self._models(send)
+        if path == "/v1/models" or path.startswith("/v1/models/"):
+            await handle_models(self.runtime, scope, send, request_id)
+        elif path.startswith("/v1/responses/"):
+            await handle_stored_response(self.runtime, scope, send, request_id)
         elif path == "/healthz":
             await send_json(send, 200, {"status": "ok"})
         elif path == "/readyz":
@@ -88,13 +96,6 @@ class Gateway:
             await handle_console(self.runtime, scope, receive, send)
         else:
             await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
-
-    async def _models(self, send: Send) -> None:
-        from moat.gateway.demo_model import MODELS
-
-        names = sorted({*self.runtime.router.listed_models(), *MODELS})
-        await send_json(send, 200, {"object": "list", "data": [
-            {"id": name, "object": "model", "created": 0, "owned_by": "moat"} for name in names]})
 
     async def _feed(self, scope: Scope, send: Send) -> None:
         """The signed restricted-entity feed for platforms (ETag / If-None-Match aware)."""

@@ -1,6 +1,7 @@
 """The built-in demo model: answers both APIs, streaming included, deterministically.
 
-It stands in for a real upstream on a laptop and in tests. It runs in-process but speaks in the
+It stands in for a real upstream on a laptop and in tests: chat, legacy completions, Responses
+(moat.gateway.demo_responses), embeddings, Messages. It runs in-process but speaks in the
 same bytes an HTTP upstream would, so the relay path (metering, redaction, recording) is the one
 production uses. It emits reasoning when asked (OpenAI `reasoning_content`, Anthropic `thinking`
 blocks) so reasoning redaction can be shown without a real model.
@@ -15,6 +16,7 @@ from typing import Any
 
 import orjson
 
+from moat.gateway.demo_responses import ResponsesAnswer
 from moat.gateway.sse import data_event
 from moat.gateway.tokens import content_text, estimate_tokens
 
@@ -43,7 +45,7 @@ def _pieces(text: str, n: int) -> list[str]:
 
 
 class DemoResponse:
-    __slots__ = ("_body", "_events", "content_type", "retry_after", "status")
+    __slots__ = ("_body", "_events", "content_type", "headers", "retry_after", "status")
 
     def __init__(self, status: int, body: bytes = b"", events: list[bytes] | None = None) -> None:
         self.status = status
@@ -51,12 +53,17 @@ class DemoResponse:
         self._events = events
         self.content_type = "text/event-stream" if events is not None else "application/json"
         self.retry_after: str | None = None
+        self.headers: list[tuple[bytes, bytes]] = [(b"content-type", self.content_type.encode())]
 
     async def read(self) -> bytes:
         return self._body
 
     async def chunks(self) -> AsyncIterator[bytes]:
-        for event in self._events or ():
+        if self._events is None:
+            if self._body:
+                yield self._body
+            return
+        for event in self._events:
             yield event
 
     def close(self) -> None:
@@ -85,12 +92,21 @@ class DemoModel:
         pass
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
-                   headers: dict[str, str]) -> DemoResponse:
+                   headers: Any, query: bytes = b"") -> DemoResponse:
         payload: dict[str, Any] = orjson.loads(body)
         if api == "openai" and path == "/chat/completions":
             return self._openai_chat(payload, stream)
         if api == "openai" and path == "/embeddings":
             return self._openai_embeddings(payload)
+        if api == "openai" and path == "/responses":
+            return self._openai_responses(payload, stream)
+        if api == "openai" and path == "/completions":
+            return self._openai_completions(payload, stream)
+        if api == "openai" and path == "/responses/input_tokens":
+            return DemoResponse(200, orjson.dumps({"object": "response.input_tokens",
+                                                   "input_tokens": _responses_input_tokens(payload)}))
+        if api == "openai" and path == "/responses/compact":
+            return self._openai_compact(payload)
         if api == "anthropic" and path == "/messages":
             return self._anthropic_messages(payload, stream)
         if api == "anthropic" and path == "/messages/count_tokens":
@@ -136,6 +152,63 @@ class DemoModel:
             events += [chunk({"reasoning_content": p}) for p in _pieces(reasoning, max(1, n // 4))]
         events += [chunk({"content": p}) for p in _pieces(answer, n)]
         events.append(chunk({}, finish))
+        if (payload.get("stream_options") or {}).get("include_usage"):
+            events.append(data_event(orjson.dumps({**base, "choices": [], "usage": usage})))
+        events.append(b"data: [DONE]\n\n")
+        return DemoResponse(200, events=events)
+
+    def _openai_responses(self, payload: dict[str, Any], stream: bool) -> DemoResponse:
+        data = payload.get("input")
+        items = [{"role": "user", "content": data}] if isinstance(data, str) else data or []
+        items = [i for i in items if isinstance(i, dict)]
+        prompt = next((content_text(i.get("content")) for i in reversed(items) if i.get("role") == "user"), "")
+        if items and items[-1].get("type") == "function_call_output":
+            prompt = f"the tool said {str(items[-1].get('output'))[:80]}"
+        answer, reasoning, truncated = _answer(prompt, payload.get("max_output_tokens"))
+        effort = (payload.get("reasoning") or {}).get("effort")
+        think = effort not in (None, "none", "minimal")
+        reasoning_tokens = estimate_tokens(reasoning) if think else 0
+        input_tokens = _responses_input_tokens(payload)
+        built = ResponsesAnswer(payload, prompt=prompt, answer=answer, reasoning=reasoning if think else None,
+                                input_tokens=input_tokens, output_tokens=estimate_tokens(answer) + reasoning_tokens,
+                                reasoning_tokens=reasoning_tokens, truncated=truncated)
+        if not stream:
+            return DemoResponse(200, built.body())
+        return DemoResponse(200, events=built.events(self.chunks))
+
+    def _openai_compact(self, payload: dict[str, Any]) -> DemoResponse:
+        """The user messages, then one opaque compaction item (types/responses/compacted_response.py)."""
+        data = payload.get("input")
+        items = [{"role": "user", "content": data}] if isinstance(data, str) else data or []
+        users = [{"type": "message", "role": "user", "content": i.get("content")} for i in items
+                 if isinstance(i, dict) and i.get("role") == "user"]
+        digest = hashlib.sha256(orjson.dumps(items)).hexdigest()
+        input_tokens = _responses_input_tokens(payload)
+        output_tokens = 16
+        return DemoResponse(200, orjson.dumps({
+            "id": "cmp_demo" + digest[:24], "object": "response.compaction", "created_at": int(time.time()),
+            "output": [*users, {"type": "compaction", "id": "cmpi_demo" + digest[:24],
+                                "encrypted_content": "enc_demo" + digest}],
+            "usage": {"input_tokens": input_tokens, "input_tokens_details": {"cached_tokens": 0},
+                      "output_tokens": output_tokens, "output_tokens_details": {"reasoning_tokens": 0},
+                      "total_tokens": input_tokens + output_tokens}}))
+
+    def _openai_completions(self, payload: dict[str, Any], stream: bool) -> DemoResponse:
+        data = payload.get("prompt")
+        prompt = data if isinstance(data, str) else next((p for p in data or () if isinstance(p, str)), "")
+        answer, _, truncated = _answer(prompt, payload.get("max_tokens"))
+        usage = {"prompt_tokens": estimate_tokens(prompt), "completion_tokens": estimate_tokens(answer),
+                 "total_tokens": estimate_tokens(prompt) + estimate_tokens(answer)}
+        base = {"id": "cmpl-demo" + hashlib.sha1(prompt.encode()).hexdigest()[:20], "object": "text_completion",
+                "created": int(time.time()), "model": payload.get("model", MODELS[0])}
+        finish = "length" if truncated else "stop"
+        if not stream:
+            return DemoResponse(200, orjson.dumps({**base, "choices": [
+                {"index": 0, "text": answer, "logprobs": None, "finish_reason": finish}], "usage": usage}))
+        events = [data_event(orjson.dumps({**base, "choices": [
+            {"index": 0, "text": p, "logprobs": None, "finish_reason": None}]})) for p in _pieces(answer, self.chunks)]
+        events.append(data_event(orjson.dumps({**base, "choices": [
+            {"index": 0, "text": "", "logprobs": None, "finish_reason": finish}]})))
         if (payload.get("stream_options") or {}).get("include_usage"):
             events.append(data_event(orjson.dumps({**base, "choices": [], "usage": usage})))
         events.append(b"data: [DONE]\n\n")
@@ -205,6 +278,14 @@ class DemoModel:
                                               "usage": {"output_tokens": output_tokens}}))
         events.append(event("message_stop", {}))
         return DemoResponse(200, events=events)
+
+
+def _responses_input_tokens(payload: dict[str, Any]) -> int:
+    data = payload.get("input")
+    items = [{"role": "user", "content": data}] if isinstance(data, str) else data or []
+    return estimate_tokens(content_text(payload.get("instructions"))) + sum(
+        estimate_tokens(content_text(i.get("content")) or str(i.get("output") or "")) + 3
+        for i in items if isinstance(i, dict))
 
 
 def _anthropic_input_tokens(payload: dict[str, Any]) -> int:

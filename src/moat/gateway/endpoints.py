@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from moat.gateway import anthropic_api, openai_api
+from moat.gateway import anthropic_api, completions_api, openai_api, responses_api
 from moat.gateway.facts import CallFacts, Usage
 
 
@@ -44,6 +44,16 @@ ENDPOINTS: dict[str, Endpoint] = {
     for e in (
         Endpoint("/v1/chat/completions", "openai", "/chat/completions", openai_api.parse_chat,
                  openai_api.upstream_body, openai_api.usage_of, openai_api.redact, openai_api.StreamMeter),
+        Endpoint("/v1/responses", "openai", "/responses", responses_api.parse_responses,
+                 responses_api.upstream_body, responses_api.usage_of, responses_api.redact,
+                 responses_api.StreamMeter),
+        # Codex-style clients compact a long conversation: a model call, never streamed.
+        Endpoint("/v1/responses/compact", "openai", "/responses/compact", responses_api.parse_responses,
+                 _plain_body, responses_api.usage_of, responses_api.redact, None),
+        Endpoint("/v1/responses/input_tokens", "openai", "/responses/input_tokens", responses_api.parse_responses,
+                 _plain_body, _count_usage, None, None, generates=False),
+        Endpoint("/v1/completions", "openai", "/completions", completions_api.parse_completions,
+                 openai_api.upstream_body, completions_api.usage_of, None, openai_api.StreamMeter),
         Endpoint("/v1/embeddings", "openai", "/embeddings", openai_api.parse_embeddings,
                  _plain_body, _embeddings_usage, None, None),
         Endpoint("/v1/messages", "anthropic", "/messages", anthropic_api.parse_messages,

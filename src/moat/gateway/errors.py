@@ -15,7 +15,7 @@ import orjson
 
 from moat.errors import MoatError, RateLimited
 
-# Anthropic names some types differently from the generic list.
+# Anthropic's error types (anthropic-sdk-python types/shared/error_type.py); any other is api_error.
 _ANTHROPIC_TYPES = {
     "invalid_request_error": "invalid_request_error",
     "authentication_error": "authentication_error",
@@ -25,7 +25,7 @@ _ANTHROPIC_TYPES = {
     "rate_limit_error": "rate_limit_error",
     "api_error": "api_error",
     "overloaded_error": "overloaded_error",
-    "timeout_error": "api_error",
+    "timeout_error": "timeout_error",
 }
 
 

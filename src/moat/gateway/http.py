@@ -45,8 +45,8 @@ def header_map(scope: Scope) -> dict[bytes, bytes]:
 # The request headers the model-call pipeline reads. One rule for all of them: each may appear
 # once (a second copy is refused, never "first wins" in one place and "last wins" in another) and
 # its value must be text (UTF-8, no control characters).
-READ_HEADERS = frozenset({b"authorization", b"x-api-key", b"content-length", b"user-agent", b"moat-attribution",
-                          b"anthropic-version", b"anthropic-beta", b"openai-beta"})
+READ_HEADERS = frozenset({b"authorization", b"x-api-key", b"content-length", b"content-encoding", b"user-agent",
+                          b"moat-attribution", b"anthropic-version", b"anthropic-beta", b"openai-beta"})
 _CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 
 

@@ -7,7 +7,16 @@ feeding the response straight from `data_received` to the waiting relay.
 
 Contract:
 - `Pool.post()` returns once the status line and headers arrived (or raises `UpstreamTimeout`,
-  `UpstreamUnavailable`, `UpstreamError`).
+  `UpstreamUnavailable`, `UpstreamError`). Three timeouts, none bounding a whole generation:
+  `connect_timeout` (the TCP/TLS connection), `first_byte_timeout` (from sending the request to the
+  status line: for a non-streamed answer, the generation itself) and `idle_timeout` (the silence
+  allowed between two pieces of the body, however long the body takes in all).
+- The response's headers are kept as they came (`Response.headers`, names lower-cased), so the relay
+  can pass them on.
+- The body is never held whole here: at most `_HIGH_WATER` bytes wait for a reader before the socket
+  stops being read (back-pressure reaches the upstream). `read()` gathers a whole body by draining
+  that buffer as it fills; it used to wait for the end of the body without draining, so any answer
+  over `_HIGH_WATER` paused the socket for good and stalled until the read timeout (issue 12 item 4).
 - A request that fails on a reused keep-alive connection before any response byte arrived is
   retried once on a fresh connection: the peer closed an idle connection, nothing was processed.
 - `Response.close()` on an unfinished response aborts the connection (cancelling generation
@@ -19,7 +28,7 @@ from __future__ import annotations
 import asyncio
 import ssl
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import cast
 from urllib.parse import urlsplit
 
@@ -27,7 +36,8 @@ import httptools
 
 from moat.errors import UpstreamError, UpstreamTimeout, UpstreamUnavailable
 
-_HIGH_WATER = 1 << 20  # pause reading when this much body is buffered and nobody reads it
+_HIGH_WATER = 1 << 18  # pause reading when this much body is buffered and nobody reads it
+_JOIN_BELOW = 1 << 16  # a request body smaller than this is written together with the head
 
 
 class _Connection(asyncio.Protocol):
@@ -38,7 +48,6 @@ class _Connection(asyncio.Protocol):
         self.closed = False
         self.used = False
         self.response: Response | None = None
-        self._header_name = b""
 
     # asyncio.Protocol
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
@@ -63,7 +72,7 @@ class _Connection(asyncio.Protocol):
             else:
                 response._fail(UpstreamError("The upstream connection closed in the middle of the response"))
 
-    def pause_writing(self) -> None:  # request bodies are small; nothing to do
+    def pause_writing(self) -> None:  # the request body is in memory already; the transport buffers it
         pass
 
     def resume_writing(self) -> None:
@@ -74,12 +83,16 @@ class _Connection(asyncio.Protocol):
         pass
 
     def on_header(self, name: bytes, value: bytes) -> None:
-        assert self.response is not None
+        response = self.response
+        assert response is not None
         lower = name.lower()
+        response.headers.append((lower, value))
         if lower == b"content-type":
-            self.response.content_type = value.decode("latin-1")
+            response.content_type = value.decode("latin-1")
+        elif lower == b"content-length" and value.isdigit():
+            response.content_length = int(value)
         elif lower == b"retry-after":
-            self.response.retry_after = value.decode("latin-1")
+            response.retry_after = value.decode("latin-1")
 
     def on_headers_complete(self) -> None:
         response = self.response
@@ -116,19 +129,21 @@ class _Reset(Exception):
 class Response:
     """One upstream response; read it whole with `read()` or as it arrives with `chunks()`."""
 
-    __slots__ = ("_buffer", "_buffered", "_conn", "_error", "_loop", "_waiter", "complete", "content_type",
-                 "headers_done", "keep_alive", "read_timeout", "retry_after", "status")
+    __slots__ = ("_buffer", "_buffered", "_conn", "_error", "_loop", "_waiter", "complete", "content_length",
+                 "content_type", "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after", "status")
 
-    def __init__(self, conn: _Connection, read_timeout: float) -> None:
+    def __init__(self, conn: _Connection, idle_timeout: float) -> None:
         self._conn = conn
         self._loop = asyncio.get_running_loop()
         self.headers_done: asyncio.Future[None] = self._loop.create_future()
         self.status = 0
         self.content_type = "application/json"
         self.retry_after: str | None = None
+        self.headers: list[tuple[bytes, bytes]] = []  # as received; names lower-cased
+        self.content_length: int | None = None  # None: chunked, or until the connection closes
         self.complete = False
         self.keep_alive = False
-        self.read_timeout = read_timeout
+        self.idle_timeout = idle_timeout
         self._buffer: deque[bytes] = deque()
         self._buffered = 0
         self._error: Exception | None = None
@@ -161,10 +176,11 @@ class Response:
     async def _wait(self) -> None:
         self._waiter = self._loop.create_future()
         try:
-            await asyncio.wait_for(self._waiter, self.read_timeout)
+            await asyncio.wait_for(self._waiter, self.idle_timeout)
         except TimeoutError as exc:
             self._conn.abort()
-            raise UpstreamTimeout("The upstream model stopped sending (read timeout)") from exc
+            raise UpstreamTimeout(f"The upstream model sent nothing for {self.idle_timeout:g} s "
+                                  "(idle timeout)") from exc
         finally:
             self._waiter = None
 
@@ -177,12 +193,18 @@ class Response:
         return data
 
     async def read(self) -> bytes:
+        """The whole body. Drains the buffer as it fills, so back-pressure never stalls it."""
+        parts: list[bytes] = []
         try:
-            while not self.complete:
-                if self._error is not None:
+            while True:  # chunks() without an async generator's cost: this is every small answer's path
+                if self._buffer:
+                    parts.append(self._take())
+                elif self.complete:
+                    return parts[0] if len(parts) == 1 else b"".join(parts)
+                elif self._error is not None:
                     raise self._error
-                await self._wait()
-            return self._take()
+                else:
+                    await self._wait()
         finally:
             self.close()
 
@@ -214,34 +236,43 @@ class Pool:
     """Keep-alive connections to one origin (scheme, host, port)."""
 
     def __init__(self, base_url: str, *, max_connections: int = 256, connect_timeout: float = 5.0,
-                 read_timeout: float = 60.0) -> None:
+                 first_byte_timeout: float = 600.0, idle_timeout: float = 300.0) -> None:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"upstream base_url must be an http(s) URL, got {base_url!r}")
         self.host = parts.hostname
         self.port = parts.port or (443 if parts.scheme == "https" else 80)
         self.prefix = parts.path.rstrip("/")
+        self._prefix = self.prefix.encode("latin-1")
         self.ssl: ssl.SSLContext | None = ssl.create_default_context() if parts.scheme == "https" else None
         default_port = (parts.scheme == "https" and self.port == 443) or (parts.scheme == "http" and self.port == 80)
         self._host_header = (self.host if default_port else f"{self.host}:{self.port}").encode()
         self.connect_timeout = connect_timeout
-        self.read_timeout = read_timeout
+        self.first_byte_timeout = first_byte_timeout
+        self.idle_timeout = idle_timeout
         self._idle: list[_Connection] = []
         self._open = 0
         self._slots = asyncio.Semaphore(max_connections)
 
-    async def post(self, path: str, body: bytes, headers: dict[str, str], *, timeout: float) -> Response:
-        head = self._head(path, len(body), headers)
+    async def post(self, target: str, body: bytes, headers: Sequence[tuple[bytes, bytes]], *,
+                   method: bytes = b"POST") -> Response:
+        """Send one request. `target`: the path under the base URL, with its query string if any;
+        `headers`: sent as given (the caller filtered them), after Host and Content-Length."""
+        head = self._head(method, target, len(body), headers)
         for attempt in (0, 1):
             conn = await self._acquire()
             reused = conn.used
             conn.used = True
-            response = Response(conn, self.read_timeout)
+            response = Response(conn, self.idle_timeout)
             conn.response = response
             assert conn.transport is not None
-            conn.transport.write(head + body)
+            if len(body) < _JOIN_BELOW:
+                conn.transport.write(head + body)  # one write, one syscall: the common case
+            else:
+                conn.transport.write(head)  # a large body is not copied into a new bytes object
+                conn.transport.write(body)
             try:
-                await asyncio.wait_for(response.headers_done, timeout)
+                await asyncio.wait_for(response.headers_done, self.first_byte_timeout)
             except _Reset as exc:
                 conn.response = None
                 conn.abort()
@@ -251,7 +282,8 @@ class Pool:
             except TimeoutError as exc:
                 conn.response = None
                 conn.abort()
-                raise UpstreamTimeout("The upstream model did not answer in time") from exc
+                raise UpstreamTimeout(f"The upstream model did not answer within {self.first_byte_timeout:g} s "
+                                      "(first-byte timeout)") from exc
             except BaseException:
                 conn.response = None
                 conn.abort()
@@ -259,10 +291,11 @@ class Pool:
             return response
         raise AssertionError("unreachable")
 
-    def _head(self, path: str, length: int, headers: dict[str, str]) -> bytes:
-        lines = [f"POST {self.prefix}{path} HTTP/1.1".encode(), b"Host: " + self._host_header,
-                 b"Content-Length: " + str(length).encode(), b"Accept-Encoding: identity"]
-        lines += [f"{k}: {v}".encode("latin-1") for k, v in headers.items()]
+    def _head(self, method: bytes, target: str, length: int, headers: Sequence[tuple[bytes, bytes]]) -> bytes:
+        # Accept-Encoding: identity, so the body can be metered as it passes (the relay drops the client's).
+        lines = [b"%s %s%s HTTP/1.1" % (method, self._prefix, target.encode("latin-1")), b"Host: " + self._host_header,
+                 b"Content-Length: %d" % length, b"Accept-Encoding: identity"]
+        lines += [name + b": " + value for name, value in headers]
         return b"\r\n".join(lines) + b"\r\n\r\n"
 
     async def _acquire(self) -> _Connection:

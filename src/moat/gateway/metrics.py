@@ -42,7 +42,9 @@ class Metrics:
         self.added_latency = Histogram("moat_added_latency_seconds",
                                        "Gateway time per call, excluding the upstream",
                                        buckets=_LATENCY_BUCKETS, registry=r)
-        self.tokens = Counter("moat_tokens", "Tokens metered by upstream", ["direction", "upstream"], registry=r)
+        # direction: input (fresh), output (reasoning included), cache_read, cache_write, reasoning
+        self.tokens = Counter("moat_tokens", "Tokens metered by upstream, by kind", ["direction", "upstream"],
+                              registry=r)
         self.redactions = Counter("moat_reasoning_redactions", "Responses with reasoning removed", registry=r)
         self.recorder = Gauge("moat_recorder", "Recorder state: queued, written, wal_bytes, errors, spilled, "
                               "recovered, dead_lettered, dead_letter_bytes, dead_letter_dropped (past the "

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -29,6 +30,7 @@ from moat.errors import (
     RequestTimeout,
     UpstreamError,
 )
+from moat.gateway.content_encoding import decode_body
 from moat.gateway.endpoints import Endpoint
 from moat.gateway.errors import error_body, error_headers, stream_error_event
 from moat.gateway.facts import CallFacts, Usage, conversation_id
@@ -46,6 +48,7 @@ from moat.gateway.http import (
     send_response,
     unique_headers,
 )
+from moat.gateway.passthrough import WHOLE_BELOW, UsageTail, read_head
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 from moat.identity.directory import AccountRefused
@@ -58,7 +61,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("moat.gateway")
 
 CLIENT_CLOSED = 499  # nginx's convention for "client closed the request"
-_FORWARD_HEADERS = (b"anthropic-version", b"anthropic-beta", b"openai-beta")
 
 
 def api_key_of(headers: dict[bytes, bytes]) -> str:
@@ -78,13 +80,14 @@ def api_key_of(headers: dict[bytes, bytes]) -> str:
 class Call:
     """The state of one model call as it moves through the stages."""
 
-    __slots__ = ("admission", "ctx", "decision", "endpoint", "facts", "headers", "redacted", "rt", "status",
-                 "upstream_name", "upstream_seconds", "usage")
+    __slots__ = ("admission", "ctx", "decision", "endpoint", "facts", "headers", "query", "redacted", "rt",
+                 "status", "upstream_name", "upstream_seconds", "usage")
 
     def __init__(self, rt: Runtime, endpoint: Endpoint, scope: Scope) -> None:
         self.rt = rt
         self.endpoint = endpoint
         self.headers: dict[bytes, bytes] = {}  # the headers the pipeline reads, each once (read_headers)
+        self.query: bytes = scope.get("query_string") or b""  # passed to the upstream as it came
         client = scope.get("client")
         self.ctx = RequestContext(
             request_id=new_id("req"), started=time.time(), endpoint=endpoint.path, api=endpoint.api,
@@ -99,8 +102,22 @@ class Call:
         self.upstream_seconds = 0.0
 
     def response_headers(self) -> Headers:
+        """Moat's headers for an answer of its own (a refusal): its ids under every name."""
+        return [*self.id_headers(), *self.own_headers()]
+
+    def id_headers(self) -> Headers:
+        """The request id under the names SDKs read; a relayed answer keeps the upstream's own."""
         rid = self.ctx.request_id.encode()
-        headers: Headers = [(b"x-request-id", rid), (b"request-id", rid)]
+        return [(b"x-request-id", rid), (b"request-id", rid)]
+
+    def relayed_headers(self, upstream: list[tuple[bytes, bytes]], defaults: Headers) -> Headers:
+        """A relayed answer's headers: the upstream's that pass (moat.gateway.forwarding), Moat's own
+        (replacing any of the same name), then `defaults` and the ids where the upstream set none."""
+        return self.rt.forwarding.response_headers(upstream, self.own_headers(), [*defaults, *self.id_headers()])
+
+    def own_headers(self) -> Headers:
+        """Headers under Moat's own names, each once: request and decision ids, warnings, its limits."""
+        headers: Headers = [(b"moat-request-id", self.ctx.request_id.encode())]
         if self.decision is not None:
             headers.append((b"moat-decision-id", self.decision.decision_id.encode()))
             for warning in self.decision.warnings:
@@ -138,9 +155,14 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         length = call.headers.get(b"content-length")
         body = await read_body(receive, rt.settings.server.max_body_bytes,
                                length.decode() if length is not None else None, scope)
+        encoding = call.headers.get(b"content-encoding")
+        if encoding is not None:
+            body = decode_body(body, encoding, rt.settings.server.max_body_bytes)
         payload = parse_json_object(body)
         facts = call.facts = endpoint.parse(payload)
         _fill_context(ctx, facts)
+        if facts.extra:  # it names an earlier answer: the Responses API's previous_response_id
+            await rt.response_owners.check_continuation(ctx, facts)
         route = rt.router.route(facts.model, endpoint.api)
         attribution = await rt.attribute(ctx, call.headers, payload)
         rt.resolve(ctx, attribution)
@@ -154,13 +176,12 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
         upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
                                                max_tokens_cap=decision.max_tokens_cap)
         call.upstream_name = route.upstream.name
-        forward = {k.decode(): v.decode() for k in _FORWARD_HEADERS
-                   if (v := call.headers.get(k)) is not None}
+        forward = rt.forwarding.request_headers(scope["headers"])
         try:
             if facts.stream and endpoint.stream_meter is not None:
                 await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
             else:
-                await _relay_whole(call, route.upstream, upstream_body, forward, send)
+                await _relay_whole(call, route.upstream, upstream_body, forward, receive, send)
         finally:
             if call.admission is not None and not rt.settle_now(call.admission, call.usage):
                 await rt.settle(call.admission, call.usage)
@@ -187,6 +208,7 @@ def _fill_context(ctx: RequestContext, facts: CallFacts) -> None:
     ctx.reasoning = facts.reasoning
     ctx.max_tokens = facts.max_tokens
     ctx.input_tokens_estimate = facts.input_tokens
+    ctx.input_tokens_uncacheable = facts.uncacheable_tokens
     ctx.system = facts.system
     ctx.prompt = facts.prompt
     ctx.turn = facts.turn
@@ -228,16 +250,37 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
     await send_response(send, error.status, body, unique_headers(headers))
 
 
-async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: dict[str, str], send: Send) -> None:
+async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers, receive: Receive,
+                       send: Send) -> None:
     assert call.facts is not None and call.decision is not None
     t0 = time.perf_counter()
     response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=False,
-                                   headers=forward)
-    raw = await response.read()
-    call.upstream_seconds = time.perf_counter() - t0
+                                   headers=forward, query=call.query)
     if response.status >= 400:
-        await _upstream_refused(call, response.status, raw, response.retry_after, send)
+        raw = await response.read()
+        call.upstream_seconds = time.perf_counter() - t0
+        await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
         return
+    length = getattr(response, "content_length", None)
+    if length is not None and length <= WHOLE_BELOW:  # the common case, said up front: read it whole
+        raw = await response.read()
+    else:
+        chunks = response.chunks()
+        try:
+            head, whole = await read_head(chunks)
+        except BaseException:
+            response.close()
+            raise
+        if not whole and not (call.decision.redact_reasoning and call.endpoint.redact is not None):
+            await _pass_through(call, response, head, chunks, t0, receive, send)
+            return
+        try:
+            async for chunk in chunks:  # a body to rewrite is read whole: parsing needs it
+                head.append(chunk)
+        finally:
+            response.close()
+        raw = head[0] if len(head) == 1 else b"".join(head)
+    call.upstream_seconds = time.perf_counter() - t0
     try:
         obj = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -248,12 +291,65 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: dict[str
         raw = orjson.dumps(obj)
     call.status = response.status
     _record(call)
-    await send_response(send, response.status, raw, [*JSON_HEADERS, *call.response_headers()])
+    await send_response(send, response.status, raw, call.relayed_headers(response.headers, JSON_HEADERS))
 
 
-async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: str | None, send: Send) -> None:
-    """An upstream error answer: the client's own mistakes pass through, the rest become ours."""
-    passthrough = refusal_from_upstream(status, raw)
+async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: AsyncIterator[bytes], t0: float,
+                        receive: Receive, send: Send) -> None:
+    """A large non-streamed answer, passed on as it arrives (moat.gateway.passthrough); metered from
+    the `usage` at its end. Failing half-way, the client's connection is cut rather than the
+    answer ended as if whole: a client must never take half a JSON body for an answer. A client
+    that leaves stops the upstream read (the server drops what is sent to a closed connection)."""
+    assert call.facts is not None
+    tail = UsageTail()
+    gone = False
+
+    def on_disconnect(task: asyncio.Task[Any]) -> None:
+        nonlocal gone
+        if not task.cancelled() and task.exception() is None and task.result()["type"] == "http.disconnect":
+            gone = True
+            response.close()
+
+    watcher = asyncio.ensure_future(receive())
+    watcher.add_done_callback(on_disconnect)
+    await send({"type": "http.response.start", "status": response.status,
+                "headers": call.relayed_headers(response.headers, JSON_HEADERS)})
+    error: MoatError | None = None
+    try:
+        for chunk in head:  # piece by piece: joining them would copy a megabyte for nothing
+            tail.feed(chunk)
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        head.clear()
+        async for chunk in chunks:
+            tail.feed(chunk)
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+    except MoatError as exc:
+        error = exc
+    finally:
+        watcher.remove_done_callback(on_disconnect)
+        if not watcher.done():
+            watcher.cancel()
+        response.close()
+    call.upstream_seconds = time.perf_counter() - t0
+    usage = tail.usage()
+    call.usage = call.endpoint.usage_of({"usage": usage} if usage is not None else {}, call.facts)
+    call.status = CLIENT_CLOSED if gone else response.status if error is None else error.status
+    if gone:
+        with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
+            _record(call)
+        return
+    _record(call)
+    if error is not None:
+        log.warning("a passed-through answer failed half-way: %s", error.message,
+                    extra={"request_id": call.ctx.request_id, "status": error.status})
+        return  # no final message: the server closes the connection, the client sees a broken body
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: str | None, send: Send,
+                            upstream_headers: list[tuple[bytes, bytes]] | None = None) -> None:
+    """An upstream error answer: in the API's shape it passes through, else ours with its status."""
+    passthrough = refusal_from_upstream(call.endpoint.api, status, raw)
     if passthrough is None:
         error = upstream_failure(status)
         if retry_after:
@@ -262,22 +358,25 @@ async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: st
         return
     call.status = status
     _record(call)
+    if upstream_headers is not None:  # the upstream's own headers (its request id, rate limits) pass too
+        await send_response(send, status, passthrough, call.relayed_headers(upstream_headers, JSON_HEADERS))
+        return
     headers = [*JSON_HEADERS, *call.response_headers()]
     if retry_after:
         headers.append((b"retry-after", retry_after.encode()))
     await send_response(send, status, passthrough, unique_headers(headers))
 
 
-async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[str, str],
+async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers,
                         receive: Receive, send: Send) -> None:
     assert call.facts is not None and call.decision is not None and call.endpoint.stream_meter is not None
     t0 = time.perf_counter()
     response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=True,
-                                   headers=forward)
+                                   headers=forward, query=call.query)
     if response.status >= 400:
         raw = await response.read()
         call.upstream_seconds = time.perf_counter() - t0
-        await _upstream_refused(call, response.status, raw, response.retry_after, send)
+        await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
         return
     meter = call.endpoint.stream_meter(call.facts, call.decision.redact_reasoning)
     splitter = EventSplitter()
@@ -292,7 +391,7 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[st
     watcher = asyncio.ensure_future(receive())
     watcher.add_done_callback(on_disconnect)
     await send({"type": "http.response.start", "status": 200,
-                "headers": [*SSE_HEADERS, *call.response_headers()]})
+                "headers": call.relayed_headers(response.headers, SSE_HEADERS)})
     error: MoatError | None = None
     try:
         async for chunk in response.chunks():
@@ -317,6 +416,8 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: dict[st
     call.upstream_seconds = time.perf_counter() - t0
     call.usage = meter.final_usage()
     call.redacted = meter.redacted
+    if meter.failed_status is not None:  # the upstream's own error event, relayed as it came (issue 12 item 5)
+        call.status = meter.failed_status
     if disconnected:
         call.status = CLIENT_CLOSED
         with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell

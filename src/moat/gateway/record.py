@@ -62,6 +62,10 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         "prompt": ctx.prompt,
         "input_tokens": call.usage.input_tokens,
         "output_tokens": call.usage.output_tokens,
+        # docs/traffic-format-extensions.md: optional fields beyond the spec (issue 12 item 3)
+        "cache_read_tokens": call.usage.cache_read_tokens,
+        "cache_write_tokens": call.usage.cache_write_tokens,
+        "reasoning_tokens": call.usage.reasoning_tokens,
         "reasoning": ctx.reasoning,
         "stream": ctx.stream,
         "status": call.status,

@@ -25,20 +25,23 @@ from moat.context import Decision, RequestContext, new_id
 from moat.detect.online import attach as attach_online_detection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
-from moat.errors import MoatError, RecordingUnavailable
+from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
+from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
+from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import build_record
-from moat.gateway.restrict import apply_enforcement
+from moat.gateway.response_owners import ResponseOwners, StoredResponse
+from moat.gateway.restrict import apply_enforcement, apply_restriction
 from moat.gateway.upstreams import HttpUpstream, Router, Upstream
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
 from moat.identity.attribution_nonces import MemoryNonceCache, SharedNonceCache
 from moat.identity.directory import Directory
 from moat.identity.resolution import Resolution
 from moat.limits.auto import auto_limiter
-from moat.limits.base import Admission, Limiter
+from moat.limits.base import Admission, Check, Limiter, oversized
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
 from moat.limits.memory import MemoryLimiter
@@ -72,6 +75,10 @@ class Runtime:
         self.store = store or open_store(settings.store_url)
         self.directory = Directory(self.store)
         self.router = build_router(settings)
+        self.models = ModelCatalog(settings, self.router)  # GET /v1/models (moat.gateway.models_api)
+        # whose stored response is whose (Responses API): memory, and Redis when configured
+        self.response_owners = ResponseOwners.from_url(settings.redis_url, settings.redis_prefix)
+        self.forwarding = Forwarding(settings.relay)  # which headers pass to and from upstreams
         self.metrics = Metrics()
         self.recorder = Recorder.from_settings(self.store, settings)
         self.policy = PolicyStore(settings.policy_dir or None, on_change=self._policy_changed,
@@ -175,6 +182,7 @@ class Runtime:
             await close()
         if self._redis is not None:
             await self._redis.aclose()
+        await self.response_owners.aclose()
         if isinstance(self.attribution.nonces, SharedNonceCache):
             await self.attribution.nonces.aclose()
         await self.online.stop()
@@ -282,17 +290,34 @@ class Runtime:
         apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
         return decision
 
+    def preview(self, ctx: RequestContext) -> Decision:
+        """The decision a call in `ctx` would get, acted on by nothing (no flag, no case, no count):
+        for listings such as GET /v1/models, which ask what a caller may use without calling."""
+        ua = ctx.user_agent
+        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        self.online.fill(ctx)
+        decision = self.policy.decide(ctx, self.directory)
+        restriction = self.enforcement.for_call(ctx.account.account_id if ctx.account else None,
+                                                ctx.org.org_id if ctx.org else None)
+        if restriction is not None and decision.allowed:
+            apply_restriction(decision, restriction, ctx, self.policy.engine)
+        return decision
+
     async def admit(self, ctx: RequestContext, decision: Decision) -> Admission | None:
         """Take the decision's limits from the limiter; raise RateLimited (429) when one refuses."""
         if not decision.limits:
             return None
         engine = self.policy.engine
         demand = demand_for(ctx, default_max_tokens=decision.max_tokens_cap or self.settings.default_max_tokens)
+        checks = engine.checks(decision)
+        too_big = oversized(checks, demand)
+        if too_big is not None:
+            raise self._exceeds_plan(ctx, decision, *too_big)
         limiter = self.limiter
         if type(limiter) is MemoryLimiter:  # in-process: skip the coroutine (same answer, fewer µs)
-            admission = limiter.admit_now(engine.checks(decision), demand)
+            admission = limiter.admit_now(checks, demand)
         else:
-            admission = await limiter.admit(engine.checks(decision), demand)
+            admission = await limiter.admit(checks, demand)
         if admission.allowed:
             return admission
         reason, message = engine.limit_refusal(decision, admission.refused_by or "")
@@ -301,6 +326,18 @@ class Runtime:
         error = rate_limited(admission)
         error.code, error.message, error.decision_id = reason, message, decision.decision_id
         raise error
+
+    @staticmethod
+    def _exceeds_plan(ctx: RequestContext, decision: Decision, check: Check, floor: int) -> RequestExceedsPlan:
+        """One refusal, without Retry-After, for a request no wait can fit (moat.limits.base.oversized)."""
+        spec = check.spec
+        per = {60.0: "minute", 3600.0: "hour", 86400.0: "day"}.get(spec.period, f"{spec.period:g} s")
+        plan = f"the {ctx.plan} plan" if ctx.plan else "your plan"
+        message = (f"This request needs at least {floor:,} input tokens against the limit '{spec.name}', more "
+                   f"than {plan} allows at once ({spec.capacity:,} per {per}), so it can never be served as "
+                   f"it is: shorten it, or move to a plan with a larger quota. Decision {decision.decision_id}.")
+        decision.effect, decision.reason_code, decision.message = "throttle_refused", "request_exceeds_plan", message
+        return RequestExceedsPlan(message, decision_id=decision.decision_id)
 
     def settle_now(self, admission: Admission, usage: Usage) -> bool:
         """Settle and release in-process, without a coroutine; False when the limiter is shared
@@ -332,6 +369,12 @@ class Runtime:
             log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": call.ctx.request_id})
             raise RecordingUnavailable("The gateway cannot record requests right now; try again shortly") from exc
         self.online.publish(item.traffic)  # to the detectors, off the hot path
+        facts = call.facts
+        if facts is not None and facts.extra and "response_id" in facts.extra and call.status < 400 \
+                and call.ctx.account is not None:
+            self.response_owners.remember(facts.extra["response_id"], StoredResponse(
+                call.ctx.account.account_id, call.upstream_name,
+                call.decision is not None and call.decision.redact_reasoning))
         m = self.metrics
         decision = "none" if call.decision is None else (
             "allow" if call.decision.allowed else call.decision.reason_code)
@@ -339,8 +382,13 @@ class Runtime:
         if call.upstream_name:
             m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)
         m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
-        if call.usage.input_tokens or call.usage.output_tokens:
-            m.tokens.labels("input", call.upstream_name).inc(call.usage.input_tokens)
-            m.tokens.labels("output", call.upstream_name).inc(call.usage.output_tokens)
+        usage = call.usage
+        if usage.input_tokens or usage.output_tokens or usage.cache_read_tokens or usage.cache_write_tokens:
+            m.tokens.labels("input", call.upstream_name).inc(usage.input_tokens)
+            m.tokens.labels("output", call.upstream_name).inc(usage.output_tokens)
+            for kind, n in (("cache_read", usage.cache_read_tokens), ("cache_write", usage.cache_write_tokens),
+                            ("reasoning", usage.reasoning_tokens)):
+                if n:  # by kind (issue 12 item 3): reasoning is part of output, the cache kinds are not input
+                    m.tokens.labels(kind, call.upstream_name).inc(n)
         if call.redacted:
             m.redactions.inc()

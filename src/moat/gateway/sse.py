@@ -1,9 +1,17 @@
 """Server-sent events: split an upstream byte stream into whole events, without buffering more.
 
-Events are forwarded whole (never half an event), so a transformer may drop or rewrite one.
+Events are forwarded whole (never half an event), so a transformer may drop or rewrite one. An
+event is handed on exactly as its bytes arrived, line endings included (LF, CRLF or CR, RFC 8895
+§9.2.6's grammar): a relayed stream reaches the client byte for byte unless Moat rewrote an event.
 """
 
 from __future__ import annotations
+
+import re
+
+# A blank line: two line ends in a row. A lone CR counts only when no LF follows it.
+_BOUNDARY = re.compile(rb"(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)")
+_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 class EventSplitter:
@@ -16,16 +24,21 @@ class EventSplitter:
 
     def feed(self, chunk: bytes) -> list[bytes]:
         buf = self._buf + chunk if self._buf else chunk
-        if b"\r\n" in buf:
-            buf = buf.replace(b"\r\n", b"\n")
         events: list[bytes] = []
         start = 0
-        while True:
-            end = buf.find(b"\n\n", start)
-            if end < 0:
-                break
-            events.append(buf[start:end + 2])
-            start = end + 2
+        if b"\r" not in buf:  # the common case: LF line ends
+            while True:
+                end = buf.find(b"\n\n", start)
+                if end < 0:
+                    break
+                events.append(buf[start:end + 2])
+                start = end + 2
+        else:
+            for match in _BOUNDARY.finditer(buf):
+                if match.end() == len(buf) and buf.endswith(b"\r") and match.group() != b"\r\r":
+                    break  # the CR may be the first half of a CRLF still on its way
+                events.append(buf[start:match.end()])
+                start = match.end()
         self._buf = buf[start:]
         return events
 
@@ -39,7 +52,7 @@ def event_fields(event: bytes) -> tuple[bytes | None, bytes | None]:
     """(event name, data) of one event; data lines are joined with newlines."""
     name: bytes | None = None
     data: list[bytes] = []
-    for line in event.split(b"\n"):
+    for line in event.split(b"\n") if b"\r" not in event else _LINE_END.split(event):
         if line.startswith(b"data:"):
             data.append(line[6:] if line[5:6] == b" " else line[5:])
         elif line.startswith(b"event:"):

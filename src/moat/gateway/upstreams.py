@@ -1,8 +1,10 @@
 """Upstream models behind one interface, and the routing table from model names to them.
 
-An `Upstream` takes the client's API dialect, a path under it and the body to send, and returns an
-`UpstreamResponse` whose body can be read whole or streamed. HTTP upstreams hold their own
-credentials (never shown to clients), pool keep-alive connections and retry only before any byte
+An `Upstream` takes the client's API dialect, a path under it, the client's query string, the
+headers to forward (already filtered by moat.gateway.forwarding) and the body to send, and returns an
+`UpstreamResponse` whose body can be read whole or streamed and whose headers the relay passes on.
+HTTP upstreams hold their own credentials (never shown to clients; added after the forwarded
+headers, which never hold the client's), pool keep-alive connections and retry only before any byte
 reached the client: connection failures and 502/503 answers, with a short back-off.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -21,10 +23,14 @@ from moat.gateway.httpclient import Pool
 RETRY_STATUSES = frozenset({502, 503})
 
 
+ForwardHeaders = Sequence[tuple[bytes, bytes]]
+
+
 class UpstreamResponse(Protocol):
     status: int
     content_type: str
     retry_after: str | None
+    headers: list[tuple[bytes, bytes]]  # names lower-cased, as the upstream sent them
 
     async def read(self) -> bytes: ...
     def chunks(self) -> AsyncIterator[bytes]: ...
@@ -36,7 +42,7 @@ class Upstream(Protocol):
     dialects: frozenset[str]  # the client APIs it speaks: "openai", "anthropic"
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
-                   headers: dict[str, str]) -> UpstreamResponse: ...
+                   headers: ForwardHeaders | Mapping[str, str], query: bytes = b"") -> UpstreamResponse: ...
     async def start(self) -> None: ...
     async def close(self) -> None: ...
 
@@ -50,31 +56,35 @@ class HttpUpstream:
         self.dialects: frozenset[str] = frozenset({settings.kind})
         self._pool: Pool | None = None
         credential = settings.credential()
-        self._auth: dict[str, str] = {"Content-Type": "application/json"}
+        # Moat always sends a JSON body it has read (and maybe decoded or rewritten) itself.
+        self._own: list[tuple[bytes, bytes]] = [(b"content-type", b"application/json")]
         if credential:
             if settings.kind == "anthropic":
-                self._auth["x-api-key"] = credential
+                self._own.append((b"x-api-key", credential.encode("latin-1")))
             else:
-                self._auth["Authorization"] = f"Bearer {credential}"
+                self._own.append((b"authorization", b"Bearer " + credential.encode("latin-1")))
 
     async def start(self) -> None:
         s = self.settings
         self._pool = Pool(s.base_url, max_connections=s.max_connections, connect_timeout=s.connect_timeout,
-                          read_timeout=s.timeout)
+                          first_byte_timeout=s.first_byte_timeout, idle_timeout=s.idle_timeout)
 
     async def close(self) -> None:
         if self._pool is not None:
             await self._pool.close()
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
-                   headers: dict[str, str]) -> UpstreamResponse:
+                   headers: ForwardHeaders | Mapping[str, str], query: bytes = b"") -> UpstreamResponse:
         assert self._pool is not None, "upstream not started"
         s = self.settings
-        request_headers = {**headers, **self._auth}
+        if isinstance(headers, Mapping):  # a caller's own few headers, by name
+            headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+        request_headers = [*headers, *self._own]
+        target = f"{path}?{query.decode('latin-1')}" if query else path
         attempt = 0
         while True:
             try:
-                response = await self._pool.post(path, body, request_headers, timeout=s.timeout)
+                response = await self._pool.post(target, body, request_headers)
             except UpstreamUnavailable:
                 if attempt < s.retries:
                     attempt += 1
@@ -125,9 +135,6 @@ class Router:
         if len(self._cache) < 10_000:
             self._cache[key] = found
         return found
-
-    def listed_models(self) -> list[str]:
-        return sorted(self._exact)
 
     async def start(self) -> None:
         for upstream in self.upstreams.values():

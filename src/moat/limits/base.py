@@ -44,16 +44,23 @@ class Demand(NamedTuple):
 
     input_tokens: int = 0  # the input-token estimate
     output_tokens: int = 0  # max_tokens (after any policy cap)
+    uncacheable: int = 0  # of input_tokens, what no prompt cache can serve (only `floor_units` reads it)
 
 
 class TokenCounts(Protocol):
-    """Anything with the two counts `settle` reads, such as the gateway's metered usage."""
+    """Anything with the counts `settle` reads, such as the gateway's metered usage."""
 
     @property
-    def input_tokens(self) -> int: ...
+    def input_tokens(self) -> int: ...  # fresh input: neither read from nor written to the cache
 
     @property
-    def output_tokens(self) -> int: ...
+    def output_tokens(self) -> int: ...  # reasoning included
+
+    @property
+    def cache_read_tokens(self) -> int: ...
+
+    @property
+    def cache_write_tokens(self) -> int: ...
 
 
 class Usage(NamedTuple):
@@ -61,6 +68,8 @@ class Usage(NamedTuple):
 
     input_tokens: int = 0
     output_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_tokens: int = 0
 
 
 TOKEN_KINDS = frozenset(("input_tokens", "output_tokens", "tokens"))
@@ -78,6 +87,48 @@ def units(kind: str, input_tokens: int, output_tokens: int) -> int:
     if kind == "tokens":
         return (input_tokens if input_tokens > 0 else 0) + (output_tokens if output_tokens > 0 else 0)
     return 1
+
+
+def usage_units(spec: LimitSpec, usage: TokenCounts) -> int:
+    """What real `usage` costs against `spec` (settlement): `units` with the cache kinds at the
+    quota's weights (`LimitSpec.cache_read_weight`, ...), in integer thousandths rounded up once."""
+    kind = spec.kind
+    if kind == "output_tokens":
+        out = usage.output_tokens
+        return out if out > 0 else 0
+    if kind != "input_tokens" and kind != "tokens":
+        return 1
+    fresh, read, write = usage.input_tokens, usage.cache_read_tokens, usage.cache_write_tokens
+    milli = ((fresh if fresh > 0 else 0) * 1000 + (read if read > 0 else 0) * spec.cache_read_milli
+             + (write if write > 0 else 0) * spec.cache_write_milli)
+    total = -(-milli // 1000)
+    if kind == "tokens":
+        out = usage.output_tokens
+        total += out if out > 0 else 0
+    return total
+
+
+def floor_units(spec: LimitSpec, demand: Demand) -> int:
+    """The least a request can cost against `spec`: its input estimate as if every token that a
+    prompt cache could serve were read from it (at the quota's read weight when that is below 1),
+    the rest fresh; output may be nothing."""
+    if spec.kind != "input_tokens" and spec.kind != "tokens":
+        return 0 if spec.kind == "output_tokens" else 1
+    estimate = demand.input_tokens if demand.input_tokens > 0 else 0
+    fresh = min(demand.uncacheable, estimate) if demand.uncacheable > 0 else 0
+    return fresh - (-(estimate - fresh) * min(spec.cache_read_milli, 1000) // 1000)
+
+
+def oversized(checks: Sequence[Check], demand: Demand) -> tuple[Check, int] | None:
+    """The first enforced token quota this request could never fit, with its `floor_units`: a
+    refusal to give once, without Retry-After (no wait makes it fit). None when every one can."""
+    for check in checks:
+        spec = check.spec
+        if spec.kind in TOKEN_KINDS and not spec.shadow:
+            floor = floor_units(spec, demand)
+            if floor > spec.capacity:
+                return check, floor
+    return None
 
 
 @dataclass(slots=True)
@@ -103,6 +154,7 @@ class Reservation:
     check: Check
     units: int
     local: bool  # taken from the fallback memory limiter, not the shared backend
+    cost_us: int = 0  # the GCRA increment taken (what settlement gives back before charging usage)
 
 
 @dataclass(slots=True)
@@ -162,7 +214,8 @@ class Admission:
     @property
     def reservations(self) -> list[Reservation]:
         """The token units taken, which `settle` replaces by the real usage."""
-        return [Reservation(check, outcome[3], outcome[2] is not None) for check, outcome in self.consumed()
+        return [Reservation(check, outcome[3], outcome[2] is not None, outcome[4])
+                for check, outcome in self.consumed()
                 if check.spec.kind in TOKEN_KINDS]
 
     @property
@@ -210,14 +263,16 @@ class Limiter(Protocol):
         """Evaluate every check at once and, if all enforced ones pass, consume from all of them.
 
         `checks` may mix kinds and keys; shadow specs are evaluated but never consume or refuse.
-        Token limits reserve `units(kind, demand)`; concurrency limits take one slot (a lease).
+        Token limits reserve `LimitSpec.reserve(units(kind, demand))` (at most what the quota
+        holds); concurrency limits take one slot (a lease).
         Never raises for backend trouble: each limit then follows its `fail_mode`. Returns
         promptly (bounded by the backend timeout). An empty `checks` admits.
         """
         ...
 
     async def settle(self, admission: Admission, usage: TokenCounts) -> None:
-        """Replace the admission's token reservations by real `usage`: refund or charge the overshoot.
+        """Replace the admission's token reservations by real `usage` (`usage_units`: cache kinds at
+        each quota's weights): refund, or charge the overshoot.
 
         Call once after the response (with `Usage()` when nothing reached the upstream, which
         returns the whole reservation). A second call, or one on a refused admission, does nothing.

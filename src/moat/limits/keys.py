@@ -68,7 +68,9 @@ def checks_for(specs: Iterable[LimitSpec], ctx: RequestContext) -> list[Check]:
 
 
 def demand_for(ctx: RequestContext, *, default_max_tokens: int) -> Demand:
-    """What to reserve: the input estimate, and max_tokens (the model's default when unset)."""
+    """What to reserve: the input estimate, and max_tokens (the model's default when unset); and how
+    much of the estimate no cache can serve (for `moat.limits.base.oversized`)."""
     max_tokens = ctx.max_tokens if ctx.max_tokens is not None else default_max_tokens
     estimate = ctx.input_tokens_estimate
-    return Demand(estimate if estimate > 0 else 0, max_tokens if max_tokens > 0 else 0)
+    return Demand(estimate if estimate > 0 else 0, max_tokens if max_tokens > 0 else 0,
+                  ctx.input_tokens_uncacheable)

@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, TokenCounts
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, TokenCounts, usage_units
 from moat.limits.verdict import decide
 
 StateKey = tuple[str, str]
@@ -72,10 +72,14 @@ class MemoryLimiter:
             else:
                 tat = self._tat.get(check.state, 0)
                 if kind == "requests":
-                    n, cost = 1, spec.unit_us
-                else:
+                    n, cost = 1, spec.unit_us if spec.unit_us < spec.tau_us else spec.tau_us
+                else:  # LimitSpec.reserve(), inlined: at most what the quota can hold
                     n = inp if kind == "input_tokens" else out if kind == "output_tokens" else inp + out
+                    if n > spec.capacity:
+                        n = spec.capacity
                     cost = -(-n * spec.period_us // spec.limit)
+                    if cost > spec.tau_us:
+                        cost = spec.tau_us
                 backlog = (tat - now if tat > now else 0) + cost
                 outcomes.append((backlog <= spec.tau_us, backlog, fail_mode, n, cost))
         return outcomes
@@ -125,11 +129,7 @@ class MemoryLimiter:
         if not admission.allowed:
             return
         now = 0
-        inp = out = 0
-        if usage is not None:  # units() and LimitSpec.cost_us(), inlined (hot path)
-            inp = usage.input_tokens if usage.input_tokens > 0 else 0
-            out = usage.output_tokens if usage.output_tokens > 0 else 0
-        for check, (passes, _, fail_mode, reserved, _) in zip(admission.checks, admission.outcomes, strict=True):
+        for check, (passes, _, fail_mode, _, reserved_us) in zip(admission.checks, admission.outcomes, strict=True):
             if not passes:
                 continue
             if fail_mode is None:
@@ -145,11 +145,8 @@ class MemoryLimiter:
                     if leases is not None:
                         leases.expiry.pop(admission.lease_id, None)
             elif kind != "requests" and usage is not None:
-                actual = inp if kind == "input_tokens" else out if kind == "output_tokens" else inp + out
-                if actual == reserved:
-                    continue  # nothing to refund or charge
-                period_us, limit = spec.period_us, spec.limit
-                delta = -(-actual * period_us // limit) + (-reserved * period_us // limit)
+                # the real usage's increment replaces the one taken (LimitSpec.cost_us, inlined)
+                delta = -(-usage_units(spec, usage) * spec.period_us // spec.limit) - reserved_us
                 if delta:
                     if not now:
                         now = self.now_us()

@@ -36,7 +36,7 @@ from redis.crc import key_slot
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, TokenCounts, units
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, TokenCounts, units, usage_units
 from moat.limits.breaker import CircuitBreaker
 from moat.limits.memory import MemoryLimiter
 from moat.limits.verdict import decide, state_name
@@ -187,8 +187,7 @@ class RedisLimiter:
                 parts.append(f"{'C' if spec.shadow else 'c'} {spec.limit} {spec.period_us}")
                 costs.append((0, 0))
             else:
-                n = units(spec.kind, demand.input_tokens, demand.output_tokens)
-                cost = spec.cost_us(n)
+                n, cost = spec.reserve(units(spec.kind, demand.input_tokens, demand.output_tokens))
                 parts.append(f"{'G' if spec.shadow else 'g'} {cost} {spec.tau_us}")
                 costs.append((n, cost))
         raw = await self._admit(self._client, keys, (self._now_arg(), lease_id, " ".join(parts)))
@@ -263,8 +262,7 @@ class RedisLimiter:
             if reservation.local:
                 continue
             spec = reservation.check.spec
-            actual = units(spec.kind, usage.input_tokens, usage.output_tokens)
-            delta = spec.cost_us(actual) - spec.cost_us(reservation.units)
+            delta = spec.cost_us(usage_units(spec, usage)) - reservation.cost_us
             if delta:
                 keys.append(self.redis_key(reservation.check))
                 args += ["a", delta]

@@ -12,6 +12,21 @@ Kinds and what one request costs against them:
     tokens          input estimate + max_tokens (one budget for both), reserved and settled
     concurrency     1 slot while the request runs; `limit` slots; a lease lives `period` seconds
 
+How each kind of token counts against `input_tokens` and `tokens` quotas (issue 12 item 3): fresh
+input at 1, cache reads at `cache_read_weight` (default 0.1, what providers bill a cache hit) and
+cache writes at `cache_write_weight` (default 1.25, the 5-minute cache write premium), both per
+quota; weights have at most three decimals and are applied in integer thousandths, rounded up once
+per request, so every replica charges the same. Reasoning is output (billed as output) and counts
+once, inside `output_tokens`. Admission cannot know what the cache will serve, so it reserves the
+whole input estimate at weight 1 and settlement charges the weighted real usage.
+
+Reservations never exceed what a quota can hold (issue 12 item 6): a demand larger than `burst`
+reserves `burst` (a rested key admits it) and settles on real usage like any other; a request
+that overshoots leaves a debt the key waits off (`Retry-After` then says how long). Only a request
+whose *smallest possible* cost exceeds `burst` can never be served: its input estimate with every
+token a prompt cache could serve read from it (`floor_units`); the gateway refuses it once, without
+`Retry-After` (`moat.limits.base.oversized`).
+
 Rates and quotas are GCRA (one theoretical-arrival-time per key): `limit` units per `period`
 seconds, at most `burst` units at once from a rested key (default: `limit`, so a fresh key may
 spend a whole period's allowance at once, then refills smoothly). A single request costing more
@@ -50,11 +65,16 @@ class LimitSpec:
     key: str = "account"  # key expression name; the policy engine turns it into a value per request
     fail_mode: FailMode = "local"
     shadow: bool = False  # never blocks, never consumes enforced quota; see the module docstring
+    cache_read_weight: float = 0.1  # input_tokens / tokens: what one cache-read token counts
+    cache_write_weight: float = 1.25  # input_tokens / tokens: what one cache-write token counts
     # Derived once here so the hot path does integer arithmetic only (not part of equality).
     period_us: int = field(init=False, repr=False, compare=False)
     tau_us: int = field(init=False, repr=False, compare=False)
     unit_us: int = field(init=False, repr=False, compare=False)  # cost_us(1)
     counter: str = field(init=False, repr=False, compare=False)  # the state's name, see `shadow`
+    capacity: int = field(init=False, repr=False, compare=False)  # burst or limit: the most one request reserves
+    cache_read_milli: int = field(init=False, repr=False, compare=False)  # weights in integer thousandths
+    cache_write_milli: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.name or any(c in self.name for c in "{}"):
@@ -69,6 +89,17 @@ class LimitSpec:
             raise ValueError(f"limit {self.name}: period must be > 0 seconds, not {self.period!r}")
         if self.burst is not None and (not isinstance(self.burst, int) or self.burst < 1):
             raise ValueError(f"limit {self.name}: burst must be a positive integer, not {self.burst!r}")
+        milli = []
+        for name in ("cache_read_weight", "cache_write_weight"):
+            weight = getattr(self, name)
+            scaled = weight * 1000 if isinstance(weight, (int, float)) and not isinstance(weight, bool) else -1.0
+            if not 0 <= scaled <= 100_000 or abs(scaled - round(scaled)) > 1e-6:
+                raise ValueError(f"limit {self.name}: {name} must be a number from 0 to 100 with at most "
+                                 f"three decimals, not {weight!r}")
+            milli.append(round(scaled))
+        object.__setattr__(self, "cache_read_milli", milli[0])
+        object.__setattr__(self, "cache_write_milli", milli[1])
+        object.__setattr__(self, "capacity", self.burst or self.limit)
         period_us = round(self.period * 1_000_000)
         object.__setattr__(self, "period_us", period_us)
         # Tolerance: the backlog (TAT - now) a key may carry after an admission, in microseconds.
@@ -83,3 +114,11 @@ class LimitSpec:
     def cost_us(self, units: int) -> int:
         """The GCRA increment for `units`, rounded up to a whole microsecond (never under-charges)."""
         return -(-units * self.period_us // self.limit)
+
+    def reserve(self, units: int) -> tuple[int, int]:
+        """(units, cost in µs) an admission takes for a demand of `units`: at most what the quota
+        can hold (`capacity` units, `tau_us`), so a rested key always admits it."""
+        if units > self.capacity:
+            units = self.capacity
+        cost = -(-units * self.period_us // self.limit)
+        return units, (cost if cost < self.tau_us else self.tau_us)

@@ -73,7 +73,7 @@ def _retry_after(spec: LimitSpec, value: int, fail_mode: str | None, cost: int, 
         return closed_retry_after
     if spec.kind == "concurrency":
         return CONCURRENCY_RETRY_AFTER
-    if cost > spec.tau_us:
+    if cost > spec.tau_us:  # unreachable from the backends: they cap every cost at tau (LimitSpec.reserve)
         return spec.period  # can never pass; the honest hint is "not within a period"
     return (value - spec.tau_us) / 1_000_000
 

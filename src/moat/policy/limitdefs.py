@@ -8,6 +8,8 @@
         concurrency: 2
         fail_mode: local                # open | closed | local (while Redis is unreachable)
         shadow: false                   # counted in metrics, never blocks, never consumes
+        cache_read_weight: 0.1          # input/tokens quotas: what a cache-read token counts
+        cache_write_weight: 1.25        #   and a cache-write token (defaults shown)
       - name: burst_tokens              # or the limiter's own terms, for odd periods
         kind: tokens
         limit: 50000
@@ -55,8 +57,9 @@ SHORTHANDS: dict[str, tuple[str, float]] = {
     "tokens_per_day": ("tokens", 86400.0),
     "concurrency": ("concurrency", 600.0),  # period = lease lifetime should a replica crash mid-request
 }
+_WEIGHTS = ("cache_read_weight", "cache_write_weight")
 _KEYS = frozenset({"name", "key", "fail_mode", "shadow", "burst", "kind", "limit", "period", "description",
-                   *SHORTHANDS})
+                   *_WEIGHTS, *SHORTHANDS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,14 +117,24 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
     shadow = raw.get("shadow", False)
     if not isinstance(shadow, bool):
         err("shadow", "shadow must be true or false")
+    weights: dict[str, Any] = {}
+    for weight in _WEIGHTS:
+        if weight in raw:
+            value = raw[weight]
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                err(weight, f"{weight} must be a number (e.g. 0.1)")
+            else:
+                weights[weight] = value
     specs: list[LimitSpec] = []
     for suffix, kind, amount, period in rates:
         spec_name = name if len(rates) == 1 else f"{name}/{suffix}"
         try:
             specs.append(LimitSpec(name=spec_name, kind=kind, limit=amount, period=period,  # type: ignore[arg-type]
-                                   burst=raw.get("burst"), key=key, fail_mode=fail_mode, shadow=bool(shadow)))
+                                   burst=raw.get("burst"), key=key, fail_mode=fail_mode, shadow=bool(shadow),
+                                   **weights))
         except ValueError as exc:
-            err(suffix if suffix in raw else "name", str(exc))
+            reason = str(exc)
+            err(next((w for w in _WEIGHTS if w in reason), suffix if suffix in raw else "name"), reason)
     if len(errors) > before:
         return None
     named = key in KEY_EXPRESSIONS

@@ -77,6 +77,12 @@ def load_dataset(path: Path) -> Dataset:
     return Dataset(accounts, DatasetDirectory(orgs), findings, bad)
 
 
+def _prompt_tokens(rec: dict[str, Any]) -> int:
+    """The whole prompt a record's request sent, as the gateway estimated it before the call: fresh
+    input plus the optional cache kinds (docs/traffic-format-extensions.md)."""
+    return sum(int(rec.get(k) or 0) for k in ("input_tokens", "cache_read_tokens", "cache_write_tokens"))
+
+
 def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
     """The RequestContext the gateway would have built for a recorded request."""
     account = ds.accounts.get(rec["account_id"]) or Account(account_id=rec["account_id"])
@@ -93,7 +99,7 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
         end_user_id=rec.get("end_user_id"), end_user_org=rec.get("end_user_org"),
         attribution_trust="signed" if rec.get("end_user_id") else "none",
         model=rec.get("model") or "", stream=bool(rec.get("stream")), reasoning=bool(rec.get("reasoning")),
-        max_tokens=rec.get("max_tokens"), input_tokens_estimate=int(rec.get("input_tokens") or 0),
+        max_tokens=rec.get("max_tokens"), input_tokens_estimate=_prompt_tokens(rec),
         conversation_id=rec.get("conversation_id"), turn=int(rec.get("turn") or 1))
     if rec.get("first_party"):
         ctx.extra["first_party"] = True

@@ -15,7 +15,7 @@ import orjson
 from moat.audit.chain import GENESIS, entry_hash
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store.base import LogEntry, RecordBatchItem
-from moat.traffic import REQUEST_FIELDS
+from moat.traffic import REQUEST_FIELDS, USAGE_FIELDS
 
 ORG_COLUMNS = (
     "org_id", "name", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants", "aliases",
@@ -31,10 +31,12 @@ KEY_COLUMNS = (
     "key_id", "account_id", "prefix", "secret_hash", "created_at", "expires_at", "revoked_at", "name",
     "meta",
 )
-# Traffic columns: the spec's request fields, then everything else in `extra`.
-REQUEST_COLUMNS: tuple[str, ...] = (*REQUEST_FIELDS, "extra")
+# Traffic columns: the spec's request fields and the usage extensions (schema v4), then everything
+# else in `extra`.
+STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
+REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
 _BOOL_REQUEST_FIELDS = ("reasoning", "stream")
-_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status")
+_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
 _INT32 = 2**31
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
@@ -108,8 +110,8 @@ def request_row(traffic: dict[str, Any]) -> tuple[Any, ...]:
     kept verbatim in `extra`, which wins on read: one odd record never fails a batch of audit rows.
     """
     values: list[Any] = []
-    extra = {k: v for k, v in traffic.items() if k not in REQUEST_FIELDS}
-    for name in REQUEST_FIELDS:
+    extra = {k: v for k, v in traffic.items() if k not in _STORED}
+    for name in STORED_REQUEST_FIELDS:
         value = traffic.get(name)
         if name == "ts" and value is None:
             value = time.time()
@@ -122,6 +124,9 @@ def request_row(traffic: dict[str, Any]) -> tuple[Any, ...]:
         values.append(value)
     values.append(dumps(extra) if extra else None)
     return tuple(values)
+
+
+_STORED = frozenset(STORED_REQUEST_FIELDS)
 
 
 def _coerce(name: str, value: Any) -> Any:
@@ -146,11 +151,14 @@ def _coerce(name: str, value: Any) -> Any:
 
 
 def request_from(row: Sequence[Any]) -> dict[str, Any]:
-    record = dict(zip(REQUEST_FIELDS, row, strict=False))
+    record = dict(zip(STORED_REQUEST_FIELDS, row, strict=False))
     for name in _BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
-    extra = loads(row[len(REQUEST_FIELDS)])
+    for name in USAGE_FIELDS:  # optional: a record from before schema v4 simply has none
+        if record.get(name) is None:
+            record.pop(name, None)
+    extra = loads(row[len(STORED_REQUEST_FIELDS)])
     if extra:
         record.update(extra)
     return record

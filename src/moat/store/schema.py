@@ -4,7 +4,7 @@ version; `moat.store.database` fills in the type names that differ between SQLit
 Adding a column is one line at the end, e.g. an optional traffic field (and its name in
 `moat.traffic.REQUEST_FIELDS`, plus `_INT_REQUEST_FIELDS` in `_rows.py` when it is a count):
 
-    (5, "ALTER TABLE requests ADD COLUMN cache_read_tokens {bigint}"),
+    (6, "ALTER TABLE requests ADD COLUMN some_count {bigint}"),
 
 Log payloads are `{json}`, not `{jsonb}`: PostgreSQL's `json` keeps the exact text that was hashed,
 so a verifier recomputes the same hash; `jsonb` would renormalise numbers and key order.
@@ -133,5 +133,11 @@ CREATE INDEX IF NOT EXISTS console_requests_ts_decision ON requests (ts, decisio
 CREATE INDEX IF NOT EXISTS console_requests_account_decision ON requests (account_id, ts, seq, decision);
 CREATE INDEX IF NOT EXISTS console_accounts_payment ON accounts (payment_fingerprint);
 CREATE INDEX IF NOT EXISTS console_accounts_sso ON accounts (sso_tenant)
+"""),
+    # v5: usage kinds metered apart (issue 12 item 3; docs/traffic-format-extensions.md).
+    (5, """
+ALTER TABLE requests ADD COLUMN cache_read_tokens {bigint};
+ALTER TABLE requests ADD COLUMN cache_write_tokens {bigint};
+ALTER TABLE requests ADD COLUMN reasoning_tokens {bigint}
 """),
 )

@@ -1,0 +1,58 @@
+"""The meter stage's vocabulary: each API's usage report turned into one `Usage` (issue 12 item 3).
+
+    Anthropic Messages    input_tokens, output_tokens, cache_read_input_tokens,
+                          cache_creation_input_tokens (no reasoning count: thinking is output)
+    OpenAI chat           prompt_tokens (cached included), completion_tokens (reasoning included),
+                          prompt_tokens_details.cached_tokens, completion_tokens_details.reasoning_tokens
+    OpenAI Responses      input_tokens (cached included), output_tokens (reasoning included),
+                          input_tokens_details.cached_tokens, output_tokens_details.reasoning_tokens
+
+`Usage.input_tokens` is always the fresh input: OpenAI's cached tokens are taken out of its prompt
+count, so a quota weighs each kind once (see `moat.limits.spec` for the weights). A report that is
+not a number (or is negative) counts as 0: a broken report must never refund quota.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from moat.gateway.facts import Usage
+
+
+def count(value: Any) -> int:
+    """A token count from a usage report: a non-negative int, anything else 0."""
+    if value.__class__ is int and value > 0:
+        return int(value)
+    return 0
+
+
+def _detail(usage: dict[str, Any], name: str, field: str) -> int:
+    details = usage.get(name)
+    return count(details.get(field)) if isinstance(details, dict) else 0
+
+
+def anthropic_usage(usage: dict[str, Any]) -> Usage:
+    """An Anthropic `usage` object (a whole message's, or message_delta's cumulative one)."""
+    return Usage(count(usage.get("input_tokens")), count(usage.get("output_tokens")), True,
+                 cache_read_tokens=count(usage.get("cache_read_input_tokens")),
+                 cache_write_tokens=count(usage.get("cache_creation_input_tokens")))
+
+
+def openai_chat_usage(usage: dict[str, Any]) -> Usage:
+    """A Chat Completions (or embeddings) `usage` object."""
+    cached = _detail(usage, "prompt_tokens_details", "cached_tokens")
+    prompt = count(usage.get("prompt_tokens"))
+    output = count(usage.get("completion_tokens"))
+    reasoning = _detail(usage, "completion_tokens_details", "reasoning_tokens")
+    return Usage(max(prompt - cached, 0), output, True, cache_read_tokens=cached,
+                 reasoning_tokens=min(reasoning, output) if output else reasoning)
+
+
+def responses_usage(usage: dict[str, Any]) -> Usage:
+    """A Responses API `usage` object."""
+    cached = _detail(usage, "input_tokens_details", "cached_tokens")
+    prompt = count(usage.get("input_tokens"))
+    output = count(usage.get("output_tokens"))
+    reasoning = _detail(usage, "output_tokens_details", "reasoning_tokens")
+    return Usage(max(prompt - cached, 0), output, True, cache_read_tokens=cached,
+                 reasoning_tokens=min(reasoning, output) if output else reasoning)

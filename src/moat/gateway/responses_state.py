@@ -1,0 +1,92 @@
+"""A stored response, read back: `GET` / `DELETE /v1/responses/{id}`, `GET .../input_items`,
+`POST .../cancel` (openai-python resources/responses/responses.py and input_items.py).
+
+Passed to the upstream that made the response, with the caller's key checked and ownership
+enforced (moat.gateway.response_owners); a response made with reasoning redacted is redacted again
+when read, and so is a caller whose reviewers' restriction now redacts. Answers are read whole
+(these are small and rare; a background response's `stream=true` replay is not streamed) and not
+recorded: nothing new is generated.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import orjson
+
+from moat.errors import BadRequest, MoatError, UpstreamError, UpstreamUnavailable
+from moat.gateway.errors import error_body
+from moat.gateway.http import JSON_HEADERS, Scope, Send, request_headers, send_response
+from moat.gateway.pipeline import api_key_of
+from moat.gateway.response_owners import not_found
+from moat.gateway.responses_api import redact
+from moat.gateway.side_calls import side_call
+from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
+
+if TYPE_CHECKING:
+    from moat.gateway.runtime import Runtime
+
+PREFIX = "/v1/responses/"
+_PATH = re.compile(r"^/v1/responses/([A-Za-z0-9_\-]{1,200})(/input_items|/cancel)?$")
+_METHODS = {"": ("GET", "DELETE"), "/input_items": ("GET",), "/cancel": ("POST",)}
+
+
+async def handle_stored_response(rt: Runtime, scope: Scope, send: Send, request_id: str) -> None:
+    try:
+        status, body = await _answer(rt, scope)
+    except MoatError as error:
+        status, body = error.status, orjson.dumps(error_body("openai", error, request_id))
+    await send_response(send, status, body, JSON_HEADERS)
+
+
+async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
+    headers = request_headers(scope)
+    _key, account, org = await rt.directory.authenticate(api_key_of(headers))
+    match = _PATH.match(scope["path"])
+    if match is None:
+        raise not_found(scope["path"].removeprefix(PREFIX))
+    response_id, tail = match.group(1), match.group(2) or ""
+    method: str = scope["method"]
+    if method not in _METHODS[tail]:
+        error = BadRequest(f"Method {method} is not allowed here", code="method_not_allowed")
+        error.status = 405
+        error.headers["allow"] = ", ".join(_METHODS[tail])
+        raise error
+    stored = await rt.response_owners.owned(response_id, account.account_id)
+    upstream = next((u for u in rt.settings.upstream_table() if u.name == stored.upstream), None)
+    if upstream is None or upstream.kind == "demo":
+        raise not_found(response_id)  # the demo model stores nothing
+    try:
+        answer = await side_call(upstream, method, f"/responses/{response_id}{tail}",
+                                 query=scope.get("query_string") or b"")
+    except Exception as exc:
+        raise UpstreamUnavailable(f"The upstream model is unavailable: {type(exc).__name__}") from exc
+    raw = answer.content
+    if answer.status_code >= 400:
+        passthrough = refusal_from_upstream("openai", answer.status_code, raw)
+        if passthrough is None:
+            raise upstream_failure(answer.status_code)
+        return answer.status_code, passthrough
+    if method == "DELETE":
+        await rt.response_owners.forget(response_id)
+    restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
+    if stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning):
+        raw = _redacted(raw, listing=tail == "/input_items")
+    return answer.status_code, raw
+
+
+def _redacted(raw: bytes, *, listing: bool) -> bytes:
+    try:
+        obj = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise UpstreamError("The upstream model sent a response that is not JSON") from exc
+    if not isinstance(obj, dict):
+        return raw
+    if listing:  # input items: the same filter over `data`
+        data = obj.get("data")
+        if isinstance(data, list):
+            obj["data"] = [i for i in data if not (isinstance(i, dict) and i.get("type") == "reasoning")]
+    else:
+        redact(obj)
+    return orjson.dumps(obj)
