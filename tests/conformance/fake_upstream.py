@@ -635,6 +635,8 @@ class FakeUpstream:
             events.append(2.0)
         delta_usage = {k: usage[k] for k in ("input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens",
                                              "output_tokens")}
+        if "output_tokens_details" in usage:  # MessageDeltaUsage carries it too (anthropic 2.17 types)
+            delta_usage["output_tokens_details"] = usage["output_tokens_details"]
         events.append(_sse("message_delta", {"type": "message_delta",
                                              "delta": {"stop_reason": stop, "stop_sequence": None},
                                              "usage": delta_usage}))

@@ -57,12 +57,12 @@ def test_gzip_request_body_is_accepted(fake: FakeUpstream, moat: Gateway) -> Non
 
 @pytest.fixture(scope="module")
 def cors_moat(tmp_path_factory: pytest.TempPathFactory, fake: FakeUpstream) -> Iterator[Gateway]:
-    """A gateway configured to answer browsers from one origin (`[server] cors_origins`)."""
+    """A gateway answering browsers from one origin (`[server.cors] allow_origins`, as the README says)."""
     try:
         gateway = make_gateway(tmp_path_factory.mktemp("moat-cors"), fake.base,
-                               extra=f'[server]\ncors_origins = ["{CORS_ORIGIN}"]\n').start()
+                               extra=f'[server.cors]\nallow_origins = ["{CORS_ORIGIN}"]\n').start()
     except RuntimeError as exc:
-        pytest.fail(f"a gateway with `[server] cors_origins` does not start: {str(exc)[-300:]}")
+        pytest.fail(f"a gateway with `[server.cors] allow_origins` does not start: {str(exc)[-300:]}")
     yield gateway
     gateway.stop()
 

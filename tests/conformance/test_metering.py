@@ -68,7 +68,7 @@ def test_openai_chat_usage_with_cache_and_reasoning(fake: FakeUpstream, moat: Ga
         prompt_cache_key="conformance-cache")
     usage = raw.parse().usage
     assert usage is not None
-    record = moat.exported(raw.headers["x-request-id"])
+    record = moat.exported(raw.headers["moat-request-id"])
     expect(record, input_tokens=(usage.prompt_tokens, usage.prompt_tokens - OPENAI_CACHED),
            output_tokens=usage.completion_tokens, cache_read_tokens=OPENAI_CACHED, reasoning_tokens=OPENAI_REASONING,
            stream=False, endpoint="/v1/chat/completions", model="o4-mini", status=200)
@@ -79,7 +79,7 @@ def test_openai_chat_stream_is_metered_without_include_usage(fake: FakeUpstream,
     text = nonce()
     with oai(moat).chat.completions.with_streaming_response.create(
             model="gpt-4o", messages=[{"role": "user", "content": text}], stream=True) as response:
-        request_id = response.headers["x-request-id"]
+        request_id = response.headers["moat-request-id"]
         for _ in response.iter_bytes():
             pass
     direct = openai.OpenAI(base_url=fake.base, api_key="sk-direct", max_retries=0).chat.completions.create(
@@ -96,13 +96,13 @@ def test_openai_responses_usage(fake: FakeUpstream, moat: Gateway, stream: bool)
                                   prompt_cache_key="conformance-cache")
     if stream:
         with client.responses.with_streaming_response.create(stream=True, **kwargs) as response:
-            request_id = response.headers["x-request-id"]
+            request_id = response.headers["moat-request-id"]
             completed = [json.loads(line[5:]) for line in response.iter_lines()
                          if line.startswith("data:") and '"response.completed"' in line]
         usage = completed[-1]["response"]["usage"]
     else:
         raw = client.responses.with_raw_response.create(**kwargs)
-        request_id = raw.headers["x-request-id"]
+        request_id = raw.headers["moat-request-id"]
         usage = raw.parse().usage.model_dump()  # type: ignore[union-attr]
     record = moat.exported(request_id)
     expect(record, input_tokens=(usage["input_tokens"], usage["input_tokens"] - OPENAI_CACHED),
@@ -113,7 +113,7 @@ def test_openai_responses_usage(fake: FakeUpstream, moat: Gateway, stream: bool)
 def test_openai_embeddings_usage(fake: FakeUpstream, moat: Gateway) -> None:
     raw = oai(moat).embeddings.with_raw_response.create(model="text-embedding-3-small", input=[nonce(), "two"])
     usage = raw.parse().usage
-    record = moat.exported(raw.headers["x-request-id"])
+    record = moat.exported(raw.headers["moat-request-id"])
     expect(record, input_tokens=usage.prompt_tokens, output_tokens=0, endpoint="/v1/embeddings")
 
 
@@ -128,14 +128,14 @@ def test_anthropic_usage_with_cache_and_thinking(fake: FakeUpstream, moat: Gatew
                                   messages=[{"role": "user", "content": nonce()}])
     if stream:
         with client.messages.with_streaming_response.create(stream=True, **kwargs) as response:
-            request_id = response.headers["x-request-id"]
+            request_id = response.headers["moat-request-id"]
             for _ in response.iter_bytes():
                 pass
         direct = anthropic.Anthropic(base_url=fake.url, api_key="sk-direct", max_retries=0).messages.create(**kwargs)
         usage = direct.usage
     else:
         raw = client.messages.with_raw_response.create(**kwargs)
-        request_id = raw.headers["x-request-id"]
+        request_id = raw.headers["moat-request-id"]
         usage = raw.parse().usage
     uncached = usage.input_tokens
     record = moat.exported(request_id)
@@ -153,7 +153,7 @@ def test_anthropic_stream_abandoned_after_last_block_meters_delivered_output(fak
                                   messages=[{"role": "user", "content": text}])
     delivered = []
     with ant(moat).messages.with_streaming_response.create(stream=True, **kwargs) as response:
-        request_id = response.headers["x-request-id"]
+        request_id = response.headers["moat-request-id"]
         for line in response.iter_lines():
             if line.startswith("data:"):
                 event = json.loads(line[5:])

@@ -85,7 +85,8 @@ def usage_of(obj: dict[str, Any], facts: CallFacts) -> Usage:
     usage = obj.get("usage")
     if isinstance(usage, dict):
         metered = anthropic_usage(usage)
-        metered.reasoning_tokens = min(estimate_tokens_of(thinking), metered.output_tokens)
+        if not metered.reasoning_tokens:  # not reported: counted from the thinking returned
+            metered.reasoning_tokens = min(estimate_tokens_of(thinking), metered.output_tokens)
         return metered
     chars = 0
     for block in obj.get("content") or ():
@@ -116,7 +117,8 @@ class StreamMeter:
     """Watches an Anthropic SSE stream: usage from message_start / message_delta, a count of what
     went past for a stream cut short, thinking redaction. Counts incrementally, one event at a time."""
 
-    __slots__ = ("_chars", "_dropped", "_facts", "_output", "_redact", "_start", "_thinking", "failed_status",
+    __slots__ = ("_chars", "_dropped", "_facts", "_output", "_redact", "_start", "_thinking", "_thinking_reported",
+                 "failed_status",
                  "redacted")
 
     def __init__(self, facts: CallFacts, redact_reasoning: bool) -> None:
@@ -129,6 +131,7 @@ class StreamMeter:
         self._dropped: set[int] = set()
         self.redacted = False
         self.failed_status: int | None = None  # an `event: error` arrived: the status it stands for
+        self._thinking_reported: int | None = None  # usage.output_tokens_details.thinking_tokens, if sent
 
     def event(self, event: bytes) -> bytes | None:
         name, data = event_fields(event)
@@ -162,6 +165,9 @@ class StreamMeter:
             if isinstance(usage, dict):
                 if usage.get("output_tokens") is not None:
                     self._output = count(usage.get("output_tokens"))
+                details = usage.get("output_tokens_details")
+                if isinstance(details, dict) and details.get("thinking_tokens") is not None:
+                    self._thinking_reported = count(details.get("thinking_tokens"))
                 if any(usage.get(k) is not None for k in _INPUT_KEYS):  # cumulative counts, when sent
                     self._start = anthropic_usage({**_start_fields(self._start), **usage})
         elif kind == "error":
@@ -195,7 +201,8 @@ class StreamMeter:
                       start is not None and self._output is not None,
                       cache_read_tokens=start.cache_read_tokens if start is not None else 0,
                       cache_write_tokens=start.cache_write_tokens if start is not None else 0)
-        usage.reasoning_tokens = min(estimate_tokens_of(self._thinking), output)
+        reported = self._thinking_reported
+        usage.reasoning_tokens = min(reported if reported is not None else estimate_tokens_of(self._thinking), output)
         return usage
 
 

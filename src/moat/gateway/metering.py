@@ -1,7 +1,8 @@
 """The meter stage's vocabulary: each API's usage report turned into one `Usage` (issue 12 item 3).
 
-    Anthropic Messages    input_tokens, output_tokens, cache_read_input_tokens,
-                          cache_creation_input_tokens (no reasoning count: thinking is output)
+    Anthropic Messages    input_tokens, output_tokens (thinking included), cache_read_input_tokens,
+                          cache_creation_input_tokens, output_tokens_details.thinking_tokens
+                          (when the API reports it; otherwise counted from the thinking sent)
     OpenAI chat           prompt_tokens (cached included), completion_tokens (reasoning included),
                           prompt_tokens_details.cached_tokens, completion_tokens_details.reasoning_tokens
     OpenAI Responses      input_tokens (cached included), output_tokens (reasoning included),
@@ -33,9 +34,12 @@ def _detail(usage: dict[str, Any], name: str, field: str) -> int:
 
 def anthropic_usage(usage: dict[str, Any]) -> Usage:
     """An Anthropic `usage` object (a whole message's, or message_delta's cumulative one)."""
-    return Usage(count(usage.get("input_tokens")), count(usage.get("output_tokens")), True,
+    output = count(usage.get("output_tokens"))
+    thinking = _detail(usage, "output_tokens_details", "thinking_tokens")
+    return Usage(count(usage.get("input_tokens")), output, True,
                  cache_read_tokens=count(usage.get("cache_read_input_tokens")),
-                 cache_write_tokens=count(usage.get("cache_creation_input_tokens")))
+                 cache_write_tokens=count(usage.get("cache_creation_input_tokens")),
+                 reasoning_tokens=min(thinking, output) if output else thinking)
 
 
 def openai_chat_usage(usage: dict[str, Any]) -> Usage:
