@@ -31,7 +31,7 @@ KEY_COLUMNS = (
     "key_id", "account_id", "prefix", "secret_hash", "created_at", "expires_at", "revoked_at", "name",
     "meta",
 )
-# Traffic columns: the spec's request fields and the usage extensions (schema v4), then everything
+# Traffic columns: the spec's request fields and the usage extensions (store migration v5), then everything
 # else in `extra`.
 STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
 REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
@@ -155,7 +155,7 @@ def request_from(row: Sequence[Any]) -> dict[str, Any]:
     for name in _BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
-    for name in USAGE_FIELDS:  # optional: a record from before schema v4 simply has none
+    for name in USAGE_FIELDS:  # optional: a record from before store migration v5 simply has none
         if record.get(name) is None:
             record.pop(name, None)
     extra = loads(row[len(STORED_REQUEST_FIELDS)])
