@@ -73,7 +73,7 @@ def test_requests_queries_use_indexes(tmp_path: Path) -> None:
         now = time.time()
         series = await rollup.traffic_series(store, now - 86400, 900)
         assert sum(n for _, n, _ in series) == N
-        assert sum(n for _, n in await rollup.decisions_by_reason(store, now - 86400)) == N
+        assert sum(n for _, n in await rollup.outcomes_by_key(store, now - 86400)) == N
         await store.top_refused_accounts(now - 86400)
         page = await queries.account_requests(store, "acct007", "", 25)
         assert len(page.rows) == 25 and page.next_cursor

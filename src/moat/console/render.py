@@ -10,6 +10,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from moat.console.outcome import outcome_of
+
 NAV: tuple[tuple[str, str, str], ...] = (
     ("/console/", "Overview", "overview"),
     ("/console/accounts", "Accounts", "accounts"),
@@ -63,7 +65,8 @@ class Renderer:
         env = Environment(loader=PackageLoader("moat.console", "templates"),
                           autoescape=select_autoescape(["html"], default=True),
                           trim_blocks=True, lstrip_blocks=True)
-        env.filters.update(ts=fmt_ts, ago=fmt_ago, num=fmt_num, pct=fmt_pct)
+        # `outcome`: a traffic record or decision-log payload labelled the one way every page shows it
+        env.filters.update(ts=fmt_ts, ago=fmt_ago, num=fmt_num, pct=fmt_pct, outcome=outcome_of)
         env.globals["nav"] = NAV
         self.env = env
 

@@ -83,4 +83,10 @@ CREATE TABLE console_signin_counters (
 );
 CREATE INDEX console_signin_counters_end ON console_signin_counters (window_end)
 """),
+    # v5: the traffic rollup counts outcomes (moat.console.outcome), not the traffic format's
+    # decision label: what was rolled up before is dropped and the last 31 days are rolled up anew
+    (5, """
+DELETE FROM console_traffic_minutes;
+DELETE FROM console_rollup_state
+"""),
 )
