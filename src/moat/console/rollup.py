@@ -4,7 +4,7 @@ cost the same with a thousand recorded requests or a hundred million. The store 
 by the fields an outcome is read from; each group is labelled here, never each request.
 
 Closed minutes (older than `LAG`) are aggregated once from the requests table over its ts index
-and added to `console_traffic_minutes`; the still-open tail is counted live. Each catch-up moves a
+and added to `console_outcome_minutes`; the still-open tail is counted live. Each catch-up moves a
 watermark with a compare-and-set in the same transaction as its inserts, so two replicas (or two
 page loads) never count a minute twice. A request recorded more than `LAG` after its own time
 (e.g. replayed from the write-ahead log after a crash) is missed by the charts, not by the audit
@@ -23,10 +23,9 @@ from moat.store.database import Stmt
 
 LAG = 120.0  # seconds after which a minute is closed
 HORIZON = 31 * 86400.0  # the longest overview window, plus a day
-# `decision` holds the outcome's key (console schema v5 re-rolled what earlier releases kept there).
-_UPSERT = ("INSERT INTO console_traffic_minutes (minute, decision, n) VALUES (?, ?, ?) "
-           "ON CONFLICT (minute, decision) DO UPDATE SET n = console_traffic_minutes.n + excluded.n")
-_STATE = "SELECT rolled_until FROM console_rollup_state WHERE name = 'traffic'"
+_UPSERT = ("INSERT INTO console_outcome_minutes (minute, outcome, n) VALUES (?, ?, ?) "
+           "ON CONFLICT (minute, outcome) DO UPDATE SET n = console_outcome_minutes.n + excluded.n")
+_STATE = "SELECT rolled_until FROM console_rollup_state WHERE name = 'outcomes'"
 
 
 def _minute(ts: float) -> float:
@@ -53,17 +52,17 @@ async def catch_up(store: Store, now: float | None = None) -> float:
     now = time.time() if now is None else now
     rows = await db.fetch(_STATE)
     if not rows:
-        await db.execute("INSERT INTO console_rollup_state (name, rolled_until) VALUES ('traffic', ?) "
+        await db.execute("INSERT INTO console_rollup_state (name, rolled_until) VALUES ('outcomes', ?) "
                          "ON CONFLICT (name) DO NOTHING", _minute(now - HORIZON))
         rows = await db.fetch(_STATE)
     start = float(rows[0][0])
     end = _minute(now - LAG)
     if end <= start:
         return start
-    statements = [Stmt("UPDATE console_rollup_state SET rolled_until = ? WHERE name = 'traffic' AND rolled_until = ?",
+    statements = [Stmt("UPDATE console_rollup_state SET rolled_until = ? WHERE name = 'outcomes' AND rolled_until = ?",
                        (end, start), stop_if_none=True)]
     statements += [Stmt(_UPSERT, (m, d, n)) for m, d, n in await _labelled(store, start, end)]
-    statements.append(Stmt("DELETE FROM console_traffic_minutes WHERE minute < ?", (int((now - HORIZON) // 60),)))
+    statements.append(Stmt("DELETE FROM console_outcome_minutes WHERE minute < ?", (int((now - HORIZON) // 60),)))
     if (await db.transaction(statements))[0]:
         return end
     return float((await db.fetch(_STATE))[0][0])  # another catch-up won the race and covered it
@@ -75,8 +74,8 @@ async def traffic_series(store: Store, since: float, step: float) -> list[tuple[
     step_minutes = max(1, int(step // 60))
     out: dict[float, list[int]] = {}
     rolled = await store.db.fetch(
-        "SELECT minute / ? AS b, decision, SUM(n) FROM console_traffic_minutes WHERE minute >= ? AND minute < ? "
-        "GROUP BY b, decision", step_minutes, int(since // 60), int(watermark // 60))
+        "SELECT minute / ? AS b, outcome, SUM(n) FROM console_outcome_minutes WHERE minute >= ? AND minute < ? "
+        "GROUP BY b, outcome", step_minutes, int(since // 60), int(watermark // 60))
     live = [((m // step_minutes), d, n) for m, d, n in await _labelled(store, max(since, watermark))]
     for b, key, n in [*((int(b), str(d), int(n)) for b, d, n in rolled), *live]:
         bucket = out.setdefault(float(b) * step_minutes * 60, [0, 0])
@@ -89,8 +88,8 @@ async def outcomes_by_key(store: Store, since: float, limit: int = 12) -> list[t
     """The most frequent outcome keys since `since`, with their requests."""
     watermark = await catch_up(store)
     totals: dict[str, int] = {}
-    for d, n in await store.db.fetch("SELECT decision, SUM(n) FROM console_traffic_minutes WHERE minute >= ? "
-                                     "AND minute < ? GROUP BY decision", int(since // 60), int(watermark // 60)):
+    for d, n in await store.db.fetch("SELECT outcome, SUM(n) FROM console_outcome_minutes WHERE minute >= ? "
+                                     "AND minute < ? GROUP BY outcome", int(since // 60), int(watermark // 60)):
         totals[str(d)] = totals.get(str(d), 0) + int(n)
     for _, d, n in await _labelled(store, max(since, watermark)):
         totals[d] = totals.get(d, 0) + n
