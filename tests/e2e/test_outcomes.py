@@ -16,16 +16,25 @@ import httpx
 import pytest
 
 from tests.console.helpers import USERS
-from tests.e2e.conftest import CHROMIUM_ARGS, chat, shot, signed_in  # noqa: F401
+from tests.e2e.conftest import NETWORK, shot, signed_in
 from tests.gateway.conftest import (
     ADMIN_TOKEN,
     BOB_KEY,
     DAVE_KEY,
     ERIN_KEY,
     FRANK_KEY,
+    GINA_KEY,
     GatewayProcess,
 )
 
+# Added to the running gateway's bundle (hot reload): a capped and a shadowed kind of request.
+EXTRA_POLICY = """
+rules:
+  - {id: e2e-cap, when: 'account.id == "gina"', effect: cap, max_tokens: 50, reason: short_answers,
+     message: "Answers are capped."}
+  - {id: e2e-shadow, when: 'account.id == "dist-c"', effect: deny, mode: shadow, reason: would_pause,
+     message: "Would be paused."}
+"""
 FINDINGS = [{"account_id": "dave", "risk": 0.91, "scores": {"distillation": 0.91}, "cluster_id": None,
              "linked_org": None, "evidence": ["reasoning requested on every call"]}]
 # Cells with no text are refused unless they hold a control; a lone "—" must say why (a title).
@@ -56,6 +65,10 @@ def _post_chat(gw: GatewayProcess, key: str, **extra: Any) -> httpx.Response:
 @pytest.fixture(scope="module")
 def traffic(gw: GatewayProcess) -> Iterator[dict[str, Any]]:
     """A request of every kind, recorded, plus a case and an appeal so their pages have rows."""
+    (gw.home / "policies" / "zz-e2e.yaml").write_text(EXTRA_POLICY)
+    time.sleep(2.5)  # the gateway's hot reload puts it in force within about a second
+    assert _post_chat(gw, GINA_KEY).status_code == 200  # capped
+    assert _post_chat(gw, NETWORK["dist-c"]).status_code == 200  # shadowed
     redacted = _post_chat(gw, DAVE_KEY, reasoning_effort="high")
     assert redacted.status_code == 200 and "reasoning_content" not in redacted.text
     assert _post_chat(gw, "sk-test-alice-000000000000000000").status_code == 200
@@ -126,8 +139,16 @@ def test_allowed_request_is_not_shown_as_throttled(page: Any, gw: GatewayProcess
     page.goto(f"{gw.url}/console/accounts/erin")  # a request refused by its limit is throttled
     kinds = _outcomes(page)
     assert "throttled" in kinds and "allowed" in kinds
-    page.goto(f"{gw.url}/console/accounts/frank")
-    assert "warned" in _outcomes(page)
+
+
+
+def test_capped_warned_and_shadowed_requests_say_so(page: Any, gw: GatewayProcess) -> None:
+    for account, kind, reason in (("gina", "capped", "short_answers"), ("frank", "warned", "heads_up"),
+                                  ("dist-c", "shadowed", "e2e-shadow:deny")):
+        for path in (f"/console/accounts/{account}", f"/console/audit?account_id={account}"):
+            page.goto(gw.url + path)
+            assert kind in _outcomes(page), (path, _outcomes(page))
+            assert reason in page.locator("table").last.inner_text(), path
 
 
 def test_every_overview_link_lands_filtered(page: Any, gw: GatewayProcess) -> None:
