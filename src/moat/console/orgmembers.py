@@ -4,7 +4,8 @@ it (issue 13 item 4: "organization pages list declared and linked accounts with 
 Linked accounts are found the way the linker would find them, bounded per page view: candidates are
 the accounts with an email at one of the organization's domains, or sharing one of its SSO tenants
 or payment instruments (indexed reads, at most MAX_CANDIDATES), and `moat.identity.linking` then
-weighs each candidate's evidence (how exclusive each shared attribute is, corroboration of another
+weighs the evidence of at most MAX_LINKED accounts (candidates first, then declared ones: each costs
+a read of its recent requests) (how exclusive each shared attribute is, corroboration of another
 kind). An account is listed as linked when the linker ties it to this organization, and as a weaker
 candidate when this is its best-supported organization below the threshold, each with the evidence
 the linker gave; the declared ones say what else (if anything) ties them.
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from moat.console.app import Console
 
 MAX_CANDIDATES = 200
+MAX_LINKED = 60  # as many as the account page's cluster view weighs
 
 
 @dataclass(slots=True)
@@ -50,8 +52,10 @@ async def _candidates(c: Console, org: Organization) -> list[str]:
 async def org_members(c: Console, org: Organization) -> list[Member]:
     """Declared accounts first, then linked, then candidates; each group by account id."""
     declared = {r[0]: r for r in await c.store.org_account_rows(org.org_id)}
-    accounts = await c.store.get_accounts(sorted(set(declared) | set(await _candidates(c, org))))
-    result = await link_accounts(c, accounts)
+    candidates = [a for a in await _candidates(c, org) if a not in declared]
+    accounts = await c.store.get_accounts(sorted(set(declared) | set(candidates)))
+    weighed = set(candidates[:MAX_LINKED]) | set(sorted(declared)[:max(0, MAX_LINKED - len(candidates))])
+    result = await link_accounts(c, [a for a in accounts if a.account_id in weighed])
     out: list[Member] = []
     for a in accounts:
         al = result.accounts.get(a.account_id)

@@ -131,8 +131,11 @@ async def dry_run(c: Console, req: Request) -> Response:
     records = await c.store.recent_requests(c.settings.replay_limit)
     accounts = await _accounts(c, records)
     directory = c.runtime.directory
+    running = getattr(getattr(c.runtime, "policy", None), "engine", None)
     try:  # engines are built on the compile worker, never on the event loop
-        old_engine, new_engine = await COMPILER.arun(Engine, bundle), await COMPILER.arun(Engine, new)
+        old_engine = running if isinstance(running, Engine) and running.bundle is bundle else \
+            await COMPILER.arun(Engine, bundle)
+        new_engine = await COMPILER.arun(Engine, new)
     except (WorkerBusy, TimeoutError):
         return await _page(c, req, 503, selected=file_name, text=text,
                            errors=["the policy compiler is busy with other checks; try again in a moment"])
