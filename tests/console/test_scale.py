@@ -80,6 +80,8 @@ def test_requests_queries_use_indexes(tmp_path: Path) -> None:
         page2 = await queries.account_requests(store, "acct007", page.next_cursor, 25)
         assert {r["seq"] for r in page.rows}.isdisjoint({r["seq"] for r in page2.rows})
         await store.account_decisions("acct007", now - 7 * 86400)
+        assert sum(n for _, n in await store.account_outcomes("acct007", now - 7 * 86400)) > 25
+        assert sum(n for _, n in await store.account_outcomes("acct007", now - 7 * 86400, 10)) == 10
         await queries.search_accounts(store, "acct1", "", "", "", 50)
         await store.search_log("decision_log", {"account_id": "acct007"}, "deny", 0, 50)
         await db.close()

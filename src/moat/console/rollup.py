@@ -1,7 +1,9 @@
 """The overview's traffic counts, rolled up per minute and outcome (moat.console.outcome: the
 label every page shows, e.g. `redacted:distillation_risk`, `throttled:rate_limited`) so its charts
 cost the same with a thousand recorded requests or a hundred million. The store groups the requests
-by the fields an outcome is read from; each group is labelled here, never each request.
+by the fields an outcome is read from; each group is labelled here, never each request. Those fields
+live in the requests' `extra`, so the store reads each request of a minute once, when it closes, and
+the still-open tail (at most LAG seconds plus a minute) on each uncached overview.
 
 Closed minutes (older than `LAG`) are aggregated once from the requests table over its ts index
 and added to `console_outcome_minutes`; the still-open tail is counted live. Each catch-up moves a

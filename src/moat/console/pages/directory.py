@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from moat.console.app import Console
 
 STATUSES = ("active", "suspended", "blocked")
+OUTCOMES_READ = 10_000  # an account's newest requests its outcome chart counts (each is read whole)
 
 
 def page_url(base: str, **params: str) -> str:
@@ -50,10 +51,11 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
     cursor = req.q("before")
     page = await queries.account_requests(c.store, account_id, cursor, 25)
     counted: dict[str, int] = {}
-    for fields, n in await c.store.account_outcomes(account_id, time.time() - 7 * 86400):
+    for fields, n in await c.store.account_outcomes(account_id, time.time() - 7 * 86400, OUTCOMES_READ):
         key = outcome_of(fields).key
         counted[key] = counted.get(key, 0) + n
     outcomes = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+    outcomes_capped = sum(counted.values()) >= OUTCOMES_READ
     outcomes_href = f"/console/audit?log=decisions&account_id={quote(account_id, safe='')}&outcome={{}}"
     cluster = await account_cluster(c, account_id)
     graph = charts.cluster_graph(cluster.nodes, cluster.edges)
@@ -71,6 +73,7 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
         evidence = "; ".join(link["evidence"] for link in cluster.links)
     return await c.render(req, "account.html", active="accounts", acct=acct, keys=keys, requests=page.rows,
                           next_url=nxt, decisions=charts.bars(outcomes, href=outcomes_href), cluster=cluster,
+                          outcomes_capped=outcomes_capped, outcomes_read=OUTCOMES_READ,
                           graph=graph,
                           org=org, org_restricted=c.runtime.directory.is_restricted(acct.org_id),
                           enforcement=enforcement, cluster_subject=cluster_subject, cluster_members=members,
