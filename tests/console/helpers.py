@@ -16,11 +16,13 @@ USERS = {"admin": ("admin", "admin-password-1"), "reviewer": ("reviewer", "revie
          "viewer": ("viewer", "viewer-password-1")}
 
 
-def console_gateway(home: Path, upstream_base: str, url: str | None = None) -> GatewayProcess:
-    """A real `moat serve` (SQLite unless `url` names another store) with the seeded directory and
-    one console user per role."""
+def console_gateway(home: Path, upstream_base: str, url: str | None = None,
+                    env: dict[str, str] | None = None) -> GatewayProcess:
+    """A real `moat serve` (SQLite unless `url` names another store, `env` added to its environment)
+    with the seeded directory and one console user per role."""
     url = url or f"sqlite:///{home / 'moat.db'}"
     gw = make_gateway(home, url, upstream_base)
+    gw.env = dict(env or {})
 
     async def add(book: UserBook) -> None:
         for role, (name, password) in USERS.items():

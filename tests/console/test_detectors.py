@@ -78,7 +78,7 @@ def test_detectors_page(gw: GatewayProcess, reviewer: ConsoleClient, viewer: Con
     assert (label["outcome"], label["categories"], label["accounts"]) == ("confirmed", ["scraping"], ["carol"])
 
     deadline = time.monotonic() + 10  # bob's request is recorded a moment after its response
-    while "deny:" not in viewer.get("/console/accounts/bob").text:
+    while 'data-outcome="denied"' not in viewer.get("/console/accounts/bob").text:
         assert time.monotonic() < deadline, "bob's request was never recorded"
         time.sleep(0.2)
     response = viewer.get("/console/detectors")

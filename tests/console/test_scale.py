@@ -73,13 +73,15 @@ def test_requests_queries_use_indexes(tmp_path: Path) -> None:
         now = time.time()
         series = await rollup.traffic_series(store, now - 86400, 900)
         assert sum(n for _, n, _ in series) == N
-        assert sum(n for _, n in await rollup.decisions_by_reason(store, now - 86400)) == N
+        assert sum(n for _, n in await rollup.outcomes_by_key(store, now - 86400)) == N
         await store.top_refused_accounts(now - 86400)
         page = await queries.account_requests(store, "acct007", "", 25)
         assert len(page.rows) == 25 and page.next_cursor
         page2 = await queries.account_requests(store, "acct007", page.next_cursor, 25)
         assert {r["seq"] for r in page.rows}.isdisjoint({r["seq"] for r in page2.rows})
         await store.account_decisions("acct007", now - 7 * 86400)
+        assert sum(n for _, n in await store.account_outcomes("acct007", now - 7 * 86400)) > 25
+        assert sum(n for _, n in await store.account_outcomes("acct007", now - 7 * 86400, 10)) == 10
         await queries.search_accounts(store, "acct1", "", "", "", 50)
         await store.search_log("decision_log", {"account_id": "acct007"}, "deny", 0, 50)
         await db.close()

@@ -15,6 +15,7 @@ from typing import Any
 import asyncpg
 import pytest
 
+from moat.console import schema as console_schema
 from moat.console.schema import open_tables
 from moat.console.users import UserBook
 from moat.detect.scores import TableScores
@@ -28,7 +29,7 @@ from moat.store.postgres import split_schema
 ROW = {"ts": 1.0, "request_id": "old-1", "account_id": "acct-1", "endpoint": "/v1/messages"}
 LEGACY = Path(__file__).parent / "legacy"
 LATEST = {"store": [v for v, _ in schema.MIGRATIONS], "enforce": [v for v, _ in enforce_schema.MIGRATIONS],
-          "scores": [1], "console": [1, 2, 3, 4]}
+          "scores": [1], "console": [v for v, _ in console_schema.MIGRATIONS]}
 
 
 async def _upgrade_and_check(url: str) -> None:

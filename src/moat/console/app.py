@@ -31,7 +31,7 @@ from moat.console.settings import ConsoleSettings, console_settings
 from moat.console.throttle import build_throttle
 from moat.console.users import UserBook, role_allows
 from moat.errors import MoatError
-from moat.gateway.http import Receive, Scope, Send, read_body, send_response
+from moat.gateway.http import ClientDisconnected, Receive, Scope, Send, read_body, send_response
 from moat.ids import new_id
 from moat.store import SQLStore
 from moat.store.database import Database, open_database
@@ -90,6 +90,8 @@ class Console:
             response = await self._dispatch(req, receive)
         except MoatError as exc:
             response = await self.error_page(req, exc.status, exc.message)
+        except ClientDisconnected:
+            return  # gone mid-body: nobody to answer
         except Exception:
             log.exception("console: %s %s failed", req.method, req.path)
             response = await self.error_page(req, 500, "Something went wrong; the error was logged.")
@@ -97,6 +99,8 @@ class Console:
         present = {k for k, _ in headers}
         defaults = SECURITY_HEADERS if b"content-type" in present else html_headers()
         headers += [(k, v) for k, v in defaults if k not in present]
+        if response.status == 408:
+            headers.append((b"connection", b"close"))  # the rest of a slow body is not worth reading
         await send_response(send, response.status, response.body, final_headers(headers, rid))
 
     async def _dispatch(self, req: Request, receive: Receive) -> Response:
@@ -110,7 +114,9 @@ class Console:
             req.session = await self.sessions.lookup(req.cookies.get(COOKIE))
             return await self.error_page(req, 404, "There is no such page.")
         if req.method == "POST":
-            body = await read_body(receive, MAX_FORM_BYTES, req.headers.get("content-length"))
+            # With the scope, a body still incomplete at `server.body_timeout` is refused with 408
+            # (the HTTP guard's flag), so a slow form post cannot hold a connection open.
+            body = await read_body(receive, MAX_FORM_BYTES, req.headers.get("content-length"), req.scope)
             req.form = parse_form(body)
         if route.role == PUBLIC:
             return await route.handler(self, req, *args)

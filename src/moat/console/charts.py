@@ -11,6 +11,8 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+from moat.console.outcome import REFUSED
+
 ACCENT = "#2563eb"
 DENY = "#dc2626"
 MUTED = "#94a3b8"
@@ -100,8 +102,9 @@ def bars(items: Sequence[tuple[str, float]], *, width: int = 480, row: int = 26,
     for i, (name, value) in enumerate(items):
         y = i * row + 2
         bw = max(2.0, (width - label_w - value_w) * value / vmax)
-        color = ACCENT if name in ("allow", "allowed") else (
-            DENY if name.startswith("deny") else PALETTE[(i + 2) % len(PALETTE)])
+        kind = name.partition(":")[0]  # an outcome key (moat.console.outcome) or another label
+        color = ACCENT if kind in ("allow", "allowed") else (
+            DENY if kind in REFUSED or kind == "deny" else PALETTE[(i + 2) % len(PALETTE)])
         text = escape(name if len(name) <= 30 else name[:29] + "…")
         bar = (f'<text x="{label_w - 8}" y="{y + row / 2 + 4:.1f}" text-anchor="end" font-size="12" '
                f'fill="#334155">{text}</text>'

@@ -8,12 +8,14 @@ against the directory's organizations, giving each link its evidence.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from moat.console.charts import Edge, Node
-from moat.identity.linking import KIND_KEYS, Linker
+from moat.identity.linking import KIND_KEYS, Linker, LinkResult
 from moat.identity.linking_index import OrgIndex
+from moat.identity.models import Account
 
 if TYPE_CHECKING:
     from moat.console.app import Console
@@ -67,10 +69,11 @@ async def _grow(c: Console, account_id: str) -> tuple[dict[str, Any], bool]:
     return found, truncated
 
 
-async def account_cluster(c: Console, account_id: str) -> ClusterView:
-    accounts, truncated = await _grow(c, account_id)
+async def link_accounts(c: Console, accounts: Iterable[Account]) -> LinkResult:
+    """`moat.identity.linking` over these accounts and their recent requests (addresses, attested
+    end-user organizations): the same evidence the batch linker weighs, for a page's few accounts."""
     linker = Linker(org_index(c))
-    for a in accounts.values():
+    for a in accounts:
         linker.add_account({
             "account_id": a.account_id, "email": a.email, "verified": a.verified, "org_id": a.org_id,
             "sso_tenant": a.sso_tenant, "payment_fingerprint": a.payment_fingerprint,
@@ -79,7 +82,12 @@ async def account_cluster(c: Console, account_id: str) -> ClusterView:
                                                     REQUESTS_PER_ACCOUNT):
             linker.add_request({"account_id": a.account_id, "client_ip": r[0], "end_user_org": r[1],
                                 "channel": r[2]})
-    result = linker.result()
+    return linker.result()
+
+
+async def account_cluster(c: Console, account_id: str) -> ClusterView:
+    accounts, truncated = await _grow(c, account_id)
+    result = await link_accounts(c, accounts.values())
     view = ClusterView(sorted(accounts), truncated=truncated)
     link = result.accounts.get(account_id)
     view.cluster_id = link.cluster_id if link else None

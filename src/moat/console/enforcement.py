@@ -13,6 +13,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from moat.console.outcome import outcome_of
+
 if TYPE_CHECKING:
     from moat.console.app import Console
     from moat.enforce.services import EnforceContext
@@ -44,9 +46,14 @@ async def top_risk(c: Console, since: float, limit: int = 10) -> list[dict[str, 
     except Exception:  # no enforcement tables (yet): fall back to the traffic
         log.debug("console: findings unavailable", exc_info=True)
         rows = []
-    if rows:
-        return [{"account_id": r[0], "risk": float(r[1]), "requests": None, "refused": None, "source": "findings",
-                 "detail": " · ".join(x for x in (r[2], r[3]) if x)} for r in rows]
+    if rows:  # a finding's account may have no traffic in the window: then its counts are 0, not unknown
+        out = []
+        for r in rows:
+            counts = [(outcome_of(fields).served, n) for fields, n in await c.store.account_outcomes(r[0], since)]
+            out.append({"account_id": r[0], "risk": float(r[1]), "requests": sum(n for _, n in counts),
+                        "refused": sum(n for served, n in counts if not served), "source": "findings",
+                        "detail": " · ".join(x for x in (r[2], r[3]) if x)})
+        return out
     found = await c.store.top_refused_accounts(since, limit)
     return [{"account_id": a, "requests": n, "refused": d, "risk": (d / n) if n else 0.0, "source": "decisions",
              "detail": ""} for a, n, d in found]

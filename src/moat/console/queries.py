@@ -38,8 +38,9 @@ def request_dict(row: Row) -> dict[str, Any]:
     names = [c.strip() for c in _REQ_COLS.split(",")]
     rec = dict(zip(names, row, strict=True))
     extra = orjson.loads(rec.pop("extra")) if rec.get("extra") else {}
-    rec["decision_id"] = extra.get("decision_id")
-    rec["latency_ms"] = extra.get("latency_ms")
+    for name, value in extra.items():  # decision id, latency, and what the outcome is read from
+        rec.setdefault(name, value)
+    rec.setdefault("decision_id", None)
     return rec
 
 

@@ -9,6 +9,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from moat.console.outcome import outcome_of
 
 NAV: tuple[tuple[str, str, str], ...] = (
     ("/console/", "Overview", "overview"),
@@ -23,9 +26,14 @@ NAV: tuple[tuple[str, str, str], ...] = (
 )
 
 
+def missing(why: str) -> Markup:
+    """The "—" of a value that is not there, saying why on hover (no blank or unexplained cell)."""
+    return Markup('<span class="muted none" title="{}">—</span>').format(why)
+
+
 def fmt_ts(ts: Any) -> str:
     if ts is None or ts == "" or ts == 0:
-        return "—"
+        return missing("no time recorded")
     try:
         return datetime.fromtimestamp(float(ts), UTC).strftime("%Y-%m-%d %H:%M:%S")
     except (TypeError, ValueError, OverflowError, OSError):
@@ -36,7 +44,7 @@ def fmt_ago(ts: Any) -> str:
     try:
         delta = time.time() - float(ts)
     except (TypeError, ValueError):
-        return "—"
+        return missing("no time recorded")
     for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
         if delta >= size:
             return f"{int(delta // size)} {unit} ago"
@@ -47,7 +55,7 @@ def fmt_num(n: Any) -> str:
     try:
         value = float(n)
     except (TypeError, ValueError):
-        return "—"
+        return missing("not counted")
     return f"{int(value):,}" if value.is_integer() else f"{value:,.2f}"
 
 
@@ -55,7 +63,7 @@ def fmt_pct(x: Any) -> str:
     try:
         return f"{100.0 * float(x):.1f}%"
     except (TypeError, ValueError):
-        return "—"
+        return missing("no rate: nothing to divide by")
 
 
 class Renderer:
@@ -63,7 +71,8 @@ class Renderer:
         env = Environment(loader=PackageLoader("moat.console", "templates"),
                           autoescape=select_autoescape(["html"], default=True),
                           trim_blocks=True, lstrip_blocks=True)
-        env.filters.update(ts=fmt_ts, ago=fmt_ago, num=fmt_num, pct=fmt_pct)
+        # `outcome`: a traffic record or decision-log payload labelled the one way every page shows it
+        env.filters.update(ts=fmt_ts, ago=fmt_ago, num=fmt_num, pct=fmt_pct, outcome=outcome_of)
         env.globals["nav"] = NAV
         self.env = env
 

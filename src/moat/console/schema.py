@@ -1,7 +1,7 @@
 """The console's tables (users, sessions, sign-in throttling, the traffic rollup), one migration per
 version, over the store's `Database` (`moat.store.database` fills in the type names).
 
-`console_traffic_minutes` keeps the overview's charts cheap however many requests are recorded.
+`console_outcome_minutes` keeps the overview's charts cheap however many requests are recorded.
 The indexes the console's reads of the store's tables need belong to the store (its v4); releases
 before it made them here, in v1.
 """
@@ -82,5 +82,17 @@ CREATE TABLE console_signin_counters (
     level INTEGER NOT NULL
 );
 CREATE INDEX console_signin_counters_end ON console_signin_counters (window_end)
+"""),
+    # v5: the traffic rollup counts outcomes (moat.console.outcome), not the traffic format's
+    # decision label, in a table of its own that rolls the last 31 days up anew (its watermark is
+    # the `outcomes` row of console_rollup_state). `console_traffic_minutes` is no longer read; it
+    # is left as it was, like every row of an earlier release's data directory.
+    (5, """
+CREATE TABLE console_outcome_minutes (
+    minute INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (minute, outcome)
+)
 """),
 )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from moat.store.base import RecordBatchItem
 
 if TYPE_CHECKING:
+    from moat.context import Decision
     from moat.gateway.pipeline import Call
 
 
@@ -35,6 +36,28 @@ def _cap(record: dict[str, Any], names: tuple[str, ...], limit: int) -> dict[str
                 cut = {}
             cut[name] = len(value)
     return cut
+
+
+def _outcome_fields(decision: Decision | None) -> dict[str, Any]:
+    """What the decision did besides allow or refuse, for the traffic record and the decision log
+    alike (issue 13 item 4: the console labels each request by these, moat.console.outcome). Only
+    what applied is written, so an ordinary request's record grows by the effect alone."""
+    if decision is None:
+        return {}
+    out: dict[str, Any] = {"effect": decision.effect}
+    if decision.redact_reasoning:
+        out["redact_reasoning"] = True
+    if decision.max_tokens_cap is not None:
+        out["max_tokens_cap"] = decision.max_tokens_cap
+    if decision.allowed_models is not None:
+        out["allowed_models"] = list(decision.allowed_models)
+    if decision.flag:
+        out["flagged"] = True
+    if decision.warnings:
+        out["warnings"] = list(decision.warnings)
+    if decision.shadow:
+        out["shadow"] = list(decision.shadow)
+    return out
 
 
 def build_record(call: Call, now: float) -> RecordBatchItem:
@@ -84,6 +107,8 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         "usage_reported": call.usage.reported,
         "redacted": call.redacted,
     }
+    outcome = _outcome_fields(decision)
+    traffic.update(outcome)
     entry: dict[str, Any] = {
         "decision_id": decision.decision_id if decision else None,
         "ts": now,
@@ -105,6 +130,7 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         "status": call.status,
         "redacted": call.redacted,
     }
+    entry.update(outcome)  # its effect and shadow are the ones above
     limit = call.rt.settings.recording.max_field_chars
     if limit > 0:
         cut = _cap(traffic, _TRAFFIC_TEXT, limit)

@@ -21,6 +21,10 @@ REQUEST_COLS = ", ".join(rows.REQUEST_COLUMNS)
 _INSERT = (f"INSERT INTO requests ({REQUEST_COLS}) VALUES ({marks(rows.REQUEST_COLUMNS)}) "
            "ON CONFLICT (request_id) DO NOTHING")
 _UNION_CHUNK = 50  # accounts per UNION ALL statement
+# The fields a request's outcome is read from (moat.console.outcome): the spec's decision and
+# status, then what `moat.gateway.record` keeps in `extra`.
+OUTCOME_EXTRAS = ("effect", "reason_code", "redacted", "redact_reasoning", "max_tokens_cap", "allowed_models",
+                  "flagged", "warnings", "shadow")
 
 
 class TrafficTables:
@@ -118,6 +122,35 @@ class TrafficTables:
         day = "CAST(FLOOR(ts / 86400.0) AS BIGINT)" if self.db.dialect == "postgres" else "CAST(ts / 86400 AS INTEGER)"
         return (f"SELECT {day} AS d, account_id FROM requests WHERE ts >= ? AND ts < ? AND account_id IS NOT NULL",
                 (start, end))
+
+    def _extra(self, name: str) -> str:
+        return f"json_extract(extra, '$.{name}')" if self.db.dialect == "sqlite" else f"(extra->>'{name}')"
+
+    async def _outcome_counts(self, head: str, where: str, args: tuple[Any, ...], source: str = "requests"
+                              ) -> list[tuple[Any, dict[str, Any], int]]:
+        """(`head` value, the outcome fields, requests) grouped by both: few distinct groups, however
+        many requests, so the caller labels groups, not rows."""
+        cols = ["decision", "status", *(self._extra(n) for n in OUTCOME_EXTRAS)]
+        found = await self.db.fetch(f"SELECT {head} AS h, {', '.join(cols)}, COUNT(*) FROM {source} WHERE {where} "
+                                    f"GROUP BY h, {', '.join(cols)}", *args)
+        names = ("decision", "status", *OUTCOME_EXTRAS)
+        return [(r[0], dict(zip(names, r[1:-1], strict=True)), int(r[-1])) for r in found]
+
+    async def minute_outcomes(self, start: float, end: float | None = None
+                              ) -> list[tuple[int, dict[str, Any], int]]:
+        """(minute number, outcome fields, requests) recorded in [start, end), over `requests_ts`."""
+        minute = "FLOOR(ts / 60)" if self.db.dialect == "postgres" else "CAST(ts / 60 AS INTEGER)"
+        where, args = ("ts >= ? AND ts < ?", (start, end)) if end is not None else ("ts >= ?", (start,))
+        return [(int(m), fields, n) for m, fields, n in await self._outcome_counts(minute, where, args)]
+
+    async def account_outcomes(self, account_id: str, since: float, limit: int = 10_000
+                               ) -> list[tuple[dict[str, Any], int]]:
+        """(outcome fields, requests) of an account's newest `limit` requests since `since`, over
+        `requests_account` (the fields live in `extra`, so each request is read: hence the limit)."""
+        newest = ("(SELECT account_id, decision, status, extra FROM requests WHERE account_id = ? AND ts >= ? "
+                  f"ORDER BY ts DESC LIMIT {int(limit)}) AS newest")
+        found = await self._outcome_counts("account_id", "1 = 1", (account_id, since), newest)
+        return [(fields, n) for _, fields, n in found]
 
     async def minute_counts(self, start: float, end: float | None = None) -> list[tuple[int, str, int]]:
         """(minute number, decision or 'none', requests) recorded in [start, end), over `requests_ts`."""

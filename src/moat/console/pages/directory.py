@@ -1,11 +1,11 @@
 """Accounts and organizations: searchable lists (keyset pages), an account's keys, requests,
-decisions and linked cluster, an organization's owners and accounts."""
+outcomes and linked cluster, an organization's owners and its declared and linked accounts."""
 
 from __future__ import annotations
 
 import time
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import orjson
 
@@ -13,6 +13,8 @@ from moat.console import charts, queries
 from moat.console.cluster import account_cluster
 from moat.console.enforcement import finding, subject_summary
 from moat.console.http import Request, Response
+from moat.console.orgmembers import org_members
+from moat.console.outcome import outcome_of
 from moat.console.routing import Route
 from moat.identity.admin import key_summary
 from moat.identity.models import PLANS
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from moat.console.app import Console
 
 STATUSES = ("active", "suspended", "blocked")
+OUTCOMES_READ = 10_000  # an account's newest requests its outcome chart counts (each is read whole)
 
 
 def page_url(base: str, **params: str) -> str:
@@ -47,7 +50,13 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
     keys = [key_summary(k) for k in await c.runtime.store.list_keys(account_id)]
     cursor = req.q("before")
     page = await queries.account_requests(c.store, account_id, cursor, 25)
-    decisions = await c.store.account_decisions(account_id, time.time() - 7 * 86400)
+    counted: dict[str, int] = {}
+    for fields, n in await c.store.account_outcomes(account_id, time.time() - 7 * 86400, OUTCOMES_READ):
+        key = outcome_of(fields).key
+        counted[key] = counted.get(key, 0) + n
+    outcomes = sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))
+    outcomes_capped = sum(counted.values()) >= OUTCOMES_READ
+    outcomes_href = f"/console/audit?log=decisions&account_id={quote(account_id, safe='')}&outcome={{}}"
     cluster = await account_cluster(c, account_id)
     graph = charts.cluster_graph(cluster.nodes, cluster.edges)
     org = c.runtime.directory.org(acct.org_id) if acct.org_id else None
@@ -63,7 +72,9 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
         members = ",".join(cluster.account_ids)
         evidence = "; ".join(link["evidence"] for link in cluster.links)
     return await c.render(req, "account.html", active="accounts", acct=acct, keys=keys, requests=page.rows,
-                          next_url=nxt, decisions=charts.bars(decisions), cluster=cluster, graph=graph,
+                          next_url=nxt, decisions=charts.bars(outcomes, href=outcomes_href), cluster=cluster,
+                          outcomes_capped=outcomes_capped, outcomes_read=OUTCOMES_READ,
+                          graph=graph,
                           org=org, org_restricted=c.runtime.directory.is_restricted(acct.org_id),
                           enforcement=enforcement, cluster_subject=cluster_subject, cluster_members=members,
                           cluster_evidence=evidence, finding=found)
@@ -87,7 +98,7 @@ async def org(c: Console, req: Request, org_id: str) -> Response:
     found = await c.runtime.store.get_org(org_id)
     if found is None:
         return await c.error_page(req, 404, "There is no such organization.")
-    members = await c.store.org_account_rows(org_id)
+    members = await org_members(c, found)
     owned = [o for o in c.runtime.directory.orgs() if any(s.owner_id == org_id for s in o.owners)][:100]
     nodes = [charts.Node("org:" + org_id, "org", org_id, f"/console/orgs/{org_id}", focus=True,
                          restricted=c.runtime.directory.is_restricted(org_id))]
@@ -104,8 +115,12 @@ async def org(c: Console, req: Request, org_id: str) -> Response:
         edges.append(charts.Edge("org:" + org_id, "org:" + o.org_id, f"{org_id} owns {share:.0%}", share,
                                  f"owns {share:.0%}"))
     for m in members[:30]:
-        nodes.append(charts.Node(m[0], "account", m[0], f"/console/accounts/{m[0]}", status=m[3]))
-        edges.append(charts.Edge(m[0], "org:" + org_id, f"{m[0]} declares {org_id}", 0.3, "member"))
+        nodes.append(charts.Node(m.account_id, "account", m.account_id, f"/console/accounts/{m.account_id}",
+                                 status=m.status))
+        label = f"{m.account_id} declares {org_id}" if m.how == "declared" else \
+            f"{m.account_id} → {org_id}: " + "; ".join(m.evidence[:3])
+        edges.append(charts.Edge(m.account_id, "org:" + org_id, label,
+                                 0.3 if m.confidence is None else m.confidence, m.how))
     enforcement = await subject_summary(c, "org", org_id)
     return await c.render(req, "org.html", active="orgs", org=found, members=members, owned=owned,
                           graph=charts.cluster_graph(nodes, edges),

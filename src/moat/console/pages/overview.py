@@ -1,7 +1,11 @@
-"""Overview: traffic over time, decisions by reason code, the riskiest accounts.
+"""Overview: traffic over time, outcomes by reason code, the riskiest accounts.
 
-The aggregates scan one time window over the `(ts, decision, account_id)` index and are cached for
-a few seconds per window, so a dashboard left open by many reviewers costs one query per window.
+Every link lands on a page filtered as it says: an outcome's bar opens the audit log filtered to
+that outcome in the window (`since=<its start>&outcome=redacted:distillation_risk`), the queue
+counts open the cases and appeals filtered to open and pending.
+
+The charts read the per-minute outcome rollup (moat.console.rollup); the aggregates are cached for a
+few seconds per window, so a dashboard left open by many reviewers costs one read per window.
 """
 
 from __future__ import annotations
@@ -33,9 +37,9 @@ async def _aggregates(c: Console, window: str) -> dict[str, Any]:
     counted = {t: (n, d) for t, n, d in await rollup.traffic_series(c.store, since, step)}
     first = (since // step) * step
     series = [(t, *counted.get(t, (0, 0))) for t in (first + i * step for i in range(int(span // step) + 1))]
-    reasons = await rollup.decisions_by_reason(c.store, since)
+    reasons = await rollup.outcomes_by_key(c.store, since)
     data = {
-        "series": series, "reasons": reasons,
+        "series": series, "reasons": reasons, "since": int(since // 60) * 60,  # where the counts start
         "total": sum(n for _, n, _ in series), "refused": sum(d for _, _, d in series),
         "accounts": await c.store.count("accounts"), "orgs": await c.store.count("orgs"),
         "top": await top_risk(c, since),
@@ -52,7 +56,7 @@ async def overview(c: Console, req: Request) -> Response:
     data = await _aggregates(c, window)
     chart = charts.timeseries([("requests", [(t, n) for t, n, _ in data["series"]]),
                                ("refused", [(t, d) for t, _, d in data["series"]])])
-    reason_chart = charts.bars(data["reasons"], href="/console/audit?reason={}")
+    reason_chart = charts.bars(data["reasons"], href=f"/console/audit?log=decisions&since={data['since']}&outcome={{}}")
     total = data["total"]
     return await c.render(req, "overview.html", active="overview", window=window, windows=list(WINDOWS),
                           chart=chart, reason_chart=reason_chart, data=data,
