@@ -28,6 +28,15 @@ REQUEST_FIELDS: tuple[str, ...] = (
     "end_user_org", "client_ip", "user_agent", "endpoint", "model", "conversation_id", "turn",
     "system", "prompt", "input_tokens", "output_tokens", "reasoning", "stream", "status", "decision",
 )
+# Optional fields beyond the spec (docs/traffic-format-extensions.md): written when a record has
+# them, so an export keeps what a decision read and a replay can decide again from it (issue 13).
+ACCOUNT_EXTENSIONS: tuple[str, ...] = ("credential", "verified", "status")
+REQUEST_EXTENSIONS: tuple[str, ...] = (
+    "decision_id", "reason_code", "policy_revision", "org_id", "entity_org", "entity_confidence",
+    "attribution_trust", "plan", "credential", "verified", "account_status", "entity_restricted",
+    "entity_evidence", "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens",
+    "input_tokens_estimate",
+)
 ENTITY_FIELDS: tuple[str, ...] = (
     "org_id", "name", "restricted", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants",
 )
@@ -93,9 +102,14 @@ def read_entities(dataset: Path, on_error: ErrorSink = _ignore) -> Iterator[dict
     return read_jsonl(path, REQUIRED[ENTITIES_FILE], on_error)
 
 
-def project(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    """The record restricted to the spec's fields, in the spec's order, missing ones as None."""
-    return {k: record.get(k) for k in names}
+def project(record: dict[str, Any], names: tuple[str, ...], extensions: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The record restricted to the spec's fields, in the spec's order, missing ones as None; then
+    those of `extensions` it has."""
+    out = {k: record.get(k) for k in names}
+    for k in extensions:
+        if k in record:
+            out[k] = record[k]
+    return out
 
 
 class DatasetWriter:
@@ -111,14 +125,14 @@ class DatasetWriter:
         if entities:
             self._files[ENTITIES_FILE] = (self.directory / ENTITIES_FILE).open("wb")
 
-    def _write(self, name: str, obj: dict[str, Any], names: tuple[str, ...]) -> None:
-        self._files[name].write(orjson.dumps(project(obj, names)) + b"\n")
+    def _write(self, name: str, obj: dict[str, Any], names: tuple[str, ...], extensions: tuple[str, ...] = ()) -> None:
+        self._files[name].write(orjson.dumps(project(obj, names, extensions)) + b"\n")
 
     def account(self, obj: dict[str, Any]) -> None:
-        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS)
+        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, ACCOUNT_EXTENSIONS)
 
     def request(self, obj: dict[str, Any]) -> None:
-        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS)
+        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, REQUEST_EXTENSIONS)
 
     def entity(self, obj: dict[str, Any]) -> None:
         if ENTITIES_FILE not in self._files:

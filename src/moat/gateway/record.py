@@ -80,6 +80,9 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         "usage_reported": call.usage.reported,
         "redacted": call.redacted,
     }
+    inputs = ctx.extra.get("inputs")
+    if inputs:  # what the decide stage read (moat.policy.inputs), absent for a refusal before it
+        traffic.update(inputs)
     entry: dict[str, Any] = {
         "decision_id": decision.decision_id if decision else None,
         "ts": now,
