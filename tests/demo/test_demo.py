@@ -64,6 +64,8 @@ def test_demo_tells_the_same_story_twice_on_one_home(tmp_path: Path) -> None:
     assert "reasoning redacted" in after and "with reasoning" not in after  # scores reached the policy
     network = [line for line in out.splitlines() if line.strip().startswith("demo-net-")]
     assert len(network) >= 6  # detection finds the distillation network
+    assert re.search(r"Replay: [1-9]\d* recorded requests re-decided by the bundle that decided them "
+                     r"\(moat policy replay\), 0 changed", out)  # issue 13 item 2
     assert re.search(r"Cases opened: [1-9]\n  case_[0-9a-f]+  cluster net-", out)
     assert re.search(r"/console/ +\(sign in as admin, password \S{12,}\)", out)
     assert (home / "demo-dataset" / "requests.jsonl").stat().st_size > 0
