@@ -29,8 +29,9 @@ async def test_import_findings_opens_cluster_and_account_cases(cx: EnforceContex
     assert report.read == 4 and len(report.errors) == 2
     assert any(":5:" in e for e in report.errors) and any("zz" in e for e in report.errors)
     opened = {(c.subject_kind, c.subject_id): c for c in (await cases.list_cases(cx)).data}
-    # a1 (0.95) opens its cluster's case; a2 (0.7) is below but in the cluster; a3 alone; a4 nothing
-    assert set(opened) == {("cluster", "c1"), ("account", "a3")}
+    # a1 (0.95) opens its cluster's case; a2 (0.7) is below but in the cluster; a3, in no cluster,
+    # opens the case of the organization it is linked to (issue 13 item 3); a4 nothing
+    assert set(opened) == {("cluster", "c1"), ("org", "par")}
     cluster_case = opened[("cluster", "c1")]
     assert cluster_case.source == "finding" and cluster_case.risk == pytest.approx(0.95)
     detail = await cases.case_detail(cx, cluster_case.case_id)

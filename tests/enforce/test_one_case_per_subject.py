@@ -84,3 +84,21 @@ async def test_an_account_in_a_found_network_is_flagged_into_the_networks_case(
     await import_findings(cx, actor="detect", path=_findings(tmp_path / "f.jsonl", MEMBERS), threshold=0.5)
     await _flag(store, [(MEMBERS[2], None)])
     assert [c.subject_id for c in (await cases.list_cases(cx)).data] == [NETWORK]
+
+
+async def test_accounts_linked_to_one_organization_are_one_case(cx: EnforceContext, store: Store,
+                                                                tmp_path: Path) -> None:
+    """Two personal accounts detection links to the same organization, in no network: one case on
+    the organization, which the gateway's flag about either joins (an account case merged in)."""
+    await _flag(store, [("eng-2", None)])  # flagged before detection said anything
+    path = tmp_path / "f.jsonl"
+    path.write_bytes(b"".join(orjson.dumps({"account_id": a, "risk": 0.9, "scores": {"competitor": 0.9},
+                                            "cluster_id": None, "linked_org": "rivalco",
+                                            "evidence": ["paid with rivalco's card"]}) + b"\n"
+                              for a in ("eng-1", "eng-2")))
+    report = await import_findings(cx, actor="detect", path=path, threshold=0.5)
+    assert len(report.opened) == 1
+    await _flag(store, [("eng-1", None)])
+    open_cases = (await cases.list_cases(cx, status="open")).data
+    assert [(c.subject_kind, c.subject_id) for c in open_cases] == [("org", "rivalco")]
+    assert {"eng-1", "eng-2"} <= set(await cases.subject_accounts(cx, Subject("org", "rivalco")))

@@ -131,8 +131,11 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
     from moat.enforce.services import EnforceContext
 
     cx = await EnforceContext.open(runtime.store, settings.webhooks)
-    report = await import_findings(cx, actor=ACTOR, path=home / "demo-findings.jsonl", threshold=CASE_THRESHOLD)
-    cases = [case for case_id in report.opened if (case := await cx.es.get_case(case_id)) is not None]
+    await import_findings(cx, actor=ACTOR, path=home / "demo-findings.jsonl", threshold=CASE_THRESHOLD)
+    # One case per subject (issue 13 item 3): the network's, which the gateway's flags may have
+    # opened already and detection's findings joined, and the rival organization's.
+    cases = sorted((await cx.es.list_cases(status="open", limit=100)).data,
+                   key=lambda c: (c.subject_kind, c.subject_id))
 
     from moat.console.bootstrap import ensure_admin, new_password, with_users
 
@@ -158,7 +161,7 @@ def _summary(base: str, outcomes: dict[str, Counter[str]], replayed: ReplayRepor
         top = min(finding["scores"], key=lambda name: (-finding["scores"][name], name))  # ties: by name
         evidence = finding["evidence"][0] if finding["evidence"] else ""
         _say(f"  {finding['account_id']:<18} risk {finding['risk']:.2f}  {top:<13} {evidence[:70]}")
-    _say(f"\nCases opened: {len(cases)}")
+    _say(f"\nCases open: {len(cases)} (one per network, organization or account)")
     for case in cases:
         _say(f"  {case.case_id}  {case.subject_kind} {case.subject_id}  risk {case.risk or 0:.2f}")
     _say("\nWhere to look:")

@@ -29,12 +29,14 @@ def _subject(subject: Subject | str) -> Subject:
 
 async def subject_accounts(cx: EnforceContext, subject: Subject, limit: int = 10_000) -> list[str]:
     """The accounts behind a subject: itself, the cluster's members (from imported findings), or the
-    organization's accounts (declared org)."""
+    organization's accounts (declared, then those detection linked to it)."""
     if subject.kind == "account":
         return [subject.id]
     if subject.kind == "cluster":
         return await cx.es.cluster_members(subject.id, limit)
-    return await cx.es.org_accounts([subject.id], limit)
+    declared = await cx.es.org_accounts([subject.id], limit)
+    linked = [a for a in await cx.es.linked_accounts(subject.id, limit) if a not in set(declared)]
+    return (declared + linked)[:limit]
 
 
 def make_event(case_id: str, kind: str, actor: str, body: dict[str, Any], ts: float | None = None) -> CaseEvent:
