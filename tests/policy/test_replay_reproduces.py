@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,12 +24,14 @@ import httpx
 import orjson
 import pytest
 
+from moat.console.bootstrap import with_users
 from moat.console.dryrun import compare
 from moat.detect.scores import RedisScores
 from moat.policy.bundle import load_bundle
 from moat.policy.engine import Engine
 from moat.store import open_store
 from tests.conftest import _service_url
+from tests.console.helpers import USERS, ConsoleClient
 from tests.gateway.conftest import (
     ALICE_KEY,
     BOB_KEY,
@@ -92,6 +95,8 @@ def gateway(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
     with contextlib.ExitStack() as stack:
         url = stack.enter_context(postgres_schema()) if request.param == "postgres" else f"sqlite:///{home / 'moat.db'}"
         gw = make_gateway(home, url, fake_upstream.base)
+        name, password = USERS["reviewer"]
+        asyncio.run(with_users(url, lambda book: book.add(name, "reviewer", password, actor="test")))
         gw.env = {"MOAT_REDIS_URL": redis_url, "MOAT_REDIS_PREFIX": prefix}
         gw.start()
         stack.callback(gw.stop)
@@ -189,3 +194,17 @@ def test_a_lowered_threshold_changes_the_requests_whose_recorded_score_lies_betw
         return compare(recent, old, new, accounts, orgs, frozenset()).changed
 
     assert asyncio.run(dry_run()) == expected
+
+
+def test_the_consoles_dry_run_of_a_lowered_threshold_shows_its_effect(gateway: GatewayProcess, traffic: Path) -> None:
+    """The reviewer's report: the console's dry run said "no recorded request would be decided
+    differently" after lowering the distillation threshold. It decides from the recorded scores now."""
+    text = (gateway.home / "policies" / "distillation.yaml").read_text().replace(">= 0.8", ">= 0.4")
+    reviewer = ConsoleClient(gateway.url).signin_as("reviewer")
+    try:
+        page = reviewer.post("/console/policies/dry-run", {"file": "distillation.yaml", "text": text})
+    finally:
+        reviewer.close()
+    assert page.status_code == 200, page.text[-2000:]
+    changed = re.search(r'Decisions changed</div><div class="stat-value[^"]*">([\d,]+)<', page.text)
+    assert changed is not None and int(changed.group(1).replace(",", "")) == _between(_records(traffic), 0.4, 0.8)
