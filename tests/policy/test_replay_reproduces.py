@@ -208,3 +208,4 @@ def test_the_consoles_dry_run_of_a_lowered_threshold_shows_its_effect(gateway: G
     assert page.status_code == 200, page.text[-2000:]
     changed = re.search(r'Decisions changed</div><div class="stat-value[^"]*">([\d,]+)<', page.text)
     assert changed is not None and int(changed.group(1).replace(",", "")) == _between(_records(traffic), 0.4, 0.8)
+    assert "Decided from the scores, links and account state each request recorded" in page.text
