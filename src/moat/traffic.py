@@ -32,6 +32,15 @@ REQUEST_FIELDS: tuple[str, ...] = (
 # gateway meters apart (issue 12 item 3). Written when known, null or absent when not; readers never
 # require them.
 USAGE_FIELDS: tuple[str, ...] = ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens")
+# Optional fields beyond the spec (docs/traffic-format-extensions.md): written when a record has
+# them, so an export keeps what a decision read and a replay can decide again from it (issue 13).
+ACCOUNT_EXTENSIONS: tuple[str, ...] = ("credential", "verified", "status")
+REQUEST_EXTENSIONS: tuple[str, ...] = (
+    "decision_id", "reason_code", "policy_revision", "org_id", "entity_org", "entity_confidence",
+    "attribution_trust", "plan", "credential", "verified", "account_status", "entity_restricted",
+    "entity_evidence", "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens",
+    "input_tokens_estimate",
+)
 ENTITY_FIELDS: tuple[str, ...] = (
     "org_id", "name", "restricted", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants",
 )
@@ -97,9 +106,14 @@ def read_entities(dataset: Path, on_error: ErrorSink = _ignore) -> Iterator[dict
     return read_jsonl(path, REQUIRED[ENTITIES_FILE], on_error)
 
 
-def project(record: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
-    """The record restricted to the spec's fields, in the spec's order, missing ones as None."""
-    return {k: record.get(k) for k in names}
+def project(record: dict[str, Any], names: tuple[str, ...], extensions: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The record restricted to the spec's fields, in the spec's order, missing ones as None; then
+    those of `extensions` it has."""
+    out = {k: record.get(k) for k in names}
+    for k in extensions:
+        if k in record:
+            out[k] = record[k]
+    return out
 
 
 class DatasetWriter:
@@ -115,19 +129,14 @@ class DatasetWriter:
         if entities:
             self._files[ENTITIES_FILE] = (self.directory / ENTITIES_FILE).open("wb")
 
-    def _write(self, name: str, obj: dict[str, Any], names: tuple[str, ...]) -> None:
-        self._files[name].write(orjson.dumps(project(obj, names)) + b"\n")
+    def _write(self, name: str, obj: dict[str, Any], names: tuple[str, ...], extensions: tuple[str, ...] = ()) -> None:
+        self._files[name].write(orjson.dumps(project(obj, names, extensions)) + b"\n")
 
     def account(self, obj: dict[str, Any]) -> None:
-        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS)
+        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, ACCOUNT_EXTENSIONS)
 
     def request(self, obj: dict[str, Any]) -> None:
-        record = project(obj, REQUEST_FIELDS)
-        for name in USAGE_FIELDS:  # the optional extensions, only where the record has them
-            value = obj.get(name)
-            if value is not None:
-                record[name] = value
-        self._files[REQUESTS_FILE].write(orjson.dumps(record) + b"\n")
+        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, (*USAGE_FIELDS, *REQUEST_EXTENSIONS))
 
     def entity(self, obj: dict[str, Any]) -> None:
         if ENTITIES_FILE not in self._files:

@@ -1,4 +1,5 @@
-"""`moat export`: a dataset in exactly the recorded-traffic format (keys, order, types)."""
+"""`moat export`: a dataset in exactly the recorded-traffic format (keys, order, types), then the
+documented extension fields a record has (docs/traffic-format-extensions.md)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,15 @@ from moat.cli import main
 from moat.config import RecordingSettings
 from moat.identity.models import Account, Organization, Ownership
 from moat.store.base import Store
-from moat.traffic import ACCOUNT_FIELDS, ENTITY_FIELDS, REQUEST_FIELDS, read_accounts, read_requests
+from moat.traffic import (
+    ACCOUNT_EXTENSIONS,
+    ACCOUNT_FIELDS,
+    ENTITY_FIELDS,
+    REQUEST_EXTENSIONS,
+    REQUEST_FIELDS,
+    read_accounts,
+    read_requests,
+)
 from tests.audit.records import cli_env, make_item
 
 
@@ -63,17 +72,21 @@ async def test_export_writes_exactly_the_spec_format(store: Store, tmp_path: Pat
                                            "entities": 2, "skipped_unauthenticated": 1}
 
     requests = lines(out / "requests.jsonl")
-    assert all(tuple(r) == REQUEST_FIELDS for r in requests)
-    assert requests == [{k: t[k] for k in REQUEST_FIELDS} for t in recorded]
+    spec = len(REQUEST_FIELDS)
+    assert all(tuple(r)[:spec] == REQUEST_FIELDS and set(tuple(r)[spec:]) <= set(REQUEST_EXTENSIONS)
+               for r in requests)
+    assert requests == [{**{k: t[k] for k in REQUEST_FIELDS}, **{k: t[k] for k in REQUEST_EXTENSIONS if k in t}}
+                        for t in recorded]
     assert requests[0]["prompt"] == "question" and requests[0]["reasoning"] is False
     assert isinstance(requests[0]["turn"], int) and isinstance(requests[0]["status"], int)
 
     accounts = lines(out / "accounts.jsonl")
-    assert len(accounts) == 205 and all(tuple(a) == ACCOUNT_FIELDS for a in accounts)
+    assert len(accounts) == 205 and all(tuple(a) == (*ACCOUNT_FIELDS, *ACCOUNT_EXTENSIONS) for a in accounts)
     assert accounts[0] == {"account_id": "acct_00000", "created_at": 1_700_000_000.0,
                            "email": "u0@mail.example", "plan": "pro", "org_id": None,
                            "declared_company": None, "payment_fingerprint": None, "signup_ip": None,
-                           "sso_tenant": None, "country": "FR"}
+                           "sso_tenant": None, "country": "FR",
+                           "credential": "api_key", "verified": False, "status": "active"}
 
     entities = lines(out / "entities.jsonl")
     assert all(tuple(e) == ENTITY_FIELDS for e in entities)

@@ -8,6 +8,7 @@ import re
 import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -51,6 +52,22 @@ def findings(home: Path) -> list[dict[str, Any]]:
                    for f in rows), key=lambda f: f["account"])
 
 
+def network_ids(cwd: Path, home: Path) -> dict[str, set[str]]:
+    """The ids the demo's network got (issue 13 item 3: one id for one network): from batch
+    detection (the findings), from the online scorer (the scores it published in the demo's store),
+    and from linking, which the console's account page runs (`moat link` over the exported dataset)."""
+    net = [f["cluster"] for f in findings(home) if f["account"].startswith("demo-net-")]
+    with sqlite3.connect(home / "moat.db") as db:
+        online = [orjson.loads(p)["cluster_id"] for (p,) in
+                  db.execute("SELECT payload FROM detect_scores WHERE subject LIKE 'a:demo-net-%'")]
+    linked = subprocess.run([sys.executable, "-m", "moat", "link", str(home / "demo-dataset"), "--json"],
+                            cwd=cwd, env=demo_env(home), capture_output=True, text=True, timeout=120)
+    clusters = orjson.loads(linked.stdout)["clusters"]
+    by_linking = [c["cluster_id"] for c in clusters if any(a.startswith("demo-net-") for a in c["account_ids"])]
+    assert len(net) == len(online) == 8 and len(by_linking) == 1
+    return {"detection": set(net), "online scores": set(online), "linking (the console's cluster)": set(by_linking)}
+
+
 def test_demo_tells_the_same_story_twice_on_one_home(tmp_path: Path) -> None:
     home, port = tmp_path / "home", free_port()
     first = run_demo(tmp_path, home, port)
@@ -64,10 +81,15 @@ def test_demo_tells_the_same_story_twice_on_one_home(tmp_path: Path) -> None:
     assert "reasoning redacted" in after and "with reasoning" not in after  # scores reached the policy
     network = [line for line in out.splitlines() if line.strip().startswith("demo-net-")]
     assert len(network) >= 6  # detection finds the distillation network
-    assert re.search(r"Cases opened: [1-9]\n  case_[0-9a-f]+  cluster net-", out)
+    assert re.search(r"Replay: [1-9]\d* recorded requests re-decided by the bundle that decided them "
+                     r"\(moat policy replay\), 0 changed", out)  # issue 13 item 2
+    assert re.search(r"Cases open: 2 \(one per network, organization or account\)\n"
+                     r"  case_[0-9a-f]+  cluster net-\w+ .*\n  case_[0-9a-f]+  org rival-labs ", out)
     assert re.search(r"/console/ +\(sign in as admin, password \S{12,}\)", out)
     assert (home / "demo-dataset" / "requests.jsonl").stat().st_size > 0
     found = findings(home)
+    ids = network_ids(tmp_path, home)
+    assert len(set.union(*ids.values())) == 1, ids  # one network, one id everywhere
 
     second = run_demo(tmp_path, home, port)
     assert second.returncode == 0, second.stderr[-3000:]

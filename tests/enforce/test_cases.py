@@ -29,8 +29,9 @@ async def test_import_findings_opens_cluster_and_account_cases(cx: EnforceContex
     assert report.read == 4 and len(report.errors) == 2
     assert any(":5:" in e for e in report.errors) and any("zz" in e for e in report.errors)
     opened = {(c.subject_kind, c.subject_id): c for c in (await cases.list_cases(cx)).data}
-    # a1 (0.95) opens its cluster's case; a2 (0.7) is below but in the cluster; a3 alone; a4 nothing
-    assert set(opened) == {("cluster", "c1"), ("account", "a3")}
+    # a1 (0.95) opens its cluster's case; a2 (0.7) is below but in the cluster; a3, in no cluster,
+    # opens the case of the organization it is linked to (issue 13 item 3); a4 nothing
+    assert set(opened) == {("cluster", "c1"), ("org", "par")}
     cluster_case = opened[("cluster", "c1")]
     assert cluster_case.source == "finding" and cluster_case.risk == pytest.approx(0.95)
     detail = await cases.case_detail(cx, cluster_case.case_id)
@@ -59,11 +60,12 @@ async def test_reviewer_case_timeline_assign_close(cx: EnforceContext) -> None:
     events = (await cx.es.list_events(case.case_id)).data
     assert [e.kind for e in events] == ["opened", "note", "note", "assigned", "closed"]
     assert [e.actor for e in events] == ["rev:ann", "rev:bob", "rev:ann", "rev:ann", "rev:bob"]
-    # closed: a new case may be opened on the subject
-    fresh, opened = await cases.open_case(cx, actor="rev:ann", subject="account:a4")
-    assert opened and fresh.case_id != case.case_id
+    # closed: opening again re-opens it, history kept (one case per subject, issue 13 item 3)
+    again, opened = await cases.open_case(cx, actor="rev:ann", subject="account:a4", note="back")
+    assert not opened and again.case_id == case.case_id and again.status == "open"
     assert (await cases.list_cases(cx, assignee="rev:bob")).data[0].case_id == case.case_id
-    assert [c.case_id for c in (await cases.list_cases(cx, status="open")).data] == [fresh.case_id]
+    assert [c.case_id for c in (await cases.list_cases(cx, status="open")).data] == [case.case_id]
+    assert [e.kind for e in (await cx.es.list_events(case.case_id)).data][-2:] == ["reopened", "note"]
 
 
 async def test_bad_input(cx: EnforceContext) -> None:

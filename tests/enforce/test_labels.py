@@ -91,7 +91,7 @@ def test_labels_and_reviewed_report(store_url: str, tmp_path: Path) -> None:
     findings.write_text("".join(json.dumps(f) + "\n" for f in FINDINGS))
     assert len(moat("cases", "import-findings", str(findings), "--threshold", "0.8", "--json")["opened"]) == 2
     open_cases = {c["subject"]: c["case_id"] for c in moat("cases", "list", "--status", "open", "--json")["data"]}
-    cluster, rival = open_cases["cluster:c1"], open_cases["account:a3"]
+    cluster, rival = open_cases["cluster:c1"], open_cases["org:par"]  # a3 is linked to par: its case
 
     moat("cases", "close", cluster, "--outcome", "confirmed", "--text", "a harvesting pair", "--json")
     moat("cases", "close", rival, "--outcome", "confirmed", "--json")
@@ -113,7 +113,8 @@ def test_labels_and_reviewed_report(store_url: str, tmp_path: Path) -> None:
         "cluster:c1", "confirmed", ["distillation"], ["a1", "a2"], "case")
     a3 = got[f"case:{rival}"]
     assert (a3.subject, a3.outcome, a3.categories, a3.note) == (
-        "account:a3", "cleared", ["competitor"], "")  # the last resolution wins
+        "org:par", "cleared", ["competitor"], "")  # the last resolution wins
+    assert "a3" in a3.accounts
     a4 = got[f"appeal:{appeal_of['a4']}"]
     assert (a4.subject, a4.outcome, a4.categories, a4.reason_codes, a4.accounts, a4.note) == (
         "account:a4", "cleared", ["competitor"], ["competitive_use_restricted"], ["a4"], "a university lab")
@@ -147,7 +148,7 @@ def test_labels_and_reviewed_report(store_url: str, tmp_path: Path) -> None:
     assert series[-1]["categories"] == {"distillation": {"flagged": 2, "cleared": 0},
                                         "competitor": {"flagged": 1, "cleared": 1}}
     assert result["totals"] == {"flagged": 4, "cleared": 2, "confirmed": 2, "unreviewed": 0, "active": 5}
-    assert sorted(x["subject"] for x in result["recent_cleared"]) == ["account:a3", "account:a4"]
+    assert sorted(x["subject"] for x in result["recent_cleared"]) == ["account:a4", "org:par"]
 
     text = moat("evaluate", "--reviewed", "--days", "5")
     assert "distillation" in text and "100.0%" in text and "25.0%" in text

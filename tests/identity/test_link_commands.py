@@ -8,6 +8,7 @@ import orjson
 from click.testing import CliRunner
 
 from moat.cli import main
+from moat.ids import cluster_id
 from moat.traffic import DatasetWriter
 
 
@@ -39,7 +40,7 @@ def test_link_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = orjson.loads(result.stdout)
     accounts = {a["account_id"]: a for a in data["accounts"]}
-    assert accounts["alt"]["org_id"] == "rival-labs" and accounts["alt"]["cluster_id"] == "cl_alt"
+    assert accounts["alt"]["org_id"] == "rival-labs" and accounts["alt"]["cluster_id"] == cluster_id(["alt"])
     assert accounts["nobody"]["org_id"] is None
     assert data["clusters"][0]["links"][0]["evidence"] == "2 accounts share payment instrument pf1"
     assert data["summary"] == {"accounts": 3, "linked": 2, "clusters": 1}

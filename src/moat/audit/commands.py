@@ -15,7 +15,7 @@ from moat.config import Settings
 from moat.identity.models import Account, Organization
 from moat.store import open_store
 from moat.store.base import Store
-from moat.traffic import ACCOUNT_FIELDS, ENTITY_FIELDS, DatasetWriter
+from moat.traffic import ACCOUNT_EXTENSIONS, ACCOUNT_FIELDS, ENTITY_FIELDS, DatasetWriter
 
 _ACCOUNT_PAGE = 1000
 
@@ -37,7 +37,7 @@ def parse_time(text: str) -> float:
 
 def account_record(account: Account) -> dict[str, Any]:
     """An account as an accounts.jsonl line (shared/spec/traffic-format.md)."""
-    record = {name: getattr(account, name) for name in ACCOUNT_FIELDS}
+    record = {name: getattr(account, name) for name in (*ACCOUNT_FIELDS, *ACCOUNT_EXTENSIONS)}
     record["email"] = account.email or None
     return record
 

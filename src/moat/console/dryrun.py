@@ -18,7 +18,8 @@ from moat.identity.models import Account, Organization
 from moat.policy.bounds import MAX_FILE_BYTES
 from moat.policy.bundle import Bundle, load_bundle, policy_files
 from moat.policy.engine import Engine
-from moat.policy.replay import Dataset, DatasetDirectory, ReplayReport, context_from_record, outcome
+from moat.policy.inputs import has_inputs
+from moat.policy.replay import Dataset, DatasetDirectory, ReplayReport, decided_before_policy, outcome, rebuild
 from moat.policy.worker import COMPILER, CompileWorker, WorkerBusy
 from moat.policy.yamlread import BundleError, PolicyError
 
@@ -48,17 +49,21 @@ def edited_bundle(source: Path, file_name: str, text: str, *, worker: CompileWor
 
 def compare(records: list[dict[str, Any]], old: Engine, new: Engine, accounts: dict[str, Account],
             orgs: list[Organization], restricted: frozenset[str]) -> ReplayReport:
-    """Decide each record under both engines; count and attribute the differences."""
+    """Decide each record under both engines, from the inputs it recorded (moat.policy.inputs); count
+    and attribute the differences."""
     directory = DatasetDirectory({o.org_id: o for o in orgs})
     directory.restricted = restricted
     ds = Dataset(accounts, directory, {})
     report = ReplayReport()
     for rec in records:
-        if not rec.get("account_id") or rec.get("ts") is None:
-            continue  # refused before authentication: no policy decided it
+        if not rec.get("account_id") or rec.get("ts") is None or decided_before_policy(rec):
+            report.before_policy += 1
+            continue  # refused before the decide stage: no policy decided it
         report.requests += 1
-        ctx = context_from_record(rec, ds)
-        before, after = old.decide(ctx, directory), new.decide(ctx, directory)
+        report.revisions[rec.get("policy_revision") or "(not recorded)"] += 1
+        report.from_dataset += not has_inputs(rec)
+        ctx, view = rebuild(rec, ds)  # the recorded scores and restriction answers, when recorded
+        before, after = old.decide(ctx, view), new.decide(ctx, view)
         was, now = outcome(before), outcome(after)
         if was == now:
             continue

@@ -21,6 +21,9 @@ from moat.demo.serving import Serving
 from moat.demo.traffic import Call, network_returns, script
 from moat.enforce.models import Case
 from moat.gateway.app import Gateway
+from moat.policy.bundle import Bundle
+from moat.policy.engine import Engine
+from moat.policy.replay import ReplayReport, replay
 from moat.store import open_store
 
 CASE_THRESHOLD = 0.5
@@ -69,6 +72,12 @@ async def _scored(runtime: Any, accounts: list[str], timeout: float = 15.0) -> N
         version = current
 
 
+def _replay(dataset: Path, bundle: Bundle) -> ReplayReport:
+    """The recorded traffic re-decided by the bundle that decided it: 0 changed, since each decision
+    recorded the inputs it read (moat.policy.inputs), the scores of the moment included."""
+    return replay(dataset, Engine(bundle))
+
+
 def _detect(dataset: Path, out: Path) -> list[dict[str, Any]]:
     from moat.detect.engine import score_dataset
 
@@ -110,19 +119,23 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
     for role, counts in second.items():
         outcomes[f"{role}, after scoring"] = counts
 
-    _say("5/7  exporting the recorded traffic and running batch detection")
+    _say("5/7  exporting the recorded traffic, replaying it with its bundle, running batch detection")
     await runtime.recorder.flush(timeout=30)
     dataset = home / "demo-dataset"
     await export_dataset(runtime.store, dataset, progress=False)
     findings = await asyncio.to_thread(_detect, dataset, home / "demo-findings.jsonl")
+    replayed = await asyncio.to_thread(_replay, dataset, runtime.policy.engine.bundle)
 
     _say("6/7  opening cases for what detection found")
     from moat.enforce.findings import import_findings
     from moat.enforce.services import EnforceContext
 
     cx = await EnforceContext.open(runtime.store, settings.webhooks)
-    report = await import_findings(cx, actor=ACTOR, path=home / "demo-findings.jsonl", threshold=CASE_THRESHOLD)
-    cases = [case for case_id in report.opened if (case := await cx.es.get_case(case_id)) is not None]
+    await import_findings(cx, actor=ACTOR, path=home / "demo-findings.jsonl", threshold=CASE_THRESHOLD)
+    # One case per subject (issue 13 item 3): the network's, which the gateway's flags may have
+    # opened already and detection's findings joined, and the rival organization's.
+    cases = sorted((await cx.es.list_cases(status="open", limit=100)).data,
+                   key=lambda c: (c.subject_kind, c.subject_id))
 
     from moat.console.bootstrap import ensure_admin, new_password, with_users
 
@@ -131,22 +144,24 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
         password = new_password()
         await with_users(settings.store_url, lambda book: book.set_password(user, password, actor=ACTOR))
     _say("7/7  done\n")
-    _summary(base, outcomes, findings, cases, user, password)
+    _summary(base, outcomes, replayed, findings, cases, user, password)
 
 
-def _summary(base: str, outcomes: dict[str, Counter[str]], findings: list[dict[str, Any]], cases: list[Case],
-             user: str, password: str) -> None:
+def _summary(base: str, outcomes: dict[str, Counter[str]], replayed: ReplayReport, findings: list[dict[str, Any]],
+             cases: list[Case], user: str, password: str) -> None:
     _say("What happened to each kind of caller:")
     for role, counts in outcomes.items():
         parts = ", ".join(f"{n} {what}" for what, n in counts.most_common())
         _say(f"  {role:<38} {parts}")
+    _say(f"\nReplay: {replayed.requests} recorded requests re-decided by the bundle that decided them "
+         f"(moat policy replay), {replayed.changed} changed")
     flagged = sorted((f for f in findings if f["risk"] >= CASE_THRESHOLD), key=lambda f: -f["risk"])
     _say(f"\nDetection scored {len(findings)} accounts; {len(flagged)} at risk >= {CASE_THRESHOLD}:")
     for finding in flagged[:8]:
         top = min(finding["scores"], key=lambda name: (-finding["scores"][name], name))  # ties: by name
         evidence = finding["evidence"][0] if finding["evidence"] else ""
         _say(f"  {finding['account_id']:<18} risk {finding['risk']:.2f}  {top:<13} {evidence[:70]}")
-    _say(f"\nCases opened: {len(cases)}")
+    _say(f"\nCases open: {len(cases)} (one per network, organization or account)")
     for case in cases:
         _say(f"  {case.case_id}  {case.subject_kind} {case.subject_id}  risk {case.risk or 0:.2f}")
     _say("\nWhere to look:")

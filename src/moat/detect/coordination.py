@@ -21,7 +21,6 @@ Communities of at least MIN_CLUSTER accounts in the graph of ties are *groups*. 
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from moat.detect.keyspace import Walk
 from moat.detect.scoring import ramp
 from moat.detect.state import BIN_S, AccountState
 from moat.identity.linking_index import email_domain, is_personal_domain
+from moat.ids import cluster_id as cluster_name
 
 HASHES = 63
 BANDS, ROWS = 21, 3  # P(candidate) = 1 - (1 - J^3)^21: 44% at J=0.3, 0.3% at J=0.05
@@ -390,7 +390,7 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
         if len(ms) < MIN_CLUSTER:
             continue
         ms.sort()
-        group = Group("net-" + hashlib.sha1(ms[0].encode()).hexdigest()[:10], ms)
+        group = Group(cluster_name(ms), ms)  # the one naming rule (moat.ids), shared with linking
         out.append(group)
     by_member = {m: g for g in out for m in g.members}
     for (u, v), tie in edges.items():

@@ -1,8 +1,10 @@
 """Cases: a subject (account, cluster, organization) under review, with its evidence and timeline.
 
 Opened by a finding above a threshold (`moat.enforce.findings.import_findings`), by a `flag` decision (`Enforcement.
-note_flag`), or by a reviewer (`open_case`). A subject has at most one case that is not closed:
-opening again adds the new evidence to it, so a flagged account does not get a case per request.
+note_flag`), or by a reviewer (`open_case`). A subject has one case: opening again adds the new
+evidence to its open case, or re-opens its closed one, so a flagged account does not get a case per
+request, nor a network a case per detection run (`moat.enforce.subjects` says which subject a signal
+about an account belongs to).
 At opening, the evidence that can change later is snapshotted (findings, linked accounts with the
 evidence for each link); sample requests and decision history are read live from recorded traffic,
 page by page (`case_detail`).
@@ -27,12 +29,14 @@ def _subject(subject: Subject | str) -> Subject:
 
 async def subject_accounts(cx: EnforceContext, subject: Subject, limit: int = 10_000) -> list[str]:
     """The accounts behind a subject: itself, the cluster's members (from imported findings), or the
-    organization's accounts (declared org)."""
+    organization's accounts (declared, then those detection linked to it)."""
     if subject.kind == "account":
         return [subject.id]
     if subject.kind == "cluster":
         return await cx.es.cluster_members(subject.id, limit)
-    return await cx.es.org_accounts([subject.id], limit)
+    declared = await cx.es.org_accounts([subject.id], limit)
+    linked = [a for a in await cx.es.linked_accounts(subject.id, limit) if a not in set(declared)]
+    return (declared + linked)[:limit]
 
 
 def make_event(case_id: str, kind: str, actor: str, body: dict[str, Any], ts: float | None = None) -> CaseEvent:
@@ -78,7 +82,7 @@ async def open_case(cx: EnforceContext, *, actor: str, subject: Subject | str, s
         raise BadRequest(f"unknown case source {source!r}: expected one of {', '.join(CASE_SOURCES)}")
     title = check_text(title, "title", required=False, limit=300) or f"{source}: {subject}"
     note = check_text(note, "note", required=False) if note else None
-    existing = await cx.es.open_case_for(subject.kind, subject.id)
+    existing = await cx.es.open_case_for(subject.kind, subject.id) or await _reopen(cx, subject, actor, source)
     if existing is None:
         now = time.time()
         case = Case(new_id("case"), subject.kind, subject.id, "open", title, source, risk, None, actor, now, now)
@@ -102,6 +106,21 @@ async def open_case(cx: EnforceContext, *, actor: str, subject: Subject | str, s
     if items or events or changes:
         await cx.es.update_case(existing.case_id, changes, events, items)
     return existing, False
+
+
+async def _reopen(cx: EnforceContext, subject: Subject, actor: str, source: str) -> Case | None:
+    """The subject's latest case, re-opened, when it has one: a subject found again goes back to its
+    case, with its history and evidence, never to a second one (issue 13 item 3). A reviewer's verdict
+    on it stands until a reviewer closes it again."""
+    latest = (await cx.es.list_cases(subject_kind=subject.kind, subject_id=subject.id, limit=1)).data
+    if not latest:
+        return None
+    case: Case = latest[0]
+    await cx.es.update_case(case.case_id, {"status": "open", "closed_at": None},
+                            [make_event(case.case_id, "reopened", actor, {"status": "open", "source": source})])
+    await cx.log(actor, "cases.reopened", case.case_id, {"subject": str(subject), "source": source})
+    case.status, case.closed_at = "open", None
+    return case
 
 
 async def get_case(cx: EnforceContext, case_id: str) -> Case:

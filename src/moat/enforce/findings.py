@@ -2,8 +2,10 @@
 
 Every finding is stored (the latest per account): it is a case's evidence, and its `cluster_id`
 is what a cluster subject means (`cluster:<id>` = the accounts whose latest finding names it).
-A case is opened per cluster, or per unclustered account, whose risk reaches the threshold; an open
-case on the subject gets the new findings as evidence instead. An active action on a cluster
+A case is opened per cluster, organization linked to (for accounts in no cluster), or other
+account, whose risk reaches the threshold; an open
+case on the subject gets the new findings as evidence instead, a closed one is re-opened, and the
+open cases of a cluster's members (the gateway's flags) are merged into the cluster's. An active action on a cluster
 reaches the cluster's new members too, so blocking a network keeps blocking it as it grows. Every
 finding at or above the threshold goes into the flag ledger (`moat.enforce.labels`).
 """
@@ -21,6 +23,7 @@ from moat.enforce.cases import make_event, make_evidence, open_case
 from moat.enforce.labels import finding_flag, note_flags
 from moat.enforce.models import Subject
 from moat.enforce.services import EnforceContext
+from moat.enforce.subjects import finding_subject, merge_member_cases
 from moat.errors import BadRequest
 from moat.traffic import BadLine, read_jsonl
 
@@ -93,14 +96,14 @@ async def _open_for_findings(cx: EnforceContext, actor: str, hits: Sequence[dict
                              report: FindingsReport) -> None:
     groups: dict[Subject, list[dict[str, Any]]] = {}
     for f in hits:
-        subject = Subject("cluster", f["cluster_id"]) if f["cluster_id"] else Subject("account", f["account_id"])
-        groups.setdefault(subject, []).append(f)
+        groups.setdefault(finding_subject(f), []).append(f)
     for subject, members in groups.items():
         risk = max(f["risk"] for f in members)
         top = max(members, key=lambda f: f["risk"])
         title = f"risk {risk:.2f}: " + "; ".join(top["evidence"][:2]) if top["evidence"] else f"risk {risk:.2f}"
         case, opened = await open_case(cx, actor=actor, subject=subject, source="finding", title=title[:300],
                                        risk=risk)
+        await merge_member_cases(cx, case, actor)  # the members' own cases (gateway flags) join it
         if opened:
             report.opened.append(case.case_id)
             continue

@@ -30,6 +30,7 @@ from moat.enforce.models import Restriction
 from moat.enforce.restrictions import Restrictions
 from moat.enforce.services import EnforceContext
 from moat.enforce.storage import EnforceStore
+from moat.enforce.subjects import merge_member_cases, subject_for
 from moat.enforce.webhooks import WebhookWorker, subscribed
 from moat.store import Store
 
@@ -87,12 +88,15 @@ class Enforcement:
         return self.restrictions.for_call(account_id, org_id)
 
     def note_flag(self, account_id: str, *, decision_id: str | None = None, reason_code: str | None = None,
-                  rules: Sequence[str] = (), org_id: str | None = None, request_id: str | None = None) -> None:
-        """A `flag` decision: open (or add to) a case on the account, once per `flag_ttl` per account."""
+                  rules: Sequence[str] = (), org_id: str | None = None, request_id: str | None = None,
+                  cluster_id: str | None = None) -> None:
+        """A `flag` decision: open (or add to) the case of the account's network (`cluster_id`, the
+        online scorer's at decide time), or of the account, once per `flag_ttl` per account."""
         if not self._first(("flag", account_id), self._flag_ttl):
             return
         self._put("flag", {"account_id": account_id, "decision_id": decision_id, "reason_code": reason_code,
-                           "rules": list(rules), "org_id": org_id, "request_id": request_id})
+                           "rules": list(rules), "org_id": org_id, "request_id": request_id,
+                           "cluster_id": cluster_id})
 
     def note_denied(self, account_id: str | None, *, decision_id: str, reason_code: str,
                     org_id: str | None = None, request_id: str | None = None) -> None:
@@ -132,9 +136,11 @@ class Enforcement:
             kind, item = await self._queue.get()
             try:
                 if kind == "flag":
-                    await open_case(self.cx, actor="gateway", subject=f"account:{item['account_id']}",
-                                    source="flag", title=f"flagged: {item.get('reason_code') or 'policy'}",
-                                    evidence=[("flag", item["account_id"], item)])
+                    subject = await subject_for(self.cx, item["account_id"], item.get("cluster_id"))
+                    case, _ = await open_case(self.cx, actor="gateway", subject=subject, source="flag",
+                                              title=f"flagged: {item.get('reason_code') or 'policy'}",
+                                              evidence=[("flag", item["account_id"], item)])
+                    await merge_member_cases(self.cx, case, "gateway")
                     await note_flags(self.cx, [policy_flag(item["account_id"], item.get("reason_code"),
                                                            item.get("rules") or (), time.time())])
                 else:

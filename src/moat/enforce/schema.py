@@ -182,4 +182,6 @@ CREATE INDEX enforce_flags_account ON enforce_flags (account_id, day)
 
 COMPONENT = "enforce"
 LEGACY = ("enforce_schema_version", "SELECT COALESCE(MAX(version), 0) FROM enforce_schema_version")
-MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3))
+# v4 (issue 13 item 3): an organization's case lists the accounts detection linked to it.
+_V4 = "CREATE INDEX IF NOT EXISTS enforce_findings_linked ON enforce_findings (linked_org, account_id)"
+MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))

@@ -194,6 +194,12 @@ class EnforceStore:
         return await self.db.fetch("SELECT account_id, risk, cluster_id, linked_org FROM enforce_findings "
                                    "WHERE risk > 0 ORDER BY risk DESC, account_id LIMIT ?", limit)
 
+    async def linked_accounts(self, org_id: str, limit: int = 10_000) -> list[str]:
+        """The accounts whose latest finding links them to the organization (hidden affiliation)."""
+        rows = await self.db.fetch("SELECT account_id FROM enforce_findings WHERE linked_org = ? "
+                                   f"ORDER BY account_id LIMIT {int(limit)}", org_id)
+        return [r[0] for r in rows]
+
     async def cluster_members(self, cluster_id: str, limit: int = 10_000) -> list[str]:
         rows = await self.db.fetch("SELECT account_id FROM enforce_findings WHERE cluster_id = ? "
                                    f"ORDER BY account_id LIMIT {int(limit)}", cluster_id)

@@ -109,6 +109,9 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
     }
     outcome = _outcome_fields(decision)
     traffic.update(outcome)
+    inputs = ctx.extra.get("inputs")
+    if inputs:  # what the decide stage read (moat.policy.inputs), absent for a refusal before it
+        traffic.update(inputs)
     entry: dict[str, Any] = {
         "decision_id": decision.decision_id if decision else None,
         "ts": now,

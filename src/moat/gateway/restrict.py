@@ -48,7 +48,8 @@ def apply_enforcement(enforcement: Enforcement, engine: Engine, ctx: RequestCont
         apply_restriction(decision, restriction, ctx, engine)
     if account_id is not None and decision.flag:
         enforcement.note_flag(account_id, decision_id=decision.decision_id, reason_code=decision.reason_code,
-                              rules=decision.rules, org_id=ctx.entity.org_id, request_id=ctx.request_id)
+                              rules=decision.rules, org_id=ctx.entity.org_id, request_id=ctx.request_id,
+                              cluster_id=ctx.extra.get("cluster_id"))
     if not decision.allowed:
         enforcement.note_denied(account_id, decision_id=decision.decision_id, reason_code=decision.reason_code,
                                 org_id=ctx.entity.org_id, request_id=ctx.request_id)

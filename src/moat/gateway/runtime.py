@@ -46,6 +46,7 @@ from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
 from moat.limits.memory import MemoryLimiter
 from moat.policy import BundleError, Engine, PolicyStore
+from moat.policy.inputs import recorded_inputs
 from moat.store import Store, open_store
 from moat.store.base import AdminAction
 from moat.store.link import StoreLink
@@ -287,6 +288,7 @@ class Runtime:
         ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
         self.online.fill(ctx)  # detector scores, from memory
         decision = self.policy.decide(ctx, self.directory)
+        ctx.extra["inputs"] = recorded_inputs(ctx, self.directory)  # so a replay decides from the same facts
         apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
         return decision
 

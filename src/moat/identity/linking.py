@@ -67,6 +67,7 @@ from moat.identity.linking_result import (
     LinkResult,
     noisy_or,
 )
+from moat.ids import cluster_id as cluster_name
 
 __all__ = ["AccountLink", "Cluster", "ClusterLink", "LinkResult", "Linker", "LinkingConfig", "link_dataset",
            "noisy_or"]
@@ -581,7 +582,7 @@ class Linker:
         return [] if idx is None else [self._ids[m] for m in self._component(idx)]
 
     def _cluster_id(self, members: list[int]) -> str:
-        return "cl_" + min(self._ids[m] for m in members)
+        return cluster_name(self._ids[m] for m in members)  # the one naming rule, shared with detection
 
     def clusters(self) -> dict[int, list[int]]:
         """root -> member indexes, for clusters of two or more accounts."""

@@ -1,15 +1,21 @@
 """`moat policy replay`: re-decide recorded traffic under a new bundle and report what changes.
 
 Records (shared/spec/traffic-format.md) become the same `RequestContext` the gateway builds, and
-are decided by the same `Engine.decide`, so a replay predicts what the gateway would do. What a
-dataset cannot say is filled conservatively: restricted organizations come from `entities.jsonl`,
-scores and linked organizations from `findings.jsonl` when `moat detect` has written one, end-user
-attribution recorded by the gateway counts as signed, and fields beyond the spec that a record
-happens to carry (`credential`, `verified`, `status`, `max_tokens`, `first_party`) are used.
+are decided by the same `Engine.decide`, so a replay predicts what the gateway would do. A record
+the gateway wrote carries the inputs its decision read (moat.policy.inputs: account state, the
+restriction answers, the resolved entity, the detector scores and cluster), and is decided from
+those: replaying recorded traffic with the bundle that decided it changes nothing, and a changed
+score threshold changes exactly the requests whose recorded score lies between the two. A record
+without them (simulated traffic, an older export) is filled from the dataset: restricted
+organizations from `entities.jsonl`, scores and linked organizations from `findings.jsonl` when
+`moat detect` has written one, end-user attribution counted as signed.
 
 Without `--against`, the new decisions are compared with the `decision` the gateway recorded
 (`allow` / `deny:<reason>`); with it, with the old bundle's full outcome (including redaction,
-flags, caps and limits).
+flags, caps and limits). Two kinds of recorded refusal are not the bundle's to change: a refusal
+before the decide stage (a bad key, a suspended account; revision `gateway`) is counted apart, and
+a limit that refused (`throttle_refused:...`) stays unchanged while the new decision still applies
+a limit, since whether a limit refuses depends on the traffic's rate, which a replay does not rerun.
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import orjson
 from moat.context import Decision, RequestContext, ResolvedEntity
 from moat.identity.models import Account, ApiKey, Organization
 from moat.policy.engine import Engine
+from moat.policy.inputs import apply_inputs, has_inputs
+from moat.policy.variables import DirectoryView
 from moat.traffic import BadLine, read_accounts, read_entities, read_requests
 
 
@@ -103,6 +111,8 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
         conversation_id=rec.get("conversation_id"), turn=int(rec.get("turn") or 1))
     if rec.get("first_party"):
         ctx.extra["first_party"] = True
+    if has_inputs(rec):
+        return ctx
     finding = ds.findings.get(account.account_id)
     if finding:
         ctx.scores = {k: float(v) for k, v in (finding.get("scores") or {}).items()}
@@ -112,6 +122,18 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
             ctx.entity = ResolvedEntity(org_id=linked, confidence=1.0,
                                         restricted=ds.directory.is_restricted(linked))
     return ctx
+
+
+def rebuild(rec: dict[str, Any], ds: Dataset) -> tuple[RequestContext, DirectoryView]:
+    """The context of a recorded request and the directory to decide it with: its recorded inputs
+    when it has them, the dataset's otherwise."""
+    ctx = context_from_record(rec, ds)
+    return (ctx, apply_inputs(rec, ctx)) if has_inputs(rec) else (ctx, ds.directory)
+
+
+def decided_before_policy(rec: dict[str, Any]) -> bool:
+    """Refused by the gateway before the decide stage (bad key, suspended account, bad body)."""
+    return rec.get("policy_revision") == "gateway"
 
 
 def outcome(d: Decision) -> str:
@@ -132,7 +154,11 @@ def outcome(d: Decision) -> str:
     return "+".join(parts)
 
 
-def _recorded_label(label: str | None) -> str:
+def _recorded_label(label: str | None, now: Decision) -> str:
+    """The recorded decision, as the new one is written; a limit's refusal stands for any decision
+    that still applies a limit (whether it refuses depends on the rate, not on the bundle)."""
+    if label and label.startswith("throttle_refused:") and now.allowed and now.limits:
+        return now.label
     return label or "allow"
 
 
@@ -152,6 +178,9 @@ class ReplayReport:
     by_rule: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))  # rule -> acct -> n
     accounts: Counter[str] = field(default_factory=Counter)  # account -> changed requests
     bad_lines: list[str] = field(default_factory=list)
+    revisions: Counter[str] = field(default_factory=Counter)  # bundle revision recorded -> requests
+    from_dataset: int = 0  # requests without recorded inputs, decided from the dataset's state
+    before_policy: int = 0  # refused before the decide stage: not the bundle's to change
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -160,6 +189,8 @@ class ReplayReport:
             "by_rule": {rule: {"requests": sum(c.values()), "accounts": sorted(c)}
                         for rule, c in sorted(self.by_rule.items())},
             "accounts": dict(self.accounts.most_common()),
+            "recorded_revisions": dict(self.revisions.most_common()),
+            "without_recorded_inputs": self.from_dataset, "refused_before_policy": self.before_policy,
             "bad_lines": self.bad_lines,
         }
 
@@ -167,6 +198,13 @@ class ReplayReport:
         pct = 100.0 * self.changed / self.requests if self.requests else 0.0
         lines = [f"requests: {self.requests}", f"changed:  {self.changed} ({pct:.2f}%) "
                  f"in {len(self.accounts)} account(s)"]
+        if self.revisions:
+            lines.append("decided by: " + ", ".join(f"{rev} ({n})" for rev, n in self.revisions.most_common(5)))
+        if self.from_dataset:
+            lines.append(f"{self.from_dataset} request(s) without recorded inputs: decided from the dataset's "
+                         "accounts, entities and findings")
+        if self.before_policy:
+            lines.append(f"{self.before_policy} request(s) refused before the policy decided (not replayed)")
         if self.transitions:
             lines += ["", "transitions:"] + [f"  {n:>8}  {t}" for t, n in self.transitions.most_common()]
         if self.by_rule:
@@ -195,15 +233,20 @@ def replay(dataset: Path, new: Engine, old: Engine | None = None,
     report = ReplayReport(bad_lines=[str(b) for b in ds.bad_lines])
     stream = read_requests(dataset, lambda b: report.bad_lines.append(str(b)))
     for rec in wrap(stream) if wrap else stream:
+        if decided_before_policy(rec):
+            report.before_policy += 1
+            continue
         report.requests += 1
-        ctx = context_from_record(rec, ds)
-        after = new.decide(ctx, ds.directory)
+        report.revisions[rec.get("policy_revision") or "(not recorded)"] += 1
+        report.from_dataset += not has_inputs(rec)
+        ctx, directory = rebuild(rec, ds)
+        after = new.decide(ctx, directory)
         if old is not None:
-            before = old.decide(ctx, ds.directory)
+            before = old.decide(ctx, directory)
             was, now = outcome(before), outcome(after)
             rules = set(before.rules) ^ set(after.rules) or set(after.rules) or {"(no rule)"}
         else:
-            was, now = _recorded_label(rec.get("decision")), after.label
+            was, now = _recorded_label(rec.get("decision"), after), after.label
             rules = _refusing(effects, after) or {"(no rule matched now)"}
         if was == now:
             continue

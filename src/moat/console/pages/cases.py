@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from moat.console import enforcement as enf
+from moat.console.evidence import case_signals
 from moat.console.http import Request, Response, local_path
 from moat.console.pages.directory import page_url
 from moat.console.routing import Route
@@ -51,8 +52,10 @@ async def case(c: Console, req: Request, case_id: str, *, status: int = 200, err
     cx = await enf.context(c)
     detail = await case_detail(cx, case_id, limit=25)
     label = await get_label(cx, f"case:{case_id}")
+    signals, read, more = await case_signals(cx, case_id)  # evidence per signal, not line by line
     return await c.render(req, "case.html", http_status=status, active="cases", d=detail, case=detail["case"],
-                          label=label, error=error or req.q("error"), notice=notice or req.q("notice"))
+                          label=label, signals=signals, evidence_read=read, evidence_more=more,
+                          error=error or req.q("error"), notice=notice or req.q("notice"))
 
 
 def _back(req: Request, fallback: str) -> str:

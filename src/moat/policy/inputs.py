@@ -1,0 +1,106 @@
+"""The inputs a decision read, recorded with it, so that replaying it decides from the same facts
+(issue 13 item 2: "replay does not reproduce").
+
+A traffic record holds the request. What the decide stage read beyond it changes afterwards: the
+account's plan, credential and status, which organizations the directory held restricted, the
+entity resolution linked the call to, the detector scores and cluster, whether the client was the
+first-party app. Today's directory and findings cannot say what they were, so the gateway writes
+them into each traffic record (`recorded_inputs`, at decide time), `moat export` keeps them
+(docs/traffic-format-extensions.md), and `moat policy replay` and the console's dry run rebuild
+the context from them (`apply_inputs`). A record without them (simulated traffic, an older
+export) is decided from the dataset's accounts, entities and findings instead.
+
+Restriction is recorded as answers, not as the directory: `restricted` lists the organizations (and
+end-user domains) the request named that were restricted then, by themselves or through an owner,
+and `domain_org` the organization that owned the account's email domain. A `RecordedDirectory`
+answers the engine's questions from exactly those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from moat.context import RequestContext, ResolvedEntity
+from moat.identity.models import Organization
+from moat.policy.variables import DirectoryView, _domain_org, _restricted
+
+# The extension fields this module writes and reads (requests.jsonl; see the docs).
+INPUT_FIELDS: tuple[str, ...] = (
+    "plan", "credential", "verified", "account_status", "entity_restricted", "entity_evidence",
+    "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens", "input_tokens_estimate",
+)
+
+
+def recorded_inputs(ctx: RequestContext, directory: DirectoryView) -> dict[str, Any]:
+    """What `ctx` and `directory` told the decide stage, as traffic-record fields (a few µs)."""
+    account = ctx.account
+    domain_org = _domain_org(directory, account.email_domain) if account is not None else ""
+    named = {ctx.org.org_id if ctx.org else None, ctx.entity.org_id, domain_org, ctx.end_user_org}
+    inputs: dict[str, Any] = {
+        "entity_restricted": ctx.entity.restricted,
+        "entity_evidence": list(ctx.entity.evidence),
+        "restricted": sorted(n for n in named if n and _restricted(directory, n)),
+        "domain_org": domain_org or None,
+        "scores": dict(ctx.scores),
+        "cluster_id": ctx.extra.get("cluster_id"),
+        "first_party": bool(ctx.extra.get("first_party")),
+        "max_tokens": ctx.max_tokens,
+        "input_tokens_estimate": ctx.input_tokens_estimate,
+    }
+    if account is not None:
+        inputs.update(plan=account.plan, credential=account.credential, verified=account.verified,
+                      account_status=account.status)
+    return inputs
+
+
+class RecordedDirectory:
+    """A DirectoryView that answers as the directory answered when the request was decided."""
+
+    __slots__ = ("domain", "org", "restricted")
+
+    def __init__(self, restricted: list[str], email_domain: str, domain_org: str | None) -> None:
+        self.restricted = frozenset(restricted)
+        self.domain = email_domain
+        self.org = Organization(org_id=domain_org) if domain_org else None
+
+    def is_restricted(self, org_id: str) -> bool:
+        return org_id in self.restricted
+
+    def org_for_domain(self, domain: str) -> Organization | None:
+        return self.org if domain.rpartition("@")[2].lower() == self.domain else None
+
+
+def has_inputs(rec: dict[str, Any]) -> bool:
+    """The record carries the inputs of its decision (recorded by a gateway that writes them)."""
+    return "restricted" in rec
+
+
+def apply_inputs(rec: dict[str, Any], ctx: RequestContext) -> RecordedDirectory:
+    """Put a record's recorded inputs into the context rebuilt from it; the directory to decide with."""
+    account = ctx.account
+    if account is not None and "plan" in rec:
+        account = ctx.account = replace(
+            account, plan=rec.get("plan") or account.plan, credential=rec.get("credential") or account.credential,
+            verified=bool(rec.get("verified")), status=rec.get("account_status") or account.status)
+    if "org_id" in rec:
+        org_id = rec.get("org_id")
+        ctx.org = (ctx.org if ctx.org is not None and ctx.org.org_id == org_id else Organization(org_id=org_id)) \
+            if org_id else None
+        if ctx.org is not None and ctx.org.restricted:  # the recorded answer decides, not today's entities
+            ctx.org = replace(ctx.org, restricted=False)
+    ctx.entity = ResolvedEntity(org_id=rec.get("entity_org"), confidence=float(rec.get("entity_confidence") or 0.0),
+                                restricted=bool(rec.get("entity_restricted")),
+                                evidence=list(rec.get("entity_evidence") or ()))
+    if rec.get("attribution_trust"):
+        ctx.attribution_trust = rec["attribution_trust"]
+    ctx.scores = {k: float(v) for k, v in (rec.get("scores") or {}).items()}
+    if rec.get("cluster_id"):
+        ctx.extra["cluster_id"] = rec["cluster_id"]
+    ctx.extra["first_party"] = bool(rec.get("first_party"))
+    if rec.get("max_tokens") is not None:
+        ctx.max_tokens = int(rec["max_tokens"])
+    if rec.get("input_tokens_estimate") is not None:
+        ctx.input_tokens_estimate = int(rec["input_tokens_estimate"])
+    domain = account.email_domain if account is not None else ""
+    return RecordedDirectory(list(rec.get("restricted") or ()), domain, rec.get("domain_org"))
