@@ -1,0 +1,150 @@
+"""The replica-local exceptions index: which exceptions a call may use, read from memory on the hot path.
+
+Propagated exactly like restrictions (`moat.enforce.restrictions`): `start()` loads every active,
+unexpired exception, then a task polls the enforcement change feed (`enforce_changes`, kind
+`exception`) every `poll_interval` seconds (0.3 by default) and reloads exactly the exceptions that
+changed, so a grant or a revocation on any replica is in force on every replica within about half a
+second. Expiry needs no write: `for_call` compares `expires_at` with the clock.
+
+`for_call` is a few dict lookups, and None at once while no exception exists (the usual case):
+the policy engine then takes its ordinary path. While the database is unreachable at start, no
+exception is loaded and refusals stand (it fails closed) until it answers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+from moat.context import RequestContext
+from moat.enforce import exception_store
+from moat.enforce.exceptions import lifts_refusal
+from moat.enforce.models import ExceptionGrant
+from moat.enforce.storage import EnforceStore
+from moat.identity.admin import iso
+from moat.tasks import cancel
+
+log = logging.getLogger(__name__)
+
+
+def explain(grant: ExceptionGrant) -> str:
+    """The line a decision's explanation carries for the exception that allowed it."""
+    scope = f", keys of purpose {grant.key_purpose}" if grant.key_purpose else ""
+    return (f"allowed by exception {grant.exception_id} granted by {grant.granted_by} until "
+            f"{iso(grant.expires_at)} ({grant.subject_kind}:{grant.subject_id}, purpose {grant.purpose}{scope})")
+
+
+class CallExceptions:
+    """The exceptions one call may use, as the policy engine's `Lift` (moat.policy.combine)."""
+
+    __slots__ = ("grants",)
+
+    def __init__(self, grants: list[ExceptionGrant]) -> None:
+        self.grants = grants
+
+    def __call__(self, rule_id: str, reason: str) -> tuple[str, str] | None:
+        for grant in self.grants:
+            if lifts_refusal(grant.lifts, rule_id, reason):
+                return grant.exception_id, explain(grant)
+        return None
+
+
+class ExceptionIndex:
+    """Active exceptions by subject; see the module docstring."""
+
+    def __init__(self, es: EnforceStore, *, poll_interval: float = 0.3,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._es = es
+        self._poll_interval = poll_interval
+        self._clock = clock
+        self._grants: dict[str, ExceptionGrant] = {}
+        self._by_subject: dict[tuple[str, str], tuple[ExceptionGrant, ...]] = {}
+        self._seq = 0
+        self._task: asyncio.Task[None] | None = None
+
+    async def start(self) -> None:
+        if self._task is not None:
+            return
+        self._seq = await self._es.last_change()
+        self._grants = {g.exception_id: g for g in await exception_store.active(self._es)}
+        self._rebuild()
+        self._task = asyncio.create_task(self._poll(), name="moat-exceptions-poll")
+
+    async def stop(self) -> None:
+        await cancel(self._task)
+        self._task = None
+
+    async def _poll(self) -> None:
+        failing = False
+        while True:
+            try:
+                await self.refresh()
+                failing = False
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                if not failing:  # once per outage; the index keeps serving what it has
+                    log.warning("exceptions: polling the change feed failed; retrying", exc_info=True)
+                failing = True
+            await asyncio.sleep(self._poll_interval)
+
+    async def refresh(self) -> int:
+        """Apply pending changes now; returns how many were read."""
+        applied = 0
+        while changes := await self._es.changes_since(self._seq):
+            ids = sorted({ident for _, kind, ident in changes if kind == "exception"})
+            if ids:
+                fresh = {g.exception_id: g for g in await exception_store.active(self._es, ids)}
+                grants = dict(self._grants)
+                for exception_id in ids:
+                    grant = fresh.get(exception_id)
+                    if grant is None:
+                        grants.pop(exception_id, None)
+                    else:
+                        grants[exception_id] = grant
+                self._grants = grants
+                self._rebuild()
+            self._seq = changes[-1][0]
+            applied += len(changes)
+        return applied
+
+    def _rebuild(self) -> None:
+        """Build the lookup aside and swap it in, so a reader never sees half of it."""
+        by_subject: dict[tuple[str, str], list[ExceptionGrant]] = {}
+        for exception_id in sorted(self._grants):  # oldest first: the one a decision names
+            grant = self._grants[exception_id]
+            subjects = [("account", a) for a in grant.accounts] if grant.subject_kind == "cluster" else [
+                (grant.subject_kind, grant.subject_id)]
+            for subject in subjects:
+                by_subject.setdefault(subject, []).append(grant)
+        self._by_subject = {k: tuple(v) for k, v in by_subject.items()}
+
+    # ---- the hot path ----------------------------------------------------------------------
+    def for_call(self, ctx: RequestContext) -> CallExceptions | None:
+        """The exceptions this call may use (its key, account, declared or resolved organization;
+        unexpired; of the key's purpose when they ask for one), or None."""
+        by_subject = self._by_subject
+        if not by_subject:
+            return None
+        found: dict[str, ExceptionGrant] = {}
+        for kind, ident in (("key", ctx.key.key_id if ctx.key else None),
+                            ("account", ctx.account.account_id if ctx.account else None),
+                            ("org", ctx.org.org_id if ctx.org else None), ("org", ctx.entity.org_id)):
+            if ident is not None:
+                for grant in by_subject.get((kind, ident), ()):
+                    found[grant.exception_id] = grant
+        if not found:
+            return None
+        now = self._clock()
+        purpose = ctx.key.meta.get("purpose") if ctx.key else None
+        usable = [g for g in found.values()
+                  if g.expires_at > now and (g.key_purpose is None or g.key_purpose == purpose)]
+        if not usable:
+            return None
+        usable.sort(key=lambda g: g.exception_id)
+        return CallExceptions(usable)
+
+    def __len__(self) -> int:
+        return len(self._grants)
