@@ -77,7 +77,8 @@ def code(response: httpx.Response) -> str | None:
     return response.json().get("error", {}).get("code") if response.status_code >= 400 else None
 
 
-def until(check: Callable[[], httpx.Response], accept: Callable[[httpx.Response], bool]) -> tuple[httpx.Response, float]:
+def until(check: Callable[[], httpx.Response],
+          accept: Callable[[httpx.Response], bool]) -> tuple[httpx.Response, float]:
     """The first response `accept`s (or the last, past the deadline) and the seconds it took."""
     t0 = time.monotonic()
     while True:

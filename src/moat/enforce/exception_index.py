@@ -51,16 +51,75 @@ class CallExceptions:
         return None
 
 
-class ExceptionIndex:
-    """Active exceptions by subject; see the module docstring."""
+class ExceptionLookup:
+    """Exceptions by subject, in memory: the lookup alone (`moat policy explain` loads one itself)."""
 
-    def __init__(self, es: EnforceStore, *, poll_interval: float = 0.3,
-                 clock: Callable[[], float] = time.time) -> None:
-        self._es = es
-        self._poll_interval = poll_interval
+    def __init__(self, *, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._grants: dict[str, ExceptionGrant] = {}
         self._by_subject: dict[tuple[str, str], tuple[ExceptionGrant, ...]] = {}
+
+    def load(self, grants: list[ExceptionGrant]) -> None:
+        """Serve exactly these grants."""
+        self._grants = {g.exception_id: g for g in grants}
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Build the lookup aside and swap it in, so a reader never sees half of it."""
+        by_subject: dict[tuple[str, str], list[ExceptionGrant]] = {}
+        for exception_id in sorted(self._grants):  # oldest first: the one a decision names
+            grant = self._grants[exception_id]
+            subjects = [("account", a) for a in grant.accounts] if grant.subject_kind == "cluster" else [
+                (grant.subject_kind, grant.subject_id)]
+            for subject in subjects:
+                by_subject.setdefault(subject, []).append(grant)
+        self._by_subject = {k: tuple(v) for k, v in by_subject.items()}
+
+    # ---- the hot path ----------------------------------------------------------------------
+    def for_call(self, ctx: RequestContext) -> CallExceptions | None:
+        """The exceptions this call may use (its key, account, declared or resolved organization;
+        unexpired; of the key's purpose when they ask for one), or None."""
+        if not self._by_subject:
+            return None
+        key = ctx.key
+        return self.for_subjects(key.key_id if key else None, ctx.account.account_id if ctx.account else None,
+                                 (ctx.org.org_id if ctx.org else None, ctx.entity.org_id),
+                                 key.meta.get("purpose") if key else None)
+
+    def for_subjects(self, key_id: str | None, account_id: str | None, org_ids: tuple[str | None, ...],
+                     key_purpose: str | None) -> CallExceptions | None:
+        """`for_call` for a call described by its subjects."""
+        by_subject = self._by_subject
+        if not by_subject:
+            return None
+        found: dict[str, ExceptionGrant] = {}
+        subjects = [("key", key_id), ("account", account_id), *(("org", o) for o in org_ids)]
+        for kind, ident in subjects:
+            if ident:
+                for grant in by_subject.get((kind, ident), ()):
+                    found[grant.exception_id] = grant
+        if not found:
+            return None
+        now = self._clock()
+        usable = [g for g in found.values()
+                  if g.expires_at > now and (g.key_purpose is None or g.key_purpose == key_purpose)]
+        if not usable:
+            return None
+        usable.sort(key=lambda g: g.exception_id)
+        return CallExceptions(usable)
+
+    def __len__(self) -> int:
+        return len(self._grants)
+
+
+class ExceptionIndex(ExceptionLookup):
+    """Active exceptions by subject, following the store; see the module docstring."""
+
+    def __init__(self, es: EnforceStore, *, poll_interval: float = 0.3,
+                 clock: Callable[[], float] = time.time) -> None:
+        super().__init__(clock=clock)
+        self._es = es
+        self._poll_interval = poll_interval
         self._seq = 0
         self._task: asyncio.Task[None] | None = None
 
@@ -68,8 +127,7 @@ class ExceptionIndex:
         if self._task is not None:
             return
         self._seq = await self._es.last_change()
-        self._grants = {g.exception_id: g for g in await exception_store.active(self._es)}
-        self._rebuild()
+        self.load(await exception_store.active(self._es))
         self._task = asyncio.create_task(self._poll(), name="moat-exceptions-poll")
 
     async def stop(self) -> None:
@@ -109,42 +167,3 @@ class ExceptionIndex:
             self._seq = changes[-1][0]
             applied += len(changes)
         return applied
-
-    def _rebuild(self) -> None:
-        """Build the lookup aside and swap it in, so a reader never sees half of it."""
-        by_subject: dict[tuple[str, str], list[ExceptionGrant]] = {}
-        for exception_id in sorted(self._grants):  # oldest first: the one a decision names
-            grant = self._grants[exception_id]
-            subjects = [("account", a) for a in grant.accounts] if grant.subject_kind == "cluster" else [
-                (grant.subject_kind, grant.subject_id)]
-            for subject in subjects:
-                by_subject.setdefault(subject, []).append(grant)
-        self._by_subject = {k: tuple(v) for k, v in by_subject.items()}
-
-    # ---- the hot path ----------------------------------------------------------------------
-    def for_call(self, ctx: RequestContext) -> CallExceptions | None:
-        """The exceptions this call may use (its key, account, declared or resolved organization;
-        unexpired; of the key's purpose when they ask for one), or None."""
-        by_subject = self._by_subject
-        if not by_subject:
-            return None
-        found: dict[str, ExceptionGrant] = {}
-        for kind, ident in (("key", ctx.key.key_id if ctx.key else None),
-                            ("account", ctx.account.account_id if ctx.account else None),
-                            ("org", ctx.org.org_id if ctx.org else None), ("org", ctx.entity.org_id)):
-            if ident is not None:
-                for grant in by_subject.get((kind, ident), ()):
-                    found[grant.exception_id] = grant
-        if not found:
-            return None
-        now = self._clock()
-        purpose = ctx.key.meta.get("purpose") if ctx.key else None
-        usable = [g for g in found.values()
-                  if g.expires_at > now and (g.key_purpose is None or g.key_purpose == purpose)]
-        if not usable:
-            return None
-        usable.sort(key=lambda g: g.exception_id)
-        return CallExceptions(usable)
-
-    def __len__(self) -> int:
-        return len(self._grants)
