@@ -81,25 +81,25 @@ async def test_the_index_follows_grants_revocations_expiry_and_key_purpose(cx: E
     index = ExceptionIndex(cx.es, clock=lambda: now[0])
     await index.start()
     try:
-        assert index.for_subjects("k1", "a1", (None, None), None) is None
+        assert index.for_subjects("k1", "a1", None, None, None) is None
         plain = await grant(cx, "account:a1", until="1h")
         scoped = await grant(cx, "org:sub", purpose="safety_evaluation", key_purpose="safety_evaluation")
         await index.refresh()
-        lift = index.for_subjects("k1", "a1", (None, None), None)
+        lift = index.for_subjects("k1", "a1", None, None, None)
         assert lift is not None and lift("restricted-org-direct", "competitive_use_restricted") is not None
         assert lift("some-rule", "other_reason") is None  # it lifts one reason code only
-        assert index.for_subjects("k3", "a3", ("sub", None), None) is None  # not a key of that purpose
-        by = index.for_subjects("k3", "a3", (None, "sub"), "safety_evaluation")  # resolved org counts too
+        assert index.for_subjects("k3", "a3", "sub", None, None) is None  # not a key of that purpose
+        by = index.for_subjects("k3", "a3", None, "sub", "safety_evaluation")  # resolved org counts too
         assert by is not None
         exception_id, text = by("restricted-org-direct", "competitive_use_restricted") or ("", "")
         assert exception_id == scoped.exception_id
         assert text.startswith(f"allowed by exception {scoped.exception_id} granted by ann until ")
         now[0] += 3601  # the plain one expires; nothing was written
-        assert index.for_subjects("k1", "a1", (None, None), None) is None
+        assert index.for_subjects("k1", "a1", None, None, None) is None
         now[0] -= 3601
         await revoke_exception(cx, actor="ann", exception_id=plain.exception_id, reason="over")
         await index.refresh()
-        assert index.for_subjects("k1", "a1", (None, None), None) is None
+        assert index.for_subjects("k1", "a1", None, None, None) is None
         assert len(index) == 1
     finally:
         await index.stop()
@@ -111,8 +111,8 @@ async def test_a_cluster_exception_reaches_its_members(cx: EnforceContext) -> No
     assert sorted(granted.accounts) == ["a1", "a2"]
     lookup = ExceptionLookup()
     lookup.load([granted])
-    assert lookup.for_subjects(None, "a2", (None, None), None) is not None
-    assert lookup.for_subjects(None, "a4", (None, None), None) is None
+    assert lookup.for_subjects(None, "a2", None, None, None) is not None
+    assert lookup.for_subjects(None, "a4", None, None, None) is None
 
 
 def test_the_engine_lifts_refusals_the_exception_covers() -> None:
@@ -123,7 +123,7 @@ def test_the_engine_lifts_refusals_the_exception_covers() -> None:
                             time.time() + 60)
     lookup = ExceptionLookup()
     lookup.load([grant_])
-    allowed = engine.decide_values(RIVAL, lift=lookup.for_subjects(None, "a3", ("sub", None), None))
+    allowed = engine.decide_values(RIVAL, lift=lookup.for_subjects(None, "a3", "sub", None, None))
     assert allowed.allowed and "exception:exc_1" in allowed.rules
     assert any(line.startswith("allowed by exception exc_1 granted by ann until ") and
                line.endswith("lifts restricted-org-direct (competitive_use_restricted)")
@@ -132,7 +132,7 @@ def test_the_engine_lifts_refusals_the_exception_covers() -> None:
     other = ExceptionGrant("exc_2", "org", "sub", "reason:something_else", "research", "x", "ann", 0.0,
                            time.time() + 60)
     lookup.load([other])
-    assert not engine.decide_values(RIVAL, lift=lookup.for_subjects(None, "a3", ("sub", None), None)).allowed
+    assert not engine.decide_values(RIVAL, lift=lookup.for_subjects(None, "a3", "sub", None, None)).allowed
 
 
 async def refused_decision(store: Store, account_id: str, decision_id: str, reason: str) -> None:

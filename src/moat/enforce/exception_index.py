@@ -57,7 +57,8 @@ class ExceptionLookup:
     def __init__(self, *, clock: Callable[[], float] = time.time) -> None:
         self._clock = clock
         self._grants: dict[str, ExceptionGrant] = {}
-        self._by_subject: dict[tuple[str, str], tuple[ExceptionGrant, ...]] = {}
+        # subject kind → subject id → its grants, oldest first (a cluster's under its accounts)
+        self._by_kind: dict[str, dict[str | None, tuple[ExceptionGrant, ...]]] = {}
 
     def load(self, grants: list[ExceptionGrant]) -> None:
         """Serve exactly these grants."""
@@ -66,47 +67,47 @@ class ExceptionLookup:
 
     def _rebuild(self) -> None:
         """Build the lookup aside and swap it in, so a reader never sees half of it."""
-        by_subject: dict[tuple[str, str], list[ExceptionGrant]] = {}
+        by_kind: dict[str, dict[str | None, list[ExceptionGrant]]] = {"key": {}, "account": {}, "org": {}}
         for exception_id in sorted(self._grants):  # oldest first: the one a decision names
             grant = self._grants[exception_id]
-            subjects = [("account", a) for a in grant.accounts] if grant.subject_kind == "cluster" else [
-                (grant.subject_kind, grant.subject_id)]
-            for subject in subjects:
-                by_subject.setdefault(subject, []).append(grant)
-        self._by_subject = {k: tuple(v) for k, v in by_subject.items()}
+            if grant.subject_kind == "cluster":
+                for account_id in grant.accounts:
+                    by_kind["account"].setdefault(account_id, []).append(grant)
+            else:
+                by_kind[grant.subject_kind].setdefault(grant.subject_id, []).append(grant)
+        self._by_kind = {kind: {k: tuple(v) for k, v in ids.items()} for kind, ids in by_kind.items()} \
+            if self._grants else {}
 
     # ---- the hot path ----------------------------------------------------------------------
     def for_call(self, ctx: RequestContext) -> CallExceptions | None:
         """The exceptions this call may use (its key, account, declared or resolved organization;
         unexpired; of the key's purpose when they ask for one), or None."""
-        if not self._by_subject:
+        if not self._by_kind:
             return None
         key = ctx.key
         return self.for_subjects(key.key_id if key else None, ctx.account.account_id if ctx.account else None,
-                                 (ctx.org.org_id if ctx.org else None, ctx.entity.org_id),
+                                 ctx.org.org_id if ctx.org else None, ctx.entity.org_id,
                                  key.meta.get("purpose") if key else None)
 
-    def for_subjects(self, key_id: str | None, account_id: str | None, org_ids: tuple[str | None, ...],
-                     key_purpose: str | None) -> CallExceptions | None:
-        """`for_call` for a call described by its subjects."""
-        by_subject = self._by_subject
-        if not by_subject:
+    def for_subjects(self, key_id: str | None, account_id: str | None, org_id: str | None,
+                     entity_org_id: str | None, key_purpose: str | None) -> CallExceptions | None:
+        """`for_call` for a call described by its subjects: one dict lookup per subject, and
+        nothing more for a caller without an exception (nearly all of them)."""
+        by_kind = self._by_kind
+        if not by_kind:
             return None
-        found: dict[str, ExceptionGrant] = {}
-        subjects = [("key", key_id), ("account", account_id), *(("org", o) for o in org_ids)]
-        for kind, ident in subjects:
-            if ident:
-                for grant in by_subject.get((kind, ident), ()):
-                    found[grant.exception_id] = grant
-        if not found:
+        orgs = by_kind["org"]
+        by_key, by_account = by_kind["key"].get(key_id), by_kind["account"].get(account_id)
+        by_org = orgs.get(org_id)
+        by_entity = orgs.get(entity_org_id) if entity_org_id != org_id else None
+        if by_key is None and by_account is None and by_org is None and by_entity is None:
             return None
         now = self._clock()
-        usable = [g for g in found.values()
-                  if g.expires_at > now and (g.key_purpose is None or g.key_purpose == key_purpose)]
+        usable = {g.exception_id: g for found in (by_key, by_account, by_org, by_entity) if found for g in found
+                  if g.expires_at > now and (g.key_purpose is None or g.key_purpose == key_purpose)}
         if not usable:
             return None
-        usable.sort(key=lambda g: g.exception_id)
-        return CallExceptions(usable)
+        return CallExceptions([usable[i] for i in sorted(usable)])
 
     def __len__(self) -> int:
         return len(self._grants)

@@ -115,7 +115,7 @@ def _exceptions_for(ctx: click.Context, values: dict[str, Any]) -> Lift | None:
         value = from_values(values, path)
         return str(value) if value else None
 
-    return index.for_subjects(text("key.id"), text("account.id"), (text("org.id"), text("entity.org_id")),
+    return index.for_subjects(text("key.id"), text("account.id"), text("org.id"), text("entity.org_id"),
                               text("key.purpose"))
 
 
