@@ -39,15 +39,16 @@ def explain(grant: ExceptionGrant) -> str:
 class CallExceptions:
     """The exceptions one call may use, as the policy engine's `Lift` (moat.policy.combine)."""
 
-    __slots__ = ("grants",)
+    __slots__ = ("grants", "texts")
 
-    def __init__(self, grants: list[ExceptionGrant]) -> None:
+    def __init__(self, grants: list[ExceptionGrant], texts: dict[str, str] | None = None) -> None:
         self.grants = grants
+        self.texts = texts or {}  # exception id → its explanation line, made once per load
 
     def __call__(self, rule_id: str, reason: str) -> tuple[str, str] | None:
         for grant in self.grants:
             if lifts_refusal(grant.lifts, rule_id, reason):
-                return grant.exception_id, explain(grant)
+                return grant.exception_id, self.texts.get(grant.exception_id) or explain(grant)
         return None
 
 
@@ -59,6 +60,7 @@ class ExceptionLookup:
         self._grants: dict[str, ExceptionGrant] = {}
         # subject kind → subject id → its grants, oldest first (a cluster's under its accounts)
         self._by_kind: dict[str, dict[str | None, tuple[ExceptionGrant, ...]]] = {}
+        self._texts: dict[str, str] = {}
 
     def load(self, grants: list[ExceptionGrant]) -> None:
         """Serve exactly these grants."""
@@ -75,6 +77,7 @@ class ExceptionLookup:
                     by_kind["account"].setdefault(account_id, []).append(grant)
             else:
                 by_kind[grant.subject_kind].setdefault(grant.subject_id, []).append(grant)
+        self._texts = {g.exception_id: explain(g) for g in self._grants.values()}
         self._by_kind = {kind: {k: tuple(v) for k, v in ids.items()} for kind, ids in by_kind.items()} \
             if self._grants else {}
 
@@ -107,7 +110,7 @@ class ExceptionLookup:
                   if g.expires_at > now and (g.key_purpose is None or g.key_purpose == key_purpose)}
         if not usable:
             return None
-        return CallExceptions([usable[i] for i in sorted(usable)])
+        return CallExceptions([usable[i] for i in sorted(usable)], self._texts)
 
     def __len__(self) -> int:
         return len(self._grants)
