@@ -167,6 +167,13 @@ async def test_accepting_an_appeal_grants_the_proposed_exception(cx: EnforceCont
     assert len(granted) == 1 and granted[0].appeal_id == appeal.appeal_id and granted[0].granted_by == "cy"
     accept = [e for e in await admin_entries(store) if e["action"] == "appeals.accept"]
     assert accept[0]["details"]["exception_id"] == granted[0].exception_id
+    assert await exception_proposal.still_refused(cx, appeal.appeal_id) is None
+    # accepted without the exception: the reviewer is told the caller is still refused
+    await refused_decision(store, "a4", "dec_r4", "competitive_use_restricted")
+    other = await appeals.create_appeal(cx, account_id="a4", decision_id="dec_r4", message="please")
+    await appeals.decide_appeal(cx, actor="cy", appeal_id=other.appeal_id, accept=True, note="ok")
+    warning = await exception_proposal.still_refused(cx, other.appeal_id)
+    assert warning and "still refused by policy (competitive_use_restricted)" in warning
 
 
 def test_the_cli_grants_lists_revokes_and_explains(tmp_path: Path, store_url: str, store: Store) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 
-from moat.enforce import actions, appeals, cases, exception_store, findings, labels, webhooks
+from moat.enforce import actions, appeals, cases, exception_proposal, exception_store, findings, labels, webhooks
 from moat.enforce.exceptions_routes import known_rules  # its routes are registered on import
 from moat.enforce.models import Subject
 from moat.enforce.runtime import context_for
@@ -221,7 +221,8 @@ async def _decide(req: AdminRequest) -> tuple[int, Any]:
                                          exception={} if exception is True else exception,
                                          known_rules=known_rules(req))
     granted = await exception_store.for_appeal(cx.es, appeal.appeal_id)
-    return 200, {**appeal.to_dict(), "exceptions": [g.to_dict() for g in granted]}
+    warning = await exception_proposal.still_refused(cx, appeal.appeal_id) if accept else None
+    return 200, {**appeal.to_dict(), "exceptions": [g.to_dict() for g in granted], "warning": warning}
 
 
 # ---- labels --------------------------------------------------------------------------------

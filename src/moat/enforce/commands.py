@@ -21,7 +21,7 @@ from moat.enforce import appeals as enforce_appeals
 from moat.enforce import cases as enforce_cases
 from moat.enforce import findings as enforce_findings
 from moat.enforce import webhooks as enforce_webhooks
-from moat.enforce.exception_proposal import propose
+from moat.enforce.exception_proposal import propose, still_refused
 from moat.enforce.models import ACTION_KINDS, APPEAL_STATUSES, CASE_STATUSES, Page
 from moat.enforce.services import EnforceContext
 from moat.policy.bundle import DEFAULT_DIR, load_bundle
@@ -326,6 +326,8 @@ def appeals_decide(ctx: click.Context, appeal_id: str, accept: bool, note: str, 
                                                                    accept=accept, note=note, undo=undo,
                                                                    exception=exception, known_rules=rules))
     emit(appeal.to_dict(), as_json, f"{appeal_id}: {appeal.status}")
+    if accept and (warning := with_cx(ctx, lambda cx: still_refused(cx, appeal_id))):
+        click.echo(f"warning: {warning}", err=True)
 
 
 # ---- webhooks ------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from moat.enforce import exception_store
 from moat.enforce.appeals import AUTH_REFUSALS, get_appeal
 from moat.enforce.exceptions import lifts_refusal, parse_lifts
 from moat.enforce.services import EnforceContext
@@ -118,3 +119,16 @@ async def propose(cx: EnforceContext, appeal_id: str, *, lifts: str | None = Non
         proposal.warning = (f"{proposal.still_refused} of the caller's last {len(proposal.refusals)} refusals "
                             "would still be refused")
     return proposal
+
+
+async def still_refused(cx: EnforceContext, appeal_id: str) -> str | None:
+    """After an acceptance: a warning when the appealed refusal was the policy's and no exception
+    was granted with it (the reviewer accepted, the caller is still refused), else None."""
+    appeal = await get_appeal(cx, appeal_id)
+    if appeal.status != "accepted" or await exception_store.for_appeal(cx.es, appeal_id):
+        return None
+    decision = await cx.es.decision(appeal.decision_id) or {}
+    if not policy_refusal(decision):
+        return None
+    return (f"accepted without an exception: {appeal.account_id} is still refused by policy "
+            f"({decision.get('reason_code')}); grant one to unblock the caller")

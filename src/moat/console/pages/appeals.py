@@ -43,7 +43,7 @@ async def appeals(c: Console, req: Request) -> Response:
 async def appeal(c: Console, req: Request, appeal_id: str, *, status: int = 200, error: str = "") -> Response:
     from moat.enforce import exception_store
     from moat.enforce.appeals import get_appeal
-    from moat.enforce.exception_proposal import propose
+    from moat.enforce.exception_proposal import propose, still_refused
 
     cx = await enf.context(c)
     found = await get_appeal(cx, appeal_id)
@@ -59,6 +59,7 @@ async def appeal(c: Console, req: Request, appeal_id: str, *, status: int = 200,
             proposal = await propose(cx, appeal_id)
     else:
         granted = await exception_store.for_appeal(cx.es, appeal_id)
+        error = error or await still_refused(cx, appeal_id) or ""
     return await c.render(req, "appeal.html", http_status=status, active="appeals", appeal=found, decision=decision,
                           holding=holding, acct=acct, error=error, proposal=proposal, granted=granted)
 
