@@ -105,6 +105,15 @@ async def test_the_index_follows_grants_revocations_expiry_and_key_purpose(cx: E
         await index.stop()
 
 
+async def test_a_key_exception_reaches_that_key_only(cx: EnforceContext, store: Store) -> None:
+    key_id = (await store.list_keys("a4"))[0].key_id
+    granted = await grant(cx, f"key:{key_id}", lifts="all", purpose="benchmarking")
+    lookup = ExceptionLookup()
+    lookup.load([granted])
+    assert lookup.for_subjects(key_id, "a4", None, None, None) is not None
+    assert lookup.for_subjects("key_other", "a4", None, None, None) is None
+
+
 async def test_a_cluster_exception_reaches_its_members(cx: EnforceContext) -> None:
     await cx.es.upsert_findings(FINDINGS)
     granted = await grant(cx, "cluster:c1", lifts="all")
