@@ -183,6 +183,17 @@ async def test_accepting_an_appeal_grants_the_proposed_exception(cx: EnforceCont
     await appeals.decide_appeal(cx, actor="cy", appeal_id=other.appeal_id, accept=True, note="ok")
     warning = await exception_proposal.still_refused(cx, other.appeal_id)
     assert warning and "still refused by policy (competitive_use_restricted)" in warning
+    # a block's refusal: nothing to grant (undoing the block lifts it), and none is proposed
+    await store.append_records([RecordBatchItem(
+        traffic={"ts": time.time(), "request_id": "req_b1", "account_id": "a1", "status": 403,
+                 "endpoint": "/v1/chat/completions", "decision_id": "dec_b1", "decision": "deny:account_blocked"},
+        decision={"decision_id": "dec_b1", "account_id": "a1", "effect": "deny", "reason_code": "account_blocked",
+                  "policy_revision": "gateway", "status": 403})])
+    blocked = await appeals.create_appeal(cx, account_id="a1", decision_id="dec_b1", message="why?")
+    assert (await exception_proposal.propose(cx, blocked.appeal_id)).exception is None
+    with pytest.raises(BadRequest):
+        await appeals.decide_appeal(cx, actor="cy", appeal_id=blocked.appeal_id, accept=True, note="ok", exception={})
+    assert (await appeals.get_appeal(cx, blocked.appeal_id)).status == "pending"
 
 
 def test_the_cli_grants_lists_revokes_and_explains(tmp_path: Path, store_url: str, store: Store) -> None:

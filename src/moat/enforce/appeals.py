@@ -30,7 +30,7 @@ from moat.enforce.services import EnforceContext, check_id, check_text, new_id
 from moat.errors import BadRequest, NotFound
 
 # Reason codes of refusals made while authenticating (moat.identity.directory.AccountRefused).
-AUTH_REFUSALS = frozenset({"account_blocked", "account_suspended", "organization_blocked"})
+AUTH_REFUSALS = exceptions.AUTH_REFUSALS
 _UNKNOWN = ("unknown decision id {0!r} for this account (a decision made a moment ago may take a few "
             "seconds to be recorded)")
 
@@ -87,6 +87,9 @@ async def decide_appeal(cx: EnforceContext, *, actor: str, appeal_id: str, accep
     status = "accepted" if accept else "rejected"
     grant_args: dict[str, Any] | None = None
     if accept and exception is not None:
+        if not exception.get("lifts") and not exceptions.policy_refusal(await cx.es.decision(appeal.decision_id) or {}):
+            raise BadRequest(f"decision {appeal.decision_id} was not refused by policy: no exception would lift it "
+                             "(undoing the actions does), so none is proposed")
         grant_args = {"subject": exception.get("subject") or f"account:{appeal.account_id}",
                       "lifts": exception.get("lifts") or f"reason:{appeal.reason_code}",
                       "purpose": exception.get("purpose") or "appeal_accepted",

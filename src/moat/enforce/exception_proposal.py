@@ -21,7 +21,7 @@ from typing import Any
 
 from moat.enforce import exception_store
 from moat.enforce.appeals import AUTH_REFUSALS, get_appeal
-from moat.enforce.exceptions import lifts_refusal, parse_lifts
+from moat.enforce.exceptions import lifts_refusal, parse_lifts, policy_refusal
 from moat.enforce.services import EnforceContext
 
 DEFAULT_DAYS = 90
@@ -52,12 +52,6 @@ class Proposal:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def policy_refusal(decision: dict[str, Any]) -> bool:
-    """A refusal of the decide stage's policy (what an exception can lift)."""
-    return (decision.get("effect") == "deny" and decision.get("policy_revision") not in (None, "gateway")
-            and decision.get("reason_code") not in AUTH_REFUSALS)
 
 
 def judge(decision: dict[str, Any], lifts: str | None, undone: set[str]) -> Lifted:

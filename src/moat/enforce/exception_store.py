@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from moat.enforce.models import ExceptionGrant, Page
-from moat.enforce.storage import EnforceStore, dumps, loads, page_of
+from moat.enforce.storage import EnforceStore, dumps, loads, page_of, page_size
 from moat.store.database import Row, Stmt
 from moat.store.directory import marks
 
@@ -89,7 +89,7 @@ async def page(es: EnforceStore, *, status: str | None = None, subject_kind: str
     if cursor:
         where.append("exception_id < ?")
         args.append(cursor)
-    n = max(1, min(int(limit or 50), 500))
+    n = page_size(limit)
     sql = (f"SELECT {COLUMNS} FROM enforce_exceptions {'WHERE ' + ' AND '.join(where) if where else ''} "
            f"ORDER BY exception_id DESC LIMIT {n + 1}")
     return page_of([from_row(r) for r in await es.db.fetch(sql, *args)], n, lambda g: g.exception_id)

@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Collection
+from typing import Any
 
 from moat.enforce import exception_store
 from moat.enforce.cases import record_event, subject_accounts
@@ -43,6 +44,8 @@ from moat.identity import admin
 _WORD = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _DURATION = re.compile(r"^(\d{1,5})([mhd])$")
 _UNIT = {"m": 60, "h": 3600, "d": 86400}
+# Refusals made at authentication: reviewers' actions (a block, a suspension), lifted by undoing them.
+AUTH_REFUSALS = frozenset({"account_blocked", "account_suspended", "organization_blocked"})
 
 
 def parse_subject(text: str) -> tuple[str, str]:
@@ -70,6 +73,12 @@ def lifts_refusal(lifts: str, rule_id: str, reason: str) -> bool:
         return True
     kind, _, value = lifts.partition(":")
     return value == (reason if kind == "reason" else rule_id if kind == "rule" else None)
+
+
+def policy_refusal(decision: dict[str, Any]) -> bool:
+    """A refusal of the decide stage's policy (what an exception can lift)."""
+    return (decision.get("effect") == "deny" and decision.get("policy_revision") not in (None, "gateway")
+            and decision.get("reason_code") not in AUTH_REFUSALS)
 
 
 def check_word(value: str | None, what: str, *, required: bool = True) -> str | None:
