@@ -1,7 +1,8 @@
 """Exceptions in the console (issue 13 item 1): the appeal page shows the exception that would unblock
 a caller refused by linking and which of its refusals it lifts, before the reviewer confirms;
 accepting grants it and the caller is allowed; the account page lists and revokes it; the org page
-grants a purpose-scoped one; the decision view names it; viewers may not grant."""
+grants a purpose-scoped one, which its accounts' pages show; the decision view names it; viewers may
+not grant."""
 
 from __future__ import annotations
 
@@ -79,5 +80,9 @@ def test_org_page_grants_a_purpose_scoped_exception(reviewer: ConsoleClient, vie
     assert granted.status_code == 303 and "notice=Exception" in granted.headers["location"]
     page = reviewer.get("/console/orgs/rival").text
     assert "keys: safety_evaluation" in page and "in force" in page
+    # an account's page shows its organization's exceptions too (they reach it)
+    sub = reviewer.post("/console/exceptions", {**form, "subject": "org:rival-sub", "back": "/console/orgs/rival-sub"})
+    sub_id = re.search(r"(exc_[0-9a-f]+)", sub.headers["location"])
+    assert sub_id and sub_id.group(1) in reviewer.get("/console/accounts/carol").text
     bad = reviewer.post("/console/exceptions", {**form, "subject": "org:nobody"})
     assert "error=" in bad.headers["location"]
