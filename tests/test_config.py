@@ -40,7 +40,8 @@ BAD = {
                  "moat.toml: platforms[0] needs exactly one of public_key (Ed25519) and hs256_secret"),
     "webhook event": ('[[webhooks]]\nurl = "https://hooks.example/moat"\nevents = ["case.open"]\n', {},
                       'moat.toml: webhooks[0].events = "case.open": must be "*" or one of action.applied, '
-                      "action.undone, case.opened, appeal.created, appeal.decided, decision.denied"),
+                      "action.undone, case.opened, appeal.created, appeal.decided, decision.denied, exception.granted, "
+                      "exception.revoked"),
 }
 
 

@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "cases": "moat.enforce.commands:cases",
     "actions": "moat.enforce.commands:actions",
     "appeals": "moat.enforce.commands:appeals",
+    "exceptions": "moat.enforce.exceptions_commands:exceptions",
     "webhooks": "moat.enforce.commands:webhooks",
     "detect": "moat.detect.commands:detect",
     "simulate": "moat.detect.commands:simulate",

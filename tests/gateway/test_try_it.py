@@ -18,10 +18,11 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def try_it_block() -> str:
-    section = README.read_text().split("## Try it", 1)[1]
-    match = re.search(r"```sh\n(.*?)```", section, re.S)
-    assert match, "the README's Try it section has no sh block"
-    return match.group(1)
+    """Every sh block of the Try it section, in order (pasted one after the other)."""
+    section = README.read_text().split("## Try it", 1)[1].split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", section, re.S)
+    assert blocks, "the README's Try it section has no sh block"
+    return "\n".join(blocks)
 
 
 def test_the_readme_try_it_block_works_when_pasted(tmp_path: Path) -> None:
@@ -58,3 +59,8 @@ def test_the_readme_try_it_block_works_when_pasted(tmp_path: Path) -> None:
     appeal = re.search(r'\{"id":"apl_[^}]*"object":"appeal"[^}]*\}', out)
     assert appeal, out
     assert '"status":"pending"' in appeal.group(0) and "I left Rival Labs in May" in appeal.group(0)
+    # the reviewer accepts with the proposed exception: bob is answered; then eve's evaluation key is
+    # answered and her other key refused (issue 13 item 1)
+    assert "lifted   dec_" in out and "exception: account:bob lifts reason:competitive_use_restricted" in out
+    assert out.count('"object":"chat.completion"') == 3, out
+    assert out.count('"code":"competitive_use_restricted"') == 2, out

@@ -72,7 +72,20 @@ async def subject_summary(c: Console, kind: str, subject_id: str) -> dict[str, A
     covering = await cx.es.active_actions_on(subject_id) if kind == "account" else []
     seen = {a.action_id for a in actions.data}
     return {"subject": f"{kind}:{subject_id}", "actions": actions.data, "case": case,
-            "covering": [a for a in covering if a.action_id not in seen]}
+            "covering": [a for a in covering if a.action_id not in seen],
+            "exceptions": await subject_exceptions(c, cx, kind, subject_id)}
+
+
+async def subject_exceptions(c: Console, cx: EnforceContext, kind: str, subject_id: str) -> list[Any]:
+    """The subject's exceptions, newest first (in force, expired and revoked: the page shows which);
+    for an account also its declared organization's, which reach it too."""
+    from moat.enforce.exceptions import list_exceptions
+
+    found = (await list_exceptions(cx, subject=f"{kind}:{subject_id}", limit=50)).data
+    account = await c.runtime.store.get_account(subject_id) if kind == "account" else None
+    if account is not None and account.org_id:
+        found += (await list_exceptions(cx, subject=f"org:{account.org_id}", limit=50)).data
+    return found
 
 
 async def register_cluster(c: Console, cluster_id: str, members: list[str], evidence: list[str]) -> None:

@@ -10,10 +10,11 @@
     POST /admin/actions {kind, subject, reason, case_id, key_ids, limit, redact_reasoning, max_tokens, models}
     GET  /admin/actions/{id}   POST /admin/actions/{id}/undo {reason}   POST /admin/actions/clear {subject, reason}
     GET  /admin/appeals?status=&account_id=&limit=&cursor=   GET /admin/appeals/{id}
-    POST /admin/appeals/{id}/decide {"accept": true, "note": "...", "undo": [action ids]}
+    POST /admin/appeals/{id}/decide {"accept": true, "note": "...", "undo": [action ids], "exception": true | {...}}
     GET  /admin/labels?outcome=&since=&limit=   GET /admin/labels/{case:<id>|appeal:<id>}
     GET  /admin/webhooks/deliveries?status=&cursor=
 
+Exceptions (and an appeal's proposal) are in `moat.enforce.exceptions_routes`, registered from here.
 The actor is the admin API's (`admin-api[:<Moat-Actor>]`), as for the directory routes.
 """
 
@@ -25,7 +26,8 @@ from typing import Any
 
 import orjson
 
-from moat.enforce import actions, appeals, cases, findings, labels, webhooks
+from moat.enforce import actions, appeals, cases, exception_proposal, exception_store, findings, labels, webhooks
+from moat.enforce.exceptions_routes import known_rules  # its routes are registered on import
 from moat.enforce.models import Subject
 from moat.enforce.runtime import context_for
 from moat.enforce.services import EnforceContext
@@ -210,9 +212,17 @@ async def _decide(req: AdminRequest) -> tuple[int, Any]:
     accept = req.body.get("accept")
     if not isinstance(accept, bool):
         raise BadRequest("'accept' must be true or false")
-    appeal = await appeals.decide_appeal(await _cx(req), actor=req.actor, appeal_id=req.args[0], accept=accept,
-                                         note=req.required("note"), undo=req.texts("undo"))
-    return 200, appeal.to_dict()
+    exception = req.body.get("exception")
+    if exception is not None and exception is not True and not isinstance(exception, dict):
+        raise BadRequest("'exception' must be true (grant the proposed one) or an object of its fields")
+    cx = await _cx(req)
+    appeal = await appeals.decide_appeal(cx, actor=req.actor, appeal_id=req.args[0], accept=accept,
+                                         note=req.required("note"), undo=req.texts("undo"),
+                                         exception={} if exception is True else exception,
+                                         known_rules=known_rules(req))
+    granted = await exception_store.for_appeal(cx.es, appeal.appeal_id)
+    warning = await exception_proposal.still_refused(cx, appeal.appeal_id) if accept else None
+    return 200, {**appeal.to_dict(), "exceptions": [g.to_dict() for g in granted], "warning": warning}
 
 
 # ---- labels --------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ an unattributable decision id can only ever be used to appeal one's own refusal.
 
 Accepting an appeal undoes the actions on the account itself, takes the account out of actions on
 its cluster, and undoes actions on its organization only when the reviewer names them (`undo`):
-one member's appeal does not lift a whole organization's block. The customer hears the outcome
+one member's appeal does not lift a whole organization's block. A refusal by policy or linking has
+no action to undo: the reviewer confirms the exception `moat.enforce.exception_proposal` proposes
+(`exception`), granted with the decision. The customer hears the outcome
 through the `appeal.decided` webhook and `GET /v1/appeals/{id}`. A decided appeal is a reviewer's
 label (`moat.enforce.labels`): accepted clears the account, rejected confirms the refusal.
 """
@@ -17,17 +19,18 @@ label (`moat.enforce.labels`): accepted clears the account, rejected confirms th
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 from moat.enforce import actions as enforce_actions
-from moat.enforce import labels
+from moat.enforce import exceptions, labels
 from moat.enforce.cases import open_case, record_event
 from moat.enforce.models import Appeal, Page
 from moat.enforce.services import EnforceContext, check_id, check_text, new_id
 from moat.errors import BadRequest, NotFound
 
 # Reason codes of refusals made while authenticating (moat.identity.directory.AccountRefused).
-AUTH_REFUSALS = frozenset({"account_blocked", "account_suspended", "organization_blocked"})
+AUTH_REFUSALS = exceptions.AUTH_REFUSALS
 _UNKNOWN = ("unknown decision id {0!r} for this account (a decision made a moment ago may take a few "
             "seconds to be recorded)")
 
@@ -71,11 +74,29 @@ async def create_appeal(cx: EnforceContext, *, account_id: str, decision_id: str
 
 
 async def decide_appeal(cx: EnforceContext, *, actor: str, appeal_id: str, accept: bool, note: str,
-                        undo: Sequence[str] = ()) -> Appeal:
-    """Accept (lifting the actions on the account; see the module docstring) or reject, with a note."""
+                        undo: Sequence[str] = (), exception: Mapping[str, Any] | None = None,
+                        known_rules: Collection[str] | None = None) -> Appeal:
+    """Accept (lifting the actions on the account; see the module docstring) or reject, with a note.
+
+    `exception`: on accept, also grant this exception (the confirmed proposal of
+    `moat.enforce.exception_proposal`: `subject`, `lifts`, `purpose`, `until`, `key_purpose`,
+    `note`; missing fields as proposed). It is checked before anything is decided, so a bad one
+    leaves the appeal pending."""
     appeal = await get_appeal(cx, appeal_id)
     note = check_text(note, "note")
     status = "accepted" if accept else "rejected"
+    grant_args: dict[str, Any] | None = None
+    if accept and exception is not None:
+        if not exception.get("lifts") and not exceptions.policy_refusal(await cx.es.decision(appeal.decision_id) or {}):
+            raise BadRequest(f"decision {appeal.decision_id} was not refused by policy: no exception would lift it "
+                             "(undoing the actions does), so none is proposed")
+        grant_args = {"subject": exception.get("subject") or f"account:{appeal.account_id}",
+                      "lifts": exception.get("lifts") or f"reason:{appeal.reason_code}",
+                      "purpose": exception.get("purpose") or "appeal_accepted",
+                      "note": exception.get("note") or f"appeal {appeal_id} accepted: {note}",
+                      "until": exception.get("until") or "90d", "key_purpose": exception.get("key_purpose"),
+                      "appeal_id": appeal_id, "case_id": appeal.case_id, "known_rules": known_rules}
+        await exceptions.check_grant(cx, **grant_args)
     if appeal.status != "pending" or not await cx.es.decide_appeal(appeal_id, status=status, actor=actor, note=note):
         raise BadRequest(f"appeal {appeal_id} was decided already ({appeal.status})")
     undone: list[str] = []
@@ -97,12 +118,14 @@ async def decide_appeal(cx: EnforceContext, *, actor: str, appeal_id: str, accep
                                                   reason=f"appeal {appeal_id} accepted: {note}")
                 undone.append(action_id)
         await cx.es.set_appeal_undone(appeal_id, undone)
+    granted = await exceptions.grant_exception(cx, actor=actor, **grant_args) if grant_args else None
     appeal = await get_appeal(cx, appeal_id)
     await labels.label_appeal(cx, appeal=appeal, reviewer=actor)
     await record_event(cx, appeal.case_id, "appeal", actor, {"appeal_id": appeal_id, "status": status,
                                                              "note": note, "undone": undone})
     await cx.log(actor, f"appeals.{'accept' if accept else 'reject'}", appeal_id,
-                 {"account_id": appeal.account_id, "note": note, "undone": undone})
+                 {"account_id": appeal.account_id, "note": note, "undone": undone,
+                  "exception_id": granted.exception_id if granted else None})
     await cx.notify("appeal.decided", {"appeal": appeal.public(), "account_id": appeal.account_id})
     return appeal
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -20,8 +21,11 @@ from moat.enforce import appeals as enforce_appeals
 from moat.enforce import cases as enforce_cases
 from moat.enforce import findings as enforce_findings
 from moat.enforce import webhooks as enforce_webhooks
+from moat.enforce.exception_proposal import propose, still_refused
 from moat.enforce.models import ACTION_KINDS, APPEAL_STATUSES, CASE_STATUSES, Page
 from moat.enforce.services import EnforceContext
+from moat.policy.bundle import DEFAULT_DIR, load_bundle
+from moat.policy.yamlread import BundleError
 from moat.store import Store
 
 T = TypeVar("T")
@@ -38,6 +42,16 @@ def with_cx(ctx: click.Context, work: Callable[[EnforceContext], Awaitable[T]]) 
         return await work(await EnforceContext.open(store, webhooks))
 
     return with_store(ctx, enforce)
+
+
+def configured_rules(ctx: click.Context) -> set[str] | None:
+    """The rule ids of the configured bundle; None (no check) when it does not load."""
+    configured = settings_from(ctx).policy_dir
+    try:
+        bundle = load_bundle(Path(configured) if configured else DEFAULT_DIR)
+    except BundleError:
+        return None
+    return {cr.rule.id for cr in bundle.rules}
 
 
 def emit_page(page: Page, as_json: bool, line: Callable[[Any], str]) -> None:
@@ -270,18 +284,50 @@ def appeals_show(ctx: click.Context, appeal_id: str, as_json: bool) -> None:
     emit((with_cx(ctx, lambda cx: enforce_appeals.get_appeal(cx, appeal_id))).to_dict(), as_json)
 
 
+@appeals.command("propose")
+@click.argument("appeal_id")
+@click.option("--lifts", default=None, help="Widen the proposed exception: reason:<code>, rule:<id> or all.")
+@click.option("--undo", "undo", multiple=True, help="An action accepting would also undo (repeatable).")
+@json_option
+@click.pass_context
+def appeals_propose(ctx: click.Context, appeal_id: str, lifts: str | None, undo: tuple[str, ...],
+                    as_json: bool) -> None:
+    """What accepting would do: actions undone, the exception proposed, which recent refusals it lifts."""
+    proposal = with_cx(ctx, lambda cx: propose(cx, appeal_id, lifts=lifts, undo=list(undo)))
+    if as_json:
+        emit(proposal.to_dict(), True)
+        return
+    exc = proposal.exception
+    click.echo(f"exception: {exc['subject']} lifts {exc['lifts']} ({exc['purpose']}, {exc['until']})" if exc
+               else "exception: none proposed")
+    for action in proposal.actions:
+        click.echo(f"action:    {action['action_id']} {action['kind']} {action['subject']}: {action['effect']}")
+    for r in proposal.refusals:
+        click.echo(f"{'lifted ' if r.lifted else 'refused'}  {r.decision_id}  {r.reason_code}  {r.why}")
+    if proposal.warning:
+        click.echo(f"warning: {proposal.warning}")
+
+
 @appeals.command("decide")
 @click.argument("appeal_id")
 @click.option("--accept/--reject", required=True)
 @click.option("--note", required=True, help="What the customer is told.")
 @click.option("--undo", "undo", multiple=True, help="Also undo this action (e.g. an org block; repeatable).")
+@click.option("--grant-exception", is_flag=True, help="Also grant the proposed exception (see `appeals propose`).")
+@click.option("--lifts", default=None, help="The exception's scope instead of the proposed reason code.")
+@click.option("--until", "until", default=None, help="The exception's end instead of 90 days (30d, ISO 8601).")
 @json_option
 @click.pass_context
 def appeals_decide(ctx: click.Context, appeal_id: str, accept: bool, note: str, undo: tuple[str, ...],
-                   as_json: bool) -> None:
+                   grant_exception: bool, lifts: str | None, until: str | None, as_json: bool) -> None:
+    exception = {"lifts": lifts, "until": until} if grant_exception or lifts or until else None
+    rules = configured_rules(ctx) if exception is not None else None
     appeal = with_cx(ctx, lambda cx: enforce_appeals.decide_appeal(cx, actor=actor(), appeal_id=appeal_id,
-                                                                   accept=accept, note=note, undo=undo))
+                                                                   accept=accept, note=note, undo=undo,
+                                                                   exception=exception, known_rules=rules))
     emit(appeal.to_dict(), as_json, f"{appeal_id}: {appeal.status}")
+    if accept and (warning := with_cx(ctx, lambda cx: still_refused(cx, appeal_id))):
+        click.echo(f"warning: {warning}", err=True)
 
 
 # ---- webhooks ------------------------------------------------------------------------------

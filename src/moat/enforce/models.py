@@ -1,12 +1,14 @@
-"""Enforcement records: cases and their timeline, actions, restrictions, appeals.
+"""Enforcement records: cases and their timeline, actions, restrictions, appeals, exceptions.
 
 Words as the console uses them: a *subject* is what a case or action is about (`account:alice`,
 `cluster:c17`, `org:rival`); a case is *open*, *actioned* (an action was taken) or *closed*; an
-action is *active* until it is *undone*; an appeal is *pending*, then *accepted* or *rejected*.
+action is *active* until it is *undone*; an appeal is *pending*, then *accepted* or *rejected*; an
+exception is *active* until it is *revoked* or its `expires_at` passes (then *expired*).
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -17,8 +19,14 @@ CASE_STATUSES: tuple[str, ...] = ("open", "actioned", "closed")
 CASE_SOURCES: tuple[str, ...] = ("finding", "flag", "reviewer", "appeal")
 ACTION_KINDS: tuple[str, ...] = ("suspend", "revoke_keys", "block", "restrict")
 APPEAL_STATUSES: tuple[str, ...] = ("pending", "accepted", "rejected")
+EXCEPTION_SUBJECT_KINDS: tuple[str, ...] = ("account", "cluster", "org", "key")
+EXCEPTION_STATUSES: tuple[str, ...] = ("active", "revoked", "expired")
+# The purposes the console offers; any other lower-case word is accepted too (moat.enforce.exceptions).
+EXCEPTION_PURPOSES: tuple[str, ...] = ("safety_evaluation", "benchmarking", "research", "appeal_accepted",
+                                       "other")
 EVENTS: tuple[str, ...] = (
-    "action.applied", "action.undone", "case.opened", "appeal.created", "appeal.decided", "decision.denied")
+    "action.applied", "action.undone", "case.opened", "appeal.created", "appeal.decided", "decision.denied",
+    "exception.granted", "exception.revoked")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +163,43 @@ class Appeal:
         return {"id": self.appeal_id, "object": "appeal", "decision_id": self.decision_id,
                 "status": self.status, "message": self.message, "created_at": self.created_at,
                 "decided_at": self.decided_at, "note": self.note}
+
+
+@dataclass(slots=True)
+class ExceptionGrant:
+    """An exception: refusals lifted for a subject, for a stated purpose, until a time.
+
+    Named `ExceptionGrant` (not `Exception`) so it never shadows Python's own. `lifts` is `all`,
+    `reason:<code>` or `rule:<id>`; `key_purpose` limits it to the subject's keys of that purpose;
+    `accounts` holds a cluster's members when it was granted (as for restrictions).
+    """
+
+    exception_id: str
+    subject_kind: str
+    subject_id: str
+    lifts: str
+    purpose: str
+    note: str
+    granted_by: str
+    granted_at: float
+    expires_at: float
+    key_purpose: str | None = None
+    status: str = "active"  # active | revoked (expired is computed: `state`)
+    appeal_id: str | None = None
+    case_id: str | None = None
+    accounts: list[str] = field(default_factory=list)
+    revoked_at: float | None = None
+    revoked_by: str | None = None
+    revoke_reason: str | None = None
+
+    def state(self, now: float) -> str:
+        """active, revoked, or expired (an active one past its `expires_at`)."""
+        if self.status == "active" and self.expires_at <= now:
+            return "expired"
+        return self.status
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "subject": f"{self.subject_kind}:{self.subject_id}", "state": self.state(time.time())}
 
 
 @dataclass(slots=True)

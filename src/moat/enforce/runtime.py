@@ -1,5 +1,5 @@
-"""Enforcement inside one gateway replica: the restrictions cache, the webhook worker, and the
-non-blocking hooks the pipeline calls (`note_flag`, `note_denied`).
+"""Enforcement inside one gateway replica: the restrictions cache, the exceptions index, the webhook
+worker, and the non-blocking hooks the pipeline calls (`note_flag`, `note_denied`).
 
 Built once in `Runtime.__init__` and started/stopped with it (after the store is open, before it is
 closed):
@@ -25,6 +25,7 @@ from typing import Any
 
 from moat.config import Settings
 from moat.enforce.cases import open_case
+from moat.enforce.exception_index import ExceptionIndex
 from moat.enforce.labels import note_flags, policy_flag
 from moat.enforce.models import Restriction
 from moat.enforce.restrictions import Restrictions
@@ -48,6 +49,7 @@ class Enforcement:
         es = EnforceStore(store)
         self.cx = EnforceContext(store, es, tuple(settings.webhooks))
         self.restrictions = Restrictions(es)
+        self.exceptions = ExceptionIndex(es)
         self.webhooks = WebhookWorker(es, settings)
         self._denied_on = any(subscribed(h, "decision.denied") for h in settings.webhooks if h.url)
         self._flag_ttl = flag_ttl
@@ -65,6 +67,7 @@ class Enforcement:
     async def start(self) -> None:
         await self.cx.es.open()
         await self.restrictions.start()
+        await self.exceptions.start()
         await self.webhooks.start()
         self._task = asyncio.create_task(self._drain(), name="moat-enforcement-hooks")
         self.started = True
@@ -79,6 +82,7 @@ class Enforcement:
                 await self._task
             self._task = None
         await self.webhooks.stop()
+        await self.exceptions.stop()
         await self.restrictions.stop()
         self.started = False
 

@@ -1,4 +1,5 @@
-"""Enforcement tables (cases, evidence, actions, restrictions, appeals, webhook outbox, reviewed labels), one DDL
+"""Enforcement tables (cases, evidence, actions, restrictions, appeals, webhook outbox, reviewed labels,
+exceptions), one DDL
 for both backends (`moat.store.database` fills in the type names that differ).
 
 Every list the console pages through is read by keyset on a time-ordered id (`moat.context.new_id`
@@ -180,8 +181,37 @@ CREATE INDEX enforce_flags_account ON enforce_flags (account_id, day)
 """
 
 
+# v4: exceptions (moat.enforce.exceptions): refusals lifted for a subject, for a purpose, until a
+# time. Every replica loads the active ones into memory (moat.enforce.exception_index) and follows
+# `enforce_changes` (kind `exception`); the console reads an account's, an org's and an appeal's.
+_V4 = """
+CREATE TABLE enforce_exceptions (
+    exception_id TEXT PRIMARY KEY,
+    subject_kind TEXT NOT NULL,
+    subject_id TEXT NOT NULL,
+    lifts TEXT NOT NULL,
+    purpose TEXT NOT NULL,
+    key_purpose TEXT,
+    note TEXT NOT NULL,
+    granted_by TEXT NOT NULL,
+    granted_at {real} NOT NULL,
+    expires_at {real} NOT NULL,
+    status TEXT NOT NULL,
+    appeal_id TEXT,
+    case_id TEXT,
+    accounts TEXT NOT NULL DEFAULT '[]',
+    revoked_at {real},
+    revoked_by TEXT,
+    revoke_reason TEXT
+);
+CREATE INDEX enforce_exceptions_status ON enforce_exceptions (status, exception_id);
+CREATE INDEX enforce_exceptions_subject ON enforce_exceptions (subject_kind, subject_id, exception_id);
+CREATE INDEX enforce_exceptions_appeal ON enforce_exceptions (appeal_id, exception_id)
+"""
+
+
 COMPONENT = "enforce"
 LEGACY = ("enforce_schema_version", "SELECT COALESCE(MAX(version), 0) FROM enforce_schema_version")
-# v4 (issue 13 item 3): an organization's case lists the accounts detection linked to it.
-_V4 = "CREATE INDEX IF NOT EXISTS enforce_findings_linked ON enforce_findings (linked_org, account_id)"
-MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4))
+# v5 (issue 13 item 3): an organization's case lists the accounts detection linked to it.
+_V5 = "CREATE INDEX IF NOT EXISTS enforce_findings_linked ON enforce_findings (linked_org, account_id)"
+MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5))

@@ -204,7 +204,7 @@ async def _get_account(req: AdminRequest) -> tuple[int, Any]:
 @route("POST", "/keys")
 async def _create_key(req: AdminRequest) -> tuple[int, Any]:
     created = await admin.create_key(req.rt.store, actor=req.actor, account_id=req.required("account"),
-                                     expires=req.text("expires"))
+                                     expires=req.text("expires"), purpose=req.text("purpose"))
     return 201, created.public()
 
 

@@ -27,6 +27,7 @@ from moat.traffic import ENTITIES_FILE, REQUIRED, BadLine, read_jsonl
 STATUSES: tuple[str, ...] = ("active", "suspended", "blocked")
 _IMPORT_BATCH = 1000  # organizations per transaction in an entities import
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$")
+_PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # a key's purpose, as moat.enforce.exceptions spells it
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 
 
@@ -39,7 +40,7 @@ class CreatedKey:
 
     def public(self) -> dict[str, Any]:
         return {"key": self.secret, "key_id": self.key.key_id, "account_id": self.key.account_id,
-                "expires_at": iso(self.key.expires_at)}
+                "expires_at": iso(self.key.expires_at), "purpose": self.key.meta.get("purpose")}
 
 
 @dataclass(slots=True)
@@ -296,10 +297,13 @@ async def _key_account(store: Store, account_id: str) -> Account:
 
 
 async def create_key(store: Store, *, actor: str, account_id: str, expires: str | float | None = None,
-                     name: str = "") -> CreatedKey:
-    """A new `moat_sk_` key; the returned `CreatedKey.secret` is shown once and never stored."""
+                     name: str = "", purpose: str | None = None) -> CreatedKey:
+    """A new `moat_sk_` key; the returned `CreatedKey.secret` is shown once and never stored.
+    `purpose`: a lower-case word the key carries for good (see `keys.new_key`)."""
+    if purpose is not None and purpose != "" and not _PURPOSE.match(purpose):
+        raise BadRequest(f"invalid purpose {purpose!r}: expected a lower-case word such as safety_evaluation")
     await _key_account(store, account_id)
-    key, secret = keys.new_key(account_id, expires_at=parse_expiry(expires), name=name)
+    key, secret = keys.new_key(account_id, expires_at=parse_expiry(expires), name=name, purpose=purpose or None)
     await store.insert_key(key)
     await store.append_admin(AdminAction(actor, "keys.create", key.key_id, key_summary(key)))
     return CreatedKey(key, secret)
@@ -358,6 +362,7 @@ def key_summary(key: ApiKey) -> dict[str, Any]:
         "key_id": key.key_id, "account_id": key.account_id, "hint": key_hint(key),
         "status": key_status(key), "created_at": iso(key.created_at), "expires_at": iso(key.expires_at),
         "revoked_at": iso(key.revoked_at), "name": key.name, "source": key.meta.get("source", "moat"),
+        "purpose": key.meta.get("purpose"),
     }
 
 

@@ -192,12 +192,15 @@ def keys() -> None:
 @click.option("--account", "account_id", required=True)
 @click.option("--expires", default=None, help="ISO 8601 expiry, e.g. 2026-12-31T23:59:59Z.")
 @click.option("--name", default="", help="A label for the key.")
+@click.option("--purpose", default=None,
+              help="What the key is for, fixed for its life (e.g. safety_evaluation); exceptions may name it.")
 @json_option
 @click.pass_context
-def keys_create(ctx: click.Context, account_id: str, expires: str | None, name: str, as_json: bool) -> None:
+def keys_create(ctx: click.Context, account_id: str, expires: str | None, name: str, purpose: str | None,
+                as_json: bool) -> None:
     """Create a key; prints its secret this one time."""
     created = with_store(ctx, lambda store: admin.create_key(
-        store, actor=actor(), account_id=account_id, expires=expires, name=name))
+        store, actor=actor(), account_id=account_id, expires=expires, name=name, purpose=purpose))
     public = created.public()
     emit(public, as_json, f"{created.secret}\n"
                           f"key {created.key.key_id} for {account_id}, expires {public['expires_at'] or 'never'}.\n"

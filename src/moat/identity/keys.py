@@ -63,10 +63,17 @@ def check_importable(secret: str) -> None:
 
 
 def new_key(account_id: str, *, expires_at: float | None = None, name: str = "",
-            now: float | None = None) -> tuple[ApiKey, str]:
-    """A fresh key for `account_id` and its secret (the only time the secret exists in Moat)."""
+            now: float | None = None, purpose: str | None = None) -> tuple[ApiKey, str]:
+    """A fresh key for `account_id` and its secret (the only time the secret exists in Moat).
+
+    `purpose` (e.g. `safety_evaluation`) is fixed for the key's life: an exception limited to keys of
+    a purpose (moat.enforce.exceptions) lets only such keys through, so another purpose needs
+    another key, never an edit."""
     secret = generate_secret()
-    return _key_for(account_id, secret, expires_at, name, now), secret
+    key = _key_for(account_id, secret, expires_at, name, now)
+    if purpose:
+        key.meta["purpose"] = purpose
+    return key, secret
 
 
 def imported_key(account_id: str, secret: str, *, expires_at: float | None = None, name: str = "",

@@ -10,6 +10,9 @@ from moat.context import Decision
 from moat.policy.bundle import CompiledRule
 
 Fetch = Callable[[str], Any]
+# Exceptions granted to the caller (moat.enforce.exception_index): given a refusal's rule id and
+# reason code, the id of the exception that lifts it and the explanation line, or None.
+Lift = Callable[[str, str], tuple[str, str] | None]
 _REFUSING = frozenset({"deny", "require_attribution", "cap"})  # the effects `_refusal` may refuse with
 
 
@@ -28,8 +31,10 @@ def _refusal(cr: CompiledRule, fetch: Fetch, model: str) -> str | None:
 
 
 def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
-            limit_key: Callable[[str], str | None]) -> None:
-    """Fold the matched rules (already in canonical order) into the decision."""
+            limit_key: Callable[[str], str | None], lift: Lift | None = None) -> None:
+    """Fold the matched rules (already in canonical order) into the decision. `lift`: the caller's
+    exceptions, evaluated before refusals take effect (a lifted refusal is as if its rule had not
+    refused: throttles and modifiers still apply)."""
     refusals: list[tuple[CompiledRule, str]] = []
     allow_priority: int | None = None
     first_allow: CompiledRule | None = None
@@ -62,6 +67,8 @@ def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
             if modifier is None:
                 modifier = cr
         d.explanation.append(f"{cr.explain}: {why}" if why else cr.explain)
+    if refusals and lift is not None:
+        refusals = _lift(d, refusals, lift)
     effective = refusals
     if refusals and allow_priority is not None:
         effective = [(cr, why) for cr, why in refusals if cr.rule.priority >= allow_priority]
@@ -94,6 +101,21 @@ def combine(d: Decision, matched: list[CompiledRule], fetch: Fetch, model: str,
                              + (f", limits {limits}" if limits else ""))
     if "{" in d.message:
         d.message = d.message.replace("{decision_id}", d.decision_id).replace("{reason}", d.reason_code)
+
+
+def _lift(d: Decision, refusals: list[tuple[CompiledRule, str]], lift: Lift) -> list[tuple[CompiledRule, str]]:
+    """The refusals no exception lifts; each lifted one is named in the rules and explained."""
+    kept: list[tuple[CompiledRule, str]] = []
+    for cr, why in refusals:
+        by = lift(cr.rule.id, cr.rule.reason)
+        if by is None:
+            kept.append((cr, why))
+            continue
+        exception_id, text = by
+        if f"exception:{exception_id}" not in d.rules:
+            d.rules.append(f"exception:{exception_id}")
+        d.explanation.append(f"{text}: lifts {cr.rule.id} ({cr.rule.reason})")
+    return kept
 
 
 def _apply_cap(d: Decision, max_tokens: int | None, models: tuple[str, ...]) -> None:

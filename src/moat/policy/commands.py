@@ -15,6 +15,7 @@ import orjson
 
 from moat.cli import emit, settings_from
 from moat.policy.bundle import DEFAULT_DIR, Bundle, load_bundle
+from moat.policy.combine import Lift
 from moat.policy.engine import Engine
 from moat.policy.yamlread import BundleError
 
@@ -94,13 +95,41 @@ def test(ctx: click.Context, directory: Path | None, tests_dir: Path | None, ver
         sys.exit(1)
 
 
+def _exceptions_for(ctx: click.Context, values: dict[str, Any]) -> Lift | None:
+    """The store's exceptions in force that a call with this context may use (moat.enforce.exceptions)."""
+    from moat.cli import with_store
+    from moat.enforce import exception_store
+    from moat.enforce.exception_index import ExceptionLookup
+    from moat.enforce.storage import EnforceStore
+    from moat.policy.variables import from_values
+
+    async def active(store: Any) -> list[Any]:
+        es = EnforceStore(store)
+        await es.open()
+        return await exception_store.active(es)
+
+    index = ExceptionLookup()
+    index.load(with_store(ctx, active))
+
+    def text(path: str) -> str | None:
+        value = from_values(values, path)
+        return str(value) if value else None
+
+    return index.for_subjects(text("key.id"), text("account.id"), text("org.id"), text("entity.org_id"),
+                              text("key.purpose"))
+
+
 @policy.command()
 @click.option("--request", "request_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               required=True, help="JSON context in the schema's shape (see `moat policy schema`).")
 @click.option("--policy", "directory", type=_DIR, default=None, help="Bundle directory.")
+@click.option("--exceptions", "with_exceptions", is_flag=True,
+              help="Apply the exceptions in force in the configured store for the context's key "
+                   "(key.id, key.purpose), account and organizations (org.id, entity.org_id).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 @click.pass_context
-def explain(ctx: click.Context, request_file: Path, directory: Path | None, as_json: bool) -> None:
+def explain(ctx: click.Context, request_file: Path, directory: Path | None, with_exceptions: bool,
+            as_json: bool) -> None:
     """The decision trace for one request: every rule, whether it matched, and the outcome."""
     directory = _bundle_dir(ctx, directory)
     engine = Engine(_load(directory))
@@ -110,7 +139,8 @@ def explain(ctx: click.Context, request_file: Path, directory: Path | None, as_j
         raise click.UsageError(f"{request_file}: not JSON: {exc}") from exc
     if not isinstance(values, dict):
         raise click.UsageError(f"{request_file}: expected a JSON object")
-    decision = engine.decide_values(values, decision_id="dec_explain")
+    lift = _exceptions_for(ctx, values) if with_exceptions else None
+    decision = engine.decide_values(values, decision_id="dec_explain", lift=lift)
     trace = engine.trace(values)
     if as_json:
         out: dict[str, Any] = {

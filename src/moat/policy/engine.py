@@ -8,6 +8,9 @@ How rules combine (the outcome never depends on file order; `priority` is the on
   platform without signed end-user attribution, and `cap` when the model is outside the allowed
   ones. An `allow` overrides refusals of *lower* priority only; at equal priority deny wins. The
   refusal shown to the customer is the first in canonical order (priority desc, then rule id).
+- Exceptions granted to the caller (`lift`, from moat.enforce.exception_index) are evaluated before
+  refusals: a refusal an exception covers (by reason code, rule id, or all) is dropped, and the
+  decision names the exception (`exception:<id>` in `rules`, a line in `explanation`).
 - Otherwise `throttle` rules name limits (`Decision.limits`: limit name -> key value, for the
   limiter), `redact_reasoning`/`flag` set their flags, `cap` lowers `max_tokens_cap` (the smallest
   wins) and narrows `allowed_models` (intersection). They apply even under an allow: an exception
@@ -33,7 +36,7 @@ from moat.limits.base import Check
 from moat.policy.analysis import flat_name
 from moat.policy.batch import build_batches
 from moat.policy.bundle import DIMENSIONS, Bundle, CompiledLimit, CompiledRule
-from moat.policy.combine import combine
+from moat.policy.combine import Lift, combine
 from moat.policy.pyfast import PyGroup, mask_group, value_function
 from moat.policy.variables import DirectoryView, Getter, from_values, getter_for
 
@@ -106,8 +109,10 @@ class Engine:
 
     # -- the hot path ---------------------------------------------------------------------------
 
-    def decide(self, ctx: RequestContext, directory: DirectoryView | None = None) -> Decision:
-        """Decide one request. Pure CPU, no I/O; safe to call from the event loop."""
+    def decide(self, ctx: RequestContext, directory: DirectoryView | None = None,
+               lift: Lift | None = None) -> Decision:
+        """Decide one request. Pure CPU, no I/O; safe to call from the event loop. `lift`: the
+        exceptions granted to this caller (moat.policy.combine), None for almost every caller."""
         org = ctx.org.org_id if ctx.org else None
         plan_name = ctx.account.plan if ctx.account else None
         k0, k1, k2, k3 = self._known
@@ -140,7 +145,8 @@ class Engine:
         if not matched:
             d.explanation.append("decision: allow (no rule matched)")
             return d
-        if plan.outcome_limits is not None and c is None and len(matched) == len(plan.always) and not d.explanation:
+        if (plan.outcome_limits is not None and c is None and len(matched) == len(plan.always) and not d.explanation
+                and lift is None):  # the memo holds combinations without exceptions
             outcome = self._outcome(key, plan, plan.outcome_limits, ctx, directory)
             if outcome is not None:
                 return _copy(outcome, d)
@@ -154,7 +160,7 @@ class Engine:
 
         if len(matched) > 1:
             matched.sort(key=_order)
-        combine(d, matched, lambda path: getter_for(path)(ctx, directory), ctx.model, limit_key)
+        combine(d, matched, lambda path: getter_for(path)(ctx, directory), ctx.model, limit_key, lift)
         return d
 
     def _limit_value(self, name: str, ctx: RequestContext, directory: DirectoryView | None,
@@ -194,7 +200,8 @@ class Engine:
 
     # -- plain-JSON contexts: `moat policy test` and `explain` -------------------------------------
 
-    def decide_values(self, values: Mapping[str, Any], decision_id: str = "dec_test") -> Decision:
+    def decide_values(self, values: Mapping[str, Any], decision_id: str = "dec_test",
+                      lift: Lift | None = None) -> Decision:
         """Decide a context written as nested JSON in the schema's shape (missing fields are zero).
 
         Evaluates every candidate in CEL and the fast ones in Python too: a disagreement would be a
@@ -221,7 +228,7 @@ class Engine:
 
         matched.sort(key=_order)
         combine(d, matched, lambda path: from_values(values, path), str(from_values(values, "request.model")),
-                limit_key)
+                limit_key, lift)
         if not matched:
             d.explanation.append("decision: allow (no rule matched)")
         return d

@@ -45,6 +45,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "id": Field("string", "key id (never the secret)"),
         "name": Field("string", "the key's display name"),
         "age_days": Field("double", "days since the key was created"),
+        "purpose": Field("string", "what the key was created for (e.g. safety_evaluation; \"\" when none)"),
     },
     "Account": {
         "id": Field("string", "account id"),

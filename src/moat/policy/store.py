@@ -24,6 +24,7 @@ from pathlib import Path
 from moat.context import Decision, RequestContext
 from moat.policy.bounds import WAIT_SECONDS
 from moat.policy.bundle import DEFAULT_DIR, load_bundle
+from moat.policy.combine import Lift
 from moat.policy.engine import Engine
 from moat.policy.variables import DirectoryView
 from moat.policy.worker import COMPILER, CompileWorker, WorkerBusy
@@ -84,8 +85,9 @@ class PolicyStore:
     def revision(self) -> str:
         return self.engine.revision
 
-    def decide(self, ctx: RequestContext, directory: DirectoryView | None = None) -> Decision:
-        return self.engine.decide(ctx, directory)
+    def decide(self, ctx: RequestContext, directory: DirectoryView | None = None,
+               lift: Lift | None = None) -> Decision:
+        return self.engine.decide(ctx, directory, lift)
 
     def changed(self) -> bool:
         return directory_signature(self.directory) != self._signature

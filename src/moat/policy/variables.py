@@ -65,6 +65,7 @@ def _score(name: str) -> Getter:
 LEAF_GETTERS: dict[str, Getter] = {
     "key.id": lambda c, d: c.key.key_id if c.key else "",
     "key.name": lambda c, d: c.key.name if c.key else "",
+    "key.purpose": lambda c, d: c.key.meta.get("purpose", "") if c.key else "",
     "key.age_days": lambda c, d: _days(c.key.created_at, c.started) if c.key else 0.0,
     "account.id": lambda c, d: c.account.account_id if c.account else "",
     "account.plan": lambda c, d: c.account.plan if c.account else "",

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from moat.console.app import Route
 
-MODULES = ("auth", "overview", "directory", "policies", "audit", "feed", "users", "cases", "appeals", "reviewed")
+MODULES = ("auth", "overview", "directory", "policies", "audit", "feed", "users", "cases", "appeals", "exceptions",
+           "reviewed")
 
 
 def all_routes() -> list[Route]:
