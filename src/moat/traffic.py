@@ -39,7 +39,7 @@ REQUEST_EXTENSIONS: tuple[str, ...] = (
     "decision_id", "reason_code", "policy_revision", "org_id", "entity_org", "entity_confidence",
     "attribution_trust", "plan", "credential", "verified", "account_status", "entity_restricted",
     "entity_evidence", "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens",
-    "input_tokens_estimate",
+    "input_tokens_estimate", "exceptions",
 )
 ENTITY_FIELDS: tuple[str, ...] = (
     "org_id", "name", "restricted", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants",

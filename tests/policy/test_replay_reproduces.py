@@ -33,6 +33,7 @@ from moat.store import open_store
 from tests.conftest import _service_url
 from tests.console.helpers import USERS, ConsoleClient
 from tests.gateway.conftest import (
+    ADMIN_TOKEN,
     ALICE_KEY,
     BOB_KEY,
     CAROL_KEY,
@@ -120,6 +121,20 @@ def traffic(gateway: GatewayProcess, tmp_path_factory: pytest.TempPathFactory) -
                 statuses.setdefault(name, set()).add(last.status_code)
     assert statuses["bob"] == statuses["carol"] == statuses["mallory"] == {403}
     assert statuses["erin"] == {200, 429} and statuses["nobody"] == {401}
+    # A reviewer lifts carol's refusal by an exception: her next requests are allowed by it, and a
+    # replay must lift them the same way (the exceptions she could use are recorded with them).
+    granted = httpx.post(f"{gateway.url}/admin/exceptions", timeout=10, json={
+        "subject": "account:carol", "lifts": "all", "purpose": "safety_evaluation", "note": "replay test",
+        "until": "1d"}, headers={"authorization": f"Bearer {ADMIN_TOKEN}", "moat-actor": "ann"})
+    assert granted.status_code < 300, granted.text
+    with httpx.Client(base_url=gateway.url, timeout=15) as client:
+        deadline = time.monotonic() + 10
+        while (last := _ask(client, CAROL_KEY)).status_code != 200:
+            assert time.monotonic() < deadline, last.text
+            time.sleep(0.1)
+        for _ in range(3):
+            last = _ask(client, CAROL_KEY)
+            assert last.status_code == 200, last.text
     asyncio.run(wait_for_record(gateway.store_url, last.headers["x-request-id"]))
     out = tmp_path_factory.mktemp("export") / "dataset"
     _moat(gateway, "export", str(out), "--json")
@@ -138,6 +153,8 @@ def test_replay_with_the_deciding_bundle_changes_nothing(gateway: GatewayProcess
     assert any((r.get("scores") or {}).get("distillation", 0) >= 0.8 for r in records)  # scores recorded
     assert any(r.get("cluster_id") == "net-test" and r["scores"].get("cluster.distillation") for r in records)
     assert all("scores" in r and "restricted" in r for r in records if r.get("policy_revision") != "gateway")
+    lifted = [r for r in records if r["account_id"] == "carol" and r["decision"] == "allow"]
+    assert len(lifted) >= 4 and all(r.get("exceptions") for r in lifted)  # allowed by the exception
 
     report = _moat(gateway, "policy", "replay", str(traffic), "--policy", str(gateway.home / "policies"),
                    "--json", "--no-progress")

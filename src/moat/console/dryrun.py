@@ -18,7 +18,7 @@ from moat.identity.models import Account, Organization
 from moat.policy.bounds import MAX_FILE_BYTES
 from moat.policy.bundle import Bundle, load_bundle, policy_files
 from moat.policy.engine import Engine
-from moat.policy.inputs import has_inputs
+from moat.policy.inputs import has_inputs, recorded_lift
 from moat.policy.replay import Dataset, DatasetDirectory, ReplayReport, decided_before_policy, outcome, rebuild
 from moat.policy.worker import COMPILER, CompileWorker, WorkerBusy
 from moat.policy.yamlread import BundleError, PolicyError
@@ -63,7 +63,8 @@ def compare(records: list[dict[str, Any]], old: Engine, new: Engine, accounts: d
         report.revisions[rec.get("policy_revision") or "(not recorded)"] += 1
         report.from_dataset += not has_inputs(rec)
         ctx, view = rebuild(rec, ds)  # the recorded scores and restriction answers, when recorded
-        before, after = old.decide(ctx, view), new.decide(ctx, view)
+        lift = recorded_lift(rec)  # the exceptions the caller had then
+        before, after = old.decide(ctx, view, lift), new.decide(ctx, view, lift)
         was, now = outcome(before), outcome(after)
         if was == now:
             continue

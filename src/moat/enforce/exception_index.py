@@ -20,10 +20,10 @@ from collections.abc import Callable
 
 from moat.context import RequestContext
 from moat.enforce import exception_store
-from moat.enforce.exceptions import lifts_refusal
 from moat.enforce.models import ExceptionGrant
 from moat.enforce.storage import EnforceStore
 from moat.identity.admin import iso
+from moat.policy.combine import lifts_refusal
 from moat.tasks import cancel
 
 log = logging.getLogger(__name__)

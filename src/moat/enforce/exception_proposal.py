@@ -21,8 +21,9 @@ from typing import Any
 
 from moat.enforce import exception_store
 from moat.enforce.appeals import AUTH_REFUSALS, get_appeal
-from moat.enforce.exceptions import lifts_refusal, parse_lifts, policy_refusal
+from moat.enforce.exceptions import parse_lifts, policy_refusal
 from moat.enforce.services import EnforceContext
+from moat.policy.combine import lifts_refusal
 
 DEFAULT_DAYS = 90
 RECENT = 20  # the caller's refusals shown

@@ -67,14 +67,6 @@ def parse_lifts(text: str) -> str:
     return f"{kind}:{check_id(value, kind)}"
 
 
-def lifts_refusal(lifts: str, rule_id: str, reason: str) -> bool:
-    """Whether an exception's `lifts` covers a refusal by this rule with this reason code."""
-    if lifts == "all":
-        return True
-    kind, _, value = lifts.partition(":")
-    return value == (reason if kind == "reason" else rule_id if kind == "rule" else None)
-
-
 def policy_refusal(decision: dict[str, Any]) -> bool:
     """A refusal of the decide stage's policy (what an exception can lift)."""
     return (decision.get("effect") == "deny" and decision.get("policy_revision") not in (None, "gateway")

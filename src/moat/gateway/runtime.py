@@ -288,8 +288,9 @@ class Runtime:
         ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
         self.online.fill(ctx)  # detector scores, from memory
         # Exceptions granted to this caller, evaluated before refusals (moat.enforce.exceptions).
-        decision = self.policy.decide(ctx, self.directory, self.enforcement.exceptions.for_call(ctx))
-        ctx.extra["inputs"] = recorded_inputs(ctx, self.directory)  # so a replay decides from the same facts
+        lift = self.enforcement.exceptions.for_call(ctx)
+        decision = self.policy.decide(ctx, self.directory, lift)
+        ctx.extra["inputs"] = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
         apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
         return decision
 

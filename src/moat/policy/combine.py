@@ -13,6 +13,17 @@ Fetch = Callable[[str], Any]
 # Exceptions granted to the caller (moat.enforce.exception_index): given a refusal's rule id and
 # reason code, the id of the exception that lifts it and the explanation line, or None.
 Lift = Callable[[str, str], tuple[str, str] | None]
+
+
+def lifts_refusal(lifts: str, rule_id: str, reason: str) -> bool:
+    """Whether an exception's `lifts` ("all", "reason:<code>" or "rule:<id>") covers a refusal by
+    this rule with this reason code (moat.enforce.exceptions grants them)."""
+    if lifts == "all":
+        return True
+    kind, _, value = lifts.partition(":")
+    return value == (reason if kind == "reason" else rule_id if kind == "rule" else None)
+
+
 _REFUSING = frozenset({"deny", "require_attribution", "cap"})  # the effects `_refusal` may refuse with
 
 

@@ -23,17 +23,22 @@ from typing import Any
 
 from moat.context import RequestContext, ResolvedEntity
 from moat.identity.models import Organization
+from moat.policy.combine import lifts_refusal
 from moat.policy.variables import DirectoryView, _domain_org, _restricted
 
 # The extension fields this module writes and reads (requests.jsonl; see the docs).
 INPUT_FIELDS: tuple[str, ...] = (
     "plan", "credential", "verified", "account_status", "entity_restricted", "entity_evidence",
     "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens", "input_tokens_estimate",
+    "exceptions",
 )
 
 
-def recorded_inputs(ctx: RequestContext, directory: DirectoryView) -> dict[str, Any]:
-    """What `ctx` and `directory` told the decide stage, as traffic-record fields (a few µs)."""
+def recorded_inputs(ctx: RequestContext, directory: DirectoryView, lift: Any = None) -> dict[str, Any]:
+    """What `ctx` and `directory` told the decide stage, as traffic-record fields (a few µs).
+
+    `lift`: the exceptions the caller could use (moat.enforce.exception_index.CallExceptions), kept
+    as `[{"exception_id", "lifts"}]` so that a replay lifts what the gateway lifted."""
     account = ctx.account
     domain_org = _domain_org(directory, account.email_domain) if account is not None else ""
     named = {ctx.org.org_id if ctx.org else None, ctx.entity.org_id, domain_org, ctx.end_user_org}
@@ -48,10 +53,34 @@ def recorded_inputs(ctx: RequestContext, directory: DirectoryView) -> dict[str, 
         "max_tokens": ctx.max_tokens,
         "input_tokens_estimate": ctx.input_tokens_estimate,
     }
+    grants = getattr(lift, "grants", None)
+    if grants:
+        inputs["exceptions"] = [{"exception_id": g.exception_id, "lifts": g.lifts} for g in grants]
     if account is not None:
         inputs.update(plan=account.plan, credential=account.credential, verified=account.verified,
                       account_status=account.status)
     return inputs
+
+
+class RecordedLift:
+    """The exceptions a recorded call could use, as the engine's `Lift` (moat.policy.combine)."""
+
+    __slots__ = ("grants",)
+
+    def __init__(self, grants: list[dict[str, Any]]) -> None:
+        self.grants = [(str(g.get("exception_id")), str(g.get("lifts"))) for g in grants if isinstance(g, dict)]
+
+    def __call__(self, rule_id: str, reason: str) -> tuple[str, str] | None:
+        for exception_id, lifts in self.grants:
+            if lifts_refusal(lifts, rule_id, reason):
+                return exception_id, f"allowed by exception {exception_id} (recorded with the request)"
+        return None
+
+
+def recorded_lift(rec: dict[str, Any]) -> RecordedLift | None:
+    """The exceptions a record says its caller could use, or None."""
+    grants = rec.get("exceptions")
+    return RecordedLift(grants) if isinstance(grants, list) and grants else None
 
 
 class RecordedDirectory:

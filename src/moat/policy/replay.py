@@ -31,7 +31,7 @@ import orjson
 from moat.context import Decision, RequestContext, ResolvedEntity
 from moat.identity.models import Account, ApiKey, Organization
 from moat.policy.engine import Engine
-from moat.policy.inputs import apply_inputs, has_inputs
+from moat.policy.inputs import apply_inputs, has_inputs, recorded_lift
 from moat.policy.variables import DirectoryView
 from moat.traffic import BadLine, read_accounts, read_entities, read_requests
 
@@ -240,9 +240,10 @@ def replay(dataset: Path, new: Engine, old: Engine | None = None,
         report.revisions[rec.get("policy_revision") or "(not recorded)"] += 1
         report.from_dataset += not has_inputs(rec)
         ctx, directory = rebuild(rec, ds)
-        after = new.decide(ctx, directory)
+        lift = recorded_lift(rec)  # the exceptions the caller had then
+        after = new.decide(ctx, directory, lift)
         if old is not None:
-            before = old.decide(ctx, directory)
+            before = old.decide(ctx, directory, lift)
             was, now = outcome(before), outcome(after)
             rules = set(before.rules) ^ set(after.rules) or set(after.rules) or {"(no rule)"}
         else:
