@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 
@@ -14,3 +16,30 @@ async def cancel(task: asyncio.Task[Any] | None) -> None:
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
+
+
+async def poll(step: Callable[[], Awaitable[Any]], interval: float, log: logging.Logger, what: str,
+               on_error: Callable[[BaseException], None] | None = None) -> None:
+    """Run `step` every `interval` seconds until cancelled, surviving its failures.
+
+    The loop every replica-local cache runs over its change feed (directory, restrictions,
+    exceptions, detector scores): a failure keeps the cache serving what it has, is logged once per
+    outage (not once per poll, which would flood the log during a database outage) and once more
+    when the feed answers again. `on_error` sees every failure (a counter, say).
+    """
+    failing = False
+    while True:
+        try:
+            await step()
+            if failing:
+                log.info("%s: reachable again", what)
+            failing = False
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            if on_error is not None:
+                on_error(exc)
+            if not failing:
+                log.warning("%s: polling failed, serving what is cached, retrying: %s", what, exc, exc_info=True)
+            failing = True
+        await asyncio.sleep(interval)

@@ -18,7 +18,6 @@ and `{"scores": {...}, "size": int}` for a cluster. Subjects are `a:<account>` a
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from typing import Any, Protocol
 
@@ -26,6 +25,7 @@ import orjson
 
 from moat.store import Store
 from moat.store.database import Migration, Stmt
+from moat.tasks import cancel, poll
 
 log = logging.getLogger("moat.detect.scores")
 
@@ -259,24 +259,15 @@ class ScoreCache:
             self._task = asyncio.create_task(self._poll(), name="moat-score-cache")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
+        await cancel(self._task)
+        self._task = None
 
     async def _poll(self) -> None:
-        failing = False
-        while True:
-            try:
-                await self.refresh()
-                self.polls += 1
-                failing = False
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:  # keep serving the scores we have
-                self.errors += 1
-                if not failing:
-                    log.warning("cannot refresh detector scores: %s", exc)
-                failing = True
-            await asyncio.sleep(self.interval)
+        await poll(self._refresh_counted, self.interval, log, "detector scores", self._count_error)
+
+    async def _refresh_counted(self) -> None:
+        await self.refresh()
+        self.polls += 1
+
+    def _count_error(self, _: BaseException) -> None:
+        self.errors += 1

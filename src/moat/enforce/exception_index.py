@@ -24,7 +24,7 @@ from moat.enforce.models import ExceptionGrant
 from moat.enforce.storage import EnforceStore
 from moat.identity.admin import iso
 from moat.policy.combine import lifts_refusal
-from moat.tasks import cancel
+from moat.tasks import cancel, poll
 
 log = logging.getLogger(__name__)
 
@@ -139,18 +139,7 @@ class ExceptionIndex(ExceptionLookup):
         self._task = None
 
     async def _poll(self) -> None:
-        failing = False
-        while True:
-            try:
-                await self.refresh()
-                failing = False
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                if not failing:  # once per outage; the index keeps serving what it has
-                    log.warning("exceptions: polling the change feed failed; retrying", exc_info=True)
-                failing = True
-            await asyncio.sleep(self._poll_interval)
+        await poll(self.refresh, self._poll_interval, log, "exceptions: the change feed")
 
     async def refresh(self) -> int:
         """Apply pending changes now; returns how many were read."""

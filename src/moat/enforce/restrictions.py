@@ -17,7 +17,7 @@ from typing import Any
 
 from moat.enforce.models import Restriction
 from moat.enforce.storage import EnforceStore
-from moat.tasks import cancel
+from moat.tasks import cancel, poll
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +57,7 @@ class Restrictions:
         self._task = None
 
     async def _poll(self) -> None:
-        failing = False
-        while True:
-            try:
-                await self.refresh()
-                failing = False
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                if not failing:  # once per outage; the cache keeps serving what it has
-                    log.warning("restrictions: polling the change feed failed; retrying", exc_info=True)
-                failing = True
-            await asyncio.sleep(self._poll_interval)
+        await poll(self.refresh, self._poll_interval, log, "restrictions: the change feed")
 
     async def refresh(self) -> int:
         """Apply pending changes now; returns how many were applied."""

@@ -43,7 +43,7 @@ from moat.identity import keys
 from moat.identity.models import Account, ApiKey, Organization
 from moat.identity.snapshot import DirectorySnapshot
 from moat.store.base import Change, Store
-from moat.tasks import cancel
+from moat.tasks import cancel, poll
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -216,22 +216,7 @@ class Directory:
             task.cancel()
 
     async def _poll(self) -> None:
-        failing = False
-        while True:
-            try:
-                await self.refresh()
-                if failing:
-                    log.info("directory: change feed reachable again")
-                failing = False
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                # Once per outage, not every poll: the cache keeps serving what it has meanwhile.
-                if not failing:
-                    log.warning("directory: polling the change feed failed; serving from cache, retrying",
-                                exc_info=True)
-                failing = True
-            await asyncio.sleep(self._poll_interval)
+        await poll(self.refresh, self._poll_interval, log, "directory: the change feed")
 
     async def refresh(self) -> int:
         """Apply every pending change now; returns how many were applied."""
