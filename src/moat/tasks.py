@@ -40,6 +40,8 @@ async def poll(step: Callable[[], Awaitable[Any]], interval: float, log: logging
             if on_error is not None:
                 on_error(exc)
             if not failing:
-                log.warning("%s: polling failed, serving what is cached, retrying: %s", what, exc, exc_info=True)
+                # One line, no traceback: an outage of a dependency is expected, not a bug.
+                log.warning("%s: polling failed, serving what is cached, retrying: %s: %s", what,
+                            type(exc).__name__, exc)
             failing = True
         await asyncio.sleep(interval)
