@@ -128,13 +128,15 @@ async def list_deliveries(es: EnforceStore, *, status: str | None = None, limit:
 
 
 class WebhookWorker:
-    """Delivers due outbox rows; see the module docstring. `start()`/`stop()` or `run_once()`."""
+    """Delivers due outbox rows; see the module docstring. `start()`/`stop()` or `run_once()`.
+    `hooks`: the endpoints (default: the settings file's); `use()` replaces them."""
 
     def __init__(self, es: EnforceStore, settings: Settings, *, poll_interval: float = 0.5, batch: int = 50,
                  clock: Callable[[], float] = time.time, rand: Callable[[], float] = random.random,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 hooks: Sequence[WebhookSettings] | None = None) -> None:
         self._es = es
-        self._hooks = {h.url: h for h in settings.webhooks if h.url}
+        self._hooks = {h.url: h for h in (settings.webhooks if hooks is None else hooks) if h.url}
         self._poll = poll_interval
         self._batch = batch
         self._clock = clock
@@ -142,12 +144,22 @@ class WebhookWorker:
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
         self._task: asyncio.Task[None] | None = None
+        self._started = False
+
+    def use(self, hooks: Sequence[WebhookSettings]) -> None:
+        """Deliver to these endpoints from now on (the registry changed, moat.enforce.registry_follow);
+        starts the loop when the first endpoint appears on a started worker."""
+        self._hooks = {h.url: h for h in hooks if h.url}
+        if self._started and self._task is None and self._hooks:
+            self._task = asyncio.create_task(self._loop(), name="moat-webhooks")
 
     async def start(self) -> None:
+        self._started = True
         if self._task is None and self._hooks:
             self._task = asyncio.create_task(self._loop(), name="moat-webhooks")
 
     async def stop(self) -> None:
+        self._started = False
         await cancel(self._task)
         self._task = None
         if self._client is not None:
