@@ -39,6 +39,7 @@ SIGNATURE_HEADER = "Moat-Signature"
 TOLERANCE = 300.0  # seconds a signature stays valid
 BASE_DELAY = 1.0
 MAX_DELAY = 600.0
+UNKNOWN_GRACE = 30.0  # seconds a delivery to an endpoint this replica does not know waits, then fails
 LEASE = 30.0  # a claimed delivery is not claimed again for this long (a crashed worker's rows recover)
 _COLS = ("delivery_id, event_id, event, endpoint, body, status, attempts, next_attempt_at, created_at, "
          "delivered_at, last_error")
@@ -194,6 +195,12 @@ class WebhookWorker:
 
     async def _attempt(self, delivery: Delivery) -> None:
         hook = self._hooks.get(delivery.endpoint)
+        if hook is None and self._clock() - delivery.created_at < UNKNOWN_GRACE:
+            # Registered a moment ago on another replica, which emitted before this one followed the
+            # change (moat.enforce.registry_follow): wait for it rather than fail the delivery.
+            await self._es.db.execute("UPDATE enforce_outbox SET next_attempt_at = ? WHERE delivery_id = ?",
+                                      self._clock() + 1.0, delivery.delivery_id)
+            return
         attempts = delivery.attempts + 1
         error = await self._send(hook, delivery) if hook else "endpoint no longer configured"
         now = self._clock()
