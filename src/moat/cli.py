@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "appeals": "moat.enforce.commands:appeals",
     "exceptions": "moat.enforce.exceptions_commands:exceptions",
     "webhooks": "moat.enforce.commands:webhooks",
+    "platforms": "moat.enforce.registry_commands:platforms",
     "detect": "moat.detect.commands:detect",
     "simulate": "moat.detect.commands:simulate",
     "evaluate": "moat.detect.commands:evaluate",

@@ -161,8 +161,12 @@ class RouteSettings:
 
 @dataclass
 class WebhookSettings:
-    """One endpoint of the provider's own systems that hears about enforcement (issue 7 item 4)."""
+    """One endpoint of the provider's own systems that hears about enforcement (issue 7 item 4).
 
+    `name` identifies it in `GET /admin/webhooks` and `moat webhooks list`; a settings-file entry
+    without one is named by its URL. The admin API requires one (moat.enforce.registry)."""
+
+    name: str = ""
     url: Annotated[str, Url("http", "https", optional=False)] = ""
     secret: Credential = ""  # HMAC-SHA256 key of the `Moat-Signature` header
     secret_env: str = ""
@@ -342,8 +346,6 @@ def load_settings(path: str | Path | None = None, env: dict[str, str] | None = N
 
 def _relations(settings: Settings, origin: str) -> list[str]:
     """What no single value's type can say: names that must refer to each other, one-of pairs."""
-    from moat.enforce.models import EVENTS
-
     problems: list[str] = []
     names = [u.name for u in settings.upstreams]
     for i, upstream in enumerate(settings.upstreams):
@@ -358,13 +360,10 @@ def _relations(settings: Settings, origin: str) -> list[str]:
             problems.append(describe(f"routes[{i}].upstream", route.upstream,
                                      "the name of an upstream: " + ", ".join(sorted(known)), origin=origin))
     for i, hook in enumerate(settings.webhooks):
-        for event in hook.events:
-            if event != "*" and event not in EVENTS:
-                problems.append(describe(f"webhooks[{i}].events", event,
-                                         "\"*\" or one of " + ", ".join(EVENTS), origin=origin))
+        problems += webhook_problems(hook, f"webhooks[{i}]", origin)
     ids = [p.platform_id for p in settings.platforms]
     for i, platform in enumerate(settings.platforms):
-        problems += _platform_key(platform, f"platforms[{i}]", origin)
+        problems += platform_problems(platform, f"platforms[{i}]", origin)
         if ids.count(platform.platform_id) > 1 and ids.index(platform.platform_id) != i:
             problems.append(describe(f"platforms[{i}].platform_id", platform.platform_id,
                                      "unique among platforms", origin=origin))
@@ -374,18 +373,33 @@ def _relations(settings: Settings, origin: str) -> list[str]:
     return problems
 
 
-def _platform_key(platform: PlatformSettings, where: str, origin: str) -> list[str]:
+def webhook_problems(hook: WebhookSettings, where: str, origin: str) -> list[str]:
+    """What a webhook's types cannot say: its events must be known ones. Shared by the settings
+    file and the admin API's registry (moat.enforce.registry), so both refuse alike."""
+    from moat.enforce.models import EVENTS
+
+    return [describe(_key(where, "events"), event, "\"*\" or one of " + ", ".join(EVENTS), origin=origin)
+            for event in hook.events if event != "*" and event not in EVENTS]
+
+
+def platform_problems(platform: PlatformSettings, where: str, origin: str) -> list[str]:
+    """What a platform's types cannot say: exactly one key, and a public key that loads. Shared by
+    the settings file and the admin API's registry (moat.enforce.registry)."""
     if bool(platform.public_key) == bool(platform.hs256_secret):
-        return [f"{origin}: {where} needs exactly one of public_key (Ed25519) and hs256_secret"]
+        return [f"{origin}: {where or 'a platform'} needs exactly one of public_key (Ed25519) and hs256_secret"]
     if platform.public_key:
         from moat.identity.attribution import load_public_key
 
         try:
             load_public_key(platform.public_key)
         except (ValueError, TypeError):
-            return [describe(f"{where}.public_key", platform.public_key,
+            return [describe(_key(where, "public_key"), platform.public_key,
                              "an Ed25519 public key, PEM or 32 bytes in base64", origin=origin)]
     return []
+
+
+def _key(where: str, name: str) -> str:
+    return f"{where}.{name}" if where else name
 
 
 def _parse_scalar(raw: str) -> Any:

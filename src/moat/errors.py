@@ -9,6 +9,7 @@
     ├── AuthenticationFailed       401 authentication_error    unknown, revoked, expired key; bad attribution
     ├── PermissionDenied           403 permission_error        a policy refused; carries reason code + decision id
     ├── NotFound                   404 not_found_error         unknown model or route
+    ├── Conflict                   409 invalid_request_error   admin API: a name taken, or the settings file's
     ├── RequestTooLarge            413 request_too_large       body over the configured limit
     ├── RateLimited                429 rate_limit_error        carries retry_after seconds
     ├── ClientClosedRequest        499                         the client left mid-request (recorded, never sent)
@@ -80,6 +81,14 @@ class NotFound(MoatError):
 
     status = 404
     type = "not_found_error"
+
+
+class Conflict(MoatError):
+    """An admin write that clashes with what exists: a platform or webhook name already registered,
+    or one the settings file defines (which wins)."""
+
+    status = 409
+    type = "invalid_request_error"
 
 
 class RequestTooLarge(MoatError):

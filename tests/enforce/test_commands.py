@@ -60,4 +60,4 @@ def test_cli_round_trip(tmp_path: Path) -> None:
     assert "closed" in moat("cases", "list", "--status", "closed")
     moat("actions", "apply", "block", "planet:mars", "--reason", "x", code=2)
     moat("actions", "undo", "act_missing", "--reason", "x", code=1)
-    assert moat("webhooks", "list", "--json")["data"] == []
+    assert moat("webhooks", "deliveries", "--json")["data"] == []

@@ -116,3 +116,21 @@ async def test_gives_up_after_max_attempts(cx: EnforceContext, server: WebhookSe
     failed = (await webhooks.list_deliveries(cx.es, status="failed")).data
     assert len(failed) == 1 and failed[0].attempts == 4 and failed[0].last_error == "HTTP 500"
     assert server.attempts == 4
+
+
+async def test_an_endpoint_this_replica_does_not_know_yet_waits_then_fails(cx: EnforceContext,
+                                                                           hooks: list[WebhookSettings]) -> None:
+    """Another replica may emit to an endpoint registered a moment ago, before this one follows the
+    change (moat.enforce.registry_follow): the delivery waits out the grace, then fails."""
+    await webhooks.emit(cx.es, [WebhookSettings(url="https://hooks.example/new")], "case.opened", {})
+    clock = Clock()
+    worker = WebhookWorker(cx.es, Settings(), clock=clock, hooks=[WebhookSettings(url="https://hooks.example/other")])
+    try:
+        assert await worker.run_once() == 1
+        assert (await webhooks.list_deliveries(cx.es, status="pending")).data[0].attempts == 0
+        clock.now += webhooks.UNKNOWN_GRACE + 1
+        assert await worker.run_once() == 1
+    finally:
+        await worker.stop()
+    failed = (await webhooks.list_deliveries(cx.es, status="failed")).data
+    assert len(failed) == 1 and failed[0].last_error == "endpoint no longer configured"

@@ -14,6 +14,7 @@ from moat.context import RequestContext
 from moat.errors import AuthenticationFailed
 from moat.identity import attribution as attr
 from moat.identity.attribution import (
+    UNKNOWN_PLATFORM,
     AttributionConfig,
     AttributionVerifier,
     PlatformRegistration,
@@ -273,3 +274,18 @@ def test_platforms_from_records() -> None:
     assert regs[0] == PlatformRegistration("ide", "acct_ide", public_key=public_key_b64(KEY))
     assert (regs[1].hs256_secret, regs[1].audience, regs[1].active) == (SECRET, "moat-prod", False)
     assert AttributionVerifier(regs, clock=Clock()).verify(token()).platform_id == "ide"
+
+
+def test_load_swaps_the_whole_set_of_platforms_and_skips_a_bad_key() -> None:
+    """The registry (moat.enforce.registry_follow) replaces the platforms at run time: the new set
+    serves at once, a removed platform is unknown, its account no longer maps to it."""
+    v = verifier()
+    v.check(token(), account_id="acct_ide")
+    v.load([PlatformRegistration("agents", "acct_agents", hs256_secret=SECRET),
+            PlatformRegistration("broken", "acct_broken", public_key="not-a-key")])
+    with pytest.raises(AuthenticationFailed) as removed:
+        v.check(token(), account_id="acct_ide")
+    assert removed.value.code == UNKNOWN_PLATFORM
+    assert v.platform_for_account("acct_ide") is None
+    assert v.check(token(platform="agents", key=SECRET), account_id="acct_agents").platform_id == "agents"
+    assert v.platform_for_account("acct_broken") is None

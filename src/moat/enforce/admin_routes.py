@@ -14,7 +14,8 @@
     GET  /admin/labels?outcome=&since=&limit=   GET /admin/labels/{case:<id>|appeal:<id>}
     GET  /admin/webhooks/deliveries?status=&cursor=
 
-Exceptions (and an appeal's proposal) are in `moat.enforce.exceptions_routes`, registered from here.
+Exceptions (and an appeal's proposal) are in `moat.enforce.exceptions_routes`, platforms and webhooks
+in `moat.enforce.registry_routes`, registered from here.
 The actor is the admin API's (`admin-api[:<Moat-Actor>]`), as for the directory routes.
 """
 
@@ -27,6 +28,7 @@ from typing import Any
 import orjson
 
 from moat.enforce import actions, appeals, cases, exception_proposal, exception_store, findings, labels, webhooks
+from moat.enforce import registry_routes as _registry_routes  # noqa: F401 (its routes register on import)
 from moat.enforce.exceptions_routes import known_rules  # its routes are registered on import
 from moat.enforce.models import Subject
 from moat.enforce.runtime import context_for

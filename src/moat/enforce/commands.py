@@ -1,4 +1,5 @@
-"""`moat cases|actions|appeals|webhooks`: enforcement from the command line.
+"""`moat cases|actions|appeals|webhooks`: enforcement from the command line (webhook endpoints
+themselves: moat.enforce.registry_commands).
 
 Thin wrappers over `moat.enforce.{cases,actions,appeals,webhooks}` against the configured store;
 changes are logged in the admin log as `cli:<os user>`. A subject is `account:<id>`,
@@ -20,6 +21,7 @@ from moat.enforce import actions as enforce_actions
 from moat.enforce import appeals as enforce_appeals
 from moat.enforce import cases as enforce_cases
 from moat.enforce import findings as enforce_findings
+from moat.enforce import registry_commands
 from moat.enforce import webhooks as enforce_webhooks
 from moat.enforce.exception_proposal import propose, still_refused
 from moat.enforce.models import ACTION_KINDS, APPEAL_STATUSES, CASE_STATUSES, Page
@@ -333,16 +335,22 @@ def appeals_decide(ctx: click.Context, appeal_id: str, accept: bool, note: str, 
 # ---- webhooks ------------------------------------------------------------------------------
 @click.group()
 def webhooks() -> None:
-    """Webhook deliveries from the outbox."""
+    """Webhook endpoints (add, list, remove) and their deliveries from the outbox."""
 
 
-@webhooks.command("list")
+for _command in (registry_commands.webhooks_add, registry_commands.webhooks_list, registry_commands.webhooks_remove):
+    webhooks.add_command(_command)
+
+
+@webhooks.command("deliveries")
 @click.option("--status", type=click.Choice(("pending", "delivered", "failed")), default=None)
 @limit_option
 @cursor_option
 @json_option
 @click.pass_context
-def webhooks_list(ctx: click.Context, status: str | None, limit: int, cursor: str | None, as_json: bool) -> None:
+def webhooks_deliveries(ctx: click.Context, status: str | None, limit: int, cursor: str | None,
+                        as_json: bool) -> None:
+    """Deliveries, newest first."""
     page = with_cx(ctx, lambda cx: enforce_webhooks.list_deliveries(cx.es, status=status, limit=limit,
                                                                     cursor=cursor))
     emit_page(page, as_json, lambda d: f"{d.delivery_id}  {d.status:9} {d.event:16} {d.endpoint}  "
@@ -357,7 +365,7 @@ def webhooks_deliver(ctx: click.Context, follow: bool) -> None:
     settings = settings_from(ctx)
 
     async def work(cx: EnforceContext) -> int:
-        worker = enforce_webhooks.WebhookWorker(cx.es, settings)
+        worker = enforce_webhooks.WebhookWorker(cx.es, settings, hooks=cx.hooks)  # the registered ones too
         total = 0
         try:
             while True:

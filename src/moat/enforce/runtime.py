@@ -1,5 +1,6 @@
-"""Enforcement inside one gateway replica: the restrictions cache, the exceptions index, the webhook
-worker, and the non-blocking hooks the pipeline calls (`note_flag`, `note_denied`).
+"""Enforcement inside one gateway replica: the restrictions cache, the exceptions index, the platforms
+and webhooks registered at run time (moat.enforce.registry_follow), the webhook worker, and the
+non-blocking hooks the pipeline calls (`note_flag`, `note_denied`).
 
 Built once in `Runtime.__init__` and started/stopped with it (after the store is open, before it is
 closed):
@@ -23,11 +24,12 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from moat.config import Settings
+from moat.config import Settings, WebhookSettings
 from moat.enforce.cases import open_case
 from moat.enforce.exception_index import ExceptionIndex
 from moat.enforce.labels import note_flags, policy_flag
 from moat.enforce.models import Restriction
+from moat.enforce.registry_follow import RegistryFollower
 from moat.enforce.restrictions import Restrictions
 from moat.enforce.services import EnforceContext
 from moat.enforce.storage import EnforceStore
@@ -52,6 +54,9 @@ class Enforcement:
         self.exceptions = ExceptionIndex(es)
         self.webhooks = WebhookWorker(es, settings)
         self._denied_on = any(subscribed(h, "decision.denied") for h in settings.webhooks if h.url)
+        # Platforms and webhooks registered through the admin API or the CLI, followed like the rest.
+        self.registry = RegistryFollower(es, settings)
+        self.registry.on_webhooks(self._use_webhooks)
         self._flag_ttl = flag_ttl
         self._denied_ttl = denied_ttl
         self._rate = denied_per_second
@@ -64,8 +69,15 @@ class Enforcement:
         self.dropped = 0
         self.started = False
 
+    def _use_webhooks(self, hooks: tuple[WebhookSettings, ...]) -> None:
+        """The webhooks in force changed: new events go to these endpoints, the worker delivers to them."""
+        self.cx.hooks = hooks
+        self.webhooks.use(hooks)
+        self._denied_on = any(subscribed(h, "decision.denied") for h in hooks if h.url)
+
     async def start(self) -> None:
         await self.cx.es.open()
+        await self.registry.start()
         await self.restrictions.start()
         await self.exceptions.start()
         await self.webhooks.start()
@@ -84,6 +96,7 @@ class Enforcement:
         await self.webhooks.stop()
         await self.exceptions.stop()
         await self.restrictions.stop()
+        await self.registry.stop()
         self.started = False
 
     # ---- the hot path ----------------------------------------------------------------------

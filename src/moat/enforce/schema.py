@@ -214,4 +214,24 @@ COMPONENT = "enforce"
 LEGACY = ("enforce_schema_version", "SELECT COALESCE(MAX(version), 0) FROM enforce_schema_version")
 # v5 (issue 13 item 3): an organization's case lists the accounts detection linked to it.
 _V5 = "CREATE INDEX IF NOT EXISTS enforce_findings_linked ON enforce_findings (linked_org, account_id)"
-MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5))
+# v6 (issue 13 item 5): platforms and webhooks registered through the admin API or the CLI, beside the
+# settings file's (moat.enforce.registry). `data` holds the settings fields as JSON, so a new field of
+# PlatformSettings / WebhookSettings needs no migration; every write adds an `enforce_changes` row
+# (kind `platform` / `webhook`) that every replica follows (moat.enforce.registry_follow).
+_V6 = """
+CREATE TABLE enforce_platforms (
+    platform_id TEXT PRIMARY KEY,
+    account_id TEXT NOT NULL,
+    data TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at {real} NOT NULL
+);
+CREATE TABLE enforce_webhooks (
+    name TEXT PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    data TEXT NOT NULL,
+    created_by TEXT NOT NULL,
+    created_at {real} NOT NULL
+)
+"""
+MIGRATIONS: tuple[Migration, ...] = ((1, _V1), (2, _V2), (3, _V3), (4, _V4), (5, _V5), (6, _V6))

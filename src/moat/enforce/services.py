@@ -29,10 +29,14 @@ class EnforceContext:
 
     @classmethod
     async def open(cls, store: Store, hooks: Sequence[WebhookSettings] = ()) -> EnforceContext:
-        """Over an open store: creates or migrates the enforcement tables."""
+        """Over an open store: creates or migrates the enforcement tables. The webhooks are `hooks`
+        (the settings file's) and those registered in the store (moat.enforce.registry), so a CLI
+        command notifies the same endpoints a replica does."""
+        from moat.enforce import registry, registry_store
+
         es = EnforceStore(store)
         await es.open()
-        return cls(store, es, tuple(hooks))
+        return cls(store, es, registry.merged_webhooks(tuple(hooks), await registry_store.webhooks(es)))
 
     async def notify(self, event: str, data: dict[str, Any]) -> None:
         """Queue a webhook event in the outbox (a worker delivers it later)."""

@@ -39,6 +39,7 @@ SIGNATURE_HEADER = "Moat-Signature"
 TOLERANCE = 300.0  # seconds a signature stays valid
 BASE_DELAY = 1.0
 MAX_DELAY = 600.0
+UNKNOWN_GRACE = 30.0  # seconds a delivery to an endpoint this replica does not know waits, then fails
 LEASE = 30.0  # a claimed delivery is not claimed again for this long (a crashed worker's rows recover)
 _COLS = ("delivery_id, event_id, event, endpoint, body, status, attempts, next_attempt_at, created_at, "
          "delivered_at, last_error")
@@ -128,13 +129,15 @@ async def list_deliveries(es: EnforceStore, *, status: str | None = None, limit:
 
 
 class WebhookWorker:
-    """Delivers due outbox rows; see the module docstring. `start()`/`stop()` or `run_once()`."""
+    """Delivers due outbox rows; see the module docstring. `start()`/`stop()` or `run_once()`.
+    `hooks`: the endpoints (default: the settings file's); `use()` replaces them."""
 
     def __init__(self, es: EnforceStore, settings: Settings, *, poll_interval: float = 0.5, batch: int = 50,
                  clock: Callable[[], float] = time.time, rand: Callable[[], float] = random.random,
-                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 hooks: Sequence[WebhookSettings] | None = None) -> None:
         self._es = es
-        self._hooks = {h.url: h for h in settings.webhooks if h.url}
+        self._hooks = {h.url: h for h in (settings.webhooks if hooks is None else hooks) if h.url}
         self._poll = poll_interval
         self._batch = batch
         self._clock = clock
@@ -142,12 +145,22 @@ class WebhookWorker:
         self._transport = transport
         self._client: httpx.AsyncClient | None = None
         self._task: asyncio.Task[None] | None = None
+        self._started = False
+
+    def use(self, hooks: Sequence[WebhookSettings]) -> None:
+        """Deliver to these endpoints from now on (the registry changed, moat.enforce.registry_follow);
+        starts the loop when the first endpoint appears on a started worker."""
+        self._hooks = {h.url: h for h in hooks if h.url}
+        if self._started and self._task is None and self._hooks:
+            self._task = asyncio.create_task(self._loop(), name="moat-webhooks")
 
     async def start(self) -> None:
+        self._started = True
         if self._task is None and self._hooks:
             self._task = asyncio.create_task(self._loop(), name="moat-webhooks")
 
     async def stop(self) -> None:
+        self._started = False
         await cancel(self._task)
         self._task = None
         if self._client is not None:
@@ -182,6 +195,12 @@ class WebhookWorker:
 
     async def _attempt(self, delivery: Delivery) -> None:
         hook = self._hooks.get(delivery.endpoint)
+        if hook is None and self._clock() - delivery.created_at < UNKNOWN_GRACE:
+            # Registered a moment ago on another replica, which emitted before this one followed the
+            # change (moat.enforce.registry_follow): wait for it rather than fail the delivery.
+            await self._es.db.execute("UPDATE enforce_outbox SET next_attempt_at = ? WHERE delivery_id = ?",
+                                      self._clock() + 1.0, delivery.delivery_id)
+            return
         attempts = delivery.attempts + 1
         error = await self._send(hook, delivery) if hook else "endpoint no longer configured"
         now = self._clock()

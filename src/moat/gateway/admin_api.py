@@ -7,7 +7,8 @@ admin_token configured the API is off. The actor written to the admin log is `ad
 Input hygiene (`moat.hygiene`): the path, the query, Moat-Actor and every string of the body (keys
 included, to the leaves) must be valid text: invalid UTF-8, lone surrogates and NUL are refused with
 a 400 naming the field, and so are control characters in names (every field but the free-text
-`text`, `note`, `reason` and `title`, which may hold tab and line breaks). Every response carries
+`text`, `note`, `reason` and `title`, and a platform's PEM `public_key`, which may hold tab and line
+breaks). Every response carries
 `x-request-id` and `request-id`, each header once.
 """
 
@@ -75,7 +76,8 @@ class AdminRequest:
 Handler = Callable[[AdminRequest], Awaitable[tuple[int, Any]]]
 _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = []
 _ADMIN_BODY_LIMIT = 64 << 20
-FREE_TEXT = frozenset({"text", "note", "reason", "title"})  # body fields that may hold tab and line breaks
+# Body fields that may hold tab and line breaks (a platform's `public_key` may be PEM).
+FREE_TEXT = frozenset({"text", "note", "reason", "title", "public_key"})
 
 
 def route(method: str, pattern: str) -> Callable[[Handler], Handler]:

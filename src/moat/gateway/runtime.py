@@ -94,6 +94,9 @@ class Runtime:
                   else MemoryNonceCache())
         self.attribution = AttributionVerifier(platforms_from_records(asdict(p) for p in settings.platforms),
                                                nonces=nonces)
+        # Platforms registered at run time (moat.enforce.registry) join the settings file's.
+        self.enforcement.registry.on_platforms(
+            lambda platforms: self.attribution.load(platforms_from_records(asdict(p) for p in platforms)))
         self.feed: FeedPublisher | FeedFile | None = FeedFile(settings.feed_file) if settings.feed_file else None
         self._first_party = tuple(settings.first_party_clients)
         self.started = False

@@ -24,6 +24,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -37,6 +38,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from moat.errors import AuthenticationFailed
 from moat.identity.attribution_nonces import AsyncNonceCache, MemoryNonceCache, NonceCache
 from moat.platform.ed25519 import b64decode, load_public_key
+
+log = logging.getLogger(__name__)
 
 ATTRIBUTION_HEADER = "moat-attribution"  # `Moat-Attribution`; ASGI header names are lower-case
 DEFAULT_AUDIENCE = "moat"
@@ -179,6 +182,18 @@ class AttributionVerifier:
         self._headers: dict[str, str] = {}  # header segment -> alg
         for platform in platforms:
             self.register(platform)
+
+    def load(self, platforms: Iterable[PlatformRegistration]) -> None:
+        """Serve exactly these platforms (the registry changed, moat.enforce.registry_follow): built
+        aside and swapped in, so a request sees the old set or the new one, never half of each. A
+        registration whose key does not load is skipped and logged (validated before it was stored)."""
+        fresh = AttributionVerifier(config=self.config, nonces=self.nonces, clock=self._clock)
+        for platform in platforms:
+            try:
+                fresh.register(platform)
+            except ValueError as exc:
+                log.warning("attribution: platform %r not loaded: %s", platform.platform_id, exc)
+        self._platforms, self._by_account = fresh._platforms, fresh._by_account
 
     def register(self, platform: PlatformRegistration) -> None:
         """Add or replace a platform (keys are parsed here, once, not per request)."""
