@@ -19,15 +19,18 @@ async def cancel(task: asyncio.Task[Any] | None) -> None:
 
 
 async def poll(step: Callable[[], Awaitable[Any]], interval: float, log: logging.Logger, what: str,
-               on_error: Callable[[BaseException], None] | None = None) -> None:
+               on_error: Callable[[BaseException], None] | None = None, *, wait_first: bool = False) -> None:
     """Run `step` every `interval` seconds until cancelled, surviving its failures.
 
     The loop every replica-local cache runs over its change feed (directory, restrictions,
     exceptions, detector scores): a failure keeps the cache serving what it has, is logged once per
     outage (not once per poll, which would flood the log during a database outage) and once more
-    when the feed answers again. `on_error` sees every failure (a counter, say).
+    when the feed answers again. `on_error` sees every failure (a counter, say). `wait_first`: the
+    caller has just loaded everything, so the first step is one interval away.
     """
     failing = False
+    if wait_first:
+        await asyncio.sleep(interval)
     while True:
         try:
             await step()

@@ -23,7 +23,7 @@ async def test_the_follower_serves_registered_entries_and_the_settings_file_wins
         cx: EnforceContext, store: Store) -> None:
     settings = Settings(platforms=[PlatformSettings("filed", "a4", hs256_secret="s")],
                         webhooks=[WebhookSettings(url="https://hooks.example/filed")])
-    follower = RegistryFollower(cx.es, settings)
+    follower = RegistryFollower(cx.es, settings, poll_interval=3600)  # refreshed by the test alone
     seen: list[list[str]] = []
     follower.on_platforms(lambda platforms: seen.append([p.platform_id for p in platforms]))
     await follower.start()

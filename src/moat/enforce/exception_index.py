@@ -13,18 +13,17 @@ exception is loaded and refusals stand (it fails closed) until it answers.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Callable
 
 from moat.context import RequestContext
 from moat.enforce import exception_store
+from moat.enforce.change_feed import Change, ChangeFollower
 from moat.enforce.models import ExceptionGrant
 from moat.enforce.storage import EnforceStore
 from moat.identity.admin import iso
 from moat.policy.combine import lifts_refusal
-from moat.tasks import cancel, poll
 
 log = logging.getLogger(__name__)
 
@@ -116,47 +115,30 @@ class ExceptionLookup:
         return len(self._grants)
 
 
-class ExceptionIndex(ExceptionLookup):
+class ExceptionIndex(ChangeFollower, ExceptionLookup):
     """Active exceptions by subject, following the store; see the module docstring."""
+
+    what = "exceptions: the change feed"
 
     def __init__(self, es: EnforceStore, *, poll_interval: float = 0.3,
                  clock: Callable[[], float] = time.time) -> None:
-        super().__init__(clock=clock)
-        self._es = es
-        self._poll_interval = poll_interval
-        self._seq = 0
-        self._task: asyncio.Task[None] | None = None
+        ExceptionLookup.__init__(self, clock=clock)
+        ChangeFollower.__init__(self, es, poll_interval)
 
-    async def start(self) -> None:
-        if self._task is not None:
-            return
-        self._seq = await self._es.last_change()
+    async def load_all(self) -> None:
         self.load(await exception_store.active(self._es))
-        self._task = asyncio.create_task(self._poll(), name="moat-exceptions-poll")
 
-    async def stop(self) -> None:
-        await cancel(self._task)
-        self._task = None
-
-    async def _poll(self) -> None:
-        await poll(self.refresh, self._poll_interval, log, "exceptions: the change feed")
-
-    async def refresh(self) -> int:
-        """Apply pending changes now; returns how many were read."""
-        applied = 0
-        while changes := await self._es.changes_since(self._seq):
-            ids = sorted({ident for _, kind, ident in changes if kind == "exception"})
-            if ids:
-                fresh = {g.exception_id: g for g in await exception_store.active(self._es, ids)}
-                grants = dict(self._grants)
-                for exception_id in ids:
-                    grant = fresh.get(exception_id)
-                    if grant is None:
-                        grants.pop(exception_id, None)
-                    else:
-                        grants[exception_id] = grant
-                self._grants = grants
-                self._rebuild()
-            self._seq = changes[-1][0]
-            applied += len(changes)
-        return applied
+    async def apply(self, changes: list[Change]) -> None:
+        ids = sorted({ident for _, kind, ident in changes if kind == "exception"})
+        if not ids:
+            return
+        fresh = {g.exception_id: g for g in await exception_store.active(self._es, ids)}
+        grants = dict(self._grants)
+        for exception_id in ids:
+            grant = fresh.get(exception_id)
+            if grant is None:
+                grants.pop(exception_id, None)
+            else:
+                grants[exception_id] = grant
+        self._grants = grants
+        self._rebuild()

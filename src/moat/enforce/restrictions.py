@@ -11,15 +11,11 @@ the call's org id); one on a cluster was expanded to its member accounts when it
 
 from __future__ import annotations
 
-import asyncio
-import logging
 from typing import Any
 
+from moat.enforce.change_feed import Change, ChangeFollower
 from moat.enforce.models import Restriction
 from moat.enforce.storage import EnforceStore
-from moat.tasks import cancel, poll
-
-log = logging.getLogger(__name__)
 
 
 def _restriction(action_id: str, data: dict[str, Any]) -> Restriction:
@@ -29,55 +25,39 @@ def _restriction(action_id: str, data: dict[str, Any]) -> Restriction:
                        action_ids=(action_id,))
 
 
-class Restrictions:
+class Restrictions(ChangeFollower):
     """Active restrictions by account and by organization; see the module docstring."""
 
+    what = "restrictions: the change feed"
+
     def __init__(self, es: EnforceStore, *, poll_interval: float = 0.3) -> None:
-        self._es = es
-        self._poll_interval = poll_interval
+        super().__init__(es, poll_interval)
         # (subject kind, id) → merged restriction; action id → the subjects it restricts
         self._by_subject: dict[tuple[str, str], Restriction] = {}
         self._rows: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
-        self._seq = 0
-        self._task: asyncio.Task[None] | None = None
 
-    async def start(self) -> None:
-        if self._task is not None:
-            return
-        self._seq = await self._es.last_change()
-        rows = await self._es.restriction_rows()
-        self._rows = {}
-        for action_id, kind, ident, data in rows:
-            self._rows.setdefault(action_id, []).append((kind, ident, data))
+    async def load_all(self) -> None:
+        rows: dict[str, list[tuple[str, str, dict[str, Any]]]] = {}
+        for action_id, kind, ident, data in await self._es.restriction_rows():
+            rows.setdefault(action_id, []).append((kind, ident, data))
+        self._rows = rows
         self._rebuild()
-        self._task = asyncio.create_task(self._poll(), name="moat-restrictions-poll")
 
-    async def stop(self) -> None:
-        await cancel(self._task)
-        self._task = None
-
-    async def _poll(self) -> None:
-        await poll(self.refresh, self._poll_interval, log, "restrictions: the change feed")
-
-    async def refresh(self) -> int:
-        """Apply pending changes now; returns how many were applied."""
-        applied = 0
-        while changes := await self._es.changes_since(self._seq):
-            action_ids = sorted({ident for _, kind, ident in changes if kind == "restriction"})
-            fresh: dict[str, list[tuple[str, str, dict[str, Any]]]] = {a: [] for a in action_ids}
-            for action_id, kind, ident, data in await self._es.restriction_rows(action_ids):
-                fresh[action_id].append((kind, ident, data))
-            rows = dict(self._rows)
-            for action_id, items in fresh.items():
-                if items:
-                    rows[action_id] = items
-                else:
-                    rows.pop(action_id, None)
-            self._rows = rows
-            self._rebuild()
-            self._seq = changes[-1][0]
-            applied += len(changes)
-        return applied
+    async def apply(self, changes: list[Change]) -> None:
+        action_ids = sorted({ident for _, kind, ident in changes if kind == "restriction"})
+        if not action_ids:
+            return
+        fresh: dict[str, list[tuple[str, str, dict[str, Any]]]] = {a: [] for a in action_ids}
+        for action_id, kind, ident, data in await self._es.restriction_rows(action_ids):
+            fresh[action_id].append((kind, ident, data))
+        rows = dict(self._rows)
+        for action_id, items in fresh.items():
+            if items:
+                rows[action_id] = items
+            else:
+                rows.pop(action_id, None)
+        self._rows = rows
+        self._rebuild()
 
     def snapshot_rows(self) -> list[tuple[str, str, str, dict[str, Any]]]:
         """Every active restriction as (action id, subject kind, subject id, data), for the
