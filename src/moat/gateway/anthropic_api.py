@@ -19,8 +19,8 @@ import orjson
 from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
 from moat.gateway.metering import anthropic_usage, count
-from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import anthropic_estimate, content_text
+from moat.gateway.sse import CutItems, event_fields
+from moat.gateway.tokens import anthropic_estimate, content_text, estimate_tokens_of
 from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "anthropic"
@@ -100,10 +100,6 @@ def usage_of(obj: dict[str, Any], facts: CallFacts) -> Usage:
     return Usage(facts.input_tokens, output, False, reasoning_tokens=estimate_tokens_of(thinking))
 
 
-def estimate_tokens_of(chars: int) -> int:
-    return (chars + 3) // 4 if chars > 0 else 0
-
-
 def redact(obj: dict[str, Any]) -> bool:
     content = obj.get("content")
     if not isinstance(content, list):
@@ -128,7 +124,7 @@ class StreamMeter:
         self._thinking = 0  # of which thinking
         self._start: Usage | None = None  # message_start's input and cache counts
         self._output: int | None = None  # message_delta's output count: the final one
-        self._dropped: set[int] = set()
+        self._dropped = CutItems("index")  # thinking blocks cut by redaction
         self.redacted = False
         self.failed_status: int | None = None  # an `event: error` arrived: the status it stands for
         self._thinking_reported: int | None = None  # usage.output_tokens_details.thinking_tokens, if sent
@@ -178,19 +174,11 @@ class StreamMeter:
                 self._chars += len(str(block.get("name") or ""))
         if not self._redact or kind not in ("content_block_start", "content_block_delta", "content_block_stop"):
             return event
-        index = obj.get("index")
-        if not isinstance(index, int):
-            return event
-        if kind == "content_block_start" and (obj.get("content_block") or {}).get("type") in _THINKING:
-            self._dropped.add(index)
-        if index in self._dropped:
+        starts = kind == "content_block_start" and (obj.get("content_block") or {}).get("type") in _THINKING
+        out = self._dropped.pass_on(event, name, obj, starts)
+        if out is None:
             self.redacted = True
-            return None
-        shift = sum(1 for d in self._dropped if d < index)
-        if not shift:
-            return event
-        obj["index"] = index - shift
-        return data_event(orjson.dumps(obj), name)
+        return out
 
     def final_usage(self) -> Usage:
         """Reported counts where the stream carried them; the rest counted from what went past."""

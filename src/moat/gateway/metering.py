@@ -42,21 +42,22 @@ def anthropic_usage(usage: dict[str, Any]) -> Usage:
                  reasoning_tokens=min(thinking, output) if output else thinking)
 
 
+def _openai_usage(usage: dict[str, Any], prompt: str, output: str, prompt_details: str, output_details: str) -> Usage:
+    """OpenAI's two layouts: the prompt count includes its cached part, the output its reasoning."""
+    cached = _detail(usage, prompt_details, "cached_tokens")
+    prompt_tokens = count(usage.get(prompt))
+    output_tokens = count(usage.get(output))
+    reasoning = _detail(usage, output_details, "reasoning_tokens")
+    return Usage(max(prompt_tokens - cached, 0), output_tokens, True, cache_read_tokens=cached,
+                 reasoning_tokens=min(reasoning, output_tokens) if output_tokens else reasoning)
+
+
 def openai_chat_usage(usage: dict[str, Any]) -> Usage:
     """A Chat Completions (or embeddings) `usage` object."""
-    cached = _detail(usage, "prompt_tokens_details", "cached_tokens")
-    prompt = count(usage.get("prompt_tokens"))
-    output = count(usage.get("completion_tokens"))
-    reasoning = _detail(usage, "completion_tokens_details", "reasoning_tokens")
-    return Usage(max(prompt - cached, 0), output, True, cache_read_tokens=cached,
-                 reasoning_tokens=min(reasoning, output) if output else reasoning)
+    return _openai_usage(usage, "prompt_tokens", "completion_tokens", "prompt_tokens_details",
+                         "completion_tokens_details")
 
 
 def responses_usage(usage: dict[str, Any]) -> Usage:
     """A Responses API `usage` object."""
-    cached = _detail(usage, "input_tokens_details", "cached_tokens")
-    prompt = count(usage.get("input_tokens"))
-    output = count(usage.get("output_tokens"))
-    reasoning = _detail(usage, "output_tokens_details", "reasoning_tokens")
-    return Usage(max(prompt - cached, 0), output, True, cache_read_tokens=cached,
-                 reasoning_tokens=min(reasoning, output) if output else reasoning)
+    return _openai_usage(usage, "input_tokens", "output_tokens", "input_tokens_details", "output_tokens_details")

@@ -16,7 +16,13 @@ from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, re
 from moat.gateway.json_edit import replace_data, without_member
 from moat.gateway.metering import openai_chat_usage
 from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import content_text, estimate_tokens, openai_input_tokens, openai_uncacheable
+from moat.gateway.tokens import (
+    content_text,
+    estimate_tokens,
+    estimate_tokens_of,
+    openai_input_tokens,
+    openai_uncacheable,
+)
 from moat.gateway.upstream_errors import stream_failure_status
 
 NAME = "openai"
@@ -119,10 +125,6 @@ def usage_of(obj: dict[str, Any], facts: CallFacts) -> Usage:
                 chars += len(str(function.get("name") or "")) + len(str(function.get("arguments") or ""))
     return Usage(facts.input_tokens, estimate_tokens_of(chars + reasoning), False,
                  reasoning_tokens=estimate_tokens_of(reasoning))
-
-
-def estimate_tokens_of(chars: int) -> int:
-    return (chars + 3) // 4 if chars > 0 else 0
 
 
 def redact(obj: dict[str, Any]) -> bool:

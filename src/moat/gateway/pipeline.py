@@ -294,6 +294,29 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
     await send_response(send, response.status, raw, call.relayed_headers(response.headers, JSON_HEADERS))
 
 
+class ClientWatch:
+    """Watches for the client hanging up while an answer goes out: then the upstream response is
+    closed (dropping its connection cancels the generation) and `gone` says so."""
+
+    __slots__ = ("_response", "_task", "gone")
+
+    def __init__(self, receive: Receive, response: Any) -> None:
+        self.gone = False
+        self._response = response
+        self._task = asyncio.ensure_future(receive())
+        self._task.add_done_callback(self._done)
+
+    def _done(self, task: asyncio.Task[Any]) -> None:
+        if not task.cancelled() and task.exception() is None and task.result()["type"] == "http.disconnect":
+            self.gone = True
+            self._response.close()
+
+    def stop(self) -> None:
+        self._task.remove_done_callback(self._done)
+        if not self._task.done():
+            self._task.cancel()
+
+
 async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: AsyncIterator[bytes], t0: float,
                         receive: Receive, send: Send) -> None:
     """A large non-streamed answer, passed on as it arrives (moat.gateway.passthrough); metered from
@@ -302,16 +325,7 @@ async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: As
     that leaves stops the upstream read (the server drops what is sent to a closed connection)."""
     assert call.facts is not None
     tail = UsageTail()
-    gone = False
-
-    def on_disconnect(task: asyncio.Task[Any]) -> None:
-        nonlocal gone
-        if not task.cancelled() and task.exception() is None and task.result()["type"] == "http.disconnect":
-            gone = True
-            response.close()
-
-    watcher = asyncio.ensure_future(receive())
-    watcher.add_done_callback(on_disconnect)
+    client = ClientWatch(receive, response)
     await send({"type": "http.response.start", "status": response.status,
                 "headers": call.relayed_headers(response.headers, JSON_HEADERS)})
     error: MoatError | None = None
@@ -326,15 +340,13 @@ async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: As
     except MoatError as exc:
         error = exc
     finally:
-        watcher.remove_done_callback(on_disconnect)
-        if not watcher.done():
-            watcher.cancel()
+        client.stop()
         response.close()
     call.upstream_seconds = time.perf_counter() - t0
     usage = tail.usage()
     call.usage = call.endpoint.usage_of({"usage": usage} if usage is not None else {}, call.facts)
-    call.status = CLIENT_CLOSED if gone else response.status if error is None else error.status
-    if gone:
+    call.status = CLIENT_CLOSED if client.gone else response.status if error is None else error.status
+    if client.gone:
         with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
             _record(call)
         return
@@ -380,45 +392,34 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
         return
     meter = call.endpoint.stream_meter(call.facts, call.decision.redact_reasoning)
     splitter = EventSplitter()
-    disconnected = False
-
-    def on_disconnect(task: asyncio.Task[Any]) -> None:
-        nonlocal disconnected
-        if not task.cancelled() and task.exception() is None and task.result()["type"] == "http.disconnect":
-            disconnected = True
-            response.close()  # drops the upstream connection: the generation is cancelled
-
-    watcher = asyncio.ensure_future(receive())
-    watcher.add_done_callback(on_disconnect)
+    client = ClientWatch(receive, response)
     await send({"type": "http.response.start", "status": 200,
                 "headers": call.relayed_headers(response.headers, SSE_HEADERS)})
     error: MoatError | None = None
     try:
         async for chunk in response.chunks():
             out = [e for e in map(meter.event, splitter.feed(chunk)) if e is not None]
-            if out and not disconnected:
+            if out and not client.gone:
                 await send({"type": "http.response.body", "body": b"".join(out), "more_body": True})
-            if disconnected:
+            if client.gone:
                 break
-        if not disconnected and splitter.rest().strip():
+        if not client.gone and splitter.rest().strip():
             error = UpstreamError("The upstream model's stream ended in the middle of an event")
     except MoatError as exc:
         error = exc
     except Exception as exc:  # a closed response after a disconnect surfaces as a client error
-        if not disconnected:
+        if not client.gone:
             log.exception("stream relay failed", extra={"request_id": call.ctx.request_id})
             error = UpstreamError(f"The stream failed: {exc}")
     finally:
-        watcher.remove_done_callback(on_disconnect)
-        if not watcher.done():
-            watcher.cancel()
+        client.stop()
         response.close()
     call.upstream_seconds = time.perf_counter() - t0
     call.usage = meter.final_usage()
     call.redacted = meter.redacted
     if meter.failed_status is not None:  # the upstream's own error event, relayed as it came (issue 12 item 5)
         call.status = meter.failed_status
-    if disconnected:
+    if client.gone:
         call.status = CLIENT_CLOSED
         with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
             _record(call)

@@ -26,8 +26,14 @@ import orjson
 from moat.errors import BadRequest
 from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_str
 from moat.gateway.metering import responses_usage
-from moat.gateway.sse import data_event, event_fields
-from moat.gateway.tokens import content_text, estimate_tokens, openai_uncacheable, responses_input_tokens
+from moat.gateway.sse import CutItems, data_event, event_fields
+from moat.gateway.tokens import (
+    content_text,
+    estimate_tokens,
+    estimate_tokens_of,
+    openai_uncacheable,
+    responses_input_tokens,
+)
 from moat.gateway.upstream_errors import stream_failure_status
 
 _LIFECYCLE = frozenset({b"response.created", b"response.queued", b"response.in_progress",
@@ -172,7 +178,7 @@ class StreamMeter:
         self._facts = facts
         self._redact = redact_reasoning
         self._chars = 0
-        self._dropped: list[int] = []  # output indexes of dropped reasoning items
+        self._dropped = CutItems("output_index")  # reasoning items cut by redaction
         self.usage: Usage | None = None
         self.redacted = False
         self.failed_status: int | None = None
@@ -223,21 +229,13 @@ class StreamMeter:
                 self.redacted = True
                 return data_event(orjson.dumps(obj), name)
             return event
-        index = obj.get("output_index")
-        if not isinstance(index, int):
-            return event
-        if obj.get("type") == "response.output_item.added" and _is_reasoning(obj.get("item")):
-            self._dropped.append(index)
-        if index in self._dropped:
+        starts = obj.get("type") == "response.output_item.added" and _is_reasoning(obj.get("item"))
+        out = self._dropped.pass_on(event, name, obj, starts)
+        if out is None:
             self.redacted = True
-            return None
-        shift = sum(1 for d in self._dropped if d < index)
-        if not shift:
-            return event
-        obj["output_index"] = index - shift
-        return data_event(orjson.dumps(obj), name)
+        return out
 
     def final_usage(self) -> Usage:
         if self.usage is not None:
             return self.usage
-        return Usage(self._facts.input_tokens, (self._chars + 3) // 4, False)
+        return Usage(self._facts.input_tokens, estimate_tokens_of(self._chars), False)

@@ -8,6 +8,9 @@ event is handed on exactly as its bytes arrived, line endings included (LF, CRLF
 from __future__ import annotations
 
 import re
+from typing import Any
+
+import orjson
 
 # A blank line: two line ends in a row. A lone CR counts only when no LF follows it.
 _BOUNDARY = re.compile(rb"(?:\r\n|\r(?!\n)|\n)(?:\r\n|\r(?!\n)|\n)")
@@ -64,3 +67,35 @@ def data_event(data: bytes, name: bytes | None = None) -> bytes:
     if name is None:
         return b"data: " + data + b"\n\n"
     return b"event: " + name + b"\ndata: " + data + b"\n\n"
+
+
+class CutItems:
+    """The items of a stream cut by redaction (reasoning blocks), by their position.
+
+    Anthropic's content blocks (`index`) and the Responses API's output items (`output_index`) are
+    numbered; a client (the SDKs) expects the numbers it sees to be contiguous, so every later item
+    moves down by the number of cut items before it.
+    """
+
+    __slots__ = ("_cut", "_key")
+
+    def __init__(self, key: str) -> None:
+        self._key = key  # the field holding the position: "index" or "output_index"
+        self._cut: set[int] = set()
+
+    def pass_on(self, event: bytes, name: bytes | None, obj: dict[str, Any], starts_cut: bool) -> bytes | None:
+        """`event` as the client gets it: unchanged, renumbered, or None when it belongs to a cut
+        item. `starts_cut`: this event opens an item that is to be cut."""
+        index = obj.get(self._key)
+        if not isinstance(index, int):
+            return event
+        cut = self._cut
+        if starts_cut:
+            cut.add(index)
+        if index in cut:
+            return None
+        shift = sum(1 for d in cut if d < index)
+        if not shift:
+            return event
+        obj[self._key] = index - shift
+        return data_event(orjson.dumps(obj), name)

@@ -14,8 +14,13 @@ import orjson
 from moat.gateway import media
 
 
+def estimate_tokens_of(chars: int) -> int:
+    """Tokens for `chars` characters of text (~4 a token): what went past in a stream without usage."""
+    return (chars + 3) // 4 if chars > 0 else 0
+
+
 def estimate_tokens(text: str) -> int:
-    return (len(text) + 3) // 4 if text else 0
+    return estimate_tokens_of(len(text))
 
 
 def content_text(content: Any) -> str:
