@@ -23,6 +23,9 @@ account's age, since people change jobs; a device fingerprint or payment instrum
 more than `max_group` accounts is generic and ignored, and one shared by a few passes on
 affiliation in proportion to how few.
 
+Address evidence (ranges, base rates, days seen) is kept and weighed by
+`moat.identity.linking_addresses`; this module combines it with the other kinds.
+
 Signals read from requests.jsonl: `client_ip`, `end_user_org` (with `channel`: an account that
 relays for a platform links to an attested organization only when it dominates its traffic), and
 an explicit device fingerprint (`device_fingerprint` or `device`; accounts may carry one too).
@@ -53,8 +56,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from moat.identity.linking_addresses import REQUEST, SIGNUP, AddressEvidence, Purity
 from moat.identity.linking_config import LinkingConfig
-from moat.identity.linking_index import OrgIndex, email_domain, format_ip, is_personal_domain, parse_ip
+from moat.identity.linking_index import OrgIndex, email_domain, is_personal_domain
 from moat.identity.linking_result import (
     DEVICE,
     KIND_KEYS,
@@ -72,7 +76,6 @@ from moat.ids import cluster_id as cluster_name
 __all__ = ["AccountLink", "Cluster", "ClusterLink", "LinkResult", "Linker", "LinkingConfig", "link_dataset",
            "noisy_or"]
 
-_SIGNUP, _REQUEST = 1, 2
 _ACCOUNT_ATTRS = ("account_id", "email", "verified", "org_id", "declared_company", "payment_fingerprint",
                   "signup_ip", "sso_tenant", "device_fingerprint")
 _CACHE_MAX = 1 << 20
@@ -94,8 +97,6 @@ class _Group:
 ADDRESS, OWN, INHERITED = "address", "own", "inherited"
 # (org_id) -> list of (weight, evidence text, kind)
 _Candidates = dict[str, list[tuple[float, str, str]]]
-# (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
-_Purity = dict[tuple[str, str], int]
 
 
 class Linker:
@@ -109,15 +110,10 @@ class Linker:
         self._parent = array("q")
         self._size = array("q")
         self._direct: dict[int, _Candidates] = {}  # static evidence, sparse
-        self._ips: dict[int, dict[tuple[int, int], int]] = {}  # in-range addresses per account
-        self._range_days: dict[tuple[int, str], set[int]] = {}  # (account, listed range) -> days seen there
+        self._addresses = AddressEvidence(self.index, self.config)  # addresses inside listed ranges
         self._created: dict[int, float] = {}  # signup time, for accounts with signup-time evidence
         self._declared: dict[int, list[tuple[str, str]]] = {}  # declared company -> (org, text)
         self._now = 0.0  # the latest request time seen: signup-time evidence ages against it
-        self._ip_members: dict[tuple[int, int], set[int]] = {}
-        self._range_members: dict[str, set[int]] = {}  # listed range -> accounts seen inside it
-        self._ip_hits: dict[tuple[int, int], tuple[str, tuple[str, ...]]] = {}
-        self._ip_cache: dict[str, tuple[tuple[int, int], tuple[str, tuple[str, ...]]] | None] = {}
         self._hint_cache: dict[str, tuple[str, tuple[str, ...]] | None] = {}
         self._end_users: dict[int, list[Any]] = {}  # idx -> [attested total, platform?, {org: n}]
         self._owners: tuple[dict[int, int], ...] = ({}, {}, {})  # hash(value) -> idx, or -(gid+1)
@@ -193,7 +189,7 @@ class Linker:
         created = account.get("created_at")
         if isinstance(created, int | float):
             self._created[idx] = float(created)
-        self._note_ip(idx, account.get("signup_ip"), _SIGNUP)
+        self._addresses.note(idx, account.get("signup_ip"), SIGNUP)
 
     def add_request(self, request: dict[str, Any]) -> None:
         """Fold one requests.jsonl record into its account's signals. Cheap: a few dict probes."""
@@ -205,54 +201,13 @@ class Linker:
             self._now = float(ts)
         ip = request.get("client_ip")
         if ip and request.get("channel") != "platform":  # a platform's relay address is the platform's
-            self._note_ip(idx, ip, _REQUEST, ts)
+            self._addresses.note(idx, ip, REQUEST, ts)
         hint = request.get("end_user_org")
         if hint:
             self._note_end_user(idx, hint, request.get("channel") == "platform")
         device = request.get("device_fingerprint") or request.get("device")
         if device:
             self._link_key(idx, DEVICE, str(device))
-
-    def _note_ip(self, idx: int, ip: str | None, flag: int, ts: Any = None) -> None:
-        if not ip:
-            return
-        cache = self._ip_cache
-        if ip in cache:
-            hit = cache[ip]
-        else:
-            parsed = parse_ip(ip)
-            found = self.index.cidrs.lookup_int(*parsed) if parsed else None
-            hit = (parsed, found) if parsed and found else None
-            if len(cache) >= _CACHE_MAX:
-                cache.clear()
-            cache[ip] = hit
-        if hit is None:
-            return
-        key, found = hit
-        if isinstance(ts, int | float):
-            days = self._range_days.get((idx, found[0]))
-            if days is None:
-                days = self._range_days[(idx, found[0])] = set()
-            if len(days) < self.config.regular_days:
-                days.add(int(ts // 86400))
-        ips = self._ips.get(idx)
-        if ips is None:
-            ips = self._ips[idx] = {}
-        if key in ips:
-            ips[key] |= flag
-            return
-        if len(ips) >= self.config.max_ips_per_account:
-            return
-        ips[key] = flag
-        self._ip_hits[key] = found
-        members = self._ip_members.get(key)
-        if members is None:
-            members = self._ip_members[key] = set()
-        members.add(idx)
-        in_range = self._range_members.get(found[0])
-        if in_range is None:
-            in_range = self._range_members[found[0]] = set()
-        in_range.add(idx)
 
     def _note_end_user(self, idx: int, hint: str, platform: bool) -> None:
         cache = self._hint_cache
@@ -340,7 +295,7 @@ class Linker:
 
     # ---- evidence ------------------------------------------------------------------------------
 
-    def _own(self, idx: int, purity_cache: _Purity) -> _Candidates:
+    def _own(self, idx: int, purity_cache: Purity) -> _Candidates:
         """An account's own evidence per organization (not inherited from linked accounts)."""
         cfg = self.config
         direct = self._direct.get(idx)
@@ -349,55 +304,9 @@ class Linker:
         for org, text in self._declared.get(idx, ()):
             w = cfg.w_declared_company * stale
             cands.setdefault(org, []).append((w, text + self._age_note(idx, stale), OWN))
-        ips = self._ips.get(idx)
-        if ips:
-            # One entry per listed range: more addresses inside one range are not more evidence.
-            per_range: dict[tuple[str, str], list[Any]] = {}
-            for key, flags in ips.items():
-                cidr, orgs = self._ip_hits[key]
-                for org in orgs:
-                    entry = per_range.get((org, cidr))
-                    if entry is None:
-                        per_range[(org, cidr)] = [flags, [key]]
-                    else:
-                        entry[0] |= flags
-                        entry[1].append(key)
-            ip_ev: dict[str, list[tuple[float, str]]] = {}
-            for (org, cidr), (flags, keys) in per_range.items():
-                n = len(self._range_members[cidr])
-                tied, others = self._purity(cidr, org, idx, purity_cache)
-                # Base rate: a range is evidence in proportion to how exclusive it is among the
-                # accounts seen inside it (most of them tied to the org otherwise, or few at all),
-                # with a prior that an unknown range is shared.
-                purity = (tied + 1) / (others + 2)
-                spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
-                # Where the account is based, not where it passed: days seen in the range count.
-                days = len(self._range_days.get((idx, cidr), ()))
-                regular = min(1.0, days / cfg.regular_days) if days else 1.0
-                weights = []
-                if flags & _SIGNUP:
-                    weights.append(cfg.w_signup_ip * stale)
-                if flags & _REQUEST:
-                    weights.append(cfg.w_request_ip * regular)
-                base = noisy_or(weights)
-                where = " and ".join(s for f, s in ((_SIGNUP, "signup"), (_REQUEST, "request")) if flags & f)
-                shown = ", ".join(_ip_text(k) for k in keys[:3]) + (f" and {len(keys) - 3} more" if len(keys) > 3
-                                                                      else "")
-                if spread >= 1.0:
-                    note = f" (seen from {n} account{'s' if n != 1 else ''})"
-                else:
-                    note = (f", a range shared by {n} accounts of which {tied} are otherwise tied to "
-                            f"{org}: {'weak' if spread < 0.5 else 'moderate'} (weight x{spread:.2f})")
-                if flags & _REQUEST and days:
-                    note += f"; requests on {days}{'+' if days >= cfg.regular_days else ''} day(s)"
-                if flags & _SIGNUP and stale < 1.0:
-                    note += self._age_note(idx, stale)
-                ip_ev.setdefault(org, []).append(
-                    (base * spread, f"{where} IP {shown} in {org}'s range {cidr}{note}"))
-            for org, evs in ip_ev.items():
-                total = min(cfg.ip_weight_cap, noisy_or(w for w, _ in evs))
-                # Addresses are one kind of evidence: fold them into a single capped entry.
-                cands.setdefault(org, []).append((total, "; ".join(t for _, t in evs), ADDRESS))
+        found = self._addresses.evidence(idx, stale, self._age_note(idx, stale), self._tied, purity_cache)
+        for org, (total, text) in found.items():
+            cands.setdefault(org, []).append((total, text, ADDRESS))
         eu = self._end_users.get(idx)
         if eu and eu[2]:
             total, platform, counts = eu
@@ -424,18 +333,6 @@ class Linker:
             return ""
         years = (self._now - self._created[idx]) / 86400.0 / 365.25
         return f" (at signup {years:.1f} years ago: weight x{stale:.2f})"
-
-    def _purity(self, cidr: str, org: str, idx: int, cache: _Purity) -> tuple[int, int]:
-        """(other accounts in a listed range that non-address evidence ties to `org`, other accounts)."""
-        ck = (cidr, org)
-        members = self._range_members[cidr]
-        tied = cache.get(ck)
-        if tied is None:
-            tied = sum(1 for m in members if self._tied(m, org))
-            cache[ck] = tied
-        if self._tied(idx, org):
-            tied -= 1
-        return max(0, tied), len(members) - 1
 
     def _tied(self, idx: int, org: str) -> bool:
         direct = self._direct.get(idx)
@@ -568,7 +465,7 @@ class Linker:
         idx = self._pos.get(account_id)
         if idx is None:
             return []
-        purity: _Purity = {}
+        purity: Purity = {}
         members = self._component(idx)
         own = {m: c for m in members if (c := self._own(m, purity))}
         inherited = self._propagate(members, own) if len(members) > 1 else {}
@@ -595,9 +492,9 @@ class Linker:
 
     def result(self) -> LinkResult:
         """Every account's link and every cluster, from the current state."""
-        purity: _Purity = {}
+        purity: Purity = {}
         own: dict[int, _Candidates] = {}
-        for idx in {*self._direct, *self._ips, *self._end_users, *self._declared}:
+        for idx in {*self._direct, *self._addresses.accounts(), *self._end_users, *self._declared}:
             cands = self._own(idx, purity)
             if cands:
                 own[idx] = cands
@@ -634,10 +531,6 @@ class Linker:
                 cluster.org_id = max(sorted(votes), key=lambda o: votes[o])
                 cluster.restricted = self.index.is_restricted(cluster.org_id)
         return out
-
-
-def _ip_text(key: tuple[int, int]) -> str:
-    return format_ip(*key)
 
 
 def link_dataset(dataset: Any, config: LinkingConfig | None = None,
