@@ -7,7 +7,6 @@ key; the admin log (issue 13 item 1)."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -18,7 +17,7 @@ import pytest
 from moat.identity import keys
 from moat.identity.models import Account, ApiKey
 from moat.store import open_store
-from tests.gateway.conftest import ADMIN_TOKEN, GatewayProcess, admin_log, make_gateway, postgres_schema
+from tests.gateway.conftest import ADMIN_TOKEN, GatewayProcess, admin_log, started_replicas
 from tests.gateway.fake_upstream import FakeUpstream
 
 RITA_KEY = "sk-test-exc-rita-00000000000000000000"  # rival's engineer: appeals
@@ -45,17 +44,8 @@ async def seed_more(url: str) -> None:
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def replicas(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
              fake_upstream: FakeUpstream) -> Iterator[tuple[GatewayProcess, GatewayProcess]]:
-    home = tmp_path_factory.mktemp("exc-gw")
-    with contextlib.ExitStack() as stack:
-        url = stack.enter_context(postgres_schema()) if request.param == "postgres" else \
-            f"sqlite:///{home / 'moat.db'}"
-        first = make_gateway(home / "a", url, fake_upstream.base)
-        asyncio.run(seed_more(url))
-        second = make_gateway(home / "b", url, fake_upstream.base, seeded=False)
-        for gw in (first, second):
-            gw.start()
-            stack.callback(gw.stop)
-        yield first, second
+    with started_replicas(request.param, tmp_path_factory.mktemp("exc-gw"), fake_upstream.base, seed_more) as both:
+        yield both
 
 
 def chat(gw: GatewayProcess, key: str) -> httpx.Response:

@@ -6,8 +6,6 @@ settings file's entries win; every change is in the admin log (issue 13 item 5).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -25,7 +23,7 @@ from moat.platform.ed25519 import public_key_b64
 from moat.store import open_store
 from tests.enforce.test_gateway_exceptions import WITHIN, admin, code, until
 from tests.enforce.webhook_server import WebhookServer
-from tests.gateway.conftest import GatewayProcess, admin_log, make_gateway, postgres_schema
+from tests.gateway.conftest import GatewayProcess, admin_log, started_replicas
 from tests.gateway.fake_upstream import FakeUpstream
 
 RELAY_KEY = "sk-test-reg-relay-000000000000000000"  # the account a newly onboarded platform uses
@@ -46,17 +44,8 @@ async def seed_more(url: str) -> None:
 @pytest.fixture(scope="module", params=["sqlite", "postgres"])
 def replicas(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
              fake_upstream: FakeUpstream) -> Iterator[tuple[GatewayProcess, GatewayProcess]]:
-    home = tmp_path_factory.mktemp("reg-gw")
-    with contextlib.ExitStack() as stack:
-        url = stack.enter_context(postgres_schema()) if request.param == "postgres" else \
-            f"sqlite:///{home / 'moat.db'}"
-        first = make_gateway(home / "a", url, fake_upstream.base)
-        asyncio.run(seed_more(url))
-        second = make_gateway(home / "b", url, fake_upstream.base, seeded=False)
-        for gw in (first, second):
-            gw.start()
-            stack.callback(gw.stop)
-        yield first, second
+    with started_replicas(request.param, tmp_path_factory.mktemp("reg-gw"), fake_upstream.base, seed_more) as both:
+        yield both
 
 
 def signed_chat(gw: GatewayProcess) -> httpx.Response:

@@ -210,6 +210,24 @@ def make_gateway(home: Path, store_url: str, upstream_base: str, *, seeded: bool
 
 
 @contextmanager
+def started_replicas(backend: str, home: Path, upstream_base: str,
+                     seed_more: Callable[[str], Any] | None = None) -> Iterator[tuple[GatewayProcess, GatewayProcess]]:
+    """Two started replicas over one store: SQLite under `home`, or a fresh PostgreSQL schema
+    (`backend` "postgres"), seeded as every gateway test is, then by `seed_more(url)` (a coroutine
+    function) before the second starts; stopped (and the schema dropped) on exit."""
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(postgres_schema()) if backend == "postgres" else f"sqlite:///{home / 'moat.db'}"
+        first = make_gateway(home / "a", url, upstream_base)
+        if seed_more is not None:
+            asyncio.run(seed_more(url))
+        second = make_gateway(home / "b", url, upstream_base, seeded=False)
+        for gw in (first, second):
+            gw.start()
+            stack.callback(gw.stop)
+        yield first, second
+
+
+@contextmanager
 def postgres_schema() -> Iterator[str]:
     """A fresh schema on the test PostgreSQL (dropped afterwards), as a store URL."""
     import asyncpg
