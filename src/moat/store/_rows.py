@@ -7,7 +7,7 @@ serves both; only placeholders and the driver differ.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import orjson
@@ -111,43 +111,51 @@ def request_row(traffic: dict[str, Any]) -> tuple[Any, ...]:
     """
     values: list[Any] = []
     extra = {k: v for k, v in traffic.items() if k not in _STORED}
-    for name in STORED_REQUEST_FIELDS:
+    for name, coerce in _COLUMNS:
         value = traffic.get(name)
-        if name == "ts" and value is None:
-            value = time.time()
         if value is not None:
             try:
-                value = _coerce(name, value)
+                value = coerce(value)
             except (TypeError, ValueError, OverflowError):
                 extra[name] = value
-                value = time.time() if name == "ts" else None  # ts is NOT NULL: the time it was stored
+                value = None
+        if value is None and name == "ts":
+            value = time.time()  # ts is NOT NULL: the time it was stored
         values.append(value)
     values.append(dumps(extra) if extra else None)
     return tuple(values)
 
 
-_STORED = frozenset(STORED_REQUEST_FIELDS)
-
-
-def _coerce(name: str, value: Any) -> Any:
-    if name == "ts":
-        return float(value)
-    if name in _INT_REQUEST_FIELDS:
+def _as_int(value: Any) -> int:
+    if type(value) is not int:  # the gateway's own records take the line above; others are checked
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError(name)
-        number = int(value)
-        if not -_INT32 <= number < _INT32:  # the narrowest of the int columns (turn, status)
-            raise OverflowError(name)
-        return number
-    if name in _BOOL_REQUEST_FIELDS:
-        if not isinstance(value, (bool, int)):
-            raise ValueError(name)
-        return bool(value)
-    if not isinstance(value, str):
-        raise TypeError(name)
-    if "\x00" in value:
-        raise ValueError(name)  # PostgreSQL text cannot hold NUL; the JSON `extra` column can
+            raise ValueError(value)
+        value = int(value)
+    if not -_INT32 <= value < _INT32:  # the narrowest of the int columns (turn, status)
+        raise OverflowError(value)
     return value
+
+
+def _as_bool(value: Any) -> bool:
+    if not isinstance(value, (bool, int)):
+        raise ValueError(value)
+    return bool(value)
+
+
+def _as_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    if "\x00" in value:
+        raise ValueError(value)  # PostgreSQL text cannot hold NUL; the JSON `extra` column can
+    return value
+
+
+_STORED = frozenset(STORED_REQUEST_FIELDS)
+# Each stored field with the function that checks and converts its value, looked up once.
+_COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = tuple(
+    (name, float if name == "ts" else _as_int if name in _INT_REQUEST_FIELDS
+     else _as_bool if name in _BOOL_REQUEST_FIELDS else _as_text)
+    for name in STORED_REQUEST_FIELDS)
 
 
 def request_from(row: Sequence[Any]) -> dict[str, Any]:
