@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from moat.tasks import cancel, poll
+from moat.tasks import Backoff, cancel, poll
 
 
 async def test_poll_survives_an_outage_logging_it_once_and_its_end(caplog: pytest.LogCaptureFixture) -> None:
@@ -35,3 +35,17 @@ async def test_poll_survives_an_outage_logging_it_once_and_its_end(caplog: pytes
     assert len(warnings) == 1 and "feed" in warnings[0].getMessage()
     assert len(infos) == 1
     assert task.cancelled()
+
+
+def test_backoff_doubles_from_first_up_to_the_cap() -> None:
+    exact = Backoff(0.25, 3.0, jitter=0.0)
+    assert [exact.delay(n) for n in range(1, 7)] == [0.25, 0.5, 1.0, 2.0, 3.0, 3.0]
+    assert exact.delay(10_000) == 3.0  # no overflow however long the outage
+
+
+def test_backoff_jitter_only_shortens_a_delay() -> None:
+    assert Backoff(1.0, 8.0, rand=lambda: 0.0).delay(3) == 2.0  # half of 4 s at the least
+    assert Backoff(1.0, 8.0, rand=lambda: 1.0).delay(3) == 4.0
+    assert Backoff(1.0, 8.0, jitter=1.0, rand=lambda: 0.0).delay(2) == 0.0  # full jitter
+    drawn = [Backoff(0.1, 2.0).delay(n) for n in range(1, 40) for _ in range(20)]
+    assert max(drawn) <= 2.0 and min(drawn) >= 0.05 and len(set(drawn)) > 100

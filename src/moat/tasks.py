@@ -1,12 +1,39 @@
-"""Background tasks: every replica-local component starts one; this is how they all stop."""
+"""Background tasks: how every replica-local component polls, backs off between retries, and stops.
+
+One polling loop (`poll`) and one back-off rule (`Backoff`) for all of them (issue 14 item 4: five
+back-off loops and four polling loops were written separately, each with its own doubling and its
+own `failing` flag).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
+import random
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Backoff:
+    """How long to wait before retry number `attempt`: `first` seconds, doubling, at most `cap`.
+
+    `jitter` is the share of each delay drawn at random (0.5: between half and all of it), so that
+    replicas which lost a dependency together do not all come back to it in the same instant; jitter
+    only ever shortens a delay, so `cap` stays the longest wait. `rand` is injected for tests.
+    """
+
+    first: float
+    cap: float
+    jitter: float = 0.5
+    rand: Callable[[], float] = random.random
+
+    def delay(self, attempt: int) -> float:
+        """Seconds before retry `attempt` (1-based)."""
+        base = min(self.cap, self.first * 2.0 ** min(max(attempt - 1, 0), 60))
+        return base * (1.0 - self.jitter) + base * self.jitter * self.rand() if self.jitter else base
 
 
 async def cancel(task: asyncio.Task[Any] | None) -> None:
