@@ -46,32 +46,47 @@ async def cancel(task: asyncio.Task[Any] | None) -> None:
 
 
 async def poll(step: Callable[[], Awaitable[Any]], interval: float, log: logging.Logger, what: str,
-               on_error: Callable[[BaseException], None] | None = None, *, wait_first: bool = False) -> None:
-    """Run `step` every `interval` seconds until cancelled, surviving its failures.
+               on_error: Callable[[BaseException], None] | None = None, *, wait_first: bool = False,
+               retry: Backoff | None = None, stop: asyncio.Event | None = None,
+               errors: tuple[type[Exception], ...] = (Exception,)) -> None:
+    """Run `step` every `interval` seconds until cancelled (or `stop` is set), surviving its failures.
 
-    The loop every replica-local cache runs over its change feed (directory, restrictions,
-    exceptions, detector scores): a failure keeps the cache serving what it has, is logged once per
-    outage (not once per poll, which would flood the log during a database outage) and once more
-    when the feed answers again. `on_error` sees every failure (a counter, say). `wait_first`: the
-    caller has just loaded everything, so the first step is one interval away.
+    The loop of every replica-local cache over its change feed (directory, restrictions, exceptions,
+    detector scores), of the snapshot writer, the webhook deliveries, the policy watcher and the
+    detector worker: a failure keeps the caller serving what it has, is logged once per outage (not
+    once per step, which would flood the log during a database outage) and once more when the step
+    succeeds again. `on_error` sees every failure (a counter, say). `wait_first`: the caller has just
+    loaded everything, so the first step is one interval away. `retry`: how long to wait after the
+    n-th failure in a row (default: `interval`). `errors`: the failures to survive; any other
+    exception ends the loop (a bug, not an outage).
     """
-    failing = False
+    failures = 0
     if wait_first:
         await asyncio.sleep(interval)
-    while True:
+    while stop is None or not stop.is_set():
         try:
             await step()
-            if failing:
-                log.info("%s: reachable again", what)
-            failing = False
         except asyncio.CancelledError:
             raise
-        except Exception as exc:
+        except errors as exc:
             if on_error is not None:
                 on_error(exc)
-            if not failing:
+            failures += 1
+            if failures == 1:
                 # One line, no traceback: an outage of a dependency is expected, not a bug.
-                log.warning("%s: polling failed, serving what is cached, retrying: %s: %s", what,
-                            type(exc).__name__, exc)
-            failing = True
-        await asyncio.sleep(interval)
+                log.warning("%s: failed, retrying: %s: %s", what, type(exc).__name__, exc)
+            await _pause(interval if retry is None else retry.delay(failures), stop)
+            continue
+        if failures:
+            log.info("%s: reachable again after %d failure(s)", what, failures)
+            failures = 0
+        await _pause(interval, stop)
+
+
+async def _pause(seconds: float, stop: asyncio.Event | None) -> None:
+    """Sleep, cut short when `stop` is set."""
+    if stop is None or seconds <= 0:
+        await asyncio.sleep(seconds)
+    else:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)

@@ -31,7 +31,7 @@ from moat.enforce.models import Page
 from moat.enforce.storage import EnforceStore, dumps, page_size
 from moat.ids import new_id
 from moat.store.database import Stmt
-from moat.tasks import Backoff, cancel
+from moat.tasks import Backoff, cancel, poll
 
 log = logging.getLogger(__name__)
 
@@ -167,14 +167,7 @@ class WebhookWorker:
             self._client = None
 
     async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.warning("webhooks: delivery round failed; retrying", exc_info=True)
-            await asyncio.sleep(self._poll)
+        await poll(self.run_once, self._poll, log, "webhooks: a delivery round")
 
     async def run_once(self) -> int:
         """Attempt every due delivery once; returns how many were attempted."""
