@@ -114,7 +114,7 @@ def test_a_field_added_to_the_declaration_appears_in_the_schema_the_variables_an
     assert engine.decide(ctx).limits == {}
     assert engine.decide_values({"request": {"region": "eu"}}).limits == {"per_region": "expr=eu"}
     # the limit keys: a named key over it, the same value in Python and in CEL
-    by_region = NamedKey("the serving region, else the organization", ("request.region", "org.id"))
+    by_region = NamedKey(("request.region", "org.id"))  # the serving region, else the organization
     monkeypatch.setitem(NAMED_KEYS, "region", by_region)
     assert by_region.cel == 'request.region != "" ? request.region : org.id'
     keyed = engine_for("""

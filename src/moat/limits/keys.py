@@ -26,7 +26,6 @@ class NamedKey:
     """A key over declared string fields of the context: the first of `paths` that is not empty;
     with `join`, all of them (none empty) joined by it; or one `constant` for every request."""
 
-    doc: str
     paths: tuple[str, ...] = ()
     join: str | None = None
     constant: str | None = None
@@ -60,19 +59,16 @@ def _first(paths: tuple[str, ...]) -> str:
 
 
 NAMED_KEYS: dict[str, NamedKey] = {
-    "key": NamedKey("the API key", ("key.id",)),
-    "account": NamedKey("the key's account", ("account.id",)),
-    "organization": NamedKey("the account's organization, else the one it declared", ("org.id", "account.org_id")),
-    # Limits that follow an organization through platforms.
-    "entity": NamedKey("the organization resolved behind the call, else the account's",
-                       ("entity.org_id", "org.id", "account.org_id")),
-    "plan": NamedKey("the account's plan", ("account.plan",)),
-    "platform": NamedKey("the relaying platform", ("platform.name",)),
-    # Scoped by platform: two platforms may both have an end user "42".
-    "end_user": NamedKey("the platform's end user", ("platform.name", "end_user.id"), join="/"),
-    "ip": NamedKey("the caller's IP", ("request.client_ip",)),
-    "model": NamedKey("the model asked for", ("request.model",)),
-    "global": NamedKey("every request together", constant="*"),
+    "key": NamedKey(("key.id",)),
+    "account": NamedKey(("account.id",)),
+    "organization": NamedKey(("org.id", "account.org_id")),  # the authenticated org, else the declared one
+    "entity": NamedKey(("entity.org_id", "org.id", "account.org_id")),  # follows an org through platforms
+    "plan": NamedKey(("account.plan",)),
+    "platform": NamedKey(("platform.name",)),
+    "end_user": NamedKey(("platform.name", "end_user.id"), join="/"),  # two platforms may both have a "42"
+    "ip": NamedKey(("request.client_ip",)),
+    "model": NamedKey(("request.model",)),
+    "global": NamedKey(constant="*"),
 }
 
 
