@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from moat.identity.models import Organization
 
 _UTC = dt.UTC
+_NO_USAGE = (0, 0, 0)  # items, bytes, resources this month: what the data relay puts in ctx.extra
 SCORE_NAMES: tuple[str, ...] = ("distillation", "scraping", "tier_abuse", "coordination", "competitor", "risk")
 
 
@@ -99,6 +100,7 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "limits": Field("map<string, LimitState>", "state of named limits the gateway knows, by limit name",
                         lambda c, d: c.extra.get("limits", {})),
         "scores": Field("Scores", "detector scores of the account and of its cluster"),
+        "usage": Field("Usage", "what a data API delivered to the account this month (docs/data-apis.md)"),
     },
     "Key": {
         "id": Field("string", "key id (never the secret)", lambda c, d: c.key.key_id if c.key else ""),
@@ -107,6 +109,10 @@ OBJECTS: dict[str, dict[str, Field]] = {
                           lambda c, d: _days(c.key.created_at, c.started) if c.key else 0.0),
         "purpose": Field("string", "what the key was created for (e.g. safety_evaluation; \"\" when none)",
                          lambda c, d: c.key.meta.get("purpose", "") if c.key else ""),
+        "use": Field("string", "the use category its owner declared (research, commercial, ...; \"\" when none)",
+                     lambda c, d: getattr(c.key, "use", "") or "" if c.key else ""),
+        "use_description": Field("string", "the sentence its owner wrote to declare that use",
+                                 lambda c, d: getattr(c.key, "use_description", "") or "" if c.key else ""),
     },
     "Account": {
         "id": Field("string", "account id", lambda c, d: c.account.account_id if c.account else ""),
@@ -176,6 +182,22 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "user_agent": Field("string", "the caller's User-Agent", lambda c, d: c.user_agent or ""),
         "client_ip": Field("string", "the caller's IP as seen by the gateway", lambda c, d: c.client_ip or ""),
         "turn": Field("int", "1 for the first user turn of a conversation", lambda c, d: c.turn),
+        # Data APIs (docs/data-apis.md): set by the data relay; a model call reads these defaults.
+        "kind": Field("string", "model (a model API) or data (a data route, docs/data-apis.md)",
+                      lambda c, d: c.extra.get("kind", "model")),
+        "path": Field("string", "the request's path, e.g. /2/tweets/search/stream",
+                      lambda c, d: c.extra.get("path", c.endpoint)),
+        "method": Field("string", "the HTTP method: GET, POST, ...", lambda c, d: c.extra.get("method", "POST")),
+        "resource": Field("string", "what the data route's resource rule extracted (\"\" when none)",
+                          lambda c, d: c.extra.get("resource", "")),
+    },
+    "Usage": {
+        "items_this_month": Field("int", "items delivered to the account this month (UTC calendar month)",
+                                  lambda c, d: c.extra.get("usage", _NO_USAGE)[0]),
+        "bytes_this_month": Field("int", "response bytes delivered to the account this month",
+                                  lambda c, d: c.extra.get("usage", _NO_USAGE)[1]),
+        "resources_this_month": Field("int", "distinct resources the account touched this month",
+                                      lambda c, d: c.extra.get("usage", _NO_USAGE)[2]),
     },
     "Time": {
         "now": Field("timestamp", "arrival time", lambda c, d: dt.datetime.fromtimestamp(c.started, _UTC)),
