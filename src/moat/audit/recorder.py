@@ -44,7 +44,7 @@ import orjson
 from moat.audit.wal import Position, WalGroup, WalWriter, fsync_dir, read_lines
 from moat.config import Settings
 from moat.store.base import RecordBatchItem, Store
-from moat.tasks import Backoff
+from moat.tasks import Backoff, poll
 
 log = logging.getLogger(__name__)
 
@@ -493,13 +493,11 @@ class Recorder:
 
     # ---- optional fsync ----------------------------------------------------------------------
     async def _fsync_loop(self) -> None:
-        while True:
-            await asyncio.sleep(self._fsync_interval)
-            try:
-                await self._fsync_now()
-            except OSError:
-                self.stats.errors += 1
-                log.exception("fsync of the write-ahead file failed")
+        await poll(self._fsync_now, self._fsync_interval, log, "fsync of the write-ahead file", self._count_error,
+                   wait_first=True, errors=(OSError,))
+
+    def _count_error(self, exc: BaseException) -> None:
+        self.stats.errors += 1
 
     async def _fsync_now(self) -> None:
         writer = self._writer
