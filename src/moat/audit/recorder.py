@@ -44,6 +44,7 @@ import orjson
 from moat.audit.wal import Position, WalGroup, WalWriter, fsync_dir, read_lines
 from moat.config import Settings
 from moat.store.base import RecordBatchItem, Store
+from moat.tasks import Backoff, poll
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +101,7 @@ class Recorder:
         self._segment_bytes = segment_bytes
         self._fsync_interval = fsync_interval
         self._rescan_interval = rescan_interval
-        self._max_backoff = max_backoff
+        self._backoff = Backoff(0.05, max_backoff)
         self._dead_letter_max = dead_letter_max_bytes
         self._group: WalGroup | None = None
         self._writer: WalWriter | None = None
@@ -273,7 +274,7 @@ class Recorder:
                 failures += 1
                 self.stats.errors += 1
                 log.exception("recorder drain step failed; retrying")
-                await self._sleep(min(0.05 * 2 ** failures, self._max_backoff))
+                await self._sleep(self._backoff.delay(failures + 1))
                 if self._give_up():
                     return
                 continue
@@ -350,7 +351,6 @@ class Recorder:
 
     async def _commit(self, items: list[RecordBatchItem]) -> bool:
         """Write a batch, retrying with back-off while the store fails; False only at the stop deadline."""
-        delay = 0.05
         failures = 0
         while True:
             try:
@@ -368,8 +368,7 @@ class Recorder:
                 self.stats.store_ok = False
                 if self._give_up():
                     return False
-                await self._sleep(delay)
-                delay = min(delay * 2, self._max_backoff)
+                await self._sleep(self._backoff.delay(failures))
                 continue
             if not self.stats.store_ok:
                 log.warning("store writes resumed after %d failed attempt(s)", failures)
@@ -494,13 +493,11 @@ class Recorder:
 
     # ---- optional fsync ----------------------------------------------------------------------
     async def _fsync_loop(self) -> None:
-        while True:
-            await asyncio.sleep(self._fsync_interval)
-            try:
-                await self._fsync_now()
-            except OSError:
-                self.stats.errors += 1
-                log.exception("fsync of the write-ahead file failed")
+        await poll(self._fsync_now, self._fsync_interval, log, "fsync of the write-ahead file", self._count_error,
+                   wait_first=True, errors=(OSError,))
+
+    def _count_error(self, exc: BaseException) -> None:
+        self.stats.errors += 1
 
     async def _fsync_now(self) -> None:
         writer = self._writer

@@ -18,9 +18,9 @@
 
 A limit with one rate becomes one `LimitSpec` named like the limit; with several, each spec is
 named `<limit>/<shorthand>` (e.g. `free_rate/requests_per_minute`), so metrics and refusals say
-which rate was hit. The key is a CEL expression the engine evaluates per request. The named keys
-are those of `moat.limits.keys` (same meaning, same namespaced values such as `account=acct_1`,
-so a counter is the same whichever side computes it); any other key is a CEL expression over the
+which rate was hit. The key is a CEL expression the engine evaluates per request. A named key
+is `moat.limits.keys.NAMED_KEYS[key].cel`, its one definition (same namespaced values such as
+`account=acct_1`, so a counter is the same whichever side computes it); any other key is a CEL expression over the
 context and its values are namespaced `expr=...`. A key that evaluates to "" (e.g. `end_user` on
 a direct call, `organization` for an account without one) means the limit does not apply.
 """
@@ -30,21 +30,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from moat.limits.keys import NAMED_KEYS
 from moat.limits.spec import FAIL_MODES, LIMIT_KINDS, LimitSpec
 from moat.policy.yamlread import Located, PolicyError
 
-KEY_EXPRESSIONS: dict[str, str] = {
-    "key": "key.id",
-    "account": "account.id",
-    "organization": 'org.id != "" ? org.id : account.org_id',
-    "entity": 'entity.org_id != "" ? entity.org_id : (org.id != "" ? org.id : account.org_id)',
-    "plan": "account.plan",
-    "platform": "platform.name",
-    "end_user": 'platform.name != "" && end_user.id != "" ? platform.name + "/" + end_user.id : ""',
-    "ip": "request.client_ip",
-    "model": "request.model",
-    "global": '"*"',
-}
 KEY_ALIASES = {"org": "organization"}
 SHORTHANDS: dict[str, tuple[str, float]] = {
     "requests_per_minute": ("requests", 60.0),
@@ -137,7 +126,7 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
             err(next((w for w in _WEIGHTS if w in reason), suffix if suffix in raw else "name"), reason)
     if len(errors) > before:
         return None
-    named = key in KEY_EXPRESSIONS
-    return LimitDef(name=name, key=key, key_expression=KEY_EXPRESSIONS.get(key, key),
+    named = NAMED_KEYS.get(key)  # its CEL, from its one definition
+    return LimitDef(name=name, key=key, key_expression=named.cel if named else key,
                     namespace=key if named else "expr", specs=tuple(specs),
                     file=file, line=raw.line)
