@@ -73,7 +73,7 @@ class Metrics:
 
     def observe_recorder(self, stats: RecorderStats) -> None:
         for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered",
-                     "dead_letter_bytes", "dead_letter_dropped"):
+                     "dead_letter_bytes", "dead_letter_dropped", "expired_days", "expired_rows", "upkeep_errors"):
             self.recorder.labels(name).set(getattr(stats, name))
         self.dependency_up.labels("store_writes").set(1 if stats.store_ok else 0)
 

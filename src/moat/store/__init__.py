@@ -8,6 +8,8 @@ store's named methods.
 
 from __future__ import annotations
 
+import time
+
 from moat.store import schema
 from moat.store.base import Store
 from moat.store.database import Database, open_database
@@ -26,6 +28,7 @@ class SQLStore(DirectoryTables, TrafficTables, LogTables):
     async def open(self) -> None:
         await self.db.open()
         await self.db.migrate(schema.COMPONENT, schema.MIGRATIONS, legacy=schema.LEGACY)
+        await self.prepare_traffic_days(time.time())  # the upkeep task keeps them ahead from here
 
     async def close(self) -> None:
         await self.db.close()
