@@ -255,8 +255,9 @@ async def disk(url: str) -> dict[str, float]:
     conn = await asyncpg.connect(base, server_settings={"search_path": schema})
     try:
         await conn.execute("ANALYZE requests; ANALYZE decision_log")
-        traffic = int(await conn.fetchval("SELECT sum(pg_total_relation_size(relid)) FROM pg_partition_tree('requests')"))
-        heap = int(await conn.fetchval("SELECT sum(pg_relation_size(relid)) FROM pg_partition_tree('requests')"))
+        tree = "FROM pg_partition_tree('requests')"  # a partitioned table's own size is 0: sum its partitions
+        traffic = int(await conn.fetchval(f"SELECT sum(pg_total_relation_size(relid)) {tree}"))
+        heap = int(await conn.fetchval(f"SELECT sum(pg_relation_size(relid)) {tree}"))
         log = int(await conn.fetchval("SELECT pg_total_relation_size('decision_log')"))
         rows = await count(conn)
         entries = int(await conn.fetchval("SELECT count(*) FROM decision_log"))
@@ -306,7 +307,8 @@ def report(busy: float, args: argparse.Namespace, gw: dict[str, Any], store_rate
     drain = "never within 60 s" if gw["drain_s"] is None else f"{gw['drain_s']:.1f} s"
     print(f"  answered {gw['answered']:,} requests ({gw['answered_per_s']:,.0f}/s); committed to PostgreSQL "
           f"{gw['committed_per_s']:,.0f} records/s (steady state); backlog drained {drain} after the load; "
-          f"stored {gw['stored']:,} ({gw['stored'] - gw['answered']:+,} against answered)")
+          f"stored {gw['stored']:,} ({gw['stored'] - gw['answered']:+,} against answered: the probes and the "
+          "requests in flight when wrk stopped count too; a negative figure would be a loss)")
     print(f"store ceiling, two recorder-shaped writers, batches of 500: {store_rate:,.0f} records/s")
     print(f"disk over {sizes['rows']:,.0f} records: traffic {sizes['traffic_bytes']:,.0f} B/record "
           f"(heap {sizes['heap_bytes']:,.0f}, TOAST and indexes the rest), decision log "
