@@ -35,8 +35,8 @@ KEY_COLUMNS = (
 # else in `extra`.
 STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
 REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
-_BOOL_REQUEST_FIELDS = ("reasoning", "stream")
-_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
+BOOL_REQUEST_FIELDS = ("reasoning", "stream")
+INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
 _INT32 = 2**31
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
@@ -132,14 +132,14 @@ _STORED = frozenset(STORED_REQUEST_FIELDS)
 def _coerce(name: str, value: Any) -> Any:
     if name == "ts":
         return float(value)
-    if name in _INT_REQUEST_FIELDS:
+    if name in INT_REQUEST_FIELDS:
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise ValueError(name)
         number = int(value)
         if not -_INT32 <= number < _INT32:  # the narrowest of the int columns (turn, status)
             raise OverflowError(name)
         return number
-    if name in _BOOL_REQUEST_FIELDS:
+    if name in BOOL_REQUEST_FIELDS:
         if not isinstance(value, (bool, int)):
             raise ValueError(name)
         return bool(value)
@@ -152,7 +152,7 @@ def _coerce(name: str, value: Any) -> Any:
 
 def request_from(row: Sequence[Any]) -> dict[str, Any]:
     record = dict(zip(STORED_REQUEST_FIELDS, row, strict=False))
-    for name in _BOOL_REQUEST_FIELDS:
+    for name in BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
     for name in USAGE_FIELDS:  # optional: a record from before store migration v5 simply has none

@@ -2,7 +2,7 @@
 version; `moat.store.database` fills in the type names that differ between SQLite and PostgreSQL.
 
 Adding a column is one line at the end, e.g. an optional traffic field (and its name in
-`moat.traffic.REQUEST_FIELDS`, plus `_INT_REQUEST_FIELDS` in `_rows.py` when it is a count):
+`moat.traffic.REQUEST_FIELDS`, plus `INT_REQUEST_FIELDS` in `_rows.py` when it is a count):
 
     (6, "ALTER TABLE requests ADD COLUMN some_count {bigint}"),
 
