@@ -15,6 +15,7 @@ from moat.audit.recorder import Recorder, RecorderStats
 from moat.audit.retention import TrafficUpkeep
 from moat.config import load_settings
 from moat.config_validate import SettingsError
+from moat.gateway.metrics import Metrics
 from moat.store import open_store
 from moat.store.base import RecordBatchItem, Store
 from moat.store.partitions import DAY, day_of
@@ -121,3 +122,13 @@ def test_the_setting_is_checked_when_settings_load(tmp_path: Path) -> None:
     assert "MOAT_RECORDING__RETENTION_DAYS=-1: recording.retention_days must be an integer at least 0" in str(bad.value)
     with pytest.raises(ValueError):
         TrafficUpkeep(open_store(f"sqlite:///{tmp_path / 'x.db'}"), RecorderStats(), retention_days=-1)
+
+
+def test_expiry_is_a_metric(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+    metrics = Metrics()
+    metrics.observe_recorder(RecorderStats(expired_days=4, expired_rows=3, upkeep_errors=1))
+    text = metrics.render().decode()
+    for line in ('moat_recorder{stat="expired_days"} 4.0', 'moat_recorder{stat="expired_rows"} 3.0',
+                 'moat_recorder{stat="upkeep_errors"} 1.0'):
+        assert line in text
