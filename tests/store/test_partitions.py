@@ -13,8 +13,8 @@ import pytest
 
 from moat.store import SQLStore, open_store, schema
 from moat.store.base import RecordBatchItem
-from moat.store.database import applied, open_database
-from moat.store.partitions import AHEAD_DAYS, DAY, DEFAULT, day_of, partition_name
+from moat.store.database import Tx, applied, open_database
+from moat.store.partitions import AHEAD_DAYS, DAY, DEFAULT, day_of, partition_name, partition_requests
 
 pytestmark = pytest.mark.postgres
 
@@ -91,6 +91,28 @@ async def test_an_unpartitioned_table_with_rows_moves_into_days(postgres_url: st
                 "console_requests_account_decision"} <= indexes
     finally:
         await store.close()
+
+
+async def test_a_large_table_moves_in_seq_ranges(postgres_url: str) -> None:
+    """The copy goes `copy_rows` at a time (each statement inside the command timeout), gaps in
+    `seq` (deleted rows) included."""
+    db = open_database(postgres_url)
+    await db.open()
+    try:
+        await db.migrate("store", schema.MIGRATIONS[:5])
+        for i in range(23):
+            await db.execute("INSERT INTO requests (ts, request_id) VALUES (?, ?)", (TODAY - i % 3) * DAY + i, f"r{i}")
+        await db.execute("DELETE FROM requests WHERE request_id IN ('r4', 'r5', 'r6', 'r7', 'r20')")
+        before = sorted(await db.fetch("SELECT seq, ts, request_id FROM requests"))
+
+        async def move(tx: Tx) -> None:
+            await partition_requests(tx, TODAY, copy_rows=2)
+
+        await db.run(move)
+        assert sorted(await db.fetch("SELECT seq, ts, request_id FROM requests")) == before
+        assert await db.fetch(f"SELECT count(*) FROM {DEFAULT}") == [(0,)]
+    finally:
+        await db.close()
 
 
 async def test_partitions_exist_ahead_of_today(store: SQLStore) -> None:

@@ -31,10 +31,11 @@ DAY = 86400
 AHEAD_DAYS = 3  # partitions made ahead of today: three missed upkeep days before the default is used
 DEFAULT = "requests_default"
 LOCK = "traffic_partitions"
-# A migrated table's newest days with rows get their own partitions; older rows go to the default
-# (still read, still under retention): one transaction creating hundreds of tables would run out of
-# lock slots (max_locks_per_transaction).
+# A migrated table's newest 90 days get their own partitions; older rows go to the default (still
+# read, still under retention): one transaction creating hundreds of tables would run out of lock
+# slots (max_locks_per_transaction).
 MIGRATE_DAYS = 90
+COPY_ROWS = 200_000  # rows per statement of the migration's copy: each well inside the command timeout
 _MAX_DAY = 2_932_896  # 9999-12-31: days past it (or before 1970) only ever live in the default
 _PREFIX = "requests_p"
 
@@ -80,6 +81,12 @@ _INDEXES = (
 )
 
 
+# The old table's secondary indexes (store migrations v1 and v4), dropped before the copy: their
+# names are the new table's.
+_OLD_INDEXES = ("requests_ts", "requests_account", "enforce_requests_refused", "console_requests_ts_decision",
+                "console_requests_account_decision")
+
+
 def day_of(ts: float) -> int:
     """The UTC day number (days since 1970-01-01) holding `ts`."""
     return int(ts // DAY)
@@ -112,31 +119,47 @@ async def days(tx: Tx) -> list[int]:
     return sorted(d for d in (day_from_name(str(r[0])) for r in found) if d is not None)
 
 
-async def partition_requests(tx: Tx, today: int | None = None) -> None:
+async def partition_requests(tx: Tx, today: int | None = None, copy_rows: int = COPY_ROWS) -> None:
     """Store migration v6 on PostgreSQL: `requests` becomes partitioned by day, every row kept.
 
     The old table is locked for the move, so a replica of the release before cannot write into it
-    meanwhile and lose the row; `seq` keeps its sequence, so new rows sort after old ones. The move
-    costs about as long as copying the table once (its indexes are built after the copy).
+    meanwhile and lose the row; `seq` keeps its sequence, so new rows sort after old ones. The
+    partitions and indexes are made first, then rows are copied in `seq` ranges of `copy_rows`, so
+    no statement outlives the connection's command timeout however large the table; the whole move
+    is one transaction and costs about as long as inserting every row once.
     """
     if await partitioned(tx):
         return
     now_day = today if today is not None else day_of(dt.datetime.now(dt.UTC).timestamp())
     sequence = (await tx.fetch("SELECT pg_get_serial_sequence('requests', 'seq')"))[0][0]
     await tx.execute("LOCK TABLE requests IN ACCESS EXCLUSIVE MODE")
+    # Index reads (requests_ts, the primary key), never a scan of the table.
+    newest, oldest = (await tx.fetch("SELECT max(ts), min(ts) FROM requests WHERE ts >= 0 AND ts < ?",
+                                     float((_MAX_DAY + 1) * DAY)))[0]
+    low, high = (await tx.fetch("SELECT min(seq), max(seq) FROM requests"))[0]
     await tx.execute("ALTER TABLE requests RENAME TO requests_unpartitioned")
+    primary = await tx.fetch("SELECT conname FROM pg_constraint "
+                             "WHERE conrelid = to_regclass('requests_unpartitioned') AND contype = 'p'")
+    if primary:  # its name is the new table's primary key's; the old table is dropped below anyway
+        await tx.execute(f'ALTER TABLE requests_unpartitioned RENAME CONSTRAINT "{primary[0][0]}" '
+                         "TO requests_unpartitioned_pkey")
+    for name in _OLD_INDEXES:
+        await tx.execute(f"DROP INDEX IF EXISTS {name}")
     await tx.execute(f"CREATE TABLE requests ({_COLUMNS.format(sequence=sequence)}) PARTITION BY RANGE (ts)")
     await tx.execute(f"CREATE TABLE {DEFAULT} PARTITION OF requests DEFAULT")
-    found = await tx.fetch("SELECT DISTINCT CAST(FLOOR(ts / 86400) AS bigint) AS d FROM requests_unpartitioned "
-                           "WHERE ts >= 0 AND ts < ? ORDER BY d DESC LIMIT ?", float((_MAX_DAY + 1) * DAY),
-                           MIGRATE_DAYS)
-    for day in sorted({int(r[0]) for r in found} | set(range(now_day - 1, now_day + AHEAD_DAYS + 1))):
+    days = set(range(now_day - 1, now_day + AHEAD_DAYS + 1))
+    if newest is not None:
+        days |= set(range(max(day_of(oldest), day_of(newest) - MIGRATE_DAYS + 1), day_of(newest) + 1))
+    for day in sorted(days):
         await _create(tx, day)
-    await tx.execute(f"INSERT INTO requests ({_NAMES}) SELECT {_NAMES} FROM requests_unpartitioned")
-    await tx.execute(f"ALTER SEQUENCE {sequence} OWNED BY requests.seq")
-    await tx.execute("DROP TABLE requests_unpartitioned")
     for statement in _INDEXES:
         await tx.execute(statement)
+    if low is not None:
+        for start in range(int(low) - 1, int(high), copy_rows):
+            await tx.execute(f"INSERT INTO requests ({_NAMES}) SELECT {_NAMES} FROM requests_unpartitioned "
+                             "WHERE seq > ? AND seq <= ?", start, start + copy_rows)
+    await tx.execute(f"ALTER SEQUENCE {sequence} OWNED BY requests.seq")
+    await tx.execute("DROP TABLE requests_unpartitioned")
 
 
 async def ensure(tx: Tx, wanted: Iterable[int]) -> list[int]:
