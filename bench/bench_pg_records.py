@@ -1,7 +1,7 @@
 """Recorded traffic at scale on PostgreSQL (issue 14 item 5): records/s and bytes per record.
 
     PYTHONPATH=src python bench/bench_pg_records.py --postgres postgresql://postgres@127.0.0.1:5432/test \
-        [--duration 30] [--conns 16] [--writer-seconds 20] [--keep]
+        [--duration 30] [--conns 16] [--writer-seconds 20] [--keep] [--migration-rows 500000]
 
 Needs `wrk` on the PATH and a PostgreSQL the URL may create a schema in; runs in about 75 seconds
 with the defaults (under 3 minutes with any `--duration` up to 90). In a fresh schema it measures:
@@ -18,6 +18,9 @@ with the defaults (under 3 minutes with any `--duration` up to 90). In a fresh s
 3. **Disk.** `pg_total_relation_size` over every partition of `requests` (table, TOAST and
    indexes) and over `decision_log` (one chained entry per request), per record, extrapolated to
    10 million requests a day. PostgreSQL's own write-ahead log and backups come on top.
+4. **Migration 6** (only with `--migration-rows N`, about 45 s for 500,000 on a loaded machine):
+   N gateway-sized rows over the last N*30 s in an unpartitioned table as store v5 left it, then
+   the time `partition_requests` takes to move them into daily partitions.
 
 On a shared machine the figures are a floor: the script says how busy the CPUs were beforehand.
 """
@@ -44,8 +47,10 @@ import httpx
 
 from moat.identity import keys
 from moat.identity.models import Account
-from moat.store import open_store
+from moat.store import open_store, schema
 from moat.store.base import RecordBatchItem
+from moat.store.database import Tx, open_database
+from moat.store.partitions import partition_requests
 
 KEY = "sk-bench-records-0000000000000000"
 PER_DAY = 10_000_000
@@ -267,6 +272,32 @@ async def disk(url: str) -> dict[str, float]:
             "log_bytes": log / max(1, entries)}
 
 
+async def migration(base: str, rows: int) -> float:
+    """Seconds store migration 6 takes over `rows` generated rows (in a schema of its own)."""
+    url, schema_name = await create_schema(base)
+    db = open_database(url)
+    await db.open()
+    try:
+        await db.migrate("store", schema.MIGRATIONS[:5])
+        await db.execute(
+            "INSERT INTO requests (ts, request_id, account_id, key_id, channel, endpoint, model, prompt, system, "
+            "input_tokens, output_tokens, status, decision, extra) SELECT ? - g * 30.0, 'req_' || g, "
+            "'acct_' || (g % 997), 'key_' || (g % 997), 'direct', '/v1/chat/completions', 'moat-demo', "
+            "repeat('p', 256), repeat('s', 204), 100, 200, 200, 'allow', "
+            "json_build_object('decision_id', 'dec_' || g, 'fields', repeat('x', 600)) FROM generate_series(1, ?) g",
+            time.time(), rows)
+
+        async def move(tx: Tx) -> None:
+            await partition_requests(tx)
+
+        start = time.perf_counter()
+        await db.run(move)
+        return time.perf_counter() - start
+    finally:
+        await db.close()
+        await drop_schema(base, schema_name)
+
+
 async def main(args: argparse.Namespace) -> None:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not on the PATH (apt-get install wrk)")
@@ -294,6 +325,10 @@ async def main(args: argparse.Namespace) -> None:
         else:
             await drop_schema(args.postgres, schema)
     report(busy, args, gw, store_rate, sizes)
+    if args.migration_rows:
+        seconds = await migration(args.postgres, args.migration_rows)
+        print(f"migration 6: {args.migration_rows:,} rows over {args.migration_rows * 30 / 86400:,.0f} days "
+              f"moved into daily partitions in {seconds:.1f} s ({args.migration_rows / seconds:,.0f} rows/s)")
 
 
 def report(busy: float, args: argparse.Namespace, gw: dict[str, Any], store_rate: float,
@@ -328,13 +363,16 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--conns", type=int, default=16, help="connections per replica")
     parser.add_argument("--writer-seconds", type=int, default=20, help="seconds of the store-ceiling phase")
     parser.add_argument("--keep", action="store_true", help="keep the schema for a look afterwards")
+    parser.add_argument("--migration-rows", type=int, default=0,
+                        help="also time store migration 6 over this many rows (0: skip; at most 1,000,000)")
     parser.add_argument("--writer", default="", help=argparse.SUPPRESS)  # internal: one writer process
     parser.add_argument("--tag", default="w", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if not args.writer and not args.postgres:
         parser.error("--postgres URL (or MOAT_BENCH_POSTGRES_URL) is required")
-    if not 5 <= args.duration <= 90 or not 5 <= args.writer_seconds <= 60:
-        parser.error("--duration must be 5..90 and --writer-seconds 5..60 (the run stays under 3 minutes)")
+    if not 5 <= args.duration <= 90 or not 5 <= args.writer_seconds <= 60 or not 0 <= args.migration_rows <= 1e6:
+        parser.error("--duration must be 5..90, --writer-seconds 5..60 and --migration-rows 0..1,000,000 "
+                     "(the run stays under 3 minutes)")
     return args
 
 
