@@ -142,13 +142,15 @@ async def test_the_same_request_recorded_twice_is_stored_once(store: SQLStore) -
     assert await store.append_records(batch) == 2
     assert await store.append_records(batch) == 0  # a write-ahead replay of a committed batch
     assert await store.append_records([item("req-1", ts)]) == 0
+    twice = RecordBatchItem({"ts": ts + 2, "request_id": "req-3"}, {})
+    await store.append_records([twice, twice])  # the same record twice in one batch: one row
     ids = [r["request_id"] async for r in store.iter_requests()]
-    assert ids == ["req-1", "req-2"]
+    assert ids == ["req-1", "req-2", "req-3"]
     # the edge the key leaves (moat.store.partitions): another time is another record
     other_day = ts - 3 * DAY
     await store.prepare_traffic_days(other_day)
     await store.append_records([RecordBatchItem({"ts": other_day, "request_id": "req-1"}, {})])
-    assert sorted([r["request_id"] async for r in store.iter_requests()]) == ["req-1", "req-1", "req-2"]
+    assert sorted([r["request_id"] async for r in store.iter_requests()]) == ["req-1", "req-1", "req-2", "req-3"]
 
 
 async def test_expiry_drops_old_days_whole_and_keeps_the_rest(store: SQLStore) -> None:

@@ -28,13 +28,12 @@ from its start (`BEGIN IMMEDIATE`: two processes sharing the file never interlea
 PostgreSQL a transaction-scoped advisory lock named after the schema and `lock` (so `seq` values of
 a change feed become visible in order, and writers on every replica extend one hash chain).
 
-Migrations are keyed by component and version in one table, `moat_migrations`. A migration is
-DDL text, or a `Step` (a coroutine over the migration's `Tx`) where the work depends on what the
-database holds: turning the traffic table into daily partitions creates one per day found in it
-(`moat.store.partitions`). Releases before it
+Migrations are keyed by component and version in one table, `moat_migrations`. Releases before it
 kept one version table per component; `legacy` names that table and the query reading its version,
 and the first `migrate` adopts those versions, so an old data directory moves forward without
-re-running anything.
+re-running anything. A migration is DDL text, or a `Step` (a coroutine over the migration's `Tx`)
+where the work depends on what the database holds: turning the traffic table into daily partitions
+makes partitions for the days its rows span (`moat.store.partitions`).
 """
 
 from __future__ import annotations
