@@ -9,12 +9,14 @@ import time
 from collections.abc import AsyncIterator
 from typing import Any
 
+import asyncpg
 import pytest
 
 from moat.store import SQLStore, open_store, schema
 from moat.store.base import RecordBatchItem
 from moat.store.database import Tx, applied, open_database
 from moat.store.partitions import AHEAD_DAYS, DAY, DEFAULT, day_of, partition_name, partition_requests
+from moat.store.postgres import split_schema
 
 pytestmark = pytest.mark.postgres
 
@@ -165,3 +167,22 @@ async def test_expiry_drops_old_days_whole_and_keeps_the_rest(store: SQLStore) -
     assert [r["request_id"] async for r in store.iter_requests()] == ["d3", "d1", "d0"]
     assert partition_name(TODAY - 3) in await partition_days(store)
     assert await store.expire_traffic(TODAY - 3) == ([], 0)
+
+
+async def test_upkeep_gives_up_behind_a_long_read_and_recording_goes_on(store: SQLStore, postgres_url: str) -> None:
+    dsn, name = split_schema(postgres_url)
+    reader = await asyncpg.connect(dsn, server_settings={"search_path": str(name)})
+    try:
+        reading = reader.transaction()
+        await reading.start()
+        await reader.fetch("SELECT count(*) FROM requests")  # holds its lock until the transaction ends
+        started = time.monotonic()
+        with pytest.raises(asyncpg.LockNotAvailableError):
+            await store.prepare_traffic_days((TODAY + 20) * DAY)
+        assert time.monotonic() - started < 10
+        # the upkeep queued nothing behind itself: the recorder's writes go through at once
+        assert await store.append_records([item("during", time.time())]) == 1
+        await reading.rollback()
+    finally:
+        await reader.close()
+    assert await store.prepare_traffic_days((TODAY + 20) * DAY) != []

@@ -17,7 +17,9 @@ since each request gets a fresh id and its time once.
 
 All of it runs under the `traffic_partitions` advisory lock, so replicas starting together never
 race to create the same partition. Creating or dropping a partition takes a short exclusive lock on
-`requests`: batches of the recorder wait for it (milliseconds), requests never do.
+`requests`: batches of the recorder wait for it (milliseconds), requests never do. The upkeep waits
+at most `LOCK_TIMEOUT` for that lock: behind a long read it gives up and tries again later, rather
+than queue the recorder's inserts behind itself for the read's duration.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ LOCK = "traffic_partitions"
 # read, still under retention): one transaction creating hundreds of tables would run out of lock
 # slots (max_locks_per_transaction).
 MIGRATE_DAYS = 90
+LOCK_TIMEOUT = "2s"  # the upkeep's wait for its exclusive lock on `requests`
 COPY_ROWS = 200_000  # rows per statement of the migration's copy: each well inside the command timeout
 _MAX_DAY = 2_932_896  # 9999-12-31: days past it (or before 1970) only ever live in the default
 _PREFIX = "requests_p"
@@ -169,6 +172,7 @@ async def ensure(tx: Tx, wanted: Iterable[int]) -> list[int]:
     missing) has them moved into its new partition: the default is detached for that moment, since
     PostgreSQL refuses a partition whose rows the default holds.
     """
+    await tx.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
     have = set(await days(tx))
     made = []
     for day in sorted(set(wanted) - have):
@@ -189,6 +193,7 @@ async def ensure(tx: Tx, wanted: Iterable[int]) -> list[int]:
 
 async def drop_before(tx: Tx, day: int) -> list[int]:
     """Drop the partitions of days before `day`; the days dropped, oldest first."""
+    await tx.execute(f"SET LOCAL lock_timeout = '{LOCK_TIMEOUT}'")
     gone = [d for d in await days(tx) if d < day]
     for d in gone:
         await tx.execute(f"DROP TABLE {partition_name(d)}")
