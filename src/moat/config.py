@@ -110,6 +110,7 @@ class RecordingSettings:
     segment_bytes: Positive = 64 << 20
     max_field_chars: Positive = 1024  # user agent, names and other free text in a record; longer: cut, `truncated`
     dead_letter_max_bytes: Count = 64 << 20  # cap of wal/dead-letter.jsonl; beyond it records are counted, not kept
+    retention_days: Count = 0  # recorded traffic kept this many whole UTC days, then expired hourly (0: forever)
 
 
 @dataclass

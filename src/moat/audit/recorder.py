@@ -24,6 +24,9 @@ Recovery: at start and every `rescan_interval`, groups of write-ahead files whos
 idempotent by request id and decision id, so replaying a batch that was committed just before a
 crash duplicates nothing (at-least-once delivery, exactly-once storage).
 
+Beside the drain task runs the traffic upkeep (`moat.audit.retention`): partitions made ahead and
+`recording.retention_days` applied, hourly, never on the request path.
+
 Call `record()` from the event loop thread that ran `start()`; each worker process starts its own.
 """
 
@@ -41,6 +44,7 @@ from typing import Any
 
 import orjson
 
+from moat.audit.retention import TrafficUpkeep
 from moat.audit.wal import Position, WalGroup, WalWriter, fsync_dir, read_lines
 from moat.config import Settings
 from moat.store.base import RecordBatchItem, Store
@@ -81,6 +85,9 @@ class RecorderStats:
     dead_letter_bytes: int = 0  # size of dead-letter.jsonl
     dead_letter_dropped: int = 0  # dead letters past the file's cap: counted and logged, not kept
     store_ok: bool = True  # the last store write succeeded
+    expired_days: int = 0  # whole days of traffic dropped by retention (moat.audit.retention)
+    expired_rows: int = 0  # traffic records deleted one by one by retention (SQLite, PostgreSQL's default partition)
+    upkeep_errors: int = 0  # failed upkeep passes (partitions ahead, retention)
 
 
 class Recorder:
@@ -90,7 +97,7 @@ class Recorder:
                  flush_interval: float = 0.2, queue_size: int = 10_000, queue_bytes: int = 32 << 20,
                  segment_bytes: int = 64 << 20, fsync_interval: float = 0.0,
                  rescan_interval: float = 30.0, max_backoff: float = 5.0,
-                 dead_letter_max_bytes: int = 64 << 20) -> None:
+                 dead_letter_max_bytes: int = 64 << 20, retention_days: int = 0) -> None:
         self.store = store
         self.wal_dir = Path(wal_dir)
         self.stats = RecorderStats()
@@ -103,6 +110,7 @@ class Recorder:
         self._rescan_interval = rescan_interval
         self._backoff = Backoff(0.05, max_backoff)
         self._dead_letter_max = dead_letter_max_bytes
+        self.upkeep = TrafficUpkeep(store, self.stats, retention_days=retention_days)
         self._group: WalGroup | None = None
         self._writer: WalWriter | None = None
         # (end position, item, line bytes) of records also held in memory, oldest first.
@@ -129,7 +137,7 @@ class Recorder:
             # Optional settings, read when config.py defines them.
             "fsync_interval": float(getattr(rec, "fsync_interval", 0.0)),
         }
-        for name in ("queue_size", "segment_bytes", "dead_letter_max_bytes"):
+        for name in ("queue_size", "segment_bytes", "dead_letter_max_bytes", "retention_days"):
             if hasattr(rec, name):
                 options[name] = int(getattr(rec, name))
         options.update(overrides)
@@ -192,6 +200,7 @@ class Recorder:
         self._task = asyncio.create_task(self._drain(), name="moat-recorder")
         if self._fsync_interval > 0:
             self._fsync_task = asyncio.create_task(self._fsync_loop(), name="moat-recorder-fsync")
+        self.upkeep.start()
 
     async def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything recorded so far, and every orphan found at start, is in the store."""
@@ -224,6 +233,7 @@ class Recorder:
         task, writer, group = self._task, self._writer, self._group
         if task is None or writer is None or group is None:
             return True
+        await self.upkeep.stop()
         loop = asyncio.get_running_loop()
         self._deadline = loop.time() + timeout
         self._stop_event.set()

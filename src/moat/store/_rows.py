@@ -35,8 +35,8 @@ KEY_COLUMNS = (
 # else in `extra`.
 STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
 REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
-_BOOL_REQUEST_FIELDS = ("reasoning", "stream")
-_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
+BOOL_REQUEST_FIELDS = ("reasoning", "stream")
+INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
 _INT32 = 2**31
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
@@ -153,14 +153,14 @@ def _as_text(value: Any) -> str:
 _STORED = frozenset(STORED_REQUEST_FIELDS)
 # Each stored field with the function that checks and converts its value, looked up once.
 _COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = tuple(
-    (name, float if name == "ts" else _as_int if name in _INT_REQUEST_FIELDS
-     else _as_bool if name in _BOOL_REQUEST_FIELDS else _as_text)
+    (name, float if name == "ts" else _as_int if name in INT_REQUEST_FIELDS
+     else _as_bool if name in BOOL_REQUEST_FIELDS else _as_text)
     for name in STORED_REQUEST_FIELDS)
 
 
 def request_from(row: Sequence[Any]) -> dict[str, Any]:
     record = dict(zip(STORED_REQUEST_FIELDS, row, strict=False))
-    for name in _BOOL_REQUEST_FIELDS:
+    for name in BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
     for name in USAGE_FIELDS:  # optional: a record from before store migration v5 simply has none
