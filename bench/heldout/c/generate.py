@@ -84,6 +84,7 @@ COUNTRIES = {  # cc: (utc offset, residential /16 patterns, weight)
 }
 V6_RES = ["2601:{:x}", "2a02:c7c", "2003:{:x}", "2409:40{:02x}", "2804:{:x}", "240b:{:x}"]
 DC_BLOCKS = ["3.{}.{}", "18.{}.{}", "54.{}.{}", "34.{}.{}", "35.{}.{}", "20.{}.{}", "13.{}.{}", "52.{}.{}"]
+BUSINESS_BLOCKS = ["12.{}.{}", "63.{}.{}", "64.{}.{}", "66.{}.{}", "80.{}.{}", "195.{}.{}", "212.{}.{}", "217.{}.{}", "38.{}.{}"]
 DC_SMALL = ["65.108.{}.{}", "95.217.{}.{}", "164.90.{}.{}", "159.89.{}.{}", "45.77.{}.{}", "139.59.{}.{}", "5.161.{}.{}"]
 EMAIL_PROVIDERS = [("gmail.com", 52), ("outlook.com", 10), ("yahoo.com", 6), ("icloud.com", 7), ("hotmail.com", 5),
                    ("proton.me", 5), ("gmx.de", 2), ("fastmail.com", 1), ("qq.com", 2), ("yandex.com", 1), ("live.com", 2)]
@@ -340,11 +341,17 @@ class Gen:
         n = 60000
         legacy = g.random(n) < 0.3
         # legacy ids skew late (the network grew); snowflake ids carry a signup time 2014..2026
-        lid = (np.exp(g.uniform(np.log(12), np.log(LEGACY_MAX_USER_ID), n))).astype(np.int64)
+        lid = (12 + LEGACY_MAX_USER_ID * g.random(n) ** 0.8).astype(np.int64)
         signup = g.uniform(datetime(2014, 1, 1).timestamp(), self.t0 - 30 * DAY, n)
         sid = ((signup * 1000 - SNOWFLAKE_EPOCH_MS).astype(np.int64) << 22) | g.integers(0, 1 << 22, n)
-        ids = np.where(legacy, lid, sid)
-        self.pop_ids = [str(int(x)) for x in ids]
+        ids = np.where(legacy, lid, sid).tolist()
+        taken: set[int] = set()
+        for i, x in enumerate(ids):
+            while x in taken:
+                x += 1
+            taken.add(x)
+            ids[i] = x
+        self.pop_ids = [str(x) for x in ids]
         handles = []
         seen: set[str] = set()
         for _ in range(n):
@@ -417,8 +424,8 @@ class Gen:
                 self.used.add(org)
                 break
         dom = org.replace("-", "") + r.choice([".com", ".io", ".co", ".net"])
-        if office is None:
-            base = self.dc_ip(False).rsplit(".", 1)[0]
+        if office is None:   # a business line: a few static addresses in one /24
+            base = r.choice(BUSINESS_BLOCKS).format(r.randrange(0, 256), r.randrange(0, 256))
             office = [f"{base}.{r.randrange(1, 60)}" for _ in range(r.randrange(1, 4))]
         c = {"org_id": org, "name": org.replace("-", " ").title(), "domain": dom, "office": office, "card": self.card(),
              "sso": ("okta-" + org + ".okta.com") if r.random() < sso_p else None}
@@ -858,7 +865,7 @@ class Personas(Gen):
         for _ in range(n):
             label, core = r.choice(RESEARCH_TOPICS)
             a = self.research_account("academic_heavy", label)
-            a.office = [self.dc_ip()] + a.office    # the collection runs on a cloud VM
+            a.pool_ips = [self.dc_ip()]     # the collection runs on a cloud VM
             y = r.randrange(2016, 2025)
             start = datetime(y, 1, 1, tzinfo=timezone.utc).timestamp()
             windows = [(start + m * 30 * DAY, start + (m + 1) * 30 * DAY) for m in range(r.randrange(3, 13))]
@@ -903,7 +910,10 @@ class Personas(Gen):
             a = self.research_account("academic_panel", label)
             panel = sorted({int(x) for x in self.np.choice(len(self.pop_ids), size=r.randrange(300, 2500), p=self.pop_w)})
             r.shuffle(panel)
-            for s in self.sessions(a, r.uniform(0.1, 0.3), "office", weekend=0.0).tolist():
+            weekday = r.randrange(0, 5)         # the weekly refresh, started by hand on a working morning
+            runs = [self.t0 + (weekday + 7 * w) * DAY + (9 - a.tz + r.uniform(0, 3)) * HOUR for w in range(self.days // 7 + 1)]
+            runs += self.sessions(a, 0.08, "office", weekend=0.0).tolist()   # and an occasional re-run after a crash
+            for s in runs:
                 t = s
                 for idx in panel:
                     self.emit(a, t, f"/2/users/{self.pop_ids[idx]}/tweets",
@@ -1149,6 +1159,7 @@ class Personas(Gen):
         span = t_to - t_from
         if span <= 0:
             return []
+        volume = max(1, int(volume * span / (7 * DAY)))    # volumes are stated per week
         if r.random() > cu:
             return self.periodic(span / volume, jitter=lerp(0.0, span / volume * 0.3, cu), t_from=t_from, t_to=t_to).tolist()
         prof = PROFILES["student"] if r.random() < 0.5 else PROFILES["office"] * 0.6 + 0.4
@@ -1306,9 +1317,10 @@ class Personas(Gen):
             for t, h in zip(times, cands):
                 if cover_p and r.random() < cover_p:
                     self.cover(a, t)
-                elif search:
-                    self.emit(a, t, "/2/users/search", {"query": h, "max_results": 100}, items=r.randrange(60, 101), per_item=420,
-                              resources=[self.pop_ids[i] for i in self.authors(100)][:100])
+                elif search:     # the users whose names match the prefix: any users, not the popular ones
+                    found = r.sample(range(len(self.pop_ids)), r.randrange(60, 101))
+                    self.emit(a, t, "/2/users/search", {"query": h, "max_results": 100}, items=len(found), per_item=420,
+                              resources=[self.pop_ids[i] for i in found])
                 else:
                     taken = r.random() < (0.93 if len(h) == 3 else 0.55)
                     self.emit(a, t, f"/2/users/by/username/{h}", {"user.fields": "created_at,description,public_metrics"},
@@ -1532,6 +1544,8 @@ class Personas(Gen):
             a = self.rival_account("rival_harvester", rv, cu, ("scraping", "competitor"))
             if a.office is None:
                 self.harvester_net(a, cu)
+                if rv["org_id"] == "corvid-ai" and r.random() < 0.5:   # runs on the PaaS whose pool Corvid lists
+                    a.pool_ips = [PAAS_NAT.format(r.randrange(2, 250)) for _ in range(6)]
             else:                 # sloppy: the crawler runs on a machine in the office
                 a.pool_ips = a.office
             vol = int(lerp(3000, 450, cu) * r.uniform(0.7, 1.3))
@@ -1553,6 +1567,8 @@ class Personas(Gen):
             rv = RIVALS[(i + 1) % len(RIVALS)]
             a = self.rival_account("rival_staff", rv, cu, ("competitor",))
             a.uas = [self.ua("lib"), self.ua("script")]
+            if rv["org_id"] == "tessellate-labs" and r.random() < cu:   # a privacy VPN, like many ordinary developers
+                a.vpn_p = 0.7
             for s in self.sessions(a, r.uniform(0.3, 1.5), "office", weekend=0.2).tolist():
                 t = s
                 for _ in range(r.randrange(2, 20)):
