@@ -616,18 +616,19 @@ class Personas(Gen):
             ts += r.expovariate(1 / gap) + 0.3
         return ts
 
-    def lookup_user(self, a: Account, ts: float, idx: int | None = None, by_handle: bool = False, timeline: bool = False) -> None:
+    def lookup_user(self, a: Account, ts: float, idx: int | None = None, by_handle: bool = False, timeline: bool = False,
+                    **kw) -> None:
         r = self.r
         idx = self.authors(1)[0] if idx is None else idx
         if by_handle:
             self.emit(a, ts, f"/2/users/by/username/{self.pop_handles[idx]}", r.choice([None, {"user.fields": "public_metrics,created_at"}]),
-                      items=1, per_item=420, resources=[self.pop_ids[idx]])
+                      items=1, per_item=420, resources=[self.pop_ids[idx]], **kw)
         elif timeline:
             n = r.choice((10, 20, 50, 100))
-            self.emit(a, ts, f"/2/users/{self.pop_ids[idx]}/tweets", {"max_results": n}, items=n if r.random() < 0.8 else r.randrange(0, n))
+            self.emit(a, ts, f"/2/users/{self.pop_ids[idx]}/tweets", {"max_results": n}, items=n if r.random() < 0.8 else r.randrange(0, n), **kw)
         else:
             self.emit(a, ts, f"/2/users/{self.pop_ids[idx]}", r.choice([None, {"user.fields": "description,public_metrics,location"}]),
-                      items=1, per_item=420)
+                      items=1, per_item=420, **kw)
 
     def cover(self, a: Account, ts: float) -> None:
         """One ordinary-looking request (careful adversaries interleave them with the harvest)."""
@@ -1126,6 +1127,32 @@ class Personas(Gen):
                 t = self.collect(a, q, (day, day + DAY), pages, t, rps=rps)
                 day -= DAY
 
+    def p_embedded_app(self, n: int) -> None:
+        """A consumer app that ships its key inside the app: one key, thousands of phones, one workload.
+
+        Bad practice, not resale: the user agents are the app's own builds, the addresses its users'
+        phones and home lines in its market, the requests the same few screens (a feed, a profile)."""
+        r = self.r
+        for _ in range(n):
+            co = self.company(sso_p=0.2)
+            cc = r.choice(["US", "GB", "DE", "IN", "BR", "JP", "ID"])
+            app = r.choice(["NewsPal", "Trendly", "Flock", "Murmur", "Headliner", "Scoopr"]) + r.choice(["", " Lite", " Pro"])
+            a = self.account("embedded_app", plan="api", use="commercial", use_desc=f"{app}: trending posts and profiles in our mobile app",
+                             email=self.email(co["domain"]), org_id=co["org_id"], company=co["name"], card=co["card"],
+                             label_org=co["org_id"], cc=cc)
+            builds = [f"{app.replace(' ', '')}/{r.randrange(2, 6)}.{r.randrange(0, 20)}.{b} ({os_})"
+                      for b in range(r.randrange(2, 5)) for os_ in ("iPhone; iOS 18.1", "Android 14", "iPhone; iOS 17.6", "Android 13")]
+            users = [(self.res_ip(cc), r.choice(builds)) for _ in range(r.randrange(150, 700))]
+            feeds = [f"{app.split()[0].lower()} trending", r.choice(NEWS_TOPICS), r.choice(NEWS_TOPICS) + " lang:" + {"US": "en", "GB": "en", "DE": "de",
+                                                                                                                       "IN": "en", "BR": "pt", "JP": "ja", "ID": "id"}[cc]]
+            for t in self.poisson(r.uniform(200, 700), PROFILES["evening"] * 0.6 + 0.4, COUNTRIES[cc][0], weekend=1.2).tolist():
+                ip, ua = r.choice(users)
+                if r.random() < 0.7:
+                    self.emit(a, t, "/2/tweets/search/recent", {"query": r.choice(feeds), "max_results": 20, "tweet.fields": "created_at,public_metrics"},
+                              items=20, ip=ip, ua=ua)
+                else:
+                    self.lookup_user(a, t, by_handle=r.random() < 0.5, ip=ip, ua=ua)
+
     def p_former_rival_employee(self, n: int) -> None:
         """Left a rival lab; the signup still names it. Now an analyst elsewhere. Benign."""
         r = self.r
@@ -1569,6 +1596,8 @@ class Personas(Gen):
             a.uas = [self.ua("lib"), self.ua("script")]
             if rv["org_id"] == "tessellate-labs" and r.random() < cu:   # a privacy VPN, like many ordinary developers
                 a.vpn_p = 0.7
+            if rv["org_id"] == "ardent-research" and r.random() < cu:    # Ardent's satellite desk on the coworking floor
+                a.office = [COWORK.format(r.randrange(2, 62)) for _ in range(2)]
             for s in self.sessions(a, r.uniform(0.3, 1.5), "office", weekend=0.2).tolist():
                 t = s
                 for _ in range(r.randrange(2, 20)):
@@ -1591,7 +1620,7 @@ def _ip_in(r: random.Random, cidr: str) -> str:
 DEFAULT_MIX = {  # accounts per persona, relative (scaled to --accounts)
     "hobby_dev": 240, "analyst": 120, "listening_dashboard": 40, "academic_researcher": 40, "academic_heavy": 8,
     "academic_longitudinal": 6, "academic_panel": 7, "firehose_consumer": 12, "news_crm_app": 22, "monitoring_tool": 22,
-    "university_lab": 16, "startup_team": 13, "cloud_app": 40, "archive_backfill": 3, "former_rival_employee": 4,
+    "university_lab": 16, "startup_team": 13, "cloud_app": 40, "archive_backfill": 3, "embedded_app": 5, "former_rival_employee": 4,
     # abusive
     "id_sweep": 12, "time_sweep": 6, "handle_sweep": 6, "redownloader": 6, "split_crawl": 16, "reseller": 9,
     "declared_use_violator": 6, "rival_harvester": 10, "rival_staff": 6,
