@@ -652,6 +652,7 @@ class Personas(Gen):
         t = self.t0 - r.uniform(0, 6 * HOUR) if t_from is None else t_from
         t_to = self.t1 if t_to is None else t_to
         total = 0
+        params = r.choice([None, {"tweet.fields": "created_at,author_id,lang"}, {"expansions": "author_id", "user.fields": "username"}])
         while t < t_to:
             dur = min(r.lognormvariate(np.log(mean_conn_h * HOUR) - 0.5, 1.0), t_to - t)
             if deploy_hour is not None:   # the consumer's own daily deploy restarts the client
@@ -659,17 +660,20 @@ class Personas(Gen):
                 nxt = nxt + DAY if nxt <= t else nxt
                 dur = min(dur, nxt - t)
             mid = int(((t + dur / 2) % DAY) // HOUR)
+            cut = None
+            if r.random() < 0.03:     # a news spike takes it over its items-per-minute limit: Moat ends the stream
+                cut, dur = "rate_limited", dur * r.uniform(0.1, 0.9)
             items = int(rate * dur * GLOBAL[mid] * r.uniform(0.85, 1.15))
             if t >= self.t0:
                 if r.random() < 0.7 and "/search/" in path:
                     self.emit(a, t - r.uniform(0.3, 2), "/2/tweets/search/stream/rules", items=r.randrange(1, 25), per_item=120)
-                self.emit(a, t, path, r.choice([None, {"tweet.fields": "created_at,author_id,lang"},
-                                                {"expansions": "author_id", "user.fields": "username"}]),
-                          items=items, per_item=per_item, stream=True)
+                self.emit(a, t, path, params, items=items, per_item=per_item, stream=True, cut=cut)
                 total += items
             t += dur
             why = r.random()
-            if why < 0.6:            # network blip: linear back-off
+            if cut:                  # told to slow down: wait for the next minute's budget
+                t += r.uniform(60, 120)
+            elif why < 0.6:            # network blip: linear back-off
                 t += 0.25 * r.randrange(1, 4)
             elif why < 0.85:         # server-side disconnect / 503: exponential from 5 s
                 wait = 5.0
@@ -1169,6 +1173,11 @@ class Personas(Gen):
                     t = self.adhoc_search(a, t, brand_query(r, r.choice(BRANDS)), r.randrange(1, 4)) + r.uniform(5, 120)
 
     # ---------------- abusive ----------------
+    def adv_created(self, cu: float) -> float:
+        """Sign-up time of an adversary's account: days old when sloppy, aged (or bought) when careful."""
+        r = self.r
+        return self.t0 - (r.uniform(1, 30) if r.random() > cu else r.uniform(30, 900)) * DAY
+
     def harvester_net(self, a: Account, cu: float) -> None:
         """Where a harvester calls from: one datacenter address when sloppy, rotating residential exits when careful."""
         r = self.r
@@ -1249,7 +1258,7 @@ class Personas(Gen):
             style = styles[i % 3]
             a = self.account(f"id_sweep_{style}", plan=r.choice(["api", "api", "free"]), use=r.choice(["commercial", "personal"]),
                              use_desc=r.choice(["people search for our recruiting app", "audience analytics", "side project",
-                                                "lead generation"]), cats=("scraping",))
+                                                "lead generation"]), cats=("scraping",), created=self.adv_created(cu))
             self.harvester_net(a, cu)
             vol = int(lerp(3500, 450, cu) * r.uniform(0.7, 1.3))
             times = self.harvest_times(a, vol, cu)
@@ -1309,7 +1318,8 @@ class Personas(Gen):
         for _ in range(n):
             cu = self.cu()
             a = self.account("time_sweep", plan="api", use="commercial",
-                             use_desc=r.choice(["trend analytics", "market research", "sentiment index for our clients"]), cats=("scraping",))
+                             use_desc=r.choice(["trend analytics", "market research", "sentiment index for our clients"]), cats=("scraping",),
+                             created=self.adv_created(cu))
             self.harvester_net(a, cu)
             vol = int(lerp(3500, 450, cu) * r.uniform(0.7, 1.3))
             self.time_sweep(a, self.harvest_times(a, vol, cu), cu)
@@ -1321,7 +1331,7 @@ class Personas(Gen):
         for _ in range(n):
             cu = self.cu()
             a = self.account("handle_sweep", plan=r.choice(["api", "free"]), use="personal", use_desc=r.choice(DATA_USES["personal"]),
-                             cats=("scraping",))
+                             cats=("scraping",), created=self.adv_created(cu))
             self.harvester_net(a, cu)
             vol = int(lerp(3000, 400, cu) * r.uniform(0.7, 1.3))
             times = self.harvest_times(a, vol, cu)
@@ -1358,7 +1368,8 @@ class Personas(Gen):
         r = self.r
         for _ in range(n):
             cu = self.cu()
-            a = self.account("redownloader", plan="api", use="commercial", use_desc=r.choice(DATA_USES["commercial"]), cats=("scraping",))
+            a = self.account("redownloader", plan="api", use="commercial", use_desc=r.choice(DATA_USES["commercial"]), cats=("scraping",),
+                             created=self.adv_created(cu))
             self.harvester_net(a, cu)
             kind = r.randrange(3)
             size = r.randrange(30, 120)
@@ -1458,6 +1469,28 @@ class Personas(Gen):
                         self.time_sweep(a, times, cu, back_from=back - j * span, stop=back - (j + 1) * span,
                                         fixed_q="lang:en -is:retweet")
 
+    def p_multi_key_crawl(self, n: int) -> None:
+        """One account, several keys, each key walking its own slice of one id range (per-key limits evaded)."""
+        r = self.r
+        for _ in range(n):
+            cu = self.cu()
+            k = r.randrange(3, 9)
+            a = self.account("multi_key_crawl", plan="api", use="commercial", use_desc=r.choice(DATA_USES["commercial"]),
+                             cats=("scraping",), created=self.adv_created(cu), n_keys=k)
+            self.harvester_net(a, cu)
+            vol = int(lerp(3000, 400, cu) * r.uniform(0.8, 1.2))
+            start = r.randrange(10_000, LEGACY_MAX_USER_ID - 50_000_000)
+            interleaved = r.random() < 0.5
+            for j, key in enumerate(a.keys):
+                walk = self.id_walk("sequential", cu, start=start + j, stride=k) if interleaved else \
+                    self.id_walk("shuffled" if r.random() < cu else "sequential", cu, start=start + j * vol * 110)
+                times = self.harvest_times(a, vol // k + 1, cu, t_from=self.t0 + r.uniform(0, lerp(60, DAY, cu)))
+                for t in times:
+                    uid = next(walk)
+                    exists = r.random() < 0.62
+                    self.emit(a, t, f"/2/users/{uid}", {"user.fields": "created_at,description,public_metrics"},
+                              items=1 if exists else 0, status=200 if exists else 404, per_item=420, key=key)
+
     def p_reseller(self, n: int) -> None:
         """One key fanned out to dozens of paying customers, each with its own workload, addresses and client."""
         r = self.r
@@ -1516,7 +1549,7 @@ class Personas(Gen):
             a = self.account("declared_use_violator", plan="api", use="research",
                              use_desc=r.choice(DATA_USES["research"]).format(t=label), cc=uni[4],
                              email=self.email(uni[2]) if on_uni else None, org_id=uni[0] if on_uni else None,
-                             ua_kind="academic", cats=("scraping",), mismatch=True)
+                             ua_kind="academic", cats=("scraping",), mismatch=True, created=self.adv_created(cu))
             self.harvester_net(a, cu * 0.7)
             if r.random() < 0.3:
                 a.office = [uni[3].format(r.randrange(0, 256), r.randrange(1, 255))]
@@ -1622,7 +1655,7 @@ DEFAULT_MIX = {  # accounts per persona, relative (scaled to --accounts)
     "academic_longitudinal": 6, "academic_panel": 7, "firehose_consumer": 12, "news_crm_app": 22, "monitoring_tool": 22,
     "university_lab": 16, "startup_team": 13, "cloud_app": 40, "archive_backfill": 3, "embedded_app": 5, "former_rival_employee": 4,
     # abusive
-    "id_sweep": 12, "time_sweep": 6, "handle_sweep": 6, "redownloader": 6, "split_crawl": 16, "reseller": 9,
+    "id_sweep": 12, "time_sweep": 6, "handle_sweep": 6, "redownloader": 6, "split_crawl": 16, "multi_key_crawl": 3, "reseller": 9,
     "declared_use_violator": 6, "rival_harvester": 10, "rival_staff": 6,
 }
 
