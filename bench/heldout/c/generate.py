@@ -365,6 +365,8 @@ class Gen:
         self.pop_handles = handles
         w = 1.0 / np.arange(1, n + 1) ** 1.05
         self.pop_w = w / w.sum()
+        # deleted or suspended since they posted (rarely the popular ones): lookups of them get 404 from anyone
+        self.pop_gone = frozenset(i for i in range(1000, n) if r.random() < 0.03)
         self.pop_draws = g.choice(n, size=3_000_000, p=self.pop_w)   # consumed in order: authors as they post
         self.pop_ptr = 0
 
@@ -620,15 +622,20 @@ class Personas(Gen):
                     **kw) -> None:
         r = self.r
         idx = self.authors(1)[0] if idx is None else idx
+        st = 404 if idx in self.pop_gone else 200
         if by_handle:
-            self.emit(a, ts, f"/2/users/by/username/{self.pop_handles[idx]}", r.choice([None, {"user.fields": "public_metrics,created_at"}]),
-                      items=1, per_item=420, resources=[self.pop_ids[idx]], **kw)
+            handle = self.pop_handles[idx]
+            if r.random() < 0.04:    # typed by hand: a typo
+                handle, st = handle[:-1] + r.choice(string.ascii_lowercase), 404
+            self.emit(a, ts, f"/2/users/by/username/{handle}", r.choice([None, {"user.fields": "public_metrics,created_at"}]),
+                      items=1, per_item=420, resources=[self.pop_ids[idx]] if st == 200 else None, status=st, **kw)
         elif timeline:
             n = r.choice((10, 20, 50, 100))
-            self.emit(a, ts, f"/2/users/{self.pop_ids[idx]}/tweets", {"max_results": n}, items=n if r.random() < 0.8 else r.randrange(0, n), **kw)
+            self.emit(a, ts, f"/2/users/{self.pop_ids[idx]}/tweets", {"max_results": n}, items=n if r.random() < 0.8 else r.randrange(0, n),
+                      status=st, **kw)
         else:
             self.emit(a, ts, f"/2/users/{self.pop_ids[idx]}", r.choice([None, {"user.fields": "description,public_metrics,location"}]),
-                      items=1, per_item=420, **kw)
+                      items=1, per_item=420, status=st, **kw)
 
     def cover(self, a: Account, ts: float) -> None:
         """One ordinary-looking request (careful adversaries interleave them with the harvest)."""
@@ -780,7 +787,7 @@ class Personas(Gen):
             queries = [brand_query(r, brand)] + [brand_query(r, b) for b in r.sample(BRANDS, r.randrange(0, 2))]
             queries += [f"{brand} {r.choice(['outage', 'refund', 'support', 'launch', 'review'])}" for _ in range(r.randrange(0, 2))]
             for qi, q in enumerate(queries):
-                rate = r.lognormvariate(np.log(40), 1.0) / HOUR       # matching posts per second
+                rate = r.lognormvariate(np.log(8), 1.2) / HOUR        # matching posts per second
                 etag = r.random() < 0.7
                 ticks = self.periodic(interval, jitter, phase=phase if phase is None else phase + r.choice((0, 60, 120)),
                                       outage_p=0.003)
@@ -923,7 +930,7 @@ class Personas(Gen):
                 for idx in panel:
                     self.emit(a, t, f"/2/users/{self.pop_ids[idx]}/tweets",
                               {"max_results": 100, "since_id": str(self.snowflake(t - 7 * DAY)), "tweet.fields": "created_at,public_metrics"},
-                              items=int(self.np.poisson(r.choice((2, 5, 14, 40)))))
+                              items=int(self.np.poisson(r.choice((2, 5, 14, 40)))), status=404 if idx in self.pop_gone else 200)
                     t += r.uniform(0.9, 2.5)
 
     def p_firehose_consumer(self, n: int) -> None:
@@ -970,11 +977,12 @@ class Personas(Gen):
                     pending.append(idx)
                     if len(pending) >= r.randrange(5, 40):
                         self.emit(a, t + 0.5, "/2/users", {"ids": ",".join(self.pop_ids[i] for i in pending), "user.fields": "description,public_metrics"},
-                                  items=len(pending), per_item=420, resources=[self.pop_ids[i] for i in pending])
+                                  items=sum(1 for i in pending if i not in self.pop_gone), per_item=420,
+                                  resources=[self.pop_ids[i] for i in pending if i not in self.pop_gone])
                         pending = []
                 else:
                     self.emit(a, t + r.uniform(0.2, 3), f"/2/users/{self.pop_ids[idx]}", {"user.fields": "description,public_metrics,verified"},
-                              items=1, per_item=420)
+                              items=1, per_item=420, status=404 if idx in self.pop_gone else 200)
                 if r.random() < 0.05:       # the post is embedded in a story: fetch it with its metrics
                     self.emit(a, t + r.uniform(30, 900), f"/2/tweets/{self.snowflake(t)}", {"tweet.fields": "public_metrics"}, items=1)
 
