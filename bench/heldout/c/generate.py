@@ -1305,7 +1305,8 @@ class Personas(Gen):
             if page == 0:
                 if fixed_q is None and r.random() < cu:
                     q = self.broad_query(cu)
-                width = DAY if r.random() > cu else r.uniform(0.75, 1.25) * DAY
+                # jittered widths, except for a member of a split sweep, whose slices must stay complementary
+                width = DAY if step > 1 or r.random() > cu else r.uniform(0.75, 1.25) * DAY
             p = {"query": q, "start_time": iso(day), "end_time": iso(day + width), "max_results": 500}
             if r.random() > cu * 0.6:
                 p.update({"tweet.fields": "created_at,author_id,lang,public_metrics,entities", "expansions": "author_id"})
@@ -1318,7 +1319,7 @@ class Personas(Gen):
             tok = self.token()
             if page >= pages_per or early:
                 page, tok = 0, None
-                day -= width * step if r.random() > cu * 0.3 else width * r.choice((2, 3))   # careful sweeps skip days
+                day -= width * step * (1 if r.random() > cu * 0.3 else r.choice((2, 3)))   # careful sweeps skip days
 
     def p_time_sweep(self, n: int) -> None:
         """Full-archive sweeps of search, day by day back to 2006, with a query that matches nearly everything."""
