@@ -1268,7 +1268,7 @@ class Personas(Gen):
                              use_desc=r.choice(["people search for our recruiting app", "audience analytics", "side project",
                                                 "lead generation"]), cats=("scraping",), created=self.adv_created(cu))
             self.harvester_net(a, cu)
-            vol = int(lerp(3500, 450, cu) * r.uniform(0.7, 1.3))
+            vol = int(lerp(2500, 450, cu) * r.uniform(0.7, 1.3))
             times = self.harvest_times(a, vol, cu)
             stride = r.choice((3, 7, 13, 101, 997)) if style == "strided" else 1
             walk = self.id_walk(style if style != "strided" else "sequential", cu, stride=stride)
@@ -1330,7 +1330,7 @@ class Personas(Gen):
                              use_desc=r.choice(["trend analytics", "market research", "sentiment index for our clients"]), cats=("scraping",),
                              created=self.adv_created(cu))
             self.harvester_net(a, cu)
-            vol = int(lerp(3500, 450, cu) * r.uniform(0.7, 1.3))
+            vol = int(lerp(2500, 450, cu) * r.uniform(0.7, 1.3))
             self.time_sweep(a, self.harvest_times(a, vol, cu), cu)
 
     def p_handle_sweep(self, n: int) -> None:
@@ -1342,7 +1342,7 @@ class Personas(Gen):
             a = self.account("handle_sweep", plan=r.choice(["api", "free"]), use="personal", use_desc=r.choice(DATA_USES["personal"]),
                              cats=("scraping",), created=self.adv_created(cu))
             self.harvester_net(a, cu)
-            vol = int(lerp(3000, 400, cu) * r.uniform(0.7, 1.3))
+            vol = int(lerp(2200, 400, cu) * r.uniform(0.7, 1.3))
             times = self.harvest_times(a, vol, cu)
             search = r.random() < 0.4
             length = 3 if search else r.choice((3, 4))
@@ -1397,7 +1397,7 @@ class Personas(Gen):
                     d0 = self.t0 - r.uniform(100, 3000) * DAY
                     targets.append(("/2/tweets/search/all", {"query": r.choice(NEWS_TOPICS), "start_time": iso(d0), "end_time": iso(d0 + DAY),
                                                              "max_results": 500}, 500, self.author_ids(500)))
-            cycle = lerp(2.0, 8.0, cu) * HOUR * r.uniform(0.7, 1.3)
+            cycle = lerp(3.0, 8.0, cu) * HOUR * r.uniform(0.7, 1.3)
             t = self.t0 + r.uniform(0, cycle)
             while t < self.t1:
                 sub = targets if r.random() > cu else r.sample(targets, max(1, int(len(targets) * r.uniform(0.4, 0.9))))
@@ -1428,7 +1428,7 @@ class Personas(Gen):
             slicing = r.choice(["interleaved", "chunks"])
             start = r.randrange(10_000, LEGACY_MAX_USER_ID - 50_000_000)
             signup0 = self.t0 - r.uniform(20, 200) * DAY
-            vol = int(lerp(2200, 300, cu) * r.uniform(0.8, 1.2))
+            vol = int(lerp(1600, 300, cu) * r.uniform(0.8, 1.2))
             tied = set(r.sample(range(k), r.randrange(1, 3))) if rival else set()
             t_start = self.t0 + r.uniform(0, 6 * HOUR)
             for j in range(k):
@@ -1487,7 +1487,7 @@ class Personas(Gen):
             a = self.account("multi_key_crawl", plan="api", use="commercial", use_desc=r.choice(DATA_USES["commercial"]),
                              cats=("scraping",), created=self.adv_created(cu), n_keys=k)
             self.harvester_net(a, cu)
-            vol = int(lerp(3000, 400, cu) * r.uniform(0.8, 1.2))
+            vol = int(lerp(2200, 400, cu) * r.uniform(0.8, 1.2))
             start = r.randrange(10_000, LEGACY_MAX_USER_ID - 50_000_000)
             interleaved = r.random() < 0.5
             for j, key in enumerate(a.keys):
@@ -1512,7 +1512,7 @@ class Personas(Gen):
             net = self.network_id() if k > 1 else None
             card = self.card()
             customers = []
-            for _ in range(int(lerp(120, 30, cu) * r.uniform(0.7, 1.3))):
+            for _ in range(int(lerp(90, 30, cu) * r.uniform(0.7, 1.3))):
                 cc = self.country()
                 customers.append({"tz": COUNTRIES[cc][0], "ips": [self.res_ip(cc) if r.random() < 0.6 else self.dc_ip() for _ in range(r.randrange(1, 3))],
                                   "ua": self.browser_ua() if r.random() < 0.2 else self.ua(r.choice(["script", "lib"])),
@@ -1562,7 +1562,7 @@ class Personas(Gen):
             self.harvester_net(a, cu * 0.7)
             if r.random() < 0.3:
                 a.office = [uni[3].format(r.randrange(0, 256), r.randrange(1, 255))]
-            vol = int(lerp(3500, 600, cu) * r.uniform(0.7, 1.3))
+            vol = int(lerp(2500, 600, cu) * r.uniform(0.7, 1.3))
             times = self.harvest_times(a, vol, cu)
             if r.random() < 0.6:
                 self.time_sweep(a, times, cu)
@@ -1617,7 +1617,7 @@ class Personas(Gen):
                     a.pool_ips = [PAAS_NAT.format(r.randrange(2, 250)) for _ in range(6)]
             else:                 # sloppy: the crawler runs on a machine in the office
                 a.pool_ips = a.office
-            vol = int(lerp(3000, 450, cu) * r.uniform(0.7, 1.3))
+            vol = int(lerp(2200, 450, cu) * r.uniform(0.7, 1.3))
             times = self.harvest_times(a, vol, cu)
             x = r.random()
             if x < 0.35:
