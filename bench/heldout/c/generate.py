@@ -311,7 +311,7 @@ class Gen:
         first = first or r.choice(FIRST)
         last = last or r.choice(LAST)
         if domain is None:
-            doms, w = zip(*EMAIL_PROVIDERS)
+            doms, w = zip(*EMAIL_PROVIDERS, strict=True)
             domain = r.choices(doms, weights=w)[0]
         local = r.choice([f"{first}.{last}", f"{first}{last}", f"{first[0]}{last}", f"{first}{r.randrange(1, 99)}",
                           f"{first}.{last}{r.randrange(70, 2006)}", f"{last}.{first}", f"{first}_{last[:3]}"])
@@ -969,7 +969,7 @@ class Personas(Gen):
             cache: dict[int, float] = {}
             batch = r.random() < 0.3
             pending: list[int] = []
-            for t, idx in zip(arrivals.tolist(), self.authors(len(arrivals))):
+            for t, idx in zip(arrivals.tolist(), self.authors(len(arrivals)), strict=True):
                 if idx in cache and t - cache[idx] < ttl:
                     continue
                 cache[idx] = t
@@ -1031,7 +1031,7 @@ class Personas(Gen):
             label, core = r.choice(RESEARCH_TOPICS)
             y = r.randrange(2014, 2025)
             start = datetime(y, 1, 1, tzinfo=timezone.utc).timestamp()
-            for j in range(k):
+            for _ in range(k):
                 a = self.research_account("university_lab", label, uni=uni, card=card, lab_ips=nat)
                 a.uas = ["twarc/2.14.0"] + a.uas[:1]
                 a.office_days = (0, 1, 2, 3, 4, 5)
@@ -1155,8 +1155,8 @@ class Personas(Gen):
             builds = [f"{app.replace(' ', '')}/{r.randrange(2, 6)}.{r.randrange(0, 20)}.{b} ({os_})"
                       for b in range(r.randrange(2, 5)) for os_ in ("iPhone; iOS 18.1", "Android 14", "iPhone; iOS 17.6", "Android 13")]
             users = [(self.res_ip(cc), r.choice(builds)) for _ in range(r.randrange(150, 700))]
-            feeds = [f"{app.split()[0].lower()} trending", r.choice(NEWS_TOPICS), r.choice(NEWS_TOPICS) + " lang:" + {"US": "en", "GB": "en", "DE": "de",
-                                                                                                                       "IN": "en", "BR": "pt", "JP": "ja", "ID": "id"}[cc]]
+            lang = {"US": "en", "GB": "en", "DE": "de", "IN": "en", "BR": "pt", "JP": "ja", "ID": "id"}[cc]
+            feeds = [f"{app.split()[0].lower()} trending", r.choice(NEWS_TOPICS), r.choice(NEWS_TOPICS) + " lang:" + lang]
             for t in self.poisson(r.uniform(200, 700), PROFILES["evening"] * 0.6 + 0.4, COUNTRIES[cc][0], weekend=1.2).tolist():
                 ip, ua = r.choice(users)
                 if r.random() < 0.7:
@@ -1360,7 +1360,7 @@ class Personas(Gen):
                     r.shuffle(block)
                 cands.extend(block)
             cover_p = lerp(0.0, 0.2, cu) if r.random() < cu else 0.0
-            for t, h in zip(times, cands):
+            for t, h in zip(times, cands, strict=False):
                 if cover_p and r.random() < cover_p:
                     self.cover(a, t)
                 elif search:     # the users whose names match the prefix: any users, not the popular ones
@@ -1521,7 +1521,7 @@ class Personas(Gen):
             relay = [r.choice(self.proxy_pool) for _ in range(r.randrange(3, 10))]
             relay_ua = [self.browser_ua()] if r.random() < 0.5 else [self.ua("script")]
             accts = []
-            for j in range(k):
+            for _ in range(k):
                 a = self.account("reseller_network" if net else "reseller", plan=r.choice(["api", "enterprise"]), use="internal",
                                  use_desc=r.choice(DATA_USES["internal"] + DATA_USES["commercial"]), cats=("tier_abuse",) + (("coordination",) if net else ()),
                                  network=net, card=card if net and r.random() > cu else "own", ua_kind="script")
