@@ -349,9 +349,11 @@ def report(busy: float, args: argparse.Namespace, gw: dict[str, Any], store_rate
           f"(heap {sizes['heap_bytes']:,.0f}, TOAST and indexes the rest), decision log "
           f"{sizes['log_bytes']:,.0f} B/entry")
     day = per_record * PER_DAY
-    print(f"10 million requests a day: {sizes['traffic_bytes'] * PER_DAY / 1e9:,.1f} GB traffic + "
-          f"{sizes['log_bytes'] * PER_DAY / 1e9:,.1f} GB decision log = {day / 1e9:,.1f} GB/day "
-          f"({day * 30 / 1e12:,.2f} TB for 30 days of retention; {PER_DAY / 86400:,.0f} records/s on average)")
+    print(f"10 million requests a day ({PER_DAY / 86400:,.0f} records/s on average): "
+          f"{sizes['traffic_bytes'] * PER_DAY / 1e9:,.1f} GB traffic + {sizes['log_bytes'] * PER_DAY / 1e9:,.1f} GB "
+          f"decision log = {day / 1e9:,.1f} GB/day; traffic under 30 days' retention "
+          f"{sizes['traffic_bytes'] * PER_DAY * 30 / 1e12:,.2f} TB, the decision log (never expired) "
+          f"{sizes['log_bytes'] * PER_DAY * 365 / 1e12:,.1f} TB a year")
 
 
 def parse() -> argparse.Namespace:
