@@ -40,12 +40,15 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "time": Field("Time", "when the request arrived (UTC)"),
         "limits": Field("map<string, LimitState>", "state of named limits the gateway knows, by limit name"),
         "scores": Field("Scores", "detector scores of the account and of its cluster"),
+        "usage": Field("Usage", "what a data API delivered to the account this month (docs/data-apis.md)"),
     },
     "Key": {
         "id": Field("string", "key id (never the secret)"),
         "name": Field("string", "the key's display name"),
         "age_days": Field("double", "days since the key was created"),
         "purpose": Field("string", "what the key was created for (e.g. safety_evaluation; \"\" when none)"),
+        "use": Field("string", "the use category its owner declared (research, commercial, ...; \"\" when none)"),
+        "use_description": Field("string", "the sentence its owner wrote to declare that use"),
     },
     "Account": {
         "id": Field("string", "account id"),
@@ -98,6 +101,15 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "user_agent": Field("string", "the caller's User-Agent"),
         "client_ip": Field("string", "the caller's IP as seen by the gateway"),
         "turn": Field("int", "1 for the first user turn of a conversation"),
+        "kind": Field("string", "model (a model API) or data (a data route, docs/data-apis.md)"),
+        "path": Field("string", "the request's path, e.g. /2/tweets/search/stream"),
+        "method": Field("string", "the HTTP method: GET, POST, ..."),
+        "resource": Field("string", "what the data route's resource rule extracted (\"\" when none)"),
+    },
+    "Usage": {
+        "items_this_month": Field("int", "items delivered to the account this month (UTC calendar month)"),
+        "bytes_this_month": Field("int", "response bytes delivered to the account this month"),
+        "resources_this_month": Field("int", "distinct resources the account touched this month"),
     },
     "Time": {
         "now": Field("timestamp", "arrival time"),

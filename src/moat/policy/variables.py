@@ -32,6 +32,7 @@ class DirectoryView(Protocol):
 
 
 Getter = Callable[[RequestContext, "DirectoryView | None"], Any]
+_NO_USAGE = (0, 0, 0)
 _UTC = dt.UTC
 
 
@@ -104,6 +105,16 @@ LEAF_GETTERS: dict[str, Getter] = {
     "request.user_agent": lambda c, d: c.user_agent or "",
     "request.client_ip": lambda c, d: c.client_ip or "",
     "request.turn": lambda c, d: c.turn,
+    # Data APIs (docs/data-apis.md): set by moat.gateway.data_api; a model call reads the zero values.
+    "request.kind": lambda c, d: c.extra.get("kind", "model"),
+    "request.path": lambda c, d: c.extra.get("path", c.endpoint),
+    "request.method": lambda c, d: c.extra.get("method", "POST"),
+    "request.resource": lambda c, d: c.extra.get("resource", ""),
+    "key.use": lambda c, d: getattr(c.key, "use", "") or "" if c.key else "",
+    "key.use_description": lambda c, d: getattr(c.key, "use_description", "") or "" if c.key else "",
+    "usage.items_this_month": lambda c, d: c.extra.get("usage", _NO_USAGE)[0],
+    "usage.bytes_this_month": lambda c, d: c.extra.get("usage", _NO_USAGE)[1],
+    "usage.resources_this_month": lambda c, d: c.extra.get("usage", _NO_USAGE)[2],
     "time.now": lambda c, d: dt.datetime.fromtimestamp(c.started, _UTC),
     "time.hour": lambda c, d: time.gmtime(c.started).tm_hour,
     "time.weekday": lambda c, d: time.gmtime(c.started).tm_wday,

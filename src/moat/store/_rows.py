@@ -15,7 +15,7 @@ import orjson
 from moat.audit.chain import GENESIS, entry_hash
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store.base import LogEntry, RecordBatchItem
-from moat.traffic import REQUEST_FIELDS, USAGE_FIELDS
+from moat.traffic import DATA_FIELDS, REQUEST_FIELDS, USAGE_FIELDS
 
 ORG_COLUMNS = (
     "org_id", "name", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants", "aliases",
@@ -33,11 +33,13 @@ KEY_COLUMNS = (
 )
 # Traffic columns: the spec's request fields and the usage extensions (store migration v5), then everything
 # else in `extra`.
-STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
+STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS, *DATA_FIELDS)  # data: migration v7
 REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
 _BOOL_REQUEST_FIELDS = ("reasoning", "stream")
-_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
+_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS, "items", "bytes")
 _INT32 = 2**31
+_INT64 = 2**63
+_BIGINT_REQUEST_FIELDS = frozenset(("items", "bytes"))  # data counts (v7): a firehose passes 2**31 bytes
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
 # How many changes one `changes_since` call returns at most.
@@ -136,7 +138,8 @@ def _coerce(name: str, value: Any) -> Any:
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
             raise ValueError(name)
         number = int(value)
-        if not -_INT32 <= number < _INT32:  # the narrowest of the int columns (turn, status)
+        bound = _INT64 if name in _BIGINT_REQUEST_FIELDS else _INT32
+        if not -bound <= number < bound:
             raise OverflowError(name)
         return number
     if name in _BOOL_REQUEST_FIELDS:
@@ -155,7 +158,7 @@ def request_from(row: Sequence[Any]) -> dict[str, Any]:
     for name in _BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
-    for name in USAGE_FIELDS:  # optional: a record from before store migration v5 simply has none
+    for name in (*USAGE_FIELDS, *DATA_FIELDS):  # optional: a model call's record (or one from before v5/v7) has none
         if record.get(name) is None:
             record.pop(name, None)
     extra = loads(row[len(STORED_REQUEST_FIELDS)])

@@ -140,4 +140,16 @@ ALTER TABLE requests ADD COLUMN cache_read_tokens {bigint};
 ALTER TABLE requests ADD COLUMN cache_write_tokens {bigint};
 ALTER TABLE requests ADD COLUMN reasoning_tokens {bigint}
 """),
+    # v7: data APIs' request fields (issue 15; docs/data-apis.md "What is recorded"). (v6 is partitioning.)
+    (7, """
+ALTER TABLE requests ADD COLUMN kind TEXT;
+ALTER TABLE requests ADD COLUMN method TEXT;
+ALTER TABLE requests ADD COLUMN path TEXT;
+ALTER TABLE requests ADD COLUMN query TEXT;
+ALTER TABLE requests ADD COLUMN resource TEXT;
+ALTER TABLE requests ADD COLUMN items {bigint};
+ALTER TABLE requests ADD COLUMN bytes {bigint};
+ALTER TABLE requests ADD COLUMN key_use TEXT;
+ALTER TABLE requests ADD COLUMN cut_reason TEXT
+"""),
 )
