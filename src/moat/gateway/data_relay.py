@@ -158,8 +158,7 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
             raise cap_refusal(spent, decision.decision_id, now)
         call.admission = await rt.admit(ctx, decision)
         try:
-            if call.resource:
-                call.note_resource(call.resource)
+            if call.resource:  # a distinct resource touched (the record's `resources` lists the items' own)
                 api.counters.add(call.meter_keys, 0, 0, (resource_hash(call.resource),))
             await _relay(call, body, scope, receive, send)
         finally:

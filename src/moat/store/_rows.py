@@ -158,7 +158,8 @@ def request_from(row: Sequence[Any]) -> dict[str, Any]:
     for name in _BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
-    for name in (*USAGE_FIELDS, *DATA_FIELDS):  # optional: a model call's record (or one from before v5/v7) has none
+    optional = USAGE_FIELDS if record.get("kind") == "data" else (*USAGE_FIELDS, *DATA_FIELDS)
+    for name in optional:  # a record from before v5 has no usage kinds, a model call's has no data fields
         if record.get(name) is None:
             record.pop(name, None)
     extra = loads(row[len(STORED_REQUEST_FIELDS)])
