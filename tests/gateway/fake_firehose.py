@@ -1,8 +1,9 @@
 """A real HTTP data API for the data-route tests: a firehose that never ends, lookups, an echo.
 
-  GET  /2/tweets/search/stream?count=N&every=S&format=ndjson|sse&size=B
-        N items (0: without end), one every S seconds (default 0.01), each about B bytes, with a
-        keep-alive line (ndjson "\\r\\n", sse ": ka") between items; chunked transfer encoding
+  GET  /2/tweets/search/stream?count=N&every=S&format=ndjson|sse&size=B&batch=K&stamp=1
+        N items (0: without end), K at a time (default 1) every S seconds (default 0.01), each about
+        B bytes, with a keep-alive line (ndjson "\\r\\n", sse ": ka") after each batch; chunked
+        transfer encoding. `stamp=1` puts the send time in each item ("t", for latency benchmarks)
   GET  /2/users/<id>/tweets      {"data": [3 items]} (a lookup: counted as 3 items)
   ANY  /echo/...                 what arrived: method, path, query, headers, body (as text)
   GET  /fail/<status>            that status with the API's own error body and a header of its own
@@ -15,15 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import orjson
 
 
-def item(n: int, size: int = 100) -> bytes:
-    text = "x" * max(0, size - 60)
-    return orjson.dumps({"data": {"id": str(n), "author_id": f"u{n % 7}", "text": text}})
+def item(n: int, size: int = 100, stamp: float | None = None) -> bytes:
+    text = "x" * max(0, size - (60 if stamp is None else 80))
+    data: dict[str, Any] = {"id": str(n), "author_id": f"u{n % 7}", "text": text}
+    if stamp is not None:
+        data["t"] = stamp
+    return orjson.dumps({"data": data})
 
 
 class FakeFirehose:
@@ -101,19 +106,25 @@ class FakeFirehose:
         count = int(args.get("count", ["0"])[0])
         every = float(args.get("every", ["0.01"])[0])
         size = int(args.get("size", ["100"])[0])
+        batch = int(args.get("batch", ["1"])[0])
+        stamp = args.get("stamp", ["0"])[0] == "1"
         sse = args.get("format", ["ndjson"])[0] == "sse"
         kind = "text/event-stream" if sse else "application/x-ndjson"
         writer.write(f"HTTP/1.1 200 OK\r\ncontent-type: {kind}\r\ntransfer-encoding: chunked\r\n"
                      "x-upstream-own: yes\r\n\r\n".encode())
+        keep_alive = b": ka\n\n" if sse else b"\r\n"
+        body = [item(n, size) for n in range(batch)] if batch > 1 and not stamp else None  # the same ones: speed
         n = 0
         try:
             while count == 0 or n < count:
-                piece = b"data: " + item(n, size) + b"\n\n" if sse else item(n, size) + b"\n"
-                keep_alive = b": ka\n\n" if sse else b"\r\n"
-                chunk = piece + keep_alive
+                k = batch if count == 0 else min(batch, count - n)
+                now = time.time() if stamp else None
+                items = [item(n + i, size, now) for i in range(k)] if body is None else body[:k]
+                pieces = [b"data: " + one + b"\n\n" for one in items] if sse else [one + b"\n" for one in items]
+                chunk = b"".join(pieces) + keep_alive
                 writer.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
                 await writer.drain()
-                n += 1
+                n += k
                 if every:
                     await asyncio.sleep(every)
             writer.write(b"0\r\n\r\n")
@@ -122,3 +133,9 @@ class FakeFirehose:
         except ConnectionError:
             self.stats["closed_by_client"] += 1
             return False
+
+
+if __name__ == "__main__":  # a firehose in a process of its own (bench/bench_firehose.py)
+    fake = FakeFirehose().start()
+    print(fake.port, flush=True)
+    threading.Event().wait()
