@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -176,13 +176,33 @@ def _create_caller(gw: GatewayProcess, name: str) -> str:
     return str(key.json()["key"])
 
 
-def test_a_restricted_entity_list_update_cuts_open_streams_within_a_second(gw: GatewayProcess) -> None:
-    secret = _create_caller(gw, "newrival")
+ADMIN = {"authorization": "Bearer admin-test-token"}
+
+
+def _restrict_by_entity_list(gw: GatewayProcess, org: str) -> None:
+    update = httpx.post(gw.url + "/admin/entities", headers=ADMIN,
+                        content=orjson.dumps({"org_id": org, "name": org, "restricted": True}))
+    assert update.status_code == 200 and update.json()["imported"] == 1
+
+
+def _suspend_by_action(gw: GatewayProcess, org: str) -> None:
+    action = httpx.post(gw.url + "/admin/actions", headers=ADMIN,
+                        json={"kind": "suspend", "subject": f"account:{org}-dev", "reason": "bulk harvesting"})
+    assert action.status_code == 201
+
+
+@pytest.mark.parametrize(("org", "change", "reason"), [
+    ("newrival", _restrict_by_entity_list, "competitive_use_restricted"),
+    ("harvester", _suspend_by_action, "account_suspended"),
+])
+def test_a_caller_refused_while_streaming_is_cut_within_a_second(
+        gw: GatewayProcess, org: str, change: Callable[[GatewayProcess, str], None], reason: str) -> None:
+    secret = _create_caller(gw, org)
     deadline = time.monotonic() + 10
     while httpx.get(gw.url + "/2/users/1/tweets", headers=auth(secret)).status_code == 401:  # the key propagates
         assert time.monotonic() < deadline
         time.sleep(0.1)
-    restricted_at = 0.0
+    changed_at = 0.0
     with httpx.stream("GET", gw.url + STREAM + "?count=0&every=0.02", headers=auth(secret), timeout=10) as r:
         assert r.status_code == 200
         lines = []
@@ -191,18 +211,18 @@ def test_a_restricted_entity_list_update_cuts_open_streams_within_a_second(gw: G
                 continue
             lines.append(line)
             if len(lines) == 5:
-                update = httpx.post(gw.url + "/admin/entities", headers={"authorization": "Bearer admin-test-token"},
-                                    content=orjson.dumps({"org_id": "newrival", "name": "newrival",
-                                                          "restricted": True}))
-                assert update.status_code == 200 and update.json()["imported"] == 1
-                restricted_at = time.monotonic()
-        cut_after = time.monotonic() - restricted_at
+                change(gw, org)
+                changed_at = time.monotonic()
+        cut_after = time.monotonic() - changed_at
         rid = r.headers["moat-request-id"]
     final = orjson.loads(lines[-1])
-    assert final["moat"]["reason"] == "competitive_use_restricted" and final["moat"]["decision_id"].startswith("dec_")
+    assert final["moat"]["reason"] == reason and final["moat"]["decision_id"].startswith("dec_")
+    assert final["errors"][0]["title"] == reason
     assert cut_after < 1.0
     record = record_of(gw, rid)
-    assert record["cut_reason"] == "competitive_use_restricted" and record["items"] == len(lines) - 1
+    assert record["cut_reason"] == reason and record["items"] == len(lines) - 1
+    refused = httpx.get(gw.url + STREAM + "?count=1", headers=auth(secret))
+    assert refused.status_code == 403 and refused.json()["moat"]["reason"] == reason
 
 
 def test_curl_reads_the_stream(gw: GatewayProcess) -> None:
