@@ -318,3 +318,29 @@ def test_kill_9_with_open_streams_keeps_the_delivered_items(tmp_path: Path, fake
             assert exported[rid]["recovered"] is True and exported[rid]["status"] == 200
     finally:
         gateway.stop()
+
+
+def test_a_stopping_gateway_records_its_open_streams(tmp_path: Path, fake_upstream: FakeUpstream,
+                                                      firehose: FakeFirehose) -> None:
+    gateway = make_data_gateway(tmp_path / "home", fake_upstream.base, firehose.base)
+    gateway.env = {"MOAT_SERVER__GRACEFUL_TIMEOUT": "1"}
+    gateway.start()
+    with httpx.stream("GET", gateway.url + STREAM + "?count=0&every=0.01", headers=auth(ALICE_KEY), timeout=10) as r:
+        lines = r.iter_lines()
+        received = 0
+        for line in lines:
+            received += bool(line.strip())
+            if received == 5:
+                break
+        rid = r.headers["moat-request-id"]
+        gateway.stop()  # SIGTERM while the stream is open: it never ends by itself
+    gateway.env = {}
+    gateway.start()
+    try:
+        deadline = time.monotonic() + 10
+        while rid not in (found := records(gateway.store_url)):
+            assert time.monotonic() < deadline, "the open stream was never recorded"
+            time.sleep(0.1)
+        assert found[rid]["cut_reason"] == "gateway_stopping" and int(found[rid]["items"]) >= received  # type: ignore[call-overload]
+    finally:
+        gateway.stop()

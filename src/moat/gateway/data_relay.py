@@ -17,6 +17,7 @@ journal before it is sent (moat.gateway.data_journal), so a kill -9 loses no del
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import time
@@ -326,6 +327,11 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
     except MoatError as exc:
         if stream.cut is None and not client.gone:
             error = exc
+    except asyncio.CancelledError:  # the server stops (its graceful timeout passed): record, then go
+        call.cut_reason, call.upstream_seconds = "gateway_stopping", time.perf_counter() - t0
+        with contextlib.suppress(RecordingUnavailable):
+            record_data(call)
+        raise
     finally:
         api.streams.discard(stream)
         client.stop()
