@@ -337,10 +337,48 @@ def test_a_stopping_gateway_records_its_open_streams(tmp_path: Path, fake_upstre
     gateway.env = {}
     gateway.start()
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 30
         while rid not in (found := records(gateway.store_url)):
             assert time.monotonic() < deadline, "the open stream was never recorded"
             time.sleep(0.1)
-        assert found[rid]["cut_reason"] == "gateway_stopping" and int(found[rid]["items"]) >= received  # type: ignore[call-overload]
+        record = found[rid]
+        assert record["cut_reason"] == "gateway_stopping", record
+        assert int(record["items"]) >= received  # type: ignore[call-overload]
     finally:
         gateway.stop()
+
+
+def test_two_replicas_share_a_monthly_cap_through_redis(tmp_path: Path, fake_upstream: FakeUpstream,
+                                                         firehose: FakeFirehose, redis_url: str,
+                                                         redis_prefix: str) -> None:
+    first = make_data_gateway(tmp_path / "a", fake_upstream.base, firehose.base)
+    (tmp_path / "b").mkdir()
+    shutil.copy(first.home / "moat.toml", tmp_path / "b" / "moat.toml")
+    second = GatewayProcess(tmp_path / "b", first.store_url)
+    shared = {"MOAT_REDIS_URL": redis_url, "MOAT_REDIS_PREFIX": redis_prefix}
+    first.env = second.env = shared
+    first.start()
+    try:
+        second.start()
+        try:
+            with httpx.stream("GET", first.url + STREAM + "?count=20&every=0", headers=auth(FRANK_KEY)) as r:
+                assert len([line for line in r.iter_lines() if line.strip()]) == 20
+            time.sleep(0.3)  # a sync round (0.1 s) has shared the 20
+            with httpx.stream("GET", second.url + STREAM + "?count=0&every=0.002", headers=auth(FRANK_KEY),
+                              timeout=10) as r:
+                lines = [line for line in r.iter_lines() if line.strip()]
+            assert len(lines) == 11 and orjson.loads(lines[-1])["moat"]["reason"] == "quota_exhausted"
+            time.sleep(0.3)
+            refused = httpx.get(first.url + STREAM + "?count=1", headers=auth(FRANK_KEY))
+            assert refused.status_code == 429 and refused.json()["moat"]["reason"] == "quota_exhausted"
+        finally:
+            second.stop()
+    finally:
+        first.stop()
+        import redis
+
+        client = redis.Redis.from_url(redis_url)
+        keys = list(client.scan_iter(match=f"{redis_prefix}*", count=1000))
+        if keys:
+            client.delete(*keys)
+        client.close()

@@ -28,6 +28,7 @@ from moat.gateway.facts import Usage
 from moat.gateway.http import Receive, Scope, Send
 from moat.gateway.restrict import apply_restriction
 from moat.limits.data import DataCheck, DataCounters
+from moat.limits.data_redis import SharedDataCounters
 from moat.limits.keys import key_value
 
 if TYPE_CHECKING:
@@ -82,7 +83,9 @@ class DataApi:
         settings = rt.settings
         self.upstreams = {u.name: DataUpstream(u) for u in settings.upstreams if u.kind == "http"}
         self.routes = build_routes(settings, self.upstreams)
-        self.counters = DataCounters()
+        # Shared through Redis when it is configured (replicas agree, months survive restarts), else in memory.
+        self.counters: DataCounters = (SharedDataCounters.from_url(settings.redis_url, settings.redis_prefix)
+                                       if settings.redis_url else DataCounters())
         self.streams = OpenStreams(self.judge, self.signature)
         self.journal = StreamJournal(settings.home_path / "streams")
 
@@ -106,10 +109,14 @@ class DataApi:
         self.journal.recover(self.rt.recorder.record)
         for upstream in self.upstreams.values():
             await upstream.start()
+        self.counters.start()
         self.streams.start()
 
     async def stop(self) -> None:
+        if not self.routes:
+            return
         await self.streams.stop()
+        await self.counters.stop()
         for upstream in self.upstreams.values():
             await upstream.close()
         self.journal.stop()

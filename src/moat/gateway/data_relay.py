@@ -146,12 +146,16 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         ctx.prompt = call.query.decode("latin-1")
         call.attribution = await rt.attribute(ctx, call.headers, {})
         rt.resolve(ctx, call.attribution)
+        metered = api.meter_keys(ctx, [])
+        await api.counters.prepare(metered)  # shared counts: one read at admission, none per item
         ctx.extra["usage"] = api.usage_of(ctx)
         decision = call.decision = rt.decide(ctx)
         if not decision.allowed:
             raise refusal_of(decision)
         call.checks = api.data_checks(decision)
         call.meter_keys = api.meter_keys(ctx, call.checks)
+        if len(call.meter_keys) > len(metered):  # a cap counted by another key (entity, plan...)
+            await api.counters.prepare(call.meter_keys[len(metered):])
         now = time.time()
         spent = api.counters.refusal(call.checks, now)
         if spent is not None:

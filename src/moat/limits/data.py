@@ -14,9 +14,11 @@ request meters its key, account and organization, whatever the caps, because the
 `usage.*` reads them. A stream settles here every `SETTLE_ITEMS` items or `SETTLE_SECONDS`
 (`moat.gateway.data_meter`), never per item.
 
-This backend is in-process (one replica's count; the embedded default). Distinct resources are
-kept as 64-bit hashes, at most `MAX_RESOURCES` per key and month (past it the count stops growing:
-the cap it feeds is reached long before).
+This class is the in-process backend (one replica's count, lost at restart: the embedded default);
+`moat.limits.data_redis.SharedDataCounters` shares the counts through Redis when `redis_url` is
+set, so replicas agree and a month's count survives restarts. Distinct resources are kept as
+64-bit hashes, at most `MAX_RESOURCES` per key and month (past it the count stops growing: the cap
+it feeds is reached long before).
 """
 
 from __future__ import annotations
@@ -38,7 +40,6 @@ DATA_SHORTHANDS: dict[str, tuple[DataKind, Window]] = {
     "bytes_per_minute": ("bytes", "minute"),
     "bytes_per_day": ("bytes", "day"),
     "bytes_per_month": ("bytes", "month"),
-    "resources_per_day": ("resources", "day"),
     "resources_per_month": ("resources", "month"),
 }
 MAX_RESOURCES = 1_000_000
@@ -94,18 +95,22 @@ def resource_hash(resource: str) -> int:
 
 
 class _Counts:
-    """One key's counters: (window id, count) per (kind, window), and its month's resources."""
+    """One key's counters: (window id, count) per (kind, window), and its month's resources (the
+    hashes seen here, plus `resource_base` counted elsewhere: moat.limits.data_redis)."""
 
-    __slots__ = ("counts", "resource_month", "resources")
+    __slots__ = ("counts", "resource_base", "resource_month", "resources")
 
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str], list[int]] = {}
         self.resource_month = 0
+        self.resource_base = 0
         self.resources: set[int] = set()
 
     def get(self, kind: str, window: Window, now: float) -> int:
         if kind == "resources":
-            return len(self.resources) if self.resource_month == window_id("month", now) else 0
+            if self.resource_month != window_id("month", now):
+                return 0
+            return self.resource_base + len(self.resources)
         slot = self.counts.get((kind, window))
         return slot[1] if slot is not None and slot[0] == window_id(window, now) else 0
 
@@ -177,6 +182,16 @@ class DataCounters:
                     counts.add("bytes", window, nbytes, now)
             if hashes:
                 if counts.resource_month != month:
-                    counts.resource_month, counts.resources = month, set()
+                    counts.resource_month, counts.resources, counts.resource_base = month, set(), 0
                 if len(counts.resources) < MAX_RESOURCES:
                     counts.resources.update(hashes)
+
+    # The shared backend (moat.limits.data_redis) overrides these; in-process they have nothing to do.
+    async def prepare(self, keys: Sequence[str]) -> None:
+        """Make the counts of `keys` current before a request is judged by them (may await)."""
+
+    def start(self) -> None:
+        """Start whatever keeps the counts current (the shared backend's sync)."""
+
+    async def stop(self) -> None:
+        """Stop it, handing over what was counted here and not yet shared."""
