@@ -154,6 +154,9 @@ def test_items_per_minute_end_a_stream_mid_way(gw: GatewayProcess) -> None:
     again = httpx.get(gw.url + STREAM + "?count=1", headers=auth(GINA_KEY))
     assert again.status_code == 429 and int(again.headers["retry-after"]) >= 1
     assert again.json()["moat"]["reason"] == "rate_limited"
+    metrics = httpx.get(gw.url + "/metrics").text
+    assert 'moat_data_stream_cuts_total{reason="rate_limited"}' in metrics
+    assert f'moat_data_items_total{{route="{STREAM}"}}' in metrics and "moat_data_open_streams" in metrics
 
 
 def test_items_per_month_end_a_stream_then_refuse(gw: GatewayProcess) -> None:

@@ -20,6 +20,7 @@ from moat.config import RouteSettings, Settings
 from moat.context import RequestContext, new_id
 from moat.errors import MoatError
 from moat.gateway.data_journal import StreamJournal
+from moat.gateway.data_metrics import DataMetrics
 from moat.gateway.data_rules import ResourceOf, item_field, resource_rule
 from moat.gateway.data_streams import OpenStream, OpenStreams
 from moat.gateway.data_upstream import DataUpstream
@@ -88,6 +89,7 @@ class DataApi:
                                        if settings.redis_url else DataCounters())
         self.streams = OpenStreams(self.judge, self.signature)
         self.journal = StreamJournal(settings.home_path / "streams")
+        self.metrics = DataMetrics(rt.metrics.registry, [r.prefix for r in self.routes]) if self.routes else None
 
     def match(self, path: str) -> DataRoute | None:
         for route in self.routes:

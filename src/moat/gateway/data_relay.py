@@ -248,6 +248,10 @@ async def _relay_whole(call: DataCall, response: Any, t0: float, receive: Receiv
                     call.note_resource(value)
                     hashes.append(resource_hash(value))
         call.api.counters.add(call.meter_keys, call.items, size, hashes)
+        if call.api.metrics is not None:
+            items_metric, bytes_metric = call.api.metrics.by_route[call.route.prefix]
+            items_metric.inc(call.items)
+            bytes_metric.inc(size)
     if client.gone:
         with contextlib.suppress(RecordingUnavailable):
             record_data(call)
@@ -276,6 +280,10 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
     keys = call.meter_keys
     stream = OpenStream(call, call.secret, response)
     api.streams.add(stream)
+    metrics = api.metrics
+    assert metrics is not None  # built with the routes
+    items_metric, bytes_metric = metrics.by_route[call.route.prefix]
+    metrics.open_streams.inc()
     client = ClientWatch(receive, response)
     call.ctx.stream = True
     error: MoatError | None = None
@@ -315,6 +323,8 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
                 call.items += len(ends)
                 call.bytes += len(data)
                 counters.add(keys, len(ends), len(data), hashes)
+                items_metric.inc(len(ends))
+                bytes_metric.inc(len(data))
                 journal.progress(rid, {"items": call.items, "bytes": call.bytes,
                                        "resources": call.resources or None})
                 if data:
@@ -338,6 +348,9 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
         raise
     finally:
         api.streams.discard(stream)
+        metrics.open_streams.dec()
+        if call.cut_reason is not None or stream.cut is not None:
+            metrics.cuts.labels(call.cut_reason or reason_of(stream.cut)).inc()  # type: ignore[arg-type]
         client.stop()
         response.close()
     call.upstream_seconds = time.perf_counter() - t0

@@ -110,7 +110,9 @@ class OpenStreams:
     async def judge_all(self) -> int:
         """Judge every open stream again now; end the refused ones. Returns how many were ended."""
         ended = 0
-        for stream in list(self._open):
+        for n, stream in enumerate(list(self._open)):
+            if n % 100 == 99:  # thousands of streams: let the relays run between judgements
+                await asyncio.sleep(0)
             if stream.cut is not None:
                 continue
             error = await self._judge(stream)
