@@ -45,6 +45,16 @@ upstream = "social"
 resource = "query:query"
 item_resource = "data.author_id"
 
+[[upstreams]]
+name = "social-hasty"
+kind = "http"
+base_url = "{firehose_base}"
+idle_timeout = 0.5
+
+[[routes]]
+path = "/2/tweets/search/stream/hasty"
+upstream = "social-hasty"
+
 [[routes]]
 path = "/2/users"
 upstream = "social"

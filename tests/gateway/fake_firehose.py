@@ -97,7 +97,7 @@ class FakeFirehose:
             data = [orjson.loads(item(int(user) * 10 + i)) for i in range(3)]
             await self._send(writer, 200, orjson.dumps({"data": data, "meta": {"result_count": 3}}))
             return True
-        if path == "/2/tweets/search/stream":
+        if path.startswith("/2/tweets/search/stream"):
             return await self._stream(parse_qs(query), writer)
         await self._send(writer, 404, b'{"errors":[{"title":"Not Found Error"}]}')
         return True

@@ -228,6 +228,18 @@ def test_a_caller_refused_while_streaming_is_cut_within_a_second(
     assert refused.status_code == 403 and refused.json()["moat"]["reason"] == reason
 
 
+def test_an_upstream_gone_silent_ends_the_stream_with_a_final_item(gw: GatewayProcess) -> None:
+    with httpx.stream("GET", gw.url + STREAM + "/hasty?count=0&every=3", headers=auth(ALICE_KEY), timeout=10) as r:
+        lines = [line for line in r.iter_lines() if line.strip()]
+        rid = r.headers["moat-request-id"]
+    assert len(lines) == 2 and orjson.loads(lines[0])["data"]["id"] == "0"
+    final = orjson.loads(lines[1])
+    assert final["moat"]["reason"] == "timeout_error" and "idle timeout" in final["errors"][0]["detail"]
+    record = record_of(gw, rid)
+    assert record["status"] == 504 and record["items"] == 1 and record["cut_reason"] is None
+    assert record["endpoint"] == STREAM + "/hasty"  # the longest prefix won
+
+
 def test_curl_reads_the_stream(gw: GatewayProcess) -> None:
     curl = shutil.which("curl")
     if curl is None:
