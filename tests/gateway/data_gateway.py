@@ -73,12 +73,13 @@ errors = "problem"
 """
 
 
-def make_data_gateway(home: Path, model_base: str, firehose_base: str) -> GatewayProcess:
+def make_data_gateway(home: Path, model_base: str, firehose_base: str, store_url: str = "") -> GatewayProcess:
+    """A gateway (not started) over a seeded store: SQLite under `home` unless `store_url` names one."""
     home.mkdir(parents=True, exist_ok=True)
     write_policies(home / "policies")
     (home / "policies" / "data.yaml").write_text(DATA_POLICY)
     (home / "moat.toml").write_text(data_config(model_base, firehose_base, home / "policies"))
-    store_url = f"sqlite:///{home / 'moat.db'}"
+    store_url = store_url or f"sqlite:///{home / 'moat.db'}"
     asyncio.run(seed(store_url))
     return GatewayProcess(home, store_url)
 

@@ -3,6 +3,7 @@ real fake data API, called with httpx and curl; records read back from the store
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -15,7 +16,16 @@ import httpx
 import orjson
 import pytest
 
-from tests.gateway.conftest import ALICE_KEY, BOB_KEY, DAVE_KEY, FRANK_KEY, GINA_KEY, GatewayProcess, wait_for_record
+from tests.gateway.conftest import (
+    ALICE_KEY,
+    BOB_KEY,
+    DAVE_KEY,
+    FRANK_KEY,
+    GINA_KEY,
+    GatewayProcess,
+    postgres_schema,
+    wait_for_record,
+)
 from tests.gateway.data_gateway import UPSTREAM_TOKEN, make_data_gateway, records
 from tests.gateway.fake_firehose import FakeFirehose
 from tests.gateway.fake_upstream import FakeUpstream
@@ -32,12 +42,15 @@ def firehose() -> FakeFirehose:
     return FakeFirehose().start()
 
 
-@pytest.fixture(scope="module")
-def gw(tmp_path_factory: pytest.TempPathFactory, fake_upstream: FakeUpstream,
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def gw(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, fake_upstream: FakeUpstream,
        firehose: FakeFirehose) -> Iterator[GatewayProcess]:
-    gateway = make_data_gateway(tmp_path_factory.mktemp("data"), fake_upstream.base, firehose.base).start()
-    yield gateway
-    gateway.stop()
+    """One gateway with data routes for the module, over SQLite and again over PostgreSQL."""
+    with contextlib.ExitStack() as stack:
+        url = stack.enter_context(postgres_schema()) if request.param == "postgres" else ""
+        gateway = make_data_gateway(tmp_path_factory.mktemp("data"), fake_upstream.base, firehose.base, url).start()
+        stack.callback(gateway.stop)
+        yield gateway
 
 
 def record_of(gw: GatewayProcess, request_id: str) -> dict[str, object]:
