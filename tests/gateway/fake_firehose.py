@@ -84,8 +84,14 @@ class FakeFirehose:
     async def _answer(self, method: str, path: str, query: str, headers: list[tuple[str, str]], body: bytes,
                       writer: asyncio.StreamWriter) -> bool:
         if path.startswith("/echo"):
-            echo = {"method": method, "path": path, "query": query, "headers": headers, "body": body.decode()}
-            await self._send(writer, 200, orjson.dumps(echo), extra="x-upstream-own: yes\r\n")
+            echo = orjson.dumps({"method": method, "path": path, "query": query, "headers": headers,
+                                 "body": body.decode()})
+            if method == "HEAD":  # the headers a GET would have, no body
+                writer.write(f"HTTP/1.1 200 X\r\ncontent-type: application/json\r\ncontent-length: {len(echo)}\r\n"
+                             "x-upstream-own: yes\r\n\r\n".encode())
+                await writer.drain()
+                return True
+            await self._send(writer, 200, echo, extra="x-upstream-own: yes\r\n")
             return True
         if path.startswith("/fail/"):
             status = int(path.rsplit("/", 1)[1])

@@ -3,6 +3,7 @@ real fake data API, called with httpx and curl; records read back from the store
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import shutil
@@ -53,10 +54,8 @@ def gw(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
         yield gateway
 
 
-def record_of(gw: GatewayProcess, request_id: str) -> dict[str, object]:
-    import asyncio
-
-    return asyncio.run(wait_for_record(gw.store_url, request_id))
+def record_of(gw: GatewayProcess, request_id: str, timeout: float = 10.0) -> dict[str, object]:
+    return asyncio.run(wait_for_record(gw.store_url, request_id, timeout))
 
 
 def test_a_request_and_its_response_pass_unchanged(gw: GatewayProcess, firehose: FakeFirehose) -> None:
@@ -78,6 +77,16 @@ def test_a_request_and_its_response_pass_unchanged(gw: GatewayProcess, firehose:
     assert record["endpoint"] == "/echo" and record["query"] == "y=1&z=two" and record["prompt"] == "y=1&z=two"
     assert record["items"] == 1 and record["bytes"] == len(response.content) and record["model"] == ""
     assert record["status"] == 200 and record["decision"] == "allow" and record["stream"] is False
+
+
+def test_head_is_relayed_without_a_body(gw: GatewayProcess) -> None:
+    response = httpx.head(gw.url + "/echo/things", headers=auth(ALICE_KEY), timeout=10)
+    assert response.status_code == 200 and response.content == b"" and response.headers["x-upstream-own"] == "yes"
+    # Recorded as it ends: at once, not after the upstream's idle timeout (5 s) spent waiting for a body.
+    record = record_of(gw, response.headers["moat-request-id"], timeout=3)
+    assert record["status"] == 200 and record["method"] == "HEAD" and record["bytes"] == 0
+    again = httpx.get(gw.url + "/echo/again", headers=auth(ALICE_KEY))  # the upstream pool still serves
+    assert again.status_code == 200 and again.json()["method"] == "GET"
 
 
 def test_missing_and_unknown_keys_are_401_in_the_routes_shape(gw: GatewayProcess) -> None:
