@@ -65,7 +65,7 @@ class Gateway:
             await handle_call(self.runtime, endpoint, scope, receive, send, refusal)
             return
         request_id = new_id("req")
-        send = _with_ids(send, request_id.encode())
+        own_ids, send = send, _with_ids(send, request_id.encode())
         if refusal is not None:
             await _refuse(send, path, refusal, request_id)
             return
@@ -94,6 +94,8 @@ class Gateway:
             from moat.console import handle_console
 
             await handle_console(self.runtime, scope, receive, send)
+        elif (route := self.runtime.data.match(path)) is not None:  # a data API (docs/data-apis.md)
+            await self.runtime.data.handle(route, scope, receive, own_ids, None)  # with ids of its own
         else:
             await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
 

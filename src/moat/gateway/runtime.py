@@ -26,6 +26,7 @@ from moat.detect.online import attach as attach_online_detection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
+from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
@@ -64,6 +65,8 @@ log = logging.getLogger("moat.gateway")
 def build_router(settings: Settings) -> Router:
     upstreams: dict[str, Upstream] = {}
     for u in settings.upstream_table():
+        if u.kind == "http":  # a data API: moat.gateway.data_api holds it
+            continue
         upstream: Upstream = DemoModel() if u.kind == "demo" else HttpUpstream(u)
         upstreams[u.name] = upstream
     return Router(upstreams, settings.route_table())
@@ -121,6 +124,7 @@ class Runtime:
         self._pending_admin: list[AdminAction] = []  # admin-log entries made while it is away
         # SQLite lives in the home directory already: a snapshot beside it would add nothing.
         self._keep_snapshot = settings.database.snapshot and not settings.store_url.startswith("sqlite:")
+        self.data = DataApi(self)  # data routes: any HTTP API, firehoses included (docs/data-apis.md)
 
     async def start(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -149,6 +153,7 @@ class Runtime:
         if self.enforcement.start not in self._deferred:
             await self.enforcement.start()
         self.policy.start()
+        await self.data.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
         self._tasks.append(asyncio.create_task(self.link.run(), name="moat-database-link"))
         if self._keep_snapshot:
@@ -176,6 +181,7 @@ class Runtime:
     async def stop(self) -> None:
         for task in self._tasks:
             await cancel(task)
+        await self.data.stop()
         await self.policy.stop()
         if self.console is not None:
             await self.console.close()

@@ -15,7 +15,7 @@ import orjson
 from moat.audit.chain import GENESIS, entry_hash
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store.base import LogEntry, RecordBatchItem
-from moat.traffic import REQUEST_FIELDS, USAGE_FIELDS
+from moat.traffic import DATA_FIELDS, REQUEST_FIELDS, USAGE_FIELDS
 
 ORG_COLUMNS = (
     "org_id", "name", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants", "aliases",
@@ -33,11 +33,13 @@ KEY_COLUMNS = (
 )
 # Traffic columns: the spec's request fields and the usage extensions (store migration v5), then everything
 # else in `extra`.
-STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
+STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS, *DATA_FIELDS)  # data: migration v7
 REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
 BOOL_REQUEST_FIELDS = ("reasoning", "stream")
-INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
+INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS, "items", "bytes")
 _INT32 = 2**31
+_INT64 = 2**63
+_BIGINT_REQUEST_FIELDS = frozenset(("items", "bytes"))  # data counts (v7): a firehose passes 2**31 bytes
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
 # How many changes one `changes_since` call returns at most.
@@ -136,6 +138,17 @@ def _as_int(value: Any) -> int:
     return value
 
 
+def _as_bigint(value: Any) -> int:
+    """Data counts (v7): a firehose passes 2**31 bytes."""
+    if type(value) is not int:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)
+        value = int(value)
+    if not -_INT64 <= value < _INT64:
+        raise OverflowError(value)
+    return value
+
+
 def _as_bool(value: Any) -> bool:
     if not isinstance(value, (bool, int)):
         raise ValueError(value)
@@ -153,7 +166,8 @@ def _as_text(value: Any) -> str:
 _STORED = frozenset(STORED_REQUEST_FIELDS)
 # Each stored field with the function that checks and converts its value, looked up once.
 _COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = tuple(
-    (name, float if name == "ts" else _as_int if name in INT_REQUEST_FIELDS
+    (name, float if name == "ts" else _as_bigint if name in _BIGINT_REQUEST_FIELDS
+     else _as_int if name in INT_REQUEST_FIELDS
      else _as_bool if name in BOOL_REQUEST_FIELDS else _as_text)
     for name in STORED_REQUEST_FIELDS)
 
@@ -163,7 +177,8 @@ def request_from(row: Sequence[Any]) -> dict[str, Any]:
     for name in BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
-    for name in USAGE_FIELDS:  # optional: a record from before store migration v5 simply has none
+    optional = USAGE_FIELDS if record.get("kind") == "data" else (*USAGE_FIELDS, *DATA_FIELDS)
+    for name in optional:  # a record from before v5 has no usage kinds, a model call's has no data fields
         if record.get(name) is None:
             record.pop(name, None)
     extra = loads(row[len(STORED_REQUEST_FIELDS)])

@@ -147,4 +147,16 @@ ALTER TABLE requests ADD COLUMN reasoning_tokens {bigint}
     # v6: recorded traffic in daily partitions on PostgreSQL, for retention by dropping whole days
     # (issue 14 item 5; moat.store.partitions). SQLite keeps one table and deletes old days in batches.
     (6, {"sqlite": "", "postgres": partition_requests}),
+    # v7: data APIs' request fields (issue 15; docs/data-apis.md "What is recorded"). (v6 is partitioning.)
+    (7, """
+ALTER TABLE requests ADD COLUMN kind TEXT;
+ALTER TABLE requests ADD COLUMN method TEXT;
+ALTER TABLE requests ADD COLUMN path TEXT;
+ALTER TABLE requests ADD COLUMN query TEXT;
+ALTER TABLE requests ADD COLUMN resource TEXT;
+ALTER TABLE requests ADD COLUMN items {bigint};
+ALTER TABLE requests ADD COLUMN bytes {bigint};
+ALTER TABLE requests ADD COLUMN key_use TEXT;
+ALTER TABLE requests ADD COLUMN cut_reason TEXT
+"""),
 )
