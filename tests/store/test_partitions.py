@@ -67,7 +67,7 @@ async def test_an_unpartitioned_table_with_rows_moves_into_days(postgres_url: st
     store = open_store(postgres_url)
     await store.open()
     try:
-        assert await applied(store.db, "store") == [1, 2, 3, 4, 5, 6]
+        assert await applied(store.db, "store") == [v for v, _ in schema.MIGRATIONS]  # v6 and later
         kind = await store.db.fetch("SELECT relkind::text FROM pg_class WHERE oid = to_regclass('requests')")
         assert kind == [("p",)]
         assert [r["request_id"] async for r in store.iter_requests()] == [
