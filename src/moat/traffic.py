@@ -41,6 +41,14 @@ REQUEST_EXTENSIONS: tuple[str, ...] = (
     "entity_evidence", "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens",
     "input_tokens_estimate", "exceptions",
 )
+# Optional fields of data-API traffic (docs/data-apis.md, "What is recorded"; issue 15): a record
+# with `kind: "data"` is one request to an HTTP API; absent means a model call. Detectors read them
+# (moat.detect.data); model-only datasets never carry them.
+DATA_FIELDS: tuple[str, ...] = (
+    "kind", "method", "path", "query", "resource", "items", "bytes", "resources", "key_use", "cut_reason",
+)
+# An account's declared use, from its keys (docs/data-apis.md): optional in accounts.jsonl.
+DATA_ACCOUNT_FIELDS: tuple[str, ...] = ("declared_use", "declared_use_description")
 ENTITY_FIELDS: tuple[str, ...] = (
     "org_id", "name", "restricted", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants",
 )
@@ -133,10 +141,10 @@ class DatasetWriter:
         self._files[name].write(orjson.dumps(project(obj, names, extensions)) + b"\n")
 
     def account(self, obj: dict[str, Any]) -> None:
-        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, ACCOUNT_EXTENSIONS)
+        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, (*ACCOUNT_EXTENSIONS, *DATA_ACCOUNT_FIELDS))
 
     def request(self, obj: dict[str, Any]) -> None:
-        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, (*USAGE_FIELDS, *REQUEST_EXTENSIONS))
+        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, (*USAGE_FIELDS, *REQUEST_EXTENSIONS, *DATA_FIELDS))
 
     def entity(self, obj: dict[str, Any]) -> None:
         if ENTITIES_FILE not in self._files:

@@ -140,4 +140,10 @@ ALTER TABLE requests ADD COLUMN cache_read_tokens {bigint};
 ALTER TABLE requests ADD COLUMN cache_write_tokens {bigint};
 ALTER TABLE requests ADD COLUMN reasoning_tokens {bigint}
 """),
+    # v8: a key's declared use (issue 15 item 5; docs/data-apis.md). Numbered 8 in its branch while
+    # 6 and 7 were being written elsewhere; the numbers are the order of merging.
+    (8, """
+ALTER TABLE api_keys ADD COLUMN declared_use TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_keys ADD COLUMN declared_use_description TEXT NOT NULL DEFAULT ''
+"""),
 )
