@@ -71,6 +71,7 @@ def test_time_windows_and_numbers_are_read_from_queries_and_resources() -> None:
         1709251200.0, 1709337600.0)
     assert window("since=2024-03-02&until=2024-03-01") is None  # ends before it starts
     assert window("query=ai&since_id=123") is None
+    assert window("since=2024-03-01T00%3A00%3A00%2B00%3A00&until=1709337600") == (1709251200.0, 1709337600.0)
     assert number_of("12345") == 12345 and number_of("user:77") == 77
     assert number_of("alice") is None and number_of("9" * 30) is None
 

@@ -27,7 +27,7 @@ import math
 import re
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import parse_qsl
+from urllib.parse import unquote
 from zlib import crc32
 
 RES_BITS = 1 << 18  # distinct resources, linear counting: accurate to ~2M distinct resources
@@ -37,7 +37,6 @@ MAX_ARCHIVE_DAYS = 20000  # distinct days of the archive touched, kept exactly u
 ARCHIVE_LAG = 2 * 86400.0  # a window ending this long before it is asked for is the archive
 MAX_FANOUT = 2048  # (key, network) and (key, agent) pairs kept
 MAX_USES = 8
-EXAMPLES = 4
 DAY = 86400.0
 # Query parameters that bound a search in time, by the names data APIs use.
 _START = frozenset({"start_time", "since", "from", "start", "start_date", "after", "min_time", "from_date"})
@@ -71,12 +70,13 @@ def window(query: str) -> tuple[float, float] | None:
     if "=" not in query:
         return None
     start = end = None
-    for name, value in parse_qsl(query.lstrip("?"), keep_blank_values=False):
+    for part in query.lstrip("?").split("&"):
+        name, _, value = part.partition("=")
         key = name.lower()
         if key in _START:
-            start = parse_time(value)
+            start = parse_time(unquote(value) if "%" in value else value)
         elif key in _END:
-            end = parse_time(value)
+            end = parse_time(unquote(value) if "%" in value else value)
     if start is None or end is None or end <= start:
         return None
     return start, end
@@ -99,12 +99,12 @@ class DataFeatures:
         "d_arch_days",
         "d_arch_n",
         "d_bytes",
-        "d_examples",
         "d_fanout",
         "d_first",
         "d_items",
         "d_lag_max",
         "d_last",
+        "d_last_fan",
         "d_n",
         "d_num_max",
         "d_num_min",
@@ -136,12 +136,12 @@ class DataFeatures:
         self.d_fanout: set[str] = set()  # "k\x00<key>\x00n<net>" / "k\x00<key>\x00u<agent>"
         self.d_uses: dict[str, int] = {}  # declared use categories seen on the records
         self.d_paths: dict[str, int] = {}  # what a resource is: the path segment naming it
-        self.d_examples: list[str] = []
+        self.d_last_fan: tuple[Any, Any, Any] = (None, None, None)  # (key, address, agent) last folded in
 
     def _add_data(self, req: dict[str, Any], ts: float) -> None:
         """Fold one data record in (called by `AccountState.add`)."""
         get = req.get
-        n = self.d_n = self.d_n + 1
+        self.d_n += 1
         items = get("items") or 0
         self.d_items += items
         self.d_bytes += get("bytes") or 0
@@ -160,17 +160,16 @@ class DataFeatures:
             w = window(query)
             if w is not None:
                 self._window(w[0], w[1], ts)
-        fan = self.d_fanout
-        if len(fan) < MAX_FANOUT and get("channel") != "platform":
-            k = get("key_id") or ""
-            ip = get("client_ip")
-            if ip:
-                fan.add(f"k\x00{k}\x00n{ip.rpartition('.')[0] if '.' in ip else ip[:19]}")
-            ua = get("user_agent")
-            if ua:
-                fan.add(f"k\x00{k}\x00u{ua}")
-        if n <= EXAMPLES * 4 and len(self.d_examples) < EXAMPLES and resource:
-            self.d_examples.append(str(resource)[:40])
+        seen = (get("key_id"), get("client_ip"), get("user_agent"))
+        if seen != self.d_last_fan:  # a server calls from the same place with the same agent
+            self.d_last_fan = seen
+            fan = self.d_fanout
+            if len(fan) < MAX_FANOUT and get("channel") != "platform":
+                k, ip, ua = seen
+                if ip:
+                    fan.add(f"k\x00{k or ''}\x00n{ip.rpartition('.')[0] if '.' in ip else ip[:19]}")
+                if ua:
+                    fan.add(f"k\x00{k or ''}\x00u{ua}")
 
     def _window(self, start: float, end: float, ts: float) -> None:
         self.d_win_n += 1
