@@ -100,6 +100,25 @@ def test_an_id_sweep_is_found_even_under_cover_and_shuffling(cover: float, shuff
     assert any("distinct" in e and "ids 5,000," in e for e in found.evidence)
 
 
+def test_ids_in_the_path_count_when_the_route_names_no_resource() -> None:
+    reqs = [dict(r, resource=None, path=f"/2/users/{r['resource']}/followers") for r in sweep(6000, shuffle=24)]
+    found = data.harvest(build(reqs))
+    assert found.value >= 0.7 and any("distinct users by number" in e for e in found.evidence), found
+
+
+def test_handles_walked_in_alphabetical_order_are_a_sweep_lookups_as_they_come_are_not() -> None:
+    rng = random.Random(4)
+    names = sorted({"".join(rng.choice("abcdefghijklmnopqrstuvwxyz_") for _ in range(rng.randint(4, 12)))
+                    for _ in range(7000)})[:6000]
+    walk = [data_request("a", T0 + 2 * i, resource=h, path=f"/2/users/by/username/{h}") for i, h in enumerate(names)]
+    found = data.harvest(build(walk))
+    assert found.value >= 0.7 and any("alphabetical order" in e for e in found.evidence), found
+    rng.shuffle(names)
+    lookups = [data_request("a", T0 + 2 * i, resource=h, path=f"/2/users/by/username/{h}")
+               for i, h in enumerate(names)]
+    assert data.harvest(build(lookups)).value < 0.1
+
+
 def test_sparse_rising_ids_are_a_news_app_not_a_sweep() -> None:
     """Looking users up as they appear meets ids in rising order, but sparsely."""
     rng = random.Random(1)

@@ -122,6 +122,29 @@ def id_sweep(s: AccountState) -> Part:
     ], f"keyspace sweep of {short(new)} {what} in {duration(days)}")
 
 
+def word_sweep(s: AccountState) -> Part:
+    """Handles or queries asked in their alphabetical order, each new, at volume (a dictionary or a
+    directory walked); lookups as users come up follow no order."""
+    new = s.d_word_new
+    if new < 20 or len(s.d_words) < 8:
+        return Part()
+    order = _rank_correlation(s.d_words)
+    novelty = 1.0 - s.d_again / s.d_n
+    value = noisy_and(
+        (ramp(order, 0.5, 0.9), 0.95),
+        (ramp(math.log10(new), math.log10(300), math.log10(5000)), 0.85),
+        (ramp(novelty, 0.5, 0.85), 0.8),
+    )
+    what = s.what()
+    days = s.data_days()
+    first, last = s.d_words[0], s.d_words[-1]
+    return Part(value, [
+        f"{short(new)} distinct {what} by name in {duration(days)}, asked in alphabetical order "
+        f"(rank correlation {order:.2f}; \"{first}\" ... \"{last}\")",
+        f"{pct(novelty)} of {short(s.d_n)} requests ask for a resource not asked before",
+    ], f"keyspace sweep of {short(new)} {what} in {duration(days)}")
+
+
 def time_sweep(s: AccountState) -> Part:
     """Time-bounded searches tiling the archive, window after window."""
     archive = s.d_arch_n
@@ -169,7 +192,7 @@ def redownload(s: AccountState) -> Part:
 
 
 def harvest_parts(s: AccountState) -> list[Part]:
-    return [id_sweep(s), time_sweep(s), redownload(s)]
+    return [id_sweep(s), word_sweep(s), time_sweep(s), redownload(s)]
 
 
 def observed(s: AccountState, part: Part) -> list[str]:

@@ -90,6 +90,14 @@ def number_of(resource: str) -> int | None:
     return int(m.group()) if m else None
 
 
+def path_number(path: str) -> str | None:
+    """The last all-digit segment of a path (`/2/users/123/tweets` -> "123"), or None."""
+    for seg in reversed(path.split("/")):
+        if seg.isdigit() and len(seg) < 19:
+            return seg
+    return None
+
+
 class DataFeatures:
     """The data-API slots of an `AccountState` (see the module docstring)."""
 
@@ -116,6 +124,8 @@ class DataFeatures:
         "d_res2",
         "d_uses",
         "d_win_n",
+        "d_word_new",
+        "d_words",
     )
 
     def _init_data(self) -> None:
@@ -129,6 +139,8 @@ class DataFeatures:
         self.d_num_max = -math.inf
         self.d_num_new = 0  # numeric resources requested for the first time
         self.d_nums: list[int] = []
+        self.d_word_new = 0  # other resources (handles, queries) requested for the first time
+        self.d_words: list[str] = []  # a sample of them in arrival order, like d_nums
         self.d_win_n = 0  # time-bounded searches
         self.d_arch_n = 0  # of which ask for the archive (ending ARCHIVE_LAG or more before asked)
         self.d_arch_days: set[int] = set()  # days of the archive they touch (days since the epoch)
@@ -200,21 +212,25 @@ class DataFeatures:
                 self.d_refetched += 1
             return
         seen[byte] |= bit
-        if resource is None:
-            return
+        if resource is None:  # no resource rule on the route: an id in the path is the resource
+            resource = path_number(path)
+            if resource is None:
+                return
         r = str(resource)
         num = number_of(r)
         if num is not None:
-            self.d_num_new += 1
+            k = self.d_num_new = self.d_num_new + 1
             if num < self.d_num_min:
                 self.d_num_min = num
             if num > self.d_num_max:
                 self.d_num_max = num
-            if self.d_num_new <= NUM_SAMPLE // 2 or not self.d_num_new % NUM_STRIDE:
-                nums = self.d_nums
-                if len(nums) < NUM_SAMPLE:
-                    nums.append(num)
-        if path and len(self.d_paths) < 16:
+            if (k <= NUM_SAMPLE // 2 or not k % NUM_STRIDE) and len(self.d_nums) < NUM_SAMPLE:
+                self.d_nums.append(num)
+        else:
+            k = self.d_word_new = self.d_word_new + 1
+            if (k <= NUM_SAMPLE // 2 or not k % NUM_STRIDE) and len(self.d_words) < NUM_SAMPLE:
+                self.d_words.append(r[:40].lower())
+        if path and (k <= 64 or not k % 64) and len(self.d_paths) < 16:
             segs = [p for p in path.split("/") if p]
             if r in segs:
                 i = segs.index(r)
@@ -235,6 +251,8 @@ class DataFeatures:
         self.d_num_min = min(self.d_num_min, other.d_num_min)
         self.d_num_max = max(self.d_num_max, other.d_num_max)
         self.d_nums = self.d_nums + other.d_nums
+        self.d_word_new += other.d_word_new
+        self.d_words = self.d_words + other.d_words
         self.d_win_n += other.d_win_n
         self.d_arch_n += other.d_arch_n
         self.d_arch_days |= other.d_arch_days
