@@ -97,11 +97,39 @@ def overlap(x: AccountState, y: AccountState, kind: str) -> float:
     return max(0.0, both - chance) / min(a, b)
 
 
+def _extent(s: AccountState, kind: str) -> tuple[float, float]:
+    """Where an account's slice lies: its densest id range, or the archive days it spans."""
+    if kind == "archive":
+        return (min(s.d_arch_days), max(s.d_arch_days)) if s.d_arch_days else (0.0, 0.0)
+    if not s.d_nums:
+        return (0.0, 0.0)
+    lo, hi, _ = data.dense_range(s.d_nums, 0.65)
+    return (float(lo), float(hi))
+
+
+def _crawls(states: Mapping[str, AccountState], members: list[str], kind: str) -> list[list[str]]:
+    """One customer's slices, grouped into crawls: slices whose extents touch or interleave (a gap
+    no wider than the slices themselves) are parts of one crawl; far apart, of two."""
+    spans = sorted((_extent(states[m], kind), m) for m in members)
+    out: list[list[str]] = []
+    end = width = 0.0
+    for (lo, hi), m in spans:
+        if out and lo - end <= max(width, hi - lo, 1.0):
+            out[-1].append(m)
+            end, width = max(end, hi), max(width, hi - lo)
+        else:
+            out.append([m])
+            end, width = hi, hi - lo
+    return [sorted(c) for c in out]
+
+
 def judge(states: Mapping[str, AccountState], links: Mapping[str, AccountLink], verdict: Verdict) -> None:
     """Add split crawls to `verdict` (accounts already in a network keep theirs)."""
     for kind, read in (("ids", data.id_sweep), ("archive", data.time_sweep)):
-        for members in _customers(states, links, kind):
-            _judge(states, [m for m in members if m not in verdict.cluster_of], kind, read, verdict)
+        for customer in _customers(states, links, kind):
+            free = [m for m in customer if m not in verdict.cluster_of]
+            for members in _crawls(states, free, kind):
+                _judge(states, members, kind, read, verdict)
 
 
 def _judge(states: Mapping[str, AccountState], members: list[str], kind: str,

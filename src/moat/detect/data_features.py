@@ -31,8 +31,7 @@ from urllib.parse import unquote
 from zlib import crc32
 
 RES_BITS = 1 << 18  # distinct resources, linear counting: accurate to ~2M distinct resources
-NUM_SAMPLE = 512  # numeric resources kept in arrival order (first ones, then one in NUM_STRIDE)
-NUM_STRIDE = 16
+NUM_SAMPLE = 512  # new numeric (or other) resources kept, evenly spread over arrival (halved when full)
 MAX_ARCHIVE_DAYS = 20000  # distinct days of the archive touched, kept exactly up to ~55 years
 ARCHIVE_LAG = 2 * 86400.0  # a window ending this long before it is asked for is the archive
 MAX_FANOUT = 2048  # (key, network) and (key, agent) pairs kept
@@ -117,6 +116,7 @@ class DataFeatures:
         "d_num_max",
         "d_num_min",
         "d_num_new",
+        "d_num_stride",
         "d_nums",
         "d_paths",
         "d_refetched",
@@ -125,6 +125,7 @@ class DataFeatures:
         "d_uses",
         "d_win_n",
         "d_word_new",
+        "d_word_stride",
         "d_words",
     )
 
@@ -139,6 +140,8 @@ class DataFeatures:
         self.d_num_max = -math.inf
         self.d_num_new = 0  # numeric resources requested for the first time
         self.d_nums: list[int] = []
+        self.d_num_stride = 1
+        self.d_word_stride = 1
         self.d_word_new = 0  # other resources (handles, queries) requested for the first time
         self.d_words: list[str] = []  # a sample of them in arrival order, like d_nums
         self.d_win_n = 0  # time-bounded searches
@@ -224,12 +227,18 @@ class DataFeatures:
                 self.d_num_min = num
             if num > self.d_num_max:
                 self.d_num_max = num
-            if (k <= NUM_SAMPLE // 2 or not k % NUM_STRIDE) and len(self.d_nums) < NUM_SAMPLE:
+            if not k % self.d_num_stride:
                 self.d_nums.append(num)
+                if len(self.d_nums) >= NUM_SAMPLE:  # keep one in two: still evenly spread over arrival
+                    self.d_nums = self.d_nums[::2]
+                    self.d_num_stride *= 2
         else:
             k = self.d_word_new = self.d_word_new + 1
-            if (k <= NUM_SAMPLE // 2 or not k % NUM_STRIDE) and len(self.d_words) < NUM_SAMPLE:
+            if not k % self.d_word_stride:
                 self.d_words.append(r[:40].lower())
+                if len(self.d_words) >= NUM_SAMPLE:
+                    self.d_words = self.d_words[::2]
+                    self.d_word_stride *= 2
         if path and (k <= 64 or not k % 64) and len(self.d_paths) < 16:
             segs = [p for p in path.split("/") if p]
             if r in segs:
