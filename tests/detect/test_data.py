@@ -316,3 +316,49 @@ def test_simulate_data_presets_write_the_data_fields(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     bad = runner.invoke(main, ["simulate", str(tmp_path / "x"), "--data", "everything"])
     assert bad.exit_code == 2 and "everything" in bad.output
+
+
+async def test_online_scoring_matches_batch_on_data_traffic(tmp_path: Path) -> None:
+    """Issue 11 item 2 for data clients: the online scorer (batches as they arrive, snapshots of the
+    states scored on another thread) gives the verdicts `moat detect` gives."""
+    from dataclasses import fields
+
+    from moat.detect.online_scorer import AccountSource, OnlineScorer
+    from moat.detect.scores import Changes, ScoreCache
+    from moat.identity.models import Account
+    from moat.store import open_store
+    from moat.traffic import read_accounts, read_requests
+
+    out = tmp_path / "ds"
+    simulate(SimParams(accounts=80, days=2, seed=5, volume=0.2, mixture=dict(DATA_MIXTURE)), out)
+    accounts, requests = list(read_accounts(out)), list(read_requests(out))
+    offline = Engine()
+    for a in accounts:
+        offline.add_account(a)
+    for r in requests:
+        offline.add_request(r)
+    expected = {f["account_id"]: f for f in offline.findings()}
+    store = open_store(f"sqlite:///{tmp_path / 'moat.db'}")
+    await store.open()
+    names = {f.name for f in fields(Account)}
+    for a in accounts:
+        await store.upsert_account(Account(**{k: v for k, v in a.items() if k in names and v is not None}))
+    written: Changes = []
+    scorer = OnlineScorer(AccountSource(store), None, on_scores=written.extend)
+    await scorer.start()
+    for start in range(0, len(requests), 5000):
+        await scorer.ingest(requests[start:start + 5000])
+        await scorer.maybe_score()
+    await scorer.maybe_score(force=True)
+    await store.close()
+    cache = ScoreCache(None)
+    cache.apply(written)
+    flagged = 0
+    for aid, finding in expected.items():
+        got = cache.detail(aid)
+        assert got is not None, aid
+        for name in ("scraping", "tier_abuse", "coordination"):
+            assert got["scores"][name] == finding["scores"][name], (aid, name)
+        assert got["cluster_id"] == finding["cluster_id"]
+        flagged += finding["scores"]["scraping"] >= 0.5
+    assert flagged >= 5 and any(f["cluster_id"] for f in expected.values())
