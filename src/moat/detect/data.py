@@ -7,7 +7,8 @@ engine calibrates it against the provider's own population like any other.
 Harvesting (category `scraping`) is covering what the account has not covered before, at volume:
 - a *keyspace sweep*: numeric resources (user ids, post ids) covering their range densely, or
   walking it in order over a dense enough part of it. A news app that looks up users as they
-  appear also meets ids in rising order, but sparsely: coverage is what it lacks;
+  appear also meets ids in rising order, but sparsely: coverage is what it lacks. Handles or
+  queries walked in alphabetical order are a sweep too;
 - a *time-range sweep*: time-bounded searches reaching back into the archive, window after window,
   over months or years. A dashboard asks for the last hour again and again (no lag), a researcher
   for a bounded period;

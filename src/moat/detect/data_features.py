@@ -6,8 +6,9 @@ which address and user agent, and under which declared use. These features are w
 resale leave behind, whatever the API:
 
 - *coverage*: distinct resources requested (estimated with a fixed bitmap, so the cost per account
-  is flat), the numeric ones' exact range and a sample in arrival order (a sweep of ids covers its
-  range densely, or walks it in order);
+  is flat); the new numeric ones (ids) and the others (handles, queries), each as a sample evenly
+  spread over arrival (a sweep of ids covers its range densely, or walks it in order; a sweep of
+  handles walks them alphabetically); an id in the path stands in when the route names no resource;
 - *re-downloads*: requests for a resource already fetched, how many distinct resources were fetched
   again, and the items they delivered again (a normal client caches; a re-downloader refetches its
   whole crawl);
