@@ -46,6 +46,8 @@ REQUEST_EXTENSIONS: tuple[str, ...] = (
     "entity_evidence", "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens",
     "input_tokens_estimate", "exceptions",
 )
+# An account's declared use, from its keys (docs/data-apis.md): optional in accounts.jsonl.
+DATA_ACCOUNT_FIELDS: tuple[str, ...] = ("declared_use", "declared_use_description")
 ENTITY_FIELDS: tuple[str, ...] = (
     "org_id", "name", "restricted", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants",
 )
@@ -138,7 +140,7 @@ class DatasetWriter:
         self._files[name].write(orjson.dumps(project(obj, names, extensions)) + b"\n")
 
     def account(self, obj: dict[str, Any]) -> None:
-        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, ACCOUNT_EXTENSIONS)
+        self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, (*ACCOUNT_EXTENSIONS, *DATA_ACCOUNT_FIELDS))
 
     def request(self, obj: dict[str, Any]) -> None:
         self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, (*USAGE_FIELDS, *REQUEST_EXTENSIONS, *DATA_EXTENSIONS))

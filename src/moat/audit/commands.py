@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ import click
 from moat.audit.verify import VerifyResult, verify_log
 from moat.cli import emit, fail, run, settings_from
 from moat.config import Settings
-from moat.identity.models import Account, Organization
+from moat.identity.models import Account, ApiKey, Organization
 from moat.store import open_store
 from moat.store.base import Store
 from moat.traffic import ACCOUNT_EXTENSIONS, ACCOUNT_FIELDS, ENTITY_FIELDS, DatasetWriter
@@ -35,11 +36,31 @@ def parse_time(text: str) -> float:
     return when.timestamp()
 
 
-def account_record(account: Account) -> dict[str, Any]:
-    """An account as an accounts.jsonl line (shared/spec/traffic-format.md)."""
+def account_record(account: Account, declared: tuple[str, str] | None = None) -> dict[str, Any]:
+    """An account as an accounts.jsonl line (shared/spec/traffic-format.md); `declared`: the use
+    its keys declare (`declared_uses`), written as the optional declared_use fields."""
     record = {name: getattr(account, name) for name in (*ACCOUNT_FIELDS, *ACCOUNT_EXTENSIONS)}
     record["email"] = account.email or None
+    if declared is not None:
+        record["declared_use"], record["declared_use_description"] = declared
     return record
+
+
+def declared_uses(keys: Iterable[ApiKey]) -> dict[str, tuple[str, str]]:
+    """Per account, the use its keys declare (docs/data-apis.md): that of its newest unrevoked key
+    with one, else its newest key with one. Keys arrive oldest first (`Store.list_keys`)."""
+    out: dict[str, tuple[str, str]] = {}
+    live: set[str] = set()
+    for key in keys:
+        if not key.use:
+            continue
+        revoked = key.revoked_at is not None
+        if revoked and key.account_id in live:
+            continue
+        out[key.account_id] = (key.use, key.use_description)
+        if not revoked:
+            live.add(key.account_id)
+    return out
 
 
 def entity_record(org: Organization) -> dict[str, Any]:
@@ -83,11 +104,12 @@ async def export_dataset(store: Store, directory: Path, since: float | None = No
                 writer.request(record)
                 counts["requests"] += 1
                 bar.update()
+        declared = declared_uses(await store.list_keys())
         with tqdm(desc="accounts", unit=" acct", file=sys.stderr, disable=None if progress else True) as bar:
             offset = 0
             while page := await store.list_accounts(limit=_ACCOUNT_PAGE, offset=offset):
                 for account in page:
-                    writer.account(account_record(account))
+                    writer.account(account_record(account, declared.get(account.account_id)))
                 counts["accounts"] += len(page)
                 bar.update(len(page))
                 if len(page) < _ACCOUNT_PAGE:

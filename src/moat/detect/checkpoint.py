@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from moat.detect.state import AccountState
+from moat.detect.state import SLOTS, AccountState
 
 
 def _enc(v: Any) -> Any:
@@ -68,7 +68,7 @@ def _dec(v: Any) -> Any:
 
 def encode(states: dict[str, AccountState]) -> bytes:
     """Account states -> compressed bytes (call on the thread that owns the states)."""
-    slots = AccountState.__slots__
+    slots = SLOTS
     doc = {aid: {name: _enc(getattr(s, name)) for name in slots} for aid, s in states.items()}
     return orjson.dumps(doc)
 
@@ -79,7 +79,7 @@ def compress(raw: bytes) -> bytes:
 
 def decode(blob: bytes) -> dict[str, AccountState]:
     doc = orjson.loads(zlib.decompress(blob))
-    slots = set(AccountState.__slots__)
+    slots = set(SLOTS)
     out: dict[str, AccountState] = {}
     for aid, fields in doc.items():
         state = AccountState(_dec(fields.get("account")))

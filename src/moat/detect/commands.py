@@ -84,8 +84,10 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
               help="Any other SimParams field, e.g. --param jitter_s=600 or --param farm_size=20,50.")
 @click.option("--mix", "mix", multiple=True, metavar="PERSONA=WEIGHT",
               help="Override one persona's mixture weight, e.g. --mix benchmark=0.1.")
+@click.option("--data", "data", type=click.Choice(["none", "mixed", "only"]), default="none", show_default=True,
+              help="Data-API clients (issue 15): none; mixed with the model personas; or only them.")
 def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, careful: str,
-             params: tuple[str, ...], mix: tuple[str, ...]) -> None:
+             params: tuple[str, ...], mix: tuple[str, ...], data: str) -> None:
     """Write a labelled simulated dataset to OUT (spec files plus labels.jsonl)."""
     from dataclasses import fields
 
@@ -93,7 +95,7 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
 
     from moat.detect.sim import SimParams
     from moat.detect.sim import simulate as run
-    from moat.detect.sim.params import CAREFUL, SLOPPY
+    from moat.detect.sim.params import CAREFUL, DATA_MIXTURE, SLOPPY
 
     changes: dict[str, object] = dict({"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}))
     types = {f.name: str(f.type) for f in fields(SimParams)}
@@ -110,11 +112,13 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
         except ValueError:
             raise click.BadParameter(f"bad value for {name}: {value!r}", param_hint="--param") from None
     p = SimParams(accounts=accounts, days=days, seed=seed, volume=volume).with_(**changes)
+    if data != "none":
+        p = p.with_(mixture={**(p.mixture if data == "mixed" else {}), **DATA_MIXTURE})
     if mix:
         mixture = dict(p.mixture)
         for item in mix:
             name, _, value = item.partition("=")
-            if name not in mixture:
+            if name not in mixture and name not in DATA_MIXTURE:
                 raise click.BadParameter(f"unknown persona {name!r}", param_hint="--mix")
             mixture[name] = float(value)
         p = p.with_(mixture=mixture)

@@ -271,7 +271,9 @@ def _semantic(vecs: np.ndarray) -> tuple[set[tuple[int, int]], float]:
 
 def groups(states: Mapping[str, AccountState]) -> list[Group]:
     """Accounts tied by content and corroboration, as connected components (MIN_CLUSTER or more)."""
-    eligible = {k: s for k, s in states.items() if s.n >= MIN_REQUESTS}
+    # Accounts with no prompt sampled (only data-API traffic, whose queries are not read as text)
+    # share no content with anyone; data splits are `crawls`' to find.
+    eligible = {k: s for k, s in states.items() if s.n >= MIN_REQUESTS and s.samples}
     ids = sorted(eligible)
     if len(ids) < 2:
         return []

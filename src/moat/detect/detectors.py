@@ -1,27 +1,39 @@
 """The per-account detectors by category, and which accounts each one scores.
 
 Each module reads one `AccountState` and answers a `Score`; the engine, the network verdicts and
-the calibration all go through this table, so a detector is added in one place.
+the calibration all go through this table, so a detector is added in one place. Data-API traffic
+(issue 15) is read by `moat.detect.data` into the same categories: harvesting is `scraping`,
+resale is `tier_abuse`; an account's score in a category is the stronger of the two readings.
 """
 
 from __future__ import annotations
 
-from moat.detect import distillation, scraping, tier_abuse
+from moat.detect import data, distillation, scraping, tier_abuse
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 
 PER_ACCOUNT = {"distillation": distillation, "scraping": scraping, "tier_abuse": tier_abuse}
 Scores = dict[str, Score]
+# category -> its reading of data-API traffic
+DATA = {"scraping": data.harvest, "tier_abuse": data.resale}
 
 
 def score(state: AccountState) -> Scores:
     """Every per-account detector's score of one account."""
-    return {k: d.score(state) for k, d in PER_ACCOUNT.items()}
+    out = {k: d.score(state) for k, d in PER_ACCOUNT.items()}
+    if state.d_n >= data.MIN_REQUESTS:
+        for k, read in DATA.items():
+            found = read(state)
+            if found.value > out[k].value:
+                out[k] = found
+    return out
 
 
 def applies(category: str, state: AccountState) -> bool:
     """Whether a detector scores this account at all: enough traffic (and for tier abuse, a
-    consumer plan). Calibration reads only these accounts' scores."""
+    consumer plan, or data traffic to resell). Calibration reads only these accounts' scores."""
+    if state.d_n >= data.MIN_REQUESTS and category in DATA:
+        return True
     if state.n < PER_ACCOUNT[category].MIN_REQUESTS:
         return False
     return category != "tier_abuse" or tier_abuse.applies(state)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moat.detect import calibration, competitor, coordination, detectors, networks
+from moat.detect import calibration, competitor, coordination, crawls, detectors, networks
 from moat.detect.calibration import Calibration
 from moat.detect.detectors import PER_ACCOUNT, Scores
 from moat.detect.networks import Verdict
@@ -52,6 +52,7 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) 
     """
     own = {aid: detectors.score(s) for aid, s in states.items()}
     verdict = networks.judge(coordination.groups(states), states, links, own=own)
+    crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
     raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
     return Cross(links, verdict, calibration.fit(raw), own)
 

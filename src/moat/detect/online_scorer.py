@@ -26,7 +26,7 @@ from typing import Any
 from moat.detect import coordination
 from moat.detect.engine import CATEGORIES, Cross, Engine, cross
 from moat.detect.scores import Changes, Payload, ScoreBoard
-from moat.detect.state import AccountState
+from moat.detect.state import SLOTS, AccountState
 from moat.identity.linking import AccountLink
 from moat.store import Store
 
@@ -40,7 +40,7 @@ REMEMBER_IDS = 1 << 17  # request ids per generation kept to drop redelivered re
 def snapshot(state: AccountState) -> AccountState:
     """A copy of `state` that later `add()`s do not touch (containers copied one level deep)."""
     out = copy.copy(state)
-    for name in AccountState.__slots__:
+    for name in SLOTS:
         value = getattr(state, name)
         if isinstance(value, _CONTAINERS) or name == "shingles":
             setattr(out, name, copy.copy(value))

@@ -14,6 +14,7 @@ from typing import Any
 from zlib import crc32
 
 from moat.detect import text
+from moat.detect.data_features import DataFeatures
 
 FULL = 32  # requests per account whose text is always analysed
 STRIDE = 64  # then one in STRIDE
@@ -32,8 +33,11 @@ BIN_S = 300  # 5-minute activity bins, for synchronised timing
 REST_S = 5 * 3600  # a pause this long is rest; a day without one is a day without sleep
 
 
-class AccountState:
-    """Features of one account. Fields are counters and capped sets, nothing per request."""
+class AccountState(DataFeatures):
+    """Features of one account. Fields are counters and capped sets, nothing per request.
+
+    Data-API records (`kind: "data"`) also feed the `DataFeatures` slots (moat.detect.data_features).
+    """
 
     __slots__ = (
         "_recent",
@@ -118,6 +122,7 @@ class AccountState:
         self._recent: list[int] = [0] * RECENT
         self.n_near_repeat = 0
         self.samples: list[str] = []  # sampled prompts in arrival order (lower case, truncated)
+        self._init_data()
 
     def add(self, req: dict[str, Any]) -> None:
         """Fold one request (a traffic-format record) into the state. The hot loop of detect."""
@@ -173,6 +178,11 @@ class AccountState:
             self.last_ua = ua
             if len(self.uas) < MAX_UAS:
                 self.uas.add(ua)
+        if get("kind") == "data":
+            # A data record's prompt is its query string (docs/data-apis.md): read for what it asks
+            # (resources, time windows), not as text; a since_id counting up is not a prompt walk.
+            self._add_data(req, ts)
+            return
         prompt = get("prompt") or ""
         h = crc32(prompt.encode())  # stable across processes: checkpoints carry these
         recent = self._recent
@@ -297,6 +307,8 @@ class AccountState:
                 out.numbers.setdefault(k, []).extend(nums)
             out.systems.update(s.systems)
             out.samples.extend(s.samples)
+            if s.d_n:
+                out._merge_data(s)
         return out
 
     # -- derived features, computed when a detector asks ---------------------------------------
@@ -366,3 +378,7 @@ class AccountState:
 
     def output_ratio(self) -> float:
         return self.out_tokens / max(1, self.in_tokens)
+
+
+# Every slot of a state, its data-API features included: what checkpoints and snapshots copy.
+SLOTS: tuple[str, ...] = (*AccountState.__slots__, *DataFeatures.__slots__)

@@ -28,6 +28,8 @@ STATUSES: tuple[str, ...] = ("active", "suspended", "blocked")
 _IMPORT_BATCH = 1000  # organizations per transaction in an entities import
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$")
 _PURPOSE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")  # a key's purpose, as moat.enforce.exceptions spells it
+_USE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # a declared use category: one lower-case word
+MAX_USE_DESCRIPTION = 500
 _DOMAIN = re.compile(r"^(?=.{1,253}$)(?:[a-z0-9_](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z0-9-]{2,63}$")
 
 
@@ -296,25 +298,48 @@ async def _key_account(store: Store, account_id: str) -> Account:
     return account
 
 
+def check_declared_use(use: str, description: str) -> tuple[str, str]:
+    """A key's declared use (docs/data-apis.md) as stored, or BadRequest saying what is wrong.
+
+    The category is one lower-case word because policies compare it (`key.use == "research"`);
+    the description is the owner's own sentence, kept as written (trimmed, one line, bounded)."""
+    use, description = use.strip(), " ".join(description.split())
+    if use and not _USE.match(use):
+        raise BadRequest(f"invalid use {use!r}: expected one lower-case word such as research, commercial "
+                         "or internal")
+    if len(description) > MAX_USE_DESCRIPTION:
+        raise BadRequest(f"use description too long: {len(description)} characters, at most {MAX_USE_DESCRIPTION}")
+    if description and not use:
+        raise BadRequest("a use description needs a use category (--use)")
+    return use, description
+
+
 async def create_key(store: Store, *, actor: str, account_id: str, expires: str | float | None = None,
-                     name: str = "", purpose: str | None = None) -> CreatedKey:
+                     name: str = "", purpose: str | None = None, use: str = "",
+                     use_description: str = "") -> CreatedKey:
     """A new `moat_sk_` key; the returned `CreatedKey.secret` is shown once and never stored.
-    `purpose`: a lower-case word the key carries for good (see `keys.new_key`)."""
+    `purpose`: a lower-case word the key carries for good (see `keys.new_key`); `use` and
+    `use_description`: the use its owner declared (`check_declared_use`)."""
     if purpose is not None and purpose != "" and not _PURPOSE.match(purpose):
         raise BadRequest(f"invalid purpose {purpose!r}: expected a lower-case word such as safety_evaluation")
+    use, use_description = check_declared_use(use, use_description)
     await _key_account(store, account_id)
-    key, secret = keys.new_key(account_id, expires_at=parse_expiry(expires), name=name, purpose=purpose or None)
+    key, secret = keys.new_key(account_id, expires_at=parse_expiry(expires), name=name, purpose=purpose or None,
+                               use=use, use_description=use_description)
     await store.insert_key(key)
     await store.append_admin(AdminAction(actor, "keys.create", key.key_id, key_summary(key)))
     return CreatedKey(key, secret)
 
 
 async def import_key(store: Store, *, actor: str, account_id: str, secret: str,
-                     expires: str | float | None = None, name: str = "") -> ApiKey:
+                     expires: str | float | None = None, name: str = "", use: str = "",
+                     use_description: str = "") -> ApiKey:
     """Register an existing secret (any format, at least 8 characters) for an account."""
+    use, use_description = check_declared_use(use, use_description)
     await _key_account(store, account_id)
     try:
-        key = keys.imported_key(account_id, secret, expires_at=parse_expiry(expires), name=name)
+        key = keys.imported_key(account_id, secret, expires_at=parse_expiry(expires), name=name, use=use,
+                                use_description=use_description)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
     try:
@@ -362,7 +387,7 @@ def key_summary(key: ApiKey) -> dict[str, Any]:
         "key_id": key.key_id, "account_id": key.account_id, "hint": key_hint(key),
         "status": key_status(key), "created_at": iso(key.created_at), "expires_at": iso(key.expires_at),
         "revoked_at": iso(key.revoked_at), "name": key.name, "source": key.meta.get("source", "moat"),
-        "purpose": key.meta.get("purpose"),
+        "purpose": key.meta.get("purpose"), "use": key.use, "use_description": key.use_description,
     }
 
 

@@ -183,6 +183,14 @@ def accounts_show(ctx: click.Context, account_id: str, as_json: bool) -> None:
 
 
 # ---- keys ----------------------------------------------------------------------------------
+def use_options(f: Any) -> Any:
+    """--use and --use-description: the use the key's owner declared (docs/data-apis.md)."""
+    f = click.option("--use-description", "use_description", default="", metavar="TEXT",
+                     help="The owner's own sentence, e.g. \"academic research on public discourse\".")(f)
+    return click.option("--use", "use", default="", metavar="WORD",
+                        help="Declared use category, one lower-case word (research, commercial, internal, ...).")(f)
+
+
 @click.group()
 def keys() -> None:
     """API keys: create, import, revoke, list. Secrets are shown once, at creation."""
@@ -194,13 +202,15 @@ def keys() -> None:
 @click.option("--name", default="", help="A label for the key.")
 @click.option("--purpose", default=None,
               help="What the key is for, fixed for its life (e.g. safety_evaluation); exceptions may name it.")
+@use_options
 @json_option
 @click.pass_context
 def keys_create(ctx: click.Context, account_id: str, expires: str | None, name: str, purpose: str | None,
-                as_json: bool) -> None:
+                use: str, use_description: str, as_json: bool) -> None:
     """Create a key; prints its secret this one time."""
     created = with_store(ctx, lambda store: admin.create_key(
-        store, actor=actor(), account_id=account_id, expires=expires, name=name, purpose=purpose))
+        store, actor=actor(), account_id=account_id, expires=expires, name=name, purpose=purpose, use=use,
+        use_description=use_description))
     public = created.public()
     emit(public, as_json, f"{created.secret}\n"
                           f"key {created.key.key_id} for {account_id}, expires {public['expires_at'] or 'never'}.\n"
@@ -212,15 +222,17 @@ def keys_create(ctx: click.Context, account_id: str, expires: str | None, name: 
 @click.option("--secret", required=True, help="The existing secret (at least 8 characters); - reads stdin.")
 @click.option("--expires", default=None, help="ISO 8601 expiry.")
 @click.option("--name", default="")
+@use_options
 @json_option
 @click.pass_context
 def keys_import(ctx: click.Context, account_id: str, secret: str, expires: str | None, name: str,
-                as_json: bool) -> None:
+                use: str, use_description: str, as_json: bool) -> None:
     """Register an existing key (any format) for an account."""
     if secret == "-":
         secret = sys.stdin.readline().strip()
     key = with_store(ctx, lambda store: admin.import_key(
-        store, actor=actor(), account_id=account_id, secret=secret, expires=expires, name=name))
+        store, actor=actor(), account_id=account_id, secret=secret, expires=expires, name=name, use=use,
+        use_description=use_description))
     emit(admin.key_summary(key), as_json, f"key {key.key_id} imported for {account_id}")
 
 
@@ -243,7 +255,9 @@ def keys_list(ctx: click.Context, account_id: str | None, as_json: bool) -> None
     found = with_store(ctx, lambda store: admin.list_keys(store, account_id))
     rows = [admin.key_summary(k) for k in found]
     lines = [f"{k['key_id']:<18} {k['account_id']:<24} {k['status']:<8} {k['hint']:<12} "
-             f"expires {k['expires_at'] or 'never'}" for k in rows]
+             f"expires {k['expires_at'] or 'never'}"
+             + (f"  use {k['use']}" + (f": {k['use_description']}" if k['use_description'] else "") if k['use'] else "")
+             for k in rows]
     emit(rows, as_json, "\n".join(lines) if lines else "no keys")
 
 

@@ -63,32 +63,36 @@ def check_importable(secret: str) -> None:
 
 
 def new_key(account_id: str, *, expires_at: float | None = None, name: str = "",
-            now: float | None = None, purpose: str | None = None) -> tuple[ApiKey, str]:
+            now: float | None = None, purpose: str | None = None, use: str = "",
+            use_description: str = "") -> tuple[ApiKey, str]:
     """A fresh key for `account_id` and its secret (the only time the secret exists in Moat).
 
     `purpose` (e.g. `safety_evaluation`) is fixed for the key's life: an exception limited to keys of
     a purpose (moat.enforce.exceptions) lets only such keys through, so another purpose needs
-    another key, never an edit."""
+    another key, never an edit. `use` and `use_description` are the use its owner declared
+    (docs/data-apis.md), checked by the caller (`admin.check_declared_use`)."""
     secret = generate_secret()
-    key = _key_for(account_id, secret, expires_at, name, now)
+    key = _key_for(account_id, secret, expires_at, name, now, use=use, use_description=use_description)
     if purpose:
         key.meta["purpose"] = purpose
     return key, secret
 
 
 def imported_key(account_id: str, secret: str, *, expires_at: float | None = None, name: str = "",
-                 now: float | None = None) -> ApiKey:
+                 now: float | None = None, use: str = "", use_description: str = "") -> ApiKey:
     """The stored form of an existing secret; raises ValueError when it is not importable."""
     check_importable(secret)
-    return _key_for(account_id, secret, expires_at, name, now, imported=True)
+    return _key_for(account_id, secret, expires_at, name, now, imported=True, use=use,
+                    use_description=use_description)
 
 
 def _key_for(account_id: str, secret: str, expires_at: float | None, name: str, now: float | None,
-             imported: bool = False) -> ApiKey:
+             imported: bool = False, use: str = "", use_description: str = "") -> ApiKey:
     return ApiKey(
         key_id=new_key_id(), account_id=account_id, prefix=key_prefix(secret),
         secret_hash=hash_secret(secret), created_at=time.time() if now is None else now,
         expires_at=expires_at, name=name, meta={"source": "imported"} if imported else {},
+        use=use, use_description=use_description,
     )
 
 

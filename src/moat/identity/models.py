@@ -75,3 +75,9 @@ class ApiKey:
     revoked_at: float | None = None
     name: str = ""
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # The use its owner declared when it was issued (docs/data-apis.md, issue 15 item 5): a category
+    # word (`research`, `commercial`, ...) and the owner's sentence; "" when none was declared.
+    # Policies read them as `key.use` / `key.use_description`; detection compares them with what
+    # the key is seen doing.
+    use: str = ""
+    use_description: str = ""

@@ -94,6 +94,8 @@ _ACCOUNT_FIELDS = ("account_id", "email", "plan", "org_id", "credential", "verif
 # Never the secret: the store holds only its prefix and SHA-256, and so does the snapshot.
 _KEY_FIELDS = ("key_id", "account_id", "prefix", "secret_hash", "created_at", "expires_at", "revoked_at",
                "name", "meta")
+# Added later (a key's declared use, docs/data-apis.md): a snapshot written before them reads as "".
+_KEY_OPTIONAL = ("use", "use_description")
 
 
 def encode(snapshot: DirectorySnapshot) -> bytes:
@@ -101,7 +103,7 @@ def encode(snapshot: DirectorySnapshot) -> bytes:
         "format": FORMAT, "version": VERSION, "written_at": snapshot.written_at, "seq": snapshot.seq,
         "orgs": [_org(o) for o in snapshot.orgs],
         "accounts": [{f: getattr(a, f) for f in _ACCOUNT_FIELDS} for a in snapshot.accounts],
-        "keys": [{f: getattr(k, f) for f in _KEY_FIELDS} for k in snapshot.keys],
+        "keys": [{f: getattr(k, f) for f in (*_KEY_FIELDS, *_KEY_OPTIONAL)} for k in snapshot.keys],
         "restrictions": [list(r) for r in snapshot.restrictions],
     })
 
@@ -120,7 +122,9 @@ def decode(data: bytes) -> DirectorySnapshot:
             written_at=float(doc["written_at"]), seq=int(doc["seq"]),
             orgs=[_org_from(o) for o in doc["orgs"]],
             accounts=[Account(**{f: a[f] for f in _ACCOUNT_FIELDS}) for a in doc["accounts"]],
-            keys=[ApiKey(**{f: k[f] for f in _KEY_FIELDS}) for k in doc["keys"]],
+            keys=[ApiKey(**{f: k[f] for f in _KEY_FIELDS},
+                         **{f: str(k.get(f) or "") for f in _KEY_OPTIONAL})  # type: ignore[arg-type]
+                  for k in doc["keys"]],
             restrictions=[(str(a), str(kind), str(ident), dict(data))
                           for a, kind, ident, data in doc["restrictions"]])
     except (KeyError, TypeError, ValueError) as exc:

@@ -29,7 +29,7 @@ ACCOUNT_COLUMNS = (
 )
 KEY_COLUMNS = (
     "key_id", "account_id", "prefix", "secret_hash", "created_at", "expires_at", "revoked_at", "name",
-    "meta",
+    "meta", "declared_use", "declared_use_description",
 )
 # Traffic columns: the spec's request fields and the usage extensions (store migration v5), then everything
 # else in `extra`.
@@ -93,7 +93,7 @@ def account_from(row: Sequence[Any]) -> Account:
 def key_row(k: ApiKey) -> tuple[Any, ...]:
     return (
         k.key_id, k.account_id, k.prefix, k.secret_hash, float(k.created_at), k.expires_at,
-        k.revoked_at, k.name, dumps(dict(k.meta)),
+        k.revoked_at, k.name, dumps(dict(k.meta)), k.use, k.use_description,
     )
 
 
@@ -101,7 +101,7 @@ def key_from(row: Sequence[Any]) -> ApiKey:
     return ApiKey(
         key_id=row[0], account_id=row[1], prefix=row[2], secret_hash=row[3],
         created_at=float(row[4]), expires_at=row[5], revoked_at=row[6], name=row[7] or "",
-        meta=loads(row[8]) or {},
+        meta=loads(row[8]) or {}, use=row[9] or "", use_description=row[10] or "",
     )
 
 

@@ -159,4 +159,10 @@ ALTER TABLE requests ADD COLUMN bytes {bigint};
 ALTER TABLE requests ADD COLUMN key_use TEXT;
 ALTER TABLE requests ADD COLUMN cut_reason TEXT
 """),
+    # v8: a key's declared use (issue 15 item 5; docs/data-apis.md). Numbered 8 in its branch while
+    # 6 and 7 were being written elsewhere; the numbers are the order of merging.
+    (8, """
+ALTER TABLE api_keys ADD COLUMN declared_use TEXT NOT NULL DEFAULT '';
+ALTER TABLE api_keys ADD COLUMN declared_use_description TEXT NOT NULL DEFAULT ''
+"""),
 )

@@ -50,6 +50,9 @@ class Behaviour:
     end_users: list[tuple[str, str | None]] = field(default_factory=list)  # platform (id, org) per member
     endpoint: str = "/v1/messages"
     active_from: float = 0.0  # no requests before this time (the account's signup)
+    # A data-API client (moat.detect.sim.data) writes its own records: (rng, start, days) -> records
+    # in time order. None: a model client, as configured above.
+    records: Callable[[random.Random, float, int], Iterator[dict[str, Any]]] | None = None
 
 
 def _human_times(b: Behaviour, rng: random.Random, day0: float, tz: float, rate: float) -> list[float]:
@@ -129,6 +132,9 @@ def _times(b: Behaviour, rng: random.Random, day: int, day0: float) -> list[tupl
 
 def requests(b: Behaviour, rng: random.Random, start: float, days: int) -> Iterator[dict[str, Any]]:
     """This account's requests in time order."""
+    if b.records is not None:
+        yield from (r for r in b.records(rng, start, days) if r["ts"] >= b.active_from)
+        return
     ips = b.ips or ["0.0.0.0"]
     uas = b.uas or ["moat-sim/1.0"]
     i = 0

@@ -48,6 +48,25 @@ DEFAULT_MIXTURE: dict[str, float] = {
     "rival_platform": 0.01,
 }
 
+# Data-API clients (moat.detect.sim.data, issue 15): absent from the default mixture, so a model-only
+# simulation is unchanged; `moat simulate --data mixed|only` adds them (or --mix NAME=WEIGHT).
+DATA_MIXTURE: dict[str, float] = {
+    # benign
+    "data_dashboard": 0.06,
+    "data_researcher": 0.05,
+    "firehose_consumer": 0.02,
+    "news_app": 0.05,
+    # harvesting, resale, a rival (about a fifth of data clients)
+    "id_sweeper": 0.01,
+    "time_sweeper": 0.01,
+    "split_crawl": 0.015,
+    "redownloader": 0.01,
+    "data_reseller": 0.008,
+    "rival_harvester": 0.004,
+}
+DATA_ABUSIVE = frozenset({"id_sweeper", "time_sweeper", "split_crawl", "redownloader", "data_reseller",
+                          "rival_harvester"})
+
 # benign personas built to look like abuse in some respect (scaled together by `hard_negatives`)
 HARD_NEGATIVES = frozenset({
     "corporate_nat", "startup_team", "enterprise_batch", "benchmark", "support_bot", "consumer_app",

@@ -1,0 +1,322 @@
+"""What an account does with a data API, folded in one request at a time (issue 15 item 4).
+
+Data records (`kind: "data"`, docs/data-apis.md "What is recorded") say which resource a request
+asked for (a user id, a handle, a query, a time range), how many items and bytes it received, from
+which address and user agent, and under which declared use. These features are what harvesting and
+resale leave behind, whatever the API:
+
+- *coverage*: distinct resources requested (estimated with a fixed bitmap, so the cost per account
+  is flat); the new numeric ones (ids) and the others (handles, queries), each as a sample evenly
+  spread over arrival (a sweep of ids covers its range densely, or walks it in order; a sweep of
+  handles walks them alphabetically); an id in the path stands in when the route names no resource;
+- *re-downloads*: requests for a resource already fetched, how many distinct resources were fetched
+  again, and the items they delivered again (a normal client caches; a re-downloader refetches its
+  whole crawl);
+- *time ranges*: the windows of time-bounded searches (`start_time`/`end_time`, `since`/`until`,
+  ...), how far into the archive they reach and how much of it they tile;
+- *fan-out*: per key, the networks (/24) and user agents it is used from (a reseller's customers
+  call with its key from their own machines).
+
+`DataFeatures` is a base of `AccountState` so the online scorer's snapshots and the checkpoints
+carry these slots like any other (plain containers of plain values only). Model records never touch
+them: a model-only dataset is scored exactly as before.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import unquote
+from zlib import crc32
+
+RES_BITS = 1 << 18  # distinct resources, linear counting: accurate to ~2M distinct resources
+NUM_SAMPLE = 512  # new numeric (or other) resources kept, evenly spread over arrival (halved when full)
+MAX_ARCHIVE_DAYS = 20000  # distinct days of the archive touched, kept exactly up to ~55 years
+ARCHIVE_LAG = 2 * 86400.0  # a window ending this long before it is asked for is the archive
+MAX_FANOUT = 2048  # (key, network) and (key, agent) pairs kept
+MAX_USES = 8
+DAY = 86400.0
+# Query parameters that bound a search in time, by the names data APIs use.
+_START = frozenset({"start_time", "since", "from", "start", "start_date", "after", "min_time", "from_date"})
+_END = frozenset({"end_time", "until", "to", "end", "end_date", "before", "max_time", "to_date"})
+_DIGITS = re.compile(r"\d{1,18}")
+
+
+def parse_time(value: str) -> float | None:
+    """Unix seconds (or milliseconds) or an ISO 8601 date/time as Unix seconds; None otherwise."""
+    v = value.strip()
+    if not v:
+        return None
+    if v.isdigit():
+        t = float(v)
+        if t > 1e11:  # milliseconds
+            t /= 1000.0
+        return t if 1e8 < t < 1e10 else None
+    if not v[:4].isdigit() or len(v) < 8:
+        return None
+    try:
+        when = datetime.fromisoformat(v.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
+def window(query: str) -> tuple[float, float] | None:
+    """The time window a query string asks for, when it names both ends."""
+    if "=" not in query:
+        return None
+    start = end = None
+    for part in query.lstrip("?").split("&"):
+        name, _, value = part.partition("=")
+        key = name.lower()
+        if key in _START:
+            start = parse_time(unquote(value) if "%" in value else value)
+        elif key in _END:
+            end = parse_time(unquote(value) if "%" in value else value)
+    if start is None or end is None or end <= start:
+        return None
+    return start, end
+
+
+def number_of(resource: str) -> int | None:
+    """A resource that is a number (an id), or ends in one (`user:123`): that number."""
+    if resource.isdigit():
+        return int(resource) if len(resource) < 19 else None
+    m = _DIGITS.fullmatch(resource.rpartition(":")[2]) if ":" in resource else None
+    return int(m.group()) if m else None
+
+
+def path_number(path: str) -> str | None:
+    """The last all-digit segment of a path (`/2/users/123/tweets` -> "123"), or None."""
+    for seg in reversed(path.split("/")):
+        if seg.isdigit() and len(seg) < 19:
+            return seg
+    return None
+
+
+class DataFeatures:
+    """The data-API slots of an `AccountState` (see the module docstring)."""
+
+    __slots__ = (
+        "d_again",
+        "d_again_items",
+        "d_arch_days",
+        "d_arch_n",
+        "d_bytes",
+        "d_fanout",
+        "d_first",
+        "d_items",
+        "d_lag_max",
+        "d_last",
+        "d_last_fan",
+        "d_n",
+        "d_num_max",
+        "d_num_min",
+        "d_num_new",
+        "d_num_stride",
+        "d_nums",
+        "d_paths",
+        "d_refetched",
+        "d_res",
+        "d_res2",
+        "d_uses",
+        "d_win_n",
+        "d_word_new",
+        "d_word_stride",
+        "d_words",
+    )
+
+    def _init_data(self) -> None:
+        self.d_n = self.d_items = self.d_bytes = 0
+        self.d_first = math.inf
+        self.d_last = -math.inf
+        self.d_res: bytearray | None = None  # resources seen once
+        self.d_res2: bytearray | None = None  # resources seen twice: distinct refetched ones
+        self.d_again = self.d_again_items = self.d_refetched = 0
+        self.d_num_min = math.inf
+        self.d_num_max = -math.inf
+        self.d_num_new = 0  # numeric resources requested for the first time
+        self.d_nums: list[int] = []
+        self.d_num_stride = 1
+        self.d_word_stride = 1
+        self.d_word_new = 0  # other resources (handles, queries) requested for the first time
+        self.d_words: list[str] = []  # a sample of them in arrival order, like d_nums
+        self.d_win_n = 0  # time-bounded searches
+        self.d_arch_n = 0  # of which ask for the archive (ending ARCHIVE_LAG or more before asked)
+        self.d_arch_days: set[int] = set()  # days of the archive they touch (days since the epoch)
+        self.d_lag_max = 0.0  # how far back the oldest window starts, from when it was asked
+        self.d_fanout: set[str] = set()  # "k\x00<key>\x00n<net>" / "k\x00<key>\x00u<agent>"
+        self.d_uses: dict[str, int] = {}  # declared use categories seen on the records
+        self.d_paths: dict[str, int] = {}  # what a resource is: the path segment naming it
+        self.d_last_fan: tuple[Any, Any, Any] = (None, None, None)  # (key, address, agent) last folded in
+
+    def _add_data(self, req: dict[str, Any], ts: float) -> None:
+        """Fold one data record in (called by `AccountState.add`)."""
+        get = req.get
+        self.d_n += 1
+        items = get("items") or 0
+        self.d_items += items
+        self.d_bytes += get("bytes") or 0
+        if ts < self.d_first:
+            self.d_first = ts
+        if ts > self.d_last:
+            self.d_last = ts
+        use = get("key_use")
+        if use and (use in self.d_uses or len(self.d_uses) < MAX_USES):
+            self.d_uses[use] = self.d_uses.get(use, 0) + 1
+        query = get("query") or ""
+        resource = get("resource")
+        key = resource or f"{get('path') or get('endpoint') or ''}?{query}"
+        self._resource(key, items, resource, get("path") or "")
+        if query:
+            w = window(query)
+            if w is not None:
+                self._window(w[0], w[1], ts)
+        seen = (get("key_id"), get("client_ip"), get("user_agent"))
+        if seen != self.d_last_fan:  # a server calls from the same place with the same agent
+            self.d_last_fan = seen
+            fan = self.d_fanout
+            if len(fan) < MAX_FANOUT and get("channel") != "platform":
+                k, ip, ua = seen
+                if ip:
+                    fan.add(f"k\x00{k or ''}\x00n{ip.rpartition('.')[0] if '.' in ip else ip[:19]}")
+                if ua:
+                    fan.add(f"k\x00{k or ''}\x00u{ua}")
+
+    def _window(self, start: float, end: float, ts: float) -> None:
+        self.d_win_n += 1
+        if ts - end < ARCHIVE_LAG:
+            return  # "the last hour": what a dashboard asks, again and again
+        self.d_arch_n += 1
+        if ts - start > self.d_lag_max:
+            self.d_lag_max = ts - start
+        days = self.d_arch_days
+        if len(days) < MAX_ARCHIVE_DAYS:
+            first, last = int(start // DAY), int((end - 1) // DAY)
+            days.update(range(first, min(last, first + 30) + 1))
+
+    def _resource(self, key: str, items: int, resource: Any, path: str) -> None:
+        seen = self.d_res
+        if seen is None:
+            seen = self.d_res = bytearray(RES_BITS >> 3)
+        h = crc32(key.encode()) % RES_BITS
+        byte, bit = h >> 3, 1 << (h & 7)
+        if seen[byte] & bit:
+            self.d_again += 1
+            self.d_again_items += items
+            twice = self.d_res2
+            if twice is None:
+                twice = self.d_res2 = bytearray(RES_BITS >> 3)
+            if not twice[byte] & bit:
+                twice[byte] |= bit
+                self.d_refetched += 1
+            return
+        seen[byte] |= bit
+        if resource is None:  # no resource rule on the route: an id in the path is the resource
+            resource = path_number(path)
+            if resource is None:
+                return
+        r = str(resource)
+        num = number_of(r)
+        if num is not None:
+            k = self.d_num_new = self.d_num_new + 1
+            if num < self.d_num_min:
+                self.d_num_min = num
+            if num > self.d_num_max:
+                self.d_num_max = num
+            if not k % self.d_num_stride:
+                self.d_nums.append(num)
+                if len(self.d_nums) >= NUM_SAMPLE:  # keep one in two: still evenly spread over arrival
+                    self.d_nums = self.d_nums[::2]
+                    self.d_num_stride *= 2
+        else:
+            k = self.d_word_new = self.d_word_new + 1
+            if not k % self.d_word_stride:
+                self.d_words.append(r[:40].lower())
+                if len(self.d_words) >= NUM_SAMPLE:
+                    self.d_words = self.d_words[::2]
+                    self.d_word_stride *= 2
+        if path and (k <= 64 or not k % 64) and len(self.d_paths) < 16:
+            segs = [p for p in path.split("/") if p]
+            if r in segs:
+                i = segs.index(r)
+                what = segs[i - 1] if i > 0 else "resources"
+                self.d_paths[what] = self.d_paths.get(what, 0) + 1
+
+    def _merge_data(self, other: DataFeatures) -> None:
+        """Join another account's data features into these (a group read as one account)."""
+        self.d_n += other.d_n
+        self.d_items += other.d_items
+        self.d_bytes += other.d_bytes
+        self.d_first = min(self.d_first, other.d_first)
+        self.d_last = max(self.d_last, other.d_last)
+        self.d_again += other.d_again
+        self.d_again_items += other.d_again_items
+        self.d_refetched += other.d_refetched
+        self.d_num_new += other.d_num_new
+        self.d_num_min = min(self.d_num_min, other.d_num_min)
+        self.d_num_max = max(self.d_num_max, other.d_num_max)
+        self.d_nums = self.d_nums + other.d_nums
+        self.d_word_new += other.d_word_new
+        self.d_words = self.d_words + other.d_words
+        self.d_win_n += other.d_win_n
+        self.d_arch_n += other.d_arch_n
+        self.d_arch_days |= other.d_arch_days
+        self.d_lag_max = max(self.d_lag_max, other.d_lag_max)
+        for k, v in other.d_uses.items():
+            self.d_uses[k] = self.d_uses.get(k, 0) + v
+        for k, v in other.d_paths.items():
+            self.d_paths[k] = self.d_paths.get(k, 0) + v
+        if other.d_res is not None:
+            if self.d_res is None:
+                self.d_res = bytearray(other.d_res)
+            else:
+                joined = int.from_bytes(self.d_res, "little") | int.from_bytes(other.d_res, "little")
+                self.d_res = bytearray(joined.to_bytes(RES_BITS >> 3, "little"))
+
+    # -- derived, when a detector asks -------------------------------------------------------------
+
+    def distinct_resources(self) -> int:
+        """Distinct resources requested (linear counting over the bitmap)."""
+        seen = self.d_res
+        if seen is None:
+            return 0
+        zeros = RES_BITS - _ones(seen)
+        if zeros <= 0:
+            return RES_BITS * 8
+        return round(-RES_BITS * math.log(zeros / RES_BITS))
+
+    def data_days(self) -> float:
+        """Days between the first and the last data request (at least one hour's worth)."""
+        if self.d_n == 0:
+            return 0.0
+        return max(1 / 24, (self.d_last - self.d_first) / DAY)
+
+    def fanout(self) -> tuple[str, int, int]:
+        """The key used from the most networks: (key, networks, user agents)."""
+        nets: dict[str, int] = {}
+        agents: dict[str, int] = {}
+        for entry in self.d_fanout:
+            _, key, rest = entry.split("\x00", 2)
+            target = nets if rest[0] == "n" else agents
+            target[key] = target.get(key, 0) + 1
+        if not nets:
+            return "", 0, len(agents)
+        key = max(nets, key=lambda k: (nets[k], agents.get(k, 0), k))
+        return key, nets[key], agents.get(key, 0)
+
+    def what(self) -> str:
+        """What the account's resources are, in the API's own word (`users`, `tweets`, ...)."""
+        return max(self.d_paths, key=lambda k: (self.d_paths[k], k)) if self.d_paths else "resources"
+
+    def declared(self) -> str:
+        """The declared use category its records carry most ("" when none)."""
+        return max(self.d_uses, key=lambda k: (self.d_uses[k], k)) if self.d_uses else ""
+
+
+def _ones(bits: bytearray) -> int:
+    return int.from_bytes(bits, "little").bit_count()
