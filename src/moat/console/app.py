@@ -1,6 +1,6 @@
 """The reviewers' console: an ASGI sub-app the gateway serves under /console/.
 
-One `Console` per gateway process, built on first use and kept on the `Runtime` (whose store,
+One `Console` per gateway process, built with the `Runtime` (moat.gateway.build) and kept on it (whose store,
 directory and policy it reads). Each request: parse, find the route, load the session, check the
 route's role, check CSRF on state-changing methods, run the page handler, add security headers.
 Page handlers live in `moat.console.pages.*`, one module per area, each exporting `ROUTES`.
@@ -164,7 +164,8 @@ def _compile_routes() -> list[tuple[Route, re.Pattern[str]]]:
 
 
 async def handle_console(runtime: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
-    """The gateway's entry point for /console: the runtime's console, created on first use."""
+    """The gateway's entry point for /console: the console `build_runtime` gave the runtime."""
     if runtime.console is None:
-        runtime.console = Console(runtime)
+        await send_response(send, 404, b"There is no console on this gateway.", [(b"content-type", b"text/plain")])
+        return
     await runtime.console(scope, receive, send)

@@ -13,6 +13,7 @@ import orjson
 from moat.config import Settings, load_settings
 from moat.context import new_id
 from moat.errors import BadRequest, MoatError, NotFound
+from moat.gateway.build import build_runtime
 from moat.gateway.cors import Cors
 from moat.gateway.degraded import StartRefused
 from moat.gateway.endpoints import ENDPOINTS
@@ -37,9 +38,12 @@ log = logging.getLogger("moat.gateway")
 
 
 class Gateway:
-    def __init__(self, settings: Settings) -> None:
+    """The ASGI app over one runtime: `build_runtime(settings)` unless the caller built its own
+    (tests inject upstreams, a limiter or a clock that way)."""
+
+    def __init__(self, settings: Settings, runtime: Runtime | None = None) -> None:
         self.settings = settings
-        self.runtime = Runtime(settings)
+        self.runtime = runtime or build_runtime(settings)
         # Browser clients (moat.gateway.cors): a layer only when origins are configured, else no cost.
         cors = settings.server.cors
         self._handle_http = Cors(self._http, cors) if cors.allow_origins else self._http

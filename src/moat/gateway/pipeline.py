@@ -90,7 +90,7 @@ class Call:
         self.query: bytes = scope.get("query_string") or b""  # passed to the upstream as it came
         client = scope.get("client")
         self.ctx = RequestContext(
-            request_id=new_id("req"), started=time.time(), endpoint=endpoint.path, api=endpoint.api,
+            request_id=new_id("req"), started=rt.clock(), endpoint=endpoint.path, api=endpoint.api,
             client_ip=client[0] if client else None)
         self.facts: CallFacts | None = None
         self.decision: Decision | None = None
