@@ -161,11 +161,3 @@ def _compile_routes() -> list[tuple[Route, re.Pattern[str]]]:
     from moat.console.pages import all_routes
 
     return [(r, re.compile(r.pattern)) for r in all_routes()]
-
-
-async def handle_console(runtime: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
-    """The gateway's entry point for /console: the console `build_runtime` gave the runtime."""
-    if runtime.console is None:
-        await send_response(send, 404, b"There is no console on this gateway.", [(b"content-type", b"text/plain")])
-        return
-    await runtime.console(scope, receive, send)
