@@ -53,7 +53,7 @@ async def handle_models(rt: Runtime, scope: Scope, receive: Receive, send: Send,
             raise error
         ctx = _caller(scope, request_id, api, headers)
         ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(api_key_of(headers))
-        rt.resolve(ctx, None)
+        ctx.entity = rt.resolve(ctx, None)
         entries = [e for e in await rt.models.models(api) if _may_use(rt, ctx, e.id)]
         path: str = scope["path"]
         if path == PREFIX or path == PREFIX + "/":

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
-from moat.context import Decision, RequestContext, new_id
+from moat.context import Decision, RequestContext, ResolvedEntity, new_id
 from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
@@ -57,6 +57,16 @@ if TYPE_CHECKING:
     from moat.gateway.pipeline import Call
 
 log = logging.getLogger("moat.gateway")
+
+
+class LimitRefused(Exception):
+    """The admit stage refused the call: `error` to answer with, and `decision` as the record keeps it
+    (a new value: the decide stage's own is not rewritten)."""
+
+    def __init__(self, error: MoatError, decision: Decision) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.decision = decision
 
 
 class Runtime:
@@ -271,9 +281,9 @@ class Runtime:
         token = headers.get(b"moat-attribution")
         return await attribute(ctx, token.decode("latin-1") if token else None, payload, self.attribution)
 
-    def resolve(self, ctx: RequestContext, attribution: Attribution | None) -> None:
+    def resolve(self, ctx: RequestContext, attribution: Attribution | None) -> ResolvedEntity:
         """The organization really behind the call, from the account, its links and the attribution."""
-        ctx.entity = self.resolution.resolve(ctx, attribution)
+        return self.resolution.resolve(ctx, attribution)
 
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent
@@ -283,8 +293,7 @@ class Runtime:
         lift = self.enforcement.exceptions.for_call(ctx)
         decision = self.policy.decide(ctx, self.directory, lift)
         ctx.extra["inputs"] = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
-        apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
-        return decision
+        return apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
 
     def preview(self, ctx: RequestContext) -> Decision:
         """The decision a call in `ctx` would get, acted on by nothing (no flag, no case, no count):
@@ -296,11 +305,12 @@ class Runtime:
         restriction = self.enforcement.for_call(ctx.account.account_id if ctx.account else None,
                                                 ctx.org.org_id if ctx.org else None)
         if restriction is not None and decision.allowed:
-            apply_restriction(decision, restriction, ctx, self.policy.engine)
+            return apply_restriction(decision, restriction, ctx, self.policy.engine)
         return decision
 
     async def admit(self, ctx: RequestContext, decision: Decision) -> Admission | None:
-        """Take the decision's limits from the limiter; raise RateLimited (429) when one refuses."""
+        """Take the decision's limits from the limiter; raise `LimitRefused` (429, or 400 for a request
+        no wait can fit) with the refused decision, a new value, when one refuses."""
         if not decision.limits:
             return None
         engine = self.policy.engine
@@ -317,14 +327,13 @@ class Runtime:
         if admission.allowed:
             return admission
         reason, message = engine.limit_refusal(decision, admission.refused_by or "")
-        decision.effect, decision.reason_code, decision.message = "throttle_refused", reason, message
-        decision.retry_after = admission.retry_after
         error = rate_limited(admission)
         error.code, error.message, error.decision_id = reason, message, decision.decision_id
-        raise error
+        raise LimitRefused(error, replace(decision, effect="throttle_refused", reason_code=reason, message=message,
+                                          retry_after=admission.retry_after))
 
     @staticmethod
-    def _exceeds_plan(ctx: RequestContext, decision: Decision, check: Check, floor: int) -> RequestExceedsPlan:
+    def _exceeds_plan(ctx: RequestContext, decision: Decision, check: Check, floor: int) -> LimitRefused:
         """One refusal, without Retry-After, for a request no wait can fit (moat.limits.base.oversized)."""
         spec = check.spec
         per = {60.0: "minute", 3600.0: "hour", 86400.0: "day"}.get(spec.period, f"{spec.period:g} s")
@@ -332,8 +341,9 @@ class Runtime:
         message = (f"This request needs at least {floor:,} input tokens against the limit '{spec.name}', more "
                    f"than {plan} allows at once ({spec.capacity:,} per {per}), so it can never be served as "
                    f"it is: shorten it, or move to a plan with a larger quota. Decision {decision.decision_id}.")
-        decision.effect, decision.reason_code, decision.message = "throttle_refused", "request_exceeds_plan", message
-        return RequestExceedsPlan(message, decision_id=decision.decision_id)
+        return LimitRefused(RequestExceedsPlan(message, decision_id=decision.decision_id),
+                            replace(decision, effect="throttle_refused", reason_code="request_exceeds_plan",
+                                    message=message))
 
     def settle_now(self, admission: Admission, usage: Usage) -> bool:
         """Settle and release in-process, without a coroutine; False when the limiter is shared
