@@ -32,7 +32,7 @@ from moat.gateway.facts import Usage
 from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
-from moat.gateway.record import build_record
+from moat.gateway.record import FinishedCall, build_record
 from moat.gateway.response_owners import ResponseOwners, StoredResponse
 from moat.gateway.restrict import apply_enforcement, apply_restriction
 from moat.gateway.upstreams import Router
@@ -46,7 +46,7 @@ from moat.limits.keys import demand_for
 from moat.policy import BundleError, Engine, PolicyStore
 from moat.policy.inputs import recorded_inputs
 from moat.store import Store
-from moat.store.base import AdminAction
+from moat.store.base import AdminAction, RecordBatchItem
 from moat.store.link import StoreLink
 from moat.tasks import cancel
 
@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis
 
     from moat.console.app import Console
-    from moat.gateway.pipeline import Call
 
 log = logging.getLogger("moat.gateway")
 
@@ -364,9 +363,10 @@ class Runtime:
         return Decision(decision_id=new_id("dec"), effect="deny", reason_code=code, message=error.message,
                         rules=[f"gateway.{code}"], policy_revision="gateway", status=error.status)
 
-    def record_call(self, call: Call) -> None:
+    def record_call(self, call: FinishedCall) -> RecordBatchItem:
+        """The record stage: the call's record, in the write-ahead log before its response completes."""
         now = self.clock()
-        item = build_record(call, now)
+        item = build_record(call, now, self.settings.recording.max_field_chars)
         apply_prompt_policy(item.traffic, self.settings.recording)
         try:
             self.recorder.record(item)
@@ -398,3 +398,4 @@ class Runtime:
                     m.tokens.labels(kind, call.upstream_name).inc(n)
         if call.redacted:
             m.redactions.inc()
+        return item
