@@ -125,3 +125,15 @@ async def test_refusal_before_decide_is_recorded(gw: InProcessGateway) -> None:
     assert missing.status_code == 401 and missing.json()["error"]["code"] == "missing_api_key"
     record = await gw.record(missing.headers["moat-request-id"])
     assert record["status"] == 401 and record["reason_code"] == "missing_api_key" and record["ts"] == NOW
+
+
+async def test_anthropic_stream_through_its_own_upstream(gw: InProcessGateway) -> None:
+    answer = await gw.client.post("/v1/messages", headers={"x-api-key": ALICE_KEY, "anthropic-version": "2023-06-01"},
+                                  json={"model": "a-ok-1", "max_tokens": 50, "stream": True,
+                                        "messages": [{"role": "user", "content": "hi"}]})
+    assert answer.status_code == 200, answer.text
+    kinds = [line[7:] for line in answer.text.splitlines() if line.startswith("event: ")]
+    assert kinds[0] == "message_start" and kinds[-1] == "message_stop"
+    assert gw.openai.sent == []  # routed by `a-*` to the Anthropic upstream
+    record = await gw.record(answer.headers["moat-request-id"])
+    assert record["upstream"] == "fake-anthropic" and record["stream"] is True and record["output_tokens"] > 0

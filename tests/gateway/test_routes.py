@@ -64,3 +64,22 @@ async def test_a_gateway_serves_the_table_it_is_given(tmp_path: Path) -> None:
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gw") as client:
         assert (await client.get("/healthz")).json() == {"status": "ok"}
         assert (await client.get("/console/")).status_code == 404
+
+
+async def test_the_console_is_built_with_the_runtime(tmp_path: Path) -> None:
+    from moat.console.app import Console
+
+    (tmp_path / "moat.toml").write_text("")
+    settings = load_settings(tmp_path / "moat.toml", env={"MOAT_HOME": str(tmp_path),
+                                                          "MOAT_DATABASE_URL": f"sqlite:///{tmp_path / 'moat.db'}"})
+    runtime = build_runtime(settings)
+    assert isinstance(runtime.console, Console)  # before any request: nothing attaches itself later
+    await runtime.start()
+    try:
+        app = Gateway(settings, runtime)
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://gw") as client:
+            page = await client.get("/console/signin")
+            assert page.status_code == 200 and "<form" in page.text
+            assert (await client.get("/console")).headers["location"] == "/console/"
+    finally:
+        await runtime.stop()

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 
 from moat.audit.recorder import Recorder
 from moat.config import Settings
+from moat.detect.online import OnlineDetection
 from moat.detect.online import attach as attach_online_detection
-from moat.enforce.feed import FeedFile
+from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.forwarding import Forwarding
@@ -47,19 +48,22 @@ def build_router(settings: Settings, upstreams: Mapping[str, Upstream] | None = 
     return Router(built, settings.route_table())
 
 
-def build_runtime(settings: Settings, *, store: Store | None = None,
+def build_runtime(settings: Settings, *, store: Store | None = None, directory: Directory | None = None,
                   upstreams: Mapping[str, Upstream] | None = None, limiter: Limiter | None = None,
                   clock: Callable[[], float] = time.time, recorder: Recorder | None = None,
-                  policy: PolicyStore | None = None, nonces: NonceCache | AsyncNonceCache | None = None,
-                  console: bool = True) -> Runtime:
+                  policy: PolicyStore | None = None, enforcement: Enforcement | None = None,
+                  online: OnlineDetection | None = None, nonces: NonceCache | AsyncNonceCache | None = None,
+                  response_owners: ResponseOwners | None = None, metrics: Metrics | None = None,
+                  feed: FeedPublisher | FeedFile | None = None, console: bool = True) -> Runtime:
     """A gateway runtime: every collaborator from `settings` unless given.
 
     `upstreams`: named upstreams that replace or join the configured ones (routes still come from
-    the settings). `clock`: wall-clock seconds for request timestamps and records. `console`:
-    False for a gateway without the reviewers' console (its pages answer 404).
+    the settings). `clock`: wall-clock seconds for request timestamps and records. `feed`: without
+    one (and no `feed_file` setting), the runtime signs its own at start. `console`: False for a
+    gateway without the reviewers' console (its pages answer 404).
     """
     store = store or open_store(settings.store_url)
-    directory = Directory(store)
+    directory = directory or Directory(store)
     router = build_router(settings, upstreams)
     if nonces is None:
         nonces = (SharedNonceCache.from_url(settings.redis_url, settings.redis_prefix,
@@ -76,18 +80,18 @@ def build_runtime(settings: Settings, *, store: Store | None = None,
         settings, store=store, directory=directory, router=router,
         models=ModelCatalog(settings, router),  # GET /v1/models (moat.gateway.models_api)
         # whose stored response is whose (Responses API): memory, and Redis when configured
-        response_owners=ResponseOwners.from_url(settings.redis_url, settings.redis_prefix),
+        response_owners=response_owners or ResponseOwners.from_url(settings.redis_url, settings.redis_prefix),
         forwarding=Forwarding(settings.relay),  # which headers pass to and from upstreams
-        metrics=Metrics(),
+        metrics=metrics or Metrics(),
         recorder=recorder or Recorder.from_settings(store, settings),
         policy=policy or PolicyStore(settings.policy_dir or None),
         limiter=limiter or auto_limiter(settings),
-        enforcement=Enforcement(store, settings),
-        online=attach_online_detection(settings, store),  # issue 6 item 3
+        enforcement=enforcement or Enforcement(store, settings),
+        online=online or attach_online_detection(settings, store),  # issue 6 item 3
         resolution=Resolution(store, directory),
         attribution=AttributionVerifier(platforms_from_records(asdict(p) for p in settings.platforms),
                                         nonces=nonces),
-        feed=FeedFile(settings.feed_file) if settings.feed_file else None,
+        feed=feed or (FeedFile(settings.feed_file) if settings.feed_file else None),
         redis=redis, clock=clock)
     if console:  # built now, opened on its first page (moat.console.app)
         from moat.console.app import Console
