@@ -23,9 +23,11 @@ from moat.enforce.storage import EnforceStore
 from moat.store import open_store
 from moat.store.base import RecordBatchItem
 
+BASE_TS = time.time()  # today: records land in a partition of their day (PostgreSQL), as a gateway's do
+
 
 def item(i: int) -> RecordBatchItem:
-    traffic = {"ts": 1_780_000_000.0 + i / 1000, "request_id": f"req-{i}", "account_id": f"acct-{i % 97}",
+    traffic = {"ts": BASE_TS + i / 1000, "request_id": f"req-{i}", "account_id": f"acct-{i % 97}",
                "key_id": f"key-{i % 97}", "channel": "direct", "endpoint": "/v1/chat/completions",
                "model": "moat-demo", "conversation_id": f"c{i % 13}", "turn": i % 7, "prompt": "hello " * 20,
                "input_tokens": 40, "output_tokens": 120, "reasoning": False, "stream": True, "status": 200,

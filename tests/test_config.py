@@ -27,7 +27,7 @@ BAD = {
     "url": ('[[upstreams]]\nname = "g"\nkind = "openai"\nbase_url = "ftp://x"\n', {},
             'moat.toml: upstreams[0].base_url = "ftp://x": must be an http:// or https:// URL (or empty)'),
     "upstream kind": ('[[upstreams]]\nname = "g"\nkind = "gemini"\nbase_url = "https://x.example"\n', {},
-                      'moat.toml: upstreams[0].kind = "gemini": must be one of "openai", "anthropic", "demo"'),
+                      'moat.toml: upstreams[0].kind = "gemini": must be one of "openai", "anthropic", "demo", "http"'),
     "database url": ("", {"MOAT_DATABASE_URL": "mysql://u:pw@db/moat"},
                      "MOAT_DATABASE_URL=(hidden): database_url must be a sqlite:// or postgresql:// or postgres:// "
                      "URL (or empty)"),
@@ -78,7 +78,7 @@ def test_config_check_lists_every_problem_one_line_each(tmp_path: Path) -> None:
         'bad.toml: recording.prompts = "bogus": must be one of "full", "truncate", "hash"',
         "bad.toml: unknown setting server.prot; did you mean server.port?",
         "MOAT_SERVER__PORT=abc: server.port must be an integer from 1 to 65535",
-        'bad.toml: upstreams[0].kind = "gemini": must be one of "openai", "anthropic", "demo"',
+        'bad.toml: upstreams[0].kind = "gemini": must be one of "openai", "anthropic", "demo", "http"',
         'bad.toml: upstreams[0].base_url = "ftp://x": must be an http:// or https:// URL (or empty)',
         "config check: 6 problem(s)",
     ]

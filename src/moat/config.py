@@ -110,15 +110,19 @@ class RecordingSettings:
     segment_bytes: Positive = 64 << 20
     max_field_chars: Positive = 1024  # user agent, names and other free text in a record; longer: cut, `truncated`
     dead_letter_max_bytes: Count = 64 << 20  # cap of wal/dead-letter.jsonl; beyond it records are counted, not kept
+    retention_days: Count = 0  # recorded traffic kept this many whole UTC days, then expired hourly (0: forever)
 
 
 @dataclass
 class UpstreamSettings:
     name: Annotated[str, NotEmpty()] = ""
-    kind: Literal["openai", "anthropic", "demo"] = "openai"
+    kind: Literal["openai", "anthropic", "demo", "http"] = "openai"
     base_url: HttpUrl = ""  # required unless kind = "demo"
     api_key: Credential = ""
     api_key_env: str = ""
+    # kind = "http" (docs/data-apis.md): the header that carries the upstream credential; "Bearer <token>"
+    # for authorization, the bare token for any other name.
+    auth_header: Annotated[str, NotEmpty()] = "authorization"
     # Three timeouts, none of which bounds a whole generation (issue 12 item 4): connecting, the wait
     # for the response's status line (a non-streamed answer arrives whole, so this is the longest
     # generation allowed), and the silence allowed between two pieces of a body once it started.
@@ -149,6 +153,10 @@ class UpstreamSettings:
         return os.environ.get(self.api_key_env, "") if self.api_key_env else ""
 
 
+ItemFormat = Literal["", "ndjson", "sse", "none"]
+ErrorShape = Literal["upstream", "problem"]
+
+
 @dataclass
 class RouteSettings:
     model: Annotated[str, NotEmpty()] = "*"
@@ -157,6 +165,16 @@ class RouteSettings:
     upstream_model: str = ""
     # A glob route's models, as `GET /v1/models` lists them; empty: ask the upstream's own /models.
     models: list[str] = field(default_factory=list)
+    # A data route (docs/data-apis.md, issue 15) has a path prefix instead of a model, to a kind = "http"
+    # upstream. Its methods (empty: every method), how its responses split into items ("": by their
+    # content type), what request.resource is (query:<name> | path:<n> | header:<name>), the item field
+    # counted as a resource, and the shape of Moat's own refusals on it.
+    path: str = ""
+    methods: list[str] = field(default_factory=list)
+    items: ItemFormat = ""
+    resource: str = ""
+    item_resource: str = ""
+    errors: ErrorShape = "upstream"
 
 
 @dataclass
@@ -301,8 +319,12 @@ class Settings:
         return table
 
     def route_table(self) -> list[RouteSettings]:
-        """Configured routes; with none, every model goes to the demo model."""
-        return self.routes or [RouteSettings(model="*", upstream="demo")]
+        """Configured model routes; with none, every model goes to the demo model."""
+        return [r for r in self.routes if not r.path] or [RouteSettings(model="*", upstream="demo")]
+
+    def data_routes(self) -> list[RouteSettings]:
+        """Configured data routes (a `path` prefix to a kind = "http" upstream, docs/data-apis.md)."""
+        return [r for r in self.routes if r.path]
 
 
 # MOAT_* variables that are not settings: the file to read, the test suite's and benchmarks' own, and
@@ -355,10 +377,17 @@ def _relations(settings: Settings, origin: str) -> list[str]:
         if names.count(upstream.name) > 1 and names.index(upstream.name) != i:
             problems.append(describe(f"upstreams[{i}].name", upstream.name, "unique among upstreams", origin=origin))
     known = {*names, "demo"}
+    kinds = {u.name: u.kind for u in settings.upstreams}
     for i, route in enumerate(settings.routes):
         if route.upstream not in known:
             problems.append(describe(f"routes[{i}].upstream", route.upstream,
                                      "the name of an upstream: " + ", ".join(sorted(known)), origin=origin))
+        elif (kinds.get(route.upstream) == "http") != bool(route.path):
+            problems.append(describe(f"routes[{i}].upstream", route.upstream,
+                                     "a kind = \"http\" upstream for a route with a path, and a model upstream "
+                                     "for a route with a model", origin=origin))
+        if route.path:
+            problems += data_route_problems(route, f"routes[{i}]", origin)
     for i, hook in enumerate(settings.webhooks):
         problems += webhook_problems(hook, f"webhooks[{i}]", origin)
     ids = [p.platform_id for p in settings.platforms]
@@ -370,6 +399,22 @@ def _relations(settings: Settings, origin: str) -> list[str]:
     if settings.policy_dir and not Path(settings.policy_dir).is_dir():
         problems.append(describe("policy_dir", settings.policy_dir, "a directory of policy files (or empty)",
                                  origin=origin))
+    return problems
+
+
+def data_route_problems(route: RouteSettings, where: str, origin: str) -> list[str]:
+    """What a data route's types cannot say (docs/data-apis.md): a path, methods, a resource rule."""
+    from moat.gateway.data_rules import resource_rule_problem
+
+    problems: list[str] = []
+    if not route.path.startswith("/"):
+        problems.append(describe(f"{where}.path", route.path, "a path starting with /", origin=origin))
+    for method in route.methods:
+        if not method.isalpha() or method != method.upper():
+            problems.append(describe(f"{where}.methods", method, "an HTTP method in capitals, e.g. GET",
+                                     origin=origin))
+    if route.resource and (problem := resource_rule_problem(route.resource)):
+        problems.append(describe(f"{where}.resource", route.resource, problem, origin=origin))
     return problems
 
 

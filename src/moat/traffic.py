@@ -32,6 +32,11 @@ REQUEST_FIELDS: tuple[str, ...] = (
 # gateway meters apart (issue 12 item 3). Written when known, null or absent when not; readers never
 # require them.
 USAGE_FIELDS: tuple[str, ...] = ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens")
+# Optional request fields of data APIs (docs/data-apis.md, issue 15): stored in their own columns
+# (store migration v7), absent from a model call's record. `resources` (a list) rides in `extra`.
+DATA_FIELDS: tuple[str, ...] = ("kind", "method", "path", "query", "resource", "items", "bytes", "key_use",
+                                "cut_reason")
+DATA_EXTENSIONS: tuple[str, ...] = (*DATA_FIELDS, "resources", "recovered")
 # Optional fields beyond the spec (docs/traffic-format-extensions.md): written when a record has
 # them, so an export keeps what a decision read and a replay can decide again from it (issue 13).
 ACCOUNT_EXTENSIONS: tuple[str, ...] = ("credential", "verified", "status")
@@ -136,7 +141,7 @@ class DatasetWriter:
         self._write(ACCOUNTS_FILE, obj, ACCOUNT_FIELDS, ACCOUNT_EXTENSIONS)
 
     def request(self, obj: dict[str, Any]) -> None:
-        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, (*USAGE_FIELDS, *REQUEST_EXTENSIONS))
+        self._write(REQUESTS_FILE, obj, REQUEST_FIELDS, (*USAGE_FIELDS, *REQUEST_EXTENSIONS, *DATA_EXTENSIONS))
 
     def entity(self, obj: dict[str, Any]) -> None:
         if ENTITIES_FILE not in self._files:

@@ -83,3 +83,46 @@ def test_checkpoint_round_trip_and_no_temporary_files_left(tmp_path: Path) -> No
     assert group.read_checkpoint() == Position(4, 17)
     assert sorted(os.listdir(tmp_path)) == sorted([f"{group.name}.lock", f"{group.name}.ckpt"])
     group.release()
+
+
+def test_a_torn_checkpoint_slot_falls_back_to_the_previous_checkpoint(tmp_path: Path) -> None:
+    group = WalGroup.create(tmp_path)
+    group.write_checkpoint(Position(2, 100))
+    group.write_checkpoint(Position(2, 250))
+    raw = bytearray(group.checkpoint_path.read_bytes())
+    assert len(raw) == 64
+    # The newest slot torn by a crash mid-write: its checksum no longer matches.
+    newest = 0 if raw[0:8] > raw[32:40] else 32
+    raw[newest + 16] ^= 0xFF
+    group.checkpoint_path.write_bytes(bytes(raw))
+    assert group.read_checkpoint() == Position(2, 100)
+    # Both slots torn: no checkpoint, so a recoverer replays from the first segment (idempotent).
+    group.checkpoint_path.write_bytes(b"\x01" * 64)
+    assert group.read_checkpoint() is None
+    group.release()
+
+
+def test_a_checkpoint_written_by_an_older_version_is_read_and_carried_forward(tmp_path: Path) -> None:
+    (tmp_path / "123-abcd.lock").write_bytes(b"")
+    (tmp_path / "123-abcd.ckpt").write_text("3 4096\n")
+    group = WalGroup.take_over(tmp_path, "123-abcd")
+    assert group is not None
+    assert group.read_checkpoint() == Position(3, 4096)
+    group.write_checkpoint(Position(3, 5000))
+    assert group.read_checkpoint() == Position(3, 5000)
+    group.release()
+
+
+def test_whoever_takes_a_group_over_continues_its_checkpoint_sequence(tmp_path: Path) -> None:
+    group = WalGroup.create(tmp_path)
+    for offset in range(10, 80, 10):  # seven writes: the sequence is well past the first slots
+        group.write_checkpoint(Position(1, offset))
+    name = group.name
+    group.release()
+    heir = WalGroup.take_over(tmp_path, name)
+    assert heir is not None and heir.read_checkpoint() == Position(1, 70)
+    heir.write_checkpoint(Position(1, 90))
+    assert heir.read_checkpoint() == Position(1, 90)  # not the owner's older, higher-numbered slot
+    heir.write_checkpoint(Position(2, 0))
+    assert heir.read_checkpoint() == Position(2, 0)
+    heir.release()

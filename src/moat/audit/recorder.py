@@ -24,6 +24,9 @@ Recovery: at start and every `rescan_interval`, groups of write-ahead files whos
 idempotent by request id and decision id, so replaying a batch that was committed just before a
 crash duplicates nothing (at-least-once delivery, exactly-once storage).
 
+Beside the drain task runs the traffic upkeep (`moat.audit.retention`): partitions made ahead and
+`recording.retention_days` applied, hourly, never on the request path.
+
 Call `record()` from the event loop thread that ran `start()`; each worker process starts its own.
 """
 
@@ -41,9 +44,11 @@ from typing import Any
 
 import orjson
 
+from moat.audit.retention import TrafficUpkeep
 from moat.audit.wal import Position, WalGroup, WalWriter, fsync_dir, read_lines
 from moat.config import Settings
 from moat.store.base import RecordBatchItem, Store
+from moat.tasks import Backoff, poll
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +85,9 @@ class RecorderStats:
     dead_letter_bytes: int = 0  # size of dead-letter.jsonl
     dead_letter_dropped: int = 0  # dead letters past the file's cap: counted and logged, not kept
     store_ok: bool = True  # the last store write succeeded
+    expired_days: int = 0  # whole days of traffic dropped by retention (moat.audit.retention)
+    expired_rows: int = 0  # traffic records deleted one by one by retention (SQLite, PostgreSQL's default partition)
+    upkeep_errors: int = 0  # failed upkeep passes (partitions ahead, retention)
 
 
 class Recorder:
@@ -89,7 +97,7 @@ class Recorder:
                  flush_interval: float = 0.2, queue_size: int = 10_000, queue_bytes: int = 32 << 20,
                  segment_bytes: int = 64 << 20, fsync_interval: float = 0.0,
                  rescan_interval: float = 30.0, max_backoff: float = 5.0,
-                 dead_letter_max_bytes: int = 64 << 20) -> None:
+                 dead_letter_max_bytes: int = 64 << 20, retention_days: int = 0) -> None:
         self.store = store
         self.wal_dir = Path(wal_dir)
         self.stats = RecorderStats()
@@ -100,8 +108,9 @@ class Recorder:
         self._segment_bytes = segment_bytes
         self._fsync_interval = fsync_interval
         self._rescan_interval = rescan_interval
-        self._max_backoff = max_backoff
+        self._backoff = Backoff(0.05, max_backoff)
         self._dead_letter_max = dead_letter_max_bytes
+        self.upkeep = TrafficUpkeep(store, self.stats, retention_days=retention_days)
         self._group: WalGroup | None = None
         self._writer: WalWriter | None = None
         # (end position, item, line bytes) of records also held in memory, oldest first.
@@ -128,7 +137,7 @@ class Recorder:
             # Optional settings, read when config.py defines them.
             "fsync_interval": float(getattr(rec, "fsync_interval", 0.0)),
         }
-        for name in ("queue_size", "segment_bytes", "dead_letter_max_bytes"):
+        for name in ("queue_size", "segment_bytes", "dead_letter_max_bytes", "retention_days"):
             if hasattr(rec, name):
                 options[name] = int(getattr(rec, name))
         options.update(overrides)
@@ -191,6 +200,7 @@ class Recorder:
         self._task = asyncio.create_task(self._drain(), name="moat-recorder")
         if self._fsync_interval > 0:
             self._fsync_task = asyncio.create_task(self._fsync_loop(), name="moat-recorder-fsync")
+        self.upkeep.start()
 
     async def flush(self, timeout: float | None = None) -> bool:
         """Wait until everything recorded so far, and every orphan found at start, is in the store."""
@@ -223,6 +233,7 @@ class Recorder:
         task, writer, group = self._task, self._writer, self._group
         if task is None or writer is None or group is None:
             return True
+        await self.upkeep.stop()
         loop = asyncio.get_running_loop()
         self._deadline = loop.time() + timeout
         self._stop_event.set()
@@ -273,7 +284,7 @@ class Recorder:
                 failures += 1
                 self.stats.errors += 1
                 log.exception("recorder drain step failed; retrying")
-                await self._sleep(min(0.05 * 2 ** failures, self._max_backoff))
+                await self._sleep(self._backoff.delay(failures + 1))
                 if self._give_up():
                     return
                 continue
@@ -350,7 +361,6 @@ class Recorder:
 
     async def _commit(self, items: list[RecordBatchItem]) -> bool:
         """Write a batch, retrying with back-off while the store fails; False only at the stop deadline."""
-        delay = 0.05
         failures = 0
         while True:
             try:
@@ -368,8 +378,7 @@ class Recorder:
                 self.stats.store_ok = False
                 if self._give_up():
                     return False
-                await self._sleep(delay)
-                delay = min(delay * 2, self._max_backoff)
+                await self._sleep(self._backoff.delay(failures))
                 continue
             if not self.stats.store_ok:
                 log.warning("store writes resumed after %d failed attempt(s)", failures)
@@ -494,13 +503,11 @@ class Recorder:
 
     # ---- optional fsync ----------------------------------------------------------------------
     async def _fsync_loop(self) -> None:
-        while True:
-            await asyncio.sleep(self._fsync_interval)
-            try:
-                await self._fsync_now()
-            except OSError:
-                self.stats.errors += 1
-                log.exception("fsync of the write-ahead file failed")
+        await poll(self._fsync_now, self._fsync_interval, log, "fsync of the write-ahead file", self._count_error,
+                   wait_first=True, errors=(OSError,))
+
+    def _count_error(self, exc: BaseException) -> None:
+        self.stats.errors += 1
 
     async def _fsync_now(self) -> None:
         writer = self._writer

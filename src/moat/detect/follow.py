@@ -40,10 +40,13 @@ from redis.exceptions import RedisError
 from moat.detect import checkpoint
 from moat.detect.online_scorer import OnlineScorer
 from moat.detect.stream import FIELD, LocalStream, decode, partition_of, stream_key
+from moat.tasks import Backoff, poll
 
 log = logging.getLogger("moat.detect.follow")
 
 GROUP = "moat-detect"
+_REDIS_AWAY = Backoff(1.0, 1.0)  # a worker that lost Redis retries every 0.5 to 1 s
+_BATCH_FAILED = Backoff(0.5, 0.5, jitter=0.0)
 _RENEW = """
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0
@@ -103,19 +106,11 @@ class RedisFollower:
 
     # ---- the loop ------------------------------------------------------------------------------
     async def run(self, stop: asyncio.Event) -> None:
-        """Until `stop` is set: balance leases, read, fold, acknowledge, score."""
-        failing = False
+        """Until `stop` is set: balance leases, read, fold, acknowledge, score. Redis away: keep the
+        state and retry every second; leases lapse if it lasts, and balance() notices."""
         try:
-            while not stop.is_set():
-                try:
-                    await self._once()
-                    failing = False
-                except (OSError, RedisError) as exc:
-                    # Redis away: keep the state; leases lapse if it lasts, and balance() notices.
-                    if not failing:
-                        log.warning("detector worker cannot reach Redis: %s", exc)
-                    failing = True
-                    await asyncio.sleep(1.0)
+            await poll(self._once, 0.0, log, "detector worker: Redis", retry=_REDIS_AWAY, stop=stop,
+                       errors=(OSError, RedisError))
         finally:
             await self.release_all()
 
@@ -279,15 +274,11 @@ class LocalFollower:
         self.batch = batch
 
     async def run(self, stop: asyncio.Event) -> None:
-        while not stop.is_set():
-            try:
-                items = await self.stream.take(self.batch, 0.1)
-                if items:
-                    await self.scorer.ingest(items)
-                await self.scorer.maybe_score()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # detection must never take the gateway down
-                log.exception("online detection failed on a batch; going on")
-                await asyncio.sleep(0.5)
-            await asyncio.sleep(0)  # let requests run between batches
+        """Until `stop` is set; a failing batch never takes the gateway down (the next one is 0.5 s away)."""
+        await poll(self._once, 0.0, log, "online detection (a batch)", retry=_BATCH_FAILED, stop=stop)
+
+    async def _once(self) -> None:
+        items = await self.stream.take(self.batch, 0.1)
+        if items:
+            await self.scorer.ingest(items)
+        await self.scorer.maybe_score()

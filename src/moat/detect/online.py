@@ -82,9 +82,10 @@ class OnlineDetection:
             return
         self._stop.set()
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            # The follower ends after its batch, so scores it has shown are in the table too (a
+            # cancel could land in the middle of that write); one that hangs is cancelled.
+            with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                await asyncio.wait_for(self._task, 5.0)
         await self.publisher.stop()
         await self.cache.stop()
         await self.board.close()

@@ -28,6 +28,8 @@ from typing import Any
 
 import orjson
 
+from moat.tasks import Backoff
+
 log = logging.getLogger("moat.detect.stream")
 
 FIELD = b"r"  # one field per stream entry: the record as JSON
@@ -132,7 +134,7 @@ class RecordPublisher:
 
     # ---- background ----------------------------------------------------------------------------
     async def _drain(self) -> None:
-        backoff = 0.1
+        backoff, failures = Backoff(0.1, 2.0), 0
         while True:
             if not self._buffer:
                 self._wake.clear()
@@ -141,7 +143,7 @@ class RecordPublisher:
                 continue
             try:
                 await self._send()
-                backoff = 0.1
+                failures = 0
                 self.stats.connected = True
             except asyncio.CancelledError:
                 raise
@@ -150,8 +152,8 @@ class RecordPublisher:
                 if self.stats.connected:
                     log.warning("detector stream unavailable, buffering records: %s", exc)
                 self.stats.connected = False
-                await asyncio.sleep(backoff)
-                backoff = min(2.0, backoff * 2)
+                failures += 1
+                await asyncio.sleep(backoff.delay(failures))
             self.stats.buffered = len(self._buffer)
 
     async def _send(self) -> None:

@@ -27,9 +27,10 @@ from typing import Any
 
 from moat.enforce.cases import record_event, subject_accounts
 from moat.enforce.models import ACTION_KINDS, Action, Page, Subject
-from moat.enforce.services import EnforceContext, check_id, check_text, new_id
+from moat.enforce.services import EnforceContext, check_id, check_text
 from moat.errors import BadRequest, NotFound
 from moat.identity import admin
+from moat.ids import new_id
 
 _SEVERITY = {"block": ("blocked", 2), "suspend": ("suspended", 1)}
 

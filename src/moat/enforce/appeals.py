@@ -26,8 +26,9 @@ from moat.enforce import actions as enforce_actions
 from moat.enforce import exceptions, labels
 from moat.enforce.cases import open_case, record_event
 from moat.enforce.models import Appeal, Page
-from moat.enforce.services import EnforceContext, check_id, check_text, new_id
+from moat.enforce.services import EnforceContext, check_id, check_text
 from moat.errors import BadRequest, NotFound
+from moat.ids import new_id
 
 # Reason codes of refusals made while authenticating (moat.identity.directory.AccountRefused).
 AUTH_REFUSALS = exceptions.AUTH_REFUSALS

@@ -17,8 +17,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from moat.enforce.models import CASE_SOURCES, Case, CaseEvent, Evidence, Page, Subject
-from moat.enforce.services import EnforceContext, check_text, new_id
+from moat.enforce.services import EnforceContext, check_text
 from moat.errors import BadRequest, NotFound
+from moat.ids import new_id
 
 _LINKED_LIMIT = 200  # linked accounts snapshotted into a case
 

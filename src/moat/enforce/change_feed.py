@@ -48,6 +48,12 @@ class ChangeFollower:
         self._task = asyncio.create_task(poll(self.refresh, self._poll_interval, log, self.what, wait_first=True),
                                          name=f"moat-follow: {self.what}")
 
+    @property
+    def position(self) -> int:
+        """The last change applied: moves whenever this cache may have changed (open data streams
+        are judged again when it does, moat.gateway.data_streams)."""
+        return self._seq
+
     async def stop(self) -> None:
         await cancel(self._task)
         self._task = None

@@ -37,9 +37,10 @@ from typing import Any
 from moat.enforce import exception_store
 from moat.enforce.cases import record_event, subject_accounts
 from moat.enforce.models import EXCEPTION_STATUSES, EXCEPTION_SUBJECT_KINDS, ExceptionGrant, Page, Subject
-from moat.enforce.services import EnforceContext, check_id, check_text, new_id
+from moat.enforce.services import EnforceContext, check_id, check_text
 from moat.errors import BadRequest, NotFound
 from moat.identity import admin
+from moat.ids import new_id
 
 _WORD = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _DURATION = re.compile(r"^(\d{1,5})([mhd])$")

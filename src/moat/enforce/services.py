@@ -13,11 +13,10 @@ from moat.config import WebhookSettings
 from moat.enforce import webhooks
 from moat.enforce.storage import EnforceStore
 from moat.errors import BadRequest
-from moat.ids import new_id
 from moat.store import Store
 from moat.store.base import AdminAction
 
-__all__ = ["EnforceContext", "check_id", "check_text", "new_id"]
+__all__ = ["EnforceContext", "check_id", "check_text"]
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$")
 
 

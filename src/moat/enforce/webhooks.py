@@ -31,7 +31,7 @@ from moat.enforce.models import Page
 from moat.enforce.storage import EnforceStore, dumps, page_size
 from moat.ids import new_id
 from moat.store.database import Stmt
-from moat.tasks import cancel
+from moat.tasks import Backoff, cancel, poll
 
 log = logging.getLogger(__name__)
 
@@ -70,9 +70,8 @@ def verify_signature(secret: str, body: bytes, header: str, *, tolerance: float 
 
 
 def backoff(attempts: int, rand: Callable[[], float] = random.random) -> float:
-    """Seconds before retry number `attempts` (1-based): full jitter over an exponential cap."""
-    cap = min(MAX_DELAY, BASE_DELAY * 2 ** max(0, attempts - 1))
-    return cap / 2 + rand() * cap / 2
+    """Seconds before retry number `attempts` (1-based): half jitter over an exponential cap."""
+    return Backoff(BASE_DELAY, MAX_DELAY, rand=rand).delay(attempts)
 
 
 def subscribed(hook: WebhookSettings, event: str) -> bool:
@@ -168,14 +167,7 @@ class WebhookWorker:
             self._client = None
 
     async def _loop(self) -> None:
-        while True:
-            try:
-                await self.run_once()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.warning("webhooks: delivery round failed; retrying", exc_info=True)
-            await asyncio.sleep(self._poll)
+        await poll(self.run_once, self._poll, log, "webhooks: a delivery round")
 
     async def run_once(self) -> int:
         """Attempt every due delivery once; returns how many were attempted."""

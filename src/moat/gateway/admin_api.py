@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from moat.context import new_id
 from moat.errors import AuthenticationFailed, BadRequest, MoatError, NotFound, PermissionDenied
 from moat.gateway import admin_cases, admin_directory, admin_exceptions, admin_registry
 from moat.gateway.admin_request import AdminRequest, AdminRoute, Handler
@@ -29,6 +28,7 @@ from moat.gateway.errors import error_body
 from moat.gateway.http import Receive, Scope, Send, header, parse_json_object, read_body, send_json
 from moat.gateway.routes import Route, below
 from moat.hygiene import check_fields, check_json, check_path, check_text, decode_utf8, parse_query_strict
+from moat.ids import new_id
 
 if TYPE_CHECKING:
     from moat.gateway.runtime import Runtime

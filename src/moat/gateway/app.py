@@ -14,7 +14,6 @@ import orjson
 
 from moat import console
 from moat.config import Settings, load_settings
-from moat.context import new_id
 from moat.errors import BadRequest, MoatError, NotFound
 from moat.gateway import admin_api, appeals_api, feed_api, models_api, operations, responses_state
 from moat.gateway.build import build_runtime
@@ -26,6 +25,7 @@ from moat.gateway.http import JSON_HEADERS, Message, Receive, Scope, Send, send_
 from moat.gateway.pipeline import handle_call, refused_early
 from moat.gateway.routes import Route, RouteTable
 from moat.gateway.runtime import Runtime
+from moat.ids import new_id
 
 log = logging.getLogger("moat.gateway")
 
@@ -70,15 +70,17 @@ class Gateway:
             await handle_call(self.runtime, endpoint, scope, receive, send, refusal)
             return
         request_id = new_id("req")
-        send = _with_ids(send, request_id.encode())
+        own_ids, send = send, _with_ids(send, request_id.encode())
         if refusal is not None:
             await _refuse(send, path, refusal, request_id)
             return
         handler = self.routes.find(path, method)
-        if handler is None:
+        if handler is not None:
+            await handler(self.runtime, scope, receive, send, request_id)
+        elif (route := self.runtime.data.match(path)) is not None:  # a data API (docs/data-apis.md)
+            await self.runtime.data.handle(route, scope, receive, own_ids, None)  # with ids of its own
+        else:
             await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
-            return
-        await handler(self.runtime, scope, receive, send, request_id)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

@@ -19,6 +19,7 @@ from moat.detect.online import OnlineDetection
 from moat.detect.online import attach as attach_online_detection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
+from moat.gateway.data_api import DataApi
 from moat.gateway.demo_model import DemoModel
 from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
@@ -43,6 +44,8 @@ def build_router(settings: Settings, upstreams: Mapping[str, Upstream] | None = 
     """The routing table over the configured upstreams; `upstreams` replace (or add) by name."""
     built: dict[str, Upstream] = {}
     for u in settings.upstream_table():
+        if u.kind == "http":  # a data API: moat.gateway.data_api holds it
+            continue
         built[u.name] = DemoModel() if u.kind == "demo" else HttpUpstream(u)
     built.update(upstreams or {})
     return Router(built, settings.route_table())
@@ -93,6 +96,7 @@ def build_runtime(settings: Settings, *, store: Store | None = None, directory: 
                                         nonces=nonces),
         feed=feed or (FeedFile(settings.feed_file) if settings.feed_file else None),
         redis=redis, clock=clock)
+    runtime.data = DataApi(runtime)  # the data routes of docs/data-apis.md (none unless configured)
     if console:  # built now, opened on its first page (moat.console.app)
         from moat.console.app import Console
 

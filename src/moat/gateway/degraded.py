@@ -31,6 +31,7 @@ from moat.identity.snapshot import (
 )
 from moat.store.base import Store
 from moat.store.link import StoreLink, describe
+from moat.tasks import poll
 
 log = logging.getLogger("moat.gateway")
 
@@ -100,32 +101,29 @@ class SnapshotKeeper:
         self._interval = interval
         self._written: tuple[int, int] | None = None
         self.written_at: float | None = None
-        self._failing = False
 
     async def run(self) -> None:
-        while True:
-            await self.save()
-            await asyncio.sleep(self._interval)
+        await poll(self._save, self._interval, log, f"directory snapshot {self.path}")
 
     async def save(self) -> bool:
         """Write a fresh snapshot if the directory moved since the last one; True when written."""
-        if not (self._link.up and self._link.opened and self._link.caught_up):
-            return False
         try:
-            # The store's change feed, not this replica's view of it: a change not yet polled counts.
-            position = (await self._store.last_change(), self._position())
-            if position == self._written:
-                return False
-            snapshot = await take(self._store, self._restrictions())
-            await asyncio.to_thread(write, self.path, snapshot)
+            return await self._save()
         except asyncio.CancelledError:
             raise
         except Exception:
-            if not self._failing:
-                log.warning("directory snapshot: could not write %s; retrying", self.path, exc_info=True)
-            self._failing = True
+            log.warning("directory snapshot: could not write %s", self.path, exc_info=True)
             return False
-        self._failing = False
+
+    async def _save(self) -> bool:
+        if not (self._link.up and self._link.opened and self._link.caught_up):
+            return False
+        # The store's change feed, not this replica's view of it: a change not yet polled counts.
+        position = (await self._store.last_change(), self._position())
+        if position == self._written:
+            return False
+        snapshot = await take(self._store, self._restrictions())
+        await asyncio.to_thread(write, self.path, snapshot)
         self._written = position
         self.written_at = snapshot.written_at
         return True

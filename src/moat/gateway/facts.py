@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from moat.errors import BadRequest
+from moat.limits.base import Usage as Usage  # one type: what a call used, by kind
 
 
 @dataclass(slots=True)
@@ -23,23 +24,6 @@ class CallFacts:
     uncacheable_tokens: int = 0  # of input_tokens, what no prompt cache can serve (RequestContext)
     include_usage: bool = False  # OpenAI: the client itself asked for stream usage
     extra: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Usage:
-    """What one call used, by kind (issue 12 item 3; `moat.gateway.metering` reads each API's report).
-
-    The kinds never overlap except reasoning: `input_tokens` is the *fresh* (uncached) input, so the
-    whole prompt is input + cache_read + cache_write; `reasoning_tokens` is the part of
-    `output_tokens` that was reasoning / thinking (billed as output, so not added again).
-    """
-
-    input_tokens: int = 0  # fresh input, neither read from nor written to the prompt cache
-    output_tokens: int = 0  # everything generated, reasoning included
-    reported: bool = False  # True when the upstream said so; False when Moat counted
-    cache_read_tokens: int = 0  # input served from the prompt cache (billed at a fraction)
-    cache_write_tokens: int = 0  # input written to the prompt cache (billed at a premium)
-    reasoning_tokens: int = 0  # of output_tokens, the reasoning / thinking part
 
 
 def require_str(payload: dict[str, Any], name: str) -> str:

@@ -100,6 +100,8 @@ class _Connection(asyncio.Protocol):
         response.status = self.parser.get_status_code()
         if not response.headers_done.done():
             response.headers_done.set_result(None)
+        if response.head_only:  # an answer to HEAD has no body, whatever Content-Length says (RFC 9110 §9.3.2);
+            response._finish(False)  # the parser cannot know, so this connection is not reused
 
     def on_body(self, body: bytes) -> None:
         response = self.response
@@ -130,7 +132,8 @@ class Response:
     """One upstream response; read it whole with `read()` or as it arrives with `chunks()`."""
 
     __slots__ = ("_buffer", "_buffered", "_conn", "_error", "_loop", "_waiter", "complete", "content_length",
-                 "content_type", "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after", "status")
+                 "content_type", "head_only", "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after",
+                 "status")
 
     def __init__(self, conn: _Connection, idle_timeout: float) -> None:
         self._conn = conn
@@ -143,6 +146,7 @@ class Response:
         self.content_length: int | None = None  # None: chunked, or until the connection closes
         self.complete = False
         self.keep_alive = False
+        self.head_only = False  # the request was HEAD (data routes relay any method)
         self.idle_timeout = idle_timeout
         self._buffer: deque[bytes] = deque()
         self._buffered = 0
@@ -264,6 +268,7 @@ class Pool:
             reused = conn.used
             conn.used = True
             response = Response(conn, self.idle_timeout)
+            response.head_only = method == b"HEAD"
             conn.response = response
             assert conn.transport is not None
             if len(body) < _JOIN_BELOW:

@@ -48,7 +48,8 @@ class Metrics:
         self.redactions = Counter("moat_reasoning_redactions", "Responses with reasoning removed", registry=r)
         self.recorder = Gauge("moat_recorder", "Recorder state: queued, written, wal_bytes, errors, spilled, "
                               "recovered, dead_lettered, dead_letter_bytes, dead_letter_dropped (past the "
-                              "dead-letter cap) (records stay in the write-ahead log until stored)",
+                              "dead-letter cap) (records stay in the write-ahead log until stored); traffic "
+                              "retention: expired_days, expired_rows, upkeep_errors",
                               ["stat"], registry=r, multiprocess_mode="livesum")
         self.limiter = Gauge("moat_limiter", "Limiter counters since start: checks, refusals and shadow refusals "
                              "by limit, redis_errors, fallbacks by fail mode, breaker_opens, settle_errors",
@@ -73,7 +74,7 @@ class Metrics:
 
     def observe_recorder(self, stats: RecorderStats) -> None:
         for name in ("queued", "written", "wal_bytes", "errors", "spilled", "recovered", "dead_lettered",
-                     "dead_letter_bytes", "dead_letter_dropped"):
+                     "dead_letter_bytes", "dead_letter_dropped", "expired_days", "expired_rows", "upkeep_errors"):
             self.recorder.labels(name).set(getattr(stats, name))
         self.dependency_up.labels("store_writes").set(1 if stats.store_ok else 0)
 

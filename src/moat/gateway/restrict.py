@@ -12,7 +12,7 @@ from dataclasses import replace
 from moat.context import Decision, RequestContext
 from moat.enforce.models import Restriction
 from moat.enforce.runtime import Enforcement
-from moat.limits.keys import KEY_EXPRESSIONS, key_value
+from moat.limits.keys import NAMED_KEYS, key_value
 from moat.policy import Engine
 
 
@@ -37,7 +37,7 @@ def apply_restriction(decision: Decision, restriction: Restriction, ctx: Request
             explanation.append(f"restriction names unknown limit '{restriction.limit}'; not applied")
         else:
             key = compiled.definition.key
-            value = key_value(key if key in KEY_EXPRESSIONS else "account", ctx)
+            value = key_value(key if key in NAMED_KEYS else "account", ctx)
             if value is not None:
                 limits = {**limits, restriction.limit: value}
                 if effect == "allow":

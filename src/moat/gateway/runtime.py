@@ -27,6 +27,7 @@ from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
+from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.facts import Usage
 from moat.gateway.forwarding import Forwarding
@@ -71,6 +72,8 @@ class LimitRefused(Exception):
 class Runtime:
     """One gateway process's collaborators, given by `moat.gateway.build.build_runtime` (which
     builds them from the settings unless injected); here they are only wired to each other."""
+
+    data: DataApi  # data routes: any HTTP API, firehoses included (docs/data-apis.md); set by build_runtime
 
     def __init__(self, settings: Settings, *, store: Store, directory: Directory, router: Router,
                  models: ModelCatalog, response_owners: ResponseOwners, forwarding: Forwarding, metrics: Metrics,
@@ -147,6 +150,7 @@ class Runtime:
         if self.enforcement.start not in self._deferred:
             await self.enforcement.start()
         self.policy.start()
+        await self.data.start()
         self._tasks.append(asyncio.create_task(self._observe(), name="moat-observe"))
         self._tasks.append(asyncio.create_task(self.link.run(), name="moat-database-link"))
         if self._keep_snapshot:
@@ -174,6 +178,7 @@ class Runtime:
     async def stop(self) -> None:
         for task in self._tasks:
             await cancel(task)
+        await self.data.stop()
         await self.policy.stop()
         if self.console is not None:
             await self.console.close()

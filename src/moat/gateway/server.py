@@ -38,11 +38,11 @@ import httptools
 import orjson
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol, RequestResponseCycle
 
-from moat.context import new_id
 from moat.errors import BadRequest, HeadersTooLarge, MoatError, RequestTimeout, TooManyConnections, UriTooLong
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
 from moat.gateway.http import BODY_TIMEOUT_FLAG
+from moat.ids import new_id
 
 if TYPE_CHECKING:
     from moat.config import ServerSettings, Settings

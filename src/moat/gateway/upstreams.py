@@ -19,8 +19,12 @@ from typing import Protocol
 from moat.config import RouteSettings, UpstreamSettings
 from moat.errors import NotFound, UpstreamUnavailable
 from moat.gateway.httpclient import Pool
+from moat.tasks import Backoff
 
 RETRY_STATUSES = frozenset({502, 503})
+# Short: a client is waiting. A refused connection is retried sooner than a 502/503 answer.
+_RETRY_UNREACHABLE = Backoff(0.05, 1.0)
+_RETRY_STATUS = Backoff(0.1, 1.0)
 
 
 ForwardHeaders = Sequence[tuple[bytes, bytes]]
@@ -88,13 +92,13 @@ class HttpUpstream:
             except UpstreamUnavailable:
                 if attempt < s.retries:
                     attempt += 1
-                    await asyncio.sleep(0.05 * attempt)
+                    await asyncio.sleep(_RETRY_UNREACHABLE.delay(attempt))
                     continue
                 raise
             if response.status in RETRY_STATUSES and attempt < s.retries:
                 response.close()
                 attempt += 1
-                await asyncio.sleep(0.1 * attempt)
+                await asyncio.sleep(_RETRY_STATUS.delay(attempt))
                 continue
             return response
 

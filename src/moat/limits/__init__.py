@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from moat.limits.auto import auto_limiter
 from moat.limits.base import Admission, Check, Demand, Limiter, LimiterStats, LimitStatus, Usage
 from moat.limits.headers import rate_limit_headers, rate_limited
-from moat.limits.keys import KEY_EXPRESSIONS, checks_for, demand_for, key_value
+from moat.limits.keys import NAMED_KEYS, checks_for, demand_for, key_value
 from moat.limits.memory import MemoryLimiter
 from moat.limits.spec import LimitSpec
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from moat.limits.redis_backend import RedisLimiter
 
 __all__ = [
-    "KEY_EXPRESSIONS",
+    "NAMED_KEYS",
     "Admission",
     "Check",
     "Demand",

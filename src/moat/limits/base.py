@@ -47,29 +47,22 @@ class Demand(NamedTuple):
     uncacheable: int = 0  # of input_tokens, what no prompt cache can serve (only `floor_units` reads it)
 
 
-class TokenCounts(Protocol):
-    """Anything with the counts `settle` reads, such as the gateway's metered usage."""
+@dataclass(slots=True)
+class Usage:
+    """What one call used, by kind: the upstream's report, or Moat's count (issue 12 item 3;
+    `moat.gateway.metering` reads each API's report). The limiter settles reservations with it.
 
-    @property
-    def input_tokens(self) -> int: ...  # fresh input: neither read from nor written to the cache
+    The kinds never overlap except reasoning: `input_tokens` is the *fresh* (uncached) input, so the
+    whole prompt is input + cache_read + cache_write; `reasoning_tokens` is the part of
+    `output_tokens` that was reasoning / thinking (billed as output, so not added again).
+    """
 
-    @property
-    def output_tokens(self) -> int: ...  # reasoning included
-
-    @property
-    def cache_read_tokens(self) -> int: ...
-
-    @property
-    def cache_write_tokens(self) -> int: ...
-
-
-class Usage(NamedTuple):
-    """What the request really used, from the upstream's usage report (or the meter's count)."""
-
-    input_tokens: int = 0
-    output_tokens: int = 0
-    cache_read_tokens: int = 0
-    cache_write_tokens: int = 0
+    input_tokens: int = 0  # fresh input, neither read from nor written to the prompt cache
+    output_tokens: int = 0  # everything generated, reasoning included
+    reported: bool = False  # True when the upstream said so; False when Moat counted
+    cache_read_tokens: int = 0  # input served from the prompt cache (billed at a fraction)
+    cache_write_tokens: int = 0  # input written to the prompt cache (billed at a premium)
+    reasoning_tokens: int = 0  # of output_tokens, the reasoning / thinking part
 
 
 TOKEN_KINDS = frozenset(("input_tokens", "output_tokens", "tokens"))
@@ -89,7 +82,7 @@ def units(kind: str, input_tokens: int, output_tokens: int) -> int:
     return 1
 
 
-def usage_units(spec: LimitSpec, usage: TokenCounts) -> int:
+def usage_units(spec: LimitSpec, usage: Usage) -> int:
     """What real `usage` costs against `spec` (settlement): `units` with the cache kinds at the
     quota's weights (`LimitSpec.cache_read_weight`, ...), in integer thousandths rounded up once."""
     kind = spec.kind
@@ -270,7 +263,7 @@ class Limiter(Protocol):
         """
         ...
 
-    async def settle(self, admission: Admission, usage: TokenCounts) -> None:
+    async def settle(self, admission: Admission, usage: Usage) -> None:
         """Replace the admission's token reservations by real `usage` (`usage_units`: cache kinds at
         each quota's weights): refund, or charge the overshoot.
 
@@ -287,7 +280,7 @@ class Limiter(Protocol):
         """
         ...
 
-    async def finish(self, admission: Admission, usage: TokenCounts) -> None:
+    async def finish(self, admission: Admission, usage: Usage) -> None:
         """`settle` then `release`, in one backend call: what the gateway's `finally` should call."""
         ...
 
@@ -308,6 +301,6 @@ class ImmediateLimiter(Limiter, Protocol):
         """`admit` without the coroutine: the same answer."""
         ...
 
-    def finish_now(self, admission: Admission, usage: TokenCounts) -> None:
+    def finish_now(self, admission: Admission, usage: Usage) -> None:
         """`finish` without the coroutine."""
         ...

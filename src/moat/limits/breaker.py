@@ -12,12 +12,14 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from moat.tasks import Backoff
+
 
 class CircuitBreaker:
     def __init__(self, *, base: float = 0.5, cap: float = 10.0, probe: float = 1.0,
                  clock: Callable[[], float] = time.monotonic) -> None:
-        self._base = base
-        self._cap = cap
+        # No jitter: one replica's breaker lets one probe through; its timing is what tests pin.
+        self._backoff = Backoff(base, cap, jitter=0.0)
         self._probe = probe
         self._clock = clock
         self._failures = 0
@@ -51,6 +53,5 @@ class CircuitBreaker:
         """Record a failure; True when this one opened a closed breaker (for the metric)."""
         opened = self._failures == 0
         self._failures += 1
-        backoff = min(self._cap, self._base * 2 ** min(self._failures - 1, 30))
-        self._open_until = self._clock() + backoff
+        self._open_until = self._clock() + self._backoff.delay(self._failures)
         return opened

@@ -1,64 +1,90 @@
-"""From a `RequestContext` to limit checks and the reservation demand.
+"""Whose usage a limit counts (its key), and what a request reserves.
 
-A `LimitSpec.key` names a key expression; `KEY_EXPRESSIONS` holds the built-in ones. A value of
-None means the limit does not apply to this request (e.g. `end_user` on a direct call). The policy
-engine may evaluate its own expressions (CEL) and build `Check(spec, value)` itself: the limiters
-only see strings. Values are namespaced by their expression so `plan` "free" and `account` "free"
-never share a counter.
+A `LimitSpec.key` names one of `NAMED_KEYS`, each defined once over fields of the policy context
+(`moat.context_fields`): the policy engine evaluates its `cel` (moat.policy.limitdefs compiles it
+with the bundle's own key expressions), and `key_value` reads the same fields through their declared
+getters, so both sides count the same counter (issue 14 item 4: the keys were written twice, as
+Python lambdas and as CEL strings). An empty value means the limit does not apply to this request
+(e.g. `end_user` on a direct call). Values are namespaced by their key, so `plan` "free" and
+`account` "free" never share a counter.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from moat.context import RequestContext
+from moat.context_fields import field_at
 from moat.limits.base import Check, Demand
 from moat.limits.spec import LimitSpec
 
-KeyExpression = Callable[[RequestContext], "str | None"]
+
+@dataclass(frozen=True, slots=True)
+class NamedKey:
+    """A key over declared string fields of the context: the first of `paths` that is not empty;
+    with `join`, all of them (none empty) joined by it; or one `constant` for every request."""
+
+    paths: tuple[str, ...] = ()
+    join: str | None = None
+    constant: str | None = None
+
+    @property
+    def cel(self) -> str:
+        """The key as the policy engine evaluates it."""
+        if self.constant is not None:
+            return json.dumps(self.constant)
+        if self.join is not None:
+            present = " && ".join(f'{p} != ""' for p in self.paths)
+            return f'{present} ? {f" + {json.dumps(self.join)} + ".join(self.paths)} : ""'
+        return _first(self.paths)
+
+    def value(self, ctx: RequestContext) -> str:
+        """The key's value on this request, "" when the limit does not apply."""
+        if self.constant is not None:
+            return self.constant
+        values = [str(field_at(p).get(ctx, None)) for p in self.paths]  # type: ignore[misc]
+        if self.join is not None:
+            return self.join.join(values) if all(values) else ""
+        return next((v for v in values if v), "")
 
 
-def _organization(ctx: RequestContext) -> str | None:
-    if ctx.org is not None:
-        return ctx.org.org_id
-    return ctx.account.org_id if ctx.account is not None else None
+def _first(paths: tuple[str, ...]) -> str:
+    head, rest = paths[0], paths[1:]
+    if not rest:
+        return head
+    tail = _first(rest)
+    return f'{head} != "" ? {head} : {f"({tail})" if len(rest) > 1 else tail}'
 
 
-def _end_user(ctx: RequestContext) -> str | None:
-    # Scoped by platform: two platforms may both have an end user "42".
-    if ctx.platform and ctx.end_user_id:
-        return f"{ctx.platform}/{ctx.end_user_id}"
-    return None
-
-
-KEY_EXPRESSIONS: dict[str, KeyExpression] = {
-    "key": lambda ctx: ctx.key.key_id if ctx.key is not None else None,
-    "account": lambda ctx: ctx.account.account_id if ctx.account is not None else None,
-    "organization": _organization,
-    # The entity resolved behind the call: limits that follow an organization through platforms.
-    "entity": lambda ctx: ctx.entity.org_id or _organization(ctx),
-    "plan": lambda ctx: ctx.plan,
-    "platform": lambda ctx: ctx.platform,
-    "end_user": _end_user,
-    "ip": lambda ctx: ctx.client_ip,
-    "model": lambda ctx: ctx.model or None,
-    "global": lambda ctx: "*",
+NAMED_KEYS: dict[str, NamedKey] = {
+    "key": NamedKey(("key.id",)),
+    "account": NamedKey(("account.id",)),
+    "organization": NamedKey(("org.id", "account.org_id")),  # the authenticated org, else the declared one
+    "entity": NamedKey(("entity.org_id", "org.id", "account.org_id")),  # follows an org through platforms
+    "plan": NamedKey(("account.plan",)),
+    "platform": NamedKey(("platform.name",)),
+    "end_user": NamedKey(("platform.name", "end_user.id"), join="/"),  # two platforms may both have a "42"
+    "ip": NamedKey(("request.client_ip",)),
+    "model": NamedKey(("request.model",)),
+    "global": NamedKey(constant="*"),
 }
 
 
-def key_value(expression: str, ctx: RequestContext) -> str | None:
-    """The counter key for `expression` on this request, or None when the limit does not apply."""
+def key_value(name: str, ctx: RequestContext) -> str | None:
+    """The counter key for the named key on this request, or None when the limit does not apply."""
     try:
-        extract = KEY_EXPRESSIONS[expression]
+        key = NAMED_KEYS[name]
     except KeyError:
-        raise ValueError(f"unknown limit key expression {expression!r} "
-                         f"(one of {', '.join(KEY_EXPRESSIONS)})") from None
-    value = extract(ctx)
-    return None if value is None else f"{expression}={value}"
+        raise ValueError(f"unknown limit key expression {name!r} "
+                         f"(one of {', '.join(NAMED_KEYS)})") from None
+    value = key.value(ctx)
+    return f"{name}={value}" if value else None
 
 
 def checks_for(specs: Iterable[LimitSpec], ctx: RequestContext) -> list[Check]:
-    """The checks for the built-in key expressions; limits whose key is absent are skipped."""
+    """The checks for the named keys; limits whose key is absent are skipped."""
     checks: list[Check] = []
     for spec in specs:
         value = key_value(spec.key, ctx)

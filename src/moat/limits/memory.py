@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, TokenCounts, usage_units
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, Usage, usage_units
 from moat.limits.verdict import decide
 
 StateKey = tuple[str, str]
@@ -99,7 +99,7 @@ class MemoryLimiter:
             else:
                 self._tat[state_key] = now + outcome[1]
 
-    async def settle(self, admission: Admission, usage: TokenCounts) -> None:
+    async def settle(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.settle`."""
         if not admission.settled:
             admission.settled = True
@@ -111,18 +111,18 @@ class MemoryLimiter:
             admission.released = True
             self.undo(admission, None, release=True, local_only=False)
 
-    async def finish(self, admission: Admission, usage: TokenCounts) -> None:
+    async def finish(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.finish`."""
         self.finish_now(admission, usage)
 
-    def finish_now(self, admission: Admission, usage: TokenCounts) -> None:
+    def finish_now(self, admission: Admission, usage: Usage) -> None:
         """`finish` (settle, then release) without the coroutines, like `admit_now`."""
         settle, release = not admission.settled, not admission.released
         if settle or release:
             admission.settled = admission.released = True
             self.undo(admission, usage if settle else None, release=release, local_only=False)
 
-    def undo(self, admission: Admission, usage: TokenCounts | None, *, release: bool, local_only: bool) -> None:
+    def undo(self, admission: Admission, usage: Usage | None, *, release: bool, local_only: bool) -> None:
         """Settle the admission's token reservations with the real `usage` (unless None) and give
         back its concurrency slots (when `release`), in one pass over what it consumed (see
         `Admission.consumed`); with `local_only`, only what the `local` fail mode took here."""

@@ -36,7 +36,7 @@ from redis.crc import key_slot
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError
 
-from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, TokenCounts, units, usage_units
+from moat.limits.base import Admission, Check, Demand, LimiterStats, Outcome, Usage, units, usage_units
 from moat.limits.breaker import CircuitBreaker
 from moat.limits.memory import MemoryLimiter
 from moat.limits.verdict import decide, state_name
@@ -239,7 +239,7 @@ class RedisLimiter:
             self._local.tick(now)
         return admission
 
-    async def settle(self, admission: Admission, usage: TokenCounts) -> None:
+    async def settle(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.settle`: one script call for all shared reservations, none if nothing changes."""
         await self._settle_remote(*self._settle_ops(admission, usage, [], [self._now_arg()]))
 
@@ -247,12 +247,12 @@ class RedisLimiter:
         """See `Limiter.release`."""
         await self._settle_remote(*self._release_ops(admission, [], [self._now_arg()]))
 
-    async def finish(self, admission: Admission, usage: TokenCounts) -> None:
+    async def finish(self, admission: Admission, usage: Usage) -> None:
         """See `Limiter.finish`: settle and release in one script call."""
         keys, args = self._settle_ops(admission, usage, [], [self._now_arg()])
         await self._settle_remote(*self._release_ops(admission, keys, args))
 
-    def _settle_ops(self, admission: Admission, usage: TokenCounts, keys: list[str],
+    def _settle_ops(self, admission: Admission, usage: Usage, keys: list[str],
                     args: list[Any]) -> tuple[list[str], list[Any]]:
         if admission.settled or not admission.allowed:
             return keys, args

@@ -5,9 +5,10 @@
     decision = store.decide(ctx, directory)       # per request: moat.context.Decision
     checks = store.engine.checks(decision)        # limiter checks for decision.limits
 
-Modules: `schema` (the context), `celparse`/`analysis` (load-time CEL checks and rewrite),
-`rules`/`limitdefs`/`bundle` (files -> compiled bundle), `engine` (decide), `store` (hot reload),
-`testing`/`replay`/`commands` (tooling).
+Modules: `schema`/`variables` (the context declared in moat.context_fields: documented, as CEL
+variables), `celparse`/`analysis` (load-time CEL checks and rewrite), `rules`/`limitdefs`/`bundle`
+(files -> compiled bundle), `engine` (decide), `store` (hot reload), `testing`/`replay`/`commands`
+(tooling).
 """
 
 from moat.policy.bundle import Bundle, load_bundle

@@ -22,9 +22,9 @@ from dataclasses import replace
 from typing import Any
 
 from moat.context import RequestContext, ResolvedEntity
+from moat.context_fields import DirectoryView, domain_org, restricted
 from moat.identity.models import Organization
 from moat.policy.combine import lifts_refusal
-from moat.policy.variables import DirectoryView, _domain_org, _restricted
 
 # The extension fields this module writes and reads (requests.jsonl; see the docs).
 INPUT_FIELDS: tuple[str, ...] = (
@@ -40,13 +40,13 @@ def recorded_inputs(ctx: RequestContext, directory: DirectoryView, lift: Any = N
     `lift`: the exceptions the caller could use (moat.enforce.exception_index.CallExceptions), kept
     as `[{"exception_id", "lifts"}]` so that a replay lifts what the gateway lifted."""
     account = ctx.account
-    domain_org = _domain_org(directory, account.email_domain) if account is not None else ""
-    named = {ctx.org.org_id if ctx.org else None, ctx.entity.org_id, domain_org, ctx.end_user_org}
+    owner = domain_org(directory, account.email_domain) if account is not None else ""
+    named = {ctx.org.org_id if ctx.org else None, ctx.entity.org_id, owner, ctx.end_user_org}
     inputs: dict[str, Any] = {
         "entity_restricted": ctx.entity.restricted,
         "entity_evidence": list(ctx.entity.evidence),
-        "restricted": sorted(n for n in named if n and _restricted(directory, n)),
-        "domain_org": domain_org or None,
+        "restricted": sorted(n for n in named if n and restricted(directory, n)),
+        "domain_org": owner or None,
         "scores": dict(ctx.scores),
         "cluster_id": ctx.extra.get("cluster_id"),
         "first_party": bool(ctx.extra.get("first_party")),

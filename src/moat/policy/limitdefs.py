@@ -10,6 +10,12 @@
         shadow: false                   # counted in metrics, never blocks, never consumes
         cache_read_weight: 0.1          # input/tokens quotas: what a cache-read token counts
         cache_write_weight: 1.25        #   and a cache-write token (defaults shown)
+      - name: data_research             # data APIs (docs/data-apis.md): volume caps, counted as a
+        key: account                    #   stream flows, in calendar windows (moat.limits.data)
+        items_per_minute: 3000
+        items_per_month: 1000000
+        bytes_per_month: 2000000000
+        resources_per_month: 50000
       - name: burst_tokens              # or the limiter's own terms, for odd periods
         kind: tokens
         limit: 50000
@@ -18,9 +24,9 @@
 
 A limit with one rate becomes one `LimitSpec` named like the limit; with several, each spec is
 named `<limit>/<shorthand>` (e.g. `free_rate/requests_per_minute`), so metrics and refusals say
-which rate was hit. The key is a CEL expression the engine evaluates per request. The named keys
-are those of `moat.limits.keys` (same meaning, same namespaced values such as `account=acct_1`,
-so a counter is the same whichever side computes it); any other key is a CEL expression over the
+which rate was hit. The key is a CEL expression the engine evaluates per request. A named key
+is `moat.limits.keys.NAMED_KEYS[key].cel`, its one definition (same namespaced values such as
+`account=acct_1`, so a counter is the same whichever side computes it); any other key is a CEL expression over the
 context and its values are namespaced `expr=...`. A key that evaluates to "" (e.g. `end_user` on
 a direct call, `organization` for an account without one) means the limit does not apply.
 """
@@ -30,21 +36,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from moat.limits.data import DATA_SHORTHANDS, DataCap
+from moat.limits.keys import NAMED_KEYS
 from moat.limits.spec import FAIL_MODES, LIMIT_KINDS, LimitSpec
 from moat.policy.yamlread import Located, PolicyError
 
-KEY_EXPRESSIONS: dict[str, str] = {
-    "key": "key.id",
-    "account": "account.id",
-    "organization": 'org.id != "" ? org.id : account.org_id',
-    "entity": 'entity.org_id != "" ? entity.org_id : (org.id != "" ? org.id : account.org_id)',
-    "plan": "account.plan",
-    "platform": "platform.name",
-    "end_user": 'platform.name != "" && end_user.id != "" ? platform.name + "/" + end_user.id : ""',
-    "ip": "request.client_ip",
-    "model": "request.model",
-    "global": '"*"',
-}
 KEY_ALIASES = {"org": "organization"}
 SHORTHANDS: dict[str, tuple[str, float]] = {
     "requests_per_minute": ("requests", 60.0),
@@ -59,7 +55,7 @@ SHORTHANDS: dict[str, tuple[str, float]] = {
 }
 _WEIGHTS = ("cache_read_weight", "cache_write_weight")
 _KEYS = frozenset({"name", "key", "fail_mode", "shadow", "burst", "kind", "limit", "period", "description",
-                   *_WEIGHTS, *SHORTHANDS})
+                   *_WEIGHTS, *SHORTHANDS, *DATA_SHORTHANDS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +69,7 @@ class LimitDef:
     specs: tuple[LimitSpec, ...]
     file: str
     line: int
+    data: tuple[DataCap, ...] = ()  # volume caps for data APIs, enforced by the data relay (not the limiter)
 
 
 def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) -> LimitDef | None:
@@ -109,7 +106,15 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
             err("period", "period must be a number of seconds")
             period = 60.0
         rates.append((str(raw.get("kind")), str(raw.get("kind")), raw.get("limit"), float(period)))
-    if not rates:
+    caps: list[DataCap] = []
+    for short, (data_kind, window) in DATA_SHORTHANDS.items():
+        if short in raw:
+            amount = raw[short]
+            if isinstance(amount, bool) or not isinstance(amount, int) or amount < 1:
+                err(short, f"{short} must be a positive integer, not {amount!r}")
+            else:
+                caps.append(DataCap(f"{name}/{short}", data_kind, window, amount))
+    if not rates and not caps and not any(short in raw for short in DATA_SHORTHANDS):
         err("name", f"limit {name!r} sets no rate (use one of {', '.join(SHORTHANDS)}, or kind/limit)")
     fail_mode = raw.get("fail_mode", "local")
     if fail_mode not in FAIL_MODES:
@@ -137,7 +142,7 @@ def parse_limit(raw: object, file: str, line: int, errors: list[PolicyError]) ->
             err(next((w for w in _WEIGHTS if w in reason), suffix if suffix in raw else "name"), reason)
     if len(errors) > before:
         return None
-    named = key in KEY_EXPRESSIONS
-    return LimitDef(name=name, key=key, key_expression=KEY_EXPRESSIONS.get(key, key),
+    named = NAMED_KEYS.get(key)  # its CEL, from its one definition
+    return LimitDef(name=name, key=key, key_expression=named.cel if named else key,
                     namespace=key if named else "expr", specs=tuple(specs),
-                    file=file, line=raw.line)
+                    file=file, line=raw.line, data=tuple(caps))

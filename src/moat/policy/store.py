@@ -29,7 +29,7 @@ from moat.policy.engine import Engine
 from moat.policy.variables import DirectoryView
 from moat.policy.worker import COMPILER, CompileWorker, WorkerBusy
 from moat.policy.yamlread import BundleError, PolicyError
-from moat.tasks import cancel
+from moat.tasks import cancel, poll
 
 log = logging.getLogger("moat.policy")
 Signature = tuple[tuple[str, int, int], ...]
@@ -75,7 +75,6 @@ class PolicyStore:
         self.reloads = 0  # successful swaps after the first load (a metric)
         self.failures = 0  # refused bundles (a metric)
         self.worker = worker
-        self._watch_error = ""  # the last unexpected error of the watcher, logged once
         self._job: tuple[Signature, Future[Engine]] | None = None  # this store's load on the worker
         self._signature = directory_signature(self.directory)
         self.engine = _build(self.directory)  # no fallback yet: raises BundleError
@@ -158,16 +157,9 @@ class PolicyStore:
         return False
 
     async def watch(self) -> None:
-        """Poll forever (run as a task; cancel to stop). Never raises for a bad bundle."""
-        while True:
-            await asyncio.sleep(self.interval)
-            try:
-                await self.reload_async()
-                self._watch_error = ""
-            except Exception as exc:  # not a bundle problem (those are refusals): say it once
-                if repr(exc) != self._watch_error:
-                    self._watch_error = repr(exc)
-                    log.exception("policy reload failed")
+        """Poll forever (run as a task; cancel to stop). Never raises for a bad bundle; anything else
+        (not a bundle problem: those are refusals) is said once until a reload works again."""
+        await poll(self.reload_async, self.interval, log, f"policy bundle {self.directory}: reload", wait_first=True)
 
     def start(self) -> None:
         """Start watching on the running event loop."""

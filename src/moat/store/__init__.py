@@ -8,12 +8,17 @@ store's named methods.
 
 from __future__ import annotations
 
+import logging
+import time
+
 from moat.store import schema
 from moat.store.base import Store
 from moat.store.database import Database, open_database
 from moat.store.directory import DirectoryTables
 from moat.store.logs import LogTables
 from moat.store.traffic import TrafficTables
+
+log = logging.getLogger(__name__)
 
 
 class SQLStore(DirectoryTables, TrafficTables, LogTables):
@@ -26,6 +31,12 @@ class SQLStore(DirectoryTables, TrafficTables, LogTables):
     async def open(self) -> None:
         await self.db.open()
         await self.db.migrate(schema.COMPONENT, schema.MIGRATIONS, legacy=schema.LEGACY)
+        try:
+            await self.prepare_traffic_days(time.time())
+        except Exception as exc:  # e.g. its lock wait timed out behind a long read: never a reason not to start
+            # The recorder's upkeep tries again within a minute, and the default partition holds
+            # records until then.
+            log.warning("traffic partitions ahead not made at start (the upkeep retries): %s", exc)
 
     async def close(self) -> None:
         await self.db.close()

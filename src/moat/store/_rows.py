@@ -7,7 +7,7 @@ serves both; only placeholders and the driver differ.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import orjson
@@ -15,7 +15,7 @@ import orjson
 from moat.audit.chain import GENESIS, entry_hash
 from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store.base import LogEntry, RecordBatchItem
-from moat.traffic import REQUEST_FIELDS, USAGE_FIELDS
+from moat.traffic import DATA_FIELDS, REQUEST_FIELDS, USAGE_FIELDS
 
 ORG_COLUMNS = (
     "org_id", "name", "domains", "ip_ranges", "payment_fingerprints", "sso_tenants", "aliases",
@@ -33,11 +33,13 @@ KEY_COLUMNS = (
 )
 # Traffic columns: the spec's request fields and the usage extensions (store migration v5), then everything
 # else in `extra`.
-STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS)
+STORED_REQUEST_FIELDS: tuple[str, ...] = (*REQUEST_FIELDS, *USAGE_FIELDS, *DATA_FIELDS)  # data: migration v7
 REQUEST_COLUMNS: tuple[str, ...] = (*STORED_REQUEST_FIELDS, "extra")
-_BOOL_REQUEST_FIELDS = ("reasoning", "stream")
-_INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS)
+BOOL_REQUEST_FIELDS = ("reasoning", "stream")
+INT_REQUEST_FIELDS = ("turn", "input_tokens", "output_tokens", "status", *USAGE_FIELDS, "items", "bytes")
 _INT32 = 2**31
+_INT64 = 2**63
+_BIGINT_REQUEST_FIELDS = frozenset(("items", "bytes"))  # data counts (v7): a firehose passes 2**31 bytes
 # How many rows an iterator fetches per round trip: bounded memory for any table size.
 PAGE_SIZE = 1000
 # How many changes one `changes_since` call returns at most.
@@ -111,51 +113,72 @@ def request_row(traffic: dict[str, Any]) -> tuple[Any, ...]:
     """
     values: list[Any] = []
     extra = {k: v for k, v in traffic.items() if k not in _STORED}
-    for name in STORED_REQUEST_FIELDS:
+    for name, coerce in _COLUMNS:
         value = traffic.get(name)
-        if name == "ts" and value is None:
-            value = time.time()
         if value is not None:
             try:
-                value = _coerce(name, value)
+                value = coerce(value)
             except (TypeError, ValueError, OverflowError):
                 extra[name] = value
-                value = time.time() if name == "ts" else None  # ts is NOT NULL: the time it was stored
+                value = None
+        if value is None and name == "ts":
+            value = time.time()  # ts is NOT NULL: the time it was stored
         values.append(value)
     values.append(dumps(extra) if extra else None)
     return tuple(values)
 
 
-_STORED = frozenset(STORED_REQUEST_FIELDS)
-
-
-def _coerce(name: str, value: Any) -> Any:
-    if name == "ts":
-        return float(value)
-    if name in _INT_REQUEST_FIELDS:
+def _as_int(value: Any) -> int:
+    if type(value) is not int:  # the gateway's own records take the line above; others are checked
         if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError(name)
-        number = int(value)
-        if not -_INT32 <= number < _INT32:  # the narrowest of the int columns (turn, status)
-            raise OverflowError(name)
-        return number
-    if name in _BOOL_REQUEST_FIELDS:
-        if not isinstance(value, (bool, int)):
-            raise ValueError(name)
-        return bool(value)
-    if not isinstance(value, str):
-        raise TypeError(name)
-    if "\x00" in value:
-        raise ValueError(name)  # PostgreSQL text cannot hold NUL; the JSON `extra` column can
+            raise ValueError(value)
+        value = int(value)
+    if not -_INT32 <= value < _INT32:  # the narrowest of the int columns (turn, status)
+        raise OverflowError(value)
     return value
+
+
+def _as_bigint(value: Any) -> int:
+    """Data counts (v7): a firehose passes 2**31 bytes."""
+    if type(value) is not int:
+        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+            raise ValueError(value)
+        value = int(value)
+    if not -_INT64 <= value < _INT64:
+        raise OverflowError(value)
+    return value
+
+
+def _as_bool(value: Any) -> bool:
+    if not isinstance(value, (bool, int)):
+        raise ValueError(value)
+    return bool(value)
+
+
+def _as_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError(value)
+    if "\x00" in value:
+        raise ValueError(value)  # PostgreSQL text cannot hold NUL; the JSON `extra` column can
+    return value
+
+
+_STORED = frozenset(STORED_REQUEST_FIELDS)
+# Each stored field with the function that checks and converts its value, looked up once.
+_COLUMNS: tuple[tuple[str, Callable[[Any], Any]], ...] = tuple(
+    (name, float if name == "ts" else _as_bigint if name in _BIGINT_REQUEST_FIELDS
+     else _as_int if name in INT_REQUEST_FIELDS
+     else _as_bool if name in BOOL_REQUEST_FIELDS else _as_text)
+    for name in STORED_REQUEST_FIELDS)
 
 
 def request_from(row: Sequence[Any]) -> dict[str, Any]:
     record = dict(zip(STORED_REQUEST_FIELDS, row, strict=False))
-    for name in _BOOL_REQUEST_FIELDS:
+    for name in BOOL_REQUEST_FIELDS:
         if record[name] is not None:
             record[name] = bool(record[name])
-    for name in USAGE_FIELDS:  # optional: a record from before store migration v5 simply has none
+    optional = USAGE_FIELDS if record.get("kind") == "data" else (*USAGE_FIELDS, *DATA_FIELDS)
+    for name in optional:  # a record from before v5 has no usage kinds, a model call's has no data fields
         if record.get(name) is None:
             record.pop(name, None)
     extra = loads(row[len(STORED_REQUEST_FIELDS)])

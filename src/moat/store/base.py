@@ -114,6 +114,12 @@ class Store(Protocol):
     def iter_requests(self, *, since: float | None = None) -> AsyncIterator[dict[str, Any]]:
         """Recorded traffic, oldest first (spec fields plus extras)."""
 
+    async def prepare_traffic_days(self, now: float) -> list[int]:
+        """Create the traffic partitions due around `now` (PostgreSQL); the UTC days created."""
+
+    async def expire_traffic(self, first_kept_day: int, *, batch: int = 5000) -> tuple[list[int], int]:
+        """Remove traffic recorded before UTC day `first_kept_day`: (days dropped whole, rows deleted)."""
+
     def iter_decisions(self, *, after_seq: int = 0) -> AsyncIterator[LogEntry]: ...
 
     async def append_admin(self, action: AdminAction) -> LogEntry: ...

@@ -31,7 +31,9 @@ a change feed become visible in order, and writers on every replica extend one h
 Migrations are keyed by component and version in one table, `moat_migrations`. Releases before it
 kept one version table per component; `legacy` names that table and the query reading its version,
 and the first `migrate` adopts those versions, so an old data directory moves forward without
-re-running anything.
+re-running anything. A migration is DDL text, or a `Step` (a coroutine over the migration's `Tx`)
+where the work depends on what the database holds: turning the traffic table into daily partitions
+makes partitions for the days its rows span (`moat.store.partitions`).
 """
 
 from __future__ import annotations
@@ -43,8 +45,10 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 Row = tuple[Any, ...]
-# A migration: its version and DDL (one text for both dialects, or one per dialect).
-Migration = tuple[int, "str | Mapping[str, str]"]
+# A migration step that must look at the data (it awaits nothing but its Tx, like any `run` body).
+Step = Callable[["Tx"], Awaitable[None]]
+# A migration: its version and DDL or step (one for both dialects, or one per dialect).
+Migration = tuple[int, "str | Step | Mapping[str, str | Step]"]
 
 TYPES: dict[str, dict[str, str]] = {
     "sqlite": {"real": "REAL", "serial": "INTEGER PRIMARY KEY AUTOINCREMENT", "bool": "INTEGER", "false": "0",
@@ -121,9 +125,11 @@ def statements(stmts: Sequence[Stmt]) -> Callable[[Tx], Awaitable[list[int]]]:
     return body
 
 
-def ddl(migration: str | Mapping[str, str], dialect: str) -> list[str]:
-    """A migration's statements for `dialect`, type names filled in."""
+def ddl(migration: str | Step | Mapping[str, str | Step], dialect: str) -> list[str]:
+    """A migration's statements for `dialect`, type names filled in (none for a `Step`)."""
     text = migration[dialect] if isinstance(migration, Mapping) else migration
+    if not isinstance(text, str):
+        return []
     return [s for s in text.format(**TYPES[dialect]).split(";") if s.strip()]
 
 
@@ -144,6 +150,9 @@ async def run_migrations(tx: Tx, dialect: str, component: str, migrations: Seque
     for version, text in sorted(migrations, key=lambda m: m[0]):
         if version in done:
             continue
+        step = text.get(dialect, "") if isinstance(text, Mapping) else text
+        if callable(step):
+            await step(tx)
         for statement in ddl(text, dialect):
             await tx.execute(statement)
         await tx.execute("INSERT INTO moat_migrations (component, version, applied_at) VALUES (?, ?, ?)",

@@ -22,6 +22,7 @@ from collections.abc import Awaitable, Callable
 
 from moat.config import DatabaseSettings
 from moat.store.base import Store
+from moat.tasks import Backoff
 
 log = logging.getLogger("moat.store")
 
@@ -76,14 +77,15 @@ class StoreLink:
         return True
 
     async def run(self) -> None:
-        delay = _FIRST_RETRY
+        backoff = Backoff(_FIRST_RETRY, max(self._settings.retry_max, _FIRST_RETRY))
+        failures = 0
         while True:
             if await self._attempt():
-                delay = _FIRST_RETRY
+                failures = 0
                 await asyncio.sleep(self._settings.probe_interval)
             else:
-                await asyncio.sleep(delay)
-                delay = min(delay * 2, max(self._settings.retry_max, _FIRST_RETRY))
+                failures += 1
+                await asyncio.sleep(backoff.delay(failures))
 
     async def _attempt(self) -> bool:
         if not self.opened:

@@ -2,9 +2,12 @@
 version; `moat.store.database` fills in the type names that differ between SQLite and PostgreSQL.
 
 Adding a column is one line at the end, e.g. an optional traffic field (and its name in
-`moat.traffic.REQUEST_FIELDS`, plus `_INT_REQUEST_FIELDS` in `_rows.py` when it is a count):
+`moat.traffic.REQUEST_FIELDS`, plus `INT_REQUEST_FIELDS` in `_rows.py` when it is a count):
 
     (6, "ALTER TABLE requests ADD COLUMN some_count {bigint}"),
+
+A change to `requests` on PostgreSQL applies to its daily partitions too (ALTER TABLE and CREATE
+INDEX on a partitioned table reach every partition); a new unique index must include `ts`.
 
 Log payloads are `{json}`, not `{jsonb}`: PostgreSQL's `json` keeps the exact text that was hashed,
 so a verifier recomputes the same hash; `jsonb` would renormalise numbers and key order.
@@ -13,6 +16,7 @@ so a verifier recomputes the same hash; `jsonb` would renormalise numbers and ke
 from __future__ import annotations
 
 from moat.store.database import Migration
+from moat.store.partitions import partition_requests
 
 COMPONENT = "store"
 LEGACY = ("schema_version", "SELECT COALESCE(MAX(version), 0) FROM schema_version")
@@ -139,5 +143,20 @@ CREATE INDEX IF NOT EXISTS console_accounts_sso ON accounts (sso_tenant)
 ALTER TABLE requests ADD COLUMN cache_read_tokens {bigint};
 ALTER TABLE requests ADD COLUMN cache_write_tokens {bigint};
 ALTER TABLE requests ADD COLUMN reasoning_tokens {bigint}
+"""),
+    # v6: recorded traffic in daily partitions on PostgreSQL, for retention by dropping whole days
+    # (issue 14 item 5; moat.store.partitions). SQLite keeps one table and deletes old days in batches.
+    (6, {"sqlite": "", "postgres": partition_requests}),
+    # v7: data APIs' request fields (issue 15; docs/data-apis.md "What is recorded"). (v6 is partitioning.)
+    (7, """
+ALTER TABLE requests ADD COLUMN kind TEXT;
+ALTER TABLE requests ADD COLUMN method TEXT;
+ALTER TABLE requests ADD COLUMN path TEXT;
+ALTER TABLE requests ADD COLUMN query TEXT;
+ALTER TABLE requests ADD COLUMN resource TEXT;
+ALTER TABLE requests ADD COLUMN items {bigint};
+ALTER TABLE requests ADD COLUMN bytes {bigint};
+ALTER TABLE requests ADD COLUMN key_use TEXT;
+ALTER TABLE requests ADD COLUMN cut_reason TEXT
 """),
 )

@@ -4,6 +4,11 @@
 rows and their decisions' chain entries in one transaction under the `decision_log` lock. Reads
 are bounded: keyset pages over `(ts, seq)` or `(account_id, ts)`, time windows over `requests_ts`,
 never a whole table except `iter_requests`, which streams it page by page.
+
+On PostgreSQL the table is partitioned by day (`moat.store.partitions`): reads that know their
+time range say it in `ts` terms as well, so the planner skips the other days' partitions, and a
+record's idempotency key is `(request_id, ts)` there. `prepare_traffic_days` and `expire_traffic`
+are the upkeep (`moat.audit.retention` runs them off the request path).
 """
 
 from __future__ import annotations
@@ -12,14 +17,36 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from moat.store import _rows as rows
+from moat.store import partitions
 from moat.store.base import RecordBatchItem
 from moat.store.database import Database, Row, Tx
 from moat.store.directory import marks
 from moat.store.logs import insert_chained, new_entries
 
 REQUEST_COLS = ", ".join(rows.REQUEST_COLUMNS)
-_INSERT = (f"INSERT INTO requests ({REQUEST_COLS}) VALUES ({marks(rows.REQUEST_COLUMNS)}) "
-           "ON CONFLICT (request_id) DO NOTHING")
+# The unique key a replayed record meets: `request_id` on SQLite; on PostgreSQL's partitioned table
+# it must include the partition key, hence `(request_id, ts)` (moat.store.partitions).
+_INSERT_SQLITE = (f"INSERT INTO requests ({REQUEST_COLS}) VALUES ({marks(rows.REQUEST_COLUMNS)}) "
+                  "ON CONFLICT (request_id) DO NOTHING")
+
+
+def _array_type(column: str) -> str:
+    """The PostgreSQL array a column's values travel in (int8 fits the int4 columns by assignment)."""
+    if column == "ts":
+        return "float8[]"
+    if column == "extra":
+        return "json[]"
+    return "int8[]" if column in rows.INT_REQUEST_FIELDS else "bool[]" if column in rows.BOOL_REQUEST_FIELDS \
+        else "text[]"
+
+
+# PostgreSQL takes a batch as one array per column in one statement: one executor start and one
+# partition routing set-up per batch, where a statement per row paid both per row (measured in
+# bench/RESULTS.md, "Records at scale": per-row inserts into the partitioned table ran at half the rate).
+_UNNEST = (f"INSERT INTO requests ({REQUEST_COLS}) SELECT * FROM unnest("
+           + ", ".join(f"?::{_array_type(c)}" for c in rows.REQUEST_COLUMNS)
+           + ") ON CONFLICT (request_id, ts) DO NOTHING")
+EXPIRE_BATCH = 5000  # rows per delete transaction: writers interleave with a long expiry
 _UNION_CHUNK = 50  # accounts per UNION ALL statement
 # The fields a request's outcome is read from (moat.console.outcome): the spec's decision and
 # status, then what `moat.gateway.record` keeps in `extra`.
@@ -35,7 +62,11 @@ class TrafficTables:
         entries = [e for e in (rows.decision_entry(item) for item in batch) if e is not None]
 
         async def append(tx: Tx) -> int:
-            await tx.executemany(_INSERT, traffic)
+            if self.db.dialect == "postgres":
+                if traffic:
+                    await tx.execute(_UNNEST, *(list(column) for column in zip(*traffic, strict=True)))
+            else:
+                await tx.executemany(_INSERT_SQLITE, traffic)
             new = await new_entries(self.db, tx, "decision_log", entries)
             await insert_chained(tx, "decision_log", new)
             return len(new)
@@ -51,8 +82,9 @@ class TrafficTables:
                 yield rows.request_from(row[1:])
             if len(found) < rows.PAGE_SIZE:
                 return
-            found = await self.db.fetch(f"SELECT {cols} FROM requests WHERE (ts, seq) > (?, ?) ORDER BY ts, seq "
-                                        "LIMIT ?", found[-1][1], found[-1][0], rows.PAGE_SIZE)
+            found = await self.db.fetch(f"SELECT {cols} FROM requests WHERE ts >= ? AND (ts, seq) > (?, ?) "
+                                        "ORDER BY ts, seq LIMIT ?", found[-1][1], found[-1][1], found[-1][0],
+                                        rows.PAGE_SIZE)
 
     async def requests_for(self, account_ids: Sequence[str], *, refused_only: bool = False, limit: int,
                            before: tuple[float, int] | None = None) -> list[tuple[int, dict[str, Any]]]:
@@ -78,9 +110,12 @@ class TrafficTables:
                      f"ORDER BY ts DESC, seq DESC LIMIT {int(limit)}) AS r{i}" for i in range(len(chunk))]
             keys += await self.db.fetch(" UNION ALL ".join(parts), *[v for a in chunk for v in (a, *extra)])
         keys.sort(key=lambda r: (r[1], r[0]), reverse=True)
-        seqs = [int(r[0]) for r in keys[:limit]]
+        page = keys[:limit]
+        seqs = [int(r[0]) for r in page]
         match, args = self.db.any_of("seq", seqs)
-        found = await self.db.fetch(f"SELECT seq, {REQUEST_COLS} FROM requests WHERE {match}", *args) if seqs else []
+        span = (min(r[1] for r in page), max(r[1] for r in page)) if page else (0.0, 0.0)
+        found = await self.db.fetch(f"SELECT seq, {REQUEST_COLS} FROM requests WHERE {match} AND ts >= ? AND ts <= ?",
+                                    *args, *span) if seqs else []
         found.sort(key=lambda r: (r[1], r[0]), reverse=True)
         return [(int(r[0]), rows.request_from(r[1:])) for r in found]
 
@@ -99,8 +134,9 @@ class TrafficTables:
         where = "account_id = ?"
         args: list[Any] = [account_id]
         if before is not None:
-            where += " AND (ts, seq) < (?, ?)"  # a row value: one index range, on SQLite and PostgreSQL
-            args += [before[0], before[1]]
+            # A row value: one index range on SQLite and PostgreSQL; `ts <= ?` skips later partitions.
+            where += " AND ts <= ? AND (ts, seq) < (?, ?)"
+            args += [before[0], before[0], before[1]]
         return await self.db.fetch(f"SELECT {columns} FROM requests WHERE {where} ORDER BY ts DESC, seq DESC "
                                    "LIMIT ?", *args, limit)
 
@@ -159,3 +195,38 @@ class TrafficTables:
         found = await self.db.fetch(f"SELECT {minute} AS m, COALESCE(decision, 'none') AS d, COUNT(*) FROM requests "
                                     f"WHERE {where} GROUP BY m, d", *args)
         return [(int(m), str(d), int(n)) for m, d, n in found]
+
+    # ---- upkeep: partitions ahead, retention ---------------------------------------------------
+    async def prepare_traffic_days(self, now: float) -> list[int]:
+        """Make sure the days from yesterday to `AHEAD_DAYS` after `now` have partitions
+        (PostgreSQL; nothing to do on SQLite); the days created."""
+        if self.db.dialect != "postgres":
+            return []
+        today = partitions.day_of(now)
+        wanted = range(today - 1, today + partitions.AHEAD_DAYS + 1)
+
+        async def body(tx: Tx) -> list[int]:
+            return await partitions.ensure(tx, wanted)
+
+        return await self.db.run(body, partitions.LOCK)
+
+    async def expire_traffic(self, first_kept_day: int, *, batch: int = EXPIRE_BATCH) -> tuple[list[int], int]:
+        """Remove the records of days before `first_kept_day` (UTC day number): (partitions
+        dropped, rows deleted one by one). PostgreSQL drops whole days; rows that sit in the default
+        partition, and every old row on SQLite, go in batches of `batch` rows, each its own
+        transaction, so the recorder's writes interleave."""
+        dropped: list[int] = []
+        if self.db.dialect == "postgres":
+            async def body(tx: Tx) -> list[int]:
+                return await partitions.drop_before(tx, first_kept_day)
+
+            dropped = await self.db.run(body, partitions.LOCK)
+        cutoff = float(first_kept_day * partitions.DAY)
+        deleted = 0
+        while True:
+            n = await self.db.execute("DELETE FROM requests WHERE ts < ? AND seq IN "
+                                      "(SELECT seq FROM requests WHERE ts < ? ORDER BY ts LIMIT ?)",
+                                      cutoff, cutoff, batch)
+            deleted += n
+            if n < batch:
+                return dropped, deleted

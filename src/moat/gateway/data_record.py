@@ -1,0 +1,67 @@
+"""The record stage for data routes: the model record (moat.gateway.record) plus the data fields.
+
+docs/data-apis.md, "What is recorded": kind, method, path, query, resource, items, bytes,
+resources (distinct item resources, at most `MAX_RESOURCES_KEPT`), key_use and cut_reason. A data
+record has model "", zero tokens, `prompt` = the query string (what detectors read as a prompt)
+and `stream` true for ndjson / sse responses. Written once, when the request ends, however it
+ends; the open-streams journal covers a process killed before that (moat.gateway.data_journal).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from moat.audit.prompts import apply_prompt_policy
+from moat.errors import RecordingUnavailable
+from moat.gateway.record import build_record
+from moat.store.base import RecordBatchItem
+
+if TYPE_CHECKING:
+    from moat.gateway.data_relay import DataCall
+
+log = logging.getLogger("moat.gateway")
+
+MAX_RESOURCES_KEPT = 100
+
+
+def data_fields(call: DataCall) -> dict[str, Any]:
+    limit = call.rt.settings.recording.max_field_chars
+    query = call.query.decode("latin-1") if call.query else None
+    return {
+        "kind": "data",
+        "method": call.method,
+        "path": call.path[:limit],
+        "query": query[:limit] if query is not None else None,
+        "resource": call.resource[:limit] if call.resource else None,
+        "items": call.items,
+        "bytes": call.bytes,
+        "resources": list(call.resources) if call.resources else None,
+        "key_use": getattr(call.ctx.key, "use", "") or None if call.ctx.key is not None else None,
+        "cut_reason": call.cut_reason,
+    }
+
+
+def build_data_record(call: DataCall, now: float) -> RecordBatchItem:
+    item = build_record(call, now, call.rt.settings.recording.max_field_chars)
+    item.traffic.update(data_fields(call))
+    if call.cut_decision_id is not None:
+        item.traffic["cut_decision_id"] = item.decision["cut_decision_id"] = call.cut_decision_id
+        item.decision["cut_reason"] = call.cut_reason
+    apply_prompt_policy(item.traffic, call.rt.settings.recording)
+    return item
+
+
+def record_data(call: DataCall) -> None:
+    """Record a data request (before its response completes: the audit guarantee)."""
+    rt = call.rt
+    item = build_data_record(call, rt.clock())
+    try:
+        rt.recorder.record(item)
+    except OSError as exc:
+        log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": call.ctx.request_id})
+        raise RecordingUnavailable("The gateway cannot record requests right now; try again shortly") from exc
+    call.journal_done()
+    rt.online.publish(item.traffic)
+    decision = "none" if call.decision is None else ("allow" if call.decision.allowed else call.decision.reason_code)
+    rt.metrics.requests.labels(call.ctx.endpoint, decision, str(call.status)).inc()
