@@ -59,12 +59,13 @@ async def stages(mode: str) -> dict[str, float]:
             admission = rt.limiter.admit_now(engine.checks(decision), demand_for(ctx, default_max_tokens=4096))
             rt.limiter.finish_now(admission, usage)
 
+    cut = rt.settings.recording.max_field_chars
     out = {
         "decide": best_us(lambda: rt.decide(ctx)),
         "admit + settle": best_us(admit_settle),
         "response headers": best_us(call.response_headers),
-        "build_record": best_us(lambda: build_record(call, time.time())),
-        "record": best_us(lambda: rt.recorder.record(build_record(call, time.time()))),
+        "build_record": best_us(lambda: build_record(call, time.time(), cut)),
+        "record": best_us(lambda: rt.recorder.record(build_record(call, time.time(), cut))),
     }
     await rt.stop()
     return out

@@ -11,8 +11,7 @@ from collections import Counter
 import httpx
 import pytest
 
-from moat.enforce import admin_routes  # noqa: F401  (registers the enforcement routes)
-from moat.gateway.admin_api import _ROUTES
+from moat.gateway.admin_api import ADMIN_ROUTES
 from tests.gateway.conftest import ADMIN_TOKEN, GatewayProcess, admin_log
 
 ADMIN = {"authorization": f"Bearer {ADMIN_TOKEN}", "moat-actor": "hygiene"}
@@ -24,7 +23,7 @@ def concrete(pattern: re.Pattern[str], value: str = "x") -> str:
     return text.replace("([^/]+)", value)
 
 
-ROUTES = [(verb, concrete(pattern), pattern) for verb, pattern, _ in _ROUTES]
+ROUTES = [(verb, concrete(pattern), pattern) for verb, pattern, _ in ADMIN_ROUTES]
 IDS = [f"{verb} {path}" for verb, path, _ in ROUTES]
 
 

@@ -14,8 +14,8 @@ import openai
 import pytest
 
 from moat.config import load_settings
+from moat.gateway.build import build_router
 from moat.gateway.models_catalog import ModelCatalog
-from moat.gateway.runtime import build_router
 from tests.gateway.conftest import ADMIN_TOKEN, ALICE_KEY, BOB_KEY, GINA_KEY, GatewayProcess
 
 DEMO = {"moat-demo", "moat-demo-reasoning"}

@@ -1,6 +1,6 @@
 """The reviewers' console: an ASGI sub-app the gateway serves under /console/.
 
-One `Console` per gateway process, built on first use and kept on the `Runtime` (whose store,
+One `Console` per gateway process, built with the `Runtime` (moat.gateway.build) and kept on it (whose store,
 directory and policy it reads). Each request: parse, find the route, load the session, check the
 route's role, check CSRF on state-changing methods, run the page handler, add security headers.
 Page handlers live in `moat.console.pages.*`, one module per area, each exporting `ROUTES`.
@@ -161,10 +161,3 @@ def _compile_routes() -> list[tuple[Route, re.Pattern[str]]]:
     from moat.console.pages import all_routes
 
     return [(r, re.compile(r.pattern)) for r in all_routes()]
-
-
-async def handle_console(runtime: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
-    """The gateway's entry point for /console: the runtime's console, created on first use."""
-    if runtime.console is None:
-        runtime.console = Console(runtime)
-    await runtime.console(scope, receive, send)

@@ -1,45 +1,50 @@
 """The gateway's ASGI application: routing, lifespan, health, readiness and metrics.
 
-A plain ASGI callable (no framework on the hot path): the model-call endpoints go to
-`pipeline.handle_call`, `/admin/` to the admin API, the rest are small fixed answers.
+A plain ASGI callable (no framework on the hot path): the model-call endpoints (exact paths,
+`moat.gateway.endpoints`) go to `pipeline.handle_call`; every other path is looked up in one route
+table assembled here from the areas' `ROUTES` (issue 14 item 3).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 import orjson
 
+from moat import console
 from moat.config import Settings, load_settings
-from moat.context import new_id
 from moat.errors import BadRequest, MoatError, NotFound
+from moat.gateway import admin_api, appeals_api, feed_api, models_api, operations, responses_state
+from moat.gateway.build import build_runtime
 from moat.gateway.cors import Cors
 from moat.gateway.degraded import StartRefused
 from moat.gateway.endpoints import ENDPOINTS
 from moat.gateway.errors import error_body
-from moat.gateway.http import (
-    JSON_HEADERS,
-    Message,
-    Receive,
-    Scope,
-    Send,
-    header,
-    send_json,
-    send_response,
-    unique_headers,
-)
-from moat.gateway.models_api import handle_models
+from moat.gateway.http import JSON_HEADERS, Message, Receive, Scope, Send, send_response, unique_headers
 from moat.gateway.pipeline import handle_call, refused_early
-from moat.gateway.responses_state import handle_stored_response
+from moat.gateway.routes import Route, RouteTable
 from moat.gateway.runtime import Runtime
+from moat.ids import new_id
 
 log = logging.getLogger("moat.gateway")
 
 
+def routes() -> list[Route]:
+    """Every route besides the model calls, area by area (each area's module says what it serves)."""
+    return [*models_api.ROUTES, *responses_state.ROUTES, *operations.ROUTES, *feed_api.ROUTES,
+            *appeals_api.ROUTES, *admin_api.ROUTES, *console.ROUTES]
+
+
 class Gateway:
-    def __init__(self, settings: Settings) -> None:
+    """The ASGI app over one runtime: `build_runtime(settings)` unless the caller built its own
+    (tests inject upstreams, a limiter or a clock that way), serving `routes()` unless given others."""
+
+    def __init__(self, settings: Settings, runtime: Runtime | None = None,
+                 table: Iterable[Route] | None = None) -> None:
         self.settings = settings
-        self.runtime = Runtime(settings)
+        self.runtime = runtime or build_runtime(settings)
+        self.routes = RouteTable(routes() if table is None else table)
         # Browser clients (moat.gateway.cors): a layer only when origins are configured, else no cost.
         cors = settings.server.cors
         self._handle_http = Cors(self._http, cors) if cors.allow_origins else self._http
@@ -69,49 +74,13 @@ class Gateway:
         if refusal is not None:
             await _refuse(send, path, refusal, request_id)
             return
-        if path == "/v1/models" or path.startswith("/v1/models/"):
-            await handle_models(self.runtime, scope, send, request_id)
-        elif path.startswith("/v1/responses/"):
-            await handle_stored_response(self.runtime, scope, send, request_id)
-        elif path == "/healthz":
-            await send_json(send, 200, {"status": "ok"})
-        elif path == "/readyz":
-            await self._ready(send)
-        elif path == "/feed/restricted" and method in ("GET", "HEAD"):
-            await self._feed(scope, send)
-        elif path == "/metrics":
-            await send_response(send, 200, self.runtime.metrics.render(),
-                                [(b"content-type", self.runtime.metrics.content_type.encode())])
-        elif path == "/v1/appeals" or path.startswith("/v1/appeals/"):
-            from moat.enforce.appeals_api import handle_appeals
-
-            await handle_appeals(self.runtime, scope, receive, send)
-        elif path.startswith("/admin/"):
-            from moat.gateway.admin_api import handle_admin
-
-            await handle_admin(self.runtime, scope, receive, send)
-        elif path == "/console" or path.startswith("/console/"):
-            from moat.console import handle_console
-
-            await handle_console(self.runtime, scope, receive, send)
+        handler = self.routes.find(path, method)
+        if handler is not None:
+            await handler(self.runtime, scope, receive, send, request_id)
         elif (route := self.runtime.data.match(path)) is not None:  # a data API (docs/data-apis.md)
             await self.runtime.data.handle(route, scope, receive, own_ids, None)  # with ids of its own
         else:
             await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
-
-    async def _feed(self, scope: Scope, send: Send) -> None:
-        """The signed restricted-entity feed for platforms (ETag / If-None-Match aware)."""
-        feed = self.runtime.feed
-        if feed is None:
-            await send_json(send, 503, {"error": {"message": "the feed is not ready", "type": "overloaded_error"}})
-            return
-        status, body, headers = feed.http_response(header(scope, b"if-none-match"))
-        await send_response(send, status, body if scope["method"] == "GET" else b"",
-                            [(k.encode(), v.encode()) for k, v in headers.items()])
-
-    async def _ready(self, send: Send) -> None:
-        status, body = await self.runtime.readiness()  # ready / degraded (200) or not ready (503)
-        await send_json(send, status, body)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

@@ -171,14 +171,14 @@ class DataApi:
         except MoatError as exc:  # a revoked key, a suspended or blocked account
             exc.decision_id = exc.decision_id or new_id("dec")
             return exc
-        rt.resolve(ctx, call.attribution)
+        ctx.entity = rt.resolve(ctx, call.attribution)
         ctx.extra["usage"] = self.usage_of(ctx)
         lift = rt.enforcement.exceptions.for_call(ctx)
         decision = rt.policy.decide(ctx, rt.directory, lift)
         restriction = rt.enforcement.for_call(ctx.account.account_id if ctx.account else None,
                                               ctx.org.org_id if ctx.org else None)
         if restriction is not None and decision.allowed:
-            apply_restriction(decision, restriction, ctx, rt.policy.engine)
+            decision = apply_restriction(decision, restriction, ctx, rt.policy.engine)
         if decision.allowed:
             return None
         log.info("ending an open data stream: %s", decision.reason_code, extra={"request_id": ctx.request_id})

@@ -10,7 +10,6 @@ ends; the open-streams journal covers a process killed before that (moat.gateway
 from __future__ import annotations
 
 import logging
-import time
 from typing import TYPE_CHECKING, Any
 
 from moat.audit.prompts import apply_prompt_policy
@@ -44,7 +43,7 @@ def data_fields(call: DataCall) -> dict[str, Any]:
 
 
 def build_data_record(call: DataCall, now: float) -> RecordBatchItem:
-    item = build_record(call, now)
+    item = build_record(call, now, call.rt.settings.recording.max_field_chars)
     item.traffic.update(data_fields(call))
     if call.cut_decision_id is not None:
         item.traffic["cut_decision_id"] = item.decision["cut_decision_id"] = call.cut_decision_id
@@ -56,7 +55,7 @@ def build_data_record(call: DataCall, now: float) -> RecordBatchItem:
 def record_data(call: DataCall) -> None:
     """Record a data request (before its response completes: the audit guarantee)."""
     rt = call.rt
-    item = build_data_record(call, time.time())
+    item = build_data_record(call, rt.clock())
     try:
         rt.recorder.record(item)
     except OSError as exc:

@@ -21,6 +21,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -42,6 +43,7 @@ from moat.gateway.data_upstream import BODY_HEADERS
 from moat.gateway.http import ClientDisconnected, Receive, Scope, Send, read_body, send_response, unique_headers
 from moat.gateway.items import count_whole, format_for, splitter_for, whole_items
 from moat.gateway.pipeline import CLIENT_CLOSED, Call, ClientWatch, api_key_of
+from moat.gateway.runtime import LimitRefused
 from moat.limits.data import DataCheck, resource_hash, window_left
 
 if TYPE_CHECKING:
@@ -145,7 +147,7 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         call.resource = ctx.extra["resource"] = route.resource_of(call.path, call.query, call.headers)
         ctx.prompt = call.query.decode("latin-1")
         call.attribution = await rt.attribute(ctx, call.headers, {})
-        rt.resolve(ctx, call.attribution)
+        ctx.entity = rt.resolve(ctx, call.attribution)
         metered = api.meter_keys(ctx, [])
         await api.counters.prepare(metered)  # shared counts: one read at admission, none per item
         ctx.extra["usage"] = api.usage_of(ctx)
@@ -159,9 +161,13 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         now = time.time()
         spent = api.counters.refusal(call.checks, now)
         if spent is not None:
-            decision.effect, decision.reason_code = "throttle_refused", spent.cap.reason
+            call.decision = replace(decision, effect="throttle_refused", reason_code=spent.cap.reason)
             raise cap_refusal(spent, decision.decision_id, now)
-        call.admission = await rt.admit(ctx, decision)
+        try:
+            call.admission = await rt.admit(ctx, decision)
+        except LimitRefused as refused:
+            call.decision = refused.decision
+            raise refused.error from None
         try:
             if call.resource:  # a distinct resource touched (the record's `resources` lists the items' own)
                 api.counters.add(call.meter_keys, 0, 0, (resource_hash(call.resource),))

@@ -22,9 +22,10 @@ import orjson
 from moat.context import RequestContext
 from moat.errors import BadRequest, MoatError, NotFound
 from moat.gateway.errors import error_body
-from moat.gateway.http import JSON_HEADERS, Scope, Send, request_headers, send_response
+from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, request_headers, send_response
 from moat.gateway.models_catalog import ModelEntry
 from moat.gateway.pipeline import api_key_of
+from moat.gateway.routes import Route, below, exact
 
 if TYPE_CHECKING:
     from moat.gateway.runtime import Runtime
@@ -40,7 +41,7 @@ def api_of(headers: dict[bytes, bytes]) -> str:
     return "anthropic" if b"x-api-key" in headers and b"authorization" not in headers else "openai"
 
 
-async def handle_models(rt: Runtime, scope: Scope, send: Send, request_id: str) -> None:
+async def handle_models(rt: Runtime, scope: Scope, receive: Receive, send: Send, request_id: str) -> None:
     api = "openai"
     try:
         headers = request_headers(scope)
@@ -52,7 +53,7 @@ async def handle_models(rt: Runtime, scope: Scope, send: Send, request_id: str) 
             raise error
         ctx = _caller(scope, request_id, api, headers)
         ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(api_key_of(headers))
-        rt.resolve(ctx, None)
+        ctx.entity = rt.resolve(ctx, None)
         entries = [e for e in await rt.models.models(api) if _may_use(rt, ctx, e.id)]
         path: str = scope["path"]
         if path == PREFIX or path == PREFIX + "/":
@@ -112,3 +113,6 @@ def _page(api: str, entries: list[ModelEntry], query: bytes) -> dict[str, Any]:
     more = (start + len(page) < end) if "before_id" not in params else start > 0
     return {"data": [_one(api, e) for e in page], "has_more": more,
             "first_id": page[0].id if page else None, "last_id": page[-1].id if page else None}
+
+
+ROUTES: list[Route] = [exact(PREFIX, handle_models), below(PREFIX + "/", handle_models)]

@@ -49,6 +49,7 @@ from moat.gateway.http import (
     unique_headers,
 )
 from moat.gateway.passthrough import WHOLE_BELOW, UsageTail, read_head
+from moat.gateway.runtime import LimitRefused
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 from moat.identity.directory import AccountRefused
@@ -90,7 +91,7 @@ class Call:
         self.query: bytes = scope.get("query_string") or b""  # passed to the upstream as it came
         client = scope.get("client")
         self.ctx = RequestContext(
-            request_id=new_id("req"), started=time.time(), endpoint=endpoint.path, api=endpoint.api,
+            request_id=new_id("req"), started=rt.clock(), endpoint=endpoint.path, api=endpoint.api,
             client_ip=client[0] if client else None)
         self.facts: CallFacts | None = None
         self.decision: Decision | None = None
@@ -165,14 +166,18 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
             await rt.response_owners.check_continuation(ctx, facts)
         route = rt.router.route(facts.model, endpoint.api)
         attribution = await rt.attribute(ctx, call.headers, payload)
-        rt.resolve(ctx, attribution)
+        ctx.entity = rt.resolve(ctx, attribution)
         decision = call.decision = rt.decide(ctx)
         if not decision.allowed:
             raise _refusal(decision)
         if decision.allowed_models is not None and facts.model not in decision.allowed_models:
             raise PermissionDenied(f"The model '{facts.model}' is not available to this account; "
                                    f"allowed: {', '.join(decision.allowed_models)}", code="model_not_allowed")
-        call.admission = await rt.admit(ctx, decision)
+        try:
+            call.admission = await rt.admit(ctx, decision)
+        except LimitRefused as refused:
+            call.decision = refused.decision
+            raise refused.error from None
         upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
                                                max_tokens_cap=decision.max_tokens_cap)
         call.upstream_name = route.upstream.name

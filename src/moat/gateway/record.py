@@ -12,13 +12,27 @@ Prompts follow `recording.prompts` instead (moat.audit.prompts).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from moat.store.base import RecordBatchItem
 
 if TYPE_CHECKING:
-    from moat.context import Decision
-    from moat.gateway.pipeline import Call
+    from moat.context import Decision, RequestContext
+    from moat.gateway.facts import CallFacts, Usage
+
+
+class FinishedCall(Protocol):
+    """What the record stage reads of a call (`moat.gateway.pipeline.Call` is one): the record stage
+    depends on this shape, not on the pipeline."""
+
+    ctx: RequestContext
+    facts: CallFacts | None
+    decision: Decision | None
+    usage: Usage
+    status: int
+    redacted: bool
+    upstream_name: str
+    upstream_seconds: float
 
 
 # Fields whose text the client controls (directly, or through a token or the body), capped in each part.
@@ -60,7 +74,8 @@ def _outcome_fields(decision: Decision | None) -> dict[str, Any]:
     return out
 
 
-def build_record(call: Call, now: float) -> RecordBatchItem:
+def build_record(call: FinishedCall, now: float, max_field_chars: int) -> RecordBatchItem:
+    """The call's traffic record and decision-log entry, client text cut at `max_field_chars` (0: never)."""
     ctx = call.ctx
     decision = call.decision
     account_id = ctx.account.account_id if ctx.account else None
@@ -134,7 +149,7 @@ def build_record(call: Call, now: float) -> RecordBatchItem:
         "redacted": call.redacted,
     }
     entry.update(outcome)  # its effect and shadow are the ones above
-    limit = call.rt.settings.recording.max_field_chars
+    limit = max_field_chars
     if limit > 0:
         cut = _cap(traffic, _TRAFFIC_TEXT, limit)
         if cut:

@@ -17,10 +17,11 @@ import orjson
 
 from moat.errors import BadRequest, MoatError, UpstreamError, UpstreamUnavailable
 from moat.gateway.errors import error_body
-from moat.gateway.http import JSON_HEADERS, Scope, Send, request_headers, send_response
+from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, request_headers, send_response
 from moat.gateway.pipeline import api_key_of
 from moat.gateway.response_owners import not_found
 from moat.gateway.responses_api import redact
+from moat.gateway.routes import Route, below
 from moat.gateway.side_calls import side_call
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 
@@ -32,7 +33,8 @@ _PATH = re.compile(r"^/v1/responses/([A-Za-z0-9_\-]{1,200})(/input_items|/cancel
 _METHODS = {"": ("GET", "DELETE"), "/input_items": ("GET",), "/cancel": ("POST",)}
 
 
-async def handle_stored_response(rt: Runtime, scope: Scope, send: Send, request_id: str) -> None:
+async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, send: Send,
+                                 request_id: str) -> None:
     try:
         status, body = await _answer(rt, scope)
     except MoatError as error:
@@ -90,3 +92,6 @@ def _redacted(raw: bytes, *, listing: bool) -> bytes:
     else:
         redact(obj)
     return orjson.dumps(obj)
+
+
+ROUTES: list[Route] = [below(PREFIX, handle_stored_response)]

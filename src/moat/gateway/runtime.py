@@ -1,6 +1,7 @@
 """Everything one gateway process holds, built once at start-up and passed explicitly.
 
-No module keeps state in globals: `Runtime.start()` opens the store, warms the directory, starts
+No module keeps state in globals: `moat.gateway.build.build_runtime` builds the collaborators (or
+takes the caller's), `Runtime.start()` opens the store, warms the directory, starts
 the upstream pools and the recorder; `Runtime.stop()` closes them in reverse order, flushing
 every record. A database that does not answer at start means a degraded start from the directory
 snapshot (`moat.gateway.degraded`), caught up when it returns.
@@ -21,35 +22,32 @@ from typing import TYPE_CHECKING, Any
 from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
-from moat.context import Decision, RequestContext, new_id
-from moat.detect.online import attach as attach_online_detection
+from moat.context import Decision, RequestContext, ResolvedEntity, new_id
+from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
 from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
-from moat.gateway.demo_model import DemoModel
 from moat.gateway.facts import Usage
 from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
-from moat.gateway.record import build_record
+from moat.gateway.record import FinishedCall, build_record
 from moat.gateway.response_owners import ResponseOwners, StoredResponse
 from moat.gateway.restrict import apply_enforcement, apply_restriction
-from moat.gateway.upstreams import HttpUpstream, Router, Upstream
+from moat.gateway.upstreams import Router
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
-from moat.identity.attribution_nonces import MemoryNonceCache, SharedNonceCache
+from moat.identity.attribution_nonces import SharedNonceCache
 from moat.identity.directory import Directory
 from moat.identity.resolution import Resolution
-from moat.limits.auto import auto_limiter
-from moat.limits.base import Admission, Check, Limiter, oversized
+from moat.limits.base import Admission, Check, ImmediateLimiter, Limiter, oversized
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
-from moat.limits.memory import MemoryLimiter
 from moat.policy import BundleError, Engine, PolicyStore
 from moat.policy.inputs import recorded_inputs
-from moat.store import Store, open_store
-from moat.store.base import AdminAction
+from moat.store import Store
+from moat.store.base import AdminAction, RecordBatchItem
 from moat.store.link import StoreLink
 from moat.tasks import cancel
 
@@ -57,74 +55,73 @@ if TYPE_CHECKING:
     from redis.asyncio import Redis
 
     from moat.console.app import Console
-    from moat.gateway.pipeline import Call
 
 log = logging.getLogger("moat.gateway")
 
 
-def build_router(settings: Settings) -> Router:
-    upstreams: dict[str, Upstream] = {}
-    for u in settings.upstream_table():
-        if u.kind == "http":  # a data API: moat.gateway.data_api holds it
-            continue
-        upstream: Upstream = DemoModel() if u.kind == "demo" else HttpUpstream(u)
-        upstreams[u.name] = upstream
-    return Router(upstreams, settings.route_table())
+class LimitRefused(Exception):
+    """The admit stage refused the call: `error` to answer with, and `decision` as the record keeps it
+    (a new value: the decide stage's own is not rewritten)."""
+
+    def __init__(self, error: MoatError, decision: Decision) -> None:
+        super().__init__(error.message)
+        self.error = error
+        self.decision = decision
 
 
 class Runtime:
-    def __init__(self, settings: Settings, *, store: Store | None = None) -> None:
+    """One gateway process's collaborators, given by `moat.gateway.build.build_runtime` (which
+    builds them from the settings unless injected); here they are only wired to each other."""
+
+    data: DataApi  # data routes: any HTTP API, firehoses included (docs/data-apis.md); set by build_runtime
+
+    def __init__(self, settings: Settings, *, store: Store, directory: Directory, router: Router,
+                 models: ModelCatalog, response_owners: ResponseOwners, forwarding: Forwarding, metrics: Metrics,
+                 recorder: Recorder, policy: PolicyStore, limiter: Limiter, enforcement: Enforcement,
+                 online: OnlineDetection, resolution: Resolution, attribution: AttributionVerifier,
+                 feed: FeedPublisher | FeedFile | None, redis: Redis | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
         self.settings = settings
         self.home = Path(settings.home)
-        self.store = store or open_store(settings.store_url)
-        self.directory = Directory(self.store)
-        self.router = build_router(settings)
-        self.models = ModelCatalog(settings, self.router)  # GET /v1/models (moat.gateway.models_api)
-        # whose stored response is whose (Responses API): memory, and Redis when configured
-        self.response_owners = ResponseOwners.from_url(settings.redis_url, settings.redis_prefix)
-        self.forwarding = Forwarding(settings.relay)  # which headers pass to and from upstreams
-        self.metrics = Metrics()
-        self.recorder = Recorder.from_settings(self.store, settings)
-        self.policy = PolicyStore(settings.policy_dir or None, on_change=self._policy_changed,
-                                  on_error=self._policy_refused)
-        self.limiter: Limiter = auto_limiter(settings)
-        self.enforcement = Enforcement(self.store, settings)
-        self.online = attach_online_detection(settings, self.store)  # issue 6 item 3
-        self.resolution = Resolution(self.store, self.directory)
-        nonces = (SharedNonceCache.from_url(settings.redis_url, settings.redis_prefix,
-                                            timeout=settings.attribution.redis_timeout,
-                                            fail_mode=settings.attribution.fail_mode) if settings.redis_url
-                  else MemoryNonceCache())
-        self.attribution = AttributionVerifier(platforms_from_records(asdict(p) for p in settings.platforms),
-                                               nonces=nonces)
+        self.store = store
+        self.directory = directory
+        self.router = router
+        self.models = models
+        self.response_owners = response_owners
+        self.forwarding = forwarding
+        self.metrics = metrics
+        self.recorder = recorder
+        self.policy = policy
+        policy.on_change, policy.on_error = self._policy_changed, self._policy_refused
+        self.limiter = limiter
+        # In-process limiters answer without a coroutine (fewer µs per call): asked once, here.
+        self._immediate = limiter if isinstance(limiter, ImmediateLimiter) else None
+        self.enforcement = enforcement
+        self.online = online
+        self.resolution = resolution
+        self.attribution = attribution
         # Platforms registered at run time (moat.enforce.registry) join the settings file's.
-        self.enforcement.registry.on_platforms(
-            lambda platforms: self.attribution.load(platforms_from_records(asdict(p) for p in platforms)))
-        self.feed: FeedPublisher | FeedFile | None = FeedFile(settings.feed_file) if settings.feed_file else None
+        enforcement.registry.on_platforms(
+            lambda platforms: attribution.load(platforms_from_records(asdict(p) for p in platforms)))
+        self.feed = feed
+        self.clock = clock
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
-        self.console: Console | None = None  # built by the first /console request (moat.console.app)
-        self._probes: dict[str, Callable[[], Awaitable[object]]] = {}
+        self.console: Console | None = None  # the reviewers' console, set by build_runtime
+        self._probes: dict[str, Callable[[], Awaitable[object]]] = {"resolution": self._linked}
         self._tasks: list[asyncio.Task[Any]] = []
-        self._probes["resolution"] = self._linked
-        self._redis: Redis | None = None
-        if settings.redis_url:
-            import redis.asyncio as aioredis
-
-            self._redis = aioredis.from_url(settings.redis_url, socket_timeout=0.5, socket_connect_timeout=0.5,
-                                            max_connections=2)
-            self._probes["redis"] = self._redis.ping
-        self.link = StoreLink(self.store, settings.database, on_back=self._database_back,
+        self._redis = redis
+        if redis is not None:
+            self._probes["redis"] = redis.ping
+        self.link = StoreLink(store, settings.database, on_back=self._database_back,
                               on_change=self._database_changed)
         self.snapshots = SnapshotKeeper(
-            self.store, self.home, self.link, interval=settings.database.snapshot_interval,
-            position=lambda: self.enforcement.restrictions.seq,
-            restrictions=self.enforcement.restrictions.snapshot_rows)
+            store, self.home, self.link, interval=settings.database.snapshot_interval,
+            position=lambda: enforcement.restrictions.seq, restrictions=enforcement.restrictions.snapshot_rows)
         self._deferred: list[Callable[[], Awaitable[None]]] = []  # what waits for the database
         self._pending_admin: list[AdminAction] = []  # admin-log entries made while it is away
         # SQLite lives in the home directory already: a snapshot beside it would add nothing.
         self._keep_snapshot = settings.database.snapshot and not settings.store_url.startswith("sqlite:")
-        self.data = DataApi(self)  # data routes: any HTTP API, firehoses included (docs/data-apis.md)
 
     async def start(self) -> None:
         self.home.mkdir(parents=True, exist_ok=True)
@@ -288,9 +285,9 @@ class Runtime:
         token = headers.get(b"moat-attribution")
         return await attribute(ctx, token.decode("latin-1") if token else None, payload, self.attribution)
 
-    def resolve(self, ctx: RequestContext, attribution: Attribution | None) -> None:
+    def resolve(self, ctx: RequestContext, attribution: Attribution | None) -> ResolvedEntity:
         """The organization really behind the call, from the account, its links and the attribution."""
-        ctx.entity = self.resolution.resolve(ctx, attribution)
+        return self.resolution.resolve(ctx, attribution)
 
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent
@@ -300,8 +297,7 @@ class Runtime:
         lift = self.enforcement.exceptions.for_call(ctx)
         decision = self.policy.decide(ctx, self.directory, lift)
         ctx.extra["inputs"] = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
-        apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
-        return decision
+        return apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
 
     def preview(self, ctx: RequestContext) -> Decision:
         """The decision a call in `ctx` would get, acted on by nothing (no flag, no case, no count):
@@ -313,11 +309,12 @@ class Runtime:
         restriction = self.enforcement.for_call(ctx.account.account_id if ctx.account else None,
                                                 ctx.org.org_id if ctx.org else None)
         if restriction is not None and decision.allowed:
-            apply_restriction(decision, restriction, ctx, self.policy.engine)
+            return apply_restriction(decision, restriction, ctx, self.policy.engine)
         return decision
 
     async def admit(self, ctx: RequestContext, decision: Decision) -> Admission | None:
-        """Take the decision's limits from the limiter; raise RateLimited (429) when one refuses."""
+        """Take the decision's limits from the limiter; raise `LimitRefused` (429, or 400 for a request
+        no wait can fit) with the refused decision, a new value, when one refuses."""
         if not decision.limits:
             return None
         engine = self.policy.engine
@@ -326,22 +323,21 @@ class Runtime:
         too_big = oversized(checks, demand)
         if too_big is not None:
             raise self._exceeds_plan(ctx, decision, *too_big)
-        limiter = self.limiter
-        if type(limiter) is MemoryLimiter:  # in-process: skip the coroutine (same answer, fewer µs)
-            admission = limiter.admit_now(checks, demand)
+        immediate = self._immediate
+        if immediate is not None:  # in-process: skip the coroutine (same answer, fewer µs)
+            admission = immediate.admit_now(checks, demand)
         else:
-            admission = await limiter.admit(checks, demand)
+            admission = await self.limiter.admit(checks, demand)
         if admission.allowed:
             return admission
         reason, message = engine.limit_refusal(decision, admission.refused_by or "")
-        decision.effect, decision.reason_code, decision.message = "throttle_refused", reason, message
-        decision.retry_after = admission.retry_after
         error = rate_limited(admission)
         error.code, error.message, error.decision_id = reason, message, decision.decision_id
-        raise error
+        raise LimitRefused(error, replace(decision, effect="throttle_refused", reason_code=reason, message=message,
+                                          retry_after=admission.retry_after))
 
     @staticmethod
-    def _exceeds_plan(ctx: RequestContext, decision: Decision, check: Check, floor: int) -> RequestExceedsPlan:
+    def _exceeds_plan(ctx: RequestContext, decision: Decision, check: Check, floor: int) -> LimitRefused:
         """One refusal, without Retry-After, for a request no wait can fit (moat.limits.base.oversized)."""
         spec = check.spec
         per = {60.0: "minute", 3600.0: "hour", 86400.0: "day"}.get(spec.period, f"{spec.period:g} s")
@@ -349,16 +345,17 @@ class Runtime:
         message = (f"This request needs at least {floor:,} input tokens against the limit '{spec.name}', more "
                    f"than {plan} allows at once ({spec.capacity:,} per {per}), so it can never be served as "
                    f"it is: shorten it, or move to a plan with a larger quota. Decision {decision.decision_id}.")
-        decision.effect, decision.reason_code, decision.message = "throttle_refused", "request_exceeds_plan", message
-        return RequestExceedsPlan(message, decision_id=decision.decision_id)
+        return LimitRefused(RequestExceedsPlan(message, decision_id=decision.decision_id),
+                            replace(decision, effect="throttle_refused", reason_code="request_exceeds_plan",
+                                    message=message))
 
     def settle_now(self, admission: Admission, usage: Usage) -> bool:
         """Settle and release in-process, without a coroutine; False when the limiter is shared
         (Redis) and the caller must `await settle(...)` instead."""
-        limiter = self.limiter
-        if type(limiter) is not MemoryLimiter:
+        immediate = self._immediate
+        if immediate is None:
             return False
-        limiter.finish_now(admission, usage)
+        immediate.finish_now(admission, usage)
         return True
 
     async def settle(self, admission: Admission, usage: Usage) -> None:
@@ -371,9 +368,10 @@ class Runtime:
         return Decision(decision_id=new_id("dec"), effect="deny", reason_code=code, message=error.message,
                         rules=[f"gateway.{code}"], policy_revision="gateway", status=error.status)
 
-    def record_call(self, call: Call) -> None:
-        now = time.time()
-        item = build_record(call, now)
+    def record_call(self, call: FinishedCall) -> RecordBatchItem:
+        """The record stage: the call's record, in the write-ahead log before its response completes."""
+        now = self.clock()
+        item = build_record(call, now, self.settings.recording.max_field_chars)
         apply_prompt_policy(item.traffic, self.settings.recording)
         try:
             self.recorder.record(item)
@@ -405,3 +403,4 @@ class Runtime:
                     m.tokens.labels(kind, call.upstream_name).inc(n)
         if call.redacted:
             m.redactions.inc()
+        return item

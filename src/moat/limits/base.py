@@ -287,3 +287,20 @@ class Limiter(Protocol):
     async def aclose(self) -> None:
         """Close backend connections (shutdown)."""
         ...
+
+
+@runtime_checkable
+class ImmediateLimiter(Limiter, Protocol):
+    """A limiter that answers on the event loop's thread without awaiting (the in-process one).
+
+    The capability the gateway asks for once, when it is built (`isinstance(limiter, ImmediateLimiter)`),
+    to skip one coroutine per call on the hot path; a shared (Redis) limiter does not have it.
+    """
+
+    def admit_now(self, checks: Sequence[Check], demand: Demand) -> Admission:
+        """`admit` without the coroutine: the same answer."""
+        ...
+
+    def finish_now(self, admission: Admission, usage: Usage) -> None:
+        """`finish` without the coroutine."""
+        ...

@@ -1,4 +1,4 @@
-"""Admin HTTP API for exceptions (moat.enforce.exceptions), registered on `moat.gateway.admin_api`'s router:
+"""Admin HTTP API for exceptions (moat.enforce.exceptions), assembled by `moat.gateway.admin_api`:
 
     GET  /admin/exceptions?status=active|expired|revoked&subject=&limit=&cursor=
     POST /admin/exceptions {subject, lifts, purpose, note, until, key_purpose, case_id, appeal_id}
@@ -15,7 +15,9 @@ from typing import Any
 
 from moat.enforce import exception_proposal, exceptions
 from moat.enforce.runtime import context_for
-from moat.gateway.admin_api import AdminRequest, route
+from moat.gateway.admin_request import AdminRequest, AdminRoutes
+
+ROUTES = AdminRoutes()
 
 
 def known_rules(req: AdminRequest) -> set[str]:
@@ -23,7 +25,7 @@ def known_rules(req: AdminRequest) -> set[str]:
     return {cr.rule.id for cr in req.rt.policy.engine.bundle.rules}
 
 
-@route("GET", "/exceptions")
+@ROUTES.route("GET", "/exceptions")
 async def _list(req: AdminRequest) -> tuple[int, Any]:
     q = req.query
     limit = int(q["limit"]) if q.get("limit", "").isdigit() else None
@@ -32,7 +34,7 @@ async def _list(req: AdminRequest) -> tuple[int, Any]:
     return 200, page.to_dict()
 
 
-@route("POST", "/exceptions")
+@ROUTES.route("POST", "/exceptions")
 async def _grant(req: AdminRequest) -> tuple[int, Any]:
     until = req.body.get("until")
     grant = await exceptions.grant_exception(
@@ -44,19 +46,19 @@ async def _grant(req: AdminRequest) -> tuple[int, Any]:
     return 201, grant.to_dict()
 
 
-@route("GET", "/exceptions/([^/]+)")
+@ROUTES.route("GET", "/exceptions/([^/]+)")
 async def _get(req: AdminRequest) -> tuple[int, Any]:
     return 200, (await exceptions.get_exception(await context_for(req.rt), req.args[0])).to_dict()
 
 
-@route("POST", "/exceptions/([^/]+)/revoke")
+@ROUTES.route("POST", "/exceptions/([^/]+)/revoke")
 async def _revoke(req: AdminRequest) -> tuple[int, Any]:
     grant = await exceptions.revoke_exception(await context_for(req.rt), actor=req.actor, exception_id=req.args[0],
                                               reason=req.required("reason"))
     return 200, grant.to_dict()
 
 
-@route("GET", "/appeals/([^/]+)/proposal")
+@ROUTES.route("GET", "/appeals/([^/]+)/proposal")
 async def _proposal(req: AdminRequest) -> tuple[int, Any]:
     q = req.query
     undo = [a for a in (q.get("undo") or "").split(",") if a]

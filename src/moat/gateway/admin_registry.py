@@ -1,5 +1,5 @@
-"""Admin HTTP API for platforms and webhooks (moat.enforce.registry), registered on
-`moat.gateway.admin_api`'s router:
+"""Admin HTTP API for platforms and webhooks (moat.enforce.registry), assembled
+by `moat.gateway.admin_api`:
 
     GET    /admin/platforms                  the settings file's and the registered ones (`source`, `in_force`)
     POST   /admin/platforms {platform_id, account_id, public_key | hs256_secret, audience, name, active}
@@ -19,7 +19,9 @@ from typing import Any
 
 from moat.enforce import registry
 from moat.enforce.runtime import context_for
-from moat.gateway.admin_api import AdminRequest, route
+from moat.gateway.admin_request import AdminRequest, AdminRoutes
+
+ROUTES = AdminRoutes()
 
 
 async def _applied(req: AdminRequest) -> None:
@@ -29,19 +31,19 @@ async def _applied(req: AdminRequest) -> None:
         await enforcement.registry.refresh()
 
 
-@route("GET", "/platforms")
+@ROUTES.route("GET", "/platforms")
 async def _list_platforms(req: AdminRequest) -> tuple[int, Any]:
     return 200, {"data": await registry.list_platforms(await context_for(req.rt), req.rt.settings)}
 
 
-@route("POST", "/platforms")
+@ROUTES.route("POST", "/platforms")
 async def _add_platform(req: AdminRequest) -> tuple[int, Any]:
     added = await registry.add_platform(await context_for(req.rt), req.rt.settings, req.body, actor=req.actor)
     await _applied(req)
     return 201, added
 
 
-@route("DELETE", "/platforms/([^/]+)")
+@ROUTES.route("DELETE", "/platforms/([^/]+)")
 async def _remove_platform(req: AdminRequest) -> tuple[int, Any]:
     removed = await registry.remove(await context_for(req.rt), req.rt.settings, "platform", req.args[0],
                                     actor=req.actor)
@@ -49,19 +51,19 @@ async def _remove_platform(req: AdminRequest) -> tuple[int, Any]:
     return 200, removed
 
 
-@route("GET", "/webhooks")
+@ROUTES.route("GET", "/webhooks")
 async def _list_webhooks(req: AdminRequest) -> tuple[int, Any]:
     return 200, {"data": await registry.list_webhooks(await context_for(req.rt), req.rt.settings)}
 
 
-@route("POST", "/webhooks")
+@ROUTES.route("POST", "/webhooks")
 async def _add_webhook(req: AdminRequest) -> tuple[int, Any]:
     added = await registry.add_webhook(await context_for(req.rt), req.rt.settings, req.body, actor=req.actor)
     await _applied(req)
     return 201, added
 
 
-@route("DELETE", "/webhooks/([^/]+)")
+@ROUTES.route("DELETE", "/webhooks/([^/]+)")
 async def _remove_webhook(req: AdminRequest) -> tuple[int, Any]:
     removed = await registry.remove(await context_for(req.rt), req.rt.settings, "webhook", req.args[0],
                                     actor=req.actor)

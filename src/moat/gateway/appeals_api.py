@@ -21,6 +21,7 @@ from moat.errors import BadRequest, MoatError, NotFound
 from moat.gateway.errors import error_body, error_headers
 from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, parse_json_object, read_body, send_response
 from moat.gateway.pipeline import api_key_of
+from moat.gateway.routes import Route, below, exact
 from moat.identity.directory import AccountRefused
 
 if TYPE_CHECKING:
@@ -30,11 +31,7 @@ PREFIX = "/v1/appeals"
 _BODY_LIMIT = 64 * 1024
 
 
-def handles(path: str) -> bool:
-    return path == PREFIX or path.startswith(PREFIX + "/")
-
-
-async def handle_appeals(rt: Runtime, scope: Scope, receive: Receive, send: Send) -> None:
+async def handle_appeals(rt: Runtime, scope: Scope, receive: Receive, send: Send, request_id: str) -> None:
     try:
         status, result = await _dispatch(rt, scope, receive)
         await send_response(send, status, orjson.dumps(result), JSON_HEADERS)
@@ -84,3 +81,6 @@ async def _caller(rt: Runtime, scope: Scope) -> tuple[str, str | None]:
     except AccountRefused as refused:
         return refused.authenticated[1].account_id, refused.code
     return account.account_id, None
+
+
+ROUTES: list[Route] = [exact(PREFIX, handle_appeals), below(PREFIX + "/", handle_appeals)]

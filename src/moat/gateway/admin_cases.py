@@ -1,4 +1,4 @@
-"""Admin HTTP API for enforcement, registered on `moat.gateway.admin_api`'s router:
+"""Admin HTTP API for enforcement's cases, actions, appeals and labels (assembled by `moat.gateway.admin_api`):
 
     GET  /admin/cases?status=&assignee=&subject=&limit=&cursor=      POST /admin/cases  {subject, title, note}
     GET  /admin/cases/{id}                (case, timeline, evidence, linked accounts, requests, actions)
@@ -14,8 +14,8 @@
     GET  /admin/labels?outcome=&since=&limit=   GET /admin/labels/{case:<id>|appeal:<id>}
     GET  /admin/webhooks/deliveries?status=&cursor=
 
-Exceptions (and an appeal's proposal) are in `moat.enforce.exceptions_routes`, platforms and webhooks
-in `moat.enforce.registry_routes`, registered from here.
+Exceptions (and an appeal's proposal) are in `moat.gateway.admin_exceptions`, platforms and webhooks
+in `moat.gateway.admin_registry`. The handlers call `moat.enforce`, which holds the rules.
 The actor is the admin API's (`admin-api[:<Moat-Actor>]`), as for the directory routes.
 """
 
@@ -28,14 +28,15 @@ from typing import Any
 import orjson
 
 from moat.enforce import actions, appeals, cases, exception_proposal, exception_store, findings, labels, webhooks
-from moat.enforce import registry_routes as _registry_routes  # noqa: F401 (its routes register on import)
-from moat.enforce.exceptions_routes import known_rules  # its routes are registered on import
 from moat.enforce.models import Subject
 from moat.enforce.runtime import context_for
 from moat.enforce.services import EnforceContext
 from moat.errors import BadRequest, NotFound
-from moat.gateway.admin_api import AdminRequest, route
+from moat.gateway.admin_exceptions import known_rules
+from moat.gateway.admin_request import AdminRequest, AdminRoutes
 from moat.identity import admin
+
+ROUTES = AdminRoutes()
 
 
 async def _existing_subject(cx: EnforceContext, text: str) -> Subject:
@@ -67,7 +68,7 @@ def _limit(q: dict[str, str]) -> int | None:
 
 
 # ---- cases ---------------------------------------------------------------------------------
-@route("GET", "/cases")
+@ROUTES.route("GET", "/cases")
 async def _list_cases(req: AdminRequest) -> tuple[int, Any]:
     q = _query(req)
     page = await cases.list_cases(await _cx(req), status=q.get("status"), assignee=q.get("assignee"),
@@ -75,7 +76,7 @@ async def _list_cases(req: AdminRequest) -> tuple[int, Any]:
     return 200, page.to_dict()
 
 
-@route("POST", "/cases")
+@ROUTES.route("POST", "/cases")
 async def _open_case(req: AdminRequest) -> tuple[int, Any]:
     cx = await _cx(req)
     subject = await _existing_subject(cx, req.required("subject"))
@@ -84,7 +85,7 @@ async def _open_case(req: AdminRequest) -> tuple[int, Any]:
     return (201 if opened else 200), {**case.to_dict(), "opened": opened}
 
 
-@route("POST", "/cases/import-findings")
+@ROUTES.route("POST", "/cases/import-findings")
 async def _import_findings(req: AdminRequest) -> tuple[int, Any]:
     lines = req.body.get("findings")
     threshold = req.body.get("threshold")
@@ -100,12 +101,12 @@ async def _import_findings(req: AdminRequest) -> tuple[int, Any]:
     return 200, result
 
 
-@route("GET", "/cases/([^/]+)")
+@ROUTES.route("GET", "/cases/([^/]+)")
 async def _get_case(req: AdminRequest) -> tuple[int, Any]:
     return 200, await cases.case_detail(await _cx(req), req.args[0], limit=_limit(_query(req)) or 20)
 
 
-@route("GET", "/cases/([^/]+)/requests")
+@ROUTES.route("GET", "/cases/([^/]+)/requests")
 async def _case_requests(req: AdminRequest) -> tuple[int, Any]:
     q = _query(req)
     page = await cases.case_requests(await _cx(req), req.args[0], refused_only=q.get("refused") in ("1", "true"),
@@ -113,14 +114,14 @@ async def _case_requests(req: AdminRequest) -> tuple[int, Any]:
     return 200, page.to_dict()
 
 
-@route("GET", "/cases/([^/]+)/events")
+@ROUTES.route("GET", "/cases/([^/]+)/events")
 async def _case_events(req: AdminRequest) -> tuple[int, Any]:
     cx, q = await _cx(req), _query(req)
     await cases.get_case(cx, req.args[0])
     return 200, (await cx.es.list_events(req.args[0], limit=_limit(q), cursor=q.get("cursor"))).to_dict()
 
 
-@route("GET", "/cases/([^/]+)/evidence")
+@ROUTES.route("GET", "/cases/([^/]+)/evidence")
 async def _case_evidence(req: AdminRequest) -> tuple[int, Any]:
     cx, q = await _cx(req), _query(req)
     await cases.get_case(cx, req.args[0])
@@ -128,26 +129,26 @@ async def _case_evidence(req: AdminRequest) -> tuple[int, Any]:
     return 200, page.to_dict()
 
 
-@route("POST", "/cases/([^/]+)/notes")
+@ROUTES.route("POST", "/cases/([^/]+)/notes")
 async def _note(req: AdminRequest) -> tuple[int, Any]:
     event = await cases.add_note(await _cx(req), actor=req.actor, case_id=req.args[0], text=req.required("text"))
     return 201, event.to_dict()
 
 
-@route("POST", "/cases/([^/]+)/assign")
+@ROUTES.route("POST", "/cases/([^/]+)/assign")
 async def _assign(req: AdminRequest) -> tuple[int, Any]:
     case = await cases.assign(await _cx(req), actor=req.actor, case_id=req.args[0], assignee=req.text("assignee"))
     return 200, case.to_dict()
 
 
-@route("POST", "/cases/([^/]+)/close")
+@ROUTES.route("POST", "/cases/([^/]+)/close")
 async def _close(req: AdminRequest) -> tuple[int, Any]:
     case = await cases.set_status(await _cx(req), actor=req.actor, case_id=req.args[0], status="closed",
                                   text=req.text("text") or "", outcome=req.text("outcome") or None)
     return 200, case.to_dict()
 
 
-@route("POST", "/cases/([^/]+)/reopen")
+@ROUTES.route("POST", "/cases/([^/]+)/reopen")
 async def _reopen(req: AdminRequest) -> tuple[int, Any]:
     case = await cases.set_status(await _cx(req), actor=req.actor, case_id=req.args[0], status="open",
                                   text=req.text("text") or "")
@@ -155,7 +156,7 @@ async def _reopen(req: AdminRequest) -> tuple[int, Any]:
 
 
 # ---- actions -------------------------------------------------------------------------------
-@route("GET", "/actions")
+@ROUTES.route("GET", "/actions")
 async def _list_actions(req: AdminRequest) -> tuple[int, Any]:
     q = _query(req)
     page = await actions.list_actions(await _cx(req), status=q.get("status"), subject=q.get("subject"),
@@ -163,7 +164,7 @@ async def _list_actions(req: AdminRequest) -> tuple[int, Any]:
     return 200, page.to_dict()
 
 
-@route("POST", "/actions")
+@ROUTES.route("POST", "/actions")
 async def _apply(req: AdminRequest) -> tuple[int, Any]:
     max_tokens = req.body.get("max_tokens")
     models = req.body.get("models")
@@ -175,7 +176,7 @@ async def _apply(req: AdminRequest) -> tuple[int, Any]:
     return 201, action.to_dict()
 
 
-@route("POST", "/actions/clear")
+@ROUTES.route("POST", "/actions/clear")
 async def _clear(req: AdminRequest) -> tuple[int, Any]:
     cx = await _cx(req)
     subject = await _existing_subject(cx, req.required("subject"))
@@ -183,12 +184,12 @@ async def _clear(req: AdminRequest) -> tuple[int, Any]:
     return 200, {"data": [a.to_dict() for a in undone]}
 
 
-@route("GET", "/actions/([^/]+)")
+@ROUTES.route("GET", "/actions/([^/]+)")
 async def _get_action(req: AdminRequest) -> tuple[int, Any]:
     return 200, (await actions.get_action(await _cx(req), req.args[0])).to_dict()
 
 
-@route("POST", "/actions/([^/]+)/undo")
+@ROUTES.route("POST", "/actions/([^/]+)/undo")
 async def _undo(req: AdminRequest) -> tuple[int, Any]:
     action = await actions.undo_action(await _cx(req), actor=req.actor, action_id=req.args[0],
                                        reason=req.required("reason"))
@@ -196,7 +197,7 @@ async def _undo(req: AdminRequest) -> tuple[int, Any]:
 
 
 # ---- appeals -------------------------------------------------------------------------------
-@route("GET", "/appeals")
+@ROUTES.route("GET", "/appeals")
 async def _list_appeals(req: AdminRequest) -> tuple[int, Any]:
     q = _query(req)
     page = await appeals.list_appeals(await _cx(req), status=q.get("status"), account_id=q.get("account_id"),
@@ -204,12 +205,12 @@ async def _list_appeals(req: AdminRequest) -> tuple[int, Any]:
     return 200, page.to_dict()
 
 
-@route("GET", "/appeals/([^/]+)")
+@ROUTES.route("GET", "/appeals/([^/]+)")
 async def _get_appeal(req: AdminRequest) -> tuple[int, Any]:
     return 200, (await appeals.get_appeal(await _cx(req), req.args[0])).to_dict()
 
 
-@route("POST", "/appeals/([^/]+)/decide")
+@ROUTES.route("POST", "/appeals/([^/]+)/decide")
 async def _decide(req: AdminRequest) -> tuple[int, Any]:
     accept = req.body.get("accept")
     if not isinstance(accept, bool):
@@ -228,7 +229,7 @@ async def _decide(req: AdminRequest) -> tuple[int, Any]:
 
 
 # ---- labels --------------------------------------------------------------------------------
-@route("GET", "/labels")
+@ROUTES.route("GET", "/labels")
 async def _list_labels(req: AdminRequest) -> tuple[int, Any]:
     q = _query(req)
     try:
@@ -240,7 +241,7 @@ async def _list_labels(req: AdminRequest) -> tuple[int, Any]:
     return 200, {"data": [label.to_dict() for label in found]}
 
 
-@route("GET", "/labels/([^/]+)")
+@ROUTES.route("GET", "/labels/([^/]+)")
 async def _get_label(req: AdminRequest) -> tuple[int, Any]:
     label = await labels.get_label(await _cx(req), req.args[0])
     if label is None:
@@ -248,7 +249,7 @@ async def _get_label(req: AdminRequest) -> tuple[int, Any]:
     return 200, label.to_dict()
 
 
-@route("GET", "/webhooks/deliveries")
+@ROUTES.route("GET", "/webhooks/deliveries")
 async def _deliveries(req: AdminRequest) -> tuple[int, Any]:
     q = _query(req)
     page = await webhooks.list_deliveries((await _cx(req)).es, status=q.get("status"), limit=_limit(q),
