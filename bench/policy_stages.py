@@ -18,8 +18,8 @@ import uvloop
 from policy_overhead_inproc import started_gateway
 
 from moat.gateway import pipeline
-from moat.gateway.facts import Usage
 from moat.gateway.record import build_record
+from moat.limits.base import Usage
 from moat.limits.keys import demand_for
 
 LOOPS = 20_000

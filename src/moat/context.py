@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from moat.identity.models import Account, ApiKey, Organization
-from moat.ids import new_id as new_id  # where the gateway's modules have always found it
 
 
 @dataclass(slots=True)

@@ -17,11 +17,12 @@ from typing import Any
 import orjson
 
 from moat.errors import BadRequest
-from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
+from moat.gateway.facts import CallFacts, optional_bool, optional_int, require_list, require_str
 from moat.gateway.metering import anthropic_usage, count
 from moat.gateway.sse import CutItems, event_fields
 from moat.gateway.tokens import anthropic_estimate, content_text, estimate_tokens_of
 from moat.gateway.upstream_errors import stream_failure_status
+from moat.limits.base import Usage
 
 NAME = "anthropic"
 _THINKING = ("thinking", "redacted_thinking")

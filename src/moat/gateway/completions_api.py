@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from moat.errors import BadRequest
-from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_str
+from moat.gateway.facts import CallFacts, optional_bool, optional_int, require_str
 from moat.gateway.metering import openai_chat_usage
 from moat.gateway.tokens import estimate_tokens
+from moat.limits.base import Usage
 
 
 def parse_completions(payload: dict[str, Any]) -> CallFacts:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from moat.config import RouteSettings, Settings
-from moat.context import RequestContext, new_id
+from moat.context import RequestContext
 from moat.errors import MoatError
 from moat.gateway.data_journal import StreamJournal
 from moat.gateway.data_metrics import DataMetrics
@@ -25,9 +25,10 @@ from moat.gateway.data_rules import ResourceOf, item_field, resource_rule
 from moat.gateway.data_streams import OpenStream, OpenStreams
 from moat.gateway.data_upstream import DataUpstream
 from moat.gateway.endpoints import Endpoint
-from moat.gateway.facts import Usage
 from moat.gateway.http import Receive, Scope, Send
 from moat.gateway.restrict import apply_restriction
+from moat.ids import new_id
+from moat.limits.base import Usage
 from moat.limits.data import DataCheck, DataCounters
 from moat.limits.data_redis import SharedDataCounters
 from moat.limits.keys import key_value

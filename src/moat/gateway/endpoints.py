@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from moat.gateway import anthropic_api, completions_api, openai_api, responses_api
-from moat.gateway.facts import CallFacts, Usage
+from moat.gateway.facts import CallFacts
+from moat.limits.base import Usage
 
 
 @dataclass(frozen=True, slots=True)

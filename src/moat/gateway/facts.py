@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from moat.errors import BadRequest
-from moat.limits.base import Usage as Usage  # one type: what a call used, by kind
 
 
 @dataclass(slots=True)

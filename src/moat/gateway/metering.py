@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from moat.gateway.facts import Usage
+from moat.limits.base import Usage
 
 
 def count(value: Any) -> int:

@@ -12,7 +12,7 @@ from typing import Any
 import orjson
 
 from moat.errors import BadRequest
-from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_list, require_str
+from moat.gateway.facts import CallFacts, optional_bool, optional_int, require_list, require_str
 from moat.gateway.json_edit import replace_data, without_member
 from moat.gateway.metering import openai_chat_usage
 from moat.gateway.sse import data_event, event_fields
@@ -24,6 +24,7 @@ from moat.gateway.tokens import (
     openai_uncacheable,
 )
 from moat.gateway.upstream_errors import stream_failure_status
+from moat.limits.base import Usage
 
 NAME = "openai"
 _REASONING_KEYS = ("reasoning_content", "reasoning")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from moat.context import Decision, RequestContext, new_id
+from moat.context import Decision, RequestContext
 from moat.errors import (
     AuthenticationFailed,
     ClientClosedRequest,
@@ -33,7 +33,7 @@ from moat.errors import (
 from moat.gateway.content_encoding import decode_body
 from moat.gateway.endpoints import Endpoint
 from moat.gateway.errors import error_body, error_headers, stream_error_event
-from moat.gateway.facts import CallFacts, Usage, conversation_id
+from moat.gateway.facts import CallFacts, conversation_id
 from moat.gateway.http import (
     JSON_HEADERS,
     SSE_HEADERS,
@@ -53,7 +53,8 @@ from moat.gateway.runtime import LimitRefused
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 from moat.identity.directory import AccountRefused
-from moat.limits.base import Admission
+from moat.ids import new_id
+from moat.limits.base import Admission, Usage
 from moat.limits.headers import rate_limit_header_fields
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from moat.store.base import RecordBatchItem
 
 if TYPE_CHECKING:
     from moat.context import Decision, RequestContext
-    from moat.gateway.facts import CallFacts, Usage
+    from moat.gateway.facts import CallFacts
+    from moat.limits.base import Usage
 
 
 class FinishedCall(Protocol):

@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from moat.errors import BadRequest
-from moat.gateway.facts import CallFacts, Usage, optional_bool, optional_int, require_str
+from moat.gateway.facts import CallFacts, optional_bool, optional_int, require_str
 from moat.gateway.metering import responses_usage
 from moat.gateway.sse import CutItems, data_event, event_fields
 from moat.gateway.tokens import (
@@ -35,6 +35,7 @@ from moat.gateway.tokens import (
     responses_input_tokens,
 )
 from moat.gateway.upstream_errors import stream_failure_status
+from moat.limits.base import Usage
 
 _LIFECYCLE = frozenset({b"response.created", b"response.queued", b"response.in_progress",
                         b"response.completed", b"response.failed", b"response.incomplete"})

@@ -22,14 +22,13 @@ from typing import TYPE_CHECKING, Any
 from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
-from moat.context import Decision, RequestContext, ResolvedEntity, new_id
+from moat.context import Decision, RequestContext, ResolvedEntity
 from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
 from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
-from moat.gateway.facts import Usage
 from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
@@ -41,7 +40,8 @@ from moat.identity.attribution import Attribution, AttributionVerifier, attribut
 from moat.identity.attribution_nonces import SharedNonceCache
 from moat.identity.directory import Directory
 from moat.identity.resolution import Resolution
-from moat.limits.base import Admission, Check, ImmediateLimiter, Limiter, oversized
+from moat.ids import new_id
+from moat.limits.base import Admission, Check, ImmediateLimiter, Limiter, Usage, oversized
 from moat.limits.headers import rate_limited
 from moat.limits.keys import demand_for
 from moat.policy import BundleError, Engine, PolicyStore
