@@ -1,0 +1,137 @@
+"""Policies and volume limits on data routes (docs/data-apis.md: "Limits for data", "Declared use",
+"The policy context gains").
+
+The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
+- `research-no-stream`: key.use == "research" && request.path.startsWith("/2/tweets/search/stream") -> deny
+  declared_use_mismatch (the contract's own example);
+- `no-deletes`: request.kind == "data" && request.method == "DELETE" -> deny writes_not_permitted;
+- `protected-user`: request.path.startsWith("/2/users/") && request.resource == "783214" -> deny
+  protected_account (the route's resource rule is path:2);
+- account `capped`: items_per_minute 40; account `monthly`: items_per_month 25.
+
+Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
+that the rule does not match is served: the rule, not something else, refused.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+
+import httpx
+
+from tests.data_conformance.clients import ReconnectingConsumer, StreamReader
+from tests.data_conformance.conftest import (
+    CAPPED_KEY,
+    ITEMS_PER_MINUTE,
+    ITEMS_PER_MONTH,
+    MONTHLY_KEY,
+    PLAIN_KEY,
+    RESEARCH_KEY,
+    RESEARCH_USE_DESCRIPTION,
+    Gateway,
+    headers_for,
+)
+from tests.data_conformance.fake_data_api import FakeDataAPI
+from tests.data_conformance.test_cuts import assert_final_error_item
+from tests.data_conformance.test_refusals import problem_shape, upstream_shape
+
+
+def tag(prefix: str) -> str:
+    return f"{prefix}-{uuid.uuid4().hex[:12]}"
+
+
+def get(gateway: Gateway, method: str, target: str, key: str, t: str) -> httpx.Response:
+    with httpx.Client(timeout=10) as client:
+        return client.request(method, gateway.url + target, headers=headers_for(key, t))
+
+
+def test_declared_use_denies_the_firehose_to_a_research_key(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    stream = "/2/tweets/search/stream?fake_count=3&fake_rate=50"
+    t = tag("research-stream")
+    upstream_shape(get(policy_gateway, "GET", stream, RESEARCH_KEY, t), 403, "declared_use_mismatch")
+    assert fake.tagged(t) == []
+    # The same key may search; the same account's key without a declared use may stream.
+    t_search = tag("research-search")
+    search = get(policy_gateway, "GET", "/2/tweets/search/recent?query=climate&max_results=10", RESEARCH_KEY, t_search)
+    assert search.status_code == 200 and len(fake.tagged(t_search)) == 1
+    t_plain = tag("plain-stream")
+    plain = get(policy_gateway, "GET", stream, PLAIN_KEY, t_plain)
+    assert plain.status_code == 200 and plain.content == bytes(fake.one(t_plain).sent)
+
+    record = policy_gateway.exported(search.headers["moat-request-id"])
+    assert record["key_use"] == "research"
+    assert record["kind"] == "data" and record["resource"] == "climate"
+    scholar = policy_gateway.accounts["scholar"]
+    assert scholar["declared_use"] == "research"
+    assert scholar["declared_use_description"] == RESEARCH_USE_DESCRIPTION
+
+
+def test_a_rule_on_the_method_denies_deletes(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    t = tag("delete")
+    upstream_shape(get(policy_gateway, "DELETE", "/2/tweets/1460323737035677698", PLAIN_KEY, t), 403,
+                   "writes_not_permitted")
+    assert fake.tagged(t) == []
+    with httpx.Client(timeout=10) as client:
+        t_post = tag("post")
+        created = client.post(policy_gateway.url + "/2/tweets", json={"text": "still allowed"},
+                              headers=headers_for(PLAIN_KEY, t_post))
+    assert created.status_code == 201 and len(fake.tagged(t_post)) == 1
+
+
+def test_a_rule_on_path_and_resource_denies_as_problem_json(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    t = tag("protected")
+    problem_shape(get(policy_gateway, "GET", "/2/users/783214", PLAIN_KEY, t), 403, "protected_account")
+    assert fake.tagged(t) == []
+    t_other = tag("unprotected")
+    assert get(policy_gateway, "GET", "/2/users/2244994945", PLAIN_KEY, t_other).status_code == 200
+    assert len(fake.tagged(t_other)) == 1
+
+
+def test_items_per_minute_cuts_the_stream_and_refuses_the_reconnect(policy_gateway: Gateway,
+                                                                     fake: FakeDataAPI) -> None:
+    t = tag("capped")
+    stream = "/2/tweets/search/stream?fake_rate=200&fake_keepalive=0.2"
+    consumer = ReconnectingConsumer(policy_gateway.url + stream, headers_for(CAPPED_KEY, t), max_attempts=3).start()
+    assert consumer.join(20), f"the consumer is still connected: {consumer.attempts}"
+    first, *rest = consumer.attempts
+    assert first.status == 200 and first.clean_end, first.error
+    elapsed = first.ended - first.started
+    # 40 a minute: the first minute's 40 (a GCRA tolerance may round a few off), plus what refilled.
+    assert ITEMS_PER_MINUTE * 0.9 <= first.tweets <= ITEMS_PER_MINUTE + elapsed * ITEMS_PER_MINUTE / 60 + 1, (
+        first.tweets, elapsed)
+    assert_final_error_item(first.final_item, "rate_limited")
+    upstream = fake.tagged(t)[0]
+    assert upstream.finished is None and upstream.disconnected is not None, "Moat closes the upstream stream"
+
+    # The reconnect after the consumer's 0.25 s back-off is refused with Retry-After, not served and cut.
+    assert rest, "the consumer did not reconnect"
+    refusal = rest[0]
+    response = httpx.Response(refusal.status or 0, headers=refusal.headers, content=refusal.body)
+    upstream_shape(response, 429, "rate_limited")
+    retry_after = refusal.header("retry-after")
+    assert retry_after is not None and retry_after.isdigit() and 1 <= int(retry_after) <= 60
+    # Retry-After is truthful: waiting it out, the consumer is served again.
+    if len(rest) > 1:
+        assert rest[1].status == 200 and rest[1].tweets >= 1, (rest[1].status, rest[1].body)
+    else:
+        assert consumer.stopped_because.startswith("429"), consumer.stopped_because
+    assert len(fake.tagged(t)) == 1 + sum(1 for a in rest if a.status == 200)
+
+
+def test_items_per_month_cuts_with_quota_exhausted(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    t = tag("monthly")
+    reader = StreamReader(policy_gateway.url + "/2/tweets/sample/stream?fake_rate=100&fake_keepalive=0.2",
+                          headers_for(MONTHLY_KEY, t)).start()
+    assert reader.join(10), "the stream was not cut"
+    assert reader.status == 200 and reader.clean_end, reader.error
+    items = [line.json() for line in reader.lines() if not line.blank]
+    assert len(items) == ITEMS_PER_MONTH + 1, "the month's items, then the final error item"
+    assert_final_error_item(items[-1], "quota_exhausted")
+    record = policy_gateway.exported(reader.header_values("moat-request-id")[0])
+    assert record["items"] == ITEMS_PER_MONTH and record["cut_reason"] == "quota_exhausted"
+
+    time.sleep(0.2)
+    again = get(policy_gateway, "GET", "/2/tweets/sample/stream?fake_rate=100", MONTHLY_KEY, tag("monthly-again"))
+    upstream_shape(again, 429, "quota_exhausted")
+    assert again.headers.get("retry-after", "").isdigit()
