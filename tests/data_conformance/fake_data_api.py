@@ -165,6 +165,13 @@ class FakeDataAPI:
         assert len(found) == 1, f"the upstream received {len(found)} requests tagged {tag}, expected 1"
         return found[0]
 
+    @staticmethod
+    def wait_disconnected(rec: Received, deadline: float) -> float | None:
+        """When the client (Moat) closed this request's connection, waiting until `deadline` (wall clock)."""
+        while rec.disconnected is None and time.time() < deadline:
+            time.sleep(0.02)
+        return rec.disconnected
+
     # -- ASGI -------------------------------------------------------------------------------------
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:

@@ -47,6 +47,7 @@ def get(gateway: Gateway, method: str, target: str, key: str, t: str) -> httpx.R
 
 
 def test_declared_use_denies_the_firehose_to_a_research_key(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    assert not policy_gateway.seed_errors, policy_gateway.seed_errors
     stream = "/2/tweets/search/stream?fake_count=3&fake_rate=50"
     t = tag("research-stream")
     upstream_shape(get(policy_gateway, "GET", stream, RESEARCH_KEY, t), 403, "declared_use_mismatch")
@@ -102,7 +103,7 @@ def test_items_per_minute_cuts_the_stream_and_refuses_the_reconnect(policy_gatew
         first.tweets, elapsed)
     assert_final_error_item(first.final_item, "rate_limited")
     upstream = fake.tagged(t)[0]
-    assert upstream.finished is None and upstream.disconnected is not None, "Moat closes the upstream stream"
+    assert upstream.finished is None and fake.wait_disconnected(upstream, first.ended + 2.5), "upstream left open"
 
     # The reconnect after the consumer's 0.25 s back-off is refused with Retry-After, not served and cut.
     assert rest, "the consumer did not reconnect"
