@@ -26,6 +26,23 @@ import httpx
 
 STREAM_TIMEOUT = httpx.Timeout(connect=5.0, read=10.0, write=5.0, pool=5.0)
 
+# Response headers a relay owns (framing, its own date and server) and the ones Moat documents adding
+# (README: x-request-id / request-id when the upstream sent none, its moat-* ids, its RateLimit-*).
+RELAY_FRAMING = {"content-length", "date", "server", "connection", "keep-alive", "transfer-encoding"}
+MOAT_ADDED = {"x-request-id", "request-id", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"}
+
+
+def assert_relayed_headers(got: list[tuple[str, str]], upstream: list[tuple[str, str]]) -> None:
+    """Every end-to-end header the upstream sent reaches the client once, unchanged; nothing else is
+    added but Moat's documented headers; `moat-request-id` exactly once."""
+    for name, value in upstream:
+        if name not in RELAY_FRAMING:
+            assert [v for k, v in got if k == name] == [value], f"response header {name}"
+    sent = {name for name, _ in upstream}
+    added = {name for name, _ in got if name not in sent and name not in RELAY_FRAMING}
+    assert not {name for name in added - MOAT_ADDED if not name.startswith("moat-")}, f"added headers {added}"
+    assert len([v for k, v in got if k == "moat-request-id"]) == 1
+
 
 @dataclass
 class Line:

@@ -35,7 +35,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.data_conformance.fake_data_api import UPSTREAM_TOKEN, FakeDataAPI
+from tests.data_conformance.fake_data_api import LABS_TOKEN, UPSTREAM_TOKEN, FakeDataAPI
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_TOKEN = "data-conformance-admin-token"
@@ -51,7 +51,10 @@ RESEARCH_KEY = "sk-data-research-use-0000000000000000"  # imported with --use re
 PLAIN_KEY = "sk-data-research-plain-000000000000000"  # the same account, no declared use
 CAPPED_KEY = "sk-data-capped-minute-000000000000000"
 MONTHLY_KEY = "sk-data-capped-month-0000000000000000"
+COUNTER_KEY = "sk-data-usage-counter-000000000000000"
 
+IDLE_TIMEOUT = 2  # seconds of upstream silence that end a stream (keep-alive lines are not silence)
+USAGE_CAP = 31  # a rule on usage.items_this_month denies the `counter` account from this many items
 ITEMS_PER_MINUTE = 40
 ITEMS_PER_MONTH = 25
 RESEARCH_USE_DESCRIPTION = "academic research on public discourse"
@@ -103,6 +106,13 @@ errors = "upstream"
 path = "/2/errors"
 upstream = "social"
 errors = "upstream"
+
+[[routes]]
+path = "/datasets"
+methods = ["GET"]
+upstream = "labs"
+resource = "header:x-dataset-tenant"
+errors = "problem"
 """
 
 DATA_BUNDLE = f"""
@@ -116,6 +126,8 @@ rules:
      reason: writes_not_permitted, message: "This key may not delete (decision {{decision_id}})."}}
   - {{id: protected-user, when: 'request.path.startsWith("/2/users/") && request.resource == "783214"',
      effect: deny, reason: protected_account, message: "This account is protected (decision {{decision_id}})."}}
+  - {{id: usage-cap, when: 'account.id == "counter" && usage.items_this_month >= {USAGE_CAP}', effect: deny,
+     reason: monthly_usage_cap, message: "This month's items are used up (decision {{decision_id}})."}}
   - {{id: capped-minute, when: 'account.id == "capped"', effect: throttle, limit: data_capped_minute,
      reason: rate_limited, message: "Item limit reached; retry later."}}
   - {{id: capped-month, when: 'account.id == "monthly"', effect: throttle, limit: data_capped_month,
@@ -157,6 +169,7 @@ def moat_env(home: Path) -> dict[str, str]:
     env["PYTHONPATH"] = moat_src_path()
     env["MOAT_HOME"] = str(home)
     env["DATA_CONF_SOCIAL_TOKEN"] = UPSTREAM_TOKEN
+    env["DATA_CONF_LABS_TOKEN"] = LABS_TOKEN
     return env
 
 
@@ -177,7 +190,14 @@ base_url = "{upstream}"
 api_key_env = "DATA_CONF_SOCIAL_TOKEN"
 connect_timeout = 5
 first_byte_timeout = 10
-idle_timeout = 5
+idle_timeout = {IDLE_TIMEOUT}
+
+[[upstreams]]
+name = "labs"
+kind = "http"
+base_url = "{upstream}/labs"
+api_key_env = "DATA_CONF_LABS_TOKEN"
+auth_header = "x-api-key"
 {ROUTES}"""
 
 
@@ -317,7 +337,7 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw = make_gateway(home, fake.url, bundle)
     gw.cli("orgs", "add", "university", "--name", "University", "--domain", "uni.example")
     for account, email in (("scholar", "prof@uni.example"), ("capped", "cap@uni.example"),
-                           ("monthly", "month@uni.example")):
+                           ("monthly", "month@uni.example"), ("counter", "count@uni.example")):
         gw.cli("accounts", "add", account, "--email", email, "--plan", "api", "--org", "university")
     # Declared use (docs/data-apis.md): a failure here is reported by the test that needs the key.
     done = gw.cli("keys", "import", "--account", "scholar", "--secret", RESEARCH_KEY, "--use", "research",
@@ -327,6 +347,7 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw.cli("keys", "import", "--account", "scholar", "--secret", PLAIN_KEY)
     gw.cli("keys", "import", "--account", "capped", "--secret", CAPPED_KEY)
     gw.cli("keys", "import", "--account", "monthly", "--secret", MONTHLY_KEY)
+    gw.cli("keys", "import", "--account", "counter", "--secret", COUNTER_KEY)
     gw.start()
     yield gw
     gw.stop()

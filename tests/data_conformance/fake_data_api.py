@@ -17,6 +17,8 @@ Endpoints (every one needs `Authorization: Bearer UPSTREAM_TOKEN`, else 401 in t
   POST   /2/tweets                 a JSON body {"text": ...}: 201 {"data": {"id", "text", ...}}
   DELETE /2/tweets/:id             {"data": {"deleted": true}}
   GET    /2/errors/429, /2/errors/503   the upstream's own errors (429 with x-rate-limit-* headers)
+  GET    /labs/datasets/:name/rows?limit=   another API under a base path, keyed by `x-api-key: LABS_TOKEN`
+                                   (bare): {"data": [rows], "meta": {...}}
 
 Streams take their pace from the query string (the parameters pass through Moat unchanged):
 `fake_rate` items per second (default 20), `fake_count` items then the stream ends (default: never),
@@ -44,6 +46,7 @@ from urllib.parse import parse_qs
 import uvicorn
 
 UPSTREAM_TOKEN = "upstream-social-bearer-AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0"
+LABS_TOKEN = "upstream-labs-key-5f0c1d2e3a4b"  # the /labs/ API takes its key bare, in x-api-key
 
 # Authors the firehose cycles through: item resources are these ids, in this order.
 AUTHORS = ["2244994945", "783214", "17874544", "6253282", "95731075", "50393960", "1349149096909668363"]
@@ -58,8 +61,6 @@ COMMON_HEADERS = [
     ("x-frame-options", "SAMEORIGIN"),
     ("x-response-time", "17"),
 ]
-# Headers a relay must drop or may set itself (hop-by-hop, framing, the server's own).
-RELAY_OWNED_RESPONSE_HEADERS = {"content-length", "date", "server", "connection", "keep-alive", "transfer-encoding"}
 
 FILLER = ("Public conversation about open data, research access and the weather in the city today; "
           "people share links, photos and opinions, and the thread keeps growing as replies arrive. ")
@@ -207,6 +208,8 @@ class FakeDataAPI:
                 return
 
     async def _route(self, rec: Received, send: Any) -> None:
+        if rec.path.startswith("/labs/"):
+            return await self._labs(rec, send)
         if rec.header("authorization") != f"Bearer {UPSTREAM_TOKEN}":
             return await self._json(rec, send, 401, _problem(401, "Unauthorized", "Unauthorized"))
         path, method = rec.path, rec.method
@@ -255,6 +258,16 @@ class FakeDataAPI:
         meta = {"newest_id": data[0]["id"], "oldest_id": data[-1]["id"], "result_count": len(data),
                 "next_token": "b26v89c19zqg8o3fpe17lmh6twt2kts3fyr8ne7wpj0f1"}
         await self._json(rec, send, 200, {"data": data, "meta": meta})
+
+    async def _labs(self, rec: Received, send: Any) -> None:
+        if rec.header_list("x-api-key") != [LABS_TOKEN]:
+            return await self._json(rec, send, 401, _problem(401, "Unauthorized", "x-api-key"))
+        parts = rec.path.split("/")  # ["", "labs", "datasets", name, "rows"]
+        if len(parts) != 5 or parts[2] != "datasets" or parts[4] != "rows":
+            return await self._json(rec, send, 404, _problem(404, "Not Found", rec.path))
+        limit = int((parse_qs(rec.query).get("limit") or ["5"])[0])
+        rows = [{"row": i, "dataset": parts[3], "author_id": AUTHORS[i % len(AUTHORS)]} for i in range(limit)]
+        await self._json(rec, send, 200, {"data": rows, "meta": {"result_count": limit}})
 
     async def _user(self, rec: Received, send: Any, ident: str) -> None:
         if not ident.isdigit():

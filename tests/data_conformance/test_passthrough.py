@@ -12,8 +12,9 @@ import uuid
 import httpx
 import pytest
 
+from tests.data_conformance.clients import assert_relayed_headers
 from tests.data_conformance.conftest import READER_KEY, Gateway
-from tests.data_conformance.fake_data_api import RELAY_OWNED_RESPONSE_HEADERS, UPSTREAM_TOKEN, FakeDataAPI, Received
+from tests.data_conformance.fake_data_api import LABS_TOKEN, UPSTREAM_TOKEN, FakeDataAPI, Received
 
 # What a client may send that must never reach the upstream (hop-by-hop and the client's credentials).
 HOP_AND_CREDENTIALS = [
@@ -45,13 +46,15 @@ def call(base: str, method: str, target: str, headers: list[tuple[str, str]],
 def through_moat_and_direct(gateway: Gateway, fake: FakeDataAPI, method: str, target: str,
                             headers: list[tuple[str, str]], body: bytes | None = None,
                             credential: tuple[str, str] = ("authorization", f"Bearer {READER_KEY}"),
+                            upstream: tuple[str, str, str] = ("", "authorization", f"Bearer {UPSTREAM_TOKEN}"),
                             ) -> tuple[httpx.Response, Received, httpx.Response, Received]:
-    """The call through Moat (with the client's Moat key) and direct (with the upstream's token)."""
+    """The call through Moat (with the client's Moat key) and direct (upstream: base path, its credential)."""
     t_moat, t_direct = tag(), tag()
+    base_path, auth_name, auth_value = upstream
     via = call(gateway.url, method, target, [*headers, *HOP_AND_CREDENTIALS, ("x-conformance-id", t_moat),
                                              credential], body)
-    direct = call(fake.url, method, target, [*headers, ("x-conformance-id", t_direct),
-                                             ("authorization", f"Bearer {UPSTREAM_TOKEN}")], body)
+    direct = call(fake.url + base_path, method, target, [*headers, ("x-conformance-id", t_direct),
+                                                         (auth_name, auth_value)], body)
     return via, fake.one(t_moat), direct, fake.one(t_direct)
 
 
@@ -63,25 +66,21 @@ def assert_same_answer(via: httpx.Response, direct: httpx.Response) -> None:
     """Status, body bytes and every end-to-end header of the upstream's answer, once; moat-request-id once."""
     assert via.status_code == direct.status_code, via.content
     assert via.content == direct.content
-    got = raw_headers(via)
-    for name, value in raw_headers(direct):
-        if name in RELAY_OWNED_RESPONSE_HEADERS:
-            continue
-        assert [v for k, v in got if k == name] == [value], f"response header {name}"
-    assert len([v for k, v in got if k == "moat-request-id"]) == 1
-    lengths = [v for k, v in got if k == "content-length"]
+    assert_relayed_headers(raw_headers(via), raw_headers(direct))
+    lengths = [v for k, v in raw_headers(via) if k == "content-length"]
     assert lengths in ([], [str(len(via.content))])
 
 
-def assert_request_relayed(received: Received, direct: Received, headers: list[tuple[str, str]]) -> None:
+def assert_request_relayed(received: Received, direct: Received, headers: list[tuple[str, str]],
+                           credential: tuple[str, str] = ("authorization", f"Bearer {UPSTREAM_TOKEN}")) -> None:
     assert (received.method, received.path, received.query) == (direct.method, direct.path, direct.query)
     assert received.body == direct.body
-    assert received.header_list("authorization") == [f"Bearer {UPSTREAM_TOKEN}"]
+    assert received.header_list(credential[0]) == [credential[1]], "the upstream's credential, once"
     for name, value in headers:
         assert received.header_list(name) == [value], f"request header {name}"
     names = {name for name, _ in received.headers}
-    for gone in ("x-hop-secret", "keep-alive", "proxy-authorization", "cookie", "x-api-key"):
-        assert gone not in names, f"{gone} reached the upstream"
+    for gone in ("x-hop-secret", "keep-alive", "proxy-authorization", "cookie", "x-api-key", "authorization"):
+        assert gone == credential[0] or gone not in names, f"{gone} reached the upstream"
     assert not [name for name in names if name.startswith("moat-")]
     assert "x-hop-secret" not in (received.header("connection") or "").lower()
     assert not [value for _, value in received.headers if READER_KEY in value], "the client's Moat key leaked"
@@ -137,3 +136,20 @@ def test_upstream_errors_pass_through_with_their_status_headers_and_body(gateway
     assert direct.status_code == status
     assert_request_relayed(received, received_direct, END_TO_END[:2])
     assert_same_answer(via, direct)
+
+
+@pytest.mark.parametrize("credential", [("authorization", f"Bearer {READER_KEY}"), ("x-api-key", READER_KEY)])
+def test_an_upstream_with_a_base_path_and_a_bare_key_header(gateway: Gateway, fake: FakeDataAPI,
+                                                             credential: tuple[str, str]) -> None:
+    """base_url ".../labs" + the request's path; auth_header = "x-api-key" carries the bare upstream key,
+    replacing the client's own x-api-key (its Moat key) rather than joining it."""
+    headers = [*END_TO_END[:2], ("x-dataset-tenant", "acme-research")]
+    via, received, direct, received_direct = through_moat_and_direct(
+        gateway, fake, "GET", "/datasets/public-posts/rows?limit=3", headers, credential=credential,
+        upstream=("/labs", "x-api-key", LABS_TOKEN))
+    assert direct.status_code == 200 and received.path == "/labs/datasets/public-posts/rows"
+    assert_request_relayed(received, received_direct, headers, credential=("x-api-key", LABS_TOKEN))
+    assert_same_answer(via, direct)
+    record = gateway.exported(via.headers["moat-request-id"])
+    assert (record["kind"], record["path"], record["endpoint"]) == ("data", "/datasets/public-posts/rows", "/datasets")
+    assert record["resource"] == "acme-research" and record["items"] == 3

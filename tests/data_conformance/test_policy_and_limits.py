@@ -7,6 +7,7 @@ The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
 - `no-deletes`: request.kind == "data" && request.method == "DELETE" -> deny writes_not_permitted;
 - `protected-user`: request.path.startsWith("/2/users/") && request.resource == "783214" -> deny
   protected_account (the route's resource rule is path:2);
+- `usage-cap`: account.id == "counter" && usage.items_this_month >= 31 -> deny monthly_usage_cap;
 - account `capped`: items_per_minute 40; account `monthly`: items_per_month 25.
 
 Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
@@ -23,6 +24,7 @@ import httpx
 from tests.data_conformance.clients import ReconnectingConsumer, StreamReader
 from tests.data_conformance.conftest import (
     CAPPED_KEY,
+    COUNTER_KEY,
     ITEMS_PER_MINUTE,
     ITEMS_PER_MONTH,
     MONTHLY_KEY,
@@ -136,3 +138,21 @@ def test_items_per_month_cuts_with_quota_exhausted(policy_gateway: Gateway, fake
     again = get(policy_gateway, "GET", "/2/tweets/sample/stream?fake_rate=100", MONTHLY_KEY, tag("monthly-again"))
     upstream_shape(again, 429, "quota_exhausted")
     assert again.headers.get("retry-after", "").isdigit()
+
+
+def test_a_rule_reads_the_items_delivered_this_month(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    """`usage.items_this_month >= 31` for the `counter` account: 1 user lookup + a 30-item stream reach it."""
+    assert get(policy_gateway, "GET", "/2/users/6253282", COUNTER_KEY, tag("usage-before")).status_code == 200
+    stream = get(policy_gateway, "GET", "/2/tweets/sample/stream?fake_rate=200&fake_count=30&fake_keepalive=0",
+                 COUNTER_KEY, tag("usage-stream"))
+    assert stream.status_code == 200 and len([x for x in stream.content.split(b"\n") if x.strip()]) == 30
+    # Metering may trail the stream's end a little; a few polls (each allowed one adds 1 item, so polls
+    # alone cannot reach the cap) must see the rule deny.
+    for _ in range(8):
+        t = tag("usage-after")
+        response = get(policy_gateway, "GET", "/2/users/6253282", COUNTER_KEY, t)
+        if response.status_code != 200:
+            break
+        time.sleep(0.25)
+    problem_shape(response, 403, "monthly_usage_cap")
+    assert fake.tagged(t) == []

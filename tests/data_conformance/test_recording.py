@@ -26,6 +26,7 @@ from tests.data_conformance.conftest import BLOCKEE_KEY, READER_KEY, Gateway, he
 from tests.data_conformance.fake_data_api import FakeDataAPI
 
 CHECKPOINT_MARGIN = 1.0  # seconds of items before a kill -9 that a record may miss
+MAX_FIELD_CHARS = 1024  # recording.max_field_chars, its default (README, Configuration)
 
 
 def tag(prefix: str) -> str:
@@ -161,3 +162,26 @@ def test_kill_9_during_open_streams_loses_no_delivered_items(crash_gateway: Gate
         assert floor <= record["items"] <= ceiling, (
             f"recorded {record['items']}; the client had {got} ({floor} more than {CHECKPOINT_MARGIN} s before "
             f"the kill); the upstream sent {ceiling}")
+
+
+def test_a_long_query_is_cut_to_max_field_chars(gateway: Gateway, fake: FakeDataAPI) -> None:
+    words = "%20OR%20".join(f"keyword{i:04d}" for i in range(150))
+    query = f"query={words}&max_results=10"
+    assert len(query) > 2 * MAX_FIELD_CHARS
+    with httpx.Client(timeout=10) as client:
+        response = client.get(f"{gateway.url}/2/tweets/search/recent?{query}",
+                              headers=headers_for(READER_KEY, tag("rec-long")))
+    assert response.status_code == 200
+    record = gateway.exported(response.headers["moat-request-id"])
+    assert record["query"] == query[:MAX_FIELD_CHARS]
+
+
+def test_model_routes_still_answer_beside_data_routes(gateway: Gateway) -> None:
+    """A model route and data routes in one configuration (no model route: the demo model answers)."""
+    with httpx.Client(timeout=10) as client:
+        response = client.post(gateway.url + "/v1/chat/completions", headers={"authorization": f"Bearer {READER_KEY}"},
+                               json={"model": "moat-demo", "messages": [{"role": "user", "content": "hello"}]})
+    assert response.status_code == 200 and response.json()["object"] == "chat.completion"
+    record = gateway.exported(response.headers["moat-request-id"])
+    assert record.get("kind") in (None, "model") and record["model"] == "moat-demo"
+    assert record.get("items") in (None, 0)
