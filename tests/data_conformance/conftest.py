@@ -46,6 +46,7 @@ BYSTANDER_KEY = "sk-data-bystander-000000000000000000"
 SUSPENDEE_KEY = "sk-data-suspendee-000000000000000000"
 RIVAL_KEY = "sk-data-rival-engineer-0000000000000"
 BLOCKEE_KEY = "sk-data-blockee-00000000000000000000"
+SHADOW_KEY = "sk-data-shadowlab-engineer-0000000000"  # an email domain a restricted entity later claims
 # policy_gateway
 RESEARCH_KEY = "sk-data-research-use-0000000000000000"  # imported with --use research
 PLAIN_KEY = "sk-data-research-plain-000000000000000"  # the same account, no declared use
@@ -317,6 +318,7 @@ def gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) -> Iter
                                      ("bystander", "bo@datalab.example", "datalab", BYSTANDER_KEY),
                                      ("suspendee", "sue.personal@gmail.com", "", SUSPENDEE_KEY),
                                      ("blockee", "bee.personal@gmail.com", "", BLOCKEE_KEY),
+                                     ("shadow-eng", "eng@shadowlab.example", "", SHADOW_KEY),
                                      ("rival-eng", "eng@rivalco.example", "rivalco", RIVAL_KEY)):
         gw.cli("accounts", "add", account, "--email", email, "--plan", "api", *(["--org", org] if org else []))
         gw.cli("keys", "import", "--account", account, "--secret", key)

@@ -18,7 +18,7 @@ import uuid
 import httpx
 
 from tests.data_conformance.clients import ReconnectingConsumer, StreamReader, is_moat_error_item, is_tweet
-from tests.data_conformance.conftest import BYSTANDER_KEY, RIVAL_KEY, SUSPENDEE_KEY, Gateway, headers_for
+from tests.data_conformance.conftest import BYSTANDER_KEY, RIVAL_KEY, SHADOW_KEY, SUSPENDEE_KEY, Gateway, headers_for
 from tests.data_conformance.fake_data_api import FakeDataAPI
 from tests.data_conformance.test_refusals import problem_shape, upstream_shape
 
@@ -114,3 +114,26 @@ def test_restricting_the_organization_ends_its_open_sse_stream(gateway: Gateway,
     with httpx.Client(timeout=10) as client:
         again = client.get(gateway.url + stream, headers=headers_for(RIVAL_KEY, tag("restrict-again")))
     problem_shape(again, 403, "competitive_use_restricted")
+
+
+def test_a_restricted_entity_list_update_ends_the_stream(gateway: Gateway, fake: FakeDataAPI) -> None:
+    """`moat entities import` names a restricted organization owning the account's email domain."""
+    t = tag("entity")
+    stream = "/2/tweets/search/stream?fake_rate=20&fake_keepalive=0.2"
+    reader = StreamReader(gateway.url + stream, headers_for(SHADOW_KEY, t)).start()
+    assert reader.wait_for(lambda r: len(r.tweets()) >= 5, 5), (reader.status, reader.error, reader.body)
+    entities = gateway.home / "entities.jsonl"
+    entities.write_text(json.dumps({"org_id": "shadowlab", "name": "Shadow Lab", "restricted": True,
+                                    "domains": ["shadowlab.example"], "ip_ranges": []}) + "\n")
+    started = time.time()
+    gateway.cli("entities", "import", str(entities))
+    imported = time.time()
+    assert reader.join(CUT_WITHIN + 2), "the stream was not cut"
+    assert reader.ended is not None and started < reader.ended < imported + CUT_WITHIN, "cut too late"
+    assert reader.clean_end, reader.error
+    items = [line.json() for line in reader.lines() if not line.blank]
+    assert all(is_tweet(item) for item in items[:-1])
+    assert_final_error_item(items[-1], "competitive_use_restricted")
+    with httpx.Client(timeout=10) as client:
+        again = client.get(gateway.url + stream, headers=headers_for(SHADOW_KEY, tag("entity-again")))
+    upstream_shape(again, 403, "competitive_use_restricted")
