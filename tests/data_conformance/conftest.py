@@ -53,6 +53,7 @@ PLAIN_KEY = "sk-data-research-plain-000000000000000"  # the same account, no dec
 CAPPED_KEY = "sk-data-capped-minute-000000000000000"
 MONTHLY_KEY = "sk-data-capped-month-0000000000000000"
 COUNTER_KEY = "sk-data-usage-counter-000000000000000"
+BURSTY_KEY = "sk-data-capped-month-bursts-0000000000"  # its own items_per_month 25, fed in bursts
 
 IDLE_TIMEOUT = 2  # seconds of upstream silence that end a stream (keep-alive lines are not silence)
 USAGE_CAP = 31  # a rule on usage.items_this_month denies the `counter` account from this many items
@@ -131,8 +132,8 @@ rules:
      reason: monthly_usage_cap, message: "This month's items are used up (decision {{decision_id}})."}}
   - {{id: capped-minute, when: 'account.id == "capped"', effect: throttle, limit: data_capped_minute,
      reason: rate_limited, message: "Item limit reached; retry later."}}
-  - {{id: capped-month, when: 'account.id == "monthly"', effect: throttle, limit: data_capped_month,
-     reason: quota_exhausted, message: "Monthly item quota exhausted."}}
+  - {{id: capped-month, when: 'account.id == "monthly" || account.id == "bursty"', effect: throttle,
+     limit: data_capped_month, reason: quota_exhausted, message: "Monthly item quota exhausted."}}
 
 limits:
   - {{name: data_capped_minute, key: account, items_per_minute: {ITEMS_PER_MINUTE}}}
@@ -339,7 +340,8 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw = make_gateway(home, fake.url, bundle)
     gw.cli("orgs", "add", "university", "--name", "University", "--domain", "uni.example")
     for account, email in (("scholar", "prof@uni.example"), ("capped", "cap@uni.example"),
-                           ("monthly", "month@uni.example"), ("counter", "count@uni.example")):
+                           ("monthly", "month@uni.example"), ("bursty", "burst@uni.example"),
+                           ("counter", "count@uni.example")):
         gw.cli("accounts", "add", account, "--email", email, "--plan", "api", "--org", "university")
     # Declared use (docs/data-apis.md): a failure here is reported by the test that needs the key.
     done = gw.cli("keys", "import", "--account", "scholar", "--secret", RESEARCH_KEY, "--use", "research",
@@ -350,6 +352,7 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw.cli("keys", "import", "--account", "capped", "--secret", CAPPED_KEY)
     gw.cli("keys", "import", "--account", "monthly", "--secret", MONTHLY_KEY)
     gw.cli("keys", "import", "--account", "counter", "--secret", COUNTER_KEY)
+    gw.cli("keys", "import", "--account", "bursty", "--secret", BURSTY_KEY)
     gw.start()
     yield gw
     gw.stop()

@@ -22,7 +22,8 @@ Endpoints (every one needs `Authorization: Bearer UPSTREAM_TOKEN`, else 401 in t
 
 Streams take their pace from the query string (the parameters pass through Moat unchanged):
 `fake_rate` items per second (default 20), `fake_count` items then the stream ends (default: never),
-`fake_keepalive` seconds of silence before a keep-alive line (default 0.5, 0 for none).
+`fake_keepalive` seconds of silence before a keep-alive line (default 0.5, 0 for none), `fake_burst`
+items written at once (default 1: a busy firehose coalesces items into one write).
 
 Every answer except the streams' `created_at` is a deterministic function of the request, so the same
 call made directly and through Moat gets byte-identical answers. Every request is recorded (method,
@@ -292,6 +293,7 @@ class FakeDataAPI:
         count_text = (params.get("fake_count") or [""])[0]
         count = int(count_text) if count_text else None
         keepalive = float((params.get("fake_keepalive") or ["0.5"])[0])
+        burst = int((params.get("fake_burst") or ["1"])[0])
         content_type = {"ndjson-crlf": b"application/json; charset=utf-8", "ndjson": b"application/x-ndjson",
                         "sse": b"text/event-stream; charset=utf-8"}[framing]
         headers = [(b"content-type", content_type), *[(k.encode(), v.encode()) for k, v in self._headers(rec)]]
@@ -305,16 +307,18 @@ class FakeDataAPI:
                 return
             now = time.monotonic()
             if now >= next_item:
-                item = {"data": tweet(seq, seed, _now_iso()),
-                        "matching_rules": [{"id": "1795000000000000000", "tag": "conformance"}]}
-                if framing == "sse":
-                    chunk = b"id: %d\nevent: tweet\ndata: " % seq + _dumps(item) + b"\n\n"
-                else:
-                    chunk = _dumps(item) + (b"\r\n" if framing == "ndjson-crlf" else b"\n")
+                chunk = b""
+                for _ in range(burst if count is None else min(burst, count - seq)):
+                    item = {"data": tweet(seq, seed, _now_iso()),
+                            "matching_rules": [{"id": "1795000000000000000", "tag": "conformance"}]}
+                    if framing == "sse":
+                        chunk += b"id: %d\nevent: tweet\ndata: " % seq + _dumps(item) + b"\n\n"
+                    else:
+                        chunk += _dumps(item) + (b"\r\n" if framing == "ndjson-crlf" else b"\n")
+                    seq += 1
                 await self._write(rec, send, chunk)
-                rec.items_sent += 1
-                seq += 1
-                next_item += 1.0 / rate
+                rec.items_sent = seq
+                next_item += burst / rate
                 last_write = time.monotonic()
             elif keepalive and now - last_write >= keepalive:
                 await self._write(rec, send, b": keep-alive\n\n" if framing == "sse" else

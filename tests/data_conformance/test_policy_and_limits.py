@@ -8,7 +8,7 @@ The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
 - `protected-user`: request.path.startsWith("/2/users/") && request.resource == "783214" -> deny
   protected_account (the route's resource rule is path:2);
 - `usage-cap`: account.id == "counter" && usage.items_this_month >= 31 -> deny monthly_usage_cap;
-- account `capped`: items_per_minute 40; account `monthly`: items_per_month 25.
+- account `capped`: items_per_minute 40; accounts `monthly` and `bursty`: items_per_month 25 each.
 
 Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
 that the rule does not match is served: the rule, not something else, refused.
@@ -23,6 +23,7 @@ import httpx
 
 from tests.data_conformance.clients import ReconnectingConsumer, StreamReader
 from tests.data_conformance.conftest import (
+    BURSTY_KEY,
     CAPPED_KEY,
     COUNTER_KEY,
     ITEMS_PER_MINUTE,
@@ -156,3 +157,16 @@ def test_a_rule_reads_the_items_delivered_this_month(policy_gateway: Gateway, fa
         time.sleep(0.25)
     problem_shape(response, 403, "monthly_usage_cap")
     assert fake.tagged(t) == []
+
+
+def test_a_limit_reached_inside_a_burst_of_items_cuts_at_the_limit(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    """A busy firehose writes many items at once; the 25th of the month is in the middle of the third
+    write of 10. The client gets exactly 25, not the rest of the write."""
+    t = tag("bursty")
+    reader = StreamReader(policy_gateway.url + "/2/tweets/sample/stream?fake_rate=100&fake_burst=10&fake_keepalive=0",
+                          headers_for(BURSTY_KEY, t)).start()
+    assert reader.join(10), "the stream was not cut"
+    assert reader.status == 200 and reader.clean_end, reader.error
+    items = [line.json() for line in reader.lines() if not line.blank]
+    assert len(items) == ITEMS_PER_MONTH + 1, f"{len(items) - 1} items for a quota of {ITEMS_PER_MONTH}"
+    assert_final_error_item(items[-1], "quota_exhausted")
