@@ -93,6 +93,13 @@ item_resource = "author_id"
 errors = "upstream"
 
 [[routes]]
+path = "/2/tweets/bulk"
+methods = ["GET"]
+upstream = "social"
+item_resource = "author_id"
+errors = "upstream"
+
+[[routes]]
 path = "/2/users"
 upstream = "social"
 resource = "path:2"

@@ -23,7 +23,7 @@ import httpx
 
 from tests.data_conformance.clients import StreamReader, is_moat_error_item, split_events
 from tests.data_conformance.conftest import BLOCKEE_KEY, READER_KEY, Gateway, headers_for
-from tests.data_conformance.fake_data_api import FakeDataAPI
+from tests.data_conformance.fake_data_api import UPSTREAM_TOKEN, FakeDataAPI
 
 CHECKPOINT_MARGIN = 1.0  # seconds of items before a kill -9 that a record may miss
 MAX_FIELD_CHARS = 1024  # recording.max_field_chars, its default (README, Configuration)
@@ -184,3 +184,17 @@ def test_model_routes_still_answer_beside_data_routes(gateway: Gateway) -> None:
     record = gateway.exported(response.headers["moat-request-id"])
     assert record.get("kind") in (None, "model") and record["model"] == "moat-demo"
     assert record.get("items") in (None, 0)
+
+
+def test_a_page_over_a_mebibyte_is_relayed_whole_and_counted(gateway: Gateway, fake: FakeDataAPI) -> None:
+    """A full-archive page of 1,500 tweets (~1.6 MB, past the size Moat reads whole): byte for byte,
+    and its items are the length of its `data` list."""
+    with httpx.Client(timeout=15) as client:
+        via = client.get(gateway.url + "/2/tweets/bulk?count=1500", headers=headers_for(READER_KEY, tag("bulk")))
+        direct = client.get(fake.url + "/2/tweets/bulk?count=1500",
+                            headers={"authorization": f"Bearer {UPSTREAM_TOKEN}"})
+    assert len(direct.content) > 1024 * 1024 and via.status_code == 200
+    assert via.content == direct.content
+    record = gateway.exported(via.headers["moat-request-id"])
+    assert record["items"] == 1500 and record["bytes"] == len(direct.content)
+    assert set(record["resources"]) == {t["author_id"] for t in direct.json()["data"]}

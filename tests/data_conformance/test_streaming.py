@@ -69,7 +69,10 @@ def test_ndjson_items_arrive_as_they_are_written(gateway: Gateway, fake: FakeDat
 def test_sse_events_arrive_as_they_are_written(gateway: Gateway, fake: FakeDataAPI) -> None:
     target = "/2/tweets/firehose/sse?fake_rate=5&fake_count=6&fake_keepalive=0.05"
     t = tag("sse")
-    via = read(gateway.url, target, READER_KEY, t)
+    # An SSE client resuming after a reconnect names the last event it saw; the upstream must get it.
+    via = StreamReader(gateway.url + target, headers_for(READER_KEY, t, **{"last-event-id": "41"})).start()
+    assert via.join(15), "the stream did not end"
+    assert fake.one(t).header_list("last-event-id") == ["41"]
     assert via.status == 200 and via.clean_end, via.error or via.body
     assert via.header_values("content-type") == ["text/event-stream; charset=utf-8"]
     events = via.events()
