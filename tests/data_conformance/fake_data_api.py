@@ -24,7 +24,9 @@ Endpoints (every one needs `Authorization: Bearer UPSTREAM_TOKEN`, else 401 in t
 Streams take their pace from the query string (the parameters pass through Moat unchanged):
 `fake_rate` items per second (default 20), `fake_count` items then the stream ends (default: never),
 `fake_keepalive` seconds of silence before a keep-alive line (default 0.5, 0 for none), `fake_burst`
-items written at once (default 1: a busy firehose coalesces items into one write).
+items written at once (default 1: a busy firehose coalesces items into one write), `fake_size`
+characters of text per tweet (default 860, non-ASCII included), `fake_split=1` to write each write in
+two halves 20 ms apart, cut mid-item inside a multi-byte character.
 
 Every answer except the streams' `created_at` is a deterministic function of the request, so the same
 call made directly and through Moat gets byte-identical answers. Every request is recorded (method,
@@ -64,8 +66,8 @@ COMMON_HEADERS = [
     ("x-response-time", "17"),
 ]
 
-FILLER = ("Public conversation about open data, research access and the weather in the city today; "
-          "people share links, photos and opinions, and the thread keeps growing as replies arrive. ")
+FILLER = ("Public conversation about open data, research access and the weather in the café today ☕; "
+          "people share links, photos and opinions 🚀, and the thread keeps growing as replies arrive — ")
 
 
 @dataclass
@@ -101,10 +103,10 @@ def _digits(seed: str, n: int = 19) -> str:
     return str(value)[:n]
 
 
-def tweet(seq: int, seed: str, created_at: str) -> dict[str, Any]:
-    """A tweet of about 1 KB: id, author_id, text (the fields firehose consumers read)."""
+def tweet(seq: int, seed: str, created_at: str, size: int = 860) -> dict[str, Any]:
+    """A tweet of about 1 KB (or `size` characters of text): id, author_id, text (what consumers read)."""
     ident = _digits(f"{seed}/{seq}")
-    text = f"#{seq} {FILLER * 8}"[:860]
+    text = f"#{seq} {FILLER * (size // len(FILLER) + 1)}"[:size]
     return {"id": ident, "author_id": AUTHORS[seq % len(AUTHORS)], "text": text, "created_at": created_at,
             "edit_history_tweet_ids": [ident], "lang": "en"}
 
@@ -299,6 +301,8 @@ class FakeDataAPI:
         count = int(count_text) if count_text else None
         keepalive = float((params.get("fake_keepalive") or ["0.5"])[0])
         burst = int((params.get("fake_burst") or ["1"])[0])
+        size = int((params.get("fake_size") or ["860"])[0])
+        split = (params.get("fake_split") or ["0"])[0] == "1"
         content_type = {"ndjson-crlf": b"application/json; charset=utf-8", "ndjson": b"application/x-ndjson",
                         "sse": b"text/event-stream; charset=utf-8"}[framing]
         headers = [(b"content-type", content_type), *[(k.encode(), v.encode()) for k, v in self._headers(rec)]]
@@ -314,13 +318,20 @@ class FakeDataAPI:
             if now >= next_item:
                 chunk = b""
                 for _ in range(burst if count is None else min(burst, count - seq)):
-                    item = {"data": tweet(seq, seed, _now_iso()),
+                    item = {"data": tweet(seq, seed, _now_iso(), size),
                             "matching_rules": [{"id": "1795000000000000000", "tag": "conformance"}]}
                     if framing == "sse":
                         chunk += b"id: %d\nevent: tweet\ndata: " % seq + _dumps(item) + b"\n\n"
                     else:
                         chunk += _dumps(item) + (b"\r\n" if framing == "ndjson-crlf" else b"\n")
                     seq += 1
+                if split:
+                    half = len(chunk) // 2
+                    while half < len(chunk) - 1 and not 0x80 <= chunk[half] < 0xC0:
+                        half += 1  # inside a multi-byte UTF-8 character, when the write has one past its middle
+                    await self._write(rec, send, chunk[:half])
+                    await asyncio.sleep(0.02)
+                    chunk = chunk[half:]
                 await self._write(rec, send, chunk)
                 rec.items_sent = seq
                 next_item += burst / rate

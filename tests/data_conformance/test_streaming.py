@@ -15,6 +15,7 @@ import uuid
 from datetime import datetime
 
 import httpx
+import pytest
 
 from tests.data_conformance.clients import (
     CurlStream,
@@ -149,3 +150,21 @@ def test_keep_alive_lines_keep_a_quiet_stream_open_and_silence_ends_it(gateway: 
     assert silent.status == 200 and len(silent.tweets()) == 1
     assert silent.ended is not None and 1.8 < silent.ended - silent.tweets()[0].at < 3.2, "ended by idle_timeout"
     assert fake.wait_disconnected(fake.one(t_silent), time.time() + 1), "the silent upstream stream stays open"
+
+
+@pytest.mark.parametrize("route", ["/2/tweets/search/stream", "/2/tweets/firehose/sse"])
+def test_large_items_cut_across_writes_arrive_whole_and_are_counted(gateway: Gateway, fake: FakeDataAPI,
+                                                                     route: str) -> None:
+    """300 KB items, each written in two halves cut inside a UTF-8 character."""
+    t = tag("large")
+    via = read(gateway.url, f"{route}?fake_rate=10&fake_count=5&fake_size=300000&fake_split=1&fake_keepalive=0",
+               READER_KEY, t)
+    assert via.status == 200 and via.clean_end, via.error or via.body
+    assert via.raw == bytes(fake.one(t).sent)
+    if route.endswith("sse"):
+        texts = [json.loads(e.data or "")["data"]["text"] for e in via.events() if e.event == "tweet"]
+    else:
+        texts = [line.json()["data"]["text"] for line in via.tweets()]
+    assert len(texts) == 5 and all(len(text) == 300000 for text in texts)
+    record = gateway.exported(via.header_values("moat-request-id")[0])
+    assert record["items"] == 5 and record["bytes"] == len(via.raw)
