@@ -14,7 +14,8 @@ Three gateways (each a real process, SQLite, in-process limits):
   open-stream cuts (an account suspended mid-stream, an organization restricted mid-stream);
 - `policy_gateway`: the default bundle plus `data.yaml` (rules on request.path / request.method /
   request.resource / key.use, items-per-minute and items-per-month limits);
-- `crash_gateway`: a fresh one per test, for kill -9.
+- `crash_gateway`: a fresh one per test, for kill -9, on SQLite and on PostgreSQL;
+- two replicas over PostgreSQL and Redis (test_replicas.py), for limits they must share.
 """
 
 from __future__ import annotations
@@ -182,12 +183,13 @@ def moat_env(home: Path) -> dict[str, str]:
     return env
 
 
-def config_text(home: Path, upstream: str, policy_dir: Path | None) -> str:
+def config_text(home: Path, upstream: str, policy_dir: Path | None, services: str = "") -> str:
     policy = f'policy_dir = "{policy_dir}"' if policy_dir else ""
     return f"""
 home = "{home}"
 admin_token = "{ADMIN_TOKEN}"
 {policy}
+{services}
 
 [detect]
 online = false
@@ -310,11 +312,23 @@ def fake() -> Iterator[FakeDataAPI]:
     upstream.stop()
 
 
-def make_gateway(home: Path, upstream: str, policy_dir: Path | None = None) -> Gateway:
+def make_gateway(home: Path, upstream: str, policy_dir: Path | None = None, services: str = "") -> Gateway:
+    """A gateway's home and settings; `services`: `database_url = ...` / `redis_url = ...` lines."""
     home.mkdir(parents=True, exist_ok=True)
     gateway = Gateway(home)
-    gateway.config.write_text(config_text(home, upstream, policy_dir))
+    gateway.config.write_text(config_text(home, upstream, policy_dir, services))
     return gateway
+
+
+def make_policy_bundle(where: Path) -> Path:
+    """The default bundle shipped with the Moat under test, plus DATA_BUNDLE as data.yaml."""
+    bundle = where / "bundle"
+    bundle.mkdir()
+    for source in default_bundle().glob("*.yaml"):
+        if not source.name.endswith("_test.yaml"):
+            shutil.copy(source, bundle / source.name)
+    (bundle / "data.yaml").write_text(DATA_BUNDLE)
+    return bundle
 
 
 @pytest.fixture(scope="session")
@@ -338,13 +352,7 @@ def gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) -> Iter
 @pytest.fixture(scope="session")
 def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) -> Iterator[Gateway]:
     home = tmp_path_factory.mktemp("data-policy-gateway")
-    bundle = home / "bundle"
-    bundle.mkdir()
-    for source in default_bundle().glob("*.yaml"):
-        if not source.name.endswith("_test.yaml"):
-            shutil.copy(source, bundle / source.name)
-    (bundle / "data.yaml").write_text(DATA_BUNDLE)
-    gw = make_gateway(home, fake.url, bundle)
+    gw = make_gateway(home, fake.url, make_policy_bundle(home))
     gw.cli("orgs", "add", "university", "--name", "University", "--domain", "uni.example")
     for account, email in (("scholar", "prof@uni.example"), ("capped", "cap@uni.example"),
                            ("monthly", "month@uni.example"), ("bursty", "burst@uni.example"),
@@ -365,9 +373,12 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw.stop()
 
 
-@pytest.fixture
-def crash_gateway(tmp_path: Path, fake: FakeDataAPI) -> Iterator[Gateway]:
-    gw = make_gateway(tmp_path / "crash-gateway", fake.url)
+@pytest.fixture(params=["sqlite", "postgres"])
+def crash_gateway(request: pytest.FixtureRequest, tmp_path: Path, fake: FakeDataAPI) -> Iterator[Gateway]:
+    """A fresh gateway on the embedded SQLite store, or on PostgreSQL (MOAT_TEST_POSTGRES_URL; skipped
+    without it, like every PostgreSQL test of the project)."""
+    services = f'database_url = "{request.getfixturevalue("postgres_url")}"' if request.param == "postgres" else ""
+    gw = make_gateway(tmp_path / "crash-gateway", fake.url, services=services)
     gw.cli("accounts", "add", "reader", "--email", "ann@datalab.example", "--plan", "api")
     gw.cli("keys", "import", "--account", "reader", "--secret", READER_KEY)
     gw.start()
