@@ -138,7 +138,7 @@ rules:
      effect: deny, reason: protected_account, message: "This account is protected (decision {{decision_id}})."}}
   - {{id: usage-cap, when: 'account.id == "counter" && usage.items_this_month >= {USAGE_CAP}', effect: deny,
      reason: monthly_usage_cap, message: "This month's items are used up (decision {{decision_id}})."}}
-  - {{id: capped-minute, when: 'account.id == "capped"', effect: throttle, limit: data_capped_minute,
+  - {{id: capped-minute, when: 'account.id.startsWith("capped")', effect: throttle, limit: data_capped_minute,
      reason: rate_limited, message: "Item limit reached; retry later."}}
   - {{id: capped-month, when: 'account.id == "monthly" || account.id == "bursty"', effect: throttle,
      limit: data_capped_month, reason: quota_exhausted, message: "Monthly item quota exhausted."}}

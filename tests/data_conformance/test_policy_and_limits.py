@@ -8,7 +8,7 @@ The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
 - `protected-user`: request.path.startsWith("/2/users/") && request.resource == "783214" -> deny
   protected_account (the route's resource rule is path:2);
 - `usage-cap`: account.id == "counter" && usage.items_this_month >= 31 -> deny monthly_usage_cap;
-- account `capped`: items_per_minute 40; accounts `monthly` and `bursty`: items_per_month 25 each.
+- accounts `capped*`: items_per_minute 40 each; accounts `monthly` and `bursty`: items_per_month 25 each.
 
 Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
 that the rule does not match is served: the rule, not something else, refused.
