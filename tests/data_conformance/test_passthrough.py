@@ -88,8 +88,8 @@ def assert_request_relayed(received: Received, direct: Received, headers: list[t
 
 def test_search_query_headers_and_answer_pass_through(gateway: Gateway, fake: FakeDataAPI) -> None:
     # A repeated parameter, percent-escapes and an operator query, as search clients send them.
-    target = ("/2/tweets/search/recent?query=from%3Atwitterdev%20-is%3Aretweet%20%23data&max_results=10"
-              "&tweet.fields=author_id,created_at&expansions=author_id&tweet.fields=lang")
+    target = ("/2/tweets/search/recent?query=from%3Atwitterdev%20-is%3Aretweet%20%23data+lang:en%2Bfr~&max_results=10"
+              "&tweet.fields=author_id,created_at&expansions=author_id&tweet.fields=lang&empty=")
     via, received, direct, received_direct = through_moat_and_direct(gateway, fake, "GET", target, END_TO_END)
     assert direct.status_code == 200 and len(direct.json()["data"]) == 10
     assert received.query == target.split("?", 1)[1]
@@ -105,6 +105,20 @@ def test_post_body_reaches_upstream_byte_for_byte(gateway: Gateway, fake: FakeDa
     assert received.body == body
     assert_request_relayed(received, received_direct, headers)
     assert_same_answer(via, direct)
+
+
+def test_a_chunked_request_body_reaches_upstream_whole(gateway: Gateway, fake: FakeDataAPI) -> None:
+    """A client streaming its upload (Transfer-Encoding: chunked, no Content-Length)."""
+    parts = [b'{"text": "sent in ', b"three chunk", 'ś, ünïcode \u2713"}'.encode()]
+    t_moat = tag()
+    with httpx.Client(timeout=10) as client:
+        via = client.post(gateway.url + "/2/tweets", content=iter(parts),
+                          headers={"authorization": f"Bearer {READER_KEY}", "content-type": "application/json",
+                                   "x-conformance-id": t_moat})
+        direct = client.post(fake.url + "/2/tweets", content=b"".join(parts),
+                             headers={"authorization": f"Bearer {UPSTREAM_TOKEN}", "content-type": "application/json"})
+    assert fake.one(t_moat).body == b"".join(parts)
+    assert via.status_code == 201 and via.content == direct.content
 
 
 def test_delete_passes_through(gateway: Gateway, fake: FakeDataAPI) -> None:
