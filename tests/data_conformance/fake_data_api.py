@@ -26,7 +26,8 @@ Streams take their pace from the query string (the parameters pass through Moat 
 `fake_keepalive` seconds of silence before a keep-alive line (default 0.5, 0 for none), `fake_burst`
 items written at once (default 1: a busy firehose coalesces items into one write), `fake_size`
 characters of text per tweet (default 860, non-ASCII included), `fake_split=1` to write each write in
-two halves 20 ms apart, cut mid-item inside a multi-byte character.
+two halves 20 ms apart, cut mid-item inside a multi-byte character; `fake_abort_after=N` to drop the
+connection after N items, with no end to the HTTP response (an upstream crashing mid-stream).
 
 Every answer except the streams' `created_at` is a deterministic function of the request, so the same
 call made directly and through Moat gets byte-identical answers. Every request is recorded (method,
@@ -120,6 +121,10 @@ def _problem(status: int, title: str, detail: str) -> dict[str, Any]:
     return {"title": title, "detail": detail, "type": "about:blank", "status": status}
 
 
+class UpstreamAbort(Exception):
+    """Raised inside a response to make the server drop the connection mid-body."""
+
+
 class FakeDataAPI:
     def __init__(self) -> None:
         self.records: list[Received] = []
@@ -198,6 +203,9 @@ class FakeDataAPI:
         watch = asyncio.ensure_future(self._watch(receive, rec))
         try:
             await self._route(rec, send)
+        except UpstreamAbort:
+            rec.finished = time.time()
+            raise  # uvicorn closes the connection without ending the chunked body
         except Exception as exc:  # a bug in the fake must show, not hang
             await self._json(rec, send, 599, {"fake_upstream_bug": repr(exc)})
         finally:
@@ -303,6 +311,8 @@ class FakeDataAPI:
         burst = int((params.get("fake_burst") or ["1"])[0])
         size = int((params.get("fake_size") or ["860"])[0])
         split = (params.get("fake_split") or ["0"])[0] == "1"
+        abort_text = (params.get("fake_abort_after") or [""])[0]
+        abort_after = int(abort_text) if abort_text else None
         content_type = {"ndjson-crlf": b"application/json; charset=utf-8", "ndjson": b"application/x-ndjson",
                         "sse": b"text/event-stream; charset=utf-8"}[framing]
         headers = [(b"content-type", content_type), *[(k.encode(), v.encode()) for k, v in self._headers(rec)]]
@@ -314,6 +324,9 @@ class FakeDataAPI:
         while count is None or seq < count:
             if rec.disconnected is not None:
                 return
+            if abort_after is not None and seq >= abort_after:
+                await asyncio.sleep(0.05)
+                raise UpstreamAbort
             now = time.monotonic()
             if now >= next_item:
                 chunk = b""

@@ -120,6 +120,18 @@ def test_a_client_hanging_up_is_recorded_with_what_was_delivered(gateway: Gatewa
     assert record.get("cut_reason") is None
 
 
+def test_an_upstream_dropping_the_stream_is_recorded(gateway: Gateway, fake: FakeDataAPI) -> None:
+    """The upstream's connection drops after 7 items, mid-response: the client has 7, and so has the record."""
+    t = tag("rec-abort")
+    reader = StreamReader(gateway.url + "/2/tweets/search/stream?fake_rate=50&fake_abort_after=7&fake_keepalive=0",
+                          headers_for(READER_KEY, t)).start()
+    assert reader.join(10), "the stream did not end when its upstream dropped"
+    assert reader.status == 200 and len(reader.tweets()) == 7
+    assert fake.one(t).items_sent == 7
+    record = gateway.exported(reader.header_values("moat-request-id")[0])
+    assert record["kind"] == "data" and record["items"] == 7
+
+
 def test_a_cut_stream_is_recorded_with_its_reason(gateway: Gateway, fake: FakeDataAPI) -> None:
     reader = StreamReader(gateway.url + "/2/tweets/search/stream?fake_rate=20&fake_keepalive=0.1",
                           headers_for(BLOCKEE_KEY, tag("rec-cut"))).start()
