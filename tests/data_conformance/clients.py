@@ -140,11 +140,12 @@ class StreamReader:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def start(self) -> StreamReader:
-        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread = threading.Thread(target=self.run, daemon=True)
         self._thread.start()
         return self
 
-    def _run(self) -> None:
+    def run(self) -> None:
+        """Read the stream in the calling thread (start() runs this in a thread of its own)."""
         self.started = time.time()
         try:
             with httpx.Client(timeout=STREAM_TIMEOUT) as client, \
@@ -267,7 +268,7 @@ class ReconnectingConsumer:
         while len(self.attempts) < self.max_attempts:
             reader = StreamReader(self.url, dict(self.headers))
             self._current = reader
-            reader._run()
+            reader.run()
             attempt = Attempt(reader.started, reader.status, reader.response_headers, reader.body, reader.lines(),
                               reader.ended or time.time(), reader.clean_end, reader.error)
             self.attempts.append(attempt)
