@@ -138,6 +138,12 @@ def test_items_per_month_cuts_with_quota_exhausted(policy_gateway: Gateway, fake
     again = get(policy_gateway, "GET", "/2/tweets/sample/stream?fake_rate=100", MONTHLY_KEY, tag("monthly-again"))
     upstream_shape(again, 429, "quota_exhausted")
     assert again.headers.get("retry-after", "").isdigit()
+    # The same throttle on a problem-shaped route: application/problem+json, status 429, Retry-After.
+    t_sse = tag("monthly-sse")
+    as_problem = get(policy_gateway, "GET", "/2/tweets/firehose/sse?fake_rate=100", MONTHLY_KEY, t_sse)
+    problem_shape(as_problem, 429, "quota_exhausted")
+    assert as_problem.headers.get("retry-after", "").isdigit()
+    assert fake.tagged(t_sse) == []
 
 
 def test_a_rule_reads_the_items_delivered_this_month(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
