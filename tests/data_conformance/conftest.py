@@ -54,12 +54,14 @@ PLAIN_KEY = "sk-data-research-plain-000000000000000"  # the same account, no dec
 CAPPED_KEY = "sk-data-capped-minute-000000000000000"
 MONTHLY_KEY = "sk-data-capped-month-0000000000000000"
 COUNTER_KEY = "sk-data-usage-counter-000000000000000"
+SWEEPER_KEY = "sk-data-resource-sweeper-000000000000"  # resources_per_month 5
 BURSTY_KEY = "sk-data-capped-month-bursts-0000000000"  # its own items_per_month 25, fed in bursts
 
 IDLE_TIMEOUT = 2  # seconds of upstream silence that end a stream (keep-alive lines are not silence)
 USAGE_CAP = 31  # a rule on usage.items_this_month denies the `counter` account from this many items
 ITEMS_PER_MINUTE = 40
 ITEMS_PER_MONTH = 25
+RESOURCES_PER_MONTH = 5
 RESEARCH_USE_DESCRIPTION = "academic research on public discourse"
 
 ROUTES = """
@@ -143,7 +145,11 @@ rules:
   - {{id: capped-month, when: 'account.id == "monthly" || account.id == "bursty"', effect: throttle,
      limit: data_capped_month, reason: quota_exhausted, message: "Monthly item quota exhausted."}}
 
+  - {{id: sweeper-resources, when: 'account.id == "sweeper"', effect: throttle, limit: data_resources,
+     reason: quota_exhausted, message: "Distinct resources for the month used up."}}
+
 limits:
+  - {{name: data_resources, key: account, resources_per_month: {RESOURCES_PER_MONTH}}}
   - {{name: data_capped_minute, key: account, items_per_minute: {ITEMS_PER_MINUTE}}}
   - {{name: data_capped_month, key: account, items_per_month: {ITEMS_PER_MONTH}}}
 """
@@ -356,7 +362,7 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw.cli("orgs", "add", "university", "--name", "University", "--domain", "uni.example")
     for account, email in (("scholar", "prof@uni.example"), ("capped", "cap@uni.example"),
                            ("monthly", "month@uni.example"), ("bursty", "burst@uni.example"),
-                           ("counter", "count@uni.example")):
+                           ("counter", "count@uni.example"), ("sweeper", "sweep@uni.example")):
         gw.cli("accounts", "add", account, "--email", email, "--plan", "api", "--org", "university")
     # Declared use (docs/data-apis.md): a failure here is reported by the test that needs the key.
     done = gw.cli("keys", "import", "--account", "scholar", "--secret", RESEARCH_KEY, "--use", "research",
@@ -368,6 +374,7 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw.cli("keys", "import", "--account", "monthly", "--secret", MONTHLY_KEY)
     gw.cli("keys", "import", "--account", "counter", "--secret", COUNTER_KEY)
     gw.cli("keys", "import", "--account", "bursty", "--secret", BURSTY_KEY)
+    gw.cli("keys", "import", "--account", "sweeper", "--secret", SWEEPER_KEY)
     gw.start()
     yield gw
     gw.stop()

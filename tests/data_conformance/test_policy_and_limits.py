@@ -8,6 +8,7 @@ The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
 - `protected-user`: request.path.startsWith("/2/users/") && request.resource == "783214" -> deny
   protected_account (the route's resource rule is path:2);
 - `usage-cap`: account.id == "counter" && usage.items_this_month >= 31 -> deny monthly_usage_cap;
+- account `sweeper`: resources_per_month 5 (user lookups: the route's resource is the id);
 - accounts `capped*`: items_per_minute 40 each; accounts `monthly` and `bursty`: items_per_month 25 each.
 
 Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
@@ -32,6 +33,8 @@ from tests.data_conformance.conftest import (
     PLAIN_KEY,
     RESEARCH_KEY,
     RESEARCH_USE_DESCRIPTION,
+    RESOURCES_PER_MONTH,
+    SWEEPER_KEY,
     Gateway,
     headers_for,
 )
@@ -175,3 +178,17 @@ def test_a_limit_reached_inside_a_burst_of_items_cuts_at_the_limit(policy_gatewa
     items = [line.json() for line in reader.lines() if not line.blank]
     assert len(items) == ITEMS_PER_MONTH + 1, f"{len(items) - 1} items for a quota of {ITEMS_PER_MONTH}"
     assert_final_error_item(items[-1], "quota_exhausted")
+
+
+def test_resources_per_month_refuses_the_sixth_distinct_user(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    """A keyspace sweep (user ids) meets a cap on distinct resources; looking an id up again is no new one."""
+    ids = [str(1000 + i) for i in range(RESOURCES_PER_MONTH)]
+    for ident in [*ids, ids[2], ids[0]]:
+        response = get(policy_gateway, "GET", f"/2/users/{ident}", SWEEPER_KEY, tag("sweep"))
+        assert response.status_code == 200, (ident, response.text)
+    t = tag("sweep-new")
+    refused = get(policy_gateway, "GET", "/2/users/2000", SWEEPER_KEY, t)
+    problem_shape(refused, 429, "quota_exhausted")
+    assert refused.headers.get("retry-after", "").isdigit()
+    assert fake.tagged(t) == []
+    assert get(policy_gateway, "GET", f"/2/users/{ids[4]}", SWEEPER_KEY, tag("sweep-again")).status_code == 200
