@@ -54,6 +54,8 @@ PLAIN_KEY = "sk-data-research-plain-000000000000000"  # the same account, no dec
 CAPPED_KEY = "sk-data-capped-minute-000000000000000"
 MONTHLY_KEY = "sk-data-capped-month-0000000000000000"
 COUNTER_KEY = "sk-data-usage-counter-000000000000000"
+MEMBER_A_KEY = "sk-data-consortium-member-a-00000000"  # two accounts of one organization
+MEMBER_B_KEY = "sk-data-consortium-member-b-00000000"  # sharing its items_per_minute 40
 SWEEPER_KEY = "sk-data-resource-sweeper-000000000000"  # resources_per_month 5
 BURSTY_KEY = "sk-data-capped-month-bursts-0000000000"  # its own items_per_month 25, fed in bursts
 
@@ -148,7 +150,11 @@ rules:
   - {{id: sweeper-resources, when: 'account.id == "sweeper"', effect: throttle, limit: data_resources,
      reason: quota_exhausted, message: "Distinct resources for the month used up."}}
 
+  - {{id: consortium-items, when: 'org.id == "consortium"', effect: throttle, limit: data_org_minute,
+     reason: rate_limited, message: "Your organization's item limit is reached; retry later."}}
+
 limits:
+  - {{name: data_org_minute, key: organization, items_per_minute: {ITEMS_PER_MINUTE}}}
   - {{name: data_resources, key: account, resources_per_month: {RESOURCES_PER_MONTH}}}
   - {{name: data_capped_minute, key: account, items_per_minute: {ITEMS_PER_MINUTE}}}
   - {{name: data_capped_month, key: account, items_per_month: {ITEMS_PER_MONTH}}}
@@ -360,6 +366,11 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     home = tmp_path_factory.mktemp("data-policy-gateway")
     gw = make_gateway(home, fake.url, make_policy_bundle(home))
     gw.cli("orgs", "add", "university", "--name", "University", "--domain", "uni.example")
+    gw.cli("orgs", "add", "consortium", "--name", "Consortium", "--domain", "consortium.example")
+    for account, key in (("member-a", MEMBER_A_KEY), ("member-b", MEMBER_B_KEY)):
+        gw.cli("accounts", "add", account, "--email", f"{account}@consortium.example", "--plan", "api",
+               "--org", "consortium")
+        gw.cli("keys", "import", "--account", account, "--secret", key)
     for account, email in (("scholar", "prof@uni.example"), ("capped", "cap@uni.example"),
                            ("monthly", "month@uni.example"), ("bursty", "burst@uni.example"),
                            ("counter", "count@uni.example"), ("sweeper", "sweep@uni.example")):

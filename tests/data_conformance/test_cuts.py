@@ -89,6 +89,18 @@ def test_suspending_the_account_ends_its_open_stream(gateway: Gateway, fake: Fak
     assert other.ended is None
     other.stop()
 
+    # The reviewer undoes the suspension: the account streams again (no refusal kept past the change).
+    gateway.cli("actions", "clear", "account:suspendee", "--reason", "conformance: undo")
+    cleared = time.monotonic()
+    while True:
+        again = StreamReader(gateway.url + stream.replace("fake_rate=20", "fake_rate=50&fake_count=3"),
+                             headers_for(SUSPENDEE_KEY, tag("unsuspended")))
+        again.run()
+        if again.status == 200 or time.monotonic() - cleared > CUT_WITHIN:
+            break
+        time.sleep(0.1)
+    assert again.status == 200 and len(again.tweets()) == 3, (again.status, again.body)
+
 
 def test_restricting_the_organization_ends_its_open_sse_stream(gateway: Gateway, fake: FakeDataAPI) -> None:
     t = tag("restrict")

@@ -9,7 +9,8 @@ The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
   protected_account (the route's resource rule is path:2);
 - `usage-cap`: account.id == "counter" && usage.items_this_month >= 31 -> deny monthly_usage_cap;
 - account `sweeper`: resources_per_month 5 (user lookups: the route's resource is the id);
-- accounts `capped*`: items_per_minute 40 each; accounts `monthly` and `bursty`: items_per_month 25 each.
+- accounts `capped*`: items_per_minute 40 each; organization `consortium` (two accounts): 40 in all;
+- accounts `monthly` and `bursty`: items_per_month 25 each.
 
 Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
 that the rule does not match is served: the rule, not something else, refused.
@@ -29,6 +30,8 @@ from tests.data_conformance.conftest import (
     COUNTER_KEY,
     ITEMS_PER_MINUTE,
     ITEMS_PER_MONTH,
+    MEMBER_A_KEY,
+    MEMBER_B_KEY,
     MONTHLY_KEY,
     PLAIN_KEY,
     RESEARCH_KEY,
@@ -195,3 +198,21 @@ def test_resources_per_month_refuses_the_sixth_distinct_user(policy_gateway: Gat
     assert refused.headers.get("retry-after", "").isdigit()
     assert fake.tagged(t) == []
     assert get(policy_gateway, "GET", f"/2/users/{ids[4]}", SWEEPER_KEY, tag("sweep-again")).status_code == 200
+
+
+def test_an_organization_limit_is_shared_by_its_accounts(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    """`key: organization`: two accounts of one organization stream at once and get 40 items a minute
+    between them, not 40 each."""
+    stream = "/2/tweets/search/stream?fake_rate=20&fake_keepalive=0.2"
+    readers = [StreamReader(policy_gateway.url + stream, headers_for(key, tag("member"))).start()
+               for key in (MEMBER_A_KEY, MEMBER_B_KEY)]
+    for reader in readers:
+        assert reader.join(10), "a stream was not cut"
+    served = [r for r in readers if r.status == 200]
+    assert served and all(r.status in (200, 429) for r in readers), [(r.status, r.body) for r in readers]
+    total = sum(len(r.tweets()) for r in served)
+    elapsed = max(r.ended or 0 for r in readers) - min(r.started for r in readers)
+    assert ITEMS_PER_MINUTE * 0.9 <= total <= ITEMS_PER_MINUTE + elapsed * ITEMS_PER_MINUTE / 60 + 1, (
+        [len(r.tweets()) for r in served], elapsed)
+    for reader in served:
+        assert_final_error_item([line for line in reader.lines() if not line.blank][-1].json(), "rate_limited")
