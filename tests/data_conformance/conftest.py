@@ -9,11 +9,13 @@ Moat's code: the suite judges the gateway from the outside.
 `moat serve` runs with the test process's PYTHONPATH (default: this worktree's src), so the suite can
 be pointed at any implementation: PYTHONPATH=/path/to/other/src pytest tests/data_conformance.
 
-Three gateways (each a real process, SQLite, in-process limits):
+The gateways (each a real process; SQLite and in-process limits unless said otherwise):
 - `gateway`: the default policy bundle; accounts for pass-through, streaming, recording and for the
-  open-stream cuts (an account suspended mid-stream, an organization restricted mid-stream);
-- `policy_gateway`: the default bundle plus `data.yaml` (rules on request.path / request.method /
-  request.resource / key.use, items-per-minute and items-per-month limits);
+  open-stream cuts (an account suspended or blocked mid-stream, an organization restricted, an email
+  domain claimed by a restricted entity);
+- `policy_gateway`: the default bundle plus DATA_BUNDLE (rules on request.path / request.method /
+  request.kind / request.resource / key.use / usage.items_this_month; items per minute per account and
+  per organization, items and distinct resources per month);
 - `crash_gateway`: a fresh one per test, for kill -9, on SQLite and on PostgreSQL;
 - two replicas over PostgreSQL and Redis (test_replicas.py), for limits they must share.
 """
