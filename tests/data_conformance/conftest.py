@@ -266,7 +266,9 @@ class Gateway:
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
-        raise RuntimeError("moat serve did not become ready")
+        os.killpg(self.proc.pid, signal.SIGKILL)  # never leave a half-started gateway behind
+        self.proc.wait()
+        raise RuntimeError(f"moat serve did not become ready: {(self.home / 'serve.log').read_text()[-3000:]}")
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
