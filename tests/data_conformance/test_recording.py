@@ -148,6 +148,7 @@ def test_a_cut_stream_is_recorded_with_its_reason(gateway: Gateway, fake: FakeDa
     assert record["cut_reason"] == reason
     assert record["items"] == len(lines) - 1
     raw = reader.raw
+    assert raw.endswith(b"\n"), "an ndjson item, the final one too, ends with its newline"
     final_bytes = len(lines[-1].raw) + (2 if raw.endswith(b"\r\n") else 1 if raw.endswith(b"\n") else 0)
     assert record["bytes"] in (len(raw), len(raw) - final_bytes)
     assert BLOCKEE_KEY not in json.dumps(record), "no secret in the record"
