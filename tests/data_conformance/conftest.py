@@ -58,6 +58,7 @@ MONTHLY_KEY = "sk-data-capped-month-0000000000000000"
 COUNTER_KEY = "sk-data-usage-counter-000000000000000"
 MEMBER_A_KEY = "sk-data-consortium-member-a-00000000"  # two accounts of one organization
 MEMBER_B_KEY = "sk-data-consortium-member-b-00000000"  # sharing its items_per_minute 40
+BYTER_KEY = "sk-data-bytes-per-month-0000000000000"  # bytes_per_month 20000
 SWEEPER_KEY = "sk-data-resource-sweeper-000000000000"  # resources_per_month 5
 BURSTY_KEY = "sk-data-capped-month-bursts-0000000000"  # its own items_per_month 25, fed in bursts
 
@@ -66,6 +67,7 @@ USAGE_CAP = 31  # a rule on usage.items_this_month denies the `counter` account 
 ITEMS_PER_MINUTE = 40
 ITEMS_PER_MONTH = 25
 RESOURCES_PER_MONTH = 5
+BYTES_PER_MONTH = 20000
 RESEARCH_USE_DESCRIPTION = "academic research on public discourse"
 
 ROUTES = """
@@ -155,7 +157,11 @@ rules:
   - {{id: consortium-items, when: 'org.id == "consortium"', effect: throttle, limit: data_org_minute,
      reason: rate_limited, message: "Your organization's item limit is reached; retry later."}}
 
+  - {{id: byter-bytes, when: 'account.id == "byter"', effect: throttle, limit: data_bytes,
+     reason: quota_exhausted, message: "This month's bytes are used up."}}
+
 limits:
+  - {{name: data_bytes, key: account, bytes_per_month: {BYTES_PER_MONTH}}}
   - {{name: data_org_minute, key: organization, items_per_minute: {ITEMS_PER_MINUTE}}}
   - {{name: data_resources, key: account, resources_per_month: {RESOURCES_PER_MONTH}}}
   - {{name: data_capped_minute, key: account, items_per_minute: {ITEMS_PER_MINUTE}}}
@@ -377,7 +383,8 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
         gw.cli("keys", "import", "--account", account, "--secret", key)
     for account, email in (("scholar", "prof@uni.example"), ("capped", "cap@uni.example"),
                            ("monthly", "month@uni.example"), ("bursty", "burst@uni.example"),
-                           ("counter", "count@uni.example"), ("sweeper", "sweep@uni.example")):
+                           ("counter", "count@uni.example"), ("sweeper", "sweep@uni.example"),
+                           ("byter", "byte@uni.example")):
         gw.cli("accounts", "add", account, "--email", email, "--plan", "api", "--org", "university")
     # Declared use (docs/data-apis.md): a failure here is reported by the test that needs the key.
     done = gw.cli("keys", "import", "--account", "scholar", "--secret", RESEARCH_KEY, "--use", "research",
@@ -390,6 +397,7 @@ def policy_gateway(tmp_path_factory: pytest.TempPathFactory, fake: FakeDataAPI) 
     gw.cli("keys", "import", "--account", "counter", "--secret", COUNTER_KEY)
     gw.cli("keys", "import", "--account", "bursty", "--secret", BURSTY_KEY)
     gw.cli("keys", "import", "--account", "sweeper", "--secret", SWEEPER_KEY)
+    gw.cli("keys", "import", "--account", "byter", "--secret", BYTER_KEY)
     gw.start()
     yield gw
     gw.stop()

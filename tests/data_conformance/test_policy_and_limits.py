@@ -10,7 +10,7 @@ The policy gateway's bundle is the default one plus conftest.DATA_BUNDLE:
 - `usage-cap`: account.id == "counter" && usage.items_this_month >= 31 -> deny monthly_usage_cap;
 - account `sweeper`: resources_per_month 5 (user lookups: the route's resource is the id);
 - accounts `capped*`: items_per_minute 40 each; organization `consortium` (two accounts): 40 in all;
-- accounts `monthly` and `bursty`: items_per_month 25 each.
+- accounts `monthly` and `bursty`: items_per_month 25 each; account `byter`: bytes_per_month 20000.
 
 Each refusal is checked in its route's error shape, never reaches the upstream, and its twin request
 that the rule does not match is served: the rule, not something else, refused.
@@ -26,6 +26,8 @@ import httpx
 from tests.data_conformance.clients import ReconnectingConsumer, StreamReader
 from tests.data_conformance.conftest import (
     BURSTY_KEY,
+    BYTER_KEY,
+    BYTES_PER_MONTH,
     CAPPED_KEY,
     COUNTER_KEY,
     ITEMS_PER_MINUTE,
@@ -216,3 +218,16 @@ def test_an_organization_limit_is_shared_by_its_accounts(policy_gateway: Gateway
         [len(r.tweets()) for r in served], elapsed)
     for reader in served:
         assert_final_error_item([line for line in reader.lines() if not line.blank][-1].json(), "rate_limited")
+
+
+def test_bytes_per_month_cuts_before_the_cap_is_passed(policy_gateway: Gateway, fake: FakeDataAPI) -> None:
+    """~1.1 KB items against 20,000 bytes a month: the stream is cut with the last whole item that fits."""
+    reader = StreamReader(policy_gateway.url + "/2/tweets/sample/stream?fake_rate=100&fake_keepalive=0",
+                          headers_for(BYTER_KEY, tag("bytes"))).start()
+    assert reader.join(10), "the stream was not cut"
+    assert reader.status == 200 and reader.clean_end, reader.error
+    lines = [line for line in reader.lines() if not line.blank]
+    assert_final_error_item(lines[-1].json(), "quota_exhausted")
+    data_bytes = sum(len(line.raw) + 1 for line in lines[:-1])  # each item and its "\n"
+    item_size = len(lines[0].raw) + 1
+    assert BYTES_PER_MONTH - item_size < data_bytes <= BYTES_PER_MONTH, (data_bytes, item_size)
