@@ -211,3 +211,15 @@ def test_a_page_over_a_mebibyte_is_relayed_whole_and_counted(gateway: Gateway, f
     record = gateway.exported(via.headers["moat-request-id"])
     assert record["items"] == 1500 and record["bytes"] == len(direct.content)
     assert set(record["resources"]) == {t["author_id"] for t in direct.json()["data"]}
+
+
+def test_a_header_resource_rule_is_recorded(gateway: Gateway, fake: FakeDataAPI) -> None:
+    """The /datasets route's `resource = "header:x-dataset-tenant"`; its upstream lives under a base path."""
+    with httpx.Client(timeout=10) as client:
+        headers = headers_for(READER_KEY, tag("rec-header"), **{"x-dataset-tenant": "acme-research"})
+        response = client.get(gateway.url + "/datasets/public-posts/rows?limit=3", headers=headers)
+    assert response.status_code == 200
+    record = gateway.exported(response.headers["moat-request-id"])
+    assert (record["kind"], record["path"], record["endpoint"]) == ("data", "/datasets/public-posts/rows", "/datasets")
+    assert record["items"] == 3
+    assert record["resource"] == "acme-research"
