@@ -14,7 +14,7 @@ Endpoints (every one needs `Authorization: Bearer UPSTREAM_TOKEN`, else 401 in t
   GET    /2/tweets/firehose/sse    the same as server-sent events (`event: tweet`, `: keep-alive` comments)
   GET    /2/tweets/search/recent   ?query=&max_results= (10..100, else 400): {"data": [...], "meta": {...}}
   GET    /2/tweets/bulk?count=N    one page of N tweets, {"data": [...], "meta": {...}} (1,500: ~1.6 MB)
-  GET    /2/users/:id              {"data": {"id", "name", "username"}}
+  GET    /2/users/:id              {"data": {"id", "name", "username"}} (HEAD: its headers alone)
   POST   /2/tweets                 a JSON body {"text": ...}: 201 {"data": {"id", "text", ...}}
   DELETE /2/tweets/:id             {"data": {"deleted": true}}
   GET    /2/errors/429, /2/errors/503   the upstream's own errors (429 with x-rate-limit-* headers)
@@ -238,7 +238,7 @@ class FakeDataAPI:
             count = int((params.get("count") or ["100"])[0])
             data = [tweet(i, "bulk", "2026-11-30T00:00:00.000Z") for i in range(count)]
             return await self._json(rec, send, 200, {"data": data, "meta": {"result_count": count}})
-        if method == "GET" and path.startswith("/2/users/"):
+        if method in ("GET", "HEAD") and path.startswith("/2/users/"):  # HEAD: uvicorn drops the body
             return await self._user(rec, send, path.removeprefix("/2/users/"))
         if method == "POST" and path == "/2/tweets":
             return await self._create(rec, send)

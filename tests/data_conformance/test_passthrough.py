@@ -138,6 +138,15 @@ def test_x_api_key_is_a_credential_too(gateway: Gateway, fake: FakeDataAPI) -> N
     assert_same_answer(via, direct)
 
 
+def test_head_passes_through(gateway: Gateway, fake: FakeDataAPI) -> None:
+    via, received, direct, received_direct = through_moat_and_direct(gateway, fake, "HEAD", "/2/users/2244994945",
+                                                                      END_TO_END[:2])
+    assert direct.status_code == 200 and direct.content == b""
+    assert_request_relayed(received, received_direct, END_TO_END[:2])
+    assert via.status_code == 200 and via.content == b""
+    assert_relayed_headers(raw_headers(via), raw_headers(direct))
+
+
 @pytest.mark.parametrize("target, status", [
     ("/2/errors/429", 429),
     ("/2/errors/503", 503),
