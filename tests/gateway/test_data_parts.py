@@ -108,7 +108,7 @@ def test_the_policy_context_has_the_data_fields(bundle_dir: Callable[..., Path])
 
 
 def test_resource_rules() -> None:
-    headers = {b"x-user": b"u7"}
+    headers = [(b"accept", b"*/*"), (b"x-user", b"u7")]  # the raw pairs, as the ASGI scope has them
     assert resource_rule("query:q")("/s", b"a=1&q=cats%20dogs", headers) == "cats dogs"
     assert resource_rule("path:2")("/2/users/123/tweets", b"", headers) == "123"
     assert resource_rule("path:9")("/2/users", b"", headers) == ""
@@ -156,3 +156,30 @@ def test_refusals_in_both_shapes_and_as_a_final_item() -> None:
     assert line.endswith(b"\n") and orjson.loads(line)["moat"] == {"reason": "rate_limited", "decision_id": "dec_1"}
     event = final_item("sse", error)
     assert event.startswith(b"event: error\ndata: {") and event.endswith(b"\n\n")
+
+
+def test_a_read_is_fitted_to_the_byte_and_item_caps_and_never_passes_them() -> None:
+    from moat.limits.data import DataCap, DataCheck, DataCounters
+
+    clock = [1_700_000_000.0]
+    counters = DataCounters(clock=lambda: clock[0])
+    per_month = DataCheck(DataCap("b/bytes_per_month", "bytes", "month", 1000), "account=a")
+    items = DataCheck(DataCap("b/items_per_minute", "items", "minute", 10), "account=a")
+    ends = [300, 600, 900, 1200]  # four items of 300 bytes in one read
+    assert counters.fit([per_month, items], ends) == (3, per_month)  # the fourth would pass 1,000 bytes
+    counters.add(["account=a"], 3, 900)
+    assert counters.fit([per_month, items], [50, 100]) == (2, None)  # 100 more bytes: exactly the cap
+    counters.add(["account=a"], 2, 100)
+    assert counters.fit([per_month, items], [1]) == (0, per_month)
+    assert counters.refusal([per_month]) == per_month
+
+
+def test_a_cap_on_distinct_resources_refuses_only_a_new_one() -> None:
+    from moat.limits.data import DataCap, DataCheck, DataCounters, resource_hash
+
+    counters = DataCounters(clock=lambda: 1_700_000_000.0)
+    cap = DataCheck(DataCap("r/resources_per_month", "resources", "month", 2), "account=a")
+    counters.add(["account=a"], 0, 0, (resource_hash("u1"), resource_hash("u2")))
+    assert counters.refusal([cap], resource=resource_hash("u1")) is None  # counted already: nothing new
+    assert counters.refusal([cap], resource=resource_hash("u3")) == cap
+    assert counters.refusal([cap]) == cap  # a request without a resource: the cap is reached

@@ -144,7 +144,7 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         length = call.headers.get(b"content-length")
         body = await read_body(receive, rt.settings.server.max_body_bytes,
                                length.decode() if length is not None else None, scope)
-        call.resource = ctx.extra["resource"] = route.resource_of(call.path, call.query, call.headers)
+        call.resource = ctx.extra["resource"] = route.resource_of(call.path, call.query, scope["headers"])
         ctx.prompt = call.query.decode("latin-1")
         call.attribution = await rt.attribute(ctx, call.headers, {})
         ctx.entity = rt.resolve(ctx, call.attribution)
@@ -159,7 +159,8 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         if len(call.meter_keys) > len(metered):  # a cap counted by another key (entity, plan...)
             await api.counters.prepare(call.meter_keys[len(metered):])
         now = time.time()
-        spent = api.counters.refusal(call.checks, now)
+        asked = resource_hash(call.resource) if call.resource else None
+        spent = api.counters.refusal(call.checks, now, asked)
         if spent is not None:
             call.decision = replace(decision, effect="throttle_refused", reason_code=spent.cap.reason)
             raise cap_refusal(spent, decision.decision_id, now)
@@ -169,8 +170,8 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
             call.decision = refused.decision
             raise refused.error from None
         try:
-            if call.resource:  # a distinct resource touched (the record's `resources` lists the items' own)
-                api.counters.add(call.meter_keys, 0, 0, (resource_hash(call.resource),))
+            if asked is not None:  # a distinct resource touched (the record's `resources` lists the items' own)
+                api.counters.add(call.meter_keys, 0, 0, (asked,))
             await _relay(call, body, scope, receive, send)
         finally:
             if call.admission is not None and not rt.settle_now(call.admission, call.usage):
@@ -281,8 +282,8 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
     payload = splitter.payload
     rid = call.ctx.request_id
     checks = call.checks
-    other_checks = [c for c in checks if c.cap.kind != "items"]
-    item_checks = len(other_checks) != len(checks)
+    other_checks = [c for c in checks if c.cap.kind not in ("items", "bytes")]
+    volume_checks = len(other_checks) != len(checks)  # caps on items or bytes: fitted per read
     keys = call.meter_keys
     stream = OpenStream(call, call.secret, response)
     api.streams.add(stream)
@@ -307,9 +308,9 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
                 limit_hit = counters.refusal(other_checks, now) if other_checks else None
                 if limit_hit is not None:
                     data, ends = b"", []
-                elif item_checks:
-                    allowed, bound = counters.allowance(checks, now)
-                    if 0 <= allowed < len(ends):
+                elif volume_checks:
+                    allowed, bound = counters.fit(checks, ends, now)
+                    if bound is not None:
                         data = data[:ends[allowed - 1]] if allowed else b""
                         ends = ends[:allowed]
                         limit_hit = bound

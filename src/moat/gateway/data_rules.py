@@ -10,11 +10,13 @@ the recorded `resource` / `resources` fields. Rules are checked when settings lo
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import parse_qsl
 
-ResourceOf = Callable[[str, bytes, dict[bytes, bytes]], str]  # (path, query, headers) -> resource
+# (path, query, the request's raw header pairs) -> resource. The raw pairs, not the gateway's parsed
+# headers: those hold only the few it reads itself, and a rule may name any header.
+ResourceOf = Callable[[str, bytes, Iterable[tuple[bytes, bytes]]], str]
 _KINDS = ("query", "path", "header")
 
 
@@ -34,7 +36,7 @@ def resource_rule(rule: str) -> ResourceOf:
         return lambda path, query, headers: ""
     kind, _, arg = rule.partition(":")
     if kind == "query":
-        def from_query(path: str, query: bytes, headers: dict[bytes, bytes]) -> str:
+        def from_query(path: str, query: bytes, headers: Iterable[tuple[bytes, bytes]]) -> str:
             if not query:
                 return ""
             for name, value in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
@@ -45,12 +47,15 @@ def resource_rule(rule: str) -> ResourceOf:
     if kind == "path":
         index = int(arg)
 
-        def from_path(path: str, query: bytes, headers: dict[bytes, bytes]) -> str:
+        def from_path(path: str, query: bytes, headers: Iterable[tuple[bytes, bytes]]) -> str:
             segments = path.strip("/").split("/")
             return segments[index] if index < len(segments) else ""
         return from_path
     name = arg.lower().encode("latin-1")
-    return lambda path, query, headers: headers.get(name, b"").decode("latin-1")
+
+    def from_header(path: str, query: bytes, headers: Iterable[tuple[bytes, bytes]]) -> str:
+        return next((value.decode("latin-1") for key, value in headers if key == name), "")
+    return from_header
 
 
 def item_field(dotted: str) -> Callable[[Any], str | None]:

@@ -6,7 +6,7 @@ UTC calendar month, as invoices count it), and a stream is charged while it flow
 are fixed-window counters rather than the GCRA rates of `moat.limits.spec`:
 
     counters = DataCounters()                                 # once per process
-    allowed = counters.allowance(caps, now)                   # items a stream may still deliver
+    allowed, bound = counters.fit(caps, ends, now)             # whole items of a read that fit the caps
     counters.add(keys, items, nbytes, resources, now)          # after delivering them, in batches
 
 `keys` are namespaced values as `moat.limits.keys` spells them (`account=acct_1`); every data
@@ -23,6 +23,7 @@ it feeds is reached long before).
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import hashlib
 import time
@@ -143,13 +144,48 @@ class DataCounters:
         counts = self._keys.get(check.key)
         return 0 if counts is None else counts.get(check.cap.kind, check.cap.window, now)
 
-    def refusal(self, checks: Sequence[DataCheck], now: float | None = None) -> DataCheck | None:
-        """The first check whose cap is reached (nothing more may be delivered under it), else None."""
+    def refusal(self, checks: Sequence[DataCheck], now: float | None = None,
+                resource: int | None = None) -> DataCheck | None:
+        """The first check whose cap is reached (nothing more may be delivered under it), else None.
+
+        `resource`: the hash of the resource the request asks for. A cap on distinct resources is
+        reached only for a new one: asking again for a resource already counted this month touches
+        nothing new (with the shared backend, "already counted" means counted by this replica).
+        """
         now = self.clock() if now is None else now
         for check in checks:
             if self.used(check, now) >= check.cap.limit:
+                if check.cap.kind == "resources" and resource is not None and self.counted(check.key, resource, now):
+                    continue
                 return check
         return None
+
+    def counted(self, key: str, resource: int, now: float) -> bool:
+        """Whether `resource` is among the distinct resources `key` touched this month (here)."""
+        counts = self._keys.get(key)
+        return (counts is not None and counts.resource_month == window_id("month", now)
+                and resource in counts.resources)
+
+    def fit(self, checks: Sequence[DataCheck], ends: Sequence[int],
+            now: float | None = None) -> tuple[int, DataCheck | None]:
+        """How many of a read's whole items (`ends`: where each ends in the read's bytes) the item
+        and byte caps let through now, and the check that stops the rest (None: all fit).
+
+        A stream never passes a cap: the item that would cross a byte cap is not sent.
+        """
+        now = self.clock() if now is None else now
+        allowed, bound = len(ends), None
+        for check in checks:
+            kind = check.cap.kind
+            if kind == "items":
+                fits = max(0, check.cap.limit - self.used(check, now))
+            elif kind == "bytes":
+                fits = bisect.bisect_right(ends, check.cap.limit - self.used(check, now))
+            else:
+                continue
+            if fits < allowed:
+                allowed, bound = fits, check
+        return allowed, bound
 
     def allowance(self, checks: Sequence[DataCheck], now: float | None = None) -> tuple[int, DataCheck | None]:
         """How many more items the item caps let through now, and the check that bounds it (None
