@@ -183,3 +183,19 @@ def test_a_cap_on_distinct_resources_refuses_only_a_new_one() -> None:
     assert counters.refusal([cap], resource=resource_hash("u1")) is None  # counted already: nothing new
     assert counters.refusal([cap], resource=resource_hash("u3")) == cap
     assert counters.refusal([cap]) == cap  # a request without a resource: the cap is reached
+
+
+def test_a_minute_cap_slides_so_a_boundary_does_not_double_it() -> None:
+    from moat.limits.data import DataCap, DataCheck, DataCounters
+
+    clock = [1_700_000_020.0]
+    assert clock[0] % 60 == 40  # 40 s into a minute
+    counters = DataCounters(clock=lambda: clock[0])
+    cap = DataCheck(DataCap("m/items_per_minute", "items", "minute", 40), "account=a")
+    counters.add(["account=a"], 40, 0)
+    assert counters.refusal([cap]) == cap
+    clock[0] += 25  # 5 s into the next minute: 55/60 of the 40 still lie within the last 60 s
+    assert counters.used(cap, clock[0]) == int(40 * 55 / 60)
+    assert counters.allowance([cap]) == (40 - int(40 * 55 / 60), cap)
+    clock[0] += 60  # a whole minute later: the 40 have left the window
+    assert counters.used(cap, clock[0]) == 0

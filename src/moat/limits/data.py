@@ -1,9 +1,11 @@
 """Volume counters and caps for data APIs: items, bytes and distinct resources (issue 15 item 3).
 
 Data APIs sell volume, not requests: so many items (posts, records) a minute, a million a month,
-so many distinct users or queries touched a month. Those windows are calendar ones (a month is a
-UTC calendar month, as invoices count it), and a stream is charged while it flows, so these caps
-are fixed-window counters rather than the GCRA rates of `moat.limits.spec`:
+so many distinct users or queries touched a month. Days and months are calendar ones (a month is a
+UTC calendar month, as invoices count it); a minute slides (this minute's count plus the part of the
+last one still within 60 s), so no stream takes two minutes' worth across a boundary. A stream is
+charged while it flows, so these caps are window counters rather than the GCRA rates of
+`moat.limits.spec`:
 
     counters = DataCounters()                                 # once per process
     allowed, bound = counters.fit(caps, ends, now)             # whole items of a read that fit the caps
@@ -102,7 +104,7 @@ class _Counts:
     __slots__ = ("counts", "resource_base", "resource_month", "resources")
 
     def __init__(self) -> None:
-        self.counts: dict[tuple[str, str], list[int]] = {}
+        self.counts: dict[tuple[str, str], list[int]] = {}  # (kind, window) -> [window id, count, previous]
         self.resource_month = 0
         self.resource_base = 0
         self.resources: set[int] = set()
@@ -113,13 +115,27 @@ class _Counts:
                 return 0
             return self.resource_base + len(self.resources)
         slot = self.counts.get((kind, window))
-        return slot[1] if slot is not None and slot[0] == window_id(window, now) else 0
+        if slot is None:
+            return 0
+        wid = window_id(window, now)
+        if window == "minute":
+            # A sliding minute: this minute's count plus the share of the last minute's that still
+            # lies within the past 60 s. A calendar minute would let a stream take a cap's worth at
+            # 12:00:59 and another at 12:01:00 (twice the rate); days and months are calendar ones,
+            # as data APIs bill them.
+            weight = 1.0 - (now % 60) / 60
+            if slot[0] == wid:
+                return slot[1] + int(slot[2] * weight)
+            return int(slot[1] * weight) if slot[0] == wid - 1 else 0
+        return slot[1] if slot[0] == wid else 0
 
     def add(self, kind: str, window: Window, n: int, now: float) -> None:
         wid = window_id(window, now)
         slot = self.counts.get((kind, window))
-        if slot is None or slot[0] != wid:
-            self.counts[(kind, window)] = [wid, n]
+        if slot is None or slot[0] < wid - 1:
+            self.counts[(kind, window)] = [wid, n, 0]
+        elif slot[0] == wid - 1:
+            self.counts[(kind, window)] = [wid, n, slot[1]]
         else:
             slot[1] += n
 

@@ -151,6 +151,7 @@ class SharedDataCounters(DataCounters):
                 for kind in ("items", "bytes"):
                     for window in _WINDOWS:
                         pipe.get(self._name(kind, window, window_id(window, now), key))
+                    pipe.get(self._name(kind, "minute", window_id("minute", now) - 1, key))  # sliding minute
                 pipe.pfcount(self._name("resources", "month", month, key))
             try:
                 replies = await pipe.execute() if len(pipe) else []
@@ -184,7 +185,10 @@ class SharedDataCounters(DataCounters):
                     wid = window_id(window, now)
                     total = int(replies[at] or 0) + self._pending.get((key, kind, window, wid), 0)
                     at += 1
-                    counts.counts[(kind, window)] = [wid, total]
+                    counts.counts[(kind, window)] = [wid, total, 0]
+                minute = counts.counts[(kind, "minute")]
+                minute[2] = int(replies[at] or 0) + self._pending.get((key, kind, "minute", minute[0] - 1), 0)
+                at += 1
             counts.resource_month = month
             counts.resource_base = int(replies[at] or 0)
             counts.resources = set(self._pending_res.get((key, month), ()))
