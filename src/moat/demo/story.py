@@ -151,7 +151,9 @@ def _summary(base: str, outcomes: dict[str, Counter[str]], replayed: ReplayRepor
              cases: list[Case], user: str, password: str) -> None:
     _say("What happened to each kind of caller:")
     for role, counts in outcomes.items():
-        parts = ", ".join(f"{n} {what}" for what, n in counts.most_common())
+        # In a fixed order (by name), not by count: how many of the network's requests keep their
+        # reasoning depends on timing, and the story must read the same on every run.
+        parts = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()))
         _say(f"  {role:<38} {parts}")
     _say(f"\nReplay: {replayed.requests} recorded requests re-decided by the bundle that decided them "
          f"(moat policy replay), {replayed.changed} changed")
