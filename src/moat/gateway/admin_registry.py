@@ -15,6 +15,7 @@ holds). The answering replica applies the change before it answers; the others w
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from moat.enforce import registry
@@ -22,6 +23,8 @@ from moat.enforce.runtime import context_for
 from moat.gateway.admin_request import AdminRequest, AdminRoutes
 
 ROUTES = AdminRoutes()
+Lister = Callable[[Any, Any], Awaitable[Any]]
+Adder = Callable[..., Awaitable[Any]]
 
 
 async def _applied(req: AdminRequest) -> None:
@@ -31,41 +34,29 @@ async def _applied(req: AdminRequest) -> None:
         await enforcement.registry.refresh()
 
 
-@ROUTES.route("GET", "/platforms")
-async def _list_platforms(req: AdminRequest) -> tuple[int, Any]:
-    return 200, {"data": await registry.list_platforms(await context_for(req.rt), req.rt.settings)}
+def _declare(kind: str, lister: Lister, adder: Adder) -> None:
+    """List, add and remove for one kind of registry entry (`platform` or `webhook`): the same
+    three routes, each naming its kind to the registry."""
+    base = f"/{kind}s"
+
+    async def list_all(req: AdminRequest) -> tuple[int, Any]:
+        return 200, {"data": await lister(await context_for(req.rt), req.rt.settings)}
+
+    async def add(req: AdminRequest) -> tuple[int, Any]:
+        added = await adder(await context_for(req.rt), req.rt.settings, req.body, actor=req.actor)
+        await _applied(req)
+        return 201, added
+
+    async def remove(req: AdminRequest) -> tuple[int, Any]:
+        removed = await registry.remove(await context_for(req.rt), req.rt.settings, kind, req.args[0],
+                                        actor=req.actor)
+        await _applied(req)
+        return 200, removed
+
+    ROUTES.route("GET", base)(list_all)
+    ROUTES.route("POST", base)(add)
+    ROUTES.route("DELETE", base + "/([^/]+)")(remove)
 
 
-@ROUTES.route("POST", "/platforms")
-async def _add_platform(req: AdminRequest) -> tuple[int, Any]:
-    added = await registry.add_platform(await context_for(req.rt), req.rt.settings, req.body, actor=req.actor)
-    await _applied(req)
-    return 201, added
-
-
-@ROUTES.route("DELETE", "/platforms/([^/]+)")
-async def _remove_platform(req: AdminRequest) -> tuple[int, Any]:
-    removed = await registry.remove(await context_for(req.rt), req.rt.settings, "platform", req.args[0],
-                                    actor=req.actor)
-    await _applied(req)
-    return 200, removed
-
-
-@ROUTES.route("GET", "/webhooks")
-async def _list_webhooks(req: AdminRequest) -> tuple[int, Any]:
-    return 200, {"data": await registry.list_webhooks(await context_for(req.rt), req.rt.settings)}
-
-
-@ROUTES.route("POST", "/webhooks")
-async def _add_webhook(req: AdminRequest) -> tuple[int, Any]:
-    added = await registry.add_webhook(await context_for(req.rt), req.rt.settings, req.body, actor=req.actor)
-    await _applied(req)
-    return 201, added
-
-
-@ROUTES.route("DELETE", "/webhooks/([^/]+)")
-async def _remove_webhook(req: AdminRequest) -> tuple[int, Any]:
-    removed = await registry.remove(await context_for(req.rt), req.rt.settings, "webhook", req.args[0],
-                                    actor=req.actor)
-    await _applied(req)
-    return 200, removed
+_declare("platform", registry.list_platforms, registry.add_platform)
+_declare("webhook", registry.list_webhooks, registry.add_webhook)
