@@ -28,6 +28,7 @@ from collections.abc import Awaitable, Callable, Hashable
 from typing import Any
 
 from moat.errors import MoatError
+from moat.tasks import cancel
 
 log = logging.getLogger("moat.gateway")
 
@@ -81,13 +82,8 @@ class OpenStreams:
             self._task = asyncio.create_task(self._watch(), name="moat-data-streams")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel(self._task)
+        self._task = None
 
     async def _watch(self) -> None:
         last = self._signature()

@@ -19,33 +19,24 @@ from collections.abc import Sequence
 
 from moat.config import UpstreamSettings
 from moat.errors import UpstreamUnavailable
-from moat.gateway.httpclient import Pool, Response
+from moat.gateway.httpclient import Response
+from moat.gateway.upstreams import PooledUpstream
 
 _SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 # Request headers the model relay sets itself but a data relay passes on: the body is the client's own.
 BODY_HEADERS = (b"content-type", b"content-encoding")
 
 
-class DataUpstream:
+class DataUpstream(PooledUpstream):
+    """Any HTTP API (`kind = "http"`): Moat adds only its credential, under `auth_header`."""
+
     def __init__(self, settings: UpstreamSettings) -> None:
-        self.name = settings.name
-        self.settings = settings
-        self._pool: Pool | None = None
+        super().__init__(settings)
         credential = settings.credential()
-        self._own: list[tuple[bytes, bytes]] = []
         if credential:
             name = settings.auth_header.strip().lower().encode("latin-1")
             value = credential.encode("latin-1")
             self._own.append((name, b"Bearer " + value if name == b"authorization" else value))
-
-    async def start(self) -> None:
-        s = self.settings
-        self._pool = Pool(s.base_url, max_connections=s.max_connections, connect_timeout=s.connect_timeout,
-                          first_byte_timeout=s.first_byte_timeout, idle_timeout=s.idle_timeout)
-
-    async def close(self) -> None:
-        if self._pool is not None:
-            await self._pool.close()
 
     async def send(self, method: str, path: str, query: bytes, body: bytes,
                    headers: Sequence[tuple[bytes, bytes]]) -> Response:

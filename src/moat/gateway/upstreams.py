@@ -51,22 +51,15 @@ class Upstream(Protocol):
     async def close(self) -> None: ...
 
 
-class HttpUpstream:
-    """An OpenAI- or Anthropic-compatible HTTP backend."""
+class PooledUpstream:
+    """An HTTP backend behind one connection pool, opened at start and closed at stop, with the
+    credential headers Moat adds to every request (`_own`)."""
 
     def __init__(self, settings: UpstreamSettings) -> None:
         self.name = settings.name
         self.settings = settings
-        self.dialects: frozenset[str] = frozenset({settings.kind})
         self._pool: Pool | None = None
-        credential = settings.credential()
-        # Moat always sends a JSON body it has read (and maybe decoded or rewritten) itself.
-        self._own: list[tuple[bytes, bytes]] = [(b"content-type", b"application/json")]
-        if credential:
-            if settings.kind == "anthropic":
-                self._own.append((b"x-api-key", credential.encode("latin-1")))
-            else:
-                self._own.append((b"authorization", b"Bearer " + credential.encode("latin-1")))
+        self._own: list[tuple[bytes, bytes]] = []
 
     async def start(self) -> None:
         s = self.settings
@@ -76,6 +69,22 @@ class HttpUpstream:
     async def close(self) -> None:
         if self._pool is not None:
             await self._pool.close()
+
+
+class HttpUpstream(PooledUpstream):
+    """An OpenAI- or Anthropic-compatible HTTP backend."""
+
+    def __init__(self, settings: UpstreamSettings) -> None:
+        super().__init__(settings)
+        self.dialects: frozenset[str] = frozenset({settings.kind})
+        credential = settings.credential()
+        # Moat always sends a JSON body it has read (and maybe decoded or rewritten) itself.
+        self._own.append((b"content-type", b"application/json"))
+        if credential:
+            if settings.kind == "anthropic":
+                self._own.append((b"x-api-key", credential.encode("latin-1")))
+            else:
+                self._own.append((b"authorization", b"Bearer " + credential.encode("latin-1")))
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
                    headers: ForwardHeaders | Mapping[str, str], query: bytes = b"") -> UpstreamResponse:

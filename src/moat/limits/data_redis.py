@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from moat.limits.data import DataCounters, Window, _Counts, window_id
+from moat.tasks import cancel
 
 if TYPE_CHECKING:
     from redis.asyncio import Redis
@@ -102,13 +103,8 @@ class SharedDataCounters(DataCounters):
             self._task = asyncio.create_task(self._run(), name="moat-data-counters")
 
     async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            try:
-                await self._task
-            except asyncio.CancelledError:
-                pass
-            self._task = None
+        await cancel(self._task)
+        self._task = None
         try:
             await asyncio.wait_for(self.sync([]), timeout=2.0)  # hand over what was counted here
         except Exception:
