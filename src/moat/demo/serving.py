@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from moat.gateway.app import Gateway
 
 
+STOP_GRACE = 2  # seconds
+
+
 class PortUnavailable(Exception):
     """The demo cannot listen where it was asked to; the message is the one line to print."""
 
@@ -72,14 +75,16 @@ class Serving:
 
         self.data_sock = take_port("127.0.0.1", 0)
         self.data_server = DemoServer(uvicorn.Config(DemoDataApi(), lifespan="off", log_config=None,
-                                                     access_log=False, timeout_graceful_shutdown=2))
+                                                     access_log=False, timeout_graceful_shutdown=STOP_GRACE))
         self.data_task = asyncio.create_task(self.data_server.serve(sockets=[self.data_sock]))
         await _started(self.data_server, self.data_task)
         return f"http://127.0.0.1:{self.data_sock.getsockname()[1]}"
 
     async def start(self, settings: Settings, gateway: Gateway) -> None:
+        # A firehose never ends by itself: the demo's stop waits STOP_GRACE seconds for open streams,
+        # then ends them (recorded with cut_reason gateway_stopping), instead of waiting forever.
         self.server = DemoServer(uvicorn.Config(gateway, lifespan="on", log_config=None, access_log=False,
-                                                **uvicorn_limits(settings)))
+                                                timeout_graceful_shutdown=STOP_GRACE, **uvicorn_limits(settings)))
         self.task = asyncio.create_task(self.server.serve(sockets=[self.sock]))
         await _started(self.server, self.task)
 
