@@ -3,6 +3,7 @@ item 6), stops cleanly on Ctrl-C and says in one line when its port is busy."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -209,3 +210,54 @@ def test_ctrl_c_in_make_demo_is_quiet(tmp_path: Path) -> None:
     out, _ = proc.communicate(timeout=60)
     assert out.rstrip().endswith("moat demo: stopped"), out
     assert "make: ***" not in out and "Traceback" not in out and "Aborted!" not in out
+
+
+def test_ctrl_c_with_a_firehose_open_stops_within_seconds(tmp_path: Path) -> None:
+    """A firehose never ends by itself: the demo's stop ends it and records it (gateway_stopping)."""
+    import httpx
+
+    home, port = tmp_path / "home", free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "moat", "demo", "--no-progress", "--port", str(port)],
+                            cwd=tmp_path, env=demo_env(home), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    assert proc.stdout is not None
+    try:
+        for line in proc.stdout:
+            if "press Ctrl-C to stop" in line:
+                break
+        moat = [sys.executable, "-m", "moat"]
+        for args in (["accounts", "add", "zed", "--email", "zed@example.org", "--plan", "api"],
+                     ["keys", "create", "--account", "zed"]):
+            done = subprocess.run([*moat, *args], cwd=tmp_path, env=demo_env(home), capture_output=True, text=True,
+                                  timeout=60)
+            assert done.returncode == 0, done.stderr
+        key = done.stdout.splitlines()[0]
+        items, deadline = 0, time.monotonic() + 10
+        while not items and time.monotonic() < deadline:  # the gateway sees a new key within a second
+            with httpx.stream("GET", f"http://127.0.0.1:{port}/2/tweets/search/stream", timeout=30,
+                              headers={"authorization": f"Bearer {key}"}) as response:
+                if response.status_code != 200:
+                    time.sleep(0.3)
+                    continue
+                lines = response.iter_lines()
+                items = sum(1 for _, line in zip(range(50), lines, strict=False) if line.strip())
+                stopping = time.monotonic()
+                proc.send_signal(signal.SIGINT)
+                with contextlib.suppress(httpx.RemoteProtocolError):  # cut at the grace's end
+                    for _ in lines:  # the gateway ends the stream while the demo stops
+                        pass
+        assert items == 50
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        assert time.monotonic() - stopping < 15
+        assert out.rstrip().endswith("moat demo: stopped")
+        exported = subprocess.run([*moat, "export", str(tmp_path / "out")], cwd=tmp_path, env=demo_env(home),
+                                  capture_output=True, text=True, timeout=60)
+        assert exported.returncode == 0, exported.stderr
+        rows = (orjson.loads(line) for line in (tmp_path / "out" / "requests.jsonl").read_bytes().splitlines())
+        stream = [r for r in rows if r["account_id"] == "zed" and r["status"] == 200]
+        assert len(stream) == 1 and stream[0]["cut_reason"] == "gateway_stopping" and stream[0]["items"] >= 50
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
