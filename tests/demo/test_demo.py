@@ -88,6 +88,11 @@ def check_data_story(out: str, home: Path) -> None:
                      r"time-range sweep of 360 days of archive", out)
     case = re.search(r"case +(case_[0-9a-f]+) \(the console", out)
     assert case is not None and f"  {case.group(1)}  cluster {cluster}  risk" in out  # its case, in the list
+    with sqlite3.connect(home / "moat.db") as db:  # the evidence the console's case page shows
+        evidence = {a: orjson.loads(d) for a, d in db.execute(
+            "SELECT account_id, data FROM enforce_evidence WHERE case_id = ?", (case.group(1),))}
+    assert sorted(evidence) == ["demo-crawl-1", "demo-crawl-2", "demo-crawl-3"]
+    assert all(any("split one crawl" in e for e in f["evidence"]) for f in evidence.values())
 
 
 def findings(home: Path) -> list[dict[str, Any]]:
