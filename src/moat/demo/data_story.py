@@ -84,5 +84,8 @@ def data_summary(data: DataOutcomes, dataset: Path, findings: list[dict[str, Any
     for role, counts in data.by_role.items():
         parts = ", ".join(f"{n} {what}" for what, n in counts.most_common())
         _say(f"  {role:<{ROLE_WIDTH}} {parts}")
+        if role.startswith("a research key") and data.refusal is not None:
+            error = data.refusal["errors"][0]
+            _say(f"      refused     {error['title']}: {error['detail']}")
         if role.startswith("a crawler"):
             _crawl(findings, cases)

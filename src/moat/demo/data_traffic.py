@@ -48,6 +48,7 @@ class Stream:
 class DataOutcomes:
     streams: list[Stream] = field(default_factory=list)
     by_role: dict[str, Counter[str]] = field(default_factory=dict)
+    refusal: dict[str, Any] | None = None  # the research key's first refusal, as the client got it
 
 
 def _outcome(response: httpx.Response, what: str) -> str:
@@ -99,9 +100,11 @@ async def rival_streams(client: httpx.AsyncClient, cast: dict[str, Member],
     return streams
 
 
-async def research(client: httpx.AsyncClient, member: Member) -> Counter[str]:
-    """Searches of the last days (what the key was issued for), then two tries at the firehose."""
+async def research(client: httpx.AsyncClient, member: Member) -> tuple[Counter[str], dict[str, Any] | None]:
+    """Searches of the last days (what the key was issued for), then two tries at the firehose;
+    returns what each was answered, and the first refusal's body."""
     counts: Counter[str] = Counter()
+    refusal: dict[str, Any] | None = None
     headers = {"authorization": f"Bearer {member.key}"}
     now = time.time()
     for i, topic in enumerate(("election", "misinformation", "vaccine", "climate") * 3):
@@ -112,7 +115,9 @@ async def research(client: httpx.AsyncClient, member: Member) -> Counter[str]:
         async with client.stream("GET", FIREHOSE, headers=headers) as response:
             await response.aread()
         counts[_outcome(response, "firehose")] += 1
-    return counts
+        if response.status_code >= 400 and refusal is None:
+            refusal = response.json()
+    return counts, refusal
 
 
 async def split_crawl(client: httpx.AsyncClient, cast: dict[str, Member]) -> Counter[str]:
@@ -143,9 +148,9 @@ def _iso(ts: float) -> str:
 async def drive_data(client: httpx.AsyncClient, cast: dict[str, Member],
                      restrict: Callable[[], Awaitable[None]]) -> DataOutcomes:
     """The three data stories at once (they share nothing but the gateway)."""
-    streams, researched, crawled = await asyncio.gather(
+    streams, (researched, refusal), crawled = await asyncio.gather(
         rival_streams(client, cast, restrict), research(client, cast[RESEARCHER]), split_crawl(client, cast))
-    out = DataOutcomes(streams)
+    out = DataOutcomes(streams, refusal=refusal)
     out.by_role[cast[RESEARCHER].role] = researched
     out.by_role[cast[CRAWLERS[0]].role] = crawled
     return out

@@ -96,7 +96,8 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
     secret = secrets.token_urlsafe(32)  # the IDE's attribution secret: new every run, like the home
     settings.platforms = [PlatformSettings(platform_id=IDE_PLATFORM, account_id=IDE_ACCOUNT, hs256_secret=secret)]
 
-    _say("1/7  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network")
+    _say("1/7  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network, "
+         "the data API's callers")
     store = open_store(settings.store_url)
     await store.open()
     try:
