@@ -16,6 +16,14 @@ DISTILLERS = [f"demo-net-{i:02d}" for i in range(8)]
 DEVELOPERS = [f"demo-dev-{i:02d}" for i in range(10)]
 RIVAL_ENGINEERS = ["demo-rival-eng-1", "demo-rival-eng-2"]
 PIPELINE = "demo-pipeline"
+# The data API's side of the story (issue 15 item 6): a rival lab not restricted yet, whose engineers
+# hold the firehose; a researcher whose key declares its use; one customer's crawl split over keys.
+DATA_RIVAL = "vantage-ai"
+DATA_RIVAL_ENGINEERS = ["demo-vantage-eng-1", "demo-vantage-eng-2"]
+RESEARCHER = "demo-researcher"
+RESEARCH_USE = ("research", "academic research on public discourse")
+CRAWLER_ORG = "quarry-data"
+CRAWLERS = [f"demo-crawl-{i}" for i in range(1, 4)]
 
 
 @dataclass(frozen=True)
@@ -53,5 +61,26 @@ async def seed(store: Store) -> dict[str, Member]:
         await admin.add_account(store, actor=ACTOR, account_id=account_id, email=email, org_id=org,
                                 plan=str(extra.pop("plan")), **extra)  # type: ignore[arg-type]
         created = await admin.create_key(store, actor=ACTOR, account_id=account_id)
+        cast[account_id] = Member(account_id, role, created.secret)
+    cast.update(await _seed_data(store))
+    return cast
+
+
+async def _seed_data(store: Store) -> dict[str, Member]:
+    """The data API's callers: on plan api, like any developer of a data API."""
+    await admin.add_org(store, actor=ACTOR, org_id=DATA_RIVAL, name="Vantage AI", domains=["vantage-ai.example"])
+    await admin.add_org(store, actor=ACTOR, org_id=CRAWLER_ORG, name="Quarry Data", domains=["quarry.example"])
+    accounts: list[tuple[str, str, str, str | None]] = [
+        (a, "a rival lab's engineers, firehose", f"eng{i}@vantage-ai.example", DATA_RIVAL)
+        for i, a in enumerate(DATA_RIVAL_ENGINEERS, 1)]
+    accounts.append((RESEARCHER, "a research key (declared: research)", "lab@university.example", None))
+    accounts += [(a, "a crawler split across keys", f"job{i}@quarry.example", CRAWLER_ORG)
+                 for i, a in enumerate(CRAWLERS, 1)]
+    cast: dict[str, Member] = {}
+    for account_id, role, email, org in accounts:
+        await admin.add_account(store, actor=ACTOR, account_id=account_id, email=email, org_id=org, plan="api")
+        use, description = RESEARCH_USE if account_id == RESEARCHER else ("", "")
+        created = await admin.create_key(store, actor=ACTOR, account_id=account_id, use=use,
+                                         use_description=description)
         cast[account_id] = Member(account_id, role, created.secret)
     return cast

@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from moat.gateway.app import Gateway
 
 
+STOP_GRACE = 2  # seconds
+
+
 class PortUnavailable(Exception):
     """The demo cannot listen where it was asked to; the message is the one line to print."""
 
@@ -55,25 +58,50 @@ class DemoServer(uvicorn.Server):
 
 
 class Serving:
-    """The gateway server the story starts; `run_demo` stops it however the story ends."""
+    """The gateway server the story starts, and the demo data API behind it (moat.demo.data_api, on a
+    port of its own on 127.0.0.1); `run_demo` stops both however the story ends."""
 
     def __init__(self, sock: socket.socket) -> None:
         self.sock = sock
         self.server: DemoServer | None = None
         self.task: asyncio.Task[None] | None = None
+        self.data_sock: socket.socket | None = None
+        self.data_server: DemoServer | None = None
+        self.data_task: asyncio.Task[None] | None = None
+
+    async def start_data_api(self) -> str:
+        """Serve the demo data API on a free local port; returns its base URL."""
+        from moat.demo.data_api import DemoDataApi
+
+        self.data_sock = take_port("127.0.0.1", 0)
+        self.data_server = DemoServer(uvicorn.Config(DemoDataApi(), lifespan="off", log_config=None,
+                                                     access_log=False, timeout_graceful_shutdown=STOP_GRACE))
+        self.data_task = asyncio.create_task(self.data_server.serve(sockets=[self.data_sock]))
+        await _started(self.data_server, self.data_task)
+        return f"http://127.0.0.1:{self.data_sock.getsockname()[1]}"
 
     async def start(self, settings: Settings, gateway: Gateway) -> None:
+        # A firehose never ends by itself: the demo's stop waits STOP_GRACE seconds for open streams,
+        # then ends them (recorded with cut_reason gateway_stopping), instead of waiting forever.
         self.server = DemoServer(uvicorn.Config(gateway, lifespan="on", log_config=None, access_log=False,
-                                                **uvicorn_limits(settings)))
+                                                timeout_graceful_shutdown=STOP_GRACE, **uvicorn_limits(settings)))
         self.task = asyncio.create_task(self.server.serve(sockets=[self.sock]))
-        while not self.server.started:
-            if self.task.done():
-                await self.task
-                raise RuntimeError("the gateway stopped while starting")
-            await asyncio.sleep(0.05)
+        await _started(self.server, self.task)
 
     async def stop(self) -> None:
-        if self.server is not None and self.task is not None:
-            self.server.should_exit = True
-            await self.task
+        """The gateway first (its open streams end while their upstream still answers), then the data API."""
+        for server, task in ((self.server, self.task), (self.data_server, self.data_task)):
+            if server is not None and task is not None:
+                server.should_exit = True
+                await task
         self.sock.close()
+        if self.data_sock is not None:
+            self.data_sock.close()
+
+
+async def _started(server: DemoServer, task: asyncio.Task[None]) -> None:
+    while not server.started:
+        if task.done():
+            await task
+            raise RuntimeError("a demo server stopped while starting")
+        await asyncio.sleep(0.05)

@@ -16,7 +16,10 @@ from tqdm import tqdm
 
 from moat.audit.commands import export_dataset
 from moat.config import PlatformSettings, Settings
-from moat.demo.cast import ACTOR, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
+from moat.demo import data_setup
+from moat.demo.cast import ACTOR, DATA_RIVAL, DISTILLERS, IDE_ACCOUNT, IDE_PLATFORM, seed
+from moat.demo.data_story import data_summary
+from moat.demo.data_traffic import DataOutcomes, drive_data
 from moat.demo.serving import Serving
 from moat.demo.traffic import Call, network_returns, script
 from moat.enforce.models import Case
@@ -93,7 +96,8 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
     secret = secrets.token_urlsafe(32)  # the IDE's attribution secret: new every run, like the home
     settings.platforms = [PlatformSettings(platform_id=IDE_PLATFORM, account_id=IDE_ACCOUNT, hs256_secret=secret)]
 
-    _say("1/7  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network")
+    _say("1/7  seeding the directory: organizations, developers, a rival's engineers, an IDE, a network, "
+         "the data API's callers")
     store = open_store(settings.store_url)
     await store.open()
     try:
@@ -101,16 +105,25 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
     finally:
         await store.close()
 
-    _say(f"2/7  starting the gateway and the console on {base}")
+    _say(f"2/7  starting the gateway and the console on {base}, and the demo data API behind it")
+    data_setup.configure(settings, await serving.start_data_api())
     gateway = Gateway(settings)
     await serving.start(settings, gateway)
+    runtime = gateway.runtime
+
+    async def restrict_data_rival() -> None:  # what `moat orgs add vantage-ai --restricted` does
+        from moat.identity import admin
+
+        await admin.add_org(runtime.store, actor=ACTOR, org_id=DATA_RIVAL, restricted=True)
 
     calls = list(script(cast, secret))
-    _say(f"3/7  driving {len(calls)} requests through the gateway with the default policy")
+    _say(f"3/7  driving {len(calls)} requests through the gateway with the default policy, and the data "
+         "API's firehose, searches and an archive crawl")
     async with httpx.AsyncClient(base_url=base, timeout=30) as client:
         outcomes = await _drive(client, calls, progress)
+        # After the model traffic, not beside it: the network's requests keep the pace they had.
+        data = await drive_data(client, cast, restrict_data_rival)
 
-    runtime = gateway.runtime
     network = [cast[a].account_id for a in DISTILLERS]
     _say("4/7  the detectors score the traffic as it is recorded; the network comes back")
     await _scored(runtime, network)
@@ -144,17 +157,19 @@ async def tell(settings: Settings, serving: Serving, base: str, progress: bool) 
         password = new_password()
         await with_users(settings.store_url, lambda book: book.set_password(user, password, actor=ACTOR))
     _say("7/7  done\n")
-    _summary(base, outcomes, replayed, findings, cases, user, password)
+    _summary(base, outcomes, data, dataset, replayed, findings, cases, user, password)
 
 
-def _summary(base: str, outcomes: dict[str, Counter[str]], replayed: ReplayReport, findings: list[dict[str, Any]],
-             cases: list[Case], user: str, password: str) -> None:
+def _summary(base: str, outcomes: dict[str, Counter[str]], data: DataOutcomes, dataset: Path,
+             replayed: ReplayReport, findings: list[dict[str, Any]], cases: list[Case], user: str,
+             password: str) -> None:
     _say("What happened to each kind of caller:")
     for role, counts in outcomes.items():
         # In a fixed order (by name), not by count: how many of the network's requests keep their
         # reasoning depends on timing, and the story must read the same on every run.
         parts = ", ".join(f"{n} {what}" for what, n in sorted(counts.items()))
         _say(f"  {role:<38} {parts}")
+    data_summary(data, dataset, findings, cases)
     _say(f"\nReplay: {replayed.requests} recorded requests re-decided by the bundle that decided them "
          f"(moat policy replay), {replayed.changed} changed")
     flagged = sorted((f for f in findings if f["risk"] >= CASE_THRESHOLD), key=lambda f: -f["risk"])
@@ -169,6 +184,8 @@ def _summary(base: str, outcomes: dict[str, Counter[str]], replayed: ReplayRepor
     _say("\nWhere to look:")
     _say(f"  console     {base}/console/   (sign in as {user}, password {password})")
     _say(f"  gateway     {base}/v1/chat/completions  and  {base}/v1/messages")
+    _say(f"  data API    {base}{data_setup.FIREHOSE}  ·  {base}{data_setup.SEARCH}/recent?query=  ·  "
+         f"{base}{data_setup.USERS}/ID")
     _say(f"  metrics     {base}/metrics")
     _say(f"  feed        {base}/feed/restricted")
     _say("  audit       moat audit verify   ·   moat export DIR   ·   moat detect DIR")

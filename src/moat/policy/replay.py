@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +111,8 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
         conversation_id=rec.get("conversation_id"), turn=int(rec.get("turn") or 1))
     if rec.get("first_party"):
         ctx.extra["first_party"] = True
+    if rec.get("kind") == "data":
+        _data_request(rec, ctx)
     if has_inputs(rec):
         return ctx
     finding = ds.findings.get(account.account_id)
@@ -122,6 +124,16 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
             ctx.entity = ResolvedEntity(org_id=linked, confidence=1.0,
                                         restricted=ds.directory.is_restricted(linked))
     return ctx
+
+
+def _data_request(rec: dict[str, Any], ctx: RequestContext) -> None:
+    """What a data record adds (docs/data-apis.md): `request.kind/path/method/resource` and the key's
+    declared use (`key.use`; its sentence is not recorded, so `key.use_description` replays as "")."""
+    ctx.api = "http"
+    ctx.extra.update(kind="data", path=rec.get("path") or ctx.endpoint, method=rec.get("method") or "GET",
+                     resource=rec.get("resource") or "")
+    if ctx.key is not None and rec.get("key_use"):
+        ctx.key = replace(ctx.key, use=str(rec["key_use"]))
 
 
 def rebuild(rec: dict[str, Any], ds: Dataset) -> tuple[RequestContext, DirectoryView]:
