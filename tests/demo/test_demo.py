@@ -49,6 +49,11 @@ def story(out: str) -> list[str]:
         if "demo-vantage-eng-" in line or line.strip().startswith(("final item ", "record ")):
             line = re.sub(r"(req|dec)_[0-9a-f]+", r"\1_ID", line)
             line = re.sub(r"\d+", "N", line)
+        # A network member's first evidence: its own reasoning share or the network's, whichever
+        # scored higher, which turns on how many of its requests came in before the redaction
+        # (timing, as above). Its account, risk and category are the story.
+        if line.strip().startswith("demo-net-") and " risk " in line:
+            line = line[:line.index(" risk ") + 25].rstrip()  # " risk 1.00  coordination "
         if line.strip().startswith("refused "):  # the research key's refusal names its decision
             line = re.sub(r"dec_[0-9a-f]+", "dec_ID", line)
         lines.append(line)

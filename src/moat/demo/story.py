@@ -38,6 +38,8 @@ def _say(text: str = "") -> None:
 
 async def _drive(client: httpx.AsyncClient, calls: list[Call], progress: bool) -> dict[str, Counter[str]]:
     outcomes: dict[str, Counter[str]] = defaultdict(Counter)
+    for call in calls:  # roles in the script's order, not in the order their first answers arrive
+        outcomes.setdefault(call.member.role, Counter())
     gate = asyncio.Semaphore(16)
     bar = tqdm(total=len(calls), desc="traffic", unit=" req", disable=not progress, file=sys.stderr)
 
