@@ -262,7 +262,7 @@ def resale(s: AccountState, crowd: Mapping[str, int] | None = None) -> Score:
     spread = max(ramp(f.heavy, 4, 15), ramp(f.own, 4, 20) * ramp(f.stacks, 2, 6))
     value = noisy_and(
         (spread, 1.0),
-        (ramp(math.log10(max(resources, 1)), math.log10(20), math.log10(200)), 0.9),
+        (ramp(math.log10(max(resources, 1)), math.log10(20), math.log10(200)), 1.0),
         (ramp(math.log10(s.d_n), math.log10(50), math.log10(500)), 0.6),
     )
     declared = ((s.account or {}).get("declared_use") or s.declared()) == "resale"

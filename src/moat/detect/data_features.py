@@ -9,7 +9,7 @@ resale leave behind, whatever the API:
   is flat); the new numeric ones (ids) and the others (handles, queries), each as a sample evenly
   spread over arrival (a sweep of ids covers its range densely, or walks it in order; a sweep of
   handles walks them alphabetically); an id in the path stands in when the route names no resource;
-- *re-downloads*: requests for a resource already fetched, how many distinct resources were fetched
+- *re-downloads*: requests for a resource already fetched at the same path, how many distinct resources were fetched
   again, and the items they delivered again (a normal client caches; a re-downloader refetches its
   whole crawl);
 - *time ranges*: the windows of time-bounded searches (`start_time`/`end_time`, `since`/`until`,
@@ -201,7 +201,9 @@ class DataFeatures:
             self.d_uses[use] = self.d_uses.get(use, 0) + 1
         query = get("query") or ""
         resource = get("resource")
-        key = resource or f"{get('path') or get('endpoint') or ''}?{query}"
+        where = get("path") or get("endpoint") or ""
+        # a user's profile and the same user's timeline are two things, each of which can be asked again
+        key = f"{where}\x00{resource}" if resource else f"{where}?{query}"
         fresh = get("status") == 304 or (bool(query) and asks_new(query))
         if query:
             w = window(query)
