@@ -17,9 +17,11 @@ Harvesting (category `scraping`) is covering what the account has not covered be
 A split crawl (several accounts of one organization, each sweeping its own slice) is
 `moat.detect.crawls`.
 
-Resale (category `tier_abuse`) is one key used from many networks and user agents: a reseller's
-customers each calling with its key. A key whose owner declared `resale` is not hiding it: its
-fan-out is reported but weighs little.
+Resale (category `tier_abuse`) is one key behind many unrelated clients: many client stacks over
+many networks, or many networks each carrying a server's load (see `resale` for what is left
+alone: one app on many phones, shared cloud egress, monitors). A key whose owner declared `resale`
+is not hiding it: its fan-out is reported but weighs little. An archive sweep the provider sold (an
+enterprise plan whose declared use names it) is reported and weighs little too (`sold_archive`).
 
 Declared use (issue 15 item 5): when an account's keys declare a use, the evidence of any data
 finding says what was declared and what was observed ("declared: academic research on public
