@@ -231,3 +231,17 @@ def test_second_slice_personas_on_the_simulator(tmp_path: Path, seed: int, caref
         assert fs and sum(f["risk"] >= 0.5 for f in fs) >= 0.5 * len(fs), name
     cats = result["categories"]
     assert cats["scraping"]["auc"] >= 0.95 and cats["tier_abuse"]["auc"] >= 0.85, cats
+
+
+def test_a_checkpoint_from_before_fanout_counts_still_folds_in() -> None:
+    """Online workers restore states written by the previous version (fan-out as a set)."""
+    from moat.detect import checkpoint
+
+    s = build(_sdk_resale(1)[:200])
+    s.d_fanout = set(s.d_fanout)  # what an older checkpoint decodes to
+    restored = checkpoint.decode(checkpoint.compress(checkpoint.encode({"a": s})))["a"]
+    assert isinstance(restored.d_fanout, set)
+    assert restored.fanout().nets == s.fanout().nets > 1
+    for r in _sdk_resale(1)[200:400]:
+        restored.add(r)
+    assert isinstance(restored.d_fanout, dict) and restored.fanout().nets >= s.fanout().nets

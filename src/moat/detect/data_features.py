@@ -212,6 +212,8 @@ class DataFeatures:
         self._resource(key, items, resource, get("path") or "", fresh)
         seen = (get("key_id"), get("client_ip"), get("user_agent"))
         fan = self.d_fanout
+        if fan.__class__ is set:  # restored from a checkpoint written before counts were kept
+            fan = self.d_fanout = dict.fromkeys(fan, 1)
         if seen != self.d_last_fan:  # a server calls from the same place with the same agent
             self.d_last_fan = seen
             if get("channel") != "platform":
@@ -352,7 +354,8 @@ class DataFeatures:
         1/accounts of a network of one's own (issue 11: evidence weighed by its base rate)."""
         nets: dict[str, dict[str, int]] = {}
         agents: dict[str, dict[str, int]] = {}
-        for entry, n in self.d_fanout.items():
+        entries = self.d_fanout
+        for entry, n in (entries.items() if isinstance(entries, dict) else ((e, 1) for e in entries)):
             _, key, rest = entry.split("\x00", 2)
             target = nets if rest[0] == "n" else agents
             target.setdefault(key, {})[rest[1:]] = n
