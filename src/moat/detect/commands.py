@@ -86,8 +86,11 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
               help="Override one persona's mixture weight, e.g. --mix benchmark=0.1.")
 @click.option("--data", "data", type=click.Choice(["none", "mixed", "only"]), default="none", show_default=True,
               help="Data-API clients (issue 15): none; mixed with the model personas; or only them.")
+@click.option("--hard-data", is_flag=True,
+              help="With --data: add data look-alikes (heavy researchers, panels, archive backfills, apps, "
+                   "cloud apps, monitors, research groups) and careful harvesters and resellers.")
 def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, careful: str,
-             params: tuple[str, ...], mix: tuple[str, ...], data: str) -> None:
+             params: tuple[str, ...], mix: tuple[str, ...], data: str, hard_data: bool) -> None:
     """Write a labelled simulated dataset to OUT (spec files plus labels.jsonl)."""
     from dataclasses import fields
 
@@ -95,7 +98,7 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
 
     from moat.detect.sim import SimParams
     from moat.detect.sim import simulate as run
-    from moat.detect.sim.params import CAREFUL, DATA_MIXTURE, SLOPPY
+    from moat.detect.sim.params import CAREFUL, DATA_HARD_MIXTURE, DATA_MIXTURE, SLOPPY
 
     changes: dict[str, object] = dict({"careful": CAREFUL, "sloppy": SLOPPY}.get(careful, {}))
     types = {f.name: str(f.type) for f in fields(SimParams)}
@@ -113,12 +116,13 @@ def simulate(out: Path, accounts: int, days: int, seed: int, volume: float, care
             raise click.BadParameter(f"bad value for {name}: {value!r}", param_hint="--param") from None
     p = SimParams(accounts=accounts, days=days, seed=seed, volume=volume).with_(**changes)
     if data != "none":
-        p = p.with_(mixture={**(p.mixture if data == "mixed" else {}), **DATA_MIXTURE})
+        hard = DATA_HARD_MIXTURE if hard_data else {}
+        p = p.with_(mixture={**(p.mixture if data == "mixed" else {}), **DATA_MIXTURE, **hard})
     if mix:
         mixture = dict(p.mixture)
         for item in mix:
             name, _, value = item.partition("=")
-            if name not in mixture and name not in DATA_MIXTURE:
+            if name not in mixture and name not in DATA_MIXTURE and name not in DATA_HARD_MIXTURE:
                 raise click.BadParameter(f"unknown persona {name!r}", param_hint="--mix")
             mixture[name] = float(value)
         p = p.with_(mixture=mixture)

@@ -27,6 +27,8 @@ from moat.identity.linking_index import email_domain, is_personal_domain
 from moat.ids import cluster_id as cluster_name
 
 MIN_SLICE = 20  # numbers or archive windows an account needs to count as a slice
+MIN_WALK = 0.05  # share of its own densest id range an untied account must cover to be a slice
+ADJACENT = 0.5  # untied slices must touch or interleave: a gap of at most this share of their width
 DISJOINT = 0.1  # overlap beyond chance, as a share of the smaller slice, that is still disjoint
 
 
@@ -107,20 +109,37 @@ def _extent(s: AccountState, kind: str) -> tuple[float, float]:
     return (float(lo), float(hi))
 
 
-def _crawls(states: Mapping[str, AccountState], members: list[str], kind: str) -> list[list[str]]:
+def _crawls(states: Mapping[str, AccountState], members: list[str], kind: str,
+            gap: float | None = None) -> list[list[str]]:
     """One customer's slices, grouped into crawls: slices whose extents touch or interleave (a gap
-    no wider than the slices themselves) are parts of one crawl; far apart, of two."""
+    no wider than the slices themselves) are parts of one crawl; far apart, of two. With `gap`
+    (slices tied by nothing else), stricter: a gap of at most `gap` times the narrower slice."""
     spans = sorted((_extent(states[m], kind), m) for m in members)
     out: list[list[str]] = []
     end = width = 0.0
     for (lo, hi), m in spans:
-        if out and lo - end <= max(width, hi - lo, 1.0):
+        room = max(width, hi - lo, 1.0) if gap is None else gap * max(min(width, hi - lo), 1.0)
+        if out and lo - end <= room:
             out[-1].append(m)
             end, width = max(end, hi), max(width, hi - lo)
         else:
             out.append([m])
             end, width = hi, hi - lo
     return [sorted(c) for c in out]
+
+
+def _walkers(states: Mapping[str, AccountState], verdict: Verdict) -> list[str]:
+    """Accounts openly tied to no one whose ids are a slice in themselves: a dense walk of a part of
+    the id space (contiguous, or every n-th id). A sample of accounts around a topic, however large,
+    is spread over the whole space and covers nothing densely: it is not a slice of anything."""
+    out = []
+    for aid, s in sorted(states.items()):
+        if aid in verdict.cluster_of or _slice(s) != "ids" or len(s.d_nums) < MIN_SLICE:
+            continue
+        coverage = data.densest(s)[0]
+        if coverage >= MIN_WALK:
+            out.append(aid)
+    return out
 
 
 def judge(states: Mapping[str, AccountState], links: Mapping[str, AccountLink], verdict: Verdict) -> None:
@@ -130,10 +149,15 @@ def judge(states: Mapping[str, AccountState], links: Mapping[str, AccountLink], 
             free = [m for m in customer if m not in verdict.cluster_of]
             for members in _crawls(states, free, kind):
                 _judge(states, members, kind, read, verdict)
+    # Accounts that hide who they are (personal emails, residential addresses, no shared card) but
+    # walk adjacent or interleaved, disjoint slices of one id range: unrelated clients do not walk
+    # the neighbouring ids of each other's walks, so the slices themselves are the tie.
+    for members in _crawls(states, _walkers(states, verdict), "ids", gap=ADJACENT):
+        _judge(states, members, "ids", data.id_sweep, verdict, tied=False)
 
 
 def _judge(states: Mapping[str, AccountState], members: list[str], kind: str,
-           read: Callable[[AccountState], data.Part], verdict: Verdict) -> None:
+           read: Callable[[AccountState], data.Part], verdict: Verdict, *, tied: bool = True) -> None:
     """One customer's slicing accounts: a network when disjoint slices make one sweep together."""
     if len(members) < 2:
         return
@@ -146,7 +170,8 @@ def _judge(states: Mapping[str, AccountState], members: list[str], kind: str,
         return
     gid = cluster_name(members)
     names = ", ".join(members[:3]) + (f" and {len(members) - 3} more" if len(members) > 3 else "")
-    split = (f"accounts {names} of one customer split one crawl: disjoint slices (overlap beyond "
+    who = "of one customer" if tied else "with nothing openly in common (each walking a dense slice)"
+    split = (f"accounts {names} {who} split one crawl: disjoint slices (overlap beyond "
              f"chance at most {pct(worst)}) that together make a {best.observed}")
     for m in members:
         verdict.cluster_of[m] = gid

@@ -17,9 +17,11 @@ Harvesting (category `scraping`) is covering what the account has not covered be
 A split crawl (several accounts of one organization, each sweeping its own slice) is
 `moat.detect.crawls`.
 
-Resale (category `tier_abuse`) is one key used from many networks and user agents: a reseller's
-customers each calling with its key. A key whose owner declared `resale` is not hiding it: its
-fan-out is reported but weighs little.
+Resale (category `tier_abuse`) is one key behind many unrelated clients: many client stacks over
+many networks, or many networks each carrying a server's load (see `resale` for what is left
+alone: one app on many phones, shared cloud egress, monitors). A key whose owner declared `resale`
+is not hiding it: its fan-out is reported but weighs little. An archive sweep the provider sold (an
+enterprise plan whose declared use names it) is reported and weighs little too (`sold_archive`).
 
 Declared use (issue 15 item 5): when an account's keys declare a use, the evidence of any data
 finding says what was declared and what was observed ("declared: academic research on public
@@ -30,6 +32,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import reduce
 
@@ -86,7 +90,7 @@ def dense_range(nums: list[int], share: float) -> tuple[int, int, int]:
     return lo, hi, step
 
 
-def _densest(s: AccountState) -> tuple[float, float, int, int, int]:
+def densest(s: AccountState) -> tuple[float, float, int, int, int]:
     """(coverage, share of numbers inside, lo, hi, step) of the densest of the DENSE ranges."""
     best = (0.0, 0.0, 0, 0, 1)
     for share in DENSE:
@@ -104,7 +108,7 @@ def id_sweep(s: AccountState) -> Part:
     new = s.d_num_new
     if new < 20 or len(s.d_nums) < 8:
         return Part()
-    coverage, inside, lo, hi, step = _densest(s)
+    coverage, inside, lo, hi, step = densest(s)
     order = _rank_correlation([x for x in s.d_nums if lo <= x <= hi])
     walking = max(ramp(coverage, 0.2, 0.7), ramp(order, 0.5, 0.9) * ramp(coverage, 0.02, 0.2))
     novelty = 1.0 - s.d_again / s.d_n
@@ -146,6 +150,24 @@ def word_sweep(s: AccountState) -> Part:
     ], f"keyspace sweep of {short(new)} {what} in {duration(days)}")
 
 
+_ARCHIVE_WORDS = re.compile(r"archiv|histor|backfill|back-fill|back fill|full.archive")
+
+
+def sold_archive(s: AccountState) -> str:
+    """Why this account's archive sweep is the product it bought ("" when it is not): an enterprise
+    plan (the tier full-archive access is sold on) whose declared use names the archive, history or
+    a backfill. A research or commercial key on another plan sweeping the archive has no such
+    excuse, and one that declared research does not either, whatever its plan."""
+    acct = s.account or {}
+    if s.plan != "enterprise":
+        return ""
+    use = acct.get("declared_use") or s.declared()
+    said = f"{use} {acct.get('declared_use_description') or ''}"
+    if use == "research" or not _ARCHIVE_WORDS.search(said.lower()):
+        return ""
+    return f"enterprise plan, declared use names the archive sweep it bought: {said.strip()}"
+
+
 def time_sweep(s: AccountState) -> Part:
     """Time-bounded searches tiling the archive, window after window."""
     archive = s.d_arch_n
@@ -160,7 +182,10 @@ def time_sweep(s: AccountState) -> Part:
     )
     span = f"{covered / 365:.1f} years" if covered >= 365 else f"{covered} days"
     days = s.data_days()
-    return Part(value, [
+    bought = sold_archive(s)
+    if bought:
+        value *= 0.3  # the sweep the provider sold: reported, weighs little (a policy can still refuse)
+    return Part(value, [*([bought] if bought else []),
         f"{short(archive)} of {short(s.d_n)} requests search windows of the archive (ending 2 days or more "
         f"before they were asked), together covering {span} and reaching back {s.d_lag_max / 86400:.0f} days",
         f"{short(s.d_items)} items delivered in {duration(days)}",
@@ -174,12 +199,16 @@ def redownload(s: AccountState) -> Part:
         return Part()
     again = s.d_again / s.d_n
     times = 1 + s.d_again / refetched
+    per_fetch = s.d_again_items / max(1, s.d_again)
     days = s.data_days()
     per_day = s.d_again_items / days
     # What a cache would have saved: many resources, delivered whole again (a dashboard re-polls a
-    # handful of queries for what is new; a news app looks a popular profile up again, one item).
+    # handful of queries for what is new; a news app looks a popular profile up again, one item; a
+    # panel study snapshots the same profiles every day, one item each, and collects their new posts
+    # with `since_id`, which is not counted as asking again at all).
     value = noisy_and(
         (ramp(math.log10(refetched), math.log10(50), math.log10(1000)), 0.95),
+        (ramp(per_fetch, 3, 20), 0.9),
         (ramp(math.log10(per_day + 1), math.log10(1000), math.log10(30000)), 0.8),
         (ramp(again, 0.2, 0.6), 0.6),
         (ramp(times, 1.5, 4.0), 0.3),
@@ -188,7 +217,8 @@ def redownload(s: AccountState) -> Part:
     return Part(value, [
         f"{short(refetched)} distinct {what} fetched again, {times:.1f} times each on average; "
         f"{pct(again)} of {short(s.d_n)} requests re-download a resource already fetched",
-        f"{short(s.d_again_items)} items delivered again ({short(per_day)} per day)",
+        f"{short(s.d_again_items)} items delivered again ({short(per_day)} per day, {per_fetch:.0f} per "
+        "request: whole pages, not what is new)",
     ], f"re-download of {short(refetched)} {what} {times:.0f} times each in {duration(days)}")
 
 
@@ -218,14 +248,23 @@ def harvest(s: AccountState) -> Score:
     return out
 
 
-def resale(s: AccountState) -> Score:
-    """One key fanned out over many networks and user agents (the `tier_abuse` category)."""
+def resale(s: AccountState, crowd: Mapping[str, int] | None = None) -> Score:
+    """One key fanned out over many client networks (the `tier_abuse` category).
+
+    Resale is one key behind many unrelated clients: either many client stacks from many networks
+    (customers each calling with their own tools), or networks that each carry a server's sustained
+    load (customers' servers calling with the reseller's own SDK). Left alone, for what they are:
+    one app's agent on many phones (one stack, many light networks), shared cloud or carrier egress
+    (a network counts by how exclusive it is in this population, `crowd`), and a monitor probing the
+    same few resources from many regions (resale serves many customers asking many things)."""
     if s.d_n < MIN_REQUESTS:
         return Score()
-    key, nets, agents = s.fanout()
+    f = s.fanout(crowd)
+    resources = s.distinct_resources()
+    spread = max(ramp(f.heavy, 4, 15), ramp(f.own, 4, 20) * ramp(f.stacks, 2, 6))
     value = noisy_and(
-        (ramp(nets, 4, 20), 0.95),
-        (ramp(agents, 2, 8), 0.7),
+        (spread, 1.0),
+        (ramp(math.log10(max(resources, 1)), math.log10(20), math.log10(200)), 1.0),
         (ramp(math.log10(s.d_n), math.log10(50), math.log10(500)), 0.6),
     )
     declared = ((s.account or {}).get("declared_use") or s.declared()) == "resale"
@@ -233,12 +272,15 @@ def resale(s: AccountState) -> Score:
         value *= 0.3  # resale the owner declared: the provider agreed to it (or can refuse by policy)
     out = Score(round(value, 4))
     if value >= 0.25 or (declared and value >= 0.1):
-        what = f"key {key}" if key else "one key"
-        out.evidence.append(f"{what} used from {nets} networks (/24) and {agents} user agents over "
+        what = f"key {f.key}" if f.key else "one key"
+        out.evidence.append(f"{what} used from {f.nets} networks (/24) and {f.agents} user agents over "
                             f"{short(s.d_n)} data requests")
+        out.evidence.append(f"{f.stacks} client stack{'s' if f.stacks != 1 else ''}; {f.own:.1f} networks "
+                            f"weighed by how many other accounts use them, {f.heavy:.1f} carrying a server's "
+                            f"load; {short(resources)} distinct resources asked")
         if declared:
             out.evidence.append("the key's declared use is resale")
         else:
-            out.evidence.extend(observed(s, Part(value, [], f"{what} fanned out over {nets} networks and "
-                                                           f"{agents} user agents")))
+            out.evidence.extend(observed(s, Part(value, [], f"{what} fanned out over {f.nets} networks and "
+                                                           f"{f.stacks} client stacks")))
     return out

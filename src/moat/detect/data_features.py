@@ -9,13 +9,16 @@ resale leave behind, whatever the API:
   is flat); the new numeric ones (ids) and the others (handles, queries), each as a sample evenly
   spread over arrival (a sweep of ids covers its range densely, or walks it in order; a sweep of
   handles walks them alphabetically); an id in the path stands in when the route names no resource;
-- *re-downloads*: requests for a resource already fetched, how many distinct resources were fetched
+- *re-downloads*: requests for a resource already fetched at the same path, how many distinct resources were fetched
   again, and the items they delivered again (a normal client caches; a re-downloader refetches its
   whole crawl);
 - *time ranges*: the windows of time-bounded searches (`start_time`/`end_time`, `since`/`until`,
   ...), how far into the archive they reach and how much of it they tile;
-- *fan-out*: per key, the networks (/24) and user agents it is used from (a reseller's customers
-  call with its key from their own machines).
+- *fan-out*: per key, the networks (/24) and user agents it is used from, with the requests each
+  carried (a reseller's customers call with its key from their own servers, a phone app's users
+  from their phones: many light networks under one app's agent);
+- *fresh re-asks*: a resource asked again only for what is new (`since_id`, a window ending now, a
+  304): what a client that caches does, so not a re-download.
 
 `DataFeatures` is a base of `AccountState` so the online scorer's snapshots and the checkpoints
 carry these slots like any other (plain containers of plain values only). Model records never touch
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
@@ -37,11 +42,32 @@ MAX_ARCHIVE_DAYS = 20000  # distinct days of the archive touched, kept exactly u
 ARCHIVE_LAG = 2 * 86400.0  # a window ending this long before it is asked for is the archive
 MAX_FANOUT = 2048  # (key, network) and (key, agent) pairs kept
 MAX_USES = 8
+HEAVY_NET = 20  # requests a network must carry (and HEAVY_SHARE of the key's) to be a server's
+HEAVY_SHARE = 0.01
 DAY = 86400.0
 # Query parameters that bound a search in time, by the names data APIs use.
 _START = frozenset({"start_time", "since", "from", "start", "start_date", "after", "min_time", "from_date"})
 _END = frozenset({"end_time", "until", "to", "end", "end_date", "before", "max_time", "to_date"})
 _DIGITS = re.compile(r"\d{1,18}")
+# Query parameters that ask only for what is new since the last visit (incremental collection).
+_SINCE = re.compile(r"(?:^|[?&])(?:since_id|min_id|newer_than|updated_since|modified_since|if_modified_since)=",
+                    re.IGNORECASE)
+
+
+def asks_new(query: str) -> bool:
+    """Whether a query asks only for what is new (a `since_id`-style bound)."""
+    return _SINCE.search(query) is not None
+
+
+def stack(agent: str) -> str:
+    """A user agent's client stack: its product name (`NewsPulse/3.1 (iPhone...)` -> "newspulse"),
+    or for a browser its engine's (`Mozilla/5.0 (...) Chrome/126.0` -> "chrome"). Versions, devices
+    and build tags vary within one app; the stack does not."""
+    head = agent.split("/", 1)[0].split(" ", 1)[0].lower()
+    if head != "mozilla":
+        return head
+    tail = [t for t in agent.replace("(", " ").replace(")", " ").split() if "/" in t]
+    return tail[-1].split("/", 1)[0].lower() if len(tail) > 1 else head
 
 
 def parse_time(value: str) -> float | None:
@@ -109,10 +135,12 @@ class DataFeatures:
         "d_bytes",
         "d_fanout",
         "d_first",
+        "d_fresh",
         "d_items",
         "d_lag_max",
         "d_last",
         "d_last_fan",
+        "d_last_keys",
         "d_n",
         "d_num_max",
         "d_num_min",
@@ -149,10 +177,13 @@ class DataFeatures:
         self.d_arch_n = 0  # of which ask for the archive (ending ARCHIVE_LAG or more before asked)
         self.d_arch_days: set[int] = set()  # days of the archive they touch (days since the epoch)
         self.d_lag_max = 0.0  # how far back the oldest window starts, from when it was asked
-        self.d_fanout: set[str] = set()  # "k\x00<key>\x00n<net>" / "k\x00<key>\x00u<agent>"
+        self.d_fresh = 0  # resources asked again only for what is new (not re-downloads)
+        # "k\x00<key>\x00n<net>" / "k\x00<key>\x00u<agent>" -> requests it carried
+        self.d_fanout: dict[str, int] = {}
         self.d_uses: dict[str, int] = {}  # declared use categories seen on the records
         self.d_paths: dict[str, int] = {}  # what a resource is: the path segment naming it
         self.d_last_fan: tuple[Any, Any, Any] = (None, None, None)  # (key, address, agent) last folded in
+        self.d_last_keys: tuple[str | None, str | None] = (None, None)  # their d_fanout entries
 
     def _add_data(self, req: dict[str, Any], ts: float) -> None:
         """Fold one data record in (called by `AccountState.add`)."""
@@ -170,27 +201,41 @@ class DataFeatures:
             self.d_uses[use] = self.d_uses.get(use, 0) + 1
         query = get("query") or ""
         resource = get("resource")
-        key = resource or f"{get('path') or get('endpoint') or ''}?{query}"
-        self._resource(key, items, resource, get("path") or "")
+        where = get("path") or get("endpoint") or ""
+        # a user's profile and the same user's timeline are two things, each of which can be asked again
+        key = f"{where}\x00{resource}" if resource else f"{where}?{query}"
+        fresh = get("status") == 304 or (bool(query) and asks_new(query))
         if query:
             w = window(query)
             if w is not None:
-                self._window(w[0], w[1], ts)
+                fresh = self._window(w[0], w[1], ts) or fresh
+        self._resource(key, items, resource, get("path") or "", fresh)
         seen = (get("key_id"), get("client_ip"), get("user_agent"))
+        fan = self.d_fanout
+        if fan.__class__ is set:  # restored from a checkpoint written before counts were kept
+            fan = self.d_fanout = dict.fromkeys(fan, 1)
         if seen != self.d_last_fan:  # a server calls from the same place with the same agent
             self.d_last_fan = seen
-            fan = self.d_fanout
-            if len(fan) < MAX_FANOUT and get("channel") != "platform":
+            if get("channel") != "platform":
                 k, ip, ua = seen
-                if ip:
-                    fan.add(f"k\x00{k or ''}\x00n{ip.rpartition('.')[0] if '.' in ip else ip[:19]}")
-                if ua:
-                    fan.add(f"k\x00{k or ''}\x00u{ua}")
+                net = f"k\x00{k or ''}\x00n{ip.rpartition('.')[0] if '.' in ip else ip[:19]}" if ip else None
+                agent = f"k\x00{k or ''}\x00u{ua}" if ua else None
+                for entry in (net, agent):
+                    if entry is not None and (entry in fan or len(fan) < MAX_FANOUT):
+                        fan[entry] = fan.get(entry, 0) + 1
+                self.d_last_keys = (net, agent)
+            else:
+                self.d_last_keys = (None, None)
+        else:
+            for entry in self.d_last_keys:
+                if entry is not None and entry in fan:
+                    fan[entry] += 1
 
-    def _window(self, start: float, end: float, ts: float) -> None:
+    def _window(self, start: float, end: float, ts: float) -> bool:
+        """Fold a time window in; True when it asks for what is recent (not the archive)."""
         self.d_win_n += 1
         if ts - end < ARCHIVE_LAG:
-            return  # "the last hour": what a dashboard asks, again and again
+            return True  # "the last hour": what a dashboard asks, again and again
         self.d_arch_n += 1
         if ts - start > self.d_lag_max:
             self.d_lag_max = ts - start
@@ -198,14 +243,18 @@ class DataFeatures:
         if len(days) < MAX_ARCHIVE_DAYS:
             first, last = int(start // DAY), int((end - 1) // DAY)
             days.update(range(first, min(last, first + 30) + 1))
+        return False
 
-    def _resource(self, key: str, items: int, resource: Any, path: str) -> None:
+    def _resource(self, key: str, items: int, resource: Any, path: str, fresh: bool = False) -> None:
         seen = self.d_res
         if seen is None:
             seen = self.d_res = bytearray(RES_BITS >> 3)
         h = crc32(key.encode()) % RES_BITS
         byte, bit = h >> 3, 1 << (h & 7)
         if seen[byte] & bit:
+            if fresh:  # asked again for what is new since: what a caching client does
+                self.d_fresh += 1
+                return
             self.d_again += 1
             self.d_again_items += items
             twice = self.d_res2
@@ -255,6 +304,7 @@ class DataFeatures:
         self.d_first = min(self.d_first, other.d_first)
         self.d_last = max(self.d_last, other.d_last)
         self.d_again += other.d_again
+        self.d_fresh += other.d_fresh
         self.d_again_items += other.d_again_items
         self.d_refetched += other.d_refetched
         self.d_num_new += other.d_num_new
@@ -296,18 +346,34 @@ class DataFeatures:
             return 0.0
         return max(1 / 24, (self.d_last - self.d_first) / DAY)
 
-    def fanout(self) -> tuple[str, int, int]:
-        """The key used from the most networks: (key, networks, user agents)."""
-        nets: dict[str, int] = {}
-        agents: dict[str, int] = {}
-        for entry in self.d_fanout:
+    def fanout(self, crowd: Mapping[str, int] | None = None) -> Fanout:
+        """The key used from the most networks, and how: see `Fanout`.
+
+        `crowd`: per network (/24), how many accounts' data traffic comes from it (`crowd_of`); a
+        network shared with many unrelated accounts (a cloud's NAT, a carrier's) counts for
+        1/accounts of a network of one's own (issue 11: evidence weighed by its base rate)."""
+        nets: dict[str, dict[str, int]] = {}
+        agents: dict[str, dict[str, int]] = {}
+        entries = self.d_fanout
+        for entry, n in (entries.items() if isinstance(entries, dict) else ((e, 1) for e in entries)):
             _, key, rest = entry.split("\x00", 2)
             target = nets if rest[0] == "n" else agents
-            target[key] = target.get(key, 0) + 1
+            target.setdefault(key, {})[rest[1:]] = n
         if not nets:
-            return "", 0, len(agents)
-        key = max(nets, key=lambda k: (nets[k], agents.get(k, 0), k))
-        return key, nets[key], agents.get(key, 0)
+            return Fanout("", 0, sum(len(a) for a in agents.values()))
+        key = max(nets, key=lambda k: (len(nets[k]), len(agents.get(k, {})), k))
+        mine, uas = nets[key], agents.get(key, {})
+        total = sum(mine.values())
+        heavy_at = max(HEAVY_NET, HEAVY_SHARE * total)
+        crowd = crowd or {}
+        own = heavy = 0.0
+        for net, n in mine.items():
+            weight = 1.0 / max(1, crowd.get(net, 1))
+            own += weight
+            if n >= heavy_at:
+                heavy += weight
+        stacks = {stack(ua) for ua in uas}
+        return Fanout(key, len(mine), len(uas), len(stacks), round(own, 2), round(heavy, 2))
 
     def what(self) -> str:
         """What the account's resources are, in the API's own word (`users`, `tweets`, ...)."""
@@ -316,6 +382,34 @@ class DataFeatures:
     def declared(self) -> str:
         """The declared use category its records carry most ("" when none)."""
         return max(self.d_uses, key=lambda k: (self.d_uses[k], k)) if self.d_uses else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fanout:
+    """How one key is spread: `nets` (/24) and `agents` it is used from, the client `stacks` among
+    those agents (one app's versions and devices are one stack), `own` networks weighed by how
+    exclusive each is, and `heavy` of them: carrying a server's sustained load (a reseller's
+    customer) rather than a phone's few requests (an app's user)."""
+
+    key: str
+    nets: int
+    agents: int
+    stacks: int = 0
+    own: float = 0.0
+    heavy: float = 0.0
+
+
+def crowd_of(states: Iterable[DataFeatures]) -> dict[str, int]:
+    """Per network (/24), how many accounts' data traffic comes from it (the base rate of a
+    network as evidence: a cloud NAT or a carrier range is everyone's)."""
+    out: dict[str, int] = {}
+    for s in states:
+        if not s.d_fanout:
+            continue
+        nets = {entry.rpartition("\x00")[2][1:] for entry in s.d_fanout if entry.rpartition("\x00")[2][:1] == "n"}
+        for net in nets:
+            out[net] = out.get(net, 0) + 1
+    return out
 
 
 def _ones(bits: bytearray) -> int:

@@ -8,6 +8,8 @@ resale is `tier_abuse`; an account's score in a category is the stronger of the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from moat.detect import data, distillation, scraping, tier_abuse
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
@@ -18,12 +20,13 @@ Scores = dict[str, Score]
 DATA = {"scraping": data.harvest, "tier_abuse": data.resale}
 
 
-def score(state: AccountState) -> Scores:
-    """Every per-account detector's score of one account."""
+def score(state: AccountState, crowd: Mapping[str, int] | None = None) -> Scores:
+    """Every per-account detector's score of one account (`crowd`: how many accounts use each
+    network, for resale; `moat.detect.data_features.crowd_of`)."""
     out = {k: d.score(state) for k, d in PER_ACCOUNT.items()}
     if state.d_n >= data.MIN_REQUESTS:
         for k, read in DATA.items():
-            found = read(state)
+            found = data.resale(state, crowd) if k == "tier_abuse" else read(state)
             if found.value > out[k].value:
                 out[k] = found
     return out

@@ -15,6 +15,7 @@ from typing import Any
 
 from moat.detect import calibration, competitor, coordination, crawls, detectors, networks
 from moat.detect.calibration import Calibration
+from moat.detect.data_features import crowd_of
 from moat.detect.detectors import PER_ACCOUNT, Scores
 from moat.detect.networks import Verdict
 from moat.detect.scoring import Score
@@ -43,6 +44,7 @@ class Cross:
     verdict: Verdict = field(default_factory=Verdict)
     calibration: Calibration = field(default_factory=Calibration)
     own: Mapping[str, Scores] = field(default_factory=dict)
+    crowd: Mapping[str, int] = field(default_factory=dict)  # accounts per data network (/24)
 
 
 def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) -> Cross:
@@ -50,11 +52,12 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) 
 
     Safe to run on a snapshot of the states on another thread (the online scorer does).
     """
-    own = {aid: detectors.score(s) for aid, s in states.items()}
+    crowd = crowd_of(states.values())
+    own = {aid: detectors.score(s, crowd) for aid, s in states.items()}
     verdict = networks.judge(coordination.groups(states), states, links, own=own)
     crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
     raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
-    return Cross(links, verdict, calibration.fit(raw), own)
+    return Cross(links, verdict, calibration.fit(raw), own, crowd)
 
 
 class Engine:
@@ -129,7 +132,7 @@ class Engine:
         verdict, cal = result.verdict, result.calibration
         link = result.links.get(aid)
         inherited = verdict.inherited.get(aid, {})
-        raw = scored if scored is not None else detectors.score(self.states[aid])
+        raw = scored if scored is not None else detectors.score(self.states[aid], result.crowd)
         parts: dict[str, Score] = {}
         for k in PER_ACCOUNT:
             own = Score(cal.apply(k, raw[k].value), raw[k].evidence)

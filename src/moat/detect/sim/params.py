@@ -64,8 +64,24 @@ DATA_MIXTURE: dict[str, float] = {
     "data_reseller": 0.008,
     "rival_harvester": 0.004,
 }
+# The second slice (moat.detect.sim.data_hard): look-alikes of every harvesting and resale reading, and
+# careful harvesters. `moat simulate --data` adds both; tests of the first slice read DATA_MIXTURE alone.
+DATA_HARD_MIXTURE: dict[str, float] = {
+    "topic_researcher": 0.02,
+    "panel_researcher": 0.015,
+    "research_group": 0.03,
+    "archive_backfill": 0.01,
+    "mobile_app": 0.015,
+    "cloud_app": 0.02,
+    "monitoring_tool": 0.015,
+    "cached_redownloader": 0.008,
+    "sdk_reseller": 0.008,
+    "reseller_network": 0.012,
+    "residential_split_crawl": 0.012,
+}
 DATA_ABUSIVE = frozenset({"id_sweeper", "time_sweeper", "split_crawl", "redownloader", "data_reseller",
-                          "rival_harvester"})
+                          "rival_harvester", "cached_redownloader", "sdk_reseller", "reseller_network",
+                          "residential_split_crawl"})
 
 # benign personas built to look like abuse in some respect (scaled together by `hard_negatives`)
 HARD_NEGATIVES = frozenset({

@@ -20,6 +20,7 @@ from moat.detect.sim import text as tx
 from moat.detect.sim.abuse import ABUSE
 from moat.detect.sim.behaviour import requests
 from moat.detect.sim.data import DATA_ABUSE, DATA_BENIGN
+from moat.detect.sim.data_hard import DATA_CAREFUL, DATA_HARD
 from moat.detect.sim.hard import HARD
 from moat.detect.sim.params import HARD_NEGATIVES, SimParams
 from moat.detect.sim.personas import BENIGN, Member, World
@@ -82,7 +83,7 @@ def build(params: SimParams) -> tuple[World, list[Member]]:
     world = World(params, rng, orgs, rivals, shared=shared,
                   exclusive={oid: list(ranges) for oid, _, _, ranges, _ in RIVALS}, platforms=_platforms(rng))
     builders: dict[str, Callable[[World, random.Random], list[Member]]] = {**BENIGN, **HARD, **ABUSE, **DATA_BENIGN,
-                                                                           **DATA_ABUSE}
+                                                                           **DATA_ABUSE, **DATA_HARD, **DATA_CAREFUL}
     mixture = {k: v * params.hard_negatives if k in HARD_NEGATIVES else v for k, v in params.mixture.items()}
     total = sum(mixture.values()) or 1.0
     members: list[Member] = []
