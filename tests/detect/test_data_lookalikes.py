@@ -245,3 +245,26 @@ def test_a_checkpoint_from_before_fanout_counts_still_folds_in() -> None:
     for r in _sdk_resale(1)[200:400]:
         restored.add(r)
     assert isinstance(restored.d_fanout, dict) and restored.fanout().nets >= s.fanout().nets
+
+
+def test_a_data_api_bot_on_a_free_tier_is_not_consumer_tier_abuse() -> None:
+    """A data API's free tier is a developer tier: a bot polling it round the clock is what it is
+    for. The same round-the-clock pipeline on a consumer model plan is tier abuse."""
+    from moat.detect import tier_abuse
+    from moat.detect.state import AccountState
+
+    def pipeline(kind: str) -> AccountState:
+        state = AccountState({"account_id": "acct-bot", "plan": "free"})
+        for i in range(24 * 7 * 4):  # every 15 minutes for a week, one client, one address
+            record = {"ts": 1_700_000_000.0 + i * 900, "account_id": "acct-bot", "client_ip": "203.0.113.7",
+                      "user_agent": "bot/1.0", "endpoint": "/v1/chat/completions", "prompt": f"status {i}",
+                      "input_tokens": 20, "output_tokens": 20, "status": 200}
+            if kind == "data":
+                record.update(kind="data", method="GET", path="/2/tweets/search/recent", endpoint="/2/tweets",
+                              query=f"query=brand&since_id={i}", resource="brand", items=3, bytes=3000,
+                              model="")
+            state.add(record)
+        return state
+
+    assert tier_abuse.score(pipeline("model")).value >= 0.5
+    assert tier_abuse.score(pipeline("data")).value < 0.25

@@ -6,6 +6,11 @@ Signals: machine-regular or concurrent timing, or activity in nearly every hour 
 one sleeps), around the clock (a pipeline); or sharing beyond a household: more devices than a
 family has, or a person in two places at once around the clock (a resold account). A family
 sharing its plan (a few devices, networks switching all day, but asleep at night) is not abuse.
+
+Automation counts only against a plan's model traffic: a data API's tiers (its free one included)
+are developer tiers, sold for programs to call, so a bot polling a data API round the clock is
+what the tier is for. An account that mostly calls data routes is read for sharing only here (its
+resale is `moat.detect.data.resale`).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ def score(s: AccountState) -> Score:
     restless = s.restless_share()
     sleepless = max(ramp(per_day_hours, 14, 20), ramp(restless, 0.5, 0.9))
     automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
+    if s.d_n * 2 >= s.n:  # mostly data-API traffic: automation is what its tier is for
+        automation = 0.0
     switch = s.n_switch / s.n
     # Sharing beyond a household: more devices than a family has, or two places at once around
     # the clock (customers in other time zones). A family on phones and laptops switches networks
