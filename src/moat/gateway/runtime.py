@@ -19,7 +19,6 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
 from moat.context import Decision, RequestContext, ResolvedEntity
@@ -371,8 +370,8 @@ class Runtime:
     def record_call(self, call: FinishedCall) -> RecordBatchItem:
         """The record stage: the call's record, in the write-ahead log before its response completes."""
         now = self.clock()
-        item = build_record(call, now, self.settings.recording.max_field_chars)
-        apply_prompt_policy(item.traffic, self.settings.recording)
+        recording = self.settings.recording
+        item = build_record(call, now, recording.max_field_chars, recording)
         try:
             self.recorder.record(item)
         except OSError as exc:
