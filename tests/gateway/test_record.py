@@ -41,7 +41,7 @@ def context(**values: object) -> RequestContext:
 
 def test_an_allowed_call_is_the_spec_the_extensions_and_its_effect() -> None:
     ctx = context()
-    ctx.extra["inputs"] = {"plan": "api", "scores": {"risk": 0.5}}
+    ctx.inputs = {"plan": "api", "scores": {"risk": 0.5}}
     item = build_record(Finished(ctx, Decision("dec_1")), 1000.5, 1024)
     traffic = item.traffic
     assert list(traffic) == [*REQUEST_FIELDS[:16], "input_tokens", "output_tokens", *USAGE_FIELDS,

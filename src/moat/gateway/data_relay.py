@@ -98,7 +98,7 @@ class DataCall(Call):
         ctx = self.ctx
         ctx.api = "http"
         ctx.max_tokens = 0  # no model output: token quotas reserve nothing for a data request
-        ctx.extra.update(kind="data", path=self.path, method=self.method, resource="")
+        ctx.kind, ctx.path, ctx.method = "data", self.path, self.method
 
     def note_resource(self, value: str) -> None:
         if value not in self._seen and len(self.resources) < MAX_RESOURCES_KEPT:
@@ -144,13 +144,13 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         length = call.headers.get(b"content-length")
         body = await read_body(receive, rt.settings.server.max_body_bytes,
                                length.decode() if length is not None else None, scope)
-        call.resource = ctx.extra["resource"] = route.resource_of(call.path, call.query, call.headers)
+        call.resource = ctx.resource = route.resource_of(call.path, call.query, call.headers)
         ctx.prompt = call.query.decode("latin-1")
         call.attribution = await rt.attribute(ctx, call.headers, {})
         ctx.entity = rt.resolve(ctx, call.attribution)
         metered = api.meter_keys(ctx, [])
         await api.counters.prepare(metered)  # shared counts: one read at admission, none per item
-        ctx.extra["usage"] = api.usage_of(ctx)
+        ctx.usage_this_month = api.usage_of(ctx)
         decision = call.decision = rt.decide(ctx)
         if not decision.allowed:
             raise refusal_of(decision)

@@ -99,7 +99,7 @@ def traffic_record(call: FinishedCall, now: float, max_field_chars: int) -> Traf
         ctx.org.org_id if ctx.org else None, ctx.entity.org_id, ctx.entity.confidence, ctx.attribution_trust,
         call.upstream_name or None, round((now - ctx.started) * 1e6) / 1000,
         round(call.upstream_seconds * 1e6) / 1000, usage.reported, call.redacted, effect, redact_reasoning,
-        max_tokens_cap, allowed_models, flagged, warnings, shadow, ctx.extra.get("inputs"), cut)
+        max_tokens_cap, allowed_models, flagged, warnings, shadow, ctx.inputs, cut)
 
 
 def _cut(value: str | None, limit: int, name: str, cut: dict[str, int]) -> str | None:

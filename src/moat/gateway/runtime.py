@@ -290,19 +290,19 @@ class Runtime:
 
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent
-        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        ctx.first_party = bool(ua and self._first_party and ua.startswith(self._first_party))
         self.online.fill(ctx)  # detector scores, from memory
         # Exceptions granted to this caller, evaluated before refusals (moat.enforce.exceptions).
         lift = self.enforcement.exceptions.for_call(ctx)
         decision = self.policy.decide(ctx, self.directory, lift)
-        ctx.extra["inputs"] = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
+        ctx.inputs = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
         return apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
 
     def preview(self, ctx: RequestContext) -> Decision:
         """The decision a call in `ctx` would get, acted on by nothing (no flag, no case, no count):
         for listings such as GET /v1/models, which ask what a caller may use without calling."""
         ua = ctx.user_agent
-        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        ctx.first_party = bool(ua and self._first_party and ua.startswith(self._first_party))
         self.online.fill(ctx)
         decision = self.policy.decide(ctx, self.directory)
         restriction = self.enforcement.for_call(ctx.account.account_id if ctx.account else None,

@@ -110,7 +110,7 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
         max_tokens=rec.get("max_tokens"), input_tokens_estimate=_prompt_tokens(rec),
         conversation_id=rec.get("conversation_id"), turn=int(rec.get("turn") or 1))
     if rec.get("first_party"):
-        ctx.extra["first_party"] = True
+        ctx.first_party = True
     if has_inputs(rec):
         return ctx
     finding = ds.findings.get(account.account_id)
