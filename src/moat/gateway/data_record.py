@@ -13,7 +13,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from moat.errors import RecordingUnavailable
-from moat.gateway.record import decision_entry, keep_prompts, traffic_record
+from moat.gateway.record import NO_USAGE, decision_entry, keep_prompts, traffic_record
 from moat.store.base import RecordBatchItem
 from moat.traffic import TrafficRecord
 
@@ -28,7 +28,7 @@ MAX_RESOURCES_KEPT = 100
 def data_record(call: DataCall, now: float) -> TrafficRecord:
     """The model record's fields (moat.gateway.record.traffic_record) with the data fields set."""
     limit = call.rt.settings.recording.max_field_chars
-    record = traffic_record(call, now, limit)
+    record = traffic_record(call, NO_USAGE, now, limit)  # zero tokens: a data record counts items, bytes
     query = call.query.decode("latin-1") if call.query else None
     record.kind = "data"
     record.method = call.method

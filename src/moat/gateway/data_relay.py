@@ -43,6 +43,7 @@ from moat.gateway.data_upstream import BODY_HEADERS
 from moat.gateway.http import ClientDisconnected, Receive, Scope, Send, read_body, send_response, unique_headers
 from moat.gateway.items import count_whole, format_for, splitter_for, whole_items
 from moat.gateway.pipeline import CLIENT_CLOSED, Call, ClientWatch, api_key_of
+from moat.gateway.record import NO_USAGE
 from moat.gateway.runtime import LimitRefused
 from moat.limits.data import DataCheck, resource_hash, window_left
 
@@ -173,8 +174,9 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
                 api.counters.add(call.meter_keys, 0, 0, (resource_hash(call.resource),))
             await _relay(call, body, scope, receive, send)
         finally:
-            if call.admission is not None and not rt.settle_now(call.admission, call.usage):
-                await rt.settle(call.admission, call.usage)
+            # A data request uses no tokens (its items and bytes are counted apart, moat.gateway.data_metrics).
+            if call.admission is not None and not rt.settle_now(call.admission, NO_USAGE):
+                await rt.settle(call.admission, NO_USAGE)
     except ClientDisconnected:
         call.status = CLIENT_CLOSED
         if call.decision is None:

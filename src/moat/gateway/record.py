@@ -29,6 +29,9 @@ if TYPE_CHECKING:
     from moat.gateway.facts import CallFacts
 
 
+NO_USAGE = Usage()  # a call refused, or failed before its answer was metered (shared: never mutated)
+
+
 class FinishedCall(Protocol):
     """What the record stage reads of a call (`moat.gateway.pipeline.Call` is one): the record stage
     depends on this shape, not on the pipeline."""
@@ -36,7 +39,6 @@ class FinishedCall(Protocol):
     ctx: RequestContext
     facts: CallFacts | None
     decision: Decision | None
-    usage: Usage
     status: int
     redacted: bool
     upstream_name: str
@@ -50,17 +52,16 @@ def _outcome_fields(decision: Decision | None) -> dict[str, Any]:
     what applied is written, so an ordinary request's record grows by the effect alone."""
     if decision is None:
         return {}
-    return traffic_record(_Finished(decision), 0.0, 0).outcome()
+    return traffic_record(_Finished(decision), Usage(), 0.0, 0).outcome()
 
 
-def traffic_record(call: FinishedCall, now: float, max_field_chars: int) -> TrafficRecord:
+def traffic_record(call: FinishedCall, usage: Usage, now: float, max_field_chars: int) -> TrafficRecord:
     """The call's typed traffic record, client text cut at `max_field_chars` (0: never).
 
     Latencies are milliseconds to the microsecond as `round(ms, 3)` gave them, computed as
     `round(µs) / 1000`: the same values (checked over a million random latencies) in a fifth of the time."""
     ctx = call.ctx
     decision = call.decision
-    usage = call.usage
     user_agent, model, end_user_id, end_user_org, client_ip = (
         ctx.user_agent, ctx.model, ctx.end_user_id, ctx.end_user_org, ctx.client_ip)
     cut: dict[str, int] | None = None
@@ -149,11 +150,12 @@ def decision_entry(call: FinishedCall, record: TrafficRecord, now: float, max_fi
     return entry
 
 
-def build_record(call: FinishedCall, now: float, max_field_chars: int,
+def build_record(call: FinishedCall, usage: Usage, now: float, max_field_chars: int,
                  recording: RecordingSettings | None = None) -> RecordBatchItem:
-    """The call's traffic record (as the dict it leaves the gateway as) and decision-log entry,
-    client text cut at `max_field_chars` (0: never), prompts kept by `recording` when given."""
-    record = traffic_record(call, now, max_field_chars)
+    """The call's traffic record (as the dict it leaves the gateway as) and decision-log entry, with
+    what the relay returned as its usage, client text cut at `max_field_chars` (0: never), prompts
+    kept by `recording` when given."""
+    record = traffic_record(call, usage, now, max_field_chars)
     if recording is not None and recording.prompts != "full":
         keep_prompts(record, recording)
     return RecordBatchItem(traffic=record.as_dict(), decision=decision_entry(call, record, now, max_field_chars))
@@ -174,7 +176,6 @@ class _Finished:
     decision: Decision | None
     ctx: RequestContext = field(default_factory=lambda: RequestContext("", 0.0, "", ""))
     facts: CallFacts | None = None
-    usage: Usage = field(default_factory=Usage)
     status: int = 0
     redacted: bool = False
     upstream_name: str = ""

@@ -367,11 +367,12 @@ class Runtime:
         return Decision(decision_id=new_id("dec"), effect="deny", reason_code=code, message=error.message,
                         rules=[f"gateway.{code}"], policy_revision="gateway", status=error.status)
 
-    def record_call(self, call: FinishedCall) -> RecordBatchItem:
-        """The record stage: the call's record, in the write-ahead log before its response completes."""
+    def record_call(self, call: FinishedCall, usage: Usage) -> RecordBatchItem:
+        """The record stage: the call's record with what the relay returned as its usage, in the
+        write-ahead log before its response completes."""
         now = self.clock()
         recording = self.settings.recording
-        item = build_record(call, now, recording.max_field_chars, recording)
+        item = build_record(call, usage, now, recording.max_field_chars, recording)
         try:
             self.recorder.record(item)
         except OSError as exc:
@@ -392,7 +393,6 @@ class Runtime:
         if call.upstream_name:
             m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)
         m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
-        usage = call.usage
         if usage.input_tokens or usage.output_tokens or usage.cache_read_tokens or usage.cache_write_tokens:
             m.tokens.labels("input", call.upstream_name).inc(usage.input_tokens)
             m.tokens.labels("output", call.upstream_name).inc(usage.output_tokens)
