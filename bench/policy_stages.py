@@ -18,7 +18,7 @@ import uvloop
 from policy_overhead_inproc import started_gateway
 
 from moat.gateway import pipeline
-from moat.gateway.record import build_record
+from moat.gateway.record import NO_USAGE, build_record
 from moat.limits.base import Usage
 from moat.limits.keys import demand_for
 
@@ -39,19 +39,18 @@ async def stages(mode: str) -> dict[str, float]:
     captured: list[Any] = []
     record = pipeline._record
 
-    def keep(call: Any) -> None:
-        captured.append(call)
-        record(call)
+    def keep(call: Any, usage: Usage = NO_USAGE) -> None:
+        captured.append((call, usage))
+        record(call, usage)
 
     pipeline._record = keep
     gateway, one_call = await started_gateway(mode)
     rt = gateway.runtime
     await one_call()
     pipeline._record = record
-    call = captured[0]
+    call, usage = captured[0]
     ctx = call.ctx
     engine = rt.policy.engine
-    usage = Usage(call.usage.input_tokens, call.usage.output_tokens)
 
     def admit_settle() -> None:
         decision = call.decision
@@ -64,8 +63,8 @@ async def stages(mode: str) -> dict[str, float]:
         "decide": best_us(lambda: rt.decide(ctx)),
         "admit + settle": best_us(admit_settle),
         "response headers": best_us(call.response_headers),
-        "build_record": best_us(lambda: build_record(call, time.time(), cut)),
-        "record": best_us(lambda: rt.recorder.record(build_record(call, time.time(), cut))),
+        "build_record": best_us(lambda: build_record(call, usage, time.time(), cut)),
+        "record": best_us(lambda: rt.recorder.record(build_record(call, usage, time.time(), cut))),
     }
     await rt.stop()
     return out

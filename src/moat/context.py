@@ -1,7 +1,9 @@
 """What flows along the spine: the request context each stage fills in, and the decision.
 
 authenticate fills `key`, `account`, `org`; attribute fills `platform`/`end_user*`; resolve fills
-`entity`; decide reads all of it and returns a `Decision`; relay and meter fill the usage.
+`entity`; decide reads all of it (and notes `first_party` and the `inputs` it read) and returns a
+`Decision`; the data relay fills the data fields before decide. Every field a stage writes is
+declared here with its type (issue 14 item 2): `extra` is left for what no stage owns.
 """
 
 from __future__ import annotations
@@ -56,6 +58,17 @@ class RequestContext:
     conversation_id: str | None = None
     turn: int = 1
     scores: dict[str, float] = field(default_factory=dict)
+    # decide (moat.gateway.runtime.Runtime.decide)
+    first_party: bool = False  # sent by one of the provider's own clients (settings.first_party_clients)
+    inputs: dict[str, Any] | None = None  # what decide read, recorded with the call (moat.policy.inputs)
+    # data routes (docs/data-apis.md), set by the data relay; a model call keeps these defaults
+    kind: str = "model"  # "model" | "data"
+    path: str | None = None  # the request's path (None: the endpoint's)
+    method: str = "POST"
+    resource: str = ""  # what the data route's resource rule extracted
+    usage_this_month: tuple[int, int, int] = (0, 0, 0)  # items, bytes, distinct resources delivered
+    # Values no stage declares: `cluster_id` (detect.online, until it gets a field of its own), `limits`,
+    # and whatever a field added to moat.context_fields reads before it is typed here.
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

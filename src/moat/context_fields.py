@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from moat.identity.models import Organization
 
 _UTC = dt.UTC
-_NO_USAGE = (0, 0, 0)  # items, bytes, resources this month: what the data relay puts in ctx.extra
 SCORE_NAMES: tuple[str, ...] = ("distillation", "scraping", "tier_abuse", "coordination", "competitor", "risk")
 
 
@@ -178,26 +177,26 @@ OBJECTS: dict[str, dict[str, Field]] = {
         "stream": Field("bool", "streaming response asked for", lambda c, d: c.stream),
         "input_tokens": Field("int", "estimated input tokens", lambda c, d: c.input_tokens_estimate),
         "first_party": Field("bool", "sent by one of the provider's own clients",
-                             lambda c, d: bool(c.extra.get("first_party", False))),
+                             lambda c, d: c.first_party),
         "user_agent": Field("string", "the caller's User-Agent", lambda c, d: c.user_agent or ""),
         "client_ip": Field("string", "the caller's IP as seen by the gateway", lambda c, d: c.client_ip or ""),
         "turn": Field("int", "1 for the first user turn of a conversation", lambda c, d: c.turn),
         # Data APIs (docs/data-apis.md): set by the data relay; a model call reads these defaults.
         "kind": Field("string", "model (a model API) or data (a data route, docs/data-apis.md)",
-                      lambda c, d: c.extra.get("kind", "model")),
+                      lambda c, d: c.kind),
         "path": Field("string", "the request's path, e.g. /2/tweets/search/stream",
-                      lambda c, d: c.extra.get("path", c.endpoint)),
-        "method": Field("string", "the HTTP method: GET, POST, ...", lambda c, d: c.extra.get("method", "POST")),
+                      lambda c, d: c.endpoint if c.path is None else c.path),
+        "method": Field("string", "the HTTP method: GET, POST, ...", lambda c, d: c.method),
         "resource": Field("string", "what the data route's resource rule extracted (\"\" when none)",
-                          lambda c, d: c.extra.get("resource", "")),
+                          lambda c, d: c.resource),
     },
     "Usage": {
         "items_this_month": Field("int", "items delivered to the account this month (UTC calendar month)",
-                                  lambda c, d: c.extra.get("usage", _NO_USAGE)[0]),
+                                  lambda c, d: c.usage_this_month[0]),
         "bytes_this_month": Field("int", "response bytes delivered to the account this month",
-                                  lambda c, d: c.extra.get("usage", _NO_USAGE)[1]),
+                                  lambda c, d: c.usage_this_month[1]),
         "resources_this_month": Field("int", "distinct resources the account touched this month",
-                                      lambda c, d: c.extra.get("usage", _NO_USAGE)[2]),
+                                      lambda c, d: c.usage_this_month[2]),
     },
     "Time": {
         "now": Field("timestamp", "arrival time", lambda c, d: dt.datetime.fromtimestamp(c.started, _UTC)),

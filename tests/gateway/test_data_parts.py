@@ -102,7 +102,8 @@ def test_the_policy_context_has_the_data_fields(bundle_dir: Callable[..., Path])
         """})))
     ctx = make_ctx()
     assert engine.decide(ctx).allowed  # a model call: kind "model", no usage
-    ctx.extra.update(kind="data", path="/2/tweets/search/stream", method="GET", resource="cats", usage=(6, 10, 1))
+    ctx.kind, ctx.path, ctx.method, ctx.resource = "data", "/2/tweets/search/stream", "GET", "cats"
+    ctx.usage_this_month = (6, 10, 1)
     decision = engine.decide(ctx)
     assert not decision.allowed and decision.reason_code == "declared_use_mismatch"
 

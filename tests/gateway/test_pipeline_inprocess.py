@@ -83,6 +83,8 @@ async def test_refused_call_never_reaches_the_upstream(gw: InProcessGateway) -> 
     assert gw.openai.sent == []
     record = await gw.record(refused.headers["moat-request-id"])
     assert record["account_id"] == "bob" and record["status"] == 403 and record["reason_code"] == error["code"]
+    # the policy's own decision is recorded, the one the refusal names (not a gateway refusal made after it)
+    assert record["decision_id"] == refused.headers["moat-decision-id"] and record["policy_revision"] != "gateway"
 
 
 async def test_throttled_after_the_limit(gw: InProcessGateway) -> None:

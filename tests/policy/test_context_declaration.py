@@ -142,8 +142,8 @@ def test_the_data_api_fields_read_their_defaults_on_a_model_call() -> None:
         "model", "/v1/chat/completions", "POST", "", "",
         {"items_this_month": 0, "bytes_this_month": 0, "resources_this_month": 0}]
     data_call = make_ctx()
-    data_call.extra.update(kind="data", path="/2/tweets/search/stream", method="GET", resource="t1",
-                           usage=(10, 2048, 3))
+    data_call.kind, data_call.path, data_call.method = "data", "/2/tweets/search/stream", "GET"
+    data_call.resource, data_call.usage_this_month = "t1", (10, 2048, 3)
     assert [getter_for(p)(data_call, None) for p in ("request.kind", "request.path", "request.method",
                                                       "request.resource", "usage.bytes_this_month")] == [
         "data", "/2/tweets/search/stream", "GET", "t1", 2048]

@@ -61,7 +61,7 @@ def test_linked_personal_account_denied(engine: Engine) -> None:
 def test_consumer_subscription_automation(engine: Engine) -> None:
     outside = engine.decide(make_ctx(plan="pro", credential="consumer_subscription", user_agent="curl/8"))
     assert (outside.effect, outside.reason_code) == ("deny", "consumer_plan_automation")
-    inside = engine.decide(make_ctx(plan="pro", credential="consumer_subscription", extra={"first_party": True}))
+    inside = engine.decide(make_ctx(plan="pro", credential="consumer_subscription", first_party=True))
     assert inside.allowed and set(inside.limits) == {"consumer_human_pace", "plan_pro"}
     spec_names = {c.spec.name for c in engine.checks(inside)}
     assert "consumer_human_pace/requests_per_minute" in spec_names

@@ -68,7 +68,7 @@ def _context(rng: random.Random, n: int, directory: Directory) -> RequestContext
         if rng.random() < 0.4:
             ctx.scores["cluster.distillation"] = _score(rng)
             ctx.extra["cluster_id"] = "net-" + str(rng.randrange(3))
-    ctx.extra["first_party"] = ctx.user_agent == "moat-app/1.0"
+    ctx.first_party = ctx.user_agent == "moat-app/1.0"
     return ctx
 
 

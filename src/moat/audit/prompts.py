@@ -20,17 +20,22 @@ PROMPT_FIELDS = ("prompt", "system")
 def apply_prompt_policy(traffic: dict[str, Any], settings: Settings | RecordingSettings) -> dict[str, Any]:
     """Rewrite `prompt` and `system` of a traffic record in place by the policy; returns the record."""
     recording = settings.recording if isinstance(settings, Settings) else settings
-    mode = recording.prompts
-    if mode == "full":
+    if recording.prompts == "full":
         return traffic
     for name in PROMPT_FIELDS:
         text = traffic.get(name)
-        if not isinstance(text, str):
-            continue
-        if mode == "hash":
-            traffic[name] = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-        elif mode == "truncate":
-            traffic[name] = text[: max(0, recording.truncate_chars)]
-        else:
-            raise ValueError(f"unknown recording.prompts mode: {mode!r} (full, truncate or hash)")
+        if isinstance(text, str):
+            traffic[name] = kept_text(text, recording)
     return traffic
+
+
+def kept_text(text: str, recording: RecordingSettings) -> str:
+    """What the policy keeps of one prompt (the record stage calls it on its typed record)."""
+    mode = recording.prompts
+    if mode == "full":
+        return text
+    if mode == "hash":
+        return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if mode == "truncate":
+        return text[: max(0, recording.truncate_chars)]
+    raise ValueError(f"unknown recording.prompts mode: {mode!r} (full, truncate or hash)")

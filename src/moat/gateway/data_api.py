@@ -173,7 +173,7 @@ class DataApi:
             exc.decision_id = exc.decision_id or new_id("dec")
             return exc
         ctx.entity = rt.resolve(ctx, call.attribution)
-        ctx.extra["usage"] = self.usage_of(ctx)
+        ctx.usage_this_month = self.usage_of(ctx)
         lift = rt.enforcement.exceptions.for_call(ctx)
         decision = rt.policy.decide(ctx, rt.directory, lift)
         restriction = rt.enforcement.for_call(ctx.account.account_id if ctx.account else None,

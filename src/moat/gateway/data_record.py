@@ -10,12 +10,12 @@ ends; the open-streams journal covers a process killed before that (moat.gateway
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from moat.audit.prompts import apply_prompt_policy
 from moat.errors import RecordingUnavailable
-from moat.gateway.record import build_record
+from moat.gateway.record import NO_USAGE, decision_entry, keep_prompts, traffic_record
 from moat.store.base import RecordBatchItem
+from moat.traffic import TrafficRecord
 
 if TYPE_CHECKING:
     from moat.gateway.data_relay import DataCall
@@ -25,31 +25,35 @@ log = logging.getLogger("moat.gateway")
 MAX_RESOURCES_KEPT = 100
 
 
-def data_fields(call: DataCall) -> dict[str, Any]:
+def data_record(call: DataCall, now: float) -> TrafficRecord:
+    """The model record's fields (moat.gateway.record.traffic_record) with the data fields set."""
     limit = call.rt.settings.recording.max_field_chars
+    record = traffic_record(call, NO_USAGE, now, limit)  # zero tokens: a data record counts items, bytes
     query = call.query.decode("latin-1") if call.query else None
-    return {
-        "kind": "data",
-        "method": call.method,
-        "path": call.path[:limit],
-        "query": query[:limit] if query is not None else None,
-        "resource": call.resource[:limit] if call.resource else None,
-        "items": call.items,
-        "bytes": call.bytes,
-        "resources": list(call.resources) if call.resources else None,
-        "key_use": getattr(call.ctx.key, "use", "") or None if call.ctx.key is not None else None,
-        "cut_reason": call.cut_reason,
-    }
+    record.kind = "data"
+    record.method = call.method
+    record.path = call.path[:limit]
+    record.query = query[:limit] if query is not None else None
+    record.resource = call.resource[:limit] if call.resource else None
+    record.items = call.items
+    record.bytes = call.bytes
+    record.resources = list(call.resources) if call.resources else None
+    record.key_use = getattr(call.ctx.key, "use", "") or None if call.ctx.key is not None else None
+    record.cut_reason = call.cut_reason
+    record.cut_decision_id = call.cut_decision_id
+    return record
 
 
 def build_data_record(call: DataCall, now: float) -> RecordBatchItem:
-    item = build_record(call, now, call.rt.settings.recording.max_field_chars)
-    item.traffic.update(data_fields(call))
+    recording = call.rt.settings.recording
+    record = data_record(call, now)
+    if recording.prompts != "full":
+        keep_prompts(record, recording)
+    decision = decision_entry(call, record, now, recording.max_field_chars)
     if call.cut_decision_id is not None:
-        item.traffic["cut_decision_id"] = item.decision["cut_decision_id"] = call.cut_decision_id
-        item.decision["cut_reason"] = call.cut_reason
-    apply_prompt_policy(item.traffic, call.rt.settings.recording)
-    return item
+        decision["cut_decision_id"] = call.cut_decision_id
+        decision["cut_reason"] = call.cut_reason
+    return RecordBatchItem(traffic=record.as_dict(), decision=decision)
 
 
 def record_data(call: DataCall) -> None:

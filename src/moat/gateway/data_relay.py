@@ -43,6 +43,7 @@ from moat.gateway.data_upstream import BODY_HEADERS
 from moat.gateway.http import ClientDisconnected, Receive, Scope, Send, read_body, send_response, unique_headers
 from moat.gateway.items import count_whole, format_for, splitter_for, whole_items
 from moat.gateway.pipeline import CLIENT_CLOSED, Call, ClientWatch, api_key_of
+from moat.gateway.record import NO_USAGE
 from moat.gateway.runtime import LimitRefused
 from moat.limits.data import DataCheck, resource_hash, window_left
 
@@ -98,7 +99,7 @@ class DataCall(Call):
         ctx = self.ctx
         ctx.api = "http"
         ctx.max_tokens = 0  # no model output: token quotas reserve nothing for a data request
-        ctx.extra.update(kind="data", path=self.path, method=self.method, resource="")
+        ctx.kind, ctx.path, ctx.method = "data", self.path, self.method
 
     def note_resource(self, value: str) -> None:
         if value not in self._seen and len(self.resources) < MAX_RESOURCES_KEPT:
@@ -144,13 +145,13 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
         length = call.headers.get(b"content-length")
         body = await read_body(receive, rt.settings.server.max_body_bytes,
                                length.decode() if length is not None else None, scope)
-        call.resource = ctx.extra["resource"] = route.resource_of(call.path, call.query, scope["headers"])
+        call.resource = ctx.resource = route.resource_of(call.path, call.query, scope["headers"])
         ctx.prompt = call.query.decode("latin-1")
         call.attribution = await rt.attribute(ctx, call.headers, {})
         ctx.entity = rt.resolve(ctx, call.attribution)
         metered = api.meter_keys(ctx, [])
         await api.counters.prepare(metered)  # shared counts: one read at admission, none per item
-        ctx.extra["usage"] = api.usage_of(ctx)
+        ctx.usage_this_month = api.usage_of(ctx)
         decision = call.decision = rt.decide(ctx)
         if not decision.allowed:
             raise refusal_of(decision)
@@ -174,8 +175,9 @@ async def handle_data(api: DataApi, route: DataRoute, scope: Scope, receive: Rec
                 api.counters.add(call.meter_keys, 0, 0, (asked,))
             await _relay(call, body, scope, receive, send)
         finally:
-            if call.admission is not None and not rt.settle_now(call.admission, call.usage):
-                await rt.settle(call.admission, call.usage)
+            # A data request uses no tokens (its items and bytes are counted apart, moat.gateway.data_metrics).
+            if call.admission is not None and not rt.settle_now(call.admission, NO_USAGE):
+                await rt.settle(call.admission, NO_USAGE)
     except ClientDisconnected:
         call.status = CLIENT_CLOSED
         if call.decision is None:

@@ -1,6 +1,7 @@
-"""One model call through the spine:
+"""One model call through the spine (`_spine` reads as it):
 
-    authenticate → attribute → resolve → decide → relay → meter → record
+    authenticate → caller, attribute → attribution, resolve → entity, decide → decision,
+    admit → admission, relay → usage, record → record
 
 Each stage is a call on a collaborator held by `Runtime`; this module only sequences them, turns
 refusals into the API's error, and makes sure every request — allowed, refused or failed — is
@@ -49,6 +50,7 @@ from moat.gateway.http import (
     unique_headers,
 )
 from moat.gateway.passthrough import WHOLE_BELOW, UsageTail, read_head
+from moat.gateway.record import NO_USAGE
 from moat.gateway.runtime import LimitRefused
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
@@ -59,6 +61,7 @@ from moat.limits.headers import rate_limit_header_fields
 
 if TYPE_CHECKING:
     from moat.gateway.runtime import Runtime
+    from moat.gateway.upstreams import Route
 
 log = logging.getLogger("moat.gateway")
 
@@ -83,7 +86,7 @@ class Call:
     """The state of one model call as it moves through the stages."""
 
     __slots__ = ("admission", "ctx", "decision", "endpoint", "facts", "headers", "query", "redacted", "rt",
-                 "status", "upstream_name", "upstream_seconds", "usage")
+                 "status", "upstream_name", "upstream_seconds")
 
     def __init__(self, rt: Runtime, endpoint: Endpoint, scope: Scope) -> None:
         self.rt = rt
@@ -97,7 +100,6 @@ class Call:
         self.facts: CallFacts | None = None
         self.decision: Decision | None = None
         self.admission: Admission | None = None
-        self.usage = Usage()
         self.status = 200
         self.redacted = False
         self.upstream_name = ""
@@ -151,46 +153,7 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
     try:
         if refusal is not None:
             raise refusal
-        call.read_headers(scope)
-        secret = api_key_of(call.headers)
-        ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(secret)
-        length = call.headers.get(b"content-length")
-        body = await read_body(receive, rt.settings.server.max_body_bytes,
-                               length.decode() if length is not None else None, scope)
-        encoding = call.headers.get(b"content-encoding")
-        if encoding is not None:
-            body = decode_body(body, encoding, rt.settings.server.max_body_bytes)
-        payload = parse_json_object(body)
-        facts = call.facts = endpoint.parse(payload)
-        _fill_context(ctx, facts)
-        if facts.extra:  # it names an earlier answer: the Responses API's previous_response_id
-            await rt.response_owners.check_continuation(ctx, facts)
-        route = rt.router.route(facts.model, endpoint.api)
-        attribution = await rt.attribute(ctx, call.headers, payload)
-        ctx.entity = rt.resolve(ctx, attribution)
-        decision = call.decision = rt.decide(ctx)
-        if not decision.allowed:
-            raise _refusal(decision)
-        if decision.allowed_models is not None and facts.model not in decision.allowed_models:
-            raise PermissionDenied(f"The model '{facts.model}' is not available to this account; "
-                                   f"allowed: {', '.join(decision.allowed_models)}", code="model_not_allowed")
-        try:
-            call.admission = await rt.admit(ctx, decision)
-        except LimitRefused as refused:
-            call.decision = refused.decision
-            raise refused.error from None
-        upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
-                                               max_tokens_cap=decision.max_tokens_cap)
-        call.upstream_name = route.upstream.name
-        forward = rt.forwarding.request_headers(scope["headers"])
-        try:
-            if facts.stream and endpoint.stream_meter is not None:
-                await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
-            else:
-                await _relay_whole(call, route.upstream, upstream_body, forward, receive, send)
-        finally:
-            if call.admission is not None and not rt.settle_now(call.admission, call.usage):
-                await rt.settle(call.admission, call.usage)
+        await _spine(call, scope, receive, send)
     except MoatError as error:
         if isinstance(error, AccountRefused):  # a genuine key whose account may not call: record whose
             ctx.key, ctx.account, ctx.org = error.authenticated
@@ -206,6 +169,72 @@ async def handle_call(rt: Runtime, endpoint: Endpoint, scope: Scope, receive: Re
     except Exception:
         log.exception("unhandled error", extra={"request_id": ctx.request_id})
         await _refuse(call, UpstreamError("The gateway failed to process the request"), send)
+
+
+async def _spine(call: Call, scope: Scope, receive: Receive, send: Send) -> None:
+    """The stages in order, each a function with a typed output; a refusal is raised as the error
+    to answer with (handle_call records and answers it). The record stage runs inside the relay,
+    because an answer may not complete before its record is written (moat.audit.recorder)."""
+    rt, ctx = call.rt, call.ctx
+    call.read_headers(scope)
+    ctx.key, ctx.account, ctx.org = await rt.directory.authenticate(api_key_of(call.headers))  # → caller
+    body, payload, facts = await _read_request(call, scope, receive)
+    route = rt.router.route(facts.model, call.endpoint.api)
+    attribution = await rt.attribute(ctx, call.headers, payload)  # → attribution
+    ctx.entity = rt.resolve(ctx, attribution)  # → entity
+    decision = call.decision = rt.decide(ctx)  # → decision (recorded, refusal or not)
+    _check_permitted(decision, facts)
+    try:
+        call.admission = await rt.admit(ctx, decision)  # → admission
+    except LimitRefused as refused:
+        call.decision = refused.decision
+        raise refused.error from None
+    usage = NO_USAGE  # what settles the admission when the relay fails before it metered anything
+    try:
+        usage = await _relay(call, route, body, payload, facts, scope, receive, send)  # → usage, recorded
+    finally:
+        if call.admission is not None and not rt.settle_now(call.admission, usage):
+            await rt.settle(call.admission, usage)
+
+
+async def _read_request(call: Call, scope: Scope, receive: Receive) -> tuple[bytes, dict[str, Any], CallFacts]:
+    """The request's body, its JSON object and the facts the endpoint reads from it, into the context."""
+    rt, ctx = call.rt, call.ctx
+    max_bytes = rt.settings.server.max_body_bytes
+    length = call.headers.get(b"content-length")
+    body = await read_body(receive, max_bytes, length.decode() if length is not None else None, scope)
+    encoding = call.headers.get(b"content-encoding")
+    if encoding is not None:
+        body = decode_body(body, encoding, max_bytes)
+    payload = parse_json_object(body)
+    facts = call.facts = call.endpoint.parse(payload)
+    _fill_context(ctx, facts)
+    if facts.extra:  # it names an earlier answer: the Responses API's previous_response_id
+        await rt.response_owners.check_continuation(ctx, facts)
+    return body, payload, facts
+
+
+def _check_permitted(decision: Decision, facts: CallFacts) -> None:
+    """Raise the decision's refusal unless it lets this call (and its model) through."""
+    if not decision.allowed:
+        raise _refusal(decision)
+    if decision.allowed_models is not None and facts.model not in decision.allowed_models:
+        raise PermissionDenied(f"The model '{facts.model}' is not available to this account; "
+                               f"allowed: {', '.join(decision.allowed_models)}", code="model_not_allowed")
+
+
+async def _relay(call: Call, route: Route, body: bytes, payload: dict[str, Any], facts: CallFacts, scope: Scope,
+                 receive: Receive, send: Send) -> Usage:
+    """The relay stage: the upstream's answer to the client, metered; returns what the call used."""
+    endpoint = call.endpoint
+    assert call.decision is not None
+    upstream_body = endpoint.upstream_body(payload, body, facts, upstream_model=route.upstream_model,
+                                           max_tokens_cap=call.decision.max_tokens_cap)
+    call.upstream_name = route.upstream.name
+    forward = call.rt.forwarding.request_headers(scope["headers"])
+    if facts.stream and endpoint.stream_meter is not None:
+        return await _relay_stream(call, route.upstream, upstream_body, forward, receive, send)
+    return await _relay_whole(call, route.upstream, upstream_body, forward, receive, send)
 
 
 def _fill_context(ctx: RequestContext, facts: CallFacts) -> None:
@@ -257,7 +286,9 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
 
 
 async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers, receive: Receive,
-                       send: Send) -> None:
+                       send: Send) -> Usage:
+    """The relay stage for an answer sent whole (or passed through): returns what the call used,
+    recorded with it before the answer completes."""
     assert call.facts is not None and call.decision is not None
     t0 = time.perf_counter()
     response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=False,
@@ -266,7 +297,7 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
         raw = await response.read()
         call.upstream_seconds = time.perf_counter() - t0
         await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
-        return
+        return NO_USAGE
     length = getattr(response, "content_length", None)
     if length is not None and length <= WHOLE_BELOW:  # the common case, said up front: read it whole
         raw = await response.read()
@@ -278,8 +309,7 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
             response.close()
             raise
         if not whole and not (call.decision.redact_reasoning and call.endpoint.redact is not None):
-            await _pass_through(call, response, head, chunks, t0, receive, send)
-            return
+            return await _pass_through(call, response, head, chunks, t0, receive, send)
         try:
             async for chunk in chunks:  # a body to rewrite is read whole: parsing needs it
                 head.append(chunk)
@@ -291,13 +321,14 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
         obj = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise UpstreamError("The upstream model sent a response that is not JSON") from exc
-    call.usage = call.endpoint.usage_of(obj, call.facts)
+    usage = call.endpoint.usage_of(obj, call.facts)
     if call.decision.redact_reasoning and call.endpoint.redact is not None and call.endpoint.redact(obj):
         call.redacted = True
         raw = orjson.dumps(obj)
     call.status = response.status
-    _record(call)
+    _record(call, usage)
     await send_response(send, response.status, raw, call.relayed_headers(response.headers, JSON_HEADERS))
+    return usage
 
 
 class ClientWatch:
@@ -324,7 +355,7 @@ class ClientWatch:
 
 
 async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: AsyncIterator[bytes], t0: float,
-                        receive: Receive, send: Send) -> None:
+                        receive: Receive, send: Send) -> Usage:
     """A large non-streamed answer, passed on as it arrives (moat.gateway.passthrough); metered from
     the `usage` at its end. Failing half-way, the client's connection is cut rather than the
     answer ended as if whole: a client must never take half a JSON body for an answer. A client
@@ -349,19 +380,20 @@ async def _pass_through(call: Call, response: Any, head: list[bytes], chunks: As
         client.stop()
         response.close()
     call.upstream_seconds = time.perf_counter() - t0
-    usage = tail.usage()
-    call.usage = call.endpoint.usage_of({"usage": usage} if usage is not None else {}, call.facts)
+    reported = tail.usage()
+    usage = call.endpoint.usage_of({"usage": reported} if reported is not None else {}, call.facts)
     call.status = CLIENT_CLOSED if client.gone else response.status if error is None else error.status
     if client.gone:
         with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
-            _record(call)
-        return
-    _record(call)
+            _record(call, usage)
+        return usage
+    _record(call, usage)
     if error is not None:
         log.warning("a passed-through answer failed half-way: %s", error.message,
                     extra={"request_id": call.ctx.request_id, "status": error.status})
-        return  # no final message: the server closes the connection, the client sees a broken body
+        return usage  # no final message: the server closes the connection, the client sees a broken body
     await send({"type": "http.response.body", "body": b"", "more_body": False})
+    return usage
 
 
 async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: str | None, send: Send,
@@ -386,7 +418,9 @@ async def _upstream_refused(call: Call, status: int, raw: bytes, retry_after: st
 
 
 async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers,
-                        receive: Receive, send: Send) -> None:
+                        receive: Receive, send: Send) -> Usage:
+    """The relay stage for a streamed answer, metered event by event: returns what the call used,
+    recorded with it before the stream's last message."""
     assert call.facts is not None and call.decision is not None and call.endpoint.stream_meter is not None
     t0 = time.perf_counter()
     response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=True,
@@ -395,7 +429,7 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
         raw = await response.read()
         call.upstream_seconds = time.perf_counter() - t0
         await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
-        return
+        return NO_USAGE
     meter = call.endpoint.stream_meter(call.facts, call.decision.redact_reasoning)
     splitter = EventSplitter()
     client = ClientWatch(receive, response)
@@ -421,26 +455,28 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
         client.stop()
         response.close()
     call.upstream_seconds = time.perf_counter() - t0
-    call.usage = meter.final_usage()
+    usage = meter.final_usage()
     call.redacted = meter.redacted
     if meter.failed_status is not None:  # the upstream's own error event, relayed as it came (issue 12 item 5)
         call.status = meter.failed_status
     if client.gone:
         call.status = CLIENT_CLOSED
         with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
-            _record(call)
-        return
+            _record(call, usage)
+        return usage
     if error is not None:
         call.status = error.status
         log.warning("stream ended by upstream error: %s", error.message,
                     extra={"request_id": call.ctx.request_id, "status": error.status})
     try:
-        _record(call)
+        _record(call, usage)
     except RecordingUnavailable as failure:
         error = failure
     tail = stream_error_event(call.endpoint.api, error, call.ctx.request_id) if error is not None else b""
     await send({"type": "http.response.body", "body": tail, "more_body": False})
+    return usage
 
 
-def _record(call: Call) -> None:
-    call.rt.record_call(call)
+def _record(call: Call, usage: Usage = NO_USAGE) -> None:
+    """The record stage, with what the relay returned (nothing, for a refusal)."""
+    call.rt.record_call(call, usage)

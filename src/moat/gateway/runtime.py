@@ -19,7 +19,6 @@ from dataclasses import asdict, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from moat.audit.prompts import apply_prompt_policy
 from moat.audit.recorder import Recorder
 from moat.config import Settings
 from moat.context import Decision, RequestContext, ResolvedEntity
@@ -291,19 +290,19 @@ class Runtime:
 
     def decide(self, ctx: RequestContext) -> Decision:
         ua = ctx.user_agent
-        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        ctx.first_party = bool(ua and self._first_party and ua.startswith(self._first_party))
         self.online.fill(ctx)  # detector scores, from memory
         # Exceptions granted to this caller, evaluated before refusals (moat.enforce.exceptions).
         lift = self.enforcement.exceptions.for_call(ctx)
         decision = self.policy.decide(ctx, self.directory, lift)
-        ctx.extra["inputs"] = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
+        ctx.inputs = recorded_inputs(ctx, self.directory, lift)  # so a replay decides from the same facts
         return apply_enforcement(self.enforcement, self.policy.engine, ctx, decision)
 
     def preview(self, ctx: RequestContext) -> Decision:
         """The decision a call in `ctx` would get, acted on by nothing (no flag, no case, no count):
         for listings such as GET /v1/models, which ask what a caller may use without calling."""
         ua = ctx.user_agent
-        ctx.extra["first_party"] = bool(ua and self._first_party and ua.startswith(self._first_party))
+        ctx.first_party = bool(ua and self._first_party and ua.startswith(self._first_party))
         self.online.fill(ctx)
         decision = self.policy.decide(ctx, self.directory)
         restriction = self.enforcement.for_call(ctx.account.account_id if ctx.account else None,
@@ -368,11 +367,12 @@ class Runtime:
         return Decision(decision_id=new_id("dec"), effect="deny", reason_code=code, message=error.message,
                         rules=[f"gateway.{code}"], policy_revision="gateway", status=error.status)
 
-    def record_call(self, call: FinishedCall) -> RecordBatchItem:
-        """The record stage: the call's record, in the write-ahead log before its response completes."""
+    def record_call(self, call: FinishedCall, usage: Usage) -> RecordBatchItem:
+        """The record stage: the call's record with what the relay returned as its usage, in the
+        write-ahead log before its response completes."""
         now = self.clock()
-        item = build_record(call, now, self.settings.recording.max_field_chars)
-        apply_prompt_policy(item.traffic, self.settings.recording)
+        recording = self.settings.recording
+        item = build_record(call, usage, now, recording.max_field_chars, recording)
         try:
             self.recorder.record(item)
         except OSError as exc:
@@ -393,7 +393,6 @@ class Runtime:
         if call.upstream_name:
             m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)
         m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
-        usage = call.usage
         if usage.input_tokens or usage.output_tokens or usage.cache_read_tokens or usage.cache_write_tokens:
             m.tokens.labels("input", call.upstream_name).inc(usage.input_tokens)
             m.tokens.labels("output", call.upstream_name).inc(usage.output_tokens)

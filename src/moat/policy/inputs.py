@@ -49,7 +49,7 @@ def recorded_inputs(ctx: RequestContext, directory: DirectoryView, lift: Any = N
         "domain_org": owner or None,
         "scores": dict(ctx.scores),
         "cluster_id": ctx.extra.get("cluster_id"),
-        "first_party": bool(ctx.extra.get("first_party")),
+        "first_party": ctx.first_party,
         "max_tokens": ctx.max_tokens,
         "input_tokens_estimate": ctx.input_tokens_estimate,
     }
@@ -126,7 +126,7 @@ def apply_inputs(rec: dict[str, Any], ctx: RequestContext) -> RecordedDirectory:
     ctx.scores = {k: float(v) for k, v in (rec.get("scores") or {}).items()}
     if rec.get("cluster_id"):
         ctx.extra["cluster_id"] = rec["cluster_id"]
-    ctx.extra["first_party"] = bool(rec.get("first_party"))
+    ctx.first_party = bool(rec.get("first_party"))
     if rec.get("max_tokens") is not None:
         ctx.max_tokens = int(rec["max_tokens"])
     if rec.get("input_tokens_estimate") is not None:

@@ -110,7 +110,7 @@ def context_from_record(rec: dict[str, Any], ds: Dataset) -> RequestContext:
         max_tokens=rec.get("max_tokens"), input_tokens_estimate=_prompt_tokens(rec),
         conversation_id=rec.get("conversation_id"), turn=int(rec.get("turn") or 1))
     if rec.get("first_party"):
-        ctx.extra["first_party"] = True
+        ctx.first_party = True
     if rec.get("kind") == "data":
         _data_request(rec, ctx)
     if has_inputs(rec):
@@ -130,8 +130,10 @@ def _data_request(rec: dict[str, Any], ctx: RequestContext) -> None:
     """What a data record adds (docs/data-apis.md): `request.kind/path/method/resource` and the key's
     declared use (`key.use`; its sentence is not recorded, so `key.use_description` replays as "")."""
     ctx.api = "http"
-    ctx.extra.update(kind="data", path=rec.get("path") or ctx.endpoint, method=rec.get("method") or "GET",
-                     resource=rec.get("resource") or "")
+    ctx.kind = "data"
+    ctx.path = rec.get("path") or ctx.endpoint
+    ctx.method = rec.get("method") or "GET"
+    ctx.resource = rec.get("resource") or ""
     if ctx.key is not None and rec.get("key_use"):
         ctx.key = replace(ctx.key, use=str(rec["key_use"]))
 
