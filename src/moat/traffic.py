@@ -153,21 +153,8 @@ class TrafficRecord:
             "upstream": self.upstream, "latency_ms": self.latency_ms, "upstream_ms": self.upstream_ms,
             "usage_reported": self.usage_reported, "redacted": self.redacted,
         }
-        effect = self.effect
-        if effect is not None:  # the decision's outcome: as `outcome()`, written in place
-            out["effect"] = effect
-            if self.redact_reasoning:
-                out["redact_reasoning"] = True
-            if self.max_tokens_cap is not None:
-                out["max_tokens_cap"] = self.max_tokens_cap
-            if self.allowed_models is not None:
-                out["allowed_models"] = self.allowed_models
-            if self.flagged:
-                out["flagged"] = True
-            if self.warnings:
-                out["warnings"] = self.warnings
-            if self.shadow:
-                out["shadow"] = self.shadow
+        if self.effect is not None:  # the decision's outcome
+            out.update(self.outcome())
         if self.extras:
             out.update(self.extras)
         if self.truncated:

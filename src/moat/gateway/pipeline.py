@@ -285,18 +285,28 @@ async def _refuse(call: Call, error: MoatError, send: Send) -> None:
     await send_response(send, error.status, body, unique_headers(headers))
 
 
+async def _send_upstream(call: Call, upstream: Any, body: bytes, forward: Headers, stream: bool, t0: float,
+                         send: Send) -> Any:
+    """Send the call upstream: its response, or None when the upstream refused it (an error status),
+    which has then been answered to the client in the API's own shape and recorded."""
+    response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=stream,
+                                   headers=forward, query=call.query)
+    if response.status < 400:
+        return response
+    raw = await response.read()
+    call.upstream_seconds = time.perf_counter() - t0
+    await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
+    return None
+
+
 async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers, receive: Receive,
                        send: Send) -> Usage:
     """The relay stage for an answer sent whole (or passed through): returns what the call used,
     recorded with it before the answer completes."""
     assert call.facts is not None and call.decision is not None
     t0 = time.perf_counter()
-    response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=False,
-                                   headers=forward, query=call.query)
-    if response.status >= 400:
-        raw = await response.read()
-        call.upstream_seconds = time.perf_counter() - t0
-        await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
+    response = await _send_upstream(call, upstream, body, forward, False, t0, send)
+    if response is None:
         return NO_USAGE
     length = getattr(response, "content_length", None)
     if length is not None and length <= WHOLE_BELOW:  # the common case, said up front: read it whole
@@ -423,12 +433,8 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
     recorded with it before the stream's last message."""
     assert call.facts is not None and call.decision is not None and call.endpoint.stream_meter is not None
     t0 = time.perf_counter()
-    response = await upstream.send(call.endpoint.api, call.endpoint.upstream_path, body, stream=True,
-                                   headers=forward, query=call.query)
-    if response.status >= 400:
-        raw = await response.read()
-        call.upstream_seconds = time.perf_counter() - t0
-        await _upstream_refused(call, response.status, raw, response.retry_after, send, response.headers)
+    response = await _send_upstream(call, upstream, body, forward, True, t0, send)
+    if response is None:
         return NO_USAGE
     meter = call.endpoint.stream_meter(call.facts, call.decision.redact_reasoning)
     splitter = EventSplitter()
