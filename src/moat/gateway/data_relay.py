@@ -311,6 +311,8 @@ async def _relay_stream(call: DataCall, response: Any, t0: float, receive: Recei
                 if limit_hit is not None:
                     data, ends = b"", []
                 elif volume_checks:
+                    if counters.near(checks, now):  # a shared count is read fresh near its cap
+                        await counters.refresh(keys)
                     allowed, bound = counters.fit(checks, ends, now)
                     if bound is not None:
                         data = data[:ends[allowed - 1]] if allowed else b""

@@ -46,6 +46,8 @@ DATA_SHORTHANDS: dict[str, tuple[DataKind, Window]] = {
     "resources_per_month": ("resources", "month"),
 }
 MAX_RESOURCES = 1_000_000
+# Within this share of a cap (10%), a stream on a shared count reads the count before each piece.
+NEAR_SHARE = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +240,21 @@ class DataCounters:
                 if len(counts.resources) < MAX_RESOURCES:
                     counts.resources.update(hashes)
 
+    def near(self, checks: Sequence[DataCheck], now: float | None = None) -> bool:
+        """Whether an item or byte cap has at most NEAR_SHARE of it left (at least one item's worth):
+        where a shared count must be read fresh before each piece, not every sync interval."""
+        now = self.clock() if now is None else now
+        for check in checks:
+            if check.cap.kind in ("items", "bytes"):
+                left = check.cap.limit - self.used(check, now)
+                if left <= max(2, check.cap.limit * NEAR_SHARE):
+                    return True
+        return False
+
     # The shared backend (moat.limits.data_redis) overrides these; in-process they have nothing to do.
+    async def refresh(self, keys: Sequence[str]) -> None:
+        """Send what was counted here and read the shared totals now (near a cap: see `near`)."""
+
     async def prepare(self, keys: Sequence[str]) -> None:
         """Make the counts of `keys` current before a request is judged by them (may await)."""
 

@@ -87,6 +87,15 @@ class SharedDataCounters(DataCounters):
                 self._pending_res.setdefault((key, month), set()).update(hashes)
 
     # ---- keeping the view current ----------------------------------------------------------------
+    async def refresh(self, keys: Sequence[str]) -> None:
+        """Near a cap, each piece of a stream waits one round trip for the replicas' totals, so they
+        overshoot it by at most what they pass at the same instant, not by a sync interval's worth."""
+        if not self._down:
+            try:
+                await asyncio.wait_for(self.sync(keys), timeout=PREPARE_DEADLINE)
+            except Exception:  # logged by sync (or a timeout): the memory view decides this piece
+                pass
+
     async def prepare(self, keys: Sequence[str]) -> None:
         now = time.monotonic()
         for key in keys:
