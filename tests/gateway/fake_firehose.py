@@ -22,6 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import orjson
 
+from tests.gateway.threaded_server import ThreadedServer, read_request
+
 
 def item(n: int, size: int = 100, stamp: float | None = None) -> bytes:
     text = "x" * max(0, size - (60 if stamp is None else 80))
@@ -31,39 +33,20 @@ def item(n: int, size: int = 100, stamp: float | None = None) -> bytes:
     return orjson.dumps({"data": data})
 
 
-class FakeFirehose:
+class FakeFirehose(ThreadedServer):
     def __init__(self) -> None:
-        self.port = 0
+        super().__init__()
         self.stats: dict[str, Any] = {"requests": 0, "closed_by_client": 0, "last_headers": {}}
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def start(self) -> FakeFirehose:
-        self._thread.start()
-        self._ready.wait(10)
-        return self
 
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        server = self._loop.run_until_complete(asyncio.start_server(self._handle, "127.0.0.1", 0))
-        self.port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        self._loop.run_forever()
-
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                lines = head.decode("latin-1").split("\r\n")
-                method, target, _ = lines[0].split(" ", 2)
-                headers = [(k.strip().lower(), v.strip()) for k, _, v in (ln.partition(":") for ln in lines[1:] if ln)]
+                method, target, headers, body = await read_request(reader)
                 named = dict(headers)
-                body = await reader.readexactly(int(named.get("content-length", "0")))
                 self.stats["requests"] += 1
                 self.stats["last_headers"] = named
                 parts = urlsplit(target)

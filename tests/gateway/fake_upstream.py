@@ -19,26 +19,18 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import threading
 from typing import Any
 
 import orjson
 
 from tests.gateway import fake_responses
+from tests.gateway.threaded_server import ThreadedServer, read_request
 
 
-class FakeUpstream:
+class FakeUpstream(ThreadedServer):
     def __init__(self) -> None:
-        self.port = 0
+        super().__init__()
         self.stats: dict[str, int] = {"requests": 0, "hang_cancelled": 0}
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def start(self) -> FakeUpstream:
-        self._thread.start()
-        self._ready.wait(10)
-        return self
 
     def stop(self) -> None:
         """Nothing to do: the loop runs in a daemon thread that ends with the test process."""
@@ -47,21 +39,11 @@ class FakeUpstream:
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        server = self._loop.run_until_complete(asyncio.start_server(self._handle, "127.0.0.1", 0))
-        self.port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        self._loop.run_forever()
-
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                lines = head.decode("latin-1").split("\r\n")
-                method, path, _ = lines[0].split(" ", 2)
-                headers = {k.lower(): v.strip() for k, _, v in (line.partition(":") for line in lines[1:] if line)}
-                body = await reader.readexactly(int(headers.get("content-length", "0")))
+                method, path, pairs, body = await read_request(reader)
+                headers = dict(pairs)
                 self.stats["requests"] += 1
                 if path == "/stats":
                     await self._send(writer, 200, orjson.dumps(self.stats))

@@ -18,11 +18,12 @@ received through Moat with what the upstream would have sent for the client's ow
 from __future__ import annotations
 
 import asyncio
-import threading
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
+
+from tests.gateway.threaded_server import ThreadedServer, read_request
 
 OPENAI_HEADERS = [
     (b"x-request-id", b"req_upstream_0123456789"),
@@ -124,15 +125,14 @@ def big_body(mib: int) -> bytes:
     return b'{"object":"list","data":[' + data + b'],"model":"big",' + usage + b"}"
 
 
-class RecordingUpstream:
+class RecordingUpstream(ThreadedServer):
+    read_limit = 1 << 20
+
     def __init__(self) -> None:
-        self.port = 0
+        super().__init__()
         self.received: list[Received] = []
         self.cut_off = 0  # answers whose reader went away before their end
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        threading.Thread(target=self._run, daemon=True).start()
-        self._ready.wait(10)
+        self.start()
 
     @property
     def base(self) -> str:
@@ -141,24 +141,10 @@ class RecordingUpstream:
     def last(self) -> Received:
         return self.received[-1]
 
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        server = self._loop.run_until_complete(
-            asyncio.start_server(self._handle, "127.0.0.1", 0, limit=1 << 20))
-        self.port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        self._loop.run_forever()
-
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                lines = head.decode("latin-1").split("\r\n")
-                method, target, _ = lines[0].split(" ", 2)
-                headers = [(k.strip().lower(), v.strip()) for k, _, v in
-                           (line.partition(":") for line in lines[1:] if line)]
-                length = int(dict(headers).get("content-length", "0"))
-                body = await reader.readexactly(length)
+                method, target, headers, body = await read_request(reader)
                 self.received.append(Received(method, target, headers, body))
                 await self._answer(target, orjson.loads(body) if body else {}, writer)
         except (asyncio.IncompleteReadError, ConnectionError):
