@@ -128,25 +128,23 @@ def request_row(traffic: dict[str, Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _as_int(value: Any) -> int:
-    if type(value) is not int:  # the gateway's own records take the line above; others are checked
-        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError(value)
-        value = int(value)
-    if not -_INT32 <= value < _INT32:  # the narrowest of the int columns (turn, status)
-        raise OverflowError(value)
-    return value
+def _integer(bound: int) -> Callable[[Any], int]:
+    """The converter of an integer column holding values in [-bound, bound)."""
+
+    def convert(value: Any) -> int:
+        if type(value) is not int:  # the gateway's own records skip these checks; others take them
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
+            value = int(value)
+        if not -bound <= value < bound:
+            raise OverflowError(value)
+        return value
+
+    return convert
 
 
-def _as_bigint(value: Any) -> int:
-    """Data counts (v7): a firehose passes 2**31 bytes."""
-    if type(value) is not int:
-        if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
-            raise ValueError(value)
-        value = int(value)
-    if not -_INT64 <= value < _INT64:
-        raise OverflowError(value)
-    return value
+_as_int = _integer(_INT32)  # the narrowest of the int columns (turn, status)
+_as_bigint = _integer(_INT64)  # data counts (v7): a firehose passes 2**31 bytes
 
 
 def _as_bool(value: Any) -> bool:
