@@ -105,7 +105,7 @@ def distiller(world: World, orgs: dict[str, Org], n: int) -> None:
         if care < 0.35:
             addr = P.cloud(world, rng.choice(["hetzner", "ovh", "aws-us-east-1", "gcp-us-central1"]), 2)
             uas = [rng.choice(UA_SDK)]
-            per_day = rng.uniform(350, 700)
+            per_day = rng.uniform(300, 600)
         else:
             home = P.household(world, ZONES[zone][1])
             addr = P.residential_proxy(world, 1800) if care > 0.75 else home
@@ -246,7 +246,8 @@ def scraper_network(world: World, orgs: dict[str, Org], n: int) -> None:
         rng.shuffle(keys)
         nid = world.hexid("net-d-", 32)
         sync = world.session_times("new_york", 3, "flat")
-        per_day = len(keys) / world.days / size * rng.uniform(0.5, 0.9)
+        # careful operators keep each member's volume low and add members instead
+        per_day = min(len(keys) / world.days / size * rng.uniform(0.5, 0.9), 60 + 200 * (1 - care))
         shared_card = world.fingerprint() if care < 0.4 else None
         region = rng.choice(["hetzner", "ovh"])
         signup0 = signed_up(world, 5, 40)
@@ -296,7 +297,8 @@ def _workload_stream(world: World, a: Account, workload: tuple[str, str], per_da
             day = int((t - START) // 86400)
             count[day] = count.get(day, 0) + 1
             over = cap is not None and count[day] > cap
-            world.emit(a, t, ip=addr(t), ua=rng.choice(uas), prompt=fill(tpl), system=system, endpoint="/v1/messages",
+            world.emit(a, t, ip=addr(t), ua=rng.choice(uas), prompt=f"{fill(tpl)}\n[record {rng.getrandbits(36):09x}] {fill(rng.choice(T.DETAIL_TEXT))}", system=system,
+                       endpoint="/v1/messages",
                        model="quetzal-3.5-haiku" if a.record["plan"] == "free" else "quetzal-3.5-sonnet", key_id=False,
                        output_tokens=rng.randint(80, 450), stream=False, status=429 if over else 200,
                        decision="throttle:plan_limit" if over else "allow")
@@ -496,6 +498,11 @@ def competitor(world: World, orgs: dict[str, Org], n: int) -> None:
             addr = P.worker(world, zone, P.pool(orgs["andes-dev"].offices[0], world), home)
             if variant == "contractor_card":
                 pay = rng.choice(rival.cards)
+            else:  # on site at the client now and then: the only trace of whom the work is for
+                base, onsite = addr, P.pool(rival.offices[0], world, 3)
+
+                def addr(ts: float, base=base, onsite=onsite) -> str:
+                    return onsite(ts) if rng.random() < 0.1 else base(ts)
         else:  # weak: personal everything, now and then from the rival's own office or its listed ranges
             listed = P.pool(rng.choice(rival.shared_ranges), world)
 

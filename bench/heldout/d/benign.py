@@ -65,7 +65,7 @@ def consumer(world: World, orgs: dict[str, Org], n: int) -> None:
         for t0 in world.session_times(zone, per_day, "evening", active):
             turns = 1 + int(rng.expovariate(1 / 2.5))
             converse(world, a, t0, turns, lambda i: fill(rng.choice(bank)), addr, rng.choice(uas), gap=(4.3, 0.9),
-                     model=model, key_id=False, stream=True)
+                     model=model, key_id=False, stream=True, reasoning_p=0.0 if plan == "free" else 0.08)
 
 
 def household(world: World, orgs: dict[str, Org], n: int) -> None:
@@ -247,7 +247,8 @@ def hackathon(world: World, orgs: dict[str, Org], n: int) -> None:
         k += 1
         size = min(n - made, rng.randint(15, 25))
         venue = P.pool(venue_cidr, world)
-        day = 5 if k % 2 else 12 if world.days > 13 else 5  # a Saturday
+        sat = 5 if world.days > 6 else max(0, world.days - 2)  # a Saturday, when the window has one
+        day = 12 if k % 2 == 0 and world.days > 13 else sat
         kickoff = world.local_day_start(day, zone) + 9 * 3600
         system = T.HACKATHON_SYS.format(event=name)
         gid = world.hexid("grp_", 32)
@@ -345,9 +346,10 @@ def research_lab(world: World, orgs: dict[str, Org], n: int) -> None:
             _eval_runs(world, a, items, server, "python-httpx/0.27.2", rng.uniform(0.15, 0.5), rng.uniform(0, 24),
                        ["qz-sonnet-3.5", "qz-r1"], 0.8)
             addr = P.worker(world, org.zone, nat, home)
+            uas = [rng.choice(UA_SDK), rng.choice(UA_BROWSER)]
             for t0 in world.session_times(org.zone, rng.uniform(0.5, 2), "late_dev"):
                 converse(world, a, t0, 1 + int(rng.expovariate(1 / 3)), lambda i: fill(rng.choice(T.STUDENT + T.DEV)),
-                         addr, rng.choice(UA_SDK), gap=(3.8, 0.8), reasoning_p=0.4)
+                         addr, rng.choice(uas), gap=(3.8, 0.8), reasoning_p=0.4)
         made += size
 
 
@@ -389,7 +391,8 @@ def labelling_vendor(world: World, orgs: dict[str, Org], n: int) -> None:
             for t0 in world.session_times(zone, rng.uniform(4, 7), "office"):
                 t = t0
                 for _k in range(rng.randint(5, 20)):
-                    world.emit(a, t, ip=office(t), ua=ua, prompt=fill(rng.choice(T.LABEL_TASKS)), endpoint="/v1/chat/completions",
+                    world.emit(a, t, ip=office(t), ua=ua, prompt=f"{fill(rng.choice(T.LABEL_TASKS))}\nitem {rng.getrandbits(40):010x}: {fill(rng.choice(T.DETAIL_TEXT))}",
+                               endpoint="/v1/chat/completions",
                                model="qz-haiku-3.5", output_tokens=rng.randint(5, 60), stream=False)
                     t += rng.lognormvariate(3.3, 0.5)
 
@@ -415,6 +418,7 @@ def coding_agent_power(world: World, orgs: dict[str, Org], n: int) -> None:
             turns = rng.randint(8, 60)
             for i in range(turns):
                 p = fill(rng.choice(T.CODE_AGENT_USER if i == 0 or rng.random() < 0.1 else T.CODE_AGENT_TOOL))
+                p += f"\n{rng.randint(1, 900)}:{rng.randint(1, 80)} {fill(rng.choice(T.DETAIL_TEXT))}"
                 fresh = rng.randint(200, 4000)
                 o = int(rng.lognormvariate(6.3, 0.9))
                 world.emit(a, t, ip=addr(t0), ua=ua, prompt=p, system=system, conversation_id=conv, turn=i + 1,
@@ -459,6 +463,11 @@ END_USER_ORGS = ["gmail.com", "gmail.com", "outlook.com", "tacoloop.io", "rutave
                  "bancoaustral.com.mx", "shelfwise.ai", "mercadoexpress.com", "globant-like.com", "nubank-like.com.br"]
 
 
+EMPLOYER_ZONES = {"tacoloop.io": "mexico_city", "rutaverde.co": "bogota", "finbit.com.br": "sao_paulo",
+                  "carrizal.com": "monterrey", "bancoaustral.com.mx": "mexico_city", "shelfwise.ai": "los_angeles",
+                  "mercadoexpress.com": "buenos_aires", "nubank-like.com.br": "sao_paulo"}
+
+
 def platform_session(world: World, a, platform: str, relay, eu_id: str, eu_org: str | None, bank: list[str],
                      t0: float) -> None:
     rng, fill = world.rng, _fill(world)
@@ -474,9 +483,9 @@ def platform_user(world: World, orgs: dict[str, Org], n: int) -> None:
     for _ in range(n):
         platform = rng.choice(["tessellate", "tessellate", "forge"])
         relay = P.pool(orgs[platform].offices[0], world)
-        zone = zone_of(world, DEV_ZONES)
-        first, last = person(world)
         eu_org = rng.choice(END_USER_ORGS)
+        zone = EMPLOYER_ZONES.get(eu_org) or zone_of(world, DEV_ZONES)
+        first, last = person(world)
         email = work_email(first, last, eu_org) if "gmail" not in eu_org and "outlook" not in eu_org \
             else personal_email(world, first, last, eu_org)
         a = world.add_account("platform_user", variant=platform, zone=zone, plan="api", email=email,

@@ -76,7 +76,10 @@ def counts(total: int, mix: dict[str, float]) -> dict[str, int]:
     """Accounts per persona: default shares times the --mix weights, scaled to `total`."""
     weights = {p: share * mix.get(p, 1.0) for p, (share, _) in PERSONAS.items()}
     s = sum(weights.values()) or 1.0
-    return {p: int(round(total * w / s)) for p, w in weights.items()}
+    out = {p: int(round(total * w / s)) for p, w in weights.items()}
+    largest = max(out, key=lambda p: out[p])  # rounding's remainder goes to the largest persona
+    out[largest] = max(0, out[largest] + total - sum(out.values()))
+    return out
 
 
 def generate(out: Path, seed: int, accounts: int, days: int, careful: float, mix: dict[str, float]) -> dict[str, int]:

@@ -111,6 +111,10 @@ CODE_AGENT_TOOL = ["<tool_result name=\"bash\">$ pytest -x\n... FAILED tests/tes
                    "<tool_result name=\"bash\">$ git status\nmodified: {path}</tool_result>",
                    "<tool_result name=\"grep\">{path}:88: def handle(self, request):</tool_result>"]
 TRANSLATE_SYS = "You are a professional translator. Preserve formatting, legal terminology and numbering."
+# Free text that makes one record, item or tool result differ from the next.
+DETAIL_TEXT = ["{snippet}", "{snippet_es}", "{ticket}", "{adj} {product}, {company}", "{company}, {city}: {doc} {n}{n}{n}",
+               "{error} at {path}", "customer in {city} says: {snippet}", "{concept} / {concept_es}",
+               "cliente de {city}: {snippet_es}", "{company} — {doc} total {n}{n}{n}.{n}{n} MXN"]
 ETL_TEMPLATES = ["Extract the following fields from this {doc} and answer with JSON only "
                  "(vendor, date, total, currency, line_items):\n\n{company} — folio {n}{n}{n}{n}",
                  "Classify the document type ({doc}, other) and return the issuer RFC/tax id:\n\n{company}",
