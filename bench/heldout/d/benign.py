@@ -144,9 +144,13 @@ def _app_traffic(world: World, a, region: str, per_day: float, sdk: str, system:
     rng, fill = world.rng, _fill(world)
     srv = P.cloud(world, region, rng.randint(1, 4))
     endpoint = "/v1/chat/completions" if "OpenAI" in sdk else "/v1/messages"
-    for t0 in world.session_times(a.zone, per_day, rhythm):
+    tutoring = "tutoring" in system  # an edtech app: its students ask for worked solutions, step by step
+    if tutoring:
+        bank, rhythm = T.STUDENT, "student"
+    for t0 in world.session_times(a.zone, per_day * (1.5 if tutoring else 1), rhythm):
         converse(world, a, t0, 1 + int(rng.expovariate(1 / 2)), lambda i: fill(rng.choice(bank)), srv, sdk,
-                 gap=(3.5, 0.7), system=system, endpoint=endpoint, stream=True, max_tokens=1024)
+                 gap=(3.5, 0.7), system=system, endpoint=endpoint, stream=True, max_tokens=4096 if tutoring else 1024,
+                 reasoning_p=0.6 if tutoring else 0.0)
 
 
 APP_SYSTEMS = ["You are Lupita, the friendly shopping assistant of {company}. Only answer questions about orders.",
