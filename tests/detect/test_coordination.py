@@ -173,3 +173,68 @@ def test_accounts_splitting_one_keyspace_are_tied_without_shared_infrastructure(
                    for j in range(3)})
     assert not coordination._split_keyspace(same["e0"], same["e1"], {})
     assert coordination.groups(same) == []
+
+
+def _footprint(aid: str, prefixes: list[str], start: float, rng: random.Random) -> AccountState:
+    s = AccountState({"account_id": aid, "created_at": T0 - 86400 * rng.randint(30, 400)})
+    for i, p in enumerate(prefixes):
+        ip = f"{p}.{rng.randint(1, 254)}"
+        s.add(request(aid, start + 3600 * i + rng.uniform(0, 600), f"hello {i}", client_ip=ip))
+    return s
+
+
+def test_a_public_proxy_pool_is_no_tie_but_an_operators_own_exits_are() -> None:
+    """Accounts rotating through one public residential pool share a few of its /24s by chance
+    (each /24 carries a different mix of customers); an operator's own exits carry the same
+    accounts on every /24. A rotator passing once through a lab's /24 shares half the lab's
+    footprint but almost none of its own."""
+    rng = random.Random(21)
+    pool = [f"58.{a}.{b}" for a in range(100, 110) for b in range(100)]  # 1,000 public /24s
+    pop = {f"r{i}": _footprint(f"r{i}", rng.sample(pool, 40), T0 + 600 * i, rng) for i in range(40)}
+    own = [f"91.64.{b}" for b in range(6)]
+    for i in range(8):  # an operator's eight accounts: its six exits, plus their own residential noise
+        pop[f"op{i}"] = _footprint(f"op{i}", own + rng.sample(pool, 30), T0 + 900 * i, rng)
+    pop["lab"] = _footprint("lab", ["141.20.7", "141.20.7", "88.1.2"], T0, rng)
+    pop["lab"].prefixes.add(next(iter(pop["r0"].prefixes)))
+    rates = coordination.BaseRates(pop)
+    public = [coordination._ties(pop[f"r{i}"], pop[f"r{j}"], rates) for i in range(10) for j in range(i + 1, 10)]
+    assert all("ip_range" not in kinds for kinds, _ in public)
+    kinds, weight = coordination._ties(pop["op0"], pop["op1"], rates)
+    assert "ip_range" in kinds and weight >= 0.5
+    assert "ip_range" not in coordination._ties(pop["lab"], pop["r0"], rates)[0]
+
+
+def test_numbered_sign_ups_of_one_series_are_a_tie_and_common_names_weigh_little() -> None:
+    assert coordination.email_series("dataops_04@outlook.com") == "dataops#@outlook.com"
+    assert coordination.email_series("mika.bot17@10minmail.cc") == "mika.bot#@10minmail.cc"
+    assert coordination.email_series("jane.doe@example.com") is None  # no number: no series
+    assert coordination.email_series("ab1@example.com") is None  # too short a stem to mean anything
+    rng = random.Random(22)
+    pop = {f"u{i}": AccountState({"account_id": f"u{i}", "email": f"emily{rng.randint(10, 9999)}@gmail.com"})
+           for i in range(300)}
+    for i in range(5):
+        pop[f"s{i}"] = AccountState({"account_id": f"s{i}", "email": f"dataops_{i:02d}@outlook.com"})
+    rates = coordination.BaseRates(pop)
+    assert rates.weight("email_series:dataops#@outlook.com") > 3 * rates.weight("email_series:emily#@gmail.com")
+    kinds, weight = coordination._ties(pop["s0"], pop["s1"], rates)
+    assert kinds == ("email_series",) and weight >= 0.4
+
+
+def test_office_hours_are_not_synchronised_activity_but_a_shared_schedule_is() -> None:
+    """Two people at work in one time zone share the same hours every day: not synchronised.
+    Two accounts driven by one scheduler fire in the same 5-minute slots on irregular days and
+    hours: synchronised."""
+    rng = random.Random(23)
+    day = 86400
+
+    def bins(times: list[float]) -> set[int]:
+        return {int(t) // 300 for t in times}
+
+    office_a = bins([T0 + d * day + 9 * 3600 + rng.uniform(0, 8 * 3600) for d in range(10) for _ in range(30)])
+    office_b = bins([T0 + d * day + 9 * 3600 + rng.uniform(0, 8 * 3600) for d in range(10) for _ in range(30)])
+    assert not coordination._synchronised(office_a, office_b, T0, T0 + 10 * day)
+    assert not coordination._synchronised_hours(office_a, office_b, T0, T0 + 10 * day)
+    runs = [T0 + rng.uniform(0, 10 * day) for _ in range(40)]
+    sched_a = bins([t + rng.uniform(0, 60) for t in runs])
+    sched_b = bins([t + rng.uniform(0, 60) for t in runs])
+    assert coordination._synchronised(sched_a, sched_b, T0, T0 + 10 * day)

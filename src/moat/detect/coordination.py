@@ -22,6 +22,7 @@ Communities of at least MIN_CLUSTER accounts in the graph of ties are *groups*. 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,7 +32,7 @@ import numpy as np
 from moat.detect import keyspace, similarity
 from moat.detect.keyspace import Walk
 from moat.detect.scoring import ramp
-from moat.detect.state import BIN_S, AccountState
+from moat.detect.state import AccountState
 from moat.identity.linking_index import email_domain, is_personal_domain
 from moat.ids import cluster_id as cluster_name
 
@@ -46,10 +47,11 @@ SIGNUP_BURST = 6 * 3600
 SYNC = 0.3  # share of the quieter account's bins shared with the other
 SYNC_LIFT = 3.0  # and at least this many times what chance would give
 # How much each kind of corroboration weighs when exclusive; base rates scale it down.
-KIND_WEIGHT = {"payment": 0.9, "keyspace": 0.8, "ip_range": 0.75, "timing": 0.6, "signup": 0.45,
-               "user_agent": 0.35}
+KIND_WEIGHT = {"payment": 0.9, "keyspace": 0.8, "ip_range": 0.75, "signup_ip": 0.7, "email_series": 0.6,
+               "timing": 0.6, "signup": 0.45, "user_agent": 0.35}
 NAMES = {"payment": "the same payment instrument", "keyspace": "disjoint parts of one keyspace",
-         "ip_range": "a shared /24 egress range",
+         "ip_range": "a shared /24 egress range", "signup_ip": "signups from one address",
+         "email_series": "numbered addresses of one series",
          "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent"}
 _P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
@@ -114,6 +116,9 @@ def signature(shingles: set[int], a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 
+POOL_COHORT = 4  # accounts on each /24, on average, before its users can be an operator's pool
+
+
 class BaseRates:
     """How many eligible accounts carry each attribute value: its weight as evidence.
 
@@ -128,19 +133,56 @@ class BaseRates:
     def __init__(self, states: Mapping[str, AccountState]) -> None:
         self.n = len(states) + self.PRIOR
         self.counts: dict[str, int] = {}
-        for s in states.values():
+        self.range_users: dict[str, set[int]] = {}  # /24 -> the accounts (by position) seen there
+        for i, s in enumerate(states.values()):
             for key in _attributes(s):
                 self.counts[key] = self.counts.get(key, 0) + 1
+            for prefix in s.prefixes:
+                self.range_users.setdefault(prefix, set()).add(i)
+
+    def private_pool(self, prefixes: set[str]) -> float:
+        """How much several /24s are one operator's own pool: the share of their users who use
+        them all (mean Jaccard of their user sets, pairwise). A public residential-proxy pool
+        mixes different customers on every /24; an operator's own exits carry the same accounts
+        on each."""
+        users = [self.range_users.get(p, set()) for p in sorted(prefixes)[:8]]
+        pairs = [(a, b) for n, a in enumerate(users) for b in users[n + 1:]]
+        # A /24 only the two accounts ever used says nothing about a pool: that is a coincidence
+        # of two footprints (the cosine above weighs it). A pool is a cohort of POOL_COHORT or more.
+        if not pairs or sum(map(len, users)) < POOL_COHORT * len(users):
+            return 0.0
+        return sum(len(a & b) / len(a | b) for a, b in pairs if a or b) / len(pairs)
 
     def weight(self, key: str) -> float:
         k = self.counts.get(key, 1)
         return max(0.0, math.log(self.n / max(k, 1)) / math.log(self.n))
 
 
+_SERIES = re.compile(r"^(.*?[a-z].*?)[._-]?\d{1,4}$")
+
+
+def email_series(email: str | None) -> str | None:
+    """`dataops_04@outlook.com` -> `dataops#@outlook.com`: the series an operator numbers its
+    sign-ups in. Common stems (`emily#@gmail.com`) are common in the population too, and their
+    base rate says so."""
+    if not email or "@" not in email:
+        return None
+    local, _, domain = email.lower().rpartition("@")
+    m = _SERIES.match(local.split("+", 1)[0])
+    if m is None or len(m.group(1)) < 3:
+        return None
+    return f"{m.group(1)}#@{domain}"
+
+
 def _attributes(s: AccountState) -> Iterable[str]:
     acct = s.account or {}
     if acct.get("payment_fingerprint"):
         yield f"payment:{acct['payment_fingerprint']}"
+    if acct.get("signup_ip"):
+        yield f"signup_ip:{acct['signup_ip']}"
+    series = email_series(acct.get("email"))
+    if series is not None:
+        yield f"email_series:{series}"
     if acct.get("created_at") is not None:
         yield f"signup:{int(float(acct['created_at']) // SIGNUP_BURST)}"
     for prefix in s.prefixes:
@@ -149,14 +191,43 @@ def _attributes(s: AccountState) -> Iterable[str]:
         yield f"user_agent:{ua}"
 
 
-def _synchronised(x: set[int], y: set[int], first: float, last: float, width: float) -> bool:
-    """Shared activity bins against what two independent accounts would share by chance."""
+def _beyond_chance(x: Mapping[int, int], y: Mapping[int, int], shared: int, smaller: int,
+                   slots: float) -> bool:
+    """`shared` common bins against chance, where chance spreads each account's activity at
+    random within periods (`x`, `y`: bins per period) of `slots` bins."""
+    if shared < 3 or shared < SYNC * smaller:
+        return False
+    expected = sum(n * y[k] for k, n in x.items() if k in y) / slots
+    return shared >= SYNC_LIFT * expected
+
+
+def _per(bins: Iterable[int], period: Any) -> dict[int, int]:
+    out: dict[int, int] = {}
+    for b in bins:
+        k = period(b)
+        out[k] = out.get(k, 0) + 1
+    return out
+
+
+def _synchronised(x: set[int], y: set[int], first: float, last: float) -> bool:
+    """The same 5-minute bins beyond chance, where chance spreads each account's activity at
+    random over the days within its own hours of the day: two office workers of one time zone,
+    busy in the same hours every day, are not synchronised for that alone."""
     if not x or not y:
         return False
-    inter = len(x & y)
-    span = (last - first) / width + 1
-    expected = len(x) * len(y) / span
-    return inter >= SYNC * min(len(x), len(y)) and inter >= SYNC_LIFT * expected and inter >= 3
+    days = max(1.0, (last - first) / 86400.0)
+    of_day = lambda b: (b // 12) % 24  # noqa: E731
+    return _beyond_chance(_per(x, of_day), _per(y, of_day), len(x & y), min(len(x), len(y)), 12.0 * days)
+
+
+def _synchronised_hours(x: set[int], y: set[int], first: float, last: float) -> bool:
+    """The same hours (jittered schedules) beyond what each account's hours of the day give."""
+    hx, hy = {b // 12 for b in x}, {b // 12 for b in y}
+    if not hx or not hy:
+        return False
+    days = max(1.0, (last - first) / 86400.0)
+    of_day = lambda h: h % 24  # noqa: E731
+    return _beyond_chance(_per(hx, of_day), _per(hy, of_day), len(hx & hy), min(len(hx), len(hy)), days)
 
 
 def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str, ...], float]:
@@ -167,9 +238,21 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
         found["payment"] = rates.weight(f"payment:{ax['payment_fingerprint']}")
     shared = x.prefixes & y.prefixes
     # One /24 in common among hundreds of residential addresses is a coincidence; two, or one
-    # that is most of where a quiet account comes from (an office, a proxy), is a tie.
-    if len(shared) >= 2 or (shared and len(shared) >= 0.5 * min(len(x.prefixes), len(y.prefixes))):
-        found["ip_range"] = max(rates.weight(f"ip_range:{p}") for p in shared)
+    # that is most of where a quiet account comes from (an office, a proxy), is a tie. Two
+    # accounts rotating through one residential proxy pool share many /24s by chance alone, and
+    # a rotator passing through a lab's /24 once shares "half" of the lab's two: what ties them
+    # is a shared *footprint*, the overlap of both (cosine of the two sets), not a count ...
+    if shared:
+        overlap = len(shared) / math.sqrt(len(x.prefixes) * len(y.prefixes))
+        if len(shared) >= 2 or overlap >= 0.5:
+            # ... or several /24s that only this cohort uses, all of them (an operator's own exits)
+            pool = rates.private_pool(shared) if len(shared) >= 2 else 0.0
+            found["ip_range"] = (max(rates.weight(f"ip_range:{p}") for p in shared)
+                                 * max(ramp(overlap, 0.1, 0.4), ramp(pool, 0.5, 0.9)))
+    for kind, key in (("signup_ip", "signup_ip"), ("email_series", "email")):
+        vx = ax.get(key) if kind == "signup_ip" else email_series(ax.get(key))
+        if vx and vx == (ay.get(key) if kind == "signup_ip" else email_series(ay.get(key))):
+            found[kind] = rates.weight(f"{kind}:{vx}")
     cx, cy = ax.get("created_at"), ay.get("created_at")
     if cx is not None and cy is not None and abs(float(cx) - float(cy)) < SIGNUP_BURST:
         found["signup"] = min(rates.weight(f"signup:{int(float(c) // SIGNUP_BURST)}") for c in (cx, cy))
@@ -177,9 +260,9 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
     if uas:
         found["user_agent"] = max(rates.weight(f"user_agent:{u}") for u in uas)
     first, last = min(x.first_ts, y.first_ts), max(x.last_ts, y.last_ts)
-    if _synchronised(x.bins, y.bins, first, last, BIN_S):
+    if _synchronised(x.bins, y.bins, first, last):
         found["timing"] = 1.0
-    elif _synchronised({b // 12 for b in x.bins}, {b // 12 for b in y.bins}, first, last, 12 * BIN_S):
+    elif _synchronised_hours(x.bins, y.bins, first, last):
         found["timing"] = 0.5  # the same hours: jittered schedules, but also two office workers
     miss = 1.0
     for kind, w in found.items():
@@ -189,6 +272,7 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
 
 
 SPLIT_CONTENT = 0.8  # one template, near enough word for word
+NEAR_COPY = 0.6  # raw MinHash Jaccard (or semantic closeness): one template, filled in; weak corroboration suffices
 SPLIT_OVERLAP = 0.1  # at most this share of the smaller key set in common
 SPLIT_WALKING = 0.5  # each part walks (in order, densely, or across a grid), not just varies
 
@@ -319,43 +403,41 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
         tie = Tie(jac, sem, *_ties(x, y, rates))
         if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y, walks):
             tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]))
-        if tie.weight >= 0.5 or (tie.content >= 0.9 and len(tie.kinds) >= 2 and tie.weight >= 0.4):
+        if tie.weight >= 0.5 or (max(jac, sem) >= NEAR_COPY and tie.weight >= 0.2):
             edges[(ids[i], ids[j])] = tie
     return _components(edges)
 
 
-REJOIN = 0.35  # communities tied to each other this densely (vs. within) were one group
+REJOIN = 0.15  # a cut carrying this share of the smaller side's ties is not a boundary
 
 
 def _rejoin(graph: Any, parts: list[set[str]]) -> list[set[str]]:
     """Merge back communities that Louvain split out of one evenly knit group.
 
-    Louvain always finds communities, even in a group that is uniformly tied (a large network
-    whose members all resemble each other): parts whose mutual tie density is close to their
-    inner density are one group; a lab held to a network by a few stray ties stays apart.
+    Louvain always finds communities, even in a group that is uniformly tied (a large, sparsely
+    tied network whose members all resemble each other). Two parts are one group when the ties
+    between them carry a fair share (REJOIN) of the smaller part's ties: the conductance of the
+    cut. A lab held to a network by a few stray ties sends almost nothing across and stays apart.
     """
     parts = [set(p) for p in parts]
 
-    def density(a: set[str], b: set[str] | None = None) -> float:
-        if b is None:
-            pairs = len(a) * (len(a) - 1) / 2
-            total = sum(graph[u][v]["weight"] for u in a for v in graph[u] if v in a and u < v)
-        else:
-            pairs = len(a) * len(b)
-            total = sum(graph[u][v]["weight"] for u in a for v in graph[u] if v in b)
-        return total / pairs if pairs else 0.0
+    # Summed in sorted order: a float sum over a set of strings would follow string hashing,
+    # and a cut at the threshold would then go either way from one process to the next.
+    def volume(a: set[str]) -> float:
+        return math.fsum(graph[u][v]["weight"] for u in sorted(a) for v in graph[u])
+
+    def cut(a: set[str], b: set[str]) -> float:
+        return math.fsum(graph[u][v]["weight"] for u in sorted(a) for v in graph[u] if v in b)
 
     while len(parts) > 1:
-        inner = [density(p) for p in parts]
+        vols = [volume(p) for p in parts]
         best, pair = REJOIN, None
         for i in range(len(parts)):
             for j in range(i + 1, len(parts)):
-                across = density(parts[i], parts[j])
-                if not across:
-                    continue
-                ref = min((d for d in (inner[i], inner[j]) if d > 0), default=across)
-                if across / ref >= best:
-                    best, pair = across / ref, (i, j)
+                across = cut(parts[i], parts[j])
+                smaller = min(vols[i], vols[j])
+                if across and smaller and across / smaller >= best:
+                    best, pair = across / smaller, (i, j)
         if pair is None:
             break
         i, j = pair

@@ -5,6 +5,12 @@ benchmarks elicit chain-of-thought, chat apps span every topic. Required togethe
 reasoning elicitation (the flag or the phrasing), novelty (a harvester never asks the same prompt
 twice; a benchmark re-runs a fixed question set) and a harvesting shape (broad topic coverage or
 short prompts with long answers); single-turn traffic and templated system prompts support it.
+
+"At volume" is read two ways: requests in all (a few hundred is already a lot for one account of
+a careful network, whose members inherit what the network does jointly) and requests per active
+day. A research group asking its own questions with reasoning on runs tens a day; a harvester
+runs hundreds, every day it works. The pace is a rate, so it means the same over a week of
+recorded traffic as over a year of an online scorer's.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import AccountState
 
 MIN_REQUESTS = 20
+PACE_LOW, PACE_HIGH, PACE_WEIGHT = 10.0, 150.0, 0.7  # requests per active day: ordinary .. harvest
 
 
 def score(s: AccountState) -> Score:
@@ -27,9 +34,12 @@ def score(s: AccountState) -> Score:
     ratio = s.output_ratio()
     # Networks spread their volume thin on purpose: per account, a few hundred requests is a lot.
     volume = ramp(math.log10(s.n), math.log10(20), math.log10(150))
+    daily = s.n / s.active_days
+    pace = ramp(math.log10(daily), math.log10(PACE_LOW), math.log10(PACE_HIGH))
     shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8))
     value = noisy_and(
         (volume, 0.8),
+        (pace, PACE_WEIGHT),
         (ramp(elicit, 0.3, 0.7), 0.9),
         (ramp(novelty, 0.6, 0.9), 0.9),
         (shape, 0.9),
@@ -38,7 +48,7 @@ def score(s: AccountState) -> Score:
     out = Score(round(value, 4))
     if value >= 0.25:
         out.evidence.append(f"{pct(elicit)} of {num(s.n)} requests ask for step-by-step reasoning "
-                            f"(reasoning flag or phrasing)")
+                            f"(reasoning flag or phrasing), {num(daily)} per active day")
         out.evidence.append(f"prompts span {breadth} unrelated domains; "
                             f"{pct(novelty)} of prompts are new; output/input token ratio {ratio:.1f}")
         if s.n_followup == 0:
