@@ -93,3 +93,18 @@ def test_canned_follow_ups_do_not_hide_a_harvest_behind_conversations() -> None:
                            conversation_id=f"d{i}"))
     assert harvest.single_turn_share() > 0.95 and harvest.repeat_share() < 0.05
     assert person.single_turn_share() == pytest.approx(0.5, abs=0.02)  # the repeat bitmap may collide
+
+
+def test_a_research_group_asking_with_reasoning_at_its_own_pace_scores_below_a_harvester() -> None:
+    """The same questions, reasoning and answers: forty a day over a week is a group at work,
+    three hundred a day is a harvest."""
+    def asking(per_day: int, days: int) -> list[dict]:
+        return [request("a", T0 + 86400 * d + 9 * 3600 + (8 * 3600 / per_day) * i,
+                        f"Explain {SUBJECTS[(d * per_day + i) % len(SUBJECTS)]} carefully, case {d}-{i}. "
+                        "Think step by step.", reasoning=True, input_tokens=50, output_tokens=1200)
+                for d in range(days) for i in range(per_day)]
+
+    group = distillation.score(state(asking(40, 7))).value
+    harvest = distillation.score(state(asking(300, 7))).value
+    assert harvest >= 0.8 and group < harvest - 0.1, (group, harvest)
+    assert any("per active day" in e for e in distillation.score(state(asking(300, 7))).evidence)
