@@ -230,6 +230,20 @@ def _synchronised_hours(x: set[int], y: set[int], first: float, last: float) -> 
     return _beyond_chance(_per(hx, of_day), _per(hy, of_day), len(hx & hy), min(len(hx), len(hy)), days)
 
 
+OWN_EXITS = 0.6  # with different templates, accounts tie only on a pool this much their own
+
+
+def _own_exits(x: AccountState, y: AccountState, rates: BaseRates) -> float:
+    """How much two accounts come from one operator's own exits: several /24s that carry the
+    same cohort on each, exclusive to it, and most of both footprints."""
+    shared = x.prefixes & y.prefixes
+    if len(shared) < 2:
+        return 0.0
+    overlap = len(shared) / math.sqrt(len(x.prefixes) * len(y.prefixes))
+    exclusive = min(rates.weight(f"ip_range:{p}") for p in shared)
+    return min(rates.private_pool(shared), exclusive, ramp(overlap, 0.2, 0.5))
+
+
 def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str, ...], float]:
     """The corroborating kinds two accounts share and their base-rate-weighted strength."""
     ax, ay = x.account or {}, y.account or {}
@@ -399,7 +413,11 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
             sem = ramp(cos, high, high + 0.5 * (1.0 - high)) if high < 1.0 else 0.0
         sem = round(sem, 4)
         if content(jac, sem) < 0.3:
-            continue
+            # Different templates (one operator's two scripts) on an operator's own exits: the
+            # exits are the tie. Only a private pool counts, never a shared office or venue.
+            if _own_exits(x, y, rates) < OWN_EXITS:
+                continue
+            jac = max(jac, 0.3)
         tie = Tie(jac, sem, *_ties(x, y, rates))
         if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y, walks):
             tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]))
