@@ -83,6 +83,12 @@ class Group:
     members: list[str]
     ties: dict[str, list[Tie]] = field(default_factory=dict)  # account -> its ties in the group
 
+    def density(self) -> float:
+        """The share of member pairs tied to each other (1: everyone to everyone)."""
+        n = len(self.members)
+        pairs = n * (n - 1) / 2
+        return sum(len(t) for t in self.ties.values()) / 2 / pairs if pairs else 0.0
+
     def evidence(self, account_id: str) -> list[str]:
         ties = self.ties.get(account_id, [])
         if not ties:
@@ -139,6 +145,11 @@ class BaseRates:
                 self.counts[key] = self.counts.get(key, 0) + 1
             for prefix in s.prefixes:
                 self.range_users.setdefault(prefix, set()).add(i)
+
+    def range_weight(self, prefix: str) -> float:
+        """A /24's weight, steeper than other attributes': a range a few percent of all accounts
+        use (a carrier's NAT, a campus) is infrastructure, not a tie, however few it is in count."""
+        return self.weight(f"ip_range:{prefix}") ** 2
 
     def private_pool(self, prefixes: set[str]) -> float:
         """How much several /24s are one operator's own pool: the share of their users who use
@@ -260,9 +271,14 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
         overlap = len(shared) / math.sqrt(len(x.prefixes) * len(y.prefixes))
         if len(shared) >= 2 or overlap >= 0.5:
             # ... or several /24s that only this cohort uses, all of them (an operator's own exits)
+            # A footprint in common counts by how exclusive its ranges are (steeply: a carrier's
+            # NAT that a few percent of all accounts use is no tie); an operator's own pool is
+            # exclusive to its cohort by construction, however large the cohort.
             pool = rates.private_pool(shared) if len(shared) >= 2 else 0.0
-            found["ip_range"] = (max(rates.weight(f"ip_range:{p}") for p in shared)
-                                 * max(ramp(overlap, 0.1, 0.4), ramp(pool, 0.5, 0.9)))
+            # Two footprints nearly one (most of each in common) are one operator's whatever ranges.
+            plain = max(rates.weight(f"ip_range:{p}") for p in shared)
+            found["ip_range"] = max(plain ** 2 * ramp(overlap, 0.1, 0.4), plain * ramp(overlap, 0.5, 0.8),
+                                    ramp(pool, 0.5, 0.9))
     for kind, key in (("signup_ip", "signup_ip"), ("email_series", "email")):
         vx = ax.get(key) if kind == "signup_ip" else email_series(ax.get(key))
         if vx and vx == (ay.get(key) if kind == "signup_ip" else email_series(ay.get(key))):

@@ -25,6 +25,7 @@ from moat.identity.models import CONSUMER_PLANS
 
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
+MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which it is no network
 
 
 @dataclass(slots=True)
@@ -51,6 +52,13 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
     """Networks and benign groups. `own`: members' per-account scores, when already computed."""
     out = Verdict()
     for group in groups:
+        if group.density() < MIN_DENSITY:
+            # A chain of pairwise coincidences (two consumers share a phrase and a phone model,
+            # one of them a carrier range with a third, ...) is not one operator: members of a
+            # network are tied to many of each other.
+            for m in group.members:
+                out.group_of[m] = group.group_id
+            continue
         members = [states[m] for m in group.members]
         scores = detectors.score(AccountState.merged(members, _plan(members)))
         alone = sorted((max(s.value for s in (own[m] if own else detectors.score(states[m])).values())
