@@ -342,3 +342,17 @@ def test_many_addresses_inside_one_shared_range_are_one_piece_of_evidence() -> N
     assert one is not None and many is not None
     assert many.restricted_score == pytest.approx(one.restricted_score, abs=1e-3)
     assert many.restricted_score < 0.1
+
+
+def test_a_contractor_paid_with_the_rivals_card_is_linked_to_the_rival_and_names_its_employer() -> None:
+    """The account's own company (its verified email domain) and the rival (its own card) both
+    pass the threshold: the restricted organization is who is behind the account."""
+    vendor = {"org_id": "vendor", "name": "Vendor Dev", "domains": ["vendordev.co"]}
+    link = linker(vendor)
+    link.add_account({"account_id": "c1", "email": "dev@vendordev.co", "payment_fingerprint": "pf_rival"})
+    link.add_account({"account_id": "c2", "email": "dev2@vendordev.co"})
+    c1, c2 = link.link_for("c1"), link.link_for("c2")
+    assert c1 is not None and c1.org_id == "rival-labs" and c1.restricted
+    assert any("is rival-labs's own" in e for e in c1.evidence)
+    assert any(e.startswith("also tied to vendor") for e in c1.evidence)
+    assert c2 is not None and c2.org_id == "vendor" and not c2.restricted  # the vendor's own staff

@@ -411,15 +411,31 @@ class Linker:
         else:
             merged = own or {}  # read-only below: no copy needed
         is_restricted = self.index.is_restricted
+        threshold = self.config.threshold
         best, conf, restricted_score = "", -1.0, 0.0
+        rival, rival_conf = "", -1.0  # the best restricted organization the evidence links on its own
         for org, evs in merged.items():
-            c, _ = self._confidence(evs)
+            c, corroborated = self._confidence(evs)
             if c > conf or (c == conf and org < best):
                 best, conf = org, c
             if c > restricted_score and is_restricted(org):
                 restricted_score = c
-        linked = conf >= self.config.threshold and self._confidence(merged[best])[1]
+            if is_restricted(org) and corroborated and c >= threshold and (c > rival_conf or
+                                                                           (c == rival_conf and org < rival)):
+                rival, rival_conf = org, c
+        if rival:
+            # A contractor paid with the rival's own card, an employee of a customer on the
+            # rival's SSO tenant: an organization that passes the threshold on its own evidence
+            # and is restricted is who is behind the account, whoever else it works with (named).
+            best, conf = rival, rival_conf
+        linked = conf >= threshold and self._confidence(merged[best])[1]
         evidence = [t for _, t, _ in sorted(merged[best], key=lambda e: -e[0])]
+        if linked:
+            for org, evs in merged.items():
+                c, corroborated = self._confidence(evs)
+                if org != best and corroborated and c >= threshold:
+                    evidence.append(f"also tied to {org} (confidence {c:.2f}): "
+                                    + "; ".join(t for _, t, _ in sorted(evs, key=lambda e: -e[0])[:2]))
         restricted = linked and self.index.is_restricted(best)
         if restricted:
             reason = self.index.orgs[best].restricted_reason
