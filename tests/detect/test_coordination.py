@@ -227,8 +227,8 @@ def test_office_hours_are_not_synchronised_activity_but_a_shared_schedule_is() -
     rng = random.Random(23)
     day = 86400
 
-    def bins(times: list[float]) -> set[int]:
-        return {int(t) // 300 for t in times}
+    def bins(times: list[float]) -> coordination.Rhythm:
+        return coordination.Rhythm.of({int(t) // 300 for t in times})
 
     office_a = bins([T0 + d * day + 9 * 3600 + rng.uniform(0, 8 * 3600) for d in range(10) for _ in range(30)])
     office_b = bins([T0 + d * day + 9 * 3600 + rng.uniform(0, 8 * 3600) for d in range(10) for _ in range(30)])

@@ -140,16 +140,19 @@ class BaseRates:
         self.n = len(states) + self.PRIOR
         self.counts: dict[str, int] = {}
         self.range_users: dict[str, set[int]] = {}  # /24 -> the accounts (by position) seen there
+        self._rhythms: dict[int, Rhythm] = {}
         for i, s in enumerate(states.values()):
             for key in _attributes(s):
                 self.counts[key] = self.counts.get(key, 0) + 1
             for prefix in s.prefixes:
                 self.range_users.setdefault(prefix, set()).add(i)
 
-    def range_weight(self, prefix: str) -> float:
-        """A /24's weight, steeper than other attributes': a range a few percent of all accounts
-        use (a carrier's NAT, a campus) is infrastructure, not a tie, however few it is in count."""
-        return self.weight(f"ip_range:{prefix}") ** 2
+    def rhythm(self, state: AccountState) -> Rhythm:
+        """The account's `Rhythm`, computed once per pass (an account is in many candidate pairs)."""
+        r = self._rhythms.get(id(state))
+        if r is None:
+            r = self._rhythms[id(state)] = Rhythm.of(state.bins)
+        return r
 
     def private_pool(self, prefixes: set[str]) -> float:
         """How much several /24s are one operator's own pool: the share of their users who use
@@ -202,43 +205,52 @@ def _attributes(s: AccountState) -> Iterable[str]:
         yield f"user_agent:{ua}"
 
 
-def _beyond_chance(x: Mapping[int, int], y: Mapping[int, int], shared: int, smaller: int,
-                   slots: float) -> bool:
+@dataclass(slots=True, frozen=True)
+class Rhythm:
+    """An account's activity by hour of the day: what chance is read against (computed once)."""
+
+    bins: frozenset[int]  # 5-minute bins
+    hours: frozenset[int]  # absolute hours
+    bins_by_hour: np.ndarray  # 24: 5-minute bins per hour of the day
+    hours_by_hour: np.ndarray  # 24: active hours per hour of the day
+
+    @classmethod
+    def of(cls, bins: Iterable[int]) -> Rhythm:
+        fine = frozenset(bins)
+        hours = frozenset(b // 12 for b in fine)
+        by_bin = np.bincount(np.fromiter(((b // 12) % 24 for b in fine), dtype=np.int64, count=len(fine)),
+                             minlength=24).astype(np.float64)
+        by_hour = np.bincount(np.fromiter((h % 24 for h in hours), dtype=np.int64, count=len(hours)),
+                              minlength=24).astype(np.float64)
+        return cls(fine, hours, by_bin, by_hour)
+
+
+def _beyond_chance(shared: int, smaller: int, x: np.ndarray, y: np.ndarray, slots: float) -> bool:
     """`shared` common bins against chance, where chance spreads each account's activity at
-    random within periods (`x`, `y`: bins per period) of `slots` bins."""
+    random over the days within its own hours of the day (`x`, `y`: per hour of the day)."""
     if shared < 3 or shared < SYNC * smaller:
         return False
-    expected = sum(n * y[k] for k, n in x.items() if k in y) / slots
-    return shared >= SYNC_LIFT * expected
+    return shared >= SYNC_LIFT * float(x @ y) / slots
 
 
-def _per(bins: Iterable[int], period: Any) -> dict[int, int]:
-    out: dict[int, int] = {}
-    for b in bins:
-        k = period(b)
-        out[k] = out.get(k, 0) + 1
-    return out
-
-
-def _synchronised(x: set[int], y: set[int], first: float, last: float) -> bool:
+def _synchronised(x: Rhythm, y: Rhythm, first: float, last: float) -> bool:
     """The same 5-minute bins beyond chance, where chance spreads each account's activity at
     random over the days within its own hours of the day: two office workers of one time zone,
     busy in the same hours every day, are not synchronised for that alone."""
-    if not x or not y:
+    if not x.bins or not y.bins:
         return False
     days = max(1.0, (last - first) / 86400.0)
-    of_day = lambda b: (b // 12) % 24  # noqa: E731
-    return _beyond_chance(_per(x, of_day), _per(y, of_day), len(x & y), min(len(x), len(y)), 12.0 * days)
+    return _beyond_chance(len(x.bins & y.bins), min(len(x.bins), len(y.bins)), x.bins_by_hour,
+                          y.bins_by_hour, 12.0 * days)
 
 
-def _synchronised_hours(x: set[int], y: set[int], first: float, last: float) -> bool:
+def _synchronised_hours(x: Rhythm, y: Rhythm, first: float, last: float) -> bool:
     """The same hours (jittered schedules) beyond what each account's hours of the day give."""
-    hx, hy = {b // 12 for b in x}, {b // 12 for b in y}
-    if not hx or not hy:
+    if not x.hours or not y.hours:
         return False
     days = max(1.0, (last - first) / 86400.0)
-    of_day = lambda h: h % 24  # noqa: E731
-    return _beyond_chance(_per(hx, of_day), _per(hy, of_day), len(hx & hy), min(len(hx), len(hy)), days)
+    return _beyond_chance(len(x.hours & y.hours), min(len(x.hours), len(y.hours)), x.hours_by_hour,
+                          y.hours_by_hour, days)
 
 
 OWN_EXITS = 0.6  # with different templates, accounts tie only on a pool this much their own
@@ -290,9 +302,10 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
     if uas:
         found["user_agent"] = max(rates.weight(f"user_agent:{u}") for u in uas)
     first, last = min(x.first_ts, y.first_ts), max(x.last_ts, y.last_ts)
-    if _synchronised(x.bins, y.bins, first, last):
+    rx, ry = rates.rhythm(x), rates.rhythm(y)
+    if _synchronised(rx, ry, first, last):
         found["timing"] = 1.0
-    elif _synchronised_hours(x.bins, y.bins, first, last):
+    elif _synchronised_hours(rx, ry, first, last):
         found["timing"] = 0.5  # the same hours: jittered schedules, but also two office workers
     miss = 1.0
     for kind, w in found.items():
@@ -318,7 +331,7 @@ def _split_keyspace(x: AccountState, y: AccountState, walks: dict[int, Walk | No
     for s in (x, y):
         key = id(s)
         if key not in walks:
-            walks[key] = keyspace.analyse(s.samples, s.n)
+            walks[key] = keyspace.walk_of(s)
         walk = walks[key]
         if (walk is None or walk.walking < SPLIT_WALKING or walk.distinct < 0.8 or walk.slot_words > 4
                 or walk.share < 0.5 or len(walk.keys) < keyspace.MIN_FAMILY):

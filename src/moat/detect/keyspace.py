@@ -21,11 +21,14 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from moat.detect.scoring import ramp
+
+if TYPE_CHECKING:
+    from moat.detect.state import AccountState
 
 FRAME_SHARES = (0.3, 0.15)  # a frame in one template, or spread over a few paraphrases
 FRAMES = 3
@@ -71,6 +74,17 @@ def _rank_correlation(keys: Sequence[Any]) -> float:
     if r.std() == 0:
         return 0.0
     return abs(float(np.corrcoef(np.arange(len(r), dtype=np.float64), r)[0, 1]))
+
+
+def walk_of(s: AccountState) -> Walk | None:
+    """`analyse` of the account's samples, computed once per state of the account (scraping and
+    coordination both read it in one pass)."""
+    memo = s._walk
+    if memo is not None and memo[0] == s.n:
+        return memo[1]  # type: ignore[no-any-return]
+    walk = analyse(s.samples, s.n)
+    s._walk = (s.n, walk)
+    return walk
 
 
 def analyse(samples: list[str], requests: int) -> Walk | None:

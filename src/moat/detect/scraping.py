@@ -69,7 +69,7 @@ def _number_walk(s: AccountState) -> tuple[float, list[str]]:
 
 def _keyspace_walk(s: AccountState) -> tuple[float, list[str]]:
     """One frame with a short slot whose keys are new each time and walk a space (any keys)."""
-    walk = keyspace.analyse(s.samples, s.n)
+    walk = keyspace.walk_of(s)
     if walk is None:
         return 0.0, []
     value = noisy_and(

@@ -43,6 +43,7 @@ class AccountState(DataFeatures):
         "_recent",
         "_seen",
         "_small_seen",
+        "_walk",
         "account",
         "bins",
         "days",
@@ -87,6 +88,7 @@ class AccountState(DataFeatures):
 
     def __init__(self, account: dict[str, Any] | None = None) -> None:
         self.account = account
+        self._walk: tuple[int, Any] | None = None  # (n, keyspace walk) read by `keyspace.walk_of`
         self.n = self.n_reasoning = self.n_followup = self.in_tokens = self.out_tokens = 0
         # Opening turns apart: a follow-up's input carries the conversation so far, and a script's
         # follow-ups ("solve it another way to confirm") repeat without re-running anything.
