@@ -81,7 +81,7 @@ def walk_of(s: AccountState) -> Walk | None:
     coordination both read it in one pass)."""
     memo = s._walk
     if memo is not None and memo[0] == s.n:
-        return memo[1]  # type: ignore[no-any-return]
+        return memo[1]
     walk = analyse(s.samples, s.n)
     s._walk = (s.n, walk)
     return walk
