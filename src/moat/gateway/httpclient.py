@@ -124,6 +124,13 @@ class _Connection(asyncio.Protocol):
             self.transport.abort()
 
 
+def _expire(future: asyncio.Future[None]) -> None:
+    """A timeout's timer: one `call_later` per wait, where `asyncio.wait_for` (Python 3.11) made a
+    second future and callbacks around every wait on the hot path (issue 12, speed)."""
+    if not future.done():
+        future.set_exception(TimeoutError())
+
+
 class _Reset(Exception):
     """The peer closed the connection before sending anything: safe to retry once."""
 
@@ -178,14 +185,16 @@ class Response:
             waiter.set_result(None)
 
     async def _wait(self) -> None:
-        self._waiter = self._loop.create_future()
+        waiter = self._waiter = self._loop.create_future()
+        timer = self._loop.call_later(self.idle_timeout, _expire, waiter)
         try:
-            await asyncio.wait_for(self._waiter, self.idle_timeout)
+            await waiter
         except TimeoutError as exc:
             self._conn.abort()
             raise UpstreamTimeout(f"The upstream model sent nothing for {self.idle_timeout:g} s "
                                   "(idle timeout)") from exc
         finally:
+            timer.cancel()
             self._waiter = None
 
     def _take(self) -> bytes:
@@ -263,6 +272,7 @@ class Pool:
         """Send one request. `target`: the path under the base URL, with its query string if any;
         `headers`: sent as given (the caller filtered them), after Host and Content-Length."""
         head = self._head(method, target, len(body), headers)
+        loop = asyncio.get_running_loop()
         for attempt in (0, 1):
             conn = await self._acquire()
             reused = conn.used
@@ -276,8 +286,9 @@ class Pool:
             else:
                 conn.transport.write(head)  # a large body is not copied into a new bytes object
                 conn.transport.write(body)
+            timer = loop.call_later(self.first_byte_timeout, _expire, response.headers_done)
             try:
-                await asyncio.wait_for(response.headers_done, self.first_byte_timeout)
+                await response.headers_done
             except _Reset as exc:
                 conn.response = None
                 conn.abort()
@@ -293,6 +304,8 @@ class Pool:
                 conn.response = None
                 conn.abort()
                 raise
+            finally:
+                timer.cancel()
             return response
         raise AssertionError("unreachable")
 
