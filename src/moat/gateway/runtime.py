@@ -211,6 +211,7 @@ class Runtime:
             self.metrics.observe_limiter(self.limiter)
             self.metrics.observe_online(self.online.stats())
             self.metrics.observe_nonces(self.attribution.nonces)
+            self.metrics.flush()
             await asyncio.sleep(1.0)
 
     def _policy_changed(self, engine: Engine) -> None:
@@ -392,7 +393,7 @@ class Runtime:
         m.count_call(call.ctx.endpoint, decision, call.status)
         if call.upstream_name:
             m.observe_upstream(call.upstream_name, call.upstream_seconds)
-        m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
+        m.observe_added(max(0.0, now - call.ctx.started - call.upstream_seconds))
         if usage.input_tokens or usage.output_tokens or usage.cache_read_tokens or usage.cache_write_tokens:
             m.count_tokens("input", call.upstream_name, usage.input_tokens)
             m.count_tokens("output", call.upstream_name, usage.output_tokens)
