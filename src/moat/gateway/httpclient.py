@@ -142,9 +142,9 @@ class Response:
                  "content_type", "head_only", "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after",
                  "status")
 
-    def __init__(self, conn: _Connection, idle_timeout: float) -> None:
+    def __init__(self, conn: _Connection, idle_timeout: float, loop: asyncio.AbstractEventLoop) -> None:
         self._conn = conn
-        self._loop = asyncio.get_running_loop()
+        self._loop = loop
         self.headers_done: asyncio.Future[None] = self._loop.create_future()
         self.status = 0
         self.content_type = "application/json"
@@ -264,6 +264,7 @@ class Pool:
         self.first_byte_timeout = first_byte_timeout
         self.idle_timeout = idle_timeout
         self._idle: list[_Connection] = []
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop its connections live on
         self._open = 0
         self._slots = asyncio.Semaphore(max_connections)
 
@@ -272,12 +273,15 @@ class Pool:
         """Send one request. `target`: the path under the base URL, with its query string if any;
         `headers`: sent as given (the caller filtered them), after Host and Content-Length."""
         head = self._head(method, target, len(body), headers)
-        loop = asyncio.get_running_loop()
+        loop = self._loop
+        if loop is None:
+            # Asked once: on Python 3.11 `get_running_loop()` is a getpid() system call each time.
+            loop = self._loop = asyncio.get_running_loop()
         for attempt in (0, 1):
             conn = await self._acquire()
             reused = conn.used
             conn.used = True
-            response = Response(conn, self.idle_timeout)
+            response = Response(conn, self.idle_timeout, loop)
             response.head_only = method == b"HEAD"
             conn.response = response
             assert conn.transport is not None
