@@ -379,6 +379,10 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
     def on_message_complete(self) -> None:
         self._disarm()
         super().on_message_complete()
+        cycle = self.cycle
+        if cycle is not None and cycle.response_complete and not self.pipeline:
+            # Answered before its body was in (a refusal): idle from now on, as after any answer.
+            self._set_deadline(self.timeout_keep_alive, "idle")
 
     # ---- refusals ----------------------------------------------------------------------------
     def _count_refusal(self, reason: str) -> None:
