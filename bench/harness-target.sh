@@ -16,7 +16,7 @@ mkdir -p "$POLICY_DIR"
 if [ "${MOAT_BENCH_POLICY:-default}" = none ]; then
   echo "rules: []" >"$POLICY_DIR/empty.yaml"
 else
-  DEFAULT_DIR="$("$HERE/.venv/bin/python" -c 'import moat.policy, pathlib; print(pathlib.Path(moat.policy.__file__).parent / "default")')"
+  DEFAULT_DIR="$("$(dirname "$MOAT")/python" -c 'import moat.policy, pathlib; print(pathlib.Path(moat.policy.__file__).parent / "default")')"
   for f in "$DEFAULT_DIR"/*.yaml; do
     case "$f" in *_test.yaml) ;; *) cp "$f" "$POLICY_DIR/" ;; esac
   done

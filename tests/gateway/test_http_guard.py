@@ -211,6 +211,23 @@ def test_idle_keep_alive_connection_is_closed(guarded: GatewayProcess) -> None:
     assert data.startswith(b"HTTP/1.1 200") and closed
 
 
+def test_a_connection_answered_before_its_body_was_in_is_closed_when_idle(guarded: GatewayProcess) -> None:
+    """Refused on its key before its body arrived, then the body comes: the connection is idle
+    from then on and closed at the keep-alive timeout (uvicorn's timer, cancelled by the body's
+    bytes, left it open for good)."""
+    sock = connect(guarded)
+    sock.sendall(b"POST " + CHAT.encode() + b" HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer wrong-key\r\n"
+                 + f"Content-Length: {len(BODY)}\r\n\r\n".encode() + BODY[:10])
+    head = b""
+    while b"\r\n\r\n" not in head:
+        head += sock.recv(65536)
+    assert head.startswith(b"HTTP/1.1 401")
+    sock.sendall(BODY[10:])
+    data, closed = read_until_closed(sock, 5.0 + 5.0)  # keepalive_timeout (5 s) + margin
+    sock.close()
+    assert closed, data
+
+
 # ---- clients that leave mid-body ---------------------------------------------------------------
 def test_disconnect_storm_mid_body_leaves_a_record_each(guarded: GatewayProcess) -> None:
     run = uuid.uuid4().hex[:8]

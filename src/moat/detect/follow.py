@@ -268,10 +268,14 @@ def _id_tuple(stream_id: str) -> tuple[int, int]:
 class LocalFollower:
     """The embedded follower: drains the in-process stream inside the gateway's event loop."""
 
-    def __init__(self, stream: LocalStream, scorer: OnlineScorer, batch: int = 500) -> None:
+    def __init__(self, stream: LocalStream, scorer: OnlineScorer, batch: int = 500, gather: float = 0.05) -> None:
         self.stream = stream
         self.scorer = scorer
         self.batch = batch
+        # After a batch that was not full, records are let gather this long before the next take:
+        # woken by every record, the follower cost a loop wake-up, a task and a timer per request at
+        # low concurrency (issue 12, speed). Scores are computed on their own interval anyway.
+        self.gather = gather
 
     async def run(self, stop: asyncio.Event) -> None:
         """Until `stop` is set; a failing batch never takes the gateway down (the next one is 0.5 s away)."""
@@ -282,3 +286,5 @@ class LocalFollower:
         if items:
             await self.scorer.ingest(items)
         await self.scorer.maybe_score()
+        if items and len(items) < self.batch and self.gather > 0:
+            await asyncio.sleep(self.gather)

@@ -68,4 +68,4 @@ def record_data(call: DataCall) -> None:
     call.journal_done()
     rt.online.publish(item.traffic)
     decision = "none" if call.decision is None else ("allow" if call.decision.allowed else call.decision.reason_code)
-    rt.metrics.requests.labels(call.ctx.endpoint, decision, str(call.status)).inc()
+    rt.metrics.count_call(call.ctx.endpoint, decision, call.status)

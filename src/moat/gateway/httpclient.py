@@ -124,6 +124,13 @@ class _Connection(asyncio.Protocol):
             self.transport.abort()
 
 
+def _expire(future: asyncio.Future[None]) -> None:
+    """A timeout's timer: one `call_later` per wait, where `asyncio.wait_for` (Python 3.11) made a
+    second future and callbacks around every wait on the hot path (issue 12, speed)."""
+    if not future.done():
+        future.set_exception(TimeoutError())
+
+
 class _Reset(Exception):
     """The peer closed the connection before sending anything: safe to retry once."""
 
@@ -135,9 +142,9 @@ class Response:
                  "content_type", "head_only", "headers", "headers_done", "idle_timeout", "keep_alive", "retry_after",
                  "status")
 
-    def __init__(self, conn: _Connection, idle_timeout: float) -> None:
+    def __init__(self, conn: _Connection, idle_timeout: float, loop: asyncio.AbstractEventLoop) -> None:
         self._conn = conn
-        self._loop = asyncio.get_running_loop()
+        self._loop = loop
         self.headers_done: asyncio.Future[None] = self._loop.create_future()
         self.status = 0
         self.content_type = "application/json"
@@ -178,14 +185,16 @@ class Response:
             waiter.set_result(None)
 
     async def _wait(self) -> None:
-        self._waiter = self._loop.create_future()
+        waiter = self._waiter = self._loop.create_future()
+        timer = self._loop.call_later(self.idle_timeout, _expire, waiter)
         try:
-            await asyncio.wait_for(self._waiter, self.idle_timeout)
+            await waiter
         except TimeoutError as exc:
             self._conn.abort()
             raise UpstreamTimeout(f"The upstream model sent nothing for {self.idle_timeout:g} s "
                                   "(idle timeout)") from exc
         finally:
+            timer.cancel()
             self._waiter = None
 
     def _take(self) -> bytes:
@@ -255,6 +264,7 @@ class Pool:
         self.first_byte_timeout = first_byte_timeout
         self.idle_timeout = idle_timeout
         self._idle: list[_Connection] = []
+        self._loop: asyncio.AbstractEventLoop | None = None  # the loop its connections live on
         self._open = 0
         self._slots = asyncio.Semaphore(max_connections)
 
@@ -263,11 +273,15 @@ class Pool:
         """Send one request. `target`: the path under the base URL, with its query string if any;
         `headers`: sent as given (the caller filtered them), after Host and Content-Length."""
         head = self._head(method, target, len(body), headers)
+        loop = self._loop
+        if loop is None:
+            # Asked once: on Python 3.11 `get_running_loop()` is a getpid() system call each time.
+            loop = self._loop = asyncio.get_running_loop()
         for attempt in (0, 1):
             conn = await self._acquire()
             reused = conn.used
             conn.used = True
-            response = Response(conn, self.idle_timeout)
+            response = Response(conn, self.idle_timeout, loop)
             response.head_only = method == b"HEAD"
             conn.response = response
             assert conn.transport is not None
@@ -276,8 +290,9 @@ class Pool:
             else:
                 conn.transport.write(head)  # a large body is not copied into a new bytes object
                 conn.transport.write(body)
+            timer = loop.call_later(self.first_byte_timeout, _expire, response.headers_done)
             try:
-                await asyncio.wait_for(response.headers_done, self.first_byte_timeout)
+                await response.headers_done
             except _Reset as exc:
                 conn.response = None
                 conn.abort()
@@ -293,6 +308,8 @@ class Pool:
                 conn.response = None
                 conn.abort()
                 raise
+            finally:
+                timer.cancel()
             return response
         raise AssertionError("unreachable")
 

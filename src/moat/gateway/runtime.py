@@ -211,6 +211,7 @@ class Runtime:
             self.metrics.observe_limiter(self.limiter)
             self.metrics.observe_online(self.online.stats())
             self.metrics.observe_nonces(self.attribution.nonces)
+            self.metrics.flush()
             await asyncio.sleep(1.0)
 
     def _policy_changed(self, engine: Engine) -> None:
@@ -389,17 +390,17 @@ class Runtime:
         m = self.metrics
         decision = "none" if call.decision is None else (
             "allow" if call.decision.allowed else call.decision.reason_code)
-        m.requests.labels(call.ctx.endpoint, decision, str(call.status)).inc()
+        m.count_call(call.ctx.endpoint, decision, call.status)
         if call.upstream_name:
-            m.upstream_latency.labels(call.upstream_name).observe(call.upstream_seconds)
-        m.added_latency.observe(max(0.0, now - call.ctx.started - call.upstream_seconds))
+            m.observe_upstream(call.upstream_name, call.upstream_seconds)
+        m.observe_added(max(0.0, now - call.ctx.started - call.upstream_seconds))
         if usage.input_tokens or usage.output_tokens or usage.cache_read_tokens or usage.cache_write_tokens:
-            m.tokens.labels("input", call.upstream_name).inc(usage.input_tokens)
-            m.tokens.labels("output", call.upstream_name).inc(usage.output_tokens)
+            m.count_tokens("input", call.upstream_name, usage.input_tokens)
+            m.count_tokens("output", call.upstream_name, usage.output_tokens)
             for kind, n in (("cache_read", usage.cache_read_tokens), ("cache_write", usage.cache_write_tokens),
                             ("reasoning", usage.reasoning_tokens)):
                 if n:  # by kind (issue 12 item 3): reasoning is part of output, the cache kinds are not input
-                    m.tokens.labels(kind, call.upstream_name).inc(n)
+                    m.count_tokens(kind, call.upstream_name, n)
         if call.redacted:
             m.redactions.inc()
         return item

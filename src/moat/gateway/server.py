@@ -21,6 +21,12 @@ overdue (a timer per request, armed and cancelled, would cost 5-10 µs of every 
 - `max_connections` (uvicorn's `limit_concurrency`): over it 503 `too_many_connections`, answered
   by the app rather than by uvicorn's plain-text page.
 
+Two costs of uvicorn's own per-request path go the same way (issue 12, speed): its keep-alive timer
+(a timer armed after every response and cancelled by the next request) is an "idle" deadline of the
+same sweep, and an answer whose length is known (every answer sent whole) leaves in one write, head
+and body together (`_OneWriteCycle`), where uvicorn wrote them separately: one system call and one
+TCP segment less per request.
+
 A refused request whose path is known (its request line complete, or cut short after the path: a
 query too long, a line that timed out on exactly a model call's path) is handed to the app with
 the refusal in `scope["extensions"]["moat.refusal"]`, so it is answered like every other refusal:
@@ -115,6 +121,78 @@ class _Sweeper:
         self.loop.call_later(_SWEEP, self._sweep)
 
 
+class _Capture:
+    """Stands in for the transport while uvicorn writes a response head, so it can be held."""
+
+    __slots__ = ("data",)
+
+    def __init__(self) -> None:
+        self.data = b""
+
+    def write(self, data: bytes) -> None:
+        self.data += data
+
+
+class _HeadFirst:
+    """Stands in for the transport while uvicorn writes a body whose head was held: both in one write."""
+
+    __slots__ = ("_head", "_transport")
+
+    def __init__(self, transport: Any, head: bytes) -> None:
+        self._transport = transport
+        self._head = head
+
+    def write(self, data: bytes) -> None:
+        if len(data) < _JOIN_BELOW:
+            self._transport.write(self._head + data)
+        else:  # a large body is not copied to join it: one writev all the same
+            self._transport.writelines((self._head, data))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
+
+
+_JOIN_BELOW = 1 << 16
+
+
+class _OneWriteCycle(RequestResponseCycle):
+    """uvicorn's request/response cycle, but the head of an answer with a Content-Length is held
+    until its body and written with it. uvicorn's own `send` does the work (header validation,
+    length accounting, keep-alive, completion); only the transport it writes to is swapped for the
+    two writes, which no `await` separates. A streamed (chunked) answer's head leaves at once, as
+    before: its first event may be a long time coming."""
+
+    _held: bytes | None = None
+
+    async def send(self, message: Any) -> None:
+        held = self._held
+        if held is not None:
+            self._held = None
+            transport = self.transport
+            self.transport = _HeadFirst(transport, held)  # type: ignore[assignment]
+            try:
+                await super().send(message)
+            finally:
+                self.transport = transport
+            return
+        if self.response_started or message["type"] != "http.response.start":
+            await super().send(message)
+            return
+        if self.flow.write_paused and not self.disconnected:
+            await self.flow.drain()
+        transport, capture = self.transport, _Capture()
+        self.transport = capture  # type: ignore[assignment]
+        try:
+            await super().send(message)
+        finally:
+            self.transport = transport
+        if capture.data:
+            if self.chunked_encoding is False and self.scope["method"] != "HEAD":
+                self._held = capture.data
+            else:
+                transport.write(capture.data)
+
+
 class _Refused(Exception):
     """Raised from a parser callback to stop parsing a refused request."""
 
@@ -184,8 +262,23 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             self._head_timed_out()
         elif self._phase == "body":
             self._body_overdue()
+        elif self._phase == "idle":  # uvicorn's keep-alive timeout, kept by the sweep
+            if not self.transport.is_closing():
+                self.transport.close()
         else:
             self._body_timed_out()
+
+    def on_response_complete(self) -> None:
+        """uvicorn's, with the keep-alive timeout as the sweep's "idle" deadline instead of a timer."""
+        self.server_state.total_requests += 1
+        if self.transport.is_closing():
+            return
+        self.flow.resume_reading()
+        if self.pipeline:
+            cycle, app = self.pipeline.pop()
+            self._start_asgi_task(cycle, app)
+        elif self._deadline == 0.0:
+            self._set_deadline(self.timeout_keep_alive, "idle")
 
     def _head_timed_out(self) -> None:
         if self.transport.is_closing() or self._refused:
@@ -240,8 +333,8 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
         self._in_head = True
         self._url_done = False
         self._line_bytes = self._head_bytes = self._raw_head_bytes = self._count = 0
-        if self._deadline == 0.0:  # a keep-alive connection's next request: its head gets the full timeout
-            self._set_deadline(self._header_timeout, "head")
+        if self._deadline == 0.0 or self._phase == "idle":  # a keep-alive connection's next request:
+            self._set_deadline(self._header_timeout, "head")  # its head gets the full timeout
 
     def on_url(self, url: bytes) -> None:
         self._line_bytes += len(url)
@@ -279,10 +372,17 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
             extensions["moat.refusal"] = error
             self._count_refusal("too_many_connections")
         super().on_headers_complete()
+        # uvicorn builds its own cycle; its task has not run yet, so it sends through ours.
+        if self.cycle is not None and type(self.cycle) is RequestResponseCycle:
+            self.cycle.__class__ = _OneWriteCycle
 
     def on_message_complete(self) -> None:
         self._disarm()
         super().on_message_complete()
+        cycle = self.cycle
+        if cycle is not None and cycle.response_complete and not self.pipeline:
+            # Answered before its body was in (a refusal): idle from now on, as after any answer.
+            self._set_deadline(self.timeout_keep_alive, "idle")
 
     # ---- refusals ----------------------------------------------------------------------------
     def _count_refusal(self, reason: str) -> None:
