@@ -6,6 +6,8 @@ problem document) and recorded as a data request; the same refusal on a model pa
 from __future__ import annotations
 
 import asyncio
+import shutil
+import subprocess
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -207,3 +209,14 @@ def test_the_connection_cap_is_503_in_the_paths_shape(tmp_path: Path, fake_upstr
         check(gw, target, (response.status_code, headers, response.content), 503, "too_many_connections")
     finally:
         gw.stop()
+
+
+@pytest.mark.skipif(shutil.which("curl") is None, reason="curl is not installed")
+def test_curl_sees_an_oversized_head_as_a_problem_document(guarded: GatewayProcess) -> None:
+    fillers = [arg for i in range(150) for arg in ("-H", f"X-Filler-{i}: v")]
+    run = subprocess.run(["curl", "-s", "-i", "-H", f"Authorization: Bearer {ALICE_KEY}", *fillers,
+                          guarded.url + "/2/users/123"], capture_output=True, timeout=30)
+    status, headers, body = parse(run.stdout)
+    assert status == 431 and headers["content-type"][0].startswith("application/problem+json")
+    doc = orjson.loads(body)
+    assert doc["reason"] == "request_header_fields_too_large" and doc["status"] == 431
