@@ -36,6 +36,7 @@ class MoatError(Exception):
     status: int = 500
     type: str = "api_error"
     code: str | None = None
+    param: str | None = None  # the request field at fault, when one is (OpenAI's `param`)
 
     def __init__(self, message: str, *, code: str | None = None, decision_id: str | None = None) -> None:
         super().__init__(message)

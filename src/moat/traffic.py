@@ -34,10 +34,11 @@ REQUEST_FIELDS: tuple[str, ...] = (
 # require them.
 USAGE_FIELDS: tuple[str, ...] = ("cache_read_tokens", "cache_write_tokens", "reasoning_tokens")
 # Optional request fields of data APIs (docs/data-apis.md, issue 15): stored in their own columns
-# (store migration v7), absent from a model call's record. `resources` (a list) rides in `extra`.
+# (store migration v7), absent from a model call's record. `resources` (a list), `cut_decision_id` and
+# `recovered` ride in `extra`; the dataset writer keeps all of them (DATA_EXTENSIONS).
 DATA_FIELDS: tuple[str, ...] = ("kind", "method", "path", "query", "resource", "items", "bytes", "key_use",
                                 "cut_reason")
-DATA_EXTENSIONS: tuple[str, ...] = (*DATA_FIELDS, "resources", "recovered")
+DATA_EXTENSIONS: tuple[str, ...] = (*DATA_FIELDS, "resources", "cut_decision_id", "recovered")
 # Optional fields beyond the spec (docs/traffic-format-extensions.md): written when a record has
 # them, so an export keeps what a decision read and a replay can decide again from it (issue 13).
 ACCOUNT_EXTENSIONS: tuple[str, ...] = ("credential", "verified", "status")

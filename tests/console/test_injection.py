@@ -68,7 +68,7 @@ def test_search_fields(admin: ConsoleClient, path: str, payload: str) -> None:
 
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
 def test_path_parameters(admin: ConsoleClient, payload: str) -> None:
-    for base in ("/console/accounts/", "/console/orgs/", "/console/cases/", "/console/appeals/"):
+    for base in ("/console/accounts/", "/console/orgs/", "/console/cases/", "/console/appeals/", "/console/keys/"):
         response = admin.http.get(base + quote(payload, safe=""))
         assert_safe(response.text, response.status_code, payload)
 

@@ -63,3 +63,61 @@ def test_directory_round_trip_through_the_api(gateway: GatewayProcess) -> None:
 def test_admin_bad_json(gateway: GatewayProcess, path: str) -> None:
     response = httpx.post(gateway.url + path, content=b"{oops", headers=ADMIN)
     assert response.status_code == 400
+
+
+SENTENCE = "academic research on public discourse"
+
+
+def test_keys_carry_a_declared_use_through_the_api(gateway: GatewayProcess) -> None:
+    """`POST /admin/keys` and `/admin/keys/import` take `use` and `use_description` as `moat keys
+    create --use --use-description` does, and the listing returns them (docs/data-apis.md)."""
+    with httpx.Client(base_url=gateway.url, headers=ADMIN, timeout=10) as api:
+        made = api.post("/admin/keys", json={"account": "alice", "use": "research", "name": "lab",
+                                             "use_description": f"  {SENTENCE}  "})
+        assert made.status_code == 201, made.text
+        created = made.json()
+        assert (created["use"], created["use_description"]) == ("research", SENTENCE)  # trimmed
+        imported = api.post("/admin/keys/import", json={"account": "alice", "secret": "sk-declared-0123456789ab",
+                                                        "use": "commercial", "use_description": "a dashboard"})
+        assert imported.status_code == 201, imported.text
+        assert imported.json()["use"] == "commercial"
+        plain = api.post("/admin/keys", json={"account": "alice"}).json()
+        assert (plain["use"], plain["use_description"]) == ("", "")
+
+        listed = {k["key_id"]: k for k in api.get("/admin/keys", params={"account": "alice"}).json()["data"]}
+        assert {k["account_id"] for k in listed.values()} == {"alice"}
+        assert listed[created["key_id"]]["use_description"] == SENTENCE and listed[created["key_id"]]["name"] == "lab"
+        assert listed[imported.json()["key_id"]]["use_description"] == "a dashboard"
+        assert listed[plain["key_id"]]["use"] == ""
+        assert api.get("/admin/keys", params={"account": "nobody"}).status_code == 404
+
+    # The directory serves the declared use to the gateway: the key works at once.
+    works = httpx.post(gateway.url + "/v1/chat/completions", headers={"authorization": f"Bearer {created['key']}"},
+                       json={"model": "moat-demo", "messages": [{"role": "user", "content": "hi"}]}, timeout=10)
+    assert works.status_code == 200, works.text
+    log = [e for e in admin_log(gateway.store_url) if e["target"] == created["key_id"]]
+    assert log and SENTENCE in str(log)
+
+
+@pytest.mark.parametrize(("path", "body", "param", "code", "message"), [
+    ("/admin/keys", {"use": "Research"}, "use", "invalid_use", "invalid use 'Research'"),
+    ("/admin/keys", {"use": "academic research"}, "use", "invalid_use", "one lower-case word"),
+    ("/admin/keys", {"use_description": "a sentence"}, "use", "invalid_use_description",
+     "a use description (use_description) needs a use category (use)"),
+    ("/admin/keys", {"use": "research", "use_description": "x" * 501}, "use_description",
+     "invalid_use_description", "use_description too long: 501 characters, at most 500"),
+    ("/admin/keys", {"use": 7}, "use", "invalid_type", "'use' must be a string"),
+    ("/admin/keys", {"use": "research", "use_desc": "typo"}, "use_desc", "unknown_field", "unknown field 'use_desc'"),
+    ("/admin/keys/import", {"secret": "sk-declared-bad-000000", "use": "Resale!"}, "use", "invalid_use",
+     "invalid use 'Resale!'"),
+    ("/admin/keys/import", {"secret": "sk-declared-bad-000000", "purpose": "x"}, "purpose", "unknown_field",
+     "unknown field 'purpose'"),
+])
+def test_a_bad_declared_use_is_a_precise_400(gateway: GatewayProcess, path: str, body: dict[str, object],
+                                            param: str, code: str, message: str) -> None:
+    response = httpx.post(gateway.url + path, json={"account": "alice", **body}, headers=ADMIN, timeout=10)
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert (error["param"], error["code"]) == (param, code) and message in error["message"], error
+    keys = httpx.get(gateway.url + "/admin/keys", params={"account": "alice"}, headers=ADMIN, timeout=10).json()
+    assert not any(k["use"] in ("Research", "Resale!") for k in keys["data"])  # nothing was created

@@ -221,7 +221,8 @@ def _suspend_by_action(gw: GatewayProcess, org: str) -> None:
     ("harvester", _suspend_by_action, "account_suspended"),
 ])
 def test_a_caller_refused_while_streaming_is_cut_within_a_second(
-        gw: GatewayProcess, org: str, change: Callable[[GatewayProcess, str], None], reason: str) -> None:
+        gw: GatewayProcess, org: str, change: Callable[[GatewayProcess, str], None], reason: str,
+        tmp_path: Path) -> None:
     secret = _create_caller(gw, org)
     deadline = time.monotonic() + 10
     while httpx.get(gw.url + "/2/users/1/tweets", headers=auth(secret)).status_code == 401:  # the key propagates
@@ -246,8 +247,25 @@ def test_a_caller_refused_while_streaming_is_cut_within_a_second(
     assert cut_after < 1.0
     record = record_of(gw, rid)
     assert record["cut_reason"] == reason and record["items"] == len(lines) - 1
+    # The record names the decision that cut the stream (not the one that opened it), in the store
+    # (SQLite and PostgreSQL: the module runs on both) and in every export of it.
+    cut = final["moat"]["decision_id"]
+    assert record["cut_decision_id"] == cut and record["decision_id"] != cut
+    exported = _exported(gw, tmp_path)[rid]
+    assert exported["cut_decision_id"] == cut and exported["cut_reason"] == reason
+    assert exported["decision_id"] == record["decision_id"]
     refused = httpx.get(gw.url + STREAM + "?count=1", headers=auth(secret))
     assert refused.status_code == 403 and refused.json()["moat"]["reason"] == reason
+
+
+def _exported(gw: GatewayProcess, out: Path) -> dict[str, dict[str, object]]:
+    """`moat export` of the gateway's store: requests.jsonl by request id."""
+    run = subprocess.run([sys.executable, "-m", "moat", "--config", str(gw.home / "moat.toml"), "export",
+                          str(out / "export")], capture_output=True, cwd=gw.home, timeout=60,
+                         env={**os.environ, "MOAT_HOME": str(gw.home), "MOAT_DATABASE_URL": gw.store_url})
+    assert run.returncode == 0, run.stderr
+    lines = (out / "export" / "requests.jsonl").read_bytes().splitlines()
+    return {str(r["request_id"]): r for r in map(orjson.loads, lines)}
 
 
 def test_an_upstream_gone_silent_ends_the_stream_with_a_final_item(gw: GatewayProcess) -> None:

@@ -7,13 +7,16 @@ applied, the decide stage's inputs flat; no data field. Client text is cut and s
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
 
 from moat.config import RecordingSettings
 from moat.context import Decision, RequestContext
 from moat.gateway.facts import CallFacts
 from moat.gateway.record import build_record, traffic_record
 from moat.limits.base import Usage
-from moat.traffic import DATA_FIELDS, REQUEST_FIELDS, USAGE_FIELDS
+from moat.traffic import DATA_FIELDS, REQUEST_FIELDS, USAGE_FIELDS, DatasetWriter
 
 BASE_EXTENSIONS = ("decision_id", "reason_code", "policy_revision", "org_id", "entity_org", "entity_confidence",
                    "attribution_trust", "upstream", "latency_ms", "upstream_ms", "usage_reported", "redacted")
@@ -99,3 +102,23 @@ def test_a_data_record_adds_the_data_fields() -> None:
         "bytes": 0, "key_use": None, "cut_reason": None}
     assert "cut_decision_id" not in out
 
+
+
+def test_the_dataset_writer_keeps_a_cut_streams_decision_and_recovery(tmp_path: Path) -> None:
+    """`cut_decision_id` and `recovered` survive the traffic-format writer (`moat export`), and a
+    record without them gains neither (docs/traffic-format-extensions.md)."""
+    cut = traffic_record(Finished(context(), Decision("dec_open")), USAGE, 1001.0, 0)
+    cut.kind, cut.cut_reason, cut.cut_decision_id = "data", "account_suspended", "dec_cut"
+    plain = traffic_record(Finished(context(), Decision("dec_plain")), USAGE, 1002.0, 0)
+    plain.kind = "data"
+    with DatasetWriter(tmp_path) as writer:
+        writer.request(cut.as_dict())
+        writer.request({**plain.as_dict(), "request_id": "req_recovered", "recovered": True})
+        writer.request({**plain.as_dict(), "request_id": "req_plain"})
+    rows = [orjson.loads(line) for line in (tmp_path / "requests.jsonl").read_bytes().splitlines()]
+    by_id = {r["request_id"]: r for r in rows}
+    first = by_id[cut.request_id]
+    assert (first["decision_id"], first["cut_decision_id"], first["cut_reason"]) == ("dec_open", "dec_cut",
+                                                                                      "account_suspended")
+    assert by_id["req_recovered"]["recovered"] is True and "cut_decision_id" not in by_id["req_recovered"]
+    assert "cut_decision_id" not in by_id["req_plain"] and "recovered" not in by_id["req_plain"]

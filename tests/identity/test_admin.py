@@ -117,7 +117,8 @@ async def test_keys_lifecycle_through_a_directory(store: Store) -> None:
     await admin.add_account(store, actor=ACTOR, account_id="acct-1", email="a@acme.com", plan="api")
     created = await admin.create_key(store, actor=ACTOR, account_id="acct-1", expires="2099-01-01T00:00:00Z")
     assert created.public() == {"key": created.secret, "key_id": created.key.key_id, "account_id": "acct-1",
-                                "expires_at": "2099-01-01T00:00:00Z", "purpose": None}
+                                "expires_at": "2099-01-01T00:00:00Z", "purpose": None, "use": "",
+                                "use_description": ""}
     imported = await admin.import_key(store, actor=ACTOR, account_id="acct-1", secret="sk-bench-0123456789abcdef")
     directory = Directory(store)
     await directory.start()

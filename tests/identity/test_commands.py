@@ -55,7 +55,7 @@ def test_directory_round_trip(cli: CliRunner, tmp_path: Path) -> None:
 
     created = as_json(invoke(cli, "keys", "create", "--account", "acct-1", "--expires", "2099-01-01T00:00:00Z",
                              "--json"))
-    assert set(created) == {"key", "key_id", "account_id", "expires_at", "purpose"}
+    assert set(created) == {"key", "key_id", "account_id", "expires_at", "purpose", "use", "use_description"}
     assert created["key"].startswith("moat_sk_") and created["expires_at"] == "2099-01-01T00:00:00Z"
     text = invoke(cli, "keys", "create", "--account", "acct-1").stdout
     assert text.startswith("moat_sk_") and "cannot be shown again" in text

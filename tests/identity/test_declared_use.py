@@ -137,7 +137,7 @@ def test_cli_create_import_list(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     run("keys", "create", "--account", "acct-1", "--use", "research", "--use-description", SENTENCE)
     run("keys", "import", "--account", "acct-1", "--secret", "sk-data-0123456789abcdef", "--use", "internal")
     out = run("keys", "create", "--account", "acct-1", "--use", "Not A Word", code=2)
-    assert "invalid use 'Not A Word'" in out
+    assert "invalid --use 'Not A Word'" in out  # named as the CLI spells it
     text = run("keys", "list")
     assert f"use research: {SENTENCE}" in text and "use internal" in text
     listed = json.loads(run("keys", "list", "--json"))

@@ -297,3 +297,72 @@ async def test_start_loads_many_orgs(store: Store) -> None:
         assert directory.seq == await store.last_change()
     finally:
         await directory.stop()
+
+
+class GatedStore(SQLStore):
+    """A real SQLite store whose next key lookup, once `gate` is set, holds its answer until the
+    test opens the gate: so a change can be applied while a cache miss is in flight."""
+
+    gate: asyncio.Event | None = None
+    entered: asyncio.Event
+
+    async def keys_by_prefix(self, prefix: str) -> list[ApiKey]:
+        found = await super().keys_by_prefix(prefix)
+        gate, self.gate = self.gate, None
+        if gate is not None:
+            self.entered.set()
+            await gate.wait()
+        return found
+
+
+async def _miss_overlapped_by(sqlite_url: str, change: Callable[[Store, ApiKey], Awaitable[object]]
+                              ) -> tuple[Directory, GatedStore, str, object]:
+    """Authenticate a key whose cache miss is overlapped by `change` being applied from the change
+    feed; returns the directory, its store, the secret and the in-flight call's result (or error)."""
+    store = GatedStore(SQLiteDatabase(sqlite_url))
+    await store.open()
+    await store.upsert_account(Account("acct-1"))
+    await store.upsert_account(Account("acct-2"))
+    key, secret = await add_key(store)
+    directory = Directory(store, poll_interval=3600)  # the test applies the change feed itself
+    await directory.start()
+    await directory.refresh()
+    store.gate, store.entered = asyncio.Event(), asyncio.Event()
+    gate = store.gate
+    call = asyncio.create_task(directory.authenticate(secret))
+    await store.entered.wait()
+    await change(store, key)
+    assert await directory.refresh() >= 1  # the change is applied while the lookup is in flight
+    gate.set()
+    try:
+        result: object = await call
+    except AuthenticationFailed as exc:
+        result = exc
+    return directory, store, secret, result
+
+
+async def test_a_key_looked_up_while_another_key_is_created_is_cached(sqlite_url: str) -> None:
+    """A cache miss overlapped by an unrelated change is still cached, so the key is served from
+    memory when the database goes away (tests/gateway/test_database_outage.py's second outage)."""
+    directory, store, secret, result = await _miss_overlapped_by(
+        sqlite_url, lambda s, _: add_key(s, "acct-2"))
+    try:
+        assert isinstance(result, tuple) and result[1].account_id == "acct-1"
+        directory.offline = True  # the database is away now: a cache miss would be a 503
+        assert (await directory.authenticate(secret))[1].account_id == "acct-1"
+    finally:
+        await directory.stop()
+        await store.close()
+
+
+async def test_a_key_revoked_during_its_lookup_is_cached_revoked(sqlite_url: str) -> None:
+    """The overlapped read is read again, not cached as it was: the revocation applied meanwhile wins."""
+    directory, store, secret, result = await _miss_overlapped_by(
+        sqlite_url, lambda s, key: s.revoke_key(key.key_id, time.time()))
+    try:
+        assert isinstance(result, AuthenticationFailed) and "revoked" in result.message
+        directory.offline = True
+        assert await fails_with(directory, secret, "API key has been revoked")  # from the cache, not a 503
+    finally:
+        await directory.stop()
+        await store.close()

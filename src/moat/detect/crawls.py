@@ -46,9 +46,9 @@ def _customer_keys(s: AccountState, link: AccountLink | None) -> list[str]:
 def _slice(s: AccountState) -> str | None:
     """Which keyspace an account could be a slice of: ids (mostly numeric resources, new ones) or
     the archive (mostly time-bounded searches of it); None when neither."""
-    if s.d_n < MIN_SLICE:
+    if s.asks() < MIN_SLICE:
         return None
-    if s.d_num_new >= MIN_SLICE and s.d_num_new >= 0.5 * s.d_n:
+    if s.d_num_new >= MIN_SLICE and s.d_num_new >= 0.5 * s.asks():  # batched lookups count each id
         return "ids"
     if s.d_arch_n >= MIN_SLICE and s.d_arch_n >= 0.5 * s.d_n:
         return "archive"

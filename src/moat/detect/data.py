@@ -60,6 +60,19 @@ def duration(days: float) -> str:
     return f"{hours:.0f} hour{'s' if round(hours) != 1 else ''}"
 
 
+def asked_in(s: AccountState) -> str:
+    """"6k requests", or with batched lookups "60k resources asked in 600 requests"."""
+    if not s.d_batched:
+        return f"{short(s.d_n)} requests"
+    return f"{short(s.asks())} resources asked in {short(s.d_n)} requests"
+
+
+def novel(s: AccountState, novelty: float) -> str:
+    if not s.d_batched:
+        return f"{pct(novelty)} of {short(s.d_n)} requests ask for a resource not asked before"
+    return f"{pct(novelty)} of {asked_in(s)} (batched lookups) were not asked before"
+
+
 @dataclass(slots=True)
 class Part:
     """One way of harvesting: its score, evidence, and the plain words for declared-vs-observed."""
@@ -111,7 +124,7 @@ def id_sweep(s: AccountState) -> Part:
     coverage, inside, lo, hi, step = densest(s)
     order = _rank_correlation([x for x in s.d_nums if lo <= x <= hi])
     walking = max(ramp(coverage, 0.2, 0.7), ramp(order, 0.5, 0.9) * ramp(coverage, 0.02, 0.2))
-    novelty = 1.0 - s.d_again / s.d_n
+    novelty = 1.0 - s.d_again / s.asks()
     value = noisy_and(
         (walking, 0.95),
         (ramp(math.log10(new), math.log10(300), math.log10(5000)), 0.85),
@@ -123,7 +136,7 @@ def id_sweep(s: AccountState) -> Part:
         f"{short(new)} distinct {what} by number in {duration(days)}, {pct(inside)} of them in "
         f"ids {lo:,}..{hi:,}" + (f" in steps of {step}" if step > 1 else "")
         + f": ~{pct(coverage)} of that range requested (order/number correlation {order:.2f})",
-        f"{pct(novelty)} of {short(s.d_n)} requests ask for a resource not asked before",
+        novel(s, novelty),
     ], f"keyspace sweep of {short(new)} {what} in {duration(days)}")
 
 
@@ -134,7 +147,7 @@ def word_sweep(s: AccountState) -> Part:
     if new < 20 or len(s.d_words) < 8:
         return Part()
     order = _rank_correlation(s.d_words)
-    novelty = 1.0 - s.d_again / s.d_n
+    novelty = 1.0 - s.d_again / s.asks()
     value = noisy_and(
         (ramp(order, 0.5, 0.9), 0.95),
         (ramp(math.log10(new), math.log10(300), math.log10(5000)), 0.85),
@@ -146,7 +159,7 @@ def word_sweep(s: AccountState) -> Part:
     return Part(value, [
         f"{short(new)} distinct {what} by name in {duration(days)}, asked in alphabetical order "
         f"(rank correlation {order:.2f}; \"{first}\" ... \"{last}\")",
-        f"{pct(novelty)} of {short(s.d_n)} requests ask for a resource not asked before",
+        novel(s, novelty),
     ], f"keyspace sweep of {short(new)} {what} in {duration(days)}")
 
 
@@ -197,7 +210,7 @@ def redownload(s: AccountState) -> Part:
     refetched = s.d_refetched
     if refetched < 10:
         return Part()
-    again = s.d_again / s.d_n
+    again = s.d_again / s.asks()
     times = 1 + s.d_again / refetched
     per_fetch = s.d_again_items / max(1, s.d_again)
     days = s.data_days()
@@ -216,7 +229,7 @@ def redownload(s: AccountState) -> Part:
     what = s.what()
     return Part(value, [
         f"{short(refetched)} distinct {what} fetched again, {times:.1f} times each on average; "
-        f"{pct(again)} of {short(s.d_n)} requests re-download a resource already fetched",
+        f"{pct(again)} of {asked_in(s)} re-download a resource already fetched",
         f"{short(s.d_again_items)} items delivered again ({short(per_day)} per day, {per_fetch:.0f} per "
         "request: whole pages, not what is new)",
     ], f"re-download of {short(refetched)} {what} {times:.0f} times each in {duration(days)}")
@@ -237,8 +250,9 @@ def observed(s: AccountState, part: Part) -> list[str]:
 
 
 def harvest(s: AccountState) -> Score:
-    """Bulk harvesting of a data API (the `scraping` category)."""
-    if s.d_n < MIN_REQUESTS:
+    """Bulk harvesting of a data API (the `scraping` category). Counted in resources asked
+    (`asks`), so a sweep in batched lookups is read as the same sweep one id at a time."""
+    if s.asks() < MIN_REQUESTS:
         return Score()
     best = max(harvest_parts(s), key=lambda p: p.value)
     out = Score(round(best.value, 4))

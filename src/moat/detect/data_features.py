@@ -20,6 +20,14 @@ resale leave behind, whatever the API:
 - *fresh re-asks*: a resource asked again only for what is new (`since_id`, a window ending now, a
   304): what a client that caches does, so not a re-download.
 
+A request may ask for several resources at once (a batched lookup, `/2/users?ids=1,2,...,100`):
+each counts as asked, as if looked up one by one, so a sweep cannot hide in batches (`asked`). The
+batch is the request's `resource` when it is a comma list (`ids=1,2,3` under a `query:ids` rule),
+or, when the request names no single resource, the record's `resources` (what the lookup
+returned: it asked for those). A stream's `resources` are not asked for (a firehose pushes what it
+pushes: its authors are not a keyspace the client walks), and neither are those of a request that
+names its own resource (a search for "ai" returns many authors, it asked for one query).
+
 `DataFeatures` is a base of `AccountState` so the online scorer's snapshots and the checkpoints
 carry these slots like any other (plain containers of plain values only). Model records never touch
 them: a model-only dataset is scored exactly as before.
@@ -49,9 +57,24 @@ DAY = 86400.0
 _START = frozenset({"start_time", "since", "from", "start", "start_date", "after", "min_time", "from_date"})
 _END = frozenset({"end_time", "until", "to", "end", "end_date", "before", "max_time", "to_date"})
 _DIGITS = re.compile(r"\d{1,18}")
+MAX_BATCH = 1000  # resources of one batched request counted at most
 # Query parameters that ask only for what is new since the last visit (incremental collection).
 _SINCE = re.compile(r"(?:^|[?&])(?:since_id|min_id|newer_than|updated_since|modified_since|if_modified_since)=",
                     re.IGNORECASE)
+
+
+def asked(resource: Any, resources: Any, stream: Any) -> list[str] | None:
+    """The resources a batched request asked for, or None when it asked for one thing (its
+    `resource`, or its path and query); see the module docstring."""
+    if resource:
+        text = str(resource)
+        if "," not in text or " " in text:
+            return None  # one resource; a query holding a comma ("ai, ml") is one query too
+        parts = text.split(",", MAX_BATCH)[:MAX_BATCH]
+        return parts if all(parts) else None
+    if stream or not isinstance(resources, list) or not resources:
+        return None
+    return [str(r) for r in resources[:MAX_BATCH] if r is not None and r != ""] or None
 
 
 def asks_new(query: str) -> bool:
@@ -132,6 +155,7 @@ class DataFeatures:
         "d_again_items",
         "d_arch_days",
         "d_arch_n",
+        "d_batched",
         "d_bytes",
         "d_fanout",
         "d_first",
@@ -160,11 +184,13 @@ class DataFeatures:
 
     def _init_data(self) -> None:
         self.d_n = self.d_items = self.d_bytes = 0
+        self.d_batched = 0  # resources asked beyond one per request (batched lookups): see `asks`
         self.d_first = math.inf
         self.d_last = -math.inf
         self.d_res: bytearray | None = None  # resources seen once
         self.d_res2: bytearray | None = None  # resources seen twice: distinct refetched ones
-        self.d_again = self.d_again_items = self.d_refetched = 0
+        self.d_again = self.d_refetched = 0
+        self.d_again_items: float = 0  # a batch's resources each carry their share of its items
         self.d_num_min = math.inf
         self.d_num_max = -math.inf
         self.d_num_new = 0  # numeric resources requested for the first time
@@ -209,7 +235,11 @@ class DataFeatures:
             w = window(query)
             if w is not None:
                 fresh = self._window(w[0], w[1], ts) or fresh
-        self._resource(key, items, resource, get("path") or "", fresh)
+        batch = asked(resource, get("resources"), get("stream"))
+        if batch is None:
+            self._resource(key, items, resource, get("path") or "", fresh)
+        else:
+            self._batch(batch, items, where, get("path") or "", fresh)
         seen = (get("key_id"), get("client_ip"), get("user_agent"))
         fan = self.d_fanout
         if fan.__class__ is set:  # restored from a checkpoint written before counts were kept
@@ -245,7 +275,23 @@ class DataFeatures:
             days.update(range(first, min(last, first + 30) + 1))
         return False
 
-    def _resource(self, key: str, items: int, resource: Any, path: str, fresh: bool = False) -> None:
+    def _batch(self, batch: list[str], items: int, where: str, path: str, fresh: bool) -> None:
+        """A batched lookup: each resource asked, with its share of the items, as if asked alone."""
+        self.d_batched += len(batch) - 1
+        share = items / len(batch)
+        for r in batch:
+            self._resource(f"{where}\x00{r}", share, r, "", fresh)
+        if path and len(self.d_paths) < 16:  # what they are: the path's last word (`/2/users` -> users)
+            word = next((seg for seg in reversed(path.split("/")) if seg and not seg.isdigit()), "")
+            if word:
+                self.d_paths[word] = self.d_paths.get(word, 0) + 1
+
+    def asks(self) -> int:
+        """Resources asked for: one per request, and each of a batch (the denominator of novelty
+        and of the share of re-downloads, so a batch of 100 new ids is 100 new resources)."""
+        return self.d_n + self.d_batched
+
+    def _resource(self, key: str, items: float, resource: Any, path: str, fresh: bool = False) -> None:
         seen = self.d_res
         if seen is None:
             seen = self.d_res = bytearray(RES_BITS >> 3)
@@ -299,6 +345,7 @@ class DataFeatures:
     def _merge_data(self, other: DataFeatures) -> None:
         """Join another account's data features into these (a group read as one account)."""
         self.d_n += other.d_n
+        self.d_batched += other.d_batched
         self.d_items += other.d_items
         self.d_bytes += other.d_bytes
         self.d_first = min(self.d_first, other.d_first)

@@ -24,7 +24,7 @@ def score(state: AccountState, crowd: Mapping[str, int] | None = None) -> Scores
     """Every per-account detector's score of one account (`crowd`: how many accounts use each
     network, for resale; `moat.detect.data_features.crowd_of`)."""
     out = {k: d.score(state) for k, d in PER_ACCOUNT.items()}
-    if state.d_n >= data.MIN_REQUESTS:
+    if state.asks() >= data.MIN_REQUESTS:
         for k, read in DATA.items():
             found = data.resale(state, crowd) if k == "tier_abuse" else read(state)
             if found.value > out[k].value:
@@ -35,7 +35,7 @@ def score(state: AccountState, crowd: Mapping[str, int] | None = None) -> Scores
 def applies(category: str, state: AccountState) -> bool:
     """Whether a detector scores this account at all: enough traffic (and for tier abuse, a
     consumer plan, or data traffic to resell). Calibration reads only these accounts' scores."""
-    if state.d_n >= data.MIN_REQUESTS and category in DATA:
+    if state.asks() >= data.MIN_REQUESTS and category in DATA:
         return True
     if state.n < PER_ACCOUNT[category].MIN_REQUESTS:
         return False

@@ -2,8 +2,10 @@
 
     POST /admin/orgs {org_id, name, domains, ip_ranges, restricted, owner, share, ...}   GET /admin/orgs[/{id}]
     POST /admin/accounts {account_id, email, plan, org, credential, verified}        GET /admin/accounts[/{id}]
-    POST /admin/keys {account, expires, purpose}   POST /admin/keys/import {account, secret, expires}
-    GET  /admin/keys   POST /admin/keys/{id}/revoke
+    POST /admin/keys {account, expires, name, purpose, use, use_description}
+    POST /admin/keys/import {account, secret, expires, name, use, use_description}
+    GET  /admin/keys[?account=ID]   POST /admin/keys/{id}/revoke   (a key's `use` and `use_description`:
+                                  the use its owner declared, docs/data-apis.md)
     POST /admin/entities        the body is entities.jsonl itself
 
 The handlers call `moat.identity.admin`, which holds the rules; this module only reads the request.
@@ -65,23 +67,33 @@ async def _get_account(req: AdminRequest) -> tuple[int, Any]:
 
 
 # ---- keys ----------------------------------------------------------------------------------
+_KEY_FIELDS = ("account", "expires", "name", "purpose", "use", "use_description")
+
+
 @ROUTES.route("POST", "/keys")
 async def _create_key(req: AdminRequest) -> tuple[int, Any]:
+    req.only(*_KEY_FIELDS)
     created = await admin.create_key(req.rt.store, actor=req.actor, account_id=req.required("account"),
-                                     expires=req.text("expires"), purpose=req.text("purpose"))
+                                     expires=req.text("expires"), name=req.text("name") or "",
+                                     purpose=req.text("purpose"), use=req.text("use") or "",
+                                     use_description=req.text("use_description") or "")
     return 201, created.public()
 
 
 @ROUTES.route("POST", "/keys/import")
 async def _import_key(req: AdminRequest) -> tuple[int, Any]:
+    req.only("secret", *(f for f in _KEY_FIELDS if f != "purpose"))
     key = await admin.import_key(req.rt.store, actor=req.actor, account_id=req.required("account"),
-                                 secret=req.required("secret"), expires=req.text("expires"))
+                                 secret=req.required("secret"), expires=req.text("expires"),
+                                 name=req.text("name") or "", use=req.text("use") or "",
+                                 use_description=req.text("use_description") or "")
     return 201, admin.key_summary(key)
 
 
 @ROUTES.route("GET", "/keys")
 async def _list_keys(req: AdminRequest) -> tuple[int, Any]:
-    return 200, {"data": [admin.key_summary(k) for k in await admin.list_keys(req.rt.store)]}
+    found = await admin.list_keys(req.rt.store, req.query.get("account") or None)
+    return 200, {"data": [admin.key_summary(k) for k in found]}
 
 
 @ROUTES.route("POST", "/keys/([^/]+)/revoke")

@@ -38,8 +38,20 @@ class AdminRequest:
     def text(self, name: str) -> str | None:
         value = self.body.get(name)
         if value is not None and not isinstance(value, str):
-            raise BadRequest(f"'{name}' must be a string")
+            error = BadRequest(f"'{name}' must be a string", code="invalid_type")
+            error.param = name
+            raise error
         return value
+
+    def only(self, *names: str) -> None:
+        """Refuse a field this endpoint does not take: a misspelt `use_desc` would otherwise be
+        dropped silently and the key created without what its owner declared."""
+        unknown = sorted(set(self.body) - set(names))
+        if unknown:
+            error = BadRequest(f"unknown field '{unknown[0]}'; this endpoint takes {', '.join(names)}",
+                               code="unknown_field")
+            error.param = unknown[0]
+            raise error
 
     def flag(self, name: str) -> bool | None:
         """A boolean field; None when absent, so an update leaves the stored value alone."""

@@ -2,7 +2,9 @@
 
 A plain ASGI callable (no framework on the hot path): the model-call endpoints (exact paths,
 `moat.gateway.endpoints`) go to `pipeline.handle_call`; every other path is looked up in one route
-table assembled here from the areas' `ROUTES` (issue 14 item 3).
+table assembled here from the areas' `ROUTES` (issue 14 item 3), then among the data routes
+(docs/data-apis.md). A refusal made before the app (the HTTP guard, `moat.gateway.server`) is
+answered by whoever owns the path, so a data route's answers it in the route's error shape, recorded.
 """
 
 from __future__ import annotations
@@ -69,16 +71,17 @@ class Gateway:
                 refusal.headers["allow"] = "POST"
             await handle_call(self.runtime, endpoint, scope, receive, send, refusal)
             return
+        handler = self.routes.find(path, method)
+        route = self.runtime.data.match(path) if handler is None else None
+        if route is not None:  # a data API (docs/data-apis.md): with ids of its own, refusals in its shape
+            await self.runtime.data.handle(route, scope, receive, send, refusal)
+            return
         request_id = new_id("req")
-        own_ids, send = send, _with_ids(send, request_id.encode())
+        send = _with_ids(send, request_id.encode())
         if refusal is not None:
             await _refuse(send, path, refusal, request_id)
-            return
-        handler = self.routes.find(path, method)
-        if handler is not None:
+        elif handler is not None:
             await handler(self.runtime, scope, receive, send, request_id)
-        elif (route := self.runtime.data.match(path)) is not None:  # a data API (docs/data-apis.md)
-            await self.runtime.data.handle(route, scope, receive, own_ids, None)  # with ids of its own
         else:
             await _refuse(send, path, NotFound(f"Unknown path: {method} {path}", code="unknown_url"), request_id)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from moat.config import RouteSettings, Settings
@@ -182,5 +182,10 @@ class DataApi:
             decision = apply_restriction(decision, restriction, ctx, rt.policy.engine)
         if decision.allowed:
             return None
+        # The engine names a decision after its request, so this one would carry the id of the
+        # decision that opened the stream: it is another decision, with an id of its own (the
+        # record's `cut_decision_id`, the final item's `decision_id`).
+        opened, cut = decision.decision_id, new_id("dec")
+        decision = replace(decision, decision_id=cut, message=decision.message.replace(opened, cut))
         log.info("ending an open data stream: %s", decision.reason_code, extra={"request_id": ctx.request_id})
         return refusal_of(decision)

@@ -206,6 +206,8 @@ async def _refuse(call: DataCall, error: MoatError, send: Send) -> None:
     log.info("refused: %s", error.message, extra={"request_id": call.ctx.request_id, "status": error.status,
                                                   "reason_code": reason_of(error)})
     body, headers = error_response(call.route.shape, error)
+    if error.status in (408, 414, 431) or error.code == "invalid_http_request":
+        headers.append((b"connection", b"close"))  # what is left of this request is not worth reading
     await send_response(send, error.status, body, unique_headers([*headers, *call.response_headers()]))
 
 

@@ -42,7 +42,7 @@ def error_body(api: str, error: MoatError, request_id: str) -> dict[str, Any]:
             "error": {"type": _ANTHROPIC_TYPES.get(error.type, "api_error"), "message": _message(error)},
             "request_id": request_id,
         }
-    body: dict[str, Any] = {"message": _message(error), "type": error.type, "param": None, "code": error.code}
+    body: dict[str, Any] = {"message": _message(error), "type": error.type, "param": error.param, "code": error.code}
     if error.decision_id:
         body["decision_id"] = error.decision_id
     return {"error": body}

@@ -28,9 +28,10 @@ and body together (`_OneWriteCycle`), where uvicorn wrote them separately: one s
 TCP segment less per request.
 
 A refused request whose path is known (its request line complete, or cut short after the path: a
-query too long, a line that timed out on exactly a model call's path) is handed to the app with
-the refusal in `scope["extensions"]["moat.refusal"]`, so it is answered like every other refusal:
-in the API's own error shape, with its request and decision ids, recorded. Before a path there is
+query too long, a line that timed out on exactly a model call's path, or already under a data
+route's prefix) is handed to the app with the refusal in `scope["extensions"]["moat.refusal"]`, so
+it is answered like every other refusal: in the API's own error shape (a data route's configured
+one, docs/data-apis.md), with its request and decision ids, recorded. Before a path there is
 no call to record: the answer is OpenAI-shaped with a request id, counted and logged. Every refusal
 closes the connection (counted in `moat_http_refusals`).
 """
@@ -419,10 +420,16 @@ class GuardedHttpToolsProtocol(HttpToolsProtocol):
 
     def _path_known(self) -> bool:
         """A request line cut short (too long, or timed out) whose path is nonetheless whole: its
-        query had begun, or it is exactly a model call's path. Such a refusal is that call's, and is
-        recorded like it; anything else is answered without a record (there is no call to record)."""
+        query had begun, or it is exactly a model call's path; or whose path, whole or not, is
+        already under a data route's prefix (a data route takes every path below it). Such a refusal
+        is that call's, and is recorded like it, in its API's error shape; anything else is answered
+        without a record (there is no call to record)."""
         url = self.url
-        return bool(url) and (b"?" in url or url.decode("latin-1") in ENDPOINTS)
+        if not url:
+            return False
+        if b"?" in url or url.decode("latin-1") in ENDPOINTS:
+            return True
+        return self.gateway is not None and self.gateway.runtime.data.match(url.decode("latin-1")) is not None
 
     def _fill_scope(self, scope: dict[str, Any]) -> bool:
         """The method and path of a request refused before its headers were complete."""

@@ -42,7 +42,8 @@ class CreatedKey:
 
     def public(self) -> dict[str, Any]:
         return {"key": self.secret, "key_id": self.key.key_id, "account_id": self.key.account_id,
-                "expires_at": iso(self.key.expires_at), "purpose": self.key.meta.get("purpose")}
+                "expires_at": iso(self.key.expires_at), "purpose": self.key.meta.get("purpose"),
+                "use": self.key.use, "use_description": self.key.use_description}
 
 
 @dataclass(slots=True)
@@ -298,31 +299,44 @@ async def _key_account(store: Store, account_id: str) -> Account:
     return account
 
 
-def check_declared_use(use: str, description: str) -> tuple[str, str]:
+def check_declared_use(use: str, description: str, *, names: tuple[str, str] = ("use", "use_description")
+                       ) -> tuple[str, str]:
     """A key's declared use (docs/data-apis.md) as stored, or BadRequest saying what is wrong.
 
     The category is one lower-case word because policies compare it (`key.use == "research"`);
-    the description is the owner's own sentence, kept as written (trimmed, one line, bounded)."""
+    the description is the owner's own sentence, kept as written (trimmed, one line, bounded).
+    `names`: what the caller calls the two fields (the admin API's body fields by default, the
+    CLI's options from the CLI), so an error names the one to fix; it is also the error's `param`."""
+    use_name, description_name = names
     use, description = use.strip(), " ".join(description.split())
     if use and not _USE.match(use):
-        raise BadRequest(f"invalid use {use!r}: expected one lower-case word such as research, commercial "
-                         "or internal")
+        raise _invalid(f"invalid {use_name} {use!r}: expected one lower-case word (letters, digits, - or _, "
+                       "at most 40) such as research, commercial or internal", "invalid_use", use_name)
     if len(description) > MAX_USE_DESCRIPTION:
-        raise BadRequest(f"use description too long: {len(description)} characters, at most {MAX_USE_DESCRIPTION}")
+        raise _invalid(f"{description_name} too long: {len(description)} characters, at most "
+                       f"{MAX_USE_DESCRIPTION}", "invalid_use_description", description_name)
     if description and not use:
-        raise BadRequest("a use description needs a use category (--use)")
+        raise _invalid(f"a use description ({description_name}) needs a use category ({use_name})",
+                       "invalid_use_description", use_name)
     return use, description
+
+
+def _invalid(message: str, code: str, param: str) -> BadRequest:
+    error = BadRequest(message, code=code)
+    error.param = param
+    return error
 
 
 async def create_key(store: Store, *, actor: str, account_id: str, expires: str | float | None = None,
                      name: str = "", purpose: str | None = None, use: str = "",
-                     use_description: str = "") -> CreatedKey:
+                     use_description: str = "", use_names: tuple[str, str] = ("use", "use_description")
+                     ) -> CreatedKey:
     """A new `moat_sk_` key; the returned `CreatedKey.secret` is shown once and never stored.
     `purpose`: a lower-case word the key carries for good (see `keys.new_key`); `use` and
-    `use_description`: the use its owner declared (`check_declared_use`)."""
+    `use_description`: the use its owner declared (`check_declared_use`, errors naming `use_names`)."""
     if purpose is not None and purpose != "" and not _PURPOSE.match(purpose):
         raise BadRequest(f"invalid purpose {purpose!r}: expected a lower-case word such as safety_evaluation")
-    use, use_description = check_declared_use(use, use_description)
+    use, use_description = check_declared_use(use, use_description, names=use_names)
     await _key_account(store, account_id)
     key, secret = keys.new_key(account_id, expires_at=parse_expiry(expires), name=name, purpose=purpose or None,
                                use=use, use_description=use_description)
@@ -333,9 +347,10 @@ async def create_key(store: Store, *, actor: str, account_id: str, expires: str 
 
 async def import_key(store: Store, *, actor: str, account_id: str, secret: str,
                      expires: str | float | None = None, name: str = "", use: str = "",
-                     use_description: str = "") -> ApiKey:
+                     use_description: str = "", use_names: tuple[str, str] = ("use", "use_description")
+                     ) -> ApiKey:
     """Register an existing secret (any format, at least 8 characters) for an account."""
-    use, use_description = check_declared_use(use, use_description)
+    use, use_description = check_declared_use(use, use_description, names=use_names)
     await _key_account(store, account_id)
     try:
         key = keys.imported_key(account_id, secret, expires_at=parse_expiry(expires), name=name, use=use,

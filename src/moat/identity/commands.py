@@ -183,6 +183,9 @@ def accounts_show(ctx: click.Context, account_id: str, as_json: bool) -> None:
 
 
 # ---- keys ----------------------------------------------------------------------------------
+CLI_USE_NAMES = ("--use", "--use-description")  # what a declared-use error calls the two fields here
+
+
 def use_options(f: Any) -> Any:
     """--use and --use-description: the use the key's owner declared (docs/data-apis.md)."""
     f = click.option("--use-description", "use_description", default="", metavar="TEXT",
@@ -210,7 +213,7 @@ def keys_create(ctx: click.Context, account_id: str, expires: str | None, name: 
     """Create a key; prints its secret this one time."""
     created = with_store(ctx, lambda store: admin.create_key(
         store, actor=actor(), account_id=account_id, expires=expires, name=name, purpose=purpose, use=use,
-        use_description=use_description))
+        use_description=use_description, use_names=CLI_USE_NAMES))
     public = created.public()
     emit(public, as_json, f"{created.secret}\n"
                           f"key {created.key.key_id} for {account_id}, expires {public['expires_at'] or 'never'}.\n"
@@ -232,7 +235,7 @@ def keys_import(ctx: click.Context, account_id: str, secret: str, expires: str |
         secret = sys.stdin.readline().strip()
     key = with_store(ctx, lambda store: admin.import_key(
         store, actor=actor(), account_id=account_id, secret=secret, expires=expires, name=name, use=use,
-        use_description=use_description))
+        use_description=use_description, use_names=CLI_USE_NAMES))
     emit(admin.key_summary(key), as_json, f"key {key.key_id} imported for {account_id}")
 
 

@@ -57,6 +57,8 @@ _FULL_RELOAD_ORGS = 500
 _BULK_KEY_CHANGES = 200
 # Bound on the negative cache, so random keys cannot grow memory without limit.
 _MAX_UNKNOWN = 100_000
+# Reads of a prefix on a cache miss before giving up on caching it (see _load_and_cache).
+_LOAD_ATTEMPTS = 3
 
 Authenticated = tuple[ApiKey, Account, Organization | None]
 ChangeListener = Callable[[set[str], set[str]], Awaitable[None]]
@@ -154,8 +156,8 @@ class Directory:
         self._accounts: dict[str, Account] = {}
         self._unknown: dict[str, float] = {}  # prefix → monotonic time the negative entry expires
         self._loading: dict[str, asyncio.Task[tuple[ApiKey, ...]]] = {}
-        # Bumped before a poll reloads keys or accounts: a cache miss that overlapped it does not
-        # cache what it read, since that may predate the change.
+        # Bumped before a poll reloads keys or accounts: a cache miss that overlapped it reads
+        # again before caching, since what it read may predate the change.
         self._epoch = 0
         self._seq = 0
         self._refresh_lock = asyncio.Lock()
@@ -351,10 +353,19 @@ class Directory:
             raise
 
     async def _load_and_cache(self, prefix: str) -> tuple[ApiKey, ...]:
-        epoch = self._epoch
-        found = await self._fetch_keys(prefix)
-        if epoch != self._epoch:
-            return found  # a change overlapped this read: use it once, do not cache it
+        """Read a prefix's keys and cache them. A read overlapped by the change feed applying a key
+        or account change (any, not only this prefix's) may predate it, so it is read again: the
+        epoch moves before the change is applied, so a read begun after that sees the change. Only
+        when changes keep overlapping is a read used once uncached. (Giving up at the first overlap
+        left a key used just after another key was created uncached, so the next database outage
+        refused it as unknown: 503 `directory_unavailable` for a key this replica had served.)"""
+        for _ in range(_LOAD_ATTEMPTS):
+            epoch = self._epoch
+            found = await self._fetch_keys(prefix)
+            if epoch == self._epoch:
+                break
+        else:
+            return found  # the directory kept changing under every read: use the last once, uncached
         if found:
             self._cache_keys(prefix, found)
         else:

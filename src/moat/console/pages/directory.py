@@ -1,5 +1,6 @@
-"""Accounts and organizations: searchable lists (keyset pages), an account's keys, requests,
-outcomes and linked cluster, an organization's owners and its declared and linked accounts."""
+"""Accounts and organizations: searchable lists (keyset pages), an account's keys (with their
+declared use), requests, outcomes and linked cluster, one key's page, an organization's owners and
+its declared and linked accounts."""
 
 from __future__ import annotations
 
@@ -71,7 +72,9 @@ async def account(c: Console, req: Request, account_id: str) -> Response:
         cluster_subject = f"cluster:{cluster.cluster_id}"
         members = ",".join(cluster.account_ids)
         evidence = "; ".join(link["evidence"] for link in cluster.links)
-    return await c.render(req, "account.html", active="accounts", acct=acct, keys=keys, requests=page.rows,
+    declared = [k for k in keys if k["use"] and k["status"] == "active"]
+    return await c.render(req, "account.html", active="accounts", acct=acct, keys=keys, declared=declared,
+                          requests=page.rows,
                           next_url=nxt, decisions=charts.bars(outcomes, href=outcomes_href), cluster=cluster,
                           outcomes_capped=outcomes_capped, outcomes_read=OUTCOMES_READ,
                           graph=graph,
@@ -127,9 +130,18 @@ async def org(c: Console, req: Request, org_id: str) -> Response:
                           effective=c.runtime.directory.is_restricted(org_id), enforcement=enforcement)
 
 
+async def key(c: Console, req: Request, key_id: str) -> Response:
+    """One API key: its account, status, dates and the use its owner declared (never the secret)."""
+    found = await c.runtime.store.get_key(key_id)
+    if found is None:
+        return await c.error_page(req, 404, "There is no such API key.")
+    return await c.render(req, "key.html", active="accounts", key=key_summary(found))
+
+
 ROUTES = [
     Route("GET", r"/accounts", accounts),
     Route("GET", r"/accounts/([^/]{1,200})", account),
+    Route("GET", r"/keys/([^/]{1,200})", key),
     Route("GET", r"/orgs", orgs),
     Route("GET", r"/orgs/([^/]{1,200})", org),
 ]
