@@ -55,3 +55,19 @@ def test_a_shuffled_walk_over_a_whole_range_is_still_enumeration() -> None:
     s = scraping.score(state(reqs))
     assert s.value >= 0.8
     assert any("of the range requested" in e for e in s.evidence)
+
+
+def test_a_scored_state_checkpoints_and_its_walk_is_recomputed_after_it_changes() -> None:
+    """Scoring memoises the account's keyspace walk on its state; the memo is derived, never
+    checkpointed, and a state that has grown since is walked again."""
+    from moat.detect import checkpoint, keyspace
+
+    reqs = [request("a", T0 + 60 * i, f"Tell me everything about the city of Springfield number {i}.")
+            for i in range(120)]
+    s = state(reqs)
+    before = scraping.score(s).value
+    assert keyspace.walk_of(s) is keyspace.walk_of(s)  # memoised for this state
+    back = checkpoint.decode(checkpoint.compress(checkpoint.encode({"a": s})))["a"]
+    assert scraping.score(back).value == before
+    s.add(request("a", T0 + 60 * 121, "Tell me everything about the city of Springfield number 121."))
+    assert keyspace.walk_of(s) is not None and s._walk is not None and s._walk[0] == s.n

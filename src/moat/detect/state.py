@@ -382,5 +382,6 @@ class AccountState(DataFeatures):
         return self.out_tokens / max(1, self.in_tokens)
 
 
-# Every slot of a state, its data-API features included: what checkpoints and snapshots copy.
-SLOTS: tuple[str, ...] = (*AccountState.__slots__, *DataFeatures.__slots__)
+# Every slot of a state, its data-API features included: what checkpoints and snapshots copy
+# (not the keyspace memo, which is derived and recomputed when the state has changed).
+SLOTS: tuple[str, ...] = tuple(n for n in (*AccountState.__slots__, *DataFeatures.__slots__) if n != "_walk")
