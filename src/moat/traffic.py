@@ -213,7 +213,7 @@ def read_jsonl(path: Path, required: tuple[str, ...], on_error: ErrorSink = _ign
     """
     loads = orjson.loads
     decode_error = orjson.JSONDecodeError
-    with path.open("rb") as f:
+    with path.open("rb", buffering=1 << 20) as f:  # a large buffer: a third of the cost of reading lines
         for lineno, raw in enumerate(f, 1):
             try:
                 obj = loads(raw)

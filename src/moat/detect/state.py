@@ -121,7 +121,7 @@ class AccountState(DataFeatures):
         self.systems: dict[int, bool] = {}  # system prompt hash -> elicits reasoning
         self._seen: bytearray | None = None
         self._small_seen: set[int] = set()
-        self._recent: list[int] = [0] * RECENT
+        self._recent = array("I", bytes(4 * RECENT))  # CRC-32s: one cache line, where a list is 16 objects
         self.n_near_repeat = 0
         self.samples: list[str] = []  # sampled prompts in arrival order (lower case, truncated)
         self._init_data()
@@ -129,9 +129,9 @@ class AccountState(DataFeatures):
     def add(self, req: dict[str, Any]) -> None:
         """Fold one request (a traffic-format record) into the state. The hot loop of detect.
 
-        Written for speed (issue 11: a million requests a CPU-second... fifty thousand of them):
-        each field is read once, counters and sets are bound to locals, and the optional token
-        fields cost one probe each when absent.
+        Written for speed (issue 11: 50,000 requests per second on one core): each field is read
+        once, the seen-prompt bitmap is written only when a bit is new, and the recent-prompt ring
+        is an array (one cache line) rather than a list of sixteen int objects scattered in memory.
         """
         get = req.get
         ts = req["ts"]
