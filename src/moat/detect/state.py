@@ -209,7 +209,7 @@ class AccountState(DataFeatures):
             seen = self._seen
             if seen is None:
                 small = self._small_seen
-                again = h in small
+                again: int = h in small  # a bool; the bitmap branch gives the bit itself
                 small.add(h)
                 if n >= 64:
                     self._grow_seen()
