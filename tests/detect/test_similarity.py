@@ -19,7 +19,9 @@ def _texts() -> list[str]:
     return [*out, "", "   ", "a", "  x   y  ", "\t\n", "word " * 60]
 
 
-def test_embed_is_bit_identical_to_wordllama() -> None:
+@pytest.mark.parametrize("batch", [similarity.EMBED_BATCH, 50])  # one tokenizer batch, or several
+def test_embed_is_bit_identical_to_wordllama(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(similarity, "EMBED_BATCH", batch)
     model = similarity._model()
     if model is None:
         pytest.skip("wordllama is not installed")
