@@ -207,22 +207,26 @@ def _ignore(_: BadLine) -> None:
 
 
 def read_jsonl(path: Path, required: tuple[str, ...], on_error: ErrorSink = _ignore) -> Iterator[dict[str, Any]]:
-    """Yield each valid object of a JSON Lines file; report bad lines and go on."""
+    """Yield each valid object of a JSON Lines file; report bad lines and go on.
+
+    The hot loop of `moat detect` (a million lines): blank lines are told apart only when the
+    parser refuses a line, and the missing-field list is built only when some field is missing.
+    """
     loads = orjson.loads
-    with path.open("rb") as f:
+    decode_error = orjson.JSONDecodeError
+    with path.open("rb", buffering=1 << 20) as f:  # a large buffer: a third of the cost of reading lines
         for lineno, raw in enumerate(f, 1):
-            if not raw.strip():
-                continue
             try:
                 obj = loads(raw)
-            except orjson.JSONDecodeError as exc:
-                on_error(BadLine(str(path), lineno, f"invalid JSON: {exc}"))
+            except decode_error as exc:
+                if raw.strip():  # a blank line is no error
+                    on_error(BadLine(str(path), lineno, f"invalid JSON: {exc}"))
                 continue
             if not isinstance(obj, dict):
                 on_error(BadLine(str(path), lineno, "not a JSON object"))
                 continue
-            missing = [k for k in required if obj.get(k) is None]
-            if missing:
+            if None in map(obj.get, required):
+                missing = [k for k in required if obj.get(k) is None]
                 on_error(BadLine(str(path), lineno, f"missing required field(s): {', '.join(missing)}"))
                 continue
             yield obj

@@ -94,12 +94,20 @@ class Engine:
         rid = request.get("request_id")
         if rid is not None:
             h = hash(rid)
-            if h in self._seen or h in self._older:
+            older = self._older
+            if older and h in older:
                 self.duplicates += 1
                 return
-            self._seen.add(h)
-            if self._remember is not None and len(self._seen) >= self._remember:
-                self._older, self._seen = self._seen, set()
+            # One probe of a set of a million ids (a cache miss each): add, and a size that did
+            # not grow is a repeat.
+            seen = self._seen
+            size = len(seen)
+            seen.add(h)
+            if len(seen) == size:
+                self.duplicates += 1
+                return
+            if self._remember is not None and size + 1 >= self._remember:
+                self._older, self._seen = seen, set()
         aid = request["account_id"]
         if aid.__class__ is not str:  # ids are strings in the spec; tolerate numbers
             aid = str(aid)

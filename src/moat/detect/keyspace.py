@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -96,7 +97,7 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
     if n < MIN_FAMILY:
         return None
     toks = [_TOKEN.findall(s) for s in samples]
-    df = Counter(t for ts in toks for t in set(ts))
+    df = Counter(chain.from_iterable(map(set, toks)))  # prompts per token, counted in C
     found = [w for share in FRAME_SHARES if (w := _family(toks, df, share * n, requests)) is not None]
     return max(found, key=lambda w: (w.walking * w.share, w.share), default=None)
 

@@ -20,6 +20,7 @@ import dataclasses
 import logging
 import threading
 import time
+from array import array
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -32,7 +33,7 @@ from moat.store import Store
 
 log = logging.getLogger("moat.detect.online")
 HEARTBEAT = 2.0  # seconds: a payload whose scores did not change is rewritten at most this often
-_CONTAINERS = (set, dict, list, bytearray)
+_CONTAINERS = (set, dict, list, bytearray, array)  # array: shingles, the recent-prompt ring
 YIELD_EVERY = 200  # accounts scored or copied between yields to the event loop
 REMEMBER_IDS = 1 << 17  # request ids per generation kept to drop redelivered records (two generations)
 
@@ -42,7 +43,7 @@ def snapshot(state: AccountState) -> AccountState:
     out = copy.copy(state)
     for name in SLOTS:
         value = getattr(state, name)
-        if isinstance(value, _CONTAINERS) or name == "shingles":
+        if isinstance(value, _CONTAINERS):
             setattr(out, name, copy.copy(value))
     return out
 

@@ -121,15 +121,22 @@ class AccountState(DataFeatures):
         self.systems: dict[int, bool] = {}  # system prompt hash -> elicits reasoning
         self._seen: bytearray | None = None
         self._small_seen: set[int] = set()
-        self._recent: list[int] = [0] * RECENT
+        self._recent = array("I", bytes(4 * RECENT))  # CRC-32s: one cache line, where a list is 16 objects
         self.n_near_repeat = 0
         self.samples: list[str] = []  # sampled prompts in arrival order (lower case, truncated)
         self._init_data()
 
     def add(self, req: dict[str, Any]) -> None:
-        """Fold one request (a traffic-format record) into the state. The hot loop of detect."""
+        """Fold one request (a traffic-format record) into the state. The hot loop of detect.
+
+        Written for speed (issue 11: 50,000 requests per second on one core): each field is read
+        once, the seen-prompt bitmap is written only when a bit is new, and the recent-prompt ring
+        is an array (one cache line) rather than a list of sixteen int objects scattered in memory.
+        """
         get = req.get
-        ts = float(req["ts"])
+        ts = req["ts"]
+        if ts.__class__ is not float:
+            ts = float(ts)
         n = self.n = self.n + 1
         if get("reasoning"):
             self.n_reasoning += 1
@@ -153,9 +160,11 @@ class AccountState(DataFeatures):
             self.n_close += 1
         elif gap < 21600:
             k = self.gap_n = self.gap_n + 1
-            d = gap - self.gap_mean
-            self.gap_mean += d / k
-            self.gap_m2 += d * (gap - self.gap_mean)
+            mean = self.gap_mean
+            d = gap - mean
+            mean += d / k
+            self.gap_mean = mean
+            self.gap_m2 += d * (gap - mean)
         if ts > last:
             self.last_ts = ts
         if ts < self.first_ts:
@@ -167,10 +176,12 @@ class AccountState(DataFeatures):
         if b != self.last_bin:
             self.last_bin = b
             self.days.add(b // 288)
-            if len(self.hour_slots) < MAX_BINS:
-                self.hour_slots.add(b // 12)
-            if len(self.bins) < MAX_BINS:
-                self.bins.add(b)
+            slots = self.hour_slots
+            if len(slots) < MAX_BINS:
+                slots.add(b // 12)
+            bins = self.bins
+            if len(bins) < MAX_BINS:
+                bins.add(b)
         relayed = get("channel") == "platform"  # the relay's address is the platform's, not the user's
         ip = get("client_ip")
         if ip and ip != self.last_ip and not relayed:
@@ -197,15 +208,18 @@ class AccountState(DataFeatures):
             recent[n % RECENT] = h
             seen = self._seen
             if seen is None:
-                again = h in self._small_seen
-                self._small_seen.add(h)
+                small = self._small_seen
+                again: int = h in small  # a bool; the bitmap branch gives the bit itself
+                small.add(h)
                 if n >= 64:
                     self._grow_seen()
             else:
                 h %= SEEN_BITS
                 byte, bit = h >> 3, 1 << (h & 7)
-                again = bool(seen[byte] & bit)
-                seen[byte] |= bit
+                old = seen[byte]
+                again = old & bit
+                if not again:
+                    seen[byte] = old | bit
             if again:
                 if followup:
                     self.n_scripted += 1

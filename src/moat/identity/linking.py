@@ -79,6 +79,7 @@ __all__ = ["AccountLink", "Cluster", "ClusterLink", "LinkResult", "Linker", "Lin
 _ACCOUNT_ATTRS = ("account_id", "email", "verified", "org_id", "declared_company", "payment_fingerprint",
                   "signup_ip", "sso_tenant", "device_fingerprint")
 _CACHE_MAX = 1 << 20
+_NUMBER = (int, float)  # for isinstance on the hot path (a tuple is built once; `int | float` each call)
 
 
 @dataclass(slots=True)
@@ -187,7 +188,7 @@ class Linker:
                 if all(t != text for _, t, _ in entries):
                     entries.append((w, text, OWN))
         created = account.get("created_at")
-        if isinstance(created, int | float):
+        if isinstance(created, _NUMBER):
             self._created[idx] = float(created)
         self._addresses.note(idx, account.get("signup_ip"), SIGNUP)
 
@@ -197,7 +198,7 @@ class Linker:
         if idx is None:
             idx = self._idx(str(request["account_id"]))
         ts = request.get("ts")
-        if isinstance(ts, int | float) and ts > self._now:
+        if isinstance(ts, _NUMBER) and ts > self._now:  # a tuple: `int | float` builds a union per call
             self._now = float(ts)
         ip = request.get("client_ip")
         if ip and request.get("channel") != "platform":  # a platform's relay address is the platform's

@@ -19,6 +19,7 @@ from moat.identity.linking_result import noisy_or
 
 SIGNUP, REQUEST = 1, 2  # how an address was seen (flags)
 CACHE_MAX = 1 << 20
+_NUMBER = (int, float)  # for isinstance on the hot path (a tuple is built once; `int | float` each call)
 # (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
 Purity = dict[tuple[str, str], int]
 Tied = Callable[[int, str], bool]
@@ -58,7 +59,7 @@ class AddressEvidence:
         if hit is None:
             return
         key, found = hit
-        if isinstance(ts, int | float):
+        if isinstance(ts, _NUMBER):  # a tuple: `int | float` builds a union per call
             days = self._range_days.get((idx, found[0]))
             if days is None:
                 days = self._range_days[(idx, found[0])] = set()
