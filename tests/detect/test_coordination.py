@@ -165,13 +165,13 @@ def test_accounts_splitting_one_keyspace_are_tied_without_shared_infrastructure(
     split = states({f"s{j}": ({"created_at": T0 - 86400 * 30 * j}, walker(f"s{j}", range(1000 + 80 * j, 1080 + 80 * j),
                                                                           T0 + 17 * j)) for j in range(3)})
     xs, ys = split["s0"], split["s1"]
-    assert coordination._split_keyspace(xs, ys, {})
+    assert coordination._split_keyspace(xs, ys)
     groups = coordination.groups(split)
     assert len(groups) == 1 and sorted(groups[0].members) == ["s0", "s1", "s2"]
     assert any("disjoint parts of one keyspace" in e for e in groups[0].evidence("s0"))
     same = states({f"e{j}": ({"created_at": T0 - 86400 * 30 * j}, walker(f"e{j}", range(1000, 1080), T0 + 17 * j))
                    for j in range(3)})
-    assert not coordination._split_keyspace(same["e0"], same["e1"], {})
+    assert not coordination._split_keyspace(same["e0"], same["e1"])
     assert coordination.groups(same) == []
 
 

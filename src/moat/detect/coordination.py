@@ -30,7 +30,6 @@ from typing import Any
 import numpy as np
 
 from moat.detect import keyspace, similarity
-from moat.detect.keyspace import Walk
 from moat.detect.scoring import ramp
 from moat.detect.state import AccountState
 from moat.identity.linking_index import email_domain, is_personal_domain
@@ -69,10 +68,11 @@ class Tie:
     semantic: float  # 0..1: how far above unrelated pairs of this population
     kinds: tuple[str, ...]
     weight: float  # corroboration, 0..1 (noisy-OR of exclusive-weighted kinds)
+    floor: float = 0.0  # content credited without shared content (accounts on one operator's own exits)
 
     @property
     def content(self) -> float:
-        return content(self.jaccard, self.semantic)
+        return max(content(self.jaccard, self.semantic), self.floor)
 
 
 @dataclass(slots=True)
@@ -102,6 +102,8 @@ class Group:
             content.append(f"prompt templates (MinHash Jaccard up to {jac:.2f})")
         if sem > 0:
             content.append("paraphrases of the same prompts")
+        if any(t.floor for t in ties):
+            content.append("one operator's own exit addresses")
         out = [f"tied to {len(ties)} of the {len(self.members) - 1} other accounts of group {self.group_id} by "
                + (" and ".join(content) or "shared behaviour")]
         out += [f"{NAMES[k]} with {c} of them" for k, c in counts.items()]
@@ -165,7 +167,7 @@ class BaseRates:
         # of two footprints (the cosine above weighs it). A pool is a cohort of POOL_COHORT or more.
         if not pairs or sum(map(len, users)) < POOL_COHORT * len(users):
             return 0.0
-        return sum(len(a & b) / len(a | b) for a, b in pairs if a or b) / len(pairs)
+        return sum(len(a & b) / len(a | b) for a, b in pairs) / len(pairs)
 
     def weight(self, key: str) -> float:
         k = self.counts.get(key, 1)
@@ -254,15 +256,22 @@ def _synchronised_hours(x: Rhythm, y: Rhythm, first: float, last: float) -> bool
 
 
 OWN_EXITS = 0.6  # with different templates, accounts tie only on a pool this much their own
+OWN_EXITS_CONTENT = 0.5  # the content such a tie counts for in the graph (a weak template's worth)
+
+
+def _footprint(x: AccountState, y: AccountState) -> tuple[set[str], float]:
+    """The /24s two accounts share, and how much of both footprints they are (cosine of the two
+    sets): what ties accounts is a shared footprint, not a count of ranges in common."""
+    shared = x.prefixes & y.prefixes
+    return shared, (len(shared) / math.sqrt(len(x.prefixes) * len(y.prefixes)) if shared else 0.0)
 
 
 def _own_exits(x: AccountState, y: AccountState, rates: BaseRates) -> float:
     """How much two accounts come from one operator's own exits: several /24s that carry the
     same cohort on each, exclusive to it, and most of both footprints."""
-    shared = x.prefixes & y.prefixes
+    shared, overlap = _footprint(x, y)
     if len(shared) < 2:
         return 0.0
-    overlap = len(shared) / math.sqrt(len(x.prefixes) * len(y.prefixes))
     exclusive = min(rates.weight(f"ip_range:{p}") for p in shared)
     return min(rates.private_pool(shared), exclusive, ramp(overlap, 0.2, 0.5))
 
@@ -273,28 +282,27 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
     found: dict[str, float] = {}
     if ax.get("payment_fingerprint") and ax.get("payment_fingerprint") == ay.get("payment_fingerprint"):
         found["payment"] = rates.weight(f"payment:{ax['payment_fingerprint']}")
-    shared = x.prefixes & y.prefixes
     # One /24 in common among hundreds of residential addresses is a coincidence; two, or one
     # that is most of where a quiet account comes from (an office, a proxy), is a tie. Two
     # accounts rotating through one residential proxy pool share many /24s by chance alone, and
-    # a rotator passing through a lab's /24 once shares "half" of the lab's two: what ties them
-    # is a shared *footprint*, the overlap of both (cosine of the two sets), not a count ...
-    if shared:
-        overlap = len(shared) / math.sqrt(len(x.prefixes) * len(y.prefixes))
-        if len(shared) >= 2 or overlap >= 0.5:
-            # ... or several /24s that only this cohort uses, all of them (an operator's own exits)
-            # A footprint in common counts by how exclusive its ranges are (steeply: a carrier's
-            # NAT that a few percent of all accounts use is no tie); an operator's own pool is
-            # exclusive to its cohort by construction, however large the cohort.
-            pool = rates.private_pool(shared) if len(shared) >= 2 else 0.0
-            # Two footprints nearly one (most of each in common) are one operator's whatever ranges.
-            plain = max(rates.weight(f"ip_range:{p}") for p in shared)
-            found["ip_range"] = max(plain ** 2 * ramp(overlap, 0.1, 0.4), plain * ramp(overlap, 0.5, 0.8),
-                                    ramp(pool, 0.5, 0.9))
-    for kind, key in (("signup_ip", "signup_ip"), ("email_series", "email")):
-        vx = ax.get(key) if kind == "signup_ip" else email_series(ax.get(key))
-        if vx and vx == (ay.get(key) if kind == "signup_ip" else email_series(ay.get(key))):
-            found[kind] = rates.weight(f"{kind}:{vx}")
+    # a rotator passing through a lab's /24 once shares "half" of the lab's two, so a tie is one of:
+    # - a footprint in common, counted by how exclusive its ranges are, steeply (a carrier's NAT
+    #   that a few percent of all accounts use is no tie);
+    # - two footprints nearly one (most of each in common), whatever the ranges;
+    # - several /24s that only this cohort uses (an operator's own exits: exclusive to the cohort
+    #   by construction, however large the cohort).
+    shared, overlap = _footprint(x, y)
+    if len(shared) >= 2 or overlap >= 0.5:
+        pool = rates.private_pool(shared) if len(shared) >= 2 else 0.0
+        plain = max(rates.weight(f"ip_range:{p}") for p in shared)
+        found["ip_range"] = max(plain ** 2 * ramp(overlap, 0.1, 0.4), plain * ramp(overlap, 0.5, 0.8),
+                                ramp(pool, 0.5, 0.9))
+    signup_ip = ax.get("signup_ip")
+    if signup_ip and signup_ip == ay.get("signup_ip"):
+        found["signup_ip"] = rates.weight(f"signup_ip:{signup_ip}")
+    series = email_series(ax.get("email"))
+    if series is not None and series == email_series(ay.get("email")):
+        found["email_series"] = rates.weight(f"email_series:{series}")
     cx, cy = ax.get("created_at"), ay.get("created_at")
     if cx is not None and cy is not None and abs(float(cx) - float(cy)) < SIGNUP_BURST:
         found["signup"] = min(rates.weight(f"signup:{int(float(c) // SIGNUP_BURST)}") for c in (cx, cy))
@@ -320,7 +328,7 @@ SPLIT_OVERLAP = 0.1  # at most this share of the smaller key set in common
 SPLIT_WALKING = 0.5  # each part walks (in order, densely, or across a grid), not just varies
 
 
-def _split_keyspace(x: AccountState, y: AccountState, walks: dict[int, Walk | None]) -> bool:
+def _split_keyspace(x: AccountState, y: AccountState) -> bool:
     """One template, each account asking it for keys the other never asks: a keyspace split.
 
     What a careful scraping network cannot hide (it may rotate addresses, agents and timing): its
@@ -329,10 +337,7 @@ def _split_keyspace(x: AccountState, y: AccountState, walks: dict[int, Walk | No
     """
     found = []
     for s in (x, y):
-        key = id(s)
-        if key not in walks:
-            walks[key] = keyspace.walk_of(s)
-        walk = walks[key]
+        walk = keyspace.walk_of(s)
         if (walk is None or walk.walking < SPLIT_WALKING or walk.distinct < 0.8 or walk.slot_words > 4
                 or walk.share < 0.5 or len(walk.keys) < keyspace.MIN_FAMILY):
             return False
@@ -429,7 +434,6 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
                 blocks.setdefault(key, []).append(i)
     cand |= _pairs(blocks.values())
     edges: dict[tuple[str, str], Tie] = {}
-    walks: dict[int, Walk | None] = {}
     for i, j in sorted(cand):
         x, y = eligible[ids[i]], eligible[ids[j]]
         if _same_customer(x, y):
@@ -441,15 +445,17 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
             cos = float(vecs[i] @ vecs[j])
             sem = ramp(cos, high, high + 0.5 * (1.0 - high)) if high < 1.0 else 0.0
         sem = round(sem, 4)
+        floor = 0.0
         if content(jac, sem) < 0.3:
             # Different templates (one operator's two scripts) on an operator's own exits: the
             # exits are the tie. Only a private pool counts, never a shared office or venue.
             if _own_exits(x, y, rates) < OWN_EXITS:
                 continue
-            jac = max(jac, 0.3)
-        tie = Tie(jac, sem, *_ties(x, y, rates))
-        if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y, walks):
-            tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]))
+            floor = OWN_EXITS_CONTENT
+        tie = Tie(jac, sem, *_ties(x, y, rates), floor)
+        if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y):
+            tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]),
+                      floor)
         if tie.weight >= 0.5 or (max(jac, sem) >= NEAR_COPY and tie.weight >= 0.2):
             edges[(ids[i], ids[j])] = tie
     return _components(edges)
