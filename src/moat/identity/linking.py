@@ -413,39 +413,32 @@ class Linker:
             merged = own or {}  # read-only below: no copy needed
         is_restricted = self.index.is_restricted
         threshold = self.config.threshold
-        best, conf, restricted_score = "", -1.0, 0.0
-        rival, rival_conf = "", -1.0  # the best restricted organization the evidence links on its own
-        for org, evs in merged.items():
-            c, corroborated = self._confidence(evs)
-            if c > conf or (c == conf and org < best):
-                best, conf = org, c
-            if c > restricted_score and is_restricted(org):
-                restricted_score = c
-            if is_restricted(org) and corroborated and c >= threshold and (c > rival_conf or
-                                                                           (c == rival_conf and org < rival)):
-                rival, rival_conf = org, c
-        if rival:
-            # A contractor paid with the rival's own card, an employee of a customer on the
-            # rival's SSO tenant: an organization that passes the threshold on its own evidence
-            # and is restricted is who is behind the account, whoever else it works with (named).
-            best, conf = rival, rival_conf
-        linked = conf >= threshold and self._confidence(merged[best])[1]
+        scored = {org: self._confidence(evs) for org, evs in merged.items()}  # org -> (confidence, corroborated)
+        restricted_orgs = [org for org in scored if is_restricted(org)]
+        restricted_score = max((scored[org][0] for org in restricted_orgs), default=0.0)
+        # The best-supported organization (ties to the first name); but a contractor paid with the
+        # rival's own card, an employee of a customer on the rival's SSO tenant: a restricted
+        # organization that passes the threshold on its own evidence is who is behind the account,
+        # whoever else it works with (named below).
+        rivals = [org for org in restricted_orgs if scored[org][1] and scored[org][0] >= threshold]
+        best = min(rivals or scored, key=lambda org: (-scored[org][0], org))
+        conf, corroborated = scored[best]
+        linked = conf >= threshold and corroborated
         evidence = [t for _, t, _ in sorted(merged[best], key=lambda e: -e[0])]
         if linked:
-            for org, evs in merged.items():
-                c, corroborated = self._confidence(evs)
-                if org != best and corroborated and c >= threshold:
+            for org, (c, other_corroborated) in scored.items():
+                if org != best and other_corroborated and c >= threshold:
                     evidence.append(f"also tied to {org} (confidence {c:.2f}): "
-                                    + "; ".join(t for _, t, _ in sorted(evs, key=lambda e: -e[0])[:2]))
-        restricted = linked and self.index.is_restricted(best)
+                                    + "; ".join(t for _, t, _ in sorted(merged[org], key=lambda e: -e[0])[:2]))
+        restricted = linked and is_restricted(best)
         if restricted:
             reason = self.index.orgs[best].restricted_reason
             if reason != "restricted":
                 evidence.append(f"{best} is {reason}")
         if not linked:
             why = "weak tie" if conf > 0 else "no tie"
-            evidence = [f"{why}, below threshold {self.config.threshold:.2f} for {best}: {t}" for t in evidence]
-            if not self._confidence(merged[best])[1]:
+            evidence = [f"{why}, below threshold {threshold:.2f} for {best}: {t}" for t in evidence]
+            if not corroborated:
                 evidence.append("addresses alone never link an account: no corroborating evidence of "
                                 "another kind (payment, SSO tenant, verified domain, attested organization)")
         return AccountLink(account_id, best if linked else None, round(conf, 4), restricted, evidence,
