@@ -71,6 +71,17 @@ def _skewed_id(r: random.Random) -> int:
     return max(1, int(FRONTIER * r.random() ** 0.7))
 
 
+def _app_call(c: Client, r: random.Random, t: float, ip: str, agent: str, *, search: float,
+              items: tuple[int, int]) -> dict[str, Any]:
+    """One call of an app's users: a search (share `search`) or a lookup of a popular user."""
+    if r.random() < search:
+        q = r.choice(TERMS)
+        return c.record(r, t, "/2/tweets/search/recent", "/2/tweets/search", query=f"query={q}",
+                        resource=q, items=r.randint(*items), ip=ip, agent=agent)
+    uid = _skewed_id(r)
+    return c.record(r, t, f"/2/users/{uid}", "/2/users", resource=str(uid), ip=ip, agent=agent)
+
+
 def topic_researcher(w: World, rng: random.Random, domain: str | None = None) -> list[Member]:
     """Looks up the accounts that posted about a topic, and their timelines: many ids, each once."""
     acct = _account(w, rng, use="research", description=RESEARCH,
@@ -167,13 +178,7 @@ def mobile_app(w: World, rng: random.Random) -> list[Member]:
             ip, agent = r.choice(phones)
             if r.random() < 0.3:  # phones roam: another cell, another address
                 ip = f"{ip.rsplit('.', 2)[0]}.{r.randint(0, 255)}.{r.randint(1, 254)}"
-            if r.random() < 0.7:
-                q = r.choice(TERMS)
-                yield c.record(r, t, "/2/tweets/search/recent", "/2/tweets/search", query=f"query={q}",
-                               resource=q, items=r.randint(10, 50), ip=ip, agent=agent)
-            else:
-                uid = _skewed_id(r)
-                yield c.record(r, t, f"/2/users/{uid}", "/2/users", resource=str(uid), ip=ip, agent=agent)
+            yield _app_call(c, r, t, ip, agent, search=0.7, items=(10, 50))
     return [(acct, _behaviour(acct, records), label("mobile_app"))]
 
 
@@ -190,13 +195,7 @@ def cloud_app(w: World, rng: random.Random) -> list[Member]:
     def records(r: random.Random, start: float, days: int) -> Iterator[dict[str, Any]]:
         for t in _times(r, start, days, per_day):
             ip, agent = r.choice(pool), r.choice(agents)
-            if r.random() < 0.6:
-                q = r.choice(TERMS)
-                yield c.record(r, t, "/2/tweets/search/recent", "/2/tweets/search", query=f"query={q}",
-                               resource=q, items=r.randint(0, 100), ip=ip, agent=agent)
-            else:
-                uid = _skewed_id(r)
-                yield c.record(r, t, f"/2/users/{uid}", "/2/users", resource=str(uid), ip=ip, agent=agent)
+            yield _app_call(c, r, t, ip, agent, search=0.6, items=(0, 100))
     return [(acct, _behaviour(acct, records), label("cloud_app"))]
 
 
