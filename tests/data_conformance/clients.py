@@ -318,3 +318,19 @@ class CurlStream:
             if line.blank:
                 return [x.raw.decode("latin-1") for x in self.lines[:index]], self.lines[index + 1:]
         return [x.raw.decode("latin-1") for x in self.lines], []
+
+
+def assert_streams_share_one_cap(readers: list[StreamReader], per_minute: int) -> list[StreamReader]:
+    """Streams opened at once under one items-per-minute cap (one key of two accounts, or one key on
+    two replicas): each is cut, each was served or refused 429, and together they got the cap's
+    worth, give or take what the cap lets through while they ran and one item of rounding per
+    stream. Returns the streams that were served."""
+    for reader in readers:
+        assert reader.join(10), "a stream was not cut"
+    served = [r for r in readers if r.status == 200]
+    assert served and all(r.status in (200, 429) for r in readers), [(r.status, r.body) for r in readers]
+    total = sum(len(r.tweets()) for r in served)
+    elapsed = max(r.ended or 0 for r in readers) - min(r.started for r in readers)
+    assert per_minute * 0.9 <= total <= per_minute + elapsed * per_minute / 60 + len(served), (
+        [len(r.tweets()) for r in served], elapsed)
+    return served

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.data_conformance.clients import StreamReader, is_moat_error_item
+from tests.data_conformance.clients import StreamReader, assert_streams_share_one_cap, is_moat_error_item
 from tests.data_conformance.conftest import ITEMS_PER_MINUTE, Gateway, headers_for, make_gateway, make_policy_bundle
 from tests.data_conformance.fake_data_api import FakeDataAPI
 
@@ -42,15 +42,7 @@ def test_items_per_minute_is_shared_by_the_replicas(replicas: list[Gateway], fak
     stream = "/2/tweets/search/stream?fake_rate=20&fake_keepalive=0.2"
     readers = [StreamReader(gw.url + stream, headers_for(KEY, f"replica-{i}-{uuid.uuid4().hex[:8]}")).start()
                for i, gw in enumerate(replicas)]
-    for reader in readers:
-        assert reader.join(10), "a stream was not cut"
-    served = [r for r in readers if r.status == 200]
-    assert served and all(r.status in (200, 429) for r in readers), [(r.status, r.body) for r in readers]
-    total = sum(len(r.tweets()) for r in served)
-    elapsed = max(r.ended or 0 for r in readers) - min(r.started for r in readers)
     # As for one gateway (test_policy_and_limits), with one item of rounding per replica.
-    assert ITEMS_PER_MINUTE * 0.9 <= total <= ITEMS_PER_MINUTE + elapsed * ITEMS_PER_MINUTE / 60 + len(served), (
-        [len(r.tweets()) for r in served], elapsed)
-    for reader in served:
+    for reader in assert_streams_share_one_cap(readers, ITEMS_PER_MINUTE):
         final = [line for line in reader.lines() if not line.blank][-1].json()
         assert is_moat_error_item(final) and final["moat"]["reason"] == "rate_limited", final
