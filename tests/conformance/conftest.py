@@ -10,20 +10,17 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.conformance.fake_upstream import FakeUpstream
+from tests.moat_process import MoatProcess, clean_env
 
 ROOT = Path(__file__).resolve().parents[2]
 NODE_DIR = Path(__file__).resolve().parent / "node"
@@ -46,16 +43,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.conformance)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def moat_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_") or k.startswith("MOAT_TEST_")}
-    env["PYTHONPATH"] = str(ROOT / "src")
-    env["MOAT_HOME"] = str(home)
+    env = clean_env(home, str(ROOT / "src"))
     env["CONF_UPSTREAM_OPENAI_KEY"] = UPSTREAM_OPENAI_SECRET
     env["CONF_UPSTREAM_ANTHROPIC_KEY"] = UPSTREAM_ANTHROPIC_SECRET
     return env
@@ -95,26 +84,11 @@ upstream = "fake-openai"
 
 
 @dataclass
-class Gateway:
-    home: Path
-    port: int = field(default_factory=free_port)
-    proc: subprocess.Popen[bytes] | None = None
+class Gateway(MoatProcess):
     _export_cache: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def config(self) -> Path:
-        return self.home / "moat.toml"
-
-    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run([sys.executable, "-m", "moat", "--config", str(self.config), *args],
-                              env=moat_env(self.home), cwd=self.home, capture_output=True, text=True, timeout=60)
-        if check and done.returncode != 0:
-            raise RuntimeError(f"moat {' '.join(args)} failed: {done.stdout}\n{done.stderr}")
-        return done
+    def env(self) -> dict[str, str]:
+        return moat_env(self.home)
 
     def seed(self) -> None:
         self.cli("orgs", "add", "conformance", "--name", "Conformance Inc", "--domain", "conformance.example")
@@ -124,32 +98,6 @@ class Gateway:
             org = ["--org", "conformance"] if plan == "api" else []
             self.cli("accounts", "add", account, "--email", email, "--plan", plan, *org)
             self.cli("keys", "import", "--account", account, "--secret", key)
-
-    def start(self) -> Gateway:
-        log = (self.home / "serve.log").open("ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "moat", "--config", str(self.config), "serve",
-                                      "--port", str(self.port)], env=moat_env(self.home), cwd=self.home,
-                                     stdout=log, stderr=log)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"moat serve exited: {(self.home / 'serve.log').read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("moat serve did not become ready")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
 
     def exported(self, request_id: str, timeout: float = 10.0) -> dict[str, Any]:
         """The request's line in `moat export`'s requests.jsonl (re-exported until it appears)."""

@@ -26,19 +26,16 @@ import json
 import os
 import shutil
 import signal
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from tests.data_conformance.fake_data_api import LABS_TOKEN, UPSTREAM_TOKEN, FakeDataAPI
+from tests.moat_process import MoatProcess, clean_env
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN_TOKEN = "data-conformance-admin-token"
@@ -176,12 +173,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.conformance)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def moat_src_path() -> str:
     return os.environ.get("PYTHONPATH") or str(ROOT / "src")
 
@@ -195,9 +186,7 @@ def default_bundle() -> Path:
 
 
 def moat_env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOAT_") or k.startswith("MOAT_TEST_")}
-    env["PYTHONPATH"] = moat_src_path()
-    env["MOAT_HOME"] = str(home)
+    env = clean_env(home, moat_src_path())
     env["DATA_CONF_SOCIAL_TOKEN"] = UPSTREAM_TOKEN
     env["DATA_CONF_LABS_TOKEN"] = LABS_TOKEN
     return env
@@ -233,57 +222,13 @@ auth_header = "x-api-key"
 
 
 @dataclass
-class Gateway:
-    home: Path
-    port: int = field(default_factory=free_port)
-    proc: subprocess.Popen[bytes] | None = None
+class Gateway(MoatProcess):
     _export_cache: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     seed_errors: list[str] = field(default_factory=list)  # set-up commands that failed (a test names them)
     accounts: dict[str, dict[str, Any]] = field(default_factory=dict)  # accounts.jsonl of the last export
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def config(self) -> Path:
-        return self.home / "moat.toml"
-
-    def cli(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
-        done = subprocess.run([sys.executable, "-m", "moat", "--config", str(self.config), *args],
-                              env=moat_env(self.home), cwd=self.home, capture_output=True, text=True, timeout=60)
-        if check and done.returncode != 0:
-            raise RuntimeError(f"moat {' '.join(args)} failed ({done.returncode}): {done.stdout}\n{done.stderr}")
-        return done
-
-    def start(self) -> Gateway:
-        log = (self.home / "serve.log").open("ab")
-        # A session of its own, so kill -9 reaches every process `moat serve` started.
-        self.proc = subprocess.Popen([sys.executable, "-m", "moat", "--config", str(self.config), "serve",
-                                      "--port", str(self.port)], env=moat_env(self.home), cwd=self.home,
-                                     stdout=log, stderr=log, start_new_session=True)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"moat serve exited: {(self.home / 'serve.log').read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        os.killpg(self.proc.pid, signal.SIGKILL)  # never leave a half-started gateway behind
-        self.proc.wait()
-        raise RuntimeError(f"moat serve did not become ready: {(self.home / 'serve.log').read_text()[-3000:]}")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait()
+    def env(self) -> dict[str, str]:
+        return moat_env(self.home)
 
     def kill9(self) -> None:
         """SIGKILL to `moat serve` and every process of its session: no shutdown code runs."""
