@@ -1,8 +1,9 @@
-"""`moat serve` as a subprocess, for the black-box suites (tests/conformance, tests/data_conformance):
-configured by files, driven by its command line, nothing of the gateway's code imported.
+"""The processes of the black-box suites (tests/conformance, tests/data_conformance): `moat serve`
+as a subprocess, configured by files, driven by its command line, nothing of the gateway's code
+imported; and their fake upstreams, ASGI apps served in a thread.
 
 Each suite subclasses `MoatProcess` with the environment its upstreams need (`env`) and its own
-seeding and read-back helpers.
+seeding and read-back helpers, and `ServedInThread` with its fake API.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Self
 
 import httpx
+import uvicorn
 
 
 def free_port() -> int:
@@ -87,3 +90,38 @@ class MoatProcess:
             except subprocess.TimeoutExpired:
                 os.killpg(self.proc.pid, signal.SIGKILL)
                 self.proc.wait()
+
+
+class ServedInThread:
+    """An ASGI app (the subclass itself) served by uvicorn on a thread of the test process, on a
+    free port: the suites' fake upstreams. Subclasses call `__init__` and name themselves `what`."""
+
+    what = "fake server"
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> Self:
+        config = uvicorn.Config(self, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
+                                server_header=False, date_header=False, timeout_keep_alive=30)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+        deadline = time.monotonic() + 10
+        while not self._server.started:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{self.what} did not start")
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.should_exit = True
+        if self._thread:
+            self._thread.join(5)

@@ -21,14 +21,12 @@ import base64
 import gzip
 import hashlib
 import json
-import socket
 import struct
 import threading
-import time
 from dataclasses import dataclass
 from typing import Any
 
-import uvicorn
+from tests.moat_process import ServedInThread
 
 OPENAI_HEADERS = [
     ("openai-organization", "org-conformance"),
@@ -149,45 +147,18 @@ def _sse(event: str | None, data: Any) -> bytes:
     return f"{head}data: {payload}\n\n".encode()
 
 
-class FakeUpstream:
+class FakeUpstream(ServedInThread):
+    what = "fake upstream"
+
     def __init__(self) -> None:
         self.records: list[Recorded] = []
         self._lock = threading.Lock()
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
         self._big_embeddings: bytes | None = None
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
-
-    # -- lifecycle ------------------------------------------------------------------------------
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        super().__init__()
 
     @property
     def base(self) -> str:
         return f"{self.url}/v1"
-
-    def start(self) -> FakeUpstream:
-        config = uvicorn.Config(self, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
-                                server_header=False, date_header=False, timeout_keep_alive=30)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("fake upstream did not start")
-            time.sleep(0.02)
-        return self
-
-    def stop(self) -> None:
-        if self._server:
-            self._server.should_exit = True
-        if self._thread:
-            self._thread.join(5)
 
     def mark(self) -> int:
         with self._lock:

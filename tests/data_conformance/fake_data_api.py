@@ -40,7 +40,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import socket
 import threading
 import time
 from dataclasses import dataclass, field
@@ -48,7 +47,7 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs
 
-import uvicorn
+from tests.moat_process import ServedInThread
 
 UPSTREAM_TOKEN = "upstream-social-bearer-AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0"
 LABS_TOKEN = "upstream-labs-key-5f0c1d2e3a4b"  # the /labs/ API takes its key bare, in x-api-key
@@ -125,40 +124,13 @@ class UpstreamAbort(Exception):
     """Raised inside a response to make the server drop the connection mid-body."""
 
 
-class FakeDataAPI:
+class FakeDataAPI(ServedInThread):
+    what = "fake data API"
+
     def __init__(self) -> None:
         self.records: list[Received] = []
         self._lock = threading.Lock()
-        self._server: uvicorn.Server | None = None
-        self._thread: threading.Thread | None = None
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = int(s.getsockname()[1])
-
-    # -- lifecycle --------------------------------------------------------------------------------
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> FakeDataAPI:
-        config = uvicorn.Config(self, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off",
-                                server_header=False, date_header=False, timeout_keep_alive=30)
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run, daemon=True)
-        self._thread.start()
-        deadline = time.monotonic() + 10
-        while not self._server.started:
-            if time.monotonic() > deadline:
-                raise RuntimeError("fake data API did not start")
-            time.sleep(0.02)
-        return self
-
-    def stop(self) -> None:
-        if self._server:
-            self._server.should_exit = True
-        if self._thread:
-            self._thread.join(5)
+        super().__init__()
 
     def tagged(self, tag: str) -> list[Received]:
         """The requests that carried `x-conformance-id: tag` (clients set it; a relay passes it on)."""
