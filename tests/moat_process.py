@@ -38,6 +38,22 @@ def clean_env(home: Path, src: str) -> dict[str, str]:
     return env
 
 
+def wait_until_ready(proc: subprocess.Popen[bytes], probe: str, log: Path, seconds: float) -> bool:
+    """Poll `probe` until it answers 200 (True) or `seconds` pass (False); a `moat serve` that
+    exits meanwhile raises with the end of its log."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"moat serve exited: {log.read_text()[-3000:]}")
+        try:
+            if httpx.get(probe, timeout=1).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    return False
+
+
 @dataclass
 class MoatProcess:
     home: Path
@@ -68,16 +84,8 @@ class MoatProcess:
         self.proc = subprocess.Popen([sys.executable, "-m", "moat", "--config", str(self.config), "serve",
                                       "--port", str(self.port)], env=self.env(), cwd=self.home,
                                      stdout=log, stderr=log, start_new_session=True)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"moat serve exited: {(self.home / 'serve.log').read_text()[-3000:]}")
-            try:
-                if httpx.get(f"{self.url}/readyz", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
+        if wait_until_ready(self.proc, f"{self.url}/readyz", self.home / "serve.log", 30):
+            return self
         os.killpg(self.proc.pid, signal.SIGKILL)  # never leave a half-started gateway behind
         self.proc.wait()
         raise RuntimeError(f"moat serve did not become ready: {(self.home / 'serve.log').read_text()[-3000:]}")

@@ -7,7 +7,6 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -18,7 +17,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 import moat.policy
@@ -27,6 +25,7 @@ from moat.identity.models import Account, ApiKey, Organization, Ownership
 from moat.store import open_store
 from tests.conftest import _service_url
 from tests.gateway.fake_upstream import FakeUpstream
+from tests.moat_process import free_port, wait_until_ready
 
 ALICE_KEY = "sk-test-alice-000000000000000000"  # api plan, clean
 BOB_KEY = "sk-test-bob-00000000000000000000"  # personal-looking email at a restricted org's domain
@@ -52,12 +51,6 @@ rules:
 limits:
   - {name: tight, key: account, requests_per_minute: 3}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def write_policies(directory: Path) -> None:
@@ -165,16 +158,8 @@ class GatewayProcess:
             [sys.executable, "-m", "moat", "--config", str(self.home / "moat.toml"), "serve",
              "--port", str(self.port), *extra], env=env, stdout=self.log, stderr=self.log, cwd=self.home,
             preexec_fn=self.preexec)
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"moat serve exited: {(self.home / f'serve-{self.port}.log').read_text()}")
-            try:
-                if httpx.get(f"{self.url}{probe}", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
+        if wait_until_ready(self.proc, f"{self.url}{probe}", self.home / f"serve-{self.port}.log", 20):
+            return self
         raise RuntimeError("moat serve did not become ready")
 
     def stop(self) -> None:
