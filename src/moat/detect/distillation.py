@@ -5,6 +5,9 @@ benchmarks elicit chain-of-thought, chat apps span every topic. Required togethe
 reasoning elicitation (the flag or the phrasing), novelty (a harvester never asks the same prompt
 twice; a benchmark re-runs a fixed question set) and a harvesting shape (broad topic coverage or
 short prompts with long answers); single-turn traffic and templated system prompts support it.
+Single-turn is support, not a requirement: a careful harvester wraps its questions in follow-ups
+("go deeper", "now the edge cases") so that its traffic looks like chat, and still asks for
+reasoning on new questions at a harvester's pace.
 
 "At volume" is read two ways: requests in all (a few hundred is already a lot for one account of
 a careful network, whose members inherit what the network does jointly) and requests per active
@@ -43,7 +46,7 @@ def score(s: AccountState) -> Score:
         (ramp(elicit, 0.3, 0.7), 0.9),
         (ramp(novelty, 0.6, 0.9), 0.9),
         (shape, 0.9),
-        (ramp(single, 0.7, 0.95), 0.7),
+        (ramp(single, 0.7, 0.95), 0.35),
     )
     out = Score(round(value, 4))
     if value >= 0.25:
