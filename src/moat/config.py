@@ -41,6 +41,7 @@ Positive = Annotated[int, Range(1)]
 Seconds = Annotated[float, Range(0)]
 PositiveSeconds = Annotated[float, Check(lambda v: v > 0, "more than 0 (seconds)")]
 Days = Annotated[float, Range(0)]
+Rate = Annotated[float, Check(lambda v: 0 < v < 0.5, "more than 0 and less than 0.5 (a share of accounts)")]
 HttpUrl = Annotated[str, Url("http", "https")]
 Credential = Annotated[str, Secret()]
 ProxyAddress = Annotated[str, Check(ip_or_network, "an IP address, a CIDR block or \"*\"")]
@@ -225,6 +226,10 @@ class DetectSettings:
     poll_interval: PositiveSeconds = 0.25  # how often each replica pulls changed scores (lag budget: 1 s in all)
     lease_ttl: PositiveSeconds = 10.0  # a silent worker's partitions go to others after this long
     checkpoint_interval: PositiveSeconds = 30.0  # seconds between saves of a partition's account states
+    # Share of active accounts that may be benign and at risk >= 0.5, held against the accounts
+    # reviewers cleared (moat.detect.calibration); reviews older than the window no longer count.
+    benign_flag_rate: Rate = 0.005
+    review_window_days: PositiveSeconds = 30.0
 
 
 @dataclass

@@ -43,11 +43,17 @@ def _estimate_lines(path: Path) -> int | None:
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="findings.jsonl to write (default: stdout).")
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
-def detect(dataset: Path, out: Path | None, progress: bool) -> None:
+@click.option("--reviewed", "reviewed", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Reviewers' labels (JSONL, as GET /admin/labels returns them): the benign flag rate is "
+                   "held against the accounts they cleared.")
+@click.option("--benign-flag-rate", type=click.FloatRange(0, 0.5, min_open=True, max_open=True), default=0.005,
+              show_default=True, help="With --reviewed: share of accounts that may be cleared yet at risk >= 0.5.")
+def detect(dataset: Path, out: Path | None, progress: bool, reviewed: Path | None, benign_flag_rate: float) -> None:
     """Score every account of DATASET; write findings (shared/spec/traffic-format.md)."""
     from tqdm import tqdm
 
     from moat.detect.engine import score_dataset
+    from moat.detect.reviews import read_file
 
     for name in (ACCOUNTS_FILE, REQUESTS_FILE):
         if not (dataset / name).is_file():
@@ -55,7 +61,8 @@ def detect(dataset: Path, out: Path | None, progress: bool) -> None:
     errors = _Errors()
     bar = tqdm(total=_estimate_lines(dataset / REQUESTS_FILE), unit="req", unit_scale=True,
                disable=not progress, file=sys.stderr, desc="requests")
-    engine, n = score_dataset(dataset, errors, bar.update)
+    reviews = read_file(reviewed) if reviewed is not None else None
+    engine, n = score_dataset(dataset, errors, bar.update, reviews=reviews, benign_flag_rate=benign_flag_rate)
     bar.close()
     sink = out.open("wb") if out else sys.stdout.buffer
     count = 0

@@ -27,6 +27,18 @@ CATEGORIES: tuple[str, ...] = ("distillation", "scraping", "tier_abuse", "coordi
 _NONE = Score()
 
 
+@dataclass(frozen=True, slots=True)
+class Review:
+    """An account's latest reviewer verdict: cleared (benign) or confirmed, and what it was about
+    (detector categories; empty: about everything)."""
+
+    cleared: bool
+    about: frozenset[str] = frozenset()
+
+
+Reviews = Mapping[str, Review]  # account -> its latest verdict
+
+
 def combine(scores: dict[str, float]) -> float:
     """Overall risk: the strongest category, nudged up (never past 1) when others agree."""
     ordered = sorted(scores.values(), reverse=True)
@@ -47,8 +59,10 @@ class Cross:
     crowd: Mapping[str, int] = field(default_factory=dict)  # accounts per data network (/24)
 
 
-def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) -> Cross:
-    """Linking results in, groups judged, scores calibrated against this population.
+def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
+          reviews: Reviews | None = None, benign_flag_rate: float = calibration.BENIGN_FLAG_RATE) -> Cross:
+    """Linking results in, groups judged, scores calibrated against this population and the
+    reviewers' cleared accounts (`reviews`).
 
     Safe to run on a snapshot of the states on another thread (the online scorer does).
     """
@@ -57,7 +71,38 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink]) 
     verdict = networks.judge(coordination.groups(states), states, links, own=own)
     crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
     raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
-    return Cross(links, verdict, calibration.fit(raw), own, crowd)
+    cal = calibration.fit(raw)
+    if reviews:
+        cleared: dict[str, list[float]] = {}
+        confirmed: dict[str, list[float]] = {}
+        for aid, review in reviews.items():
+            if aid in own:
+                into = cleared if review.cleared else confirmed
+                for k, part in parts(aid, own[aid], verdict, links.get(aid), cal).items():
+                    if not review.about or k in review.about:
+                        into.setdefault(k, []).append(part.value)
+        active = sum(1 for s in states.values() if s.n)
+        cal = calibration.hold(cal, cleared, confirmed, active, benign_flag_rate, len(CATEGORIES))
+    return Cross(links, verdict, cal, own, crowd)
+
+
+def parts(aid: str, raw: Scores, verdict: Verdict, link: AccountLink | None, cal: Calibration) -> dict[str, Score]:
+    """One account's score per category before the reviewers' raised 0.5 points: its own
+    per-account scores read against the population (or what its network does jointly, when
+    stronger), its network's coordination score, and its affiliation."""
+    inherited = verdict.inherited.get(aid, {})
+    out: dict[str, Score] = {}
+    for k in PER_ACCOUNT:
+        own = Score(cal.apply(k, raw[k].value), raw[k].evidence)
+        joint = inherited.get(k)
+        out[k] = joint if joint is not None and joint.value > own.value else own
+    out["coordination"] = verdict.coordination.get(aid, _NONE)
+    comp = competitor.score(link)
+    affiliation = verdict.affiliation.get(aid)
+    if affiliation is not None and affiliation[1] > comp.value:
+        comp = Score(affiliation[1], list(affiliation[2]))
+    out["competitor"] = comp
+    return out
 
 
 class Engine:
@@ -69,8 +114,12 @@ class Engine:
     generations of ids), which covers a stream's redeliveries.
     """
 
-    def __init__(self, entities: Iterable[dict[str, Any]] = (), *, remember_ids: int | None = None) -> None:
+    def __init__(self, entities: Iterable[dict[str, Any]] = (), *, remember_ids: int | None = None,
+                 reviews: Reviews | None = None,
+                 benign_flag_rate: float = calibration.BENIGN_FLAG_RATE) -> None:
         self.linker = Linker(list(entities))
+        self.reviews: Reviews = reviews or {}  # cleared accounts: the benign flag rate is held against them
+        self.benign_flag_rate = benign_flag_rate
         self.states: dict[str, AccountState] = {}
         self.order: list[str] = []  # accounts.jsonl order: findings keep it
         self._seen: set[int] = set()
@@ -118,7 +167,7 @@ class Engine:
         self.linker.add_request(request)
 
     def cross(self) -> Cross:
-        return cross(self.states, self.linker.result().accounts)
+        return cross(self.states, self.linker.result().accounts, self.reviews, self.benign_flag_rate)
 
     def findings(self) -> Iterator[dict[str, Any]]:
         """One finding per known account (accounts.jsonl first, then accounts seen only in traffic).
@@ -139,27 +188,21 @@ class Engine:
         """
         verdict, cal = result.verdict, result.calibration
         link = result.links.get(aid)
-        inherited = verdict.inherited.get(aid, {})
         raw = scored if scored is not None else detectors.score(self.states[aid], result.crowd)
-        parts: dict[str, Score] = {}
-        for k in PER_ACCOUNT:
-            own = Score(cal.apply(k, raw[k].value), raw[k].evidence)
-            joint = inherited.get(k)
-            parts[k] = joint if joint is not None and joint.value > own.value else own
-        parts["coordination"] = verdict.coordination.get(aid, _NONE)
-        comp = competitor.score(link)
-        affiliation = verdict.affiliation.get(aid)
-        if affiliation is not None and affiliation[1] > comp.value:
-            comp = Score(affiliation[1], list(affiliation[2]))
-        parts["competitor"] = comp
-        scores = {k: float(parts[k].value) for k in CATEGORIES}
+        found = parts(aid, raw, verdict, link, cal)
+        scores = {k: float(found[k].value) for k in CATEGORIES}
+        for k in cal.raised:
+            before = scores[k]
+            scores[k] = cal.lift(k, before)
+            if before >= 0.5:
+                found[k] = Score(scores[k], [*found[k].evidence, str(cal.evidence(k))])
         out: dict[str, Any] = {
             "account_id": aid,
             "risk": combine(scores),
             "scores": scores,
             "cluster_id": verdict.cluster_of.get(aid),
             "linked_org": link.org_id if link is not None else None,
-            "evidence": [e for k in CATEGORIES for e in parts[k].evidence],
+            "evidence": [e for k in CATEGORIES for e in found[k].evidence],
         }
         group = verdict.group_of.get(aid)
         if group is not None:  # the spec's findings carry no group field: reviewers read it here
@@ -169,13 +212,14 @@ class Engine:
 
 
 def score_dataset(dataset: Path, on_error: ErrorSink | None = None,
-                  progress: Callable[[int], None] | None = None) -> tuple[Engine, int]:
+                  progress: Callable[[int], None] | None = None, *, reviews: Reviews | None = None,
+                  benign_flag_rate: float = calibration.BENIGN_FLAG_RATE) -> tuple[Engine, int]:
     """Feed a whole dataset through a new engine, streaming its requests; (engine, request count).
 
     `progress(n)` is told every 16,384 requests (and once at the end with the remainder).
     """
     report: ErrorSink = on_error or (lambda bad: None)
-    engine = Engine(read_entities(dataset, report))
+    engine = Engine(read_entities(dataset, report), reviews=reviews, benign_flag_rate=benign_flag_rate)
     for account in read_accounts(dataset, report):
         engine.add_account(account)
     add = engine.add_request

@@ -7,6 +7,9 @@ Conventions, stated because the numbers depend on them:
   (strictly above the benign score at that quantile), so ties never sneak benign accounts in;
 - the adjusted Rand index is over all accounts, an account outside any true network (or any
   cluster) being its own singleton;
+- "flagged@0.5" is the share of a category's positives scoring >= 0.5 in it, the operating point a
+  provider acts on (recall at 1% benign flagged picks its own threshold; this one does not), and
+  "benign@0.5" the share of benign accounts scoring >= 0.5 in that category;
 - linking accuracy is the share of rival-affiliated accounts (label `competitor`) whose
   `linked_org` is their true organization; benign accounts linked to a restricted one are counted.
 """
@@ -85,7 +88,10 @@ def evaluate(labels: Mapping[str, dict[str, Any]], findings: Mapping[str, dict[s
         neg = [f[a]["scores"].get(cat, 0.0) for a in benign]
         recall, thr = recall_at_fpr(pos, neg)
         per[cat] = {"positives": len(pos), "auc": roc_auc(pos, neg), "recall_at_1pct": recall,
-                    "threshold": thr}
+                    "threshold": thr,
+                    # the operating point a provider acts on: scores >= 0.5
+                    "flagged_at_half": float(np.mean([v >= 0.5 for v in pos])) if pos else float("nan"),
+                    "benign_at_half": float(np.mean([v >= 0.5 for v in neg])) if neg else float("nan")}
     benign_risk = float(np.mean([f[a]["risk"] >= 0.5 for a in benign])) if benign else 0.0
     ari = adjusted_rand([labels[a].get("network_id") for a in ids], [f[a].get("cluster_id") for a in ids])
     rivals: list[str] = [a for a in ids if "competitor" in labels[a].get("categories", [])]
@@ -139,9 +145,12 @@ def load(dataset: Path, findings_path: Path) -> tuple[dict[str, Any], dict[str, 
 def report(result: dict[str, Any]) -> str:
     """The human-readable table."""
     lines = [f"{result['accounts']} accounts, {result['benign']} benign", "",
-             f"{'category':<14}{'positives':>10}{'ROC AUC':>10}{'recall@1%FPR':>14}"]
+             f"{'category':<14}{'positives':>10}{'ROC AUC':>10}{'recall@1%FPR':>14}"
+             f"{'flagged@0.5':>13}{'benign@0.5':>12}"]
     for cat, v in result["categories"].items():
-        lines.append(f"{cat:<14}{v['positives']:>10}{v['auc']:>10.3f}{v['recall_at_1pct']:>14.3f}")
+        lines.append(f"{cat:<14}{v['positives']:>10}{v['auc']:>10.3f}{v['recall_at_1pct']:>14.3f}"
+                     f"{100 * v.get('flagged_at_half', float('nan')):>12.1f}%"
+                     f"{100 * v.get('benign_at_half', float('nan')):>11.2f}%")
     link = result["linking"]
     lines += ["", f"benign accounts with risk >= 0.5: {100 * result['benign_risk_rate']:.2f}%",
               f"coordination adjusted Rand index: {result['ari']:.3f}",

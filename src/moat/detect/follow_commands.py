@@ -33,6 +33,7 @@ async def follow(settings: Settings, consumer: str | None = None) -> None:
 
     from moat.detect.follow import RedisFollower
     from moat.detect.online_scorer import AccountSource, OnlineScorer
+    from moat.detect.reviews import ReviewSource
     from moat.detect.scores import RedisScores
     from moat.store import open_store
 
@@ -48,7 +49,8 @@ async def follow(settings: Settings, consumer: str | None = None) -> None:
         loop.add_signal_handler(sig, stop.set)
     try:
         scorer = OnlineScorer(AccountSource(store), board, score_interval=d.score_interval,
-                              cross_interval=d.cross_interval)
+                              cross_interval=d.cross_interval, reviews=ReviewSource(store, d.review_window_days),
+                              benign_flag_rate=d.benign_flag_rate)
         await scorer.start()
         worker = RedisFollower(client, scorer, prefix=settings.redis_prefix, partitions=d.partitions,
                                consumer=consumer, batch=max(d.batch, 1000), lease_ttl=d.lease_ttl,

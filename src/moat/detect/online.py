@@ -52,9 +52,12 @@ class OnlineDetection:
             # Imported here: a replica that only publishes (Redis) never loads the detectors.
             from moat.detect.follow import LocalFollower
             from moat.detect.online_scorer import AccountSource, OnlineScorer
+            from moat.detect.reviews import ReviewSource
 
             self.scorer = OnlineScorer(AccountSource(store), board, on_scores=self.cache.apply,
-                                       score_interval=d.score_interval, cross_interval=d.cross_interval)
+                                       score_interval=d.score_interval, cross_interval=d.cross_interval,
+                                       reviews=ReviewSource(store, d.review_window_days),
+                                       benign_flag_rate=d.benign_flag_rate)
             self.follower = LocalFollower(self.local, self.scorer, d.batch)
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None

@@ -25,7 +25,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from moat.detect import coordination
+from moat.detect.calibration import BENIGN_FLAG_RATE
 from moat.detect.engine import CATEGORIES, Cross, Engine, cross
+from moat.detect.reviews import ReviewSource
 from moat.detect.scores import Changes, Payload, ScoreBoard
 from moat.detect.state import SLOTS, AccountState
 from moat.identity.linking import AccountLink
@@ -118,8 +120,11 @@ class OnlineScorer:
 
     def __init__(self, accounts: AccountSource, board: ScoreBoard | None, *,
                  on_scores: Callable[[Changes], None] | None = None, score_interval: float = 0.2,
-                 cross_interval: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
+                 cross_interval: float = 5.0, clock: Callable[[], float] = time.monotonic,
+                 reviews: ReviewSource | None = None, benign_flag_rate: float = BENIGN_FLAG_RATE) -> None:
         self.accounts = accounts
+        self.reviews = reviews  # reviewers' cleared accounts: the benign flag rate is held against them
+        self.benign_flag_rate = benign_flag_rate
         self.board = board
         self.on_scores = on_scores
         self.score_interval = score_interval
@@ -245,8 +250,10 @@ class OnlineScorer:
                 await asyncio.sleep(0)  # in the gateway, let requests run (nothing else folds meanwhile)
         view = dict(snaps)
         links = self._links
+        cleared = await self.reviews.refresh() if self.reviews is not None else None
+        rate = self.benign_flag_rate
         started = self.clock()
-        self._cross_task = _in_thread(lambda: (cross(view, links), self.clock() - started))
+        self._cross_task = _in_thread(lambda: (cross(view, links, cleared, rate), self.clock() - started))
 
     async def _finish_cross(self, task: asyncio.Future[Any]) -> None:
         self._cross_task = None

@@ -295,3 +295,14 @@ async def flag_counts(cx: EnforceContext, first_day: int, last_day: int, size: i
         "WHERE day >= ? AND day <= ? GROUP BY bk, account_id, category) f GROUP BY f.bk, f.category, outcome",
         first_day, last_day)
     return active, flagged, by_category
+
+
+async def account_verdicts(cx: EnforceContext, since: float) -> list[tuple[str, str, list[str]]]:
+    """(account, outcome, categories) of every label reaching an account decided at or after
+    `since`, oldest first: a later verdict on the same account overrides an earlier one. What the
+    detectors hold their benign flag rate against (`moat.detect.reviews`)."""
+    rows = await cx.es.db.fetch(
+        "SELECT la.account_id, l.outcome, l.categories FROM enforce_label_accounts la "
+        "JOIN enforce_labels l ON l.label_id = la.label_id WHERE l.decided_at >= ? "
+        "ORDER BY l.decided_at, l.label_id", float(since))
+    return [(str(r[0]), str(r[1]), list(loads(r[2]) or [])) for r in rows]
