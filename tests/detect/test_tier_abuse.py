@@ -43,6 +43,13 @@ def test_an_account_shared_by_a_team_in_many_places_scores_high() -> None:
     assert any("network ranges" in e for e in s.evidence)
 
 
+_ASKS = ("can you tighten this paragraph about", "what's a better word for", "rewrite my intro on",
+         "is this argument convincing:", "give me three titles for", "fix the grammar in my note on",
+         "how would you restructure the section about", "summarise these notes on", "why does my chart of")
+_TOPICS = ("the budget", "our launch", "remote work", "my thesis", "the garden", "supply chains", "the museum",
+           "climate policy", "my grandmother", "the quarterly plan", "jazz history", "the kitchen remodel")
+
+
 def test_a_heavy_human_user_on_max_stays_clean() -> None:
     rng = random.Random(2)
     reqs = []
@@ -51,7 +58,9 @@ def test_a_heavy_human_user_on_max_stays_clean() -> None:
         for k in range(150):
             t += rng.lognormvariate(4.0, 1.2)
             ip = "81.2.3.4" if day % 2 else "92.5.6.7"
-            reqs.append(request("a", t, f"help with my draft {day}-{k}", turn=1 + k % 4, client_ip=ip,
+            # a person's own words: what they ask varies (a batch job's does not; see below)
+            ask = f"{rng.choice(_ASKS)} {rng.choice(_TOPICS)} {rng.choice(_TOPICS)}"
+            reqs.append(request("a", t, ask, turn=1 + k % 4, client_ip=ip,
                                 user_agent="Browser/1" if k % 5 else "App/2"))
     assert tier_abuse.score(state(reqs, plan="max")).value < 0.3
 
@@ -96,3 +105,41 @@ def test_a_family_sharing_its_plan_is_not_tier_abuse_but_a_rotating_proxy_is() -
                        client_ip=f"{rng.randint(20, 220)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.9")
                for i in range(300)]
     assert tier_abuse.score(state(rotated, plan="free")).value >= 0.5
+
+
+def _office_batch(account: str, items: int, seed: int) -> list[dict]:
+    """A batch job paced like a person: office hours on weekdays, irregular gaps, a browser's user
+    agent, one address; every prompt one template with a product in its slot."""
+    rng = random.Random(seed)
+    nouns = ["mug", "lamp", "backpack", "grinder", "yoga mat", "desk", "kettle", "speaker", "watch band"]
+    adjectives = ["red", "compact", "vintage", "premium", "wooden", "smart", "foldable"]
+    out, day, t = [], 0, T0 + 9 * 3600
+    for _ in range(items):
+        t += rng.uniform(60, 600)
+        if t > T0 + day * 86400 + 18 * 3600:
+            day += 1
+            t = T0 + day * 86400 + 9 * 3600 + rng.uniform(0, 1800)
+        product = f"{rng.choice(adjectives)} {rng.choice(nouns)}"
+        out.append(request(account, t, f"Write an SEO product description (120 words, Spanish) for: {product}, "
+                           f"SKU {rng.randrange(10_000, 999_999)}", user_agent="Mozilla/5.0 Firefox/133.0"))
+    return out
+
+
+def test_a_batch_workload_paced_like_a_person_on_a_consumer_plan_scores() -> None:
+    s = tier_abuse.score(state(_office_batch("a", 1200, 7), plan="max"))
+    assert s.value >= 0.5
+    assert any("batch workload" in e for e in s.evidence)
+    assert tier_abuse.score(state(_office_batch("a", 1200, 7), plan="api")).value == 0.0  # what API plans are for
+
+
+def test_a_few_dozen_templated_prompts_are_not_a_batch() -> None:
+    assert tier_abuse.score(state(_office_batch("a", 60, 8), plan="pro")).value < 0.25
+
+
+def test_a_cohort_on_one_starter_kit_read_as_one_group_is_not_a_batch() -> None:
+    from moat.detect.state import AccountState
+
+    members = [state(_office_batch(f"m{i}", 60, 100 + i), plan="free") for i in range(30)]
+    group = AccountState.merged(members, "free")
+    assert group.n == 1800
+    assert tier_abuse.score(group).value < 0.25

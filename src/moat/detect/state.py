@@ -293,7 +293,7 @@ class AccountState(DataFeatures):
         group does jointly shows in its volume, its share of elicitation and novelty, its topic
         breadth, its hours and its keyspace coverage.
         """
-        out = cls({"account_id": "group", "plan": plan})
+        out = cls({"account_id": "group", "plan": plan, "members": len(states)})
         for s in states:
             out.n += s.n
             out.n_reasoning += s.n_reasoning

@@ -3,7 +3,8 @@
 Only consumer plans (free, pro, max) can abuse their tier; API and enterprise plans are built for
 automation, so a round-the-clock support bot on an API plan scores 0 here by construction.
 Signals: machine-regular or concurrent timing, or activity in nearly every hour of every day (no
-one sleeps), around the clock (a pipeline); or sharing beyond a household: more devices than a
+one sleeps), around the clock, or a batch workload (thousands of prompts of one template, however
+human its pacing) (a pipeline); or sharing beyond a household: more devices than a
 family has, or a person in two places at once around the clock (a resold account). A family
 sharing its plan (a few devices, networks switching all day, but asleep at night) is not abuse.
 
@@ -17,11 +18,14 @@ from __future__ import annotations
 
 import math
 
+from moat.detect import keyspace
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import MAX_IPS, AccountState
 from moat.identity.models import CONSUMER_PLANS
 
 MIN_REQUESTS = 30
+BATCH_SHARE = (0.85, 0.97)  # share of sampled prompts in one template family: a chat .. a batch
+BATCH_VOLUME = (math.log10(200), math.log10(1000))  # requests: a busy person's week .. a workload
 
 
 def applies(s: AccountState) -> bool:
@@ -41,6 +45,15 @@ def score(s: AccountState) -> Score:
     restless = s.restless_share()
     sleepless = max(ramp(per_day_hours, 14, 20), ramp(restless, 0.5, 0.9))
     automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
+    # A batch job: nearly every prompt one template with a slot, by the thousand. Office-hour
+    # pacing and a browser's user agent hide a pipeline's timing, not its workload; a person
+    # chatting, coding with an agent or translating by hand varies far more. One account's: a
+    # group read as one (moat.detect.networks) is many people, and a hackathon cohort on one
+    # starter kit is not a workload.
+    walk = keyspace.walk_of(s) if not (s.account or {}).get("members") else None
+    batch = ramp(walk.share, BATCH_SHARE[0], BATCH_SHARE[1]) * ramp(math.log10(s.n), *BATCH_VOLUME) \
+        if walk is not None else 0.0
+    automation = max(automation, batch)
     if s.d_n * 2 >= s.n:  # mostly data-API traffic: automation is what its tier is for
         automation = 0.0
     switch = s.n_switch / s.n
@@ -61,6 +74,9 @@ def score(s: AccountState) -> Score:
     if value >= 0.25:
         out.evidence.append(f"{s.plan} (consumer) plan with {num(s.n)} requests, {per_day:.0f} per active day")
         if automation >= sharing:
+            if batch > 0 and walk is not None:
+                out.evidence.append(f"a batch workload: {pct(walk.share)} of sampled prompts follow one template "
+                                    f"(e.g. \"{walk.example[:120]}\")")
             if regular > 0:
                 out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
             if close > 0.05:
