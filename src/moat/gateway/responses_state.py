@@ -4,8 +4,10 @@
 Passed to the upstream that made the response, with the caller's key checked and ownership
 enforced (moat.gateway.response_owners); a response made with reasoning redacted is redacted again
 when read, and so is a caller whose reviewers' restriction now redacts. Answers are read whole
-(these are small and rare; a background response's `stream=true` replay is not streamed) and not
-recorded: nothing new is generated.
+(these are small and rare; a background response's `stream=true` resumption is read to its end,
+then sent, redacted event by event) and not recorded: nothing new is generated, and a background
+response is recorded once, by moat.gateway.background. A read that shows a pending background
+response terminal (a GET, a cancel, a resumed stream's final event) settles it there and then.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ import orjson
 
 from moat.errors import BadRequest, MoatError, UpstreamError, UpstreamUnavailable
 from moat.gateway.errors import error_body
-from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, request_headers, send_response
+from moat.gateway.facts import CallFacts
+from moat.gateway.http import JSON_HEADERS, SSE_HEADERS, Receive, Scope, Send, request_headers, send_response
 from moat.gateway.pipeline import api_key_of
 from moat.gateway.response_owners import not_found
-from moat.gateway.responses_api import redact
+from moat.gateway.responses_api import StreamMeter, redact
 from moat.gateway.routes import Route, below
 from moat.gateway.side_calls import side_call
+from moat.gateway.sse import EventSplitter, event_fields
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 
 if TYPE_CHECKING:
@@ -30,19 +34,24 @@ if TYPE_CHECKING:
 
 PREFIX = "/v1/responses/"
 _PATH = re.compile(r"^/v1/responses/([A-Za-z0-9_\-]{1,200})(/input_items|/cancel)?$")
+_FINAL_EVENTS = frozenset({b"response.completed", b"response.failed", b"response.incomplete"})
 _METHODS = {"": ("GET", "DELETE"), "/input_items": ("GET",), "/cancel": ("POST",)}
 
 
 async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, send: Send,
                                  request_id: str) -> None:
+    headers = JSON_HEADERS
     try:
-        status, body = await _answer(rt, scope)
+        status, body, streamed = await _answer(rt, scope)
+        if streamed:
+            headers = SSE_HEADERS
     except MoatError as error:
         status, body = error.status, orjson.dumps(error_body("openai", error, request_id))
-    await send_response(send, status, body, JSON_HEADERS)
+    await send_response(send, status, body, headers)
 
 
-async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
+async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes, bool]:
+    """The status, the body, and whether the body is an event stream (a resumed background stream)."""
     headers = request_headers(scope)
     _key, account, org = await rt.directory.authenticate(api_key_of(headers))
     match = _PATH.match(scope["path"])
@@ -69,20 +78,52 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
         passthrough = refusal_from_upstream("openai", answer.status_code, raw)
         if passthrough is None:
             raise upstream_failure(answer.status_code)
-        return answer.status_code, passthrough
+        return answer.status_code, passthrough, False
     if method == "DELETE":
         await rt.response_owners.forget(response_id)
     restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
-    if stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning):
-        raw = _redacted(raw, listing=tail == "/input_items")
-    return answer.status_code, raw
+    cut = stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning)
+    if answer.headers.get("content-type", "").startswith("text/event-stream"):
+        return answer.status_code, await _resumed(rt, response_id, raw, cut), True
+    if cut or rt.background.is_pending(response_id):
+        obj = _parsed(raw)
+        if rt.background.is_pending(response_id) and tail != "/input_items":
+            await rt.background.observe(response_id, obj)
+        if cut:
+            raw = _redacted(obj, raw, listing=tail == "/input_items")
+    return answer.status_code, raw, False
 
 
-def _redacted(raw: bytes, *, listing: bool) -> bytes:
+async def _resumed(rt: Runtime, response_id: str, raw: bytes, cut: bool) -> bytes:
+    """A background response's stream resumed (`?stream=true&starting_after=N`): its events
+    redacted as the original stream's were; its final event, if there, settles the response. Not
+    metered here: the response's usage is counted once, by its own settlement."""
+    meter = StreamMeter(CallFacts(model=""), cut)
+    events = EventSplitter().feed(raw)
+    rest = raw[sum(map(len, events)):]
+    if rt.background.is_pending(response_id):
+        for event in reversed(events):  # the final event is the last or near it
+            name, data = event_fields(event)
+            if name in _FINAL_EVENTS and data is not None:
+                try:
+                    final = orjson.loads(data)
+                except orjson.JSONDecodeError:
+                    break  # relayed as it came; the settler's own poll meters the response
+                if isinstance(final, dict):
+                    await rt.background.observe(response_id, final.get("response"))
+                break
+    out = [e for e in map(meter.event, events) if e is not None]
+    return b"".join(out) + rest
+
+
+def _parsed(raw: bytes) -> object:
     try:
-        obj = orjson.loads(raw)
+        return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise UpstreamError("The upstream model sent a response that is not JSON") from exc
+
+
+def _redacted(obj: object, raw: bytes, *, listing: bool) -> bytes:
     if not isinstance(obj, dict):
         return raw
     if listing:  # input items: the same filter over `data`

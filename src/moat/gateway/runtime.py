@@ -26,6 +26,7 @@ from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
+from moat.gateway.background import BackgroundSettler
 from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.forwarding import Forwarding
@@ -87,6 +88,8 @@ class Runtime:
         self.router = router
         self.models = models
         self.response_owners = response_owners
+        # background Responses, recorded and settled when they finish (moat.gateway.background)
+        self.background = BackgroundSettler(settings.relay, self.record_call, self.finish_admission)
         self.forwarding = forwarding
         self.metrics = metrics
         self.recorder = recorder
@@ -178,6 +181,7 @@ class Runtime:
         for task in self._tasks:
             await cancel(task)
         await self.data.stop()
+        await self.background.aclose()  # before the limiter and the recorder it writes to
         await self.policy.stop()
         if self.console is not None:
             await self.console.close()
@@ -361,6 +365,11 @@ class Runtime:
     async def settle(self, admission: Admission, usage: Usage) -> None:
         """Replace the admission's reservations by the real usage and free its slots (any limiter)."""
         await self.limiter.finish(admission, usage)
+
+    async def finish_admission(self, admission: Admission, usage: Usage) -> None:
+        """Settle `admission` on `usage` with whichever limiter this is (a background response's, later)."""
+        if not self.settle_now(admission, usage):
+            await self.settle(admission, usage)
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""

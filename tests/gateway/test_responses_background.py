@@ -1,0 +1,162 @@
+"""Background Responses (`background: true`) through a running `moat serve`, driven by the official
+`openai` SDK against a real upstream that implements background mode (fake_background.py): each is
+recorded once, when it ends, with the upstream's real usage and its final status, whether or not
+the client ever reads it (moat.gateway.background)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import openai
+import pytest
+
+from moat.store import open_store
+from tests.gateway.conftest import ALICE_KEY, DAVE_KEY, GatewayProcess, make_gateway, wait_for_record
+from tests.gateway.fake_background import FakeBackground
+
+RELAY = """
+[relay]
+background_first_poll = 0.2
+background_max_poll = 0.4
+background_max_errors = 3
+background_lifetime = 30
+"""
+
+
+@pytest.fixture(scope="module")
+def upstream() -> FakeBackground:
+    return FakeBackground().start()
+
+
+@pytest.fixture(scope="module")
+def gateway(tmp_path_factory: pytest.TempPathFactory, upstream: FakeBackground) -> Iterator[GatewayProcess]:
+    home = tmp_path_factory.mktemp("gwbg")
+    gw = make_gateway(home, f"sqlite:///{home / 'moat.db'}", upstream.base)
+    config = home / "moat.toml"
+    config.write_text(config.read_text().replace("timeout = 1.0", "timeout = 10.0") + RELAY)
+    gw.start()
+    yield gw
+    gw.stop()
+
+
+def client(gateway: GatewayProcess, key: str = ALICE_KEY) -> openai.OpenAI:
+    return openai.OpenAI(base_url=f"{gateway.url}/v1", api_key=key, max_retries=0, timeout=10)
+
+
+def record_of(gateway: GatewayProcess, request_id: str) -> dict[str, Any]:
+    return asyncio.run(wait_for_record(gateway.store_url, request_id))
+
+
+def records(gateway: GatewayProcess) -> list[dict[str, Any]]:
+    async def read() -> list[dict[str, Any]]:
+        store = open_store(gateway.store_url)
+        await store.open()
+        try:
+            return [r async for r in store.iter_requests()]
+        finally:
+            await store.close()
+
+    return asyncio.run(read())
+
+
+def assert_metered_in_full(record: dict[str, Any]) -> None:
+    """The fake's usage: 40 input of which 30 cached, 12 output of which 5 reasoning."""
+    assert record["endpoint"] == "/v1/responses" and record["status"] == 200
+    assert (record["input_tokens"], record["cache_read_tokens"]) == (10, 30)
+    assert (record["output_tokens"], record["reasoning_tokens"]) == (12, 5)
+    assert record["usage_reported"] is True
+
+
+def test_create_then_poll(gateway: GatewayProcess) -> None:
+    c = client(gateway)
+    raw = c.responses.with_raw_response.create(model="bg-1", input="later please", background=True)
+    made = raw.parse()
+    assert made.status in ("queued", "in_progress") and made.background
+    deadline = time.monotonic() + 10
+    while made.status in ("queued", "in_progress") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        made = c.responses.retrieve(made.id)
+    assert made.status == "completed" and made.output_text == "background answer"
+    assert made.usage is not None and made.usage.output_tokens == 12
+    record = record_of(gateway, raw.headers["x-request-id"])
+    assert_metered_in_full(record)
+    assert record["prompt"] == "later please" and record["account_id"] == "alice"
+
+
+def test_never_polled_is_still_metered(gateway: GatewayProcess, upstream: FakeBackground) -> None:
+    before = upstream.stats["polls_with_credential"]
+    raw = client(gateway).responses.with_raw_response.create(model="bg-1", input="fire and forget",
+                                                             background=True)
+    assert raw.parse().status in ("queued", "in_progress")
+    assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
+    assert upstream.stats["polls_with_credential"] > before  # the gateway asked, with its own key
+
+
+def test_cancel_settles_on_the_cancelled_usage(gateway: GatewayProcess) -> None:
+    c = client(gateway)
+    raw = c.responses.with_raw_response.create(model="bglong-1", input="too long", background=True)
+    made = raw.parse()
+    with pytest.raises(openai.NotFoundError):  # not dave's: as if it did not exist
+        client(gateway, DAVE_KEY).responses.cancel(made.id)
+    cancelled = c.responses.cancel(made.id)
+    assert cancelled.status == "cancelled"
+    assert c.responses.cancel(made.id).status == "cancelled"  # idempotent
+    record = record_of(gateway, raw.headers["x-request-id"])
+    assert record["status"] == 499 and record["output_tokens"] == 3 and record["input_tokens"] == 40
+    assert record["usage_reported"] is True
+
+
+def test_another_account_cannot_read_it(gateway: GatewayProcess) -> None:
+    raw = client(gateway).responses.with_raw_response.create(model="bg-1", input="mine", background=True)
+    made = raw.parse()
+    dave = client(gateway, DAVE_KEY)
+    with pytest.raises(openai.NotFoundError) as caught:
+        dave.responses.retrieve(made.id)
+    assert caught.value.code == "response_not_found"
+    with pytest.raises(openai.NotFoundError):
+        dave.responses.retrieve(made.id, stream=True, starting_after=0)
+    assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))  # alice's, whoever tried
+
+
+def test_stream_cut_and_resumed_is_metered_once(gateway: GatewayProcess) -> None:
+    c = client(gateway)
+    raw = c.responses.with_raw_response.create(model="bg-1", input="stream it", background=True, stream=True)
+    stream = raw.parse()
+    seen = []
+    for event in stream:
+        seen.append(event)
+        if len(seen) == 4:
+            break  # the client drops
+    stream.close()
+    response_id, last = seen[0].response.id, seen[-1].sequence_number  # type: ignore[union-attr]
+    resumed = list(c.responses.retrieve(response_id, stream=True, starting_after=last))
+    assert resumed[0].sequence_number == last + 1 and resumed[-1].type == "response.completed"
+    deltas = [e.delta for e in (*seen, *resumed) if e.type == "response.output_text.delta"]  # type: ignore[union-attr]
+    assert "".join(deltas) == "background answer"
+    assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
+    time.sleep(1.0)  # a second settlement (the resumed stream's final event, the poll) would land by now
+    assert [r["request_id"] for r in records(gateway) if r["prompt"] == "stream it"] == [raw.headers["x-request-id"]]
+
+
+def test_stream_read_to_its_end_is_metered_from_the_final_event(gateway: GatewayProcess) -> None:
+    raw = client(gateway).responses.with_raw_response.create(model="bg-1", input="whole stream",
+                                                             background=True, stream=True)
+    events = list(raw.parse())
+    assert events[-1].type == "response.completed"
+    assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_upstream_dies_recorded_as_failed(gateway: GatewayProcess, stream: bool) -> None:
+    body = {"model": "bgdie-1", "input": "doomed", "background": True, "stream": stream}
+    answer = httpx.post(f"{gateway.url}/v1/responses", json=body, timeout=10,
+                        headers={"authorization": f"Bearer {ALICE_KEY}"})
+    assert answer.status_code == 200
+    record = record_of(gateway, answer.headers["x-request-id"])
+    assert record["status"] == 502 and record["usage_reported"] is False
+    assert record["output_tokens"] == 0 and record["input_tokens"] > 0  # what is known: the input
+
