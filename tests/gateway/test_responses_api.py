@@ -124,7 +124,7 @@ def test_bad_input_is_refused_in_openai_shape(gateway: GatewayProcess) -> None:
         client(gateway).responses.create(model="moat-demo", input=[1, 2])  # type: ignore[list-item]
     assert raised.value.status_code == 400 and "input.0" in raised.value.message
     with pytest.raises(openai.BadRequestError) as background:  # background mode itself: test_responses_background
-        client(gateway).responses.create(model="moat-demo", input="later", background="yes")  # type: ignore[arg-type]
+        client(gateway).responses.create(model="moat-demo", input="later", background="yes")  # type: ignore[call-overload]
     assert background.value.code == "invalid_type" and "background" in background.value.message
 
 

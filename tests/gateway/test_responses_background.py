@@ -135,7 +135,7 @@ def test_stream_cut_and_resumed_is_metered_once(gateway: GatewayProcess) -> None
     response_id, last = seen[0].response.id, seen[-1].sequence_number  # type: ignore[union-attr]
     resumed = list(c.responses.retrieve(response_id, stream=True, starting_after=last))
     assert resumed[0].sequence_number == last + 1 and resumed[-1].type == "response.completed"
-    deltas = [e.delta for e in (*seen, *resumed) if e.type == "response.output_text.delta"]  # type: ignore[union-attr]
+    deltas = [e.delta for e in (*seen, *resumed) if e.type == "response.output_text.delta"]
     assert "".join(deltas) == "background answer"
     assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
     time.sleep(1.0)  # a second settlement (the resumed stream's final event, the poll) would land by now

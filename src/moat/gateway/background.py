@@ -40,20 +40,18 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import orjson
 
 from moat.config import RelaySettings, UpstreamSettings
 from moat.errors import RecordingUnavailable
 from moat.gateway.metering import responses_usage
+from moat.gateway.record import FinishedCall
 from moat.gateway.responses_api import failure_status
 from moat.gateway.side_calls import side_call
 from moat.limits.base import Admission, Usage
 from moat.tasks import cancel
-
-if TYPE_CHECKING:
-    from moat.gateway.pipeline import Call
 
 log = logging.getLogger("moat.gateway")
 
@@ -80,6 +78,13 @@ def final_status(obj: dict[str, Any]) -> int:
     return 200
 
 
+class Call(FinishedCall, Protocol):
+    """What the settler holds of a call (`moat.gateway.pipeline.Call` is one): the record stage's
+    view, and the admission it takes over."""
+
+    admission: Admission | None
+
+
 @dataclass(slots=True)
 class _Pending:
     call: Call
@@ -91,7 +96,7 @@ class _Pending:
 
 
 Finish = Callable[[Admission, Usage], Awaitable[None]]
-Record = Callable[["Call", Usage], object]
+Record = Callable[[FinishedCall, Usage], object]
 
 
 class BackgroundSettler:
