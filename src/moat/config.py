@@ -104,6 +104,9 @@ class RelaySettings:
     background_lifetime: PositiveSeconds = 720.0
     background_max_errors: Positive = 8
     background_max_pending: Positive = 10_000
+    # With Redis: a pending response whose replica has not renewed its claim for this long (it died,
+    # or stopped and gave it up) is taken over by another. Longer than background_max_poll.
+    background_claim: PositiveSeconds = 60.0
 
 
 @dataclass

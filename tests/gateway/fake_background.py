@@ -9,7 +9,7 @@ independently of the gateway's code:
   streamed (waiting for the ones not produced yet).
 - `POST /v1/responses/{id}/cancel` cancels it (idempotent; a finished one is returned as it is).
 
-Models: `bg-*` completes after DELAY; `bglong-*` after LONG (cancel tests); `bgdie-*` is created,
+Models: `bg-*` completes after DELAY; `bgmid-*` after MID (replica take-over); `bglong-*` after LONG (cancel tests); `bgdie-*` is created,
 then every read of it has its connection cut (the upstream dying: the stream too, after two events).
 `GET /stats` counts the gateway's polls (`polls`) and whether they carried the upstream credential.
 """
@@ -27,6 +27,7 @@ from tests.gateway.threaded_server import ThreadedServer, read_request
 
 DELAY = 0.6
 LONG = 30.0
+MID = 3.0
 EVENT_GAP = 0.1
 USAGE = {"input_tokens": 40, "input_tokens_details": {"cached_tokens": 30}, "output_tokens": 12,
          "output_tokens_details": {"reasoning_tokens": 5}, "total_tokens": 52}
@@ -41,7 +42,7 @@ class _Response:
         self.model = model
         self.started = time.monotonic()
         self.cancelled = False
-        self.duration = LONG if model.startswith("bglong-") else DELAY
+        self.duration = LONG if model.startswith("bglong-") else MID if model.startswith("bgmid-") else DELAY
 
     def status(self) -> str:
         if self.cancelled:

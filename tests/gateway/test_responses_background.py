@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -160,3 +161,28 @@ def test_upstream_dies_recorded_as_failed(gateway: GatewayProcess, stream: bool)
     assert record["status"] == 502 and record["usage_reported"] is False
     assert record["output_tokens"] == 0 and record["input_tokens"] > 0  # what is known: the input
 
+
+
+def test_a_killed_replica_loses_none_with_redis(tmp_path: Path, upstream: FakeBackground, redis_url: str,
+                                                redis_prefix: str) -> None:
+    """Pending responses are shared through Redis: one replica is killed right after the create,
+    the other takes the response over when its claim runs out and records it in full."""
+    store_url = f"sqlite:///{tmp_path / 'moat.db'}"
+    first = make_gateway(tmp_path / "a", store_url, upstream.base)
+    second = make_gateway(tmp_path / "b", store_url, upstream.base, seeded=False)
+    for gw in (first, second):
+        config = gw.home / "moat.toml"
+        config.write_text(config.read_text() + RELAY + "background_claim = 1.0\n")
+        gw.env = {"MOAT_REDIS_URL": redis_url, "MOAT_REDIS_PREFIX": redis_prefix}
+        gw.start()
+    try:
+        raw = client(first).responses.with_raw_response.create(model="bgmid-1", input="survive", background=True)
+        assert raw.parse().status in ("queued", "in_progress")
+        first.kill9()
+        record = asyncio.run(wait_for_record(store_url, raw.headers["x-request-id"], timeout=15))
+        assert_metered_in_full(record)
+        assert record["account_id"] == "alice" and record["prompt"] == "survive"
+        assert record["latency_ms"] >= 2500  # recorded when it ended (MID s), not at the create
+    finally:
+        first.stop()
+        second.stop()

@@ -340,7 +340,7 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
     call.status = response.status
     if call.facts.extra and "background" in call.facts.extra and still_running(obj):
         headers = call.relayed_headers(response.headers, JSON_HEADERS)  # its rate limits: before the hand-over
-        _hand_over(call, upstream, obj["id"], Usage(call.facts.input_tokens, 0, False), t0)
+        await _hand_over(call, upstream, obj["id"], Usage(call.facts.input_tokens, 0, False), t0)
         await send_response(send, response.status, raw, headers)
         return usage  # recorded and settled when it ends (moat.gateway.background)
     _record(call, usage)
@@ -348,11 +348,11 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
     return usage
 
 
-def _hand_over(call: Call, upstream: Any, response_id: str, known: Usage, t0: float) -> None:
+async def _hand_over(call: Call, upstream: Any, response_id: str, known: Usage, t0: float) -> None:
     """A background response not finished yet: whose it is, remembered now (the client polls it
     before it is recorded), and its record and admission to the settler."""
     _remember_owner(call, response_id)
-    call.rt.background.adopt(response_id, call, upstream.settings, known, t0)
+    await call.rt.background.adopt(response_id, call, upstream.settings, known, t0)
 
 
 def _remember_owner(call: Call, response_id: str) -> None:
@@ -496,7 +496,7 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
                       and meter.response_id is not None)
     if background:  # cut before its end, but still generated upstream: metered when it ends
         assert meter.response_id is not None
-        _hand_over(call, upstream, meter.response_id, usage, t0)
+        await _hand_over(call, upstream, meter.response_id, usage, t0)
     if client.gone:
         call.status = CLIENT_CLOSED
         if not background:

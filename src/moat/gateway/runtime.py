@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moat.audit.recorder import Recorder
-from moat.config import Settings
+from moat.config import Settings, UpstreamSettings
 from moat.context import Decision, RequestContext, ResolvedEntity
 from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
 from moat.gateway.background import BackgroundSettler
+from moat.gateway.background_share import SharedPending
 from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.forwarding import Forwarding
@@ -89,7 +90,8 @@ class Runtime:
         self.models = models
         self.response_owners = response_owners
         # background Responses, recorded and settled when they finish (moat.gateway.background)
-        self.background = BackgroundSettler(settings.relay, self.record_call, self.finish_admission)
+        self.background = BackgroundSettler(settings.relay, self,
+                                            SharedPending.from_url(settings.redis_url, settings.redis_prefix))
         self.forwarding = forwarding
         self.metrics = metrics
         self.recorder = recorder
@@ -157,6 +159,8 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.link.run(), name="moat-database-link"))
         if self._keep_snapshot:
             self._tasks.append(asyncio.create_task(self.snapshots.run(), name="moat-directory-snapshot"))
+        if self.background.share is not None:  # pending background responses other replicas gave up
+            self._tasks.append(asyncio.create_task(self.background.take_over(), name="moat-background-take-over"))
         self.started = True
 
     def _database_changed(self, up: bool) -> None:
@@ -370,6 +374,26 @@ class Runtime:
         """Settle `admission` on `usage` with whichever limiter this is (a background response's, later)."""
         if not self.settle_now(admission, usage):
             await self.settle(admission, usage)
+
+    def upstream_settings(self, name: str) -> UpstreamSettings | None:
+        return next((u for u in self.settings.upstream_table() if u.name == name), None)
+
+    def build_item(self, call: FinishedCall, usage: Usage) -> RecordBatchItem:
+        """The call's record as it would be written now, not written (a background response's,
+        shared so that another replica can write it: moat.gateway.background_share)."""
+        recording = self.settings.recording
+        return build_record(call, usage, self.clock(), recording.max_field_chars, recording)
+
+    def record_item(self, item: RecordBatchItem) -> None:
+        """Write a record built elsewhere (a background response taken over from another replica)."""
+        try:
+            self.recorder.record(item)
+        except OSError as exc:
+            log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": item.traffic["request_id"]})
+            raise RecordingUnavailable("The gateway cannot record requests right now") from exc
+        self.online.publish(item.traffic)
+        self.metrics.count_call(item.traffic["endpoint"], "allow" if item.traffic["decision"] == "allow"
+                                else str(item.traffic["reason_code"]), int(item.traffic["status"]))
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""
