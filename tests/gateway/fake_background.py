@@ -9,8 +9,9 @@ independently of the gateway's code:
   streamed (waiting for the ones not produced yet).
 - `POST /v1/responses/{id}/cancel` cancels it (idempotent; a finished one is returned as it is).
 
-Models: `bg-*` completes after DELAY; `bgmid-*` after MID (replica take-over); `bglong-*` after LONG (cancel tests); `bgdie-*` is created,
-then every read of it has its connection cut (the upstream dying: the stream too, after two events).
+Models: `bg-*` completes after DELAY; `bgmid-*` after MID (replica take-over); `bglong-*` after LONG
+(cancel tests); `bgdie-*` is created, then every read of it has its connection cut (the upstream
+dying: the stream too, after two events).
 `GET /stats` counts the gateway's polls (`polls`) and whether they carried the upstream credential.
 """
 

@@ -16,7 +16,7 @@ import openai
 import pytest
 
 from moat.store import open_store
-from tests.gateway.conftest import ALICE_KEY, DAVE_KEY, GatewayProcess, make_gateway, wait_for_record
+from tests.gateway.conftest import ALICE_KEY, DAVE_KEY, GINA_KEY, GatewayProcess, make_gateway, wait_for_record
 from tests.gateway.fake_background import FakeBackground
 
 RELAY = """
@@ -25,6 +25,14 @@ background_first_poll = 0.2
 background_max_poll = 0.4
 background_max_errors = 3
 background_lifetime = 30
+"""
+
+QUOTA_POLICY = """
+rules:
+  - {id: test-output-quota, when: 'account.id == "gina"', effect: throttle, limit: output_quota,
+     reason: rate_limited, message: "Daily output quota reached."}
+limits:
+  - {name: output_quota, key: account, output_tokens_per_day: 40000}
 """
 
 
@@ -39,6 +47,7 @@ def gateway(tmp_path_factory: pytest.TempPathFactory, upstream: FakeBackground) 
     gw = make_gateway(home, f"sqlite:///{home / 'moat.db'}", upstream.base)
     config = home / "moat.toml"
     config.write_text(config.read_text().replace("timeout = 1.0", "timeout = 10.0") + RELAY)
+    (home / "policies" / "quota.yaml").write_text(QUOTA_POLICY)
     gw.start()
     yield gw
     gw.stop()
@@ -95,6 +104,21 @@ def test_never_polled_is_still_metered(gateway: GatewayProcess, upstream: FakeBa
     assert raw.parse().status in ("queued", "in_progress")
     assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
     assert upstream.stats["polls_with_credential"] > before  # the gateway asked, with its own key
+
+
+def test_the_reservation_is_settled_on_the_real_usage(gateway: GatewayProcess) -> None:
+    """A create reserves its max_output_tokens against gina's output quota; once the response ends
+    (12 output tokens) the reservation is replaced by them, not kept."""
+    c = client(gateway, GINA_KEY)
+    raw = c.responses.with_raw_response.create(model="bg-1", input="quota", background=True,
+                                               max_output_tokens=15_000)
+    assert raw.headers["ratelimit-limit"] == "40000"
+    assert abs(int(raw.headers["ratelimit-remaining"]) - 25_000) <= 3  # reserved while it runs
+    assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
+    raw = c.responses.with_raw_response.create(model="bg-1", input="quota again", background=True,
+                                               max_output_tokens=15_000)
+    assert abs(int(raw.headers["ratelimit-remaining"]) - (40_000 - 12 - 15_000)) <= 3
+    record_of(gateway, raw.headers["x-request-id"])
 
 
 def test_cancel_settles_on_the_cancelled_usage(gateway: GatewayProcess) -> None:
@@ -163,10 +187,12 @@ def test_upstream_dies_recorded_as_failed(gateway: GatewayProcess, stream: bool)
 
 
 
-def test_a_killed_replica_loses_none_with_redis(tmp_path: Path, upstream: FakeBackground, redis_url: str,
-                                                redis_prefix: str) -> None:
-    """Pending responses are shared through Redis: one replica is killed right after the create,
-    the other takes the response over when its claim runs out and records it in full."""
+@pytest.mark.parametrize("leaves", ["killed", "stopped"])
+def test_a_replica_that_leaves_loses_none_with_redis(tmp_path: Path, upstream: FakeBackground, redis_url: str,
+                                                     redis_prefix: str, leaves: str) -> None:
+    """Pending responses are shared through Redis: one replica is killed (or stopped) right after
+    the create, the other takes the response over (when its claim runs out, or at once when it was
+    given up) and records it in full."""
     store_url = f"sqlite:///{tmp_path / 'moat.db'}"
     first = make_gateway(tmp_path / "a", store_url, upstream.base)
     second = make_gateway(tmp_path / "b", store_url, upstream.base, seeded=False)
@@ -178,7 +204,10 @@ def test_a_killed_replica_loses_none_with_redis(tmp_path: Path, upstream: FakeBa
     try:
         raw = client(first).responses.with_raw_response.create(model="bgmid-1", input="survive", background=True)
         assert raw.parse().status in ("queued", "in_progress")
-        first.kill9()
+        if leaves == "killed":
+            first.kill9()
+        else:
+            first.stop()
         record = asyncio.run(wait_for_record(store_url, raw.headers["x-request-id"], timeout=15))
         assert_metered_in_full(record)
         assert record["account_id"] == "alice" and record["prompt"] == "survive"
@@ -186,3 +215,17 @@ def test_a_killed_replica_loses_none_with_redis(tmp_path: Path, upstream: FakeBa
     finally:
         first.stop()
         second.stop()
+
+
+def test_without_redis_a_stopping_replica_records_what_it_knows(tmp_path: Path, upstream: FakeBackground) -> None:
+    gw = make_gateway(tmp_path, f"sqlite:///{tmp_path / 'moat.db'}", upstream.base)
+    config = gw.home / "moat.toml"
+    config.write_text(config.read_text() + RELAY)
+    gw.start()
+    try:
+        raw = client(gw).responses.with_raw_response.create(model="bglong-1", input="cut short", background=True)
+    finally:
+        gw.stop()
+    record = asyncio.run(wait_for_record(gw.store_url, raw.headers["x-request-id"]))
+    assert record["status"] == 503 and record["usage_reported"] is False
+    assert record["output_tokens"] == 0 and record["input_tokens"] > 0
