@@ -208,13 +208,26 @@ def test_a_replica_that_leaves_loses_none_with_redis(tmp_path: Path, upstream: F
             first.kill9()
         else:
             first.stop()
-        record = asyncio.run(wait_for_record(store_url, raw.headers["x-request-id"], timeout=15))
+        record: dict[str, Any] = asyncio.run(wait_for_record(store_url, raw.headers["x-request-id"], timeout=15))
         assert_metered_in_full(record)
         assert record["account_id"] == "alice" and record["prompt"] == "survive"
         assert record["latency_ms"] >= 2500  # recorded when it ended (MID s), not at the create
     finally:
         first.stop()
         second.stop()
+
+
+def test_never_finished_is_recorded_at_the_bound(tmp_path: Path, upstream: FakeBackground) -> None:
+    gw = make_gateway(tmp_path, f"sqlite:///{tmp_path / 'moat.db'}", upstream.base)
+    config = gw.home / "moat.toml"
+    config.write_text(config.read_text() + RELAY.replace("background_lifetime = 30", "background_lifetime = 1"))
+    gw.start()
+    try:
+        raw = client(gw).responses.with_raw_response.create(model="bglong-1", input="forever", background=True)
+        record: dict[str, Any] = asyncio.run(wait_for_record(gw.store_url, raw.headers["x-request-id"]))
+    finally:
+        gw.stop()
+    assert record["status"] == 504 and record["usage_reported"] is False and record["output_tokens"] == 0
 
 
 def test_without_redis_a_stopping_replica_records_what_it_knows(tmp_path: Path, upstream: FakeBackground) -> None:
@@ -226,6 +239,6 @@ def test_without_redis_a_stopping_replica_records_what_it_knows(tmp_path: Path, 
         raw = client(gw).responses.with_raw_response.create(model="bglong-1", input="cut short", background=True)
     finally:
         gw.stop()
-    record = asyncio.run(wait_for_record(gw.store_url, raw.headers["x-request-id"]))
+    record: dict[str, Any] = asyncio.run(wait_for_record(gw.store_url, raw.headers["x-request-id"]))
     assert record["status"] == 503 and record["usage_reported"] is False
     assert record["output_tokens"] == 0 and record["input_tokens"] > 0

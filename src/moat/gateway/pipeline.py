@@ -6,7 +6,9 @@
 Each stage is a call on a collaborator held by `Runtime`; this module only sequences them, turns
 refusals into the API's error, and makes sure every request — allowed, refused or failed — is
 recorded exactly once, before its response completes (see moat.audit.recorder for why that
-survives kill -9).
+survives kill -9). The one exception is a background Responses call whose answer is still running
+when it leaves: it is recorded, and its admission settled, when the response ends
+(moat.gateway.background, which shares it through Redis when configured).
 """
 
 from __future__ import annotations
