@@ -10,8 +10,8 @@ independently of the gateway's code:
 - `POST /v1/responses/{id}/cancel` cancels it (idempotent; a finished one is returned as it is).
 
 Models: `bg-*` completes after DELAY; `bgmid-*` after MID (replica take-over); `bglong-*` after LONG
-(cancel tests); `bgdie-*` is created, then every read of it has its connection cut (the upstream
-dying: the stream too, after two events).
+(cancel tests); `bgthink-*` like `bg-*` with a reasoning item first; `bgdie-*` is created, then
+every read of it has its connection cut (the upstream dying: the stream too, after two events).
 `GET /stats` counts the gateway's polls (`polls`) and whether they carried the upstream credential.
 """
 
@@ -51,13 +51,20 @@ class _Response:
         age = time.monotonic() - self.started
         return "queued" if age < 0.1 else "in_progress" if age < self.duration else "completed"
 
+    def _output(self) -> list[dict[str, Any]]:
+        """The finished output: a reasoning item first for `bgthink-*`, then the message."""
+        message = {"id": "msg_bg", "type": "message", "status": "completed", "role": "assistant",
+                   "content": [{"type": "output_text", "text": "".join(TEXT), "annotations": []}]}
+        if not self.model.startswith("bgthink-"):
+            return [message]
+        return [{"id": "rs_bg", "type": "reasoning", "encrypted_content": "gAAAA-secret",
+                 "summary": [{"type": "summary_text", "text": "secret plan"}]}, message]
+
     def body(self) -> dict[str, Any]:
         status = self.status()
         done = status == "completed"
-        message = {"id": "msg_bg", "type": "message", "status": "completed", "role": "assistant",
-                   "content": [{"type": "output_text", "text": "".join(TEXT), "annotations": []}]}
         return {"id": self.id, "object": "response", "created_at": 1, "status": status, "background": True,
-                "model": self.model, "output": [message] if done else [], "error": None,
+                "model": self.model, "output": self._output() if done else [], "error": None,
                 "incomplete_details": None, "tools": [], "tool_choice": "auto", "parallel_tool_calls": True,
                 "usage": USAGE if done else CANCELLED_USAGE if status == "cancelled" else None}
 
@@ -65,25 +72,40 @@ class _Response:
         """Every event of its stream, in order (the response as it was at each)."""
         queued = {**self.body(), "status": "queued", "output": [], "usage": None}
         running = {**queued, "status": "in_progress"}
-        at = {"item_id": "msg_bg", "output_index": 0, "content_index": 0}
+        output = self._output()
         out: list[dict[str, Any]] = [
             {"type": "response.created", "response": queued},
             {"type": "response.queued", "response": queued},
             {"type": "response.in_progress", "response": running},
-            {"type": "response.output_item.added", "output_index": 0,
-             "item": {"id": "msg_bg", "type": "message", "status": "in_progress", "role": "assistant", "content": []}},
-            {"type": "response.content_part.added", **at,
-             "part": {"type": "output_text", "text": "", "annotations": []}},
-            *({"type": "response.output_text.delta", **at, "delta": piece, "logprobs": []} for piece in TEXT),
-            {"type": "response.output_text.done", **at, "text": "".join(TEXT), "logprobs": []},
-            {"type": "response.content_part.done", **at,
-             "part": {"type": "output_text", "text": "".join(TEXT), "annotations": []}},
         ]
-        final = {**running, "status": "completed", "usage": USAGE,
-                 "output": [{"id": "msg_bg", "type": "message", "status": "completed", "role": "assistant",
-                             "content": [{"type": "output_text", "text": "".join(TEXT), "annotations": []}]}]}
-        out.append({"type": "response.output_item.done", "output_index": 0, "item": final["output"][0]})
-        out.append({"type": "response.completed", "response": final})
+        for index, item in enumerate(output):
+            if item["type"] == "reasoning":
+                at = {"item_id": "rs_bg", "output_index": index, "summary_index": 0}
+                out += [
+                    {"type": "response.output_item.added", "output_index": index,
+                     "item": {**item, "summary": [], "encrypted_content": None}},
+                    {"type": "response.reasoning_summary_part.added", **at,
+                     "part": {"type": "summary_text", "text": ""}},
+                    {"type": "response.reasoning_summary_text.delta", **at, "delta": "secret plan"},
+                    {"type": "response.reasoning_summary_text.done", **at, "text": "secret plan"},
+                    {"type": "response.reasoning_summary_part.done", **at,
+                     "part": {"type": "summary_text", "text": "secret plan"}},
+                ]
+            else:
+                at = {"item_id": "msg_bg", "output_index": index, "content_index": 0}
+                out += [
+                    {"type": "response.output_item.added", "output_index": index,
+                     "item": {**item, "status": "in_progress", "content": []}},
+                    {"type": "response.content_part.added", **at,
+                     "part": {"type": "output_text", "text": "", "annotations": []}},
+                    *({"type": "response.output_text.delta", **at, "delta": piece, "logprobs": []} for piece in TEXT),
+                    {"type": "response.output_text.done", **at, "text": "".join(TEXT), "logprobs": []},
+                    {"type": "response.content_part.done", **at,
+                     "part": {"type": "output_text", "text": "".join(TEXT), "annotations": []}},
+                ]
+            out.append({"type": "response.output_item.done", "output_index": index, "item": item})
+        out.append({"type": "response.completed", "response": {**running, "status": "completed", "usage": USAGE,
+                                                               "output": output}})
         return [{**event, "sequence_number": n} for n, event in enumerate(out)]
 
 

@@ -167,6 +167,30 @@ def test_stream_cut_and_resumed_is_metered_once(gateway: GatewayProcess) -> None
     assert [r["request_id"] for r in records(gateway) if r["prompt"] == "stream it"] == [raw.headers["x-request-id"]]
 
 
+def test_reasoning_redacted_on_every_read(gateway: GatewayProcess) -> None:
+    """dave's decision redacts reasoning: the create, every poll, the resumed stream and the
+    cancel's answer come without the reasoning item; the rest is intact."""
+    dave = client(gateway, DAVE_KEY)
+    made = dave.responses.create(model="bgthink-1", input="think later", background=True)
+    deadline = time.monotonic() + 10
+    while made.status in ("queued", "in_progress") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        made = dave.responses.retrieve(made.id)
+    assert made.status == "completed" and [item.type for item in made.output] == ["message"]
+    raw = dave.responses.with_raw_response.retrieve(made.id)
+    assert "secret" not in raw.http_response.text and '"type":"reasoning"' not in raw.http_response.text
+    resumed = dave.responses.with_raw_response.retrieve(made.id, stream=True, starting_after=0)
+    text = resumed.http_response.read().decode()
+    assert "response.output_text.delta" in text and "secret" not in text and "rs_bg" not in text
+    assert "secret" not in dave.responses.with_raw_response.cancel(made.id).http_response.text
+    # the same model for alice (not redacted) does carry it: the test can tell
+    mine = client(gateway).responses.create(model="bgthink-1", input="think later", background=True)
+    while mine.status in ("queued", "in_progress") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        mine = client(gateway).responses.retrieve(mine.id)
+    assert [item.type for item in mine.output] == ["reasoning", "message"]
+
+
 def test_stream_read_to_its_end_is_metered_from_the_final_event(gateway: GatewayProcess) -> None:
     raw = client(gateway).responses.with_raw_response.create(model="bg-1", input="whole stream",
                                                              background=True, stream=True)
