@@ -104,6 +104,16 @@ def test_never_polled_is_still_metered(gateway: GatewayProcess, upstream: FakeBa
     assert raw.parse().status in ("queued", "in_progress")
     assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))
     assert upstream.stats["polls_with_credential"] > before  # the gateway asked, with its own key
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # published to /metrics once a second
+        metrics = httpx.get(f"{gateway.url}/metrics", timeout=5).text
+        name = 'moat_background_responses{stat="settled"}'
+        settled = [line for line in metrics.splitlines() if line.startswith(name)]
+        if settled and float(settled[0].split()[-1]) >= 1:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError("moat_background_responses{stat=\"settled\"} never counted the settlement")
 
 
 def test_the_reservation_is_settled_on_the_real_usage(gateway: GatewayProcess) -> None:

@@ -131,6 +131,11 @@ class BackgroundSettler:
     def __len__(self) -> int:
         return len(self._pending)
 
+    def stats(self) -> dict[str, int]:
+        """For the `moat_background_responses` gauge."""
+        return {"pending": len(self._pending), "settled": self.settled, "taken_over": self.taken_over,
+                "dropped": self.dropped, "redis_errors": self.share.errors if self.share is not None else 0}
+
     def is_pending(self, response_id: str) -> bool:
         return response_id in self._pending
 

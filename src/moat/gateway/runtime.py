@@ -219,6 +219,7 @@ class Runtime:
             self.metrics.observe_limiter(self.limiter)
             self.metrics.observe_online(self.online.stats())
             self.metrics.observe_nonces(self.attribution.nonces)
+            self.metrics.observe_background(self.background.stats())
             self.metrics.flush()
             await asyncio.sleep(1.0)
 
