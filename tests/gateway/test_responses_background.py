@@ -201,6 +201,17 @@ def test_reasoning_redacted_on_every_read(gateway: GatewayProcess) -> None:
     assert [item.type for item in mine.output] == ["reasoning", "message"]
 
 
+def test_a_resumed_stream_is_relayed_as_it_comes(gateway: GatewayProcess) -> None:
+    """Resumed while the response still runs, events reach the client as the upstream sends them
+    (EVENT_GAP apart), not all at once at the end."""
+    c = client(gateway)
+    made = c.responses.create(model="bg-1", input="resume live", background=True)
+    t0 = time.monotonic()
+    arrivals = [(time.monotonic() - t0, event.type) for event in c.responses.retrieve(made.id, stream=True)]
+    assert arrivals[-1][1] == "response.completed" and len(arrivals) >= 10
+    assert arrivals[0][0] < 0.5 and arrivals[-1][0] - arrivals[0][0] > 0.6
+
+
 def test_stream_read_to_its_end_is_metered_from_the_final_event(gateway: GatewayProcess) -> None:
     raw = client(gateway).responses.with_raw_response.create(model="bg-1", input="whole stream",
                                                              background=True, stream=True)

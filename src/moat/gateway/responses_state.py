@@ -4,10 +4,11 @@
 Passed to the upstream that made the response, with the caller's key checked and ownership
 enforced (moat.gateway.response_owners); a response made with reasoning redacted is redacted again
 when read, and so is a caller whose reviewers' restriction now redacts. Answers are read whole
-(these are small and rare; a background response's `stream=true` resumption is read to its end,
-then sent, redacted event by event) and not recorded: nothing new is generated, and a background
-response is recorded once, by moat.gateway.background. A read that shows a pending background
-response terminal (a GET, a cancel, a resumed stream's final event) settles it there and then.
+(these are small and rare; a background response's resumed stream, `?stream=true`, is relayed as
+it comes by moat.gateway.responses_resume) and not recorded: nothing new is generated, and a
+background response is recorded once, by moat.gateway.background. A read that shows a pending
+background response terminal (a GET, a cancel, a resumed stream's final event) settles it there
+and then.
 """
 
 from __future__ import annotations
@@ -19,14 +20,13 @@ import orjson
 
 from moat.errors import BadRequest, MoatError, UpstreamError, UpstreamUnavailable
 from moat.gateway.errors import error_body
-from moat.gateway.facts import CallFacts
-from moat.gateway.http import JSON_HEADERS, SSE_HEADERS, Receive, Scope, Send, request_headers, send_response
+from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, request_headers, send_response
 from moat.gateway.pipeline import api_key_of
 from moat.gateway.response_owners import not_found
-from moat.gateway.responses_api import StreamMeter, redact
+from moat.gateway.responses_api import redact
+from moat.gateway.responses_resume import Resume, relay_resumed, wants_stream
 from moat.gateway.routes import Route, below
 from moat.gateway.side_calls import side_call
-from moat.gateway.sse import EventSplitter, event_fields
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
 
 if TYPE_CHECKING:
@@ -34,24 +34,23 @@ if TYPE_CHECKING:
 
 PREFIX = "/v1/responses/"
 _PATH = re.compile(r"^/v1/responses/([A-Za-z0-9_\-]{1,200})(/input_items|/cancel)?$")
-_FINAL_EVENTS = frozenset({b"response.completed", b"response.failed", b"response.incomplete"})
 _METHODS = {"": ("GET", "DELETE"), "/input_items": ("GET",), "/cancel": ("POST",)}
 
 
 async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, send: Send,
                                  request_id: str) -> None:
-    headers = JSON_HEADERS
     try:
-        status, body, streamed = await _answer(rt, scope)
-        if streamed:
-            headers = SSE_HEADERS
+        answer = await _answer(rt, scope)
     except MoatError as error:
-        status, body = error.status, orjson.dumps(error_body("openai", error, request_id))
-    await send_response(send, status, body, headers)
+        answer = error.status, orjson.dumps(error_body("openai", error, request_id))
+    if isinstance(answer, Resume):
+        await relay_resumed(rt, answer, send, request_id)
+        return
+    await send_response(send, answer[0], answer[1], JSON_HEADERS)
 
 
-async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes, bool]:
-    """The status, the body, and whether the body is an event stream (a resumed background stream)."""
+async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes] | Resume:
+    """The status and body to answer, or the resumed stream to relay."""
     headers = request_headers(scope)
     _key, account, org = await rt.directory.authenticate(api_key_of(headers))
     match = _PATH.match(scope["path"])
@@ -68,9 +67,13 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes, bool]:
     upstream = next((u for u in rt.settings.upstream_table() if u.name == stored.upstream), None)
     if upstream is None or upstream.kind == "demo":
         raise not_found(response_id)  # the demo model stores nothing
+    restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
+    cut = stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning)
+    query: bytes = scope.get("query_string") or b""
+    if wants_stream(method, tail, query):
+        return Resume(upstream, response_id, query, cut)
     try:
-        answer = await side_call(upstream, method, f"/responses/{response_id}{tail}",
-                                 query=scope.get("query_string") or b"")
+        answer = await side_call(upstream, method, f"/responses/{response_id}{tail}", query=query)
     except Exception as exc:
         raise UpstreamUnavailable(f"The upstream model is unavailable: {type(exc).__name__}") from exc
     raw = answer.content
@@ -78,42 +81,16 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes, bool]:
         passthrough = refusal_from_upstream("openai", answer.status_code, raw)
         if passthrough is None:
             raise upstream_failure(answer.status_code)
-        return answer.status_code, passthrough, False
+        return answer.status_code, passthrough
     if method == "DELETE":
         await rt.response_owners.forget(response_id)
-    restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
-    cut = stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning)
-    if answer.headers.get("content-type", "").startswith("text/event-stream"):
-        return answer.status_code, await _resumed(rt, response_id, raw, cut), True
     if cut or rt.background.is_pending(response_id):
         obj = _parsed(raw)
         if rt.background.is_pending(response_id) and tail != "/input_items":
             await rt.background.observe(response_id, obj)
         if cut:
             raw = _redacted(obj, raw, listing=tail == "/input_items")
-    return answer.status_code, raw, False
-
-
-async def _resumed(rt: Runtime, response_id: str, raw: bytes, cut: bool) -> bytes:
-    """A background response's stream resumed (`?stream=true&starting_after=N`): its events
-    redacted as the original stream's were; its final event, if there, settles the response. Not
-    metered here: the response's usage is counted once, by its own settlement."""
-    meter = StreamMeter(CallFacts(model=""), cut)
-    events = EventSplitter().feed(raw)
-    rest = raw[sum(map(len, events)):]
-    if rt.background.is_pending(response_id):
-        for event in reversed(events):  # the final event is the last or near it
-            name, data = event_fields(event)
-            if name in _FINAL_EVENTS and data is not None:
-                try:
-                    final = orjson.loads(data)
-                except orjson.JSONDecodeError:
-                    break  # relayed as it came; the settler's own poll meters the response
-                if isinstance(final, dict):
-                    await rt.background.observe(response_id, final.get("response"))
-                break
-    out = [e for e in map(meter.event, events) if e is not None]
-    return b"".join(out) + rest
+    return answer.status_code, raw
 
 
 def _parsed(raw: bytes) -> object:
