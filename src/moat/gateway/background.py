@@ -189,9 +189,12 @@ class BackgroundSettler:
         claim = self._relay.background_claim
         while True:
             await asyncio.sleep(claim / 4)
-            for response_id, blob in await self.share.orphans(claim):
-                if response_id not in self._pending:
-                    self._take(response_id, blob)
+            try:
+                for response_id, blob in await self.share.orphans(claim):
+                    if response_id not in self._pending:
+                        self._take(response_id, blob)
+            except Exception:  # never let one bad look end the loop
+                log.exception("background responses: taking over failed")
 
     def _take(self, response_id: str, blob: bytes) -> None:
         try:
