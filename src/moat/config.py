@@ -97,6 +97,17 @@ class RelaySettings:
     # alternative service or an HSTS policy for another host must not land on Moat's.
     drop_response_headers: list[str] = field(
         default_factory=lambda: ["set-cookie", "alt-svc", "strict-transport-security"])
+    # Background Responses (moat.gateway.background): the first poll of a pending response, the
+    # longest wait between polls (doubling from the first), how long one is followed (the upstream's
+    # 10-minute background limit plus a margin) and how many failed polls in a row give it up.
+    background_first_poll: PositiveSeconds = 1.0
+    background_max_poll: PositiveSeconds = 15.0
+    background_lifetime: PositiveSeconds = 720.0
+    background_max_errors: Positive = 8
+    background_max_pending: Positive = 10_000
+    # With Redis: a pending response whose replica has not renewed its claim for this long (it died,
+    # or stopped and gave it up) is taken over by another. Longer than background_max_poll.
+    background_claim: PositiveSeconds = 60.0
 
 
 @dataclass

@@ -94,6 +94,9 @@ class Metrics:
         self.nonces = Gauge("moat_attribution_nonces", "Attribution nonce cache: claims, redis_errors, "
                             "local_claims (fail_open while Redis is away), refused (fail_closed), outages",
                             ["stat"], registry=r, multiprocess_mode="livesum")
+        self.background = Gauge("moat_background_responses", "Background Responses followed to their end: "
+                                "pending, settled, taken_over (from a replica that left), dropped (too many "
+                                "pending), redis_errors", ["stat"], registry=r, multiprocess_mode="livesum")
         self.http_refusals = Counter("moat_http_refusals", "Connections the HTTP guard closed before a request "
                                      "reached the app: header_timeout, body_timeout, headers_too_large, "
                                      "request_line_too_long", ["reason"], registry=r)
@@ -199,6 +202,10 @@ class Metrics:
         for name in ("claims", "redis_errors", "local_claims", "refused", "outages"):
             self.nonces.labels(name).set(getattr(stats, name))
         self.dependency_up.labels("redis_nonces").set(0 if getattr(nonces, "degraded", False) else 1)
+
+    def observe_background(self, stats: dict[str, int]) -> None:
+        for name, value in stats.items():
+            self.background.labels(name).set(value)
 
     def render(self) -> bytes:
         self.flush()

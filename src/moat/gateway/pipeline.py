@@ -6,7 +6,9 @@
 Each stage is a call on a collaborator held by `Runtime`; this module only sequences them, turns
 refusals into the API's error, and makes sure every request — allowed, refused or failed — is
 recorded exactly once, before its response completes (see moat.audit.recorder for why that
-survives kill -9).
+survives kill -9). The one exception is a background Responses call whose answer is still running
+when it leaves: it is recorded, and its admission settled, when the response ends
+(moat.gateway.background, which shares it through Redis when configured).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from moat.errors import (
     RequestTimeout,
     UpstreamError,
 )
+from moat.gateway.background import still_running
 from moat.gateway.content_encoding import decode_body
 from moat.gateway.endpoints import Endpoint
 from moat.gateway.errors import error_body, error_headers, stream_error_event
@@ -51,6 +54,7 @@ from moat.gateway.http import (
 )
 from moat.gateway.passthrough import WHOLE_BELOW, UsageTail, read_head
 from moat.gateway.record import NO_USAGE
+from moat.gateway.response_owners import StoredResponse
 from moat.gateway.runtime import LimitRefused
 from moat.gateway.sse import EventSplitter
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
@@ -336,9 +340,28 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
         call.redacted = True
         raw = orjson.dumps(obj)
     call.status = response.status
+    if call.facts.extra and "background" in call.facts.extra and still_running(obj):
+        headers = call.relayed_headers(response.headers, JSON_HEADERS)  # its rate limits: before the hand-over
+        await _hand_over(call, upstream, obj["id"], Usage(call.facts.input_tokens, 0, False), t0)
+        await send_response(send, response.status, raw, headers)
+        return usage  # recorded and settled when it ends (moat.gateway.background)
     _record(call, usage)
     await send_response(send, response.status, raw, call.relayed_headers(response.headers, JSON_HEADERS))
     return usage
+
+
+async def _hand_over(call: Call, upstream: Any, response_id: str, known: Usage, t0: float) -> None:
+    """A background response not finished yet: whose it is, remembered now (the client polls it
+    before it is recorded), and its record and admission to the settler."""
+    _remember_owner(call, response_id)
+    await call.rt.background.adopt(response_id, call, upstream.settings, known, t0)
+
+
+def _remember_owner(call: Call, response_id: str) -> None:
+    if call.ctx.account is not None:
+        call.rt.response_owners.remember(response_id, StoredResponse(
+            call.ctx.account.account_id, call.upstream_name,
+            call.decision is not None and call.decision.redact_reasoning))
 
 
 class ClientWatch:
@@ -442,9 +465,15 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
     await send({"type": "http.response.start", "status": 200,
                 "headers": call.relayed_headers(response.headers, SSE_HEADERS)})
     error: MoatError | None = None
+    # A background stream's owner is remembered as soon as its id is seen: the client may resume it
+    # from another connection before this one ends (moat.gateway.background).
+    unowned = bool(call.facts.extra and "background" in call.facts.extra)
     try:
         async for chunk in response.chunks():
             out = [e for e in map(meter.event, splitter.feed(chunk)) if e is not None]
+            if unowned and meter.response_id is not None:
+                unowned = False
+                _remember_owner(call, meter.response_id)
             if out and not client.gone:
                 await send({"type": "http.response.body", "body": b"".join(out), "more_body": True})
             if client.gone:
@@ -465,17 +494,24 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
     call.redacted = meter.redacted
     if meter.failed_status is not None:  # the upstream's own error event, relayed as it came (issue 12 item 5)
         call.status = meter.failed_status
+    background = bool(call.facts.extra and "background" in call.facts.extra and not meter.finished
+                      and meter.response_id is not None)
+    if background:  # cut before its end, but still generated upstream: metered when it ends
+        assert meter.response_id is not None
+        await _hand_over(call, upstream, meter.response_id, usage, t0)
     if client.gone:
         call.status = CLIENT_CLOSED
-        with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
-            _record(call, usage)
+        if not background:
+            with contextlib.suppress(RecordingUnavailable):  # logged by record_call; nobody left to tell
+                _record(call, usage)
         return usage
     if error is not None:
         call.status = error.status
         log.warning("stream ended by upstream error: %s", error.message,
                     extra={"request_id": call.ctx.request_id, "status": error.status})
     try:
-        _record(call, usage)
+        if not background:
+            _record(call, usage)
     except RecordingUnavailable as failure:
         error = failure
     tail = stream_error_event(call.endpoint.api, error, call.ctx.request_id) if error is not None else b""

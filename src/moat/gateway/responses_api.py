@@ -15,6 +15,9 @@ length counts output when no usage comes: measured, orjson parses one as fast as
 
 A failure inside a stream (`error`, `response.failed`) is relayed as it came and recorded with the
 status its code stands for (issue 12 item 5).
+
+`background: true` marks the call (`extra["background"]`): the pipeline then hands a response
+still queued or in progress to moat.gateway.background, which records and settles it when it ends.
 """
 
 from __future__ import annotations
@@ -77,14 +80,13 @@ def parse_responses(payload: dict[str, Any]) -> CallFacts:
     include = payload.get("include")
     if include is not None and not isinstance(include, list):
         raise BadRequest("'include' must be an array", code="invalid_type")
-    if payload.get("background"):
-        # A background response is generated after this call returns and read later by GET, which
-        # Moat relays unmetered: it would be output no quota counts. Refused until it is metered.
-        raise BadRequest("'background' responses are not available through this gateway; "
-                         "stream the response instead", code="background_not_supported")
     previous = payload.get("previous_response_id")
     if previous is not None and not isinstance(previous, str):
         raise BadRequest("'previous_response_id' must be a string", code="invalid_type")
+    extra: dict[str, Any] = {"previous_response_id": previous} if previous else {}
+    background = optional_bool(payload, "background")
+    if background:  # generated after the create returns: metered when it ends (moat.gateway.background)
+        extra["background"] = True
     asked = bool(reasoning and reasoning.get("effort") not in ("none",)) or \
         "reasoning.encrypted_content" in (include or ())
     estimate = responses_input_tokens(items, instructions, payload.get("tools"))  # media priced (issue 12)
@@ -99,7 +101,7 @@ def parse_responses(payload: dict[str, Any]) -> CallFacts:
         first_user=first_user,
         input_tokens=estimate,
         uncacheable_tokens=openai_uncacheable(estimate),
-        extra={"previous_response_id": previous} if previous else {},
+        extra=extra,
     )
 
 
@@ -173,7 +175,8 @@ def failure_status(error: Any) -> int:
 class StreamMeter:
     """Watches a Responses SSE stream: usage from its final event, failures, reasoning redaction."""
 
-    __slots__ = ("_chars", "_dropped", "_facts", "_redact", "failed_status", "redacted", "response_id", "usage")
+    __slots__ = ("_chars", "_dropped", "_facts", "_redact", "failed_status", "finished", "redacted", "response_id",
+                 "usage")
 
     def __init__(self, facts: CallFacts, redact_reasoning: bool) -> None:
         self._facts = facts
@@ -184,6 +187,7 @@ class StreamMeter:
         self.redacted = False
         self.failed_status: int | None = None
         self.response_id: str | None = None
+        self.finished = False  # a final event (completed, failed, incomplete) went past
 
     def event(self, event: bytes) -> bytes | None:
         """The event to forward (possibly rewritten), or None to drop it."""
@@ -217,6 +221,7 @@ class StreamMeter:
         if self.response_id is None and isinstance(response.get("id"), str):
             self.response_id = self._facts.extra["response_id"] = response["id"]
         if kind in _FINAL:
+            self.finished = True
             usage = response.get("usage")
             if isinstance(usage, dict):
                 self.usage = responses_usage(usage)

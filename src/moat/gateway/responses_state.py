@@ -4,8 +4,11 @@
 Passed to the upstream that made the response, with the caller's key checked and ownership
 enforced (moat.gateway.response_owners); a response made with reasoning redacted is redacted again
 when read, and so is a caller whose reviewers' restriction now redacts. Answers are read whole
-(these are small and rare; a background response's `stream=true` replay is not streamed) and not
-recorded: nothing new is generated.
+(these are small and rare; a background response's resumed stream, `?stream=true`, is relayed as
+it comes by moat.gateway.responses_resume) and not recorded: nothing new is generated, and a
+background response is recorded once, by moat.gateway.background. A read that shows a pending
+background response terminal (a GET, a cancel, a resumed stream's final event) settles it there
+and then.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from moat.gateway.http import JSON_HEADERS, Receive, Scope, Send, request_header
 from moat.gateway.pipeline import api_key_of
 from moat.gateway.response_owners import not_found
 from moat.gateway.responses_api import redact
+from moat.gateway.responses_resume import Resume, relay_resumed, wants_stream
 from moat.gateway.routes import Route, below
 from moat.gateway.side_calls import side_call
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
@@ -36,13 +40,17 @@ _METHODS = {"": ("GET", "DELETE"), "/input_items": ("GET",), "/cancel": ("POST",
 async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, send: Send,
                                  request_id: str) -> None:
     try:
-        status, body = await _answer(rt, scope)
+        answer = await _answer(rt, scope)
     except MoatError as error:
-        status, body = error.status, orjson.dumps(error_body("openai", error, request_id))
-    await send_response(send, status, body, JSON_HEADERS)
+        answer = error.status, orjson.dumps(error_body("openai", error, request_id))
+    if isinstance(answer, Resume):
+        await relay_resumed(rt, answer, send, request_id)
+        return
+    await send_response(send, answer[0], answer[1], JSON_HEADERS)
 
 
-async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
+async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes] | Resume:
+    """The status and body to answer, or the resumed stream to relay."""
     headers = request_headers(scope)
     _key, account, org = await rt.directory.authenticate(api_key_of(headers))
     match = _PATH.match(scope["path"])
@@ -59,9 +67,13 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
     upstream = next((u for u in rt.settings.upstream_table() if u.name == stored.upstream), None)
     if upstream is None or upstream.kind == "demo":
         raise not_found(response_id)  # the demo model stores nothing
+    restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
+    cut = stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning)
+    query: bytes = scope.get("query_string") or b""
+    if wants_stream(method, tail, query):
+        return Resume(upstream, response_id, query, cut)
     try:
-        answer = await side_call(upstream, method, f"/responses/{response_id}{tail}",
-                                 query=scope.get("query_string") or b"")
+        answer = await side_call(upstream, method, f"/responses/{response_id}{tail}", query=query)
     except Exception as exc:
         raise UpstreamUnavailable(f"The upstream model is unavailable: {type(exc).__name__}") from exc
     raw = answer.content
@@ -72,17 +84,23 @@ async def _answer(rt: Runtime, scope: Scope) -> tuple[int, bytes]:
         return answer.status_code, passthrough
     if method == "DELETE":
         await rt.response_owners.forget(response_id)
-    restriction = rt.enforcement.for_call(account.account_id, org.org_id if org else None)
-    if stored.redact_reasoning or (restriction is not None and restriction.redact_reasoning):
-        raw = _redacted(raw, listing=tail == "/input_items")
+    if cut or rt.background.is_pending(response_id):
+        obj = _parsed(raw)
+        if rt.background.is_pending(response_id) and tail != "/input_items":
+            await rt.background.observe(response_id, obj)
+        if cut:
+            raw = _redacted(obj, raw, listing=tail == "/input_items")
     return answer.status_code, raw
 
 
-def _redacted(raw: bytes, *, listing: bool) -> bytes:
+def _parsed(raw: bytes) -> object:
     try:
-        obj = orjson.loads(raw)
+        return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise UpstreamError("The upstream model sent a response that is not JSON") from exc
+
+
+def _redacted(obj: object, raw: bytes, *, listing: bool) -> bytes:
     if not isinstance(obj, dict):
         return raw
     if listing:  # input items: the same filter over `data`

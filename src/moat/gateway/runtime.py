@@ -20,12 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from moat.audit.recorder import Recorder
-from moat.config import Settings
+from moat.config import Settings, UpstreamSettings
 from moat.context import Decision, RequestContext, ResolvedEntity
 from moat.detect.online import OnlineDetection
 from moat.enforce.feed import FeedFile, FeedPublisher
 from moat.enforce.runtime import Enforcement
 from moat.errors import MoatError, RecordingUnavailable, RequestExceedsPlan
+from moat.gateway.background import BackgroundSettler
+from moat.gateway.background_share import SharedPending
 from moat.gateway.data_api import DataApi
 from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.forwarding import Forwarding
@@ -87,6 +89,9 @@ class Runtime:
         self.router = router
         self.models = models
         self.response_owners = response_owners
+        # background Responses, recorded and settled when they finish (moat.gateway.background)
+        self.background = BackgroundSettler(settings.relay, self,
+                                            SharedPending.from_url(settings.redis_url, settings.redis_prefix))
         self.forwarding = forwarding
         self.metrics = metrics
         self.recorder = recorder
@@ -154,6 +159,8 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.link.run(), name="moat-database-link"))
         if self._keep_snapshot:
             self._tasks.append(asyncio.create_task(self.snapshots.run(), name="moat-directory-snapshot"))
+        if self.background.share is not None:  # pending background responses other replicas gave up
+            self._tasks.append(asyncio.create_task(self.background.take_over(), name="moat-background-take-over"))
         self.started = True
 
     def _database_changed(self, up: bool) -> None:
@@ -178,6 +185,7 @@ class Runtime:
         for task in self._tasks:
             await cancel(task)
         await self.data.stop()
+        await self.background.aclose()  # before the limiter and the recorder it writes to
         await self.policy.stop()
         if self.console is not None:
             await self.console.close()
@@ -211,6 +219,7 @@ class Runtime:
             self.metrics.observe_limiter(self.limiter)
             self.metrics.observe_online(self.online.stats())
             self.metrics.observe_nonces(self.attribution.nonces)
+            self.metrics.observe_background(self.background.stats())
             self.metrics.flush()
             await asyncio.sleep(1.0)
 
@@ -361,6 +370,31 @@ class Runtime:
     async def settle(self, admission: Admission, usage: Usage) -> None:
         """Replace the admission's reservations by the real usage and free its slots (any limiter)."""
         await self.limiter.finish(admission, usage)
+
+    async def finish_admission(self, admission: Admission, usage: Usage) -> None:
+        """Settle `admission` on `usage` with whichever limiter this is (a background response's, later)."""
+        if not self.settle_now(admission, usage):
+            await self.settle(admission, usage)
+
+    def upstream_settings(self, name: str) -> UpstreamSettings | None:
+        return next((u for u in self.settings.upstream_table() if u.name == name), None)
+
+    def build_item(self, call: FinishedCall, usage: Usage) -> RecordBatchItem:
+        """The call's record as it would be written now, not written (a background response's,
+        shared so that another replica can write it: moat.gateway.background_share)."""
+        recording = self.settings.recording
+        return build_record(call, usage, self.clock(), recording.max_field_chars, recording)
+
+    def record_item(self, item: RecordBatchItem) -> None:
+        """Write a record built elsewhere (a background response taken over from another replica)."""
+        try:
+            self.recorder.record(item)
+        except OSError as exc:
+            log.error("cannot write the write-ahead log: %s", exc, extra={"request_id": item.traffic["request_id"]})
+            raise RecordingUnavailable("The gateway cannot record requests right now") from exc
+        self.online.publish(item.traffic)
+        self.metrics.count_call(item.traffic["endpoint"], "allow" if item.traffic["decision"] == "allow"
+                                else str(item.traffic["reason_code"]), int(item.traffic["status"]))
 
     def refusal_decision(self, error: MoatError) -> Decision:
         """A decision for a request refused before decide (bad key, bad body, unknown model)."""
