@@ -15,7 +15,7 @@ be judged against the tree before it:
   ~1 KB chat request back to back, in blocks of `--block` requests per target, the targets' order
   rotated every round, so the drift of a shared machine hits every target alike.
 
-Reported per target: p50/p90/p99 over all rounds, the median over rounds of (its p50 − direct's p50)
+Reported per target: p50/p90/p99 over all rounds, the median over rounds of (its p50 minus direct's p50)
 ("added p50"), and Moat's CPU per request (the process's utime+stime from /proc over its blocks).
 Everything written goes under bench/out/oneconn-<time>/.
 """
@@ -58,8 +58,8 @@ def _sse_body() -> bytes:
            '"model":"gpt-4o-mini-2024-07-18","system_fingerprint":"fp_0ba0d124f1","choices":'
     events = []
     for i, word in enumerate(_WORDS):
-        delta = '{"role":"assistant","content":"","refusal":null}' if i == 0 else '{"content":"%s"}' % word
-        events.append(head + '[{"index":0,"delta":%s,"logprobs":null,"finish_reason":null}],"usage":null}' % delta)
+        delta = '{"role":"assistant","content":"","refusal":null}' if i == 0 else '{"content":"' + word + '"}'
+        events.append(head + '[{"index":0,"delta":' + delta + ',"logprobs":null,"finish_reason":null}],"usage":null}')
     events.append(head + '[{"index":0,"delta":{},"logprobs":null,"finish_reason":"stop"}],"usage":null}')
     events.append(head + '[],"usage":{"prompt_tokens":212,"completion_tokens":17,"total_tokens":229}}')
     events.append("[DONE]")
@@ -69,7 +69,7 @@ def _sse_body() -> bytes:
 def request_bytes(host: str, model: str, stream: bool) -> bytes:
     """The shared harness's request (../shared/bench/post.lua), as wrk sends it."""
     body = (
-        '{"model":"%s","messages":['
+        '{"model":"MODEL","messages":['
         '{"role":"system","content":"You are a concise, factual assistant for a travel company. Answer in plain '
         'English, cite well-known facts only, keep answers under three sentences, and never invent prices, opening '
         'hours or phone numbers. If you are unsure, say so and suggest where the user can check."},'
@@ -78,9 +78,10 @@ def request_bytes(host: str, model: str, stream: bool) -> bytes:
         'do you enjoy most: museums, food, nature or nightlife?"},'
         '{"role":"user","content":"We are thinking about France, mostly museums and food. Before anything else: '
         'what is the capital of France, and what are two landmarks there that we should not miss on a first '
-        'visit?"}],"temperature":0.2,"top_p":1,"max_tokens":256,"n":1,%s'
+        'visit?"}],"temperature":0.2,"top_p":1,"max_tokens":256,"n":1,STREAM'
         '"user":"bench-user-0001","metadata":{"request_source":"wrk-bench","trace":"0000000000000001"}}'
-        % (model, '"stream":true,"stream_options":{"include_usage":true},' if stream else '"stream":false,')
+    ).replace("MODEL", model, 1).replace(
+        "STREAM", '"stream":true,"stream_options":{"include_usage":true},' if stream else '"stream":false,', 1
     ).encode()
     accept = b"text/event-stream" if stream else b"application/json"
     return (b"POST /v1/chat/completions HTTP/1.1\r\nHost: " + host.encode() + b"\r\nContent-Type: application/json\r\n"
@@ -286,8 +287,8 @@ def main() -> None:
             command = [str(VENV / "bin/moat"), "serve", "--port", str(port)]
             if args.profile:
                 command = [str(VENV / "bin/python"), "-c", _PROFILED, str(out / f"{name}.prof"), *command[1:]]
-            proc = subprocess.Popen(["taskset", "-c", str(GATEWAY_CPU), *command], env=env, stdout=log, stderr=subprocess.STDOUT,
-                                    start_new_session=True)
+            proc = subprocess.Popen(["taskset", "-c", str(GATEWAY_CPU), *command], env=env, stdout=log,
+                                    stderr=subprocess.STDOUT, start_new_session=True)
             procs.append(proc)
             wait_port(port, proc)
             targets[name] = (port, proc.pid)
@@ -330,14 +331,14 @@ def main() -> None:
                     print(name, (task / "comm").read_text().strip(), int(fields[11]) + int(fields[12]), "ticks")
         print(f"# one connection, {'stream' if args.stream else 'non-stream'}, {args.rounds} rounds x "
               f"{args.block} requests per target, load {os.getloadavg()[0]:.2f}; output in {out}")
-        print(f"{'target':<10} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'added p50':>10} {'[min..max] over rounds':>24}"
-              f" {'CPU ms/req':>10}")
+        print(f"{'target':<10} {'p50 ms':>8} {'p90 ms':>8} {'p99 ms':>8} {'added p50':>10} "
+              f"{'[min..max] over rounds':>24} {'CPU ms/req':>10}")
         for name in names:
             added = [p - d for p, d in zip(p50s[name], p50s["direct"], strict=True)]
             cpu_ms = f"{cpu[name] / total * 1e3:.3f}" if targets[name][1] else "-"
             print(f"{name:<10} {percentile(samples[name], 0.5):8.3f} {percentile(samples[name], 0.9):8.3f} "
                   f"{percentile(samples[name], 0.99):8.3f} {statistics.median(added):+10.3f} "
-                  f"{'[%+.3f..%+.3f]' % (min(added), max(added)):>24} {cpu_ms:>10}")
+                  f"{f'[{min(added):+.3f}..{max(added):+.3f}]':>24} {cpu_ms:>10}")
     finally:
         for client in clients.values():
             client.sock.close()

@@ -106,7 +106,8 @@ class Runtime:
         self.clock = clock
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
-        self.loop: asyncio.AbstractEventLoop | None = None  # the loop it was started on (asked once: a getpid each time on 3.11)
+        # The loop it was started on, asked once: on Python 3.11 `get_running_loop()` is a getpid() each time.
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.console: Console | None = None  # the reviewers' console, set by build_runtime
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {"resolution": self._linked}
         self._tasks: list[asyncio.Task[Any]] = []
