@@ -50,10 +50,10 @@ Call = Callable[[], Awaitable[None]]
 
 async def started_gateway(mode: str) -> tuple[Gateway, Call]:
     """A started gateway with the `bench` api-plan account and bundle `mode`, and one chat call to it."""
-    home = Path(tempfile.mkdtemp())
+    home = Path(tempfile.mkdtemp(dir=ROOT / "bench/out"))
     env = {"MOAT_HOME": str(home), "MOAT_POLICY_DIR": str(policy_dir(home, mode))}
     os.environ.update(env)
-    moat = str(ROOT / ".venv/bin/moat")
+    moat = str(Path(sys.executable).parent / "moat")
     subprocess.run([moat, "accounts", "add", "bench", "--email", "b@b.example", "--plan", "api"], check=True,
                    capture_output=True)
     subprocess.run([moat, "keys", "import", "--account", "bench", "--secret", "sk-bench-1234"], check=True,
@@ -109,7 +109,7 @@ async def main(mode: str, profile: bool) -> None:
         for _ in range(CALLS):
             await call()
         profiler.disable()
-        profiler.dump_stats(f"/tmp/inproc-{mode}.prof")
+        profiler.dump_stats(str(ROOT / f"bench/out/inproc-{mode}.prof"))
         pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
     await gateway.runtime.stop()
 

@@ -9,12 +9,35 @@ It keeps every request body it was sent, so a test can see what reached the mode
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Mapping
 
 import orjson
 
 from moat.gateway.demo_model import DemoModel, DemoResponse
 from moat.gateway.upstreams import ForwardHeaders, UpstreamResponse
+
+
+class EndingResponse:
+    """A streamed answer that says, as Moat's HTTP client does, when its body has ended: `complete`
+    turns true as the last piece is handed over (that piece arrived with the body's end)."""
+
+    def __init__(self, inner: UpstreamResponse) -> None:
+        self._inner = inner
+        self.status, self.headers, self.retry_after = inner.status, inner.headers, inner.retry_after
+        self.content_type = inner.content_type
+        self.complete = False
+
+    async def read(self) -> bytes:
+        return await self._inner.read()
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        pieces = [piece async for piece in self._inner.chunks()]
+        for i, piece in enumerate(pieces):
+            self.complete = i == len(pieces) - 1
+            yield piece
+
+    def close(self) -> None:
+        self._inner.close()
 
 
 class InProcessUpstream(DemoModel):
@@ -23,6 +46,7 @@ class InProcessUpstream(DemoModel):
         self.name = name
         self.dialects = frozenset({dialect})
         self.sent: list[dict[str, object]] = []
+        self.says_when_ended = False  # streamed answers are EndingResponse (the body's end is known)
 
     async def send(self, api: str, path: str, body: bytes, *, stream: bool,
                    headers: ForwardHeaders | Mapping[str, str], query: bytes = b"") -> UpstreamResponse:
@@ -37,4 +61,5 @@ class InProcessUpstream(DemoModel):
             return DemoResponse(int(status), orjson.dumps(error))
         if kind == "rawstatus" and status.isdigit():
             return DemoResponse(int(status), b"<html>bad gateway</html>")
-        return await super().send(api, path, body, stream=stream, headers=headers, query=query)
+        response = await super().send(api, path, body, stream=stream, headers=headers, query=query)
+        return EndingResponse(response) if stream and self.says_when_ended else response

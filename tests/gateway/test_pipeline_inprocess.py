@@ -4,6 +4,7 @@ of a temporary home. Allowed, refused, throttled, streamed and failed calls, eac
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ import pytest
 from moat.config import load_settings
 from moat.gateway.app import Gateway
 from moat.gateway.build import build_runtime
+from moat.gateway.http import Message
 from moat.gateway.runtime import Runtime
 from moat.limits.memory import MemoryLimiter
 from tests.gateway.conftest import ALICE_KEY, BOB_KEY, ERIN_KEY, config_text, seed, write_policies
@@ -29,6 +31,7 @@ class InProcessGateway:
     client: httpx.AsyncClient
     runtime: Runtime
     openai: InProcessUpstream
+    app: Gateway
 
     async def chat(self, key: str, model: str = "ok-1", **body: Any) -> httpx.Response:
         return await self.client.post("/v1/chat/completions", headers={"authorization": f"Bearer {key}"},
@@ -55,10 +58,11 @@ async def gw(tmp_path: Path) -> AsyncIterator[InProcessGateway]:
                             upstreams={"fake-openai": openai,
                                        "fake-anthropic": InProcessUpstream("fake-anthropic", "anthropic")})
     await runtime.start()
-    transport = httpx.ASGITransport(app=Gateway(settings, runtime), client=("10.0.0.7", 5555))
+    app = Gateway(settings, runtime)
+    transport = httpx.ASGITransport(app=app, client=("10.0.0.7", 5555))
     try:
         async with httpx.AsyncClient(transport=transport, base_url="http://gateway") as client:
-            yield InProcessGateway(client, runtime, openai)
+            yield InProcessGateway(client, runtime, openai, app)
     finally:
         await runtime.stop()
 
@@ -139,3 +143,42 @@ async def test_anthropic_stream_through_its_own_upstream(gw: InProcessGateway) -
     assert gw.openai.sent == []  # routed by `a-*` to the Anthropic upstream
     record = await gw.record(answer.headers["moat-request-id"])
     assert record["upstream"] == "fake-anthropic" and record["stream"] is True and record["output_tokens"] > 0
+
+
+async def _stream_messages(gw: InProcessGateway) -> list[Message]:
+    """The ASGI messages the gateway sends for one streamed chat call."""
+    body = orjson.dumps({"model": "ok-1", "stream": True, "stream_options": {"include_usage": True},
+                         "messages": [{"role": "user", "content": "hi"}]})
+    scope = {"type": "http", "method": "POST", "path": "/v1/chat/completions", "query_string": b"",
+             "client": ("10.0.0.7", 5555), "headers": [(b"authorization", f"Bearer {ALICE_KEY}".encode()),
+                                                       (b"content-length", str(len(body)).encode())]}
+    sent: list[Message] = []
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    await gw.app(scope, receive, send)
+    return [m for m in sent if m["type"] == "http.response.body"]
+
+
+async def test_a_stream_whose_body_has_ended_sends_its_last_events_with_its_end(gw: InProcessGateway) -> None:
+    """The events of the upstream's last piece, when the body ended with them, leave with the stream's
+    end (one write, after the record: issue 12 speed); a piece the body may still follow leaves at once.
+    The client's bytes are the same either way."""
+    pieces = await _stream_messages(gw)  # the demo model's stream does not say when it has ended
+    assert pieces[-1] == {"type": "http.response.body", "body": b"", "more_body": False}
+    assert all(m["more_body"] for m in pieces[:-1]) and len(pieces) > 2
+    gw.openai.says_when_ended = True
+    ended = await _stream_messages(gw)
+    assert ended[-1]["more_body"] is False and ended[-1]["body"].endswith(b"data: [DONE]\n\n")
+    assert len(ended) == len(pieces) - 1
+
+    def events(messages: list[Message]) -> list[bytes]:  # each call's own id and time blanked
+        stream = re.sub(rb'"(id|created)":("[^"]*"|\d+)', b"", b"".join(m["body"] for m in messages))
+        return stream.split(b"\n\n")
+
+    assert events(ended) == events(pieces) and len(events(ended)) > 3
+

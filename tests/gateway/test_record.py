@@ -14,7 +14,7 @@ import orjson
 from moat.config import RecordingSettings
 from moat.context import Decision, RequestContext
 from moat.gateway.facts import CallFacts
-from moat.gateway.record import build_record, traffic_record
+from moat.gateway.record import build_record, finish_record, prepare_record, traffic_record
 from moat.limits.base import Usage
 from moat.traffic import DATA_FIELDS, REQUEST_FIELDS, USAGE_FIELDS, DatasetWriter
 
@@ -122,3 +122,25 @@ def test_the_dataset_writer_keeps_a_cut_streams_decision_and_recovery(tmp_path: 
                                                                                       "account_suspended")
     assert by_id["req_recovered"]["recovered"] is True and "cut_decision_id" not in by_id["req_recovered"]
     assert "cut_decision_id" not in by_id["req_plain"] and "recovered" not in by_id["req_plain"]
+
+
+def test_a_record_prepared_before_the_answer_is_the_one_built_after_it() -> None:
+    """prepare_record runs while the upstream works; finished with the relay's outcome it must be the
+    record build_record makes then, byte for byte (key order included), for every kind of call."""
+    recording = RecordingSettings(prompts="truncate", truncate_chars=4)
+    cases = [
+        (Finished(context(), Decision("dec_6")), Usage(12, 34, reported=True), 0, None),
+        (Finished(context(user_agent="u" * 50), Decision("dec_7", redact_reasoning=True, max_tokens_cap=64,
+                                                         warnings=["w"], explanation=["e" * 30])),
+         Usage(5, 6, cache_read_tokens=2, cache_write_tokens=1, reasoning_tokens=3, reported=False), 20, None),
+        (Finished(context(system="be brief", prompt="a long prompt"), Decision("dec_8", flag=True)), Usage(),
+         0, recording),
+    ]
+    for call, usage, cut, kept in cases:
+        prepared = prepare_record(call, cut, kept)
+        call.status, call.redacted, call.upstream_seconds = 429, True, 0.0375  # the relay's outcome
+        finished = finish_record(prepared, call, usage, 1002.25)
+        built = build_record(call, usage, 1002.25, cut, kept)
+        assert orjson.dumps(finished.traffic) == orjson.dumps(built.traffic)
+        assert orjson.dumps(finished.decision) == orjson.dumps(built.decision)
+

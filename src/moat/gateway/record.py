@@ -161,6 +161,37 @@ def build_record(call: FinishedCall, usage: Usage, now: float, max_field_chars: 
     return RecordBatchItem(traffic=record.as_dict(), decision=decision_entry(call, record, now, max_field_chars))
 
 
+def prepare_record(call: FinishedCall, max_field_chars: int, recording: RecordingSettings | None = None
+                   ) -> RecordBatchItem:
+    """The call's record with everything but what its relay returns, built while the upstream works
+    on the call (issue 12, latency: the CPU is idle then, and is not once the answer is in), for
+    `finish_record` to complete. Only the relay's outcome may change after it: the status, the usage,
+    the latencies and `redacted`; the context, decision and upstream are settled before the relay."""
+    return build_record(call, NO_USAGE, call.ctx.started, max_field_chars, recording)
+
+
+def finish_record(item: RecordBatchItem, call: FinishedCall, usage: Usage, now: float) -> RecordBatchItem:
+    """`item` from `prepare_record`, completed: the same dicts `build_record` makes at `now` (the
+    fields written here are the ones it computes from the relay's outcome, in place, so their order
+    in the record is the same)."""
+    traffic = item.traffic
+    traffic["input_tokens"] = usage.input_tokens
+    traffic["output_tokens"] = usage.output_tokens
+    traffic["cache_read_tokens"] = usage.cache_read_tokens
+    traffic["cache_write_tokens"] = usage.cache_write_tokens
+    traffic["reasoning_tokens"] = usage.reasoning_tokens
+    traffic["status"] = call.status
+    traffic["latency_ms"] = round((now - call.ctx.started) * 1e6) / 1000
+    traffic["upstream_ms"] = round(call.upstream_seconds * 1e6) / 1000
+    traffic["usage_reported"] = usage.reported
+    traffic["redacted"] = call.redacted
+    decision = item.decision
+    decision["ts"] = now
+    decision["status"] = call.status
+    decision["redacted"] = call.redacted
+    return item
+
+
 def keep_prompts(record: TrafficRecord, recording: RecordingSettings) -> None:
     """`recording.prompts` applied to the record's prompt and system (moat.audit.prompts)."""
     if record.prompt is not None:

@@ -33,7 +33,7 @@ from moat.gateway.degraded import SnapshotKeeper, readiness, usable_snapshot
 from moat.gateway.forwarding import Forwarding
 from moat.gateway.metrics import Metrics
 from moat.gateway.models_catalog import ModelCatalog
-from moat.gateway.record import FinishedCall, build_record
+from moat.gateway.record import FinishedCall, build_record, finish_record, prepare_record
 from moat.gateway.response_owners import ResponseOwners, StoredResponse
 from moat.gateway.restrict import apply_enforcement, apply_restriction
 from moat.gateway.upstreams import Router
@@ -111,6 +111,8 @@ class Runtime:
         self.clock = clock
         self._first_party = tuple(settings.first_party_clients)
         self.started = False
+        # The loop it was started on, asked once: on Python 3.11 `get_running_loop()` is a getpid() each time.
+        self.loop: asyncio.AbstractEventLoop | None = None
         self.console: Console | None = None  # the reviewers' console, set by build_runtime
         self._probes: dict[str, Callable[[], Awaitable[object]]] = {"resolution": self._linked}
         self._tasks: list[asyncio.Task[Any]] = []
@@ -128,6 +130,7 @@ class Runtime:
         self._keep_snapshot = settings.database.snapshot and not settings.store_url.startswith("sqlite:")
 
     async def start(self) -> None:
+        self.loop = asyncio.get_running_loop()
         self.home.mkdir(parents=True, exist_ok=True)
         if await self.link.connect():
             await self.directory.start()
@@ -402,12 +405,21 @@ class Runtime:
         return Decision(decision_id=new_id("dec"), effect="deny", reason_code=code, message=error.message,
                         rules=[f"gateway.{code}"], policy_revision="gateway", status=error.status)
 
-    def record_call(self, call: FinishedCall, usage: Usage) -> RecordBatchItem:
+    def prepare_record(self, call: FinishedCall) -> RecordBatchItem:
+        """The call's record as far as it is known before its answer (moat.gateway.record.prepare_record),
+        for `record_call` to complete."""
+        recording = self.settings.recording
+        return prepare_record(call, recording.max_field_chars, recording)
+
+    def record_call(self, call: FinishedCall, usage: Usage, prepared: RecordBatchItem | None = None
+                    ) -> RecordBatchItem:
         """The record stage: the call's record with what the relay returned as its usage, in the
-        write-ahead log before its response completes."""
+        write-ahead log before its response completes; `prepared`: from `prepare_record` (this call's,
+        used once), completed rather than built again."""
         now = self.clock()
         recording = self.settings.recording
-        item = build_record(call, usage, now, recording.max_field_chars, recording)
+        item = finish_record(prepared, call, usage, now) if prepared is not None else \
+            build_record(call, usage, now, recording.max_field_chars, recording)
         try:
             self.recorder.record(item)
         except OSError as exc:
