@@ -11,6 +11,9 @@ Scripted behaviour by model name:
   *-fail-500 / *-fail-503 / *-fail-429 / claude-*-fail-529   an error in the API's own body
   *-midstream-error                                         a stream that breaks with an error event
   claude-*-slow-tail                                        a stream that pauses 2 s before message_delta
+  *-slow-background                                         a background response that takes 60 s (to cancel)
+
+Stored responses and background mode (`background: true`, retrieve, resume, cancel): fake_background.py.
   text-embedding-big                                        a ~20 MB embeddings answer
 """
 
@@ -26,6 +29,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from tests.conformance.fake_background import Background, ResponsePlan
 from tests.moat_process import ServedInThread
 
 OPENAI_HEADERS = [
@@ -147,6 +151,97 @@ def _sse(event: str | None, data: Any) -> bytes:
     return f"{head}data: {payload}\n\n".encode()
 
 
+def responses_plan(body: dict[str, Any], *, background: bool = False) -> ResponsePlan:
+    """The deterministic answer to a `POST /v1/responses` body. A background stream opens as OpenAI's
+    does: `response.created` and `response.queued` (status `queued`), then `response.in_progress`."""
+    model = body["model"]
+    ident = _ident(body, "resp_")
+    words = _reply_words(body)
+    text = " ".join(words)
+    reasoning = body.get("reasoning") is not None
+    tools = [t for t in body.get("tools") or [] if t.get("type") == "function"]
+    input_tokens = 10 + _words(json.dumps(body.get("input")))
+    cached = OPENAI_CACHED if body.get("prompt_cache_key") else 0
+    reasoning_tokens = OPENAI_REASONING if reasoning else 0
+    usage = {"input_tokens": input_tokens + cached, "input_tokens_details": {"cached_tokens": cached},
+             "output_tokens": len(words) + reasoning_tokens,
+             "output_tokens_details": {"reasoning_tokens": reasoning_tokens},
+             "total_tokens": input_tokens + cached + len(words) + reasoning_tokens}
+    rs_id, msg_id, fc_id = _ident(body, "rs_"), _ident(body, "msg_"), _ident(body, "fc_")
+    summary = "Thinking about the echo."
+    reasoning_item = {"id": rs_id, "type": "reasoning", "summary": [{"type": "summary_text", "text": summary}]}
+    message_item = {"id": msg_id, "type": "message", "status": "completed", "role": "assistant",
+                    "content": [{"type": "output_text", "text": text, "annotations": [], "logprobs": []}]}
+    call_item = ({"id": fc_id, "type": "function_call", "status": "completed", "arguments": '{"city":"Paris"}',
+                  "call_id": _ident(body, "call_"), "name": tools[0]["name"]} if tools else None)
+    output = [*([reasoning_item] if reasoning else []), *([call_item] if call_item else [message_item])]
+
+    def response(status: str, out: list[Any], use: Any) -> dict[str, Any]:
+        return {"id": ident, "object": "response", "created_at": 1764950000, "status": status,
+                "background": background, "error": None, "incomplete_details": None,
+                "instructions": body.get("instructions"), "max_output_tokens": body.get("max_output_tokens"),
+                "max_tool_calls": None, "model": model, "output": out, "parallel_tool_calls": True,
+                "previous_response_id": None,
+                "reasoning": {"effort": (body.get("reasoning") or {}).get("effort"), "summary": None},
+                "service_tier": "default", "store": True, "temperature": 1.0,
+                "text": {"format": {"type": "text"}, "verbosity": "medium"}, "tool_choice": "auto",
+                "tools": body.get("tools") or [], "top_logprobs": 0, "top_p": 1.0, "truncation": "disabled",
+                "usage": use, "user": None, "metadata": {}}
+
+    events: list[dict[str, Any]] = []
+
+    def ev(kind: str, **fields: Any) -> None:
+        events.append({"type": kind, "sequence_number": len(events), **fields})
+
+    if background:
+        ev("response.created", response=response("queued", [], None))
+        ev("response.queued", response=response("queued", [], None))
+    else:
+        ev("response.created", response=response("in_progress", [], None))
+    ev("response.in_progress", response=response("in_progress", [], None))
+    index = 0
+    if reasoning:
+        ev("response.output_item.added", output_index=index, item={**reasoning_item, "summary": []})
+        ev("response.reasoning_summary_part.added", item_id=rs_id, output_index=index, summary_index=0,
+           part={"type": "summary_text", "text": ""})
+        for piece in ("Thinking about", " the echo."):
+            ev("response.reasoning_summary_text.delta", item_id=rs_id, output_index=index, summary_index=0,
+               delta=piece)
+        ev("response.reasoning_summary_text.done", item_id=rs_id, output_index=index, summary_index=0, text=summary)
+        ev("response.reasoning_summary_part.done", item_id=rs_id, output_index=index, summary_index=0,
+           part={"type": "summary_text", "text": summary})
+        ev("response.output_item.done", output_index=index, item=reasoning_item)
+        index += 1
+    if call_item:
+        ev("response.output_item.added", output_index=index,
+           item={**call_item, "status": "in_progress", "arguments": ""})
+        for piece in ('{"city":', '"Paris"}'):
+            ev("response.function_call_arguments.delta", item_id=fc_id, output_index=index, delta=piece)
+        ev("response.function_call_arguments.done", item_id=fc_id, output_index=index,
+           arguments=call_item["arguments"], name=call_item["name"])
+        ev("response.output_item.done", output_index=index, item=call_item)
+    else:
+        ev("response.output_item.added", output_index=index,
+           item={**message_item, "status": "in_progress", "content": []})
+        ev("response.content_part.added", item_id=msg_id, output_index=index, content_index=0,
+           part={"type": "output_text", "text": "", "annotations": [], "logprobs": []})
+        for i, word in enumerate(words):
+            ev("response.output_text.delta", item_id=msg_id, output_index=index, content_index=0,
+               delta=word if i == 0 else " " + word, logprobs=[])
+            if model.endswith("-midstream-error") and i == 3:
+                ev("error", code="server_error", message="The server had an error while processing your "
+                   "request.", param=None)
+                return ResponsePlan(response("failed", [], None), events, broke=True)
+        ev("response.output_text.done", item_id=msg_id, output_index=index, content_index=0, text=text,
+           logprobs=[])
+        ev("response.content_part.done", item_id=msg_id, output_index=index, content_index=0,
+           part=message_item["content"][0])
+        ev("response.output_item.done", output_index=index, item=message_item)
+    final = response("completed", output, usage)
+    ev("response.completed", response=final)
+    return ResponsePlan(final, events)
+
+
 class FakeUpstream(ServedInThread):
     what = "fake upstream"
 
@@ -154,6 +249,7 @@ class FakeUpstream(ServedInThread):
         self.records: list[Recorded] = []
         self._lock = threading.Lock()
         self._big_embeddings: bytes | None = None
+        self.background = Background()
         super().__init__()
 
     @property
@@ -197,7 +293,9 @@ class FakeUpstream(ServedInThread):
         if path == "/v1/chat/completions":
             return await self._chat(body, send)
         if path == "/v1/responses":
-            return await self._responses(body, send)
+            return await self._responses(body, send, rec)
+        if path.startswith("/v1/responses/"):
+            return await self._stored_response(rec, send)
         if path == "/v1/completions":
             return await self._completions(body, send)
         if path == "/v1/embeddings":
@@ -418,96 +516,31 @@ class FakeUpstream(ServedInThread):
             return await self._json(send, 200, found[0], headers)
         await self._json(send, 200, {"object": "list", "data": models}, headers)
 
-    async def _responses(self, body: dict[str, Any], send: Any) -> None:
+    async def _responses(self, body: dict[str, Any], send: Any, rec: Recorded) -> None:
         if await self._openai_failure(body, send):
             return
-        model = body["model"]
-        ident = _ident(body, "resp_")
-        words = _reply_words(body)
-        text = " ".join(words)
-        reasoning = body.get("reasoning") is not None
-        tools = [t for t in body.get("tools") or [] if t.get("type") == "function"]
         headers = self._openai_headers(body)
-        input_tokens = 10 + _words(json.dumps(body.get("input")))
-        cached = OPENAI_CACHED if body.get("prompt_cache_key") else 0
-        reasoning_tokens = OPENAI_REASONING if reasoning else 0
-        usage = {"input_tokens": input_tokens + cached, "input_tokens_details": {"cached_tokens": cached},
-                 "output_tokens": len(words) + reasoning_tokens,
-                 "output_tokens_details": {"reasoning_tokens": reasoning_tokens},
-                 "total_tokens": input_tokens + cached + len(words) + reasoning_tokens}
-        rs_id, msg_id, fc_id = _ident(body, "rs_"), _ident(body, "msg_"), _ident(body, "fc_")
-        summary = "Thinking about the echo."
-        reasoning_item = {"id": rs_id, "type": "reasoning", "summary": [{"type": "summary_text", "text": summary}]}
-        message_item = {"id": msg_id, "type": "message", "status": "completed", "role": "assistant",
-                        "content": [{"type": "output_text", "text": text, "annotations": [], "logprobs": []}]}
-        call_item = ({"id": fc_id, "type": "function_call", "status": "completed", "arguments": '{"city":"Paris"}',
-                      "call_id": _ident(body, "call_"), "name": tools[0]["name"]} if tools else None)
-        output = [*([reasoning_item] if reasoning else []), *([call_item] if call_item else [message_item])]
-
-        def response(status: str, out: list[Any], use: Any) -> dict[str, Any]:
-            return {"id": ident, "object": "response", "created_at": 1764950000, "status": status,
-                    "background": False, "error": None, "incomplete_details": None,
-                    "instructions": body.get("instructions"), "max_output_tokens": body.get("max_output_tokens"),
-                    "max_tool_calls": None, "model": model, "output": out, "parallel_tool_calls": True,
-                    "previous_response_id": None,
-                    "reasoning": {"effort": (body.get("reasoning") or {}).get("effort"), "summary": None},
-                    "service_tier": "default", "store": True, "temperature": 1.0,
-                    "text": {"format": {"type": "text"}, "verbosity": "medium"}, "tool_choice": "auto",
-                    "tools": body.get("tools") or [], "top_logprobs": 0, "top_p": 1.0, "truncation": "disabled",
-                    "usage": use, "user": None, "metadata": {}}
-
+        background = bool(body.get("background"))
+        plan = responses_plan(body, background=background)
+        credential = rec.header("authorization") or ""
+        if body.get("store", True) is not False and not plan.broke:
+            self.background.keep(credential, plan, headers, slow=str(body["model"]).endswith("-slow-background"))
+        if background:
+            if not body.get("stream"):
+                return await self._json(send, 200, plan.events[0]["response"], headers)
+            return await self._stream(send, self.background.stream(credential, plan.response["id"], -1), headers)
         if not body.get("stream"):
-            return await self._json(send, 200, response("completed", output, usage), headers)
-        seq = 0
-        events: list[bytes | float] = []
+            return await self._json(send, 200, plan.response, headers)
+        await self._stream(send, [_sse(event["type"], event) for event in plan.events], headers)
 
-        def ev(kind: str, **fields: Any) -> None:
-            nonlocal seq
-            events.append(_sse(kind, {"type": kind, "sequence_number": seq, **fields}))
-            seq += 1
-
-        ev("response.created", response=response("in_progress", [], None))
-        ev("response.in_progress", response=response("in_progress", [], None))
-        index = 0
-        if reasoning:
-            ev("response.output_item.added", output_index=index, item={**reasoning_item, "summary": []})
-            ev("response.reasoning_summary_part.added", item_id=rs_id, output_index=index, summary_index=0,
-               part={"type": "summary_text", "text": ""})
-            for piece in ("Thinking about", " the echo."):
-                ev("response.reasoning_summary_text.delta", item_id=rs_id, output_index=index, summary_index=0,
-                   delta=piece)
-            ev("response.reasoning_summary_text.done", item_id=rs_id, output_index=index, summary_index=0, text=summary)
-            ev("response.reasoning_summary_part.done", item_id=rs_id, output_index=index, summary_index=0,
-               part={"type": "summary_text", "text": summary})
-            ev("response.output_item.done", output_index=index, item=reasoning_item)
-            index += 1
-        if call_item:
-            ev("response.output_item.added", output_index=index,
-               item={**call_item, "status": "in_progress", "arguments": ""})
-            for piece in ('{"city":', '"Paris"}'):
-                ev("response.function_call_arguments.delta", item_id=fc_id, output_index=index, delta=piece)
-            ev("response.function_call_arguments.done", item_id=fc_id, output_index=index,
-               arguments=call_item["arguments"], name=call_item["name"])
-            ev("response.output_item.done", output_index=index, item=call_item)
-        else:
-            ev("response.output_item.added", output_index=index,
-               item={**message_item, "status": "in_progress", "content": []})
-            ev("response.content_part.added", item_id=msg_id, output_index=index, content_index=0,
-               part={"type": "output_text", "text": "", "annotations": [], "logprobs": []})
-            for i, word in enumerate(words):
-                ev("response.output_text.delta", item_id=msg_id, output_index=index, content_index=0,
-                   delta=word if i == 0 else " " + word, logprobs=[])
-                if model.endswith("-midstream-error") and i == 3:
-                    ev("error", code="server_error", message="The server had an error while processing your "
-                       "request.", param=None)
-                    return await self._stream(send, events, headers)
-            ev("response.output_text.done", item_id=msg_id, output_index=index, content_index=0, text=text,
-               logprobs=[])
-            ev("response.content_part.done", item_id=msg_id, output_index=index, content_index=0,
-               part=message_item["content"][0])
-            ev("response.output_item.done", output_index=index, item=message_item)
-        ev("response.completed", response=response("completed", output, usage))
-        await self._stream(send, events, headers)
+    async def _stored_response(self, rec: Recorded, send: Any) -> None:
+        """GET /v1/responses/{id} (`stream`, `starting_after` too) and POST /v1/responses/{id}/cancel."""
+        parts = rec.path.strip("/").split("/")
+        answer = self.background.answer(rec.header("authorization") or "", rec.method, parts[2], parts[3:],
+                                        rec.query)
+        if answer.events is not None:
+            return await self._stream(send, answer.events, answer.headers)
+        await self._json(send, answer.status, answer.body, answer.headers)
 
     # -- Anthropic ------------------------------------------------------------------------------
 

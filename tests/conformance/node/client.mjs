@@ -16,6 +16,7 @@ const anthropic = () => new Anthropic({ baseURL: base, apiKey: key, maxRetries: 
   defaultHeaders: { "x-app": "cli" } });
 const headersOf = (response) => Object.fromEntries([...response.headers.entries()]);
 const user = [{ role: "user", content: text }];
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const scenarios = {
   async "openai.chat"() {
@@ -36,6 +37,45 @@ const scenarios = {
     const events = [];
     for await (const event of stream) events.push(event);
     return { result: { events, final: await stream.finalResponse() } };
+  },
+  async "openai.responses.background"() {
+    const client = openai();
+    const { data: created, response } = await client.responses.create({ model: "gpt-5", input: text,
+      background: true, reasoning: { effort: "low" } }).withResponse();
+    let final = created;
+    for (let i = 0; i < 200 && ["queued", "in_progress"].includes(final.status); i++) {
+      await sleep(100);
+      final = await client.responses.retrieve(created.id);
+    }
+    return { result: { created, final }, headers: headersOf(response) };
+  },
+  async "openai.responses.background.cancel"() {
+    const client = openai();
+    const created = await client.responses.create({ model: "gpt-5-slow-background", input: text,
+      background: true });
+    let state = created;
+    for (let i = 0; i < 200 && state.status === "queued"; i++) {
+      await sleep(100);
+      state = await client.responses.retrieve(created.id);
+    }
+    const { data: cancelled, response } = await client.responses.cancel(created.id).withResponse();
+    const again = await client.responses.cancel(created.id);
+    return { result: { created, state, cancelled, again }, headers: headersOf(response) };
+  },
+  async "openai.responses.background.resume"() {
+    const client = openai();
+    const stream = await client.responses.create({ model: "gpt-5", input: text, background: true, stream: true,
+      reasoning: { effort: "low" } });
+    const first = [];
+    for await (const event of stream) {
+      first.push(event);
+      if (first.length === 6) break; // leaves: breaking out aborts the request
+    }
+    const { data: again, response } = await client.responses.retrieve(first[0].response.id,
+      { stream: true, starting_after: first.at(-1).sequence_number }).withResponse();
+    const resumed = [];
+    for await (const event of again) resumed.push(event);
+    return { result: { first, resumed }, headers: headersOf(response) };
   },
   async "openai.embeddings"() {
     const { data, response } = await openai().embeddings.create({ model: "text-embedding-3-small",
