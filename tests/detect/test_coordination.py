@@ -238,24 +238,3 @@ def test_office_hours_are_not_synchronised_activity_but_a_shared_schedule_is() -
     sched_a = bins([t + rng.uniform(0, 60) for t in runs])
     sched_b = bins([t + rng.uniform(0, 60) for t in runs])
     assert coordination._synchronised(sched_a, sched_b, T0, T0 + 10 * day)
-
-
-def test_a_network_is_linked_to_the_rival_its_members_are_tied_to_unless_one_tie_speaks_for_a_crowd() -> None:
-    from moat.detect.coordination import Group
-    from moat.identity.linking_result import AccountLink
-
-    def verdict_for(size: int, tied: int) -> networks.Verdict:
-        members = [f"m{i:02d}" for i in range(size)]
-        links = {m: AccountLink(m, "rival-labs", 0.9, True, ["payment instrument pf_r is rival-labs's own"])
-                 for m in members[:tied]}
-        out = networks.Verdict()
-        networks._affiliate(Group("net-x", members), links, out)
-        return out
-
-    small = verdict_for(8, 1)  # one member pays with the rival's own card: the network is the rival's
-    assert set(small.linked) == {f"m{i:02d}" for i in range(1, 8)} and set(small.linked.values()) == {"rival-labs"}
-    assert "m00" in small.affiliation["m03"][2][0] and small.affiliation["m03"][0] == "rival-labs"
-    crowd = verdict_for(23, 1)  # one tied member in a cluster of 23: several operators, as likely
-    assert crowd.linked == {}
-    assert all(v[0] == "rival-labs" for v in crowd.affiliation.values())  # still reported, as a weaker tie
-    assert set(verdict_for(23, 3).linked) == {f"m{i:02d}" for i in range(3, 23)}

@@ -21,13 +21,8 @@ from moat.detect.detectors import Scores
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
-from moat.identity.linking_config import LinkingConfig
 from moat.identity.models import CONSUMER_PLANS
 
-# One tied member speaks for a network of up to ten: a larger group with a single tied member is as
-# likely several operators' networks clustered together as one rival's, and links nobody.
-LINKED_SHARE = 0.1
-LINK_THRESHOLD = LinkingConfig().threshold
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
 MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which it is no network
@@ -42,8 +37,6 @@ class Verdict:
     coordination: dict[str, Score] = field(default_factory=dict)
     inherited: dict[str, dict[str, Score]] = field(default_factory=dict)  # account -> category -> score
     affiliation: dict[str, tuple[str, float, list[str]]] = field(default_factory=dict)  # org, conf, evidence
-    # account -> the restricted organization its network is linked to (enough of its members tied)
-    linked: dict[str, str] = field(default_factory=dict)
 
 
 def _plan(states: list[AccountState]) -> str | None:
@@ -118,8 +111,6 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
     for m in group.members:
         if m in {x for _, x in found}:
             continue
-        if share >= LINKED_SHARE and value >= LINK_THRESHOLD:
-            out.linked[m] = org
         out.affiliation[m] = (org, value, [
             f"member of network {group.group_id}, whose members {names}{more} ({len(found)} of "
             f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"])
