@@ -108,3 +108,27 @@ def test_a_research_group_asking_with_reasoning_at_its_own_pace_scores_below_a_h
     harvest = distillation.score(state(asking(300, 7))).value
     assert harvest >= 0.8 and group < harvest - 0.1, (group, harvest)
     assert any("per active day" in e for e in distillation.score(state(asking(300, 7))).evidence)
+
+
+def _daily(aid: str, per_day: int, days: int, turn_every: int = 3) -> list[dict]:
+    """Step-by-step questions on new topics, `per_day` a day, in short conversations."""
+    out = []
+    for d in range(days):
+        for k in range(per_day):
+            i = d * per_day + k
+            out.append(request(aid, T0 + d * 86400 + 9 * 3600 + 400 * k,
+                               f"Explain {SUBJECTS[i % len(SUBJECTS)]} for homework {aid}-{i}, step by step.",
+                               reasoning=True, turn=1 + i % turn_every, input_tokens=60, output_tokens=900))
+    return out
+
+
+def test_a_group_is_judged_by_its_members_pace_not_its_sum() -> None:
+    from moat.detect.state import AccountState
+
+    # A class: thirty students, ten questions a day each. Together 300 a day, but nobody harvests.
+    group = AccountState.merged([state(_daily(f"s{i}", 10, 5)) for i in range(30)], "free")
+    assert group.n == 1500
+    assert distillation.score(group).value < 0.3
+    # A careful network: twelve accounts at a harvester's pace each, kept in conversations.
+    network = AccountState.merged([state(_daily(f"n{i}", 120, 5)) for i in range(12)], "api")
+    assert distillation.score(network).value >= 0.5

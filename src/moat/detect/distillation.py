@@ -13,7 +13,7 @@ reasoning on new questions at a harvester's pace.
 a careful network, whose members inherit what the network does jointly) and requests per active
 day. A research group asking its own questions with reasoning on runs tens a day; a harvester
 runs hundreds, every day it works. The pace is a rate, so it means the same over a week of
-recorded traffic as over a year of an online scorer's.
+recorded traffic as over a year of an online scorer's; for a group it is the pace per member.
 """
 
 from __future__ import annotations
@@ -37,7 +37,10 @@ def score(s: AccountState) -> Score:
     ratio = s.output_ratio()
     # Networks spread their volume thin on purpose: per account, a few hundred requests is a lot.
     volume = ramp(math.log10(s.n), math.log10(20), math.log10(150))
-    daily = s.n / s.active_days
+    # A group read as one (moat.detect.networks) is judged by its members' pace: thirty students
+    # asking ten questions a day each are a class, not a harvester running three hundred.
+    members = int((s.account or {}).get("members") or 1)
+    daily = s.n / s.active_days / members
     pace = ramp(math.log10(daily), math.log10(PACE_LOW), math.log10(PACE_HIGH))
     shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8))
     value = noisy_and(
