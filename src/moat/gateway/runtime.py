@@ -411,15 +411,19 @@ class Runtime:
         recording = self.settings.recording
         return prepare_record(call, recording.max_field_chars, recording)
 
-    def record_call(self, call: FinishedCall, usage: Usage, prepared: RecordBatchItem | None = None
-                    ) -> RecordBatchItem:
+    def record_call(self, call: FinishedCall, usage: Usage, prepared: RecordBatchItem | None = None, *,
+                    extras: dict[str, Any] | None = None) -> RecordBatchItem:
         """The record stage: the call's record with what the relay returned as its usage, in the
         write-ahead log before its response completes; `prepared`: from `prepare_record` (this call's,
-        used once), completed rather than built again."""
+        used once), completed rather than built again; `extras`: fields added to the traffic record
+        and the decision-log entry (a background response's `background_status`)."""
         now = self.clock()
         recording = self.settings.recording
         item = finish_record(prepared, call, usage, now) if prepared is not None else \
             build_record(call, usage, now, recording.max_field_chars, recording)
+        if extras:
+            item.traffic.update(extras)
+            item.decision.update(extras)
         try:
             self.recorder.record(item)
         except OSError as exc:
