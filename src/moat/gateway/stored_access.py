@@ -27,6 +27,7 @@ import orjson
 from moat.errors import MoatError, RecordingUnavailable
 from moat.gateway.errors import error_body
 from moat.gateway.http import JSON_HEADERS, Headers, Send, send_response, unique_headers
+from moat.gateway.response_owners import ResponseNotFound
 from moat.identity.directory import AccountRefused
 from moat.ids import new_id
 from moat.store.base import RecordBatchItem
@@ -83,7 +84,7 @@ class StoredAccess:
         """Refused (bad key, not the caller's response, not a route): the error's code is the reason."""
         if self.effect == "allow":  # allowed, then failed upstream: the decision stands
             return
-        code = error.code or error.type
+        code = error.code or ("response_not_found" if isinstance(error, ResponseNotFound) else error.type)
         self.effect, self.reason_code, self.rules = "deny", code, [f"gateway.{code}"]
 
     def headers(self) -> Headers:
