@@ -28,7 +28,7 @@ from moat.gateway.errors import stream_error_event
 from moat.gateway.facts import CallFacts
 from moat.gateway.http import JSON_HEADERS, SSE_HEADERS, Headers, Send, send_response
 from moat.gateway.responses_api import StreamMeter
-from moat.gateway.side_calls import client_call_headers, upstream_headers
+from moat.gateway.side_calls import client_call_headers, side_client, upstream_headers
 from moat.gateway.sse import EventSplitter, event_fields
 from moat.gateway.stored_access import StoredAccess, refuse
 from moat.gateway.upstream_errors import refusal_from_upstream, upstream_failure
@@ -65,7 +65,7 @@ async def relay_resumed(rt: Runtime, resume: Resume, send: Send, access: StoredA
     timeout = httpx.Timeout(connect=upstream.connect_timeout,
                             read=max(upstream.first_byte_timeout, upstream.idle_timeout), write=10.0, pool=10.0)
     try:
-        async with httpx.AsyncClient(timeout=timeout) as client, \
+        async with side_client(timeout) as client, \
                 client.stream("GET", url, headers=headers) as answer:
             relayed = upstream_headers(answer)
             if answer.status_code >= 400 or not answer.headers.get("content-type", "").startswith("text/event-stream"):
