@@ -161,16 +161,16 @@ def test_another_account_cannot_read_it(gateway: GatewayProcess) -> None:
     assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))  # alice's, whoever tried
 
 
-def decisions(gateway: GatewayProcess, wanted: set[str], timeout: float = 10.0) -> dict[str, dict[str, Any]]:
-    """The decision-log entries of `wanted` decision ids, once all are in the store."""
-    async def read() -> dict[str, dict[str, Any]]:
+def decisions(gateway: GatewayProcess, wanted: set[str], timeout: float = 10.0) -> list[dict[str, Any]]:
+    """Every decision-log entry, once the `wanted` decision ids are all in the store."""
+    async def read() -> list[dict[str, Any]]:
         store = open_store(gateway.store_url)
         await store.open()
         try:
             deadline = time.monotonic() + timeout
             while True:
-                found = {e.entry_id: e.payload async for e in store.iter_decisions() if e.entry_id in wanted}
-                if set(found) == wanted or time.monotonic() > deadline:
+                found = [e.payload async for e in store.iter_decisions()]
+                if wanted <= {e["decision_id"] for e in found} or time.monotonic() > deadline:
                     return found
                 await asyncio.sleep(0.05)
         finally:
@@ -181,27 +181,31 @@ def decisions(gateway: GatewayProcess, wanted: set[str], timeout: float = 10.0) 
 
 def test_reads_are_access_decisions(gateway: GatewayProcess) -> None:
     """Every request on a stored response names its decision in `moat-decision-id`, once, and the
-    decision is in the decision log (allow for the owner, deny for another account); none of them is a
-    traffic record (nothing was generated: the create's record is the one that meters it)."""
+    decision is in the decision log (allow for the owner, deny for another account), one entry for
+    the same request by the same key within a minute (a polling client); none of them is a traffic
+    record (nothing was generated: the create's record is the one that meters it)."""
     alice, dave = client(gateway), client(gateway, DAVE_KEY)
     made = alice.responses.create(model="bg-1", input="whose is it", background=True)
     read = alice.responses.with_raw_response.retrieve(made.id)
+    again = alice.responses.with_raw_response.retrieve(made.id)  # polling: covered by the first
     resumed = alice.responses.with_raw_response.retrieve(made.id, stream=True)
     resumed.http_response.read()
     with pytest.raises(openai.NotFoundError) as refused:
         dave.responses.cancel(made.id)
-    answers = {"read": read.headers, "resumed": resumed.headers, "refused": refused.value.response.headers}
+    answers = {"read": read.headers, "again": again.headers, "resumed": resumed.headers,
+               "refused": refused.value.response.headers}
     for name, headers in answers.items():
         assert len(headers.get_list("moat-decision-id")) == 1, name
         assert len(headers.get_list("moat-request-id")) == 1 and len(headers.get_list("x-request-id")) == 1, name
     ids = {name: headers["moat-decision-id"] for name, headers in answers.items()}
-    logged = decisions(gateway, set(ids.values()))
-    assert set(logged) == set(ids.values())
-    for name in ("read", "resumed"):
+    assert ids["again"] == ids["read"] and again.headers["moat-request-id"] != read.headers["moat-request-id"]
+    logged = {e["decision_id"]: e for e in decisions(gateway, set(ids.values())) if e.get("response_id") == made.id}
+    assert set(logged) == {ids["read"], ids["resumed"], ids["refused"]}
+    for name, stream in (("read", False), ("resumed", True)):
         entry = logged[ids[name]]
-        assert (entry["effect"], entry["account_id"], entry["method"], entry["status"]) == \
-            ("allow", "alice", "GET", 200)
-        assert entry["endpoint"] == "/v1/responses/{id}" and entry["response_id"] == made.id
+        assert (entry["effect"], entry["account_id"], entry["method"], entry["status"], entry["stream"]) == \
+            ("allow", "alice", "GET", 200, stream)
+        assert entry["endpoint"] == "/v1/responses/{id}" and entry["covers_seconds"] == 60
         assert entry["request_id"] == answers[name]["moat-request-id"]
     entry = logged[ids["refused"]]
     assert (entry["effect"], entry["reason_code"], entry["account_id"], entry["status"]) == \

@@ -72,15 +72,15 @@ async def relay_resumed(rt: Runtime, resume: Resume, send: Send, access: StoredA
                 raw = await answer.aread()
                 await _whole(rt, access, answer.status_code, raw, relayed, send)
                 return
-            access.log(rt.recorder, 200, rt.clock())
+            rt.stored_access.log(access, 200, rt.clock())
             await send({"type": "http.response.start", "status": 200,
                         "headers": rt.forwarding.response_headers(relayed, access.headers(), SSE_HEADERS)})
             await _events(rt, resume, answer, send, access.request_id)
     except MoatError as refused:
-        await refuse(rt.recorder, access, refused, send, rt.clock())
+        await refuse(rt.stored_access, access, refused, send, rt.clock())
     except httpx.HTTPError as exc:
         unavailable = UpstreamUnavailable(f"The upstream model is unavailable: {type(exc).__name__}")
-        await refuse(rt.recorder, access, unavailable, send, rt.clock())
+        await refuse(rt.stored_access, access, unavailable, send, rt.clock())
 
 
 async def _whole(rt: Runtime, access: StoredAccess, status: int, raw: bytes, relayed: Headers, send: Send) -> None:
@@ -90,7 +90,7 @@ async def _whole(rt: Runtime, access: StoredAccess, status: int, raw: bytes, rel
         if passthrough is None:
             raise upstream_failure(status)
         raw = passthrough
-    access.log(rt.recorder, status, rt.clock())
+    rt.stored_access.log(access, status, rt.clock())
     await send_response(send, status, raw, rt.forwarding.response_headers(relayed, access.headers(), JSON_HEADERS))
 
 

@@ -49,9 +49,9 @@ async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, se
             await relay_resumed(rt, answer, send, access)
             return
         status, raw, headers = answer
-        access.log(rt.recorder, status, rt.clock())
+        rt.stored_access.log(access, status, rt.clock())
     except MoatError as error:
-        await refuse(rt.recorder, access, error, send, rt.clock())
+        await refuse(rt.stored_access, access, error, send, rt.clock())
         return
     await send_response(send, status, raw, headers)
 
@@ -59,7 +59,7 @@ async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, se
 def _endpoint(path: str) -> str:
     """The route asked for, without the response id (that is logged on its own)."""
     match = _PATH.match(path)
-    return f"{PREFIX}{{id}}{match.group(2) or ''}" if match is not None else path
+    return f"{PREFIX}{{id}}{match.group(2) or ''}" if match is not None else path[:200]
 
 
 async def _answer(rt: Runtime, scope: Scope, access: StoredAccess) -> tuple[int, bytes, Headers] | Resume:
@@ -88,6 +88,7 @@ async def _answer(rt: Runtime, scope: Scope, access: StoredAccess) -> tuple[int,
     query: bytes = scope.get("query_string") or b""
     forwarded = rt.forwarding.request_headers(scope["headers"])
     if wants_stream(method, tail, query):
+        access.stream = True
         return Resume(upstream, response_id, query, cut, forwarded)
     try:
         answer = await side_call(upstream, method, f"/responses/{response_id}{tail}", query=query,

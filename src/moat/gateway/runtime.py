@@ -36,6 +36,7 @@ from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import FinishedCall, build_record, finish_record, prepare_record
 from moat.gateway.response_owners import ResponseOwners, StoredResponse
 from moat.gateway.restrict import apply_enforcement, apply_restriction
+from moat.gateway.stored_access import AccessDecisions
 from moat.gateway.upstreams import Router
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
 from moat.identity.attribution_nonces import SharedNonceCache
@@ -95,6 +96,8 @@ class Runtime:
         self.forwarding = forwarding
         self.metrics = metrics
         self.recorder = recorder
+        # requests on stored responses: access decisions, logged (moat.gateway.stored_access)
+        self.stored_access = AccessDecisions(recorder)
         self.policy = policy
         policy.on_change, policy.on_error = self._policy_changed, self._policy_refused
         self.limiter = limiter
