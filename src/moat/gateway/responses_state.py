@@ -49,7 +49,6 @@ async def handle_stored_response(rt: Runtime, scope: Scope, receive: Receive, se
             await relay_resumed(rt, answer, send, access)
             return
         status, raw, headers = answer
-        rt.stored_access.log(access, status, rt.clock())
     except MoatError as error:
         await refuse(rt.stored_access, access, error, send, rt.clock())
         return
@@ -96,21 +95,23 @@ async def _answer(rt: Runtime, scope: Scope, access: StoredAccess) -> tuple[int,
     except Exception as exc:
         raise UpstreamUnavailable(f"The upstream model is unavailable: {type(exc).__name__}") from exc
     raw = answer.content
-    relayed = rt.forwarding.response_headers(upstream_headers(answer), access.headers(), JSON_HEADERS)
     if answer.status_code >= 400:
         passthrough = refusal_from_upstream("openai", answer.status_code, raw)
         if passthrough is None:
             raise upstream_failure(answer.status_code)
-        return answer.status_code, passthrough, relayed
-    if method == "DELETE":
-        await rt.response_owners.forget(response_id)
-    if cut or rt.background.is_pending(response_id):
-        obj = _parsed(raw)
-        if rt.background.is_pending(response_id) and tail != "/input_items":
-            await rt.background.observe(response_id, obj)
-        if cut:
-            raw = _redacted(obj, raw, listing=tail == "/input_items")
-    return answer.status_code, raw, relayed
+        raw = passthrough
+    else:
+        if method == "DELETE":
+            await rt.response_owners.forget(response_id)
+        if cut or rt.background.is_pending(response_id):
+            obj = _parsed(raw)
+            if rt.background.is_pending(response_id) and tail != "/input_items":
+                await rt.background.observe(response_id, obj)
+            if cut:
+                raw = _redacted(obj, raw, listing=tail == "/input_items")
+    rt.stored_access.log(access, answer.status_code, rt.clock())  # before its id goes in the headers
+    return answer.status_code, raw, rt.forwarding.response_headers(upstream_headers(answer), access.headers(),
+                                                                    JSON_HEADERS)
 
 
 def _parsed(raw: bytes) -> object:

@@ -136,8 +136,9 @@ class AccessDecisions:
         self.covered = 0  # requests named by an earlier entry
 
     def log(self, access: StoredAccess, status: int, now: float) -> None:
-        """Write `access`'s decision before its answer leaves, or name the one that covers it;
-        RecordingUnavailable when the write-ahead file cannot be written. Once per request."""
+        """Write `access`'s decision before its answer leaves, or name the one that covers it (so
+        call it before `access.headers()`); RecordingUnavailable when the write-ahead file cannot be
+        written. Once per request."""
         if access.logged:
             return
         access.logged = True
