@@ -67,6 +67,11 @@ def not_found(response_id: str) -> NotFound:
     return ResponseNotFound(f"Response with id '{response_id}' not found.")
 
 
+def not_continuable(response_id: str) -> NotFound:
+    """A model call's `previous_response_id` that is another account's (recorded with this code)."""
+    return NotFound(f"No response found with id '{response_id}'.", code="response_not_found")
+
+
 class ResponseOwners:
     def __init__(self, redis: Redis | None = None, prefix: str = "moat:", capacity: int = CAPACITY) -> None:
         self._capacity = capacity
@@ -154,4 +159,4 @@ class ResponseOwners:
             return
         stored = await self.get(previous)
         if stored is not None and stored.account_id != ctx.account.account_id:
-            raise not_found(previous)
+            raise not_continuable(previous)
