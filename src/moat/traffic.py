@@ -46,7 +46,7 @@ REQUEST_EXTENSIONS: tuple[str, ...] = (
     "decision_id", "reason_code", "policy_revision", "org_id", "entity_org", "entity_confidence",
     "attribution_trust", "plan", "credential", "verified", "account_status", "entity_restricted",
     "entity_evidence", "restricted", "domain_org", "scores", "cluster_id", "first_party", "max_tokens",
-    "input_tokens_estimate", "exceptions",
+    "input_tokens_estimate", "exceptions", "background_status",
 )
 # An account's declared use, from its keys (docs/data-apis.md): optional in accounts.jsonl.
 DATA_ACCOUNT_FIELDS: tuple[str, ...] = ("declared_use", "declared_use_description")

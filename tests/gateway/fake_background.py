@@ -137,7 +137,7 @@ class FakeBackground(ThreadedServer):
                     response = self.responses.get(response_id)
                     if response is None:
                         await self._send(writer, 404, orjson.dumps({"error": {
-                            "message": f"No response found with id '{response_id}'.",
+                            "message": f"Response with id '{response_id}' not found.",
                             "type": "invalid_request_error", "param": None, "code": None}}))
                         continue
                     if response.model.startswith("bgdie-"):

@@ -141,7 +141,9 @@ def test_cancel_settles_on_the_cancelled_usage(gateway: GatewayProcess) -> None:
     assert cancelled.status == "cancelled"
     assert c.responses.cancel(made.id).status == "cancelled"  # idempotent
     record = record_of(gateway, raw.headers["x-request-id"])
-    assert record["status"] == 499 and record["output_tokens"] == 3 and record["input_tokens"] == 40
+    # the create's status (it returned 200), the generation's end beside it, the cancelled usage
+    assert record["status"] == 200 and record["background_status"] == "cancelled"
+    assert record["output_tokens"] == 3 and record["input_tokens"] == 40
     assert record["usage_reported"] is True
 
 
@@ -151,10 +153,66 @@ def test_another_account_cannot_read_it(gateway: GatewayProcess) -> None:
     dave = client(gateway, DAVE_KEY)
     with pytest.raises(openai.NotFoundError) as caught:
         dave.responses.retrieve(made.id)
-    assert caught.value.code == "response_not_found"
+    # OpenAI's own answer for an id it does not know: nothing says the response exists
+    assert caught.value.body == {"message": f"Response with id '{made.id}' not found.",
+                                 "type": "invalid_request_error", "param": None, "code": None}
     with pytest.raises(openai.NotFoundError):
         dave.responses.retrieve(made.id, stream=True, starting_after=0)
     assert_metered_in_full(record_of(gateway, raw.headers["x-request-id"]))  # alice's, whoever tried
+
+
+def decisions(gateway: GatewayProcess, wanted: set[str], timeout: float = 10.0) -> list[dict[str, Any]]:
+    """Every decision-log entry, once the `wanted` decision ids are all in the store."""
+    async def read() -> list[dict[str, Any]]:
+        store = open_store(gateway.store_url)
+        await store.open()
+        try:
+            deadline = time.monotonic() + timeout
+            while True:
+                found = [e.payload async for e in store.iter_decisions()]
+                if wanted <= {e["decision_id"] for e in found} or time.monotonic() > deadline:
+                    return found
+                await asyncio.sleep(0.05)
+        finally:
+            await store.close()
+
+    return asyncio.run(read())
+
+
+def test_reads_are_access_decisions(gateway: GatewayProcess) -> None:
+    """Every request on a stored response names its decision in `moat-decision-id`, once, and the
+    decision is in the decision log (allow for the owner, deny for another account), one entry for
+    the same request by the same key within a minute (a polling client); none of them is a traffic
+    record (nothing was generated: the create's record is the one that meters it)."""
+    alice, dave = client(gateway), client(gateway, DAVE_KEY)
+    made = alice.responses.create(model="bg-1", input="whose is it", background=True)
+    read = alice.responses.with_raw_response.retrieve(made.id)
+    again = alice.responses.with_raw_response.retrieve(made.id)  # polling: covered by the first
+    resumed = alice.responses.with_raw_response.retrieve(made.id, stream=True)
+    resumed.http_response.read()
+    with pytest.raises(openai.NotFoundError) as refused:
+        dave.responses.cancel(made.id)
+    answers = {"read": read.headers, "again": again.headers, "resumed": resumed.headers,
+               "refused": refused.value.response.headers}
+    for name, headers in answers.items():
+        assert len(headers.get_list("moat-decision-id")) == 1, name
+        assert len(headers.get_list("moat-request-id")) == 1 and len(headers.get_list("x-request-id")) == 1, name
+    ids = {name: headers["moat-decision-id"] for name, headers in answers.items()}
+    assert ids["again"] == ids["read"] and again.headers["moat-request-id"] != read.headers["moat-request-id"]
+    logged = {e["decision_id"]: e for e in decisions(gateway, set(ids.values())) if e.get("response_id") == made.id}
+    assert set(logged) == {ids["read"], ids["resumed"], ids["refused"]}
+    for name, stream in (("read", False), ("resumed", True)):
+        entry = logged[ids[name]]
+        assert (entry["effect"], entry["account_id"], entry["method"], entry["status"], entry["stream"]) == \
+            ("allow", "alice", "GET", 200, stream)
+        assert entry["endpoint"] == "/v1/responses/{id}" and entry["covers_seconds"] == 60
+        assert entry["request_id"] == answers[name]["moat-request-id"]
+    entry = logged[ids["refused"]]
+    assert (entry["effect"], entry["reason_code"], entry["account_id"], entry["status"]) == \
+        ("deny", "response_not_found", "dave", 404)
+    assert entry["endpoint"] == "/v1/responses/{id}/cancel" and entry["method"] == "POST"
+    recorded = {r["request_id"] for r in records(gateway)}
+    assert not recorded & {headers["moat-request-id"] for headers in answers.values()}
 
 
 def test_stream_cut_and_resumed_is_metered_once(gateway: GatewayProcess) -> None:

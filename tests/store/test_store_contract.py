@@ -236,6 +236,19 @@ async def test_items_without_a_decision_record_traffic_only(store: Store) -> Non
         await store.append_records([RecordBatchItem(traffic=item(2).traffic, decision={"effect": "allow"})])
 
 
+async def test_items_without_traffic_chain_a_decision_only(store: Store) -> None:
+    """A read of a stored response is a decision, not a request (moat.gateway.stored_access)."""
+    alone = RecordBatchItem(traffic={}, decision={"decision_id": "dec-read", "ts": 1_700_000_000.0,
+                                                  "effect": "allow", "endpoint": "/v1/responses/{id}"})
+    assert await store.append_records([item(1), alone]) == 2
+    assert await store.append_records([alone]) == 0  # replay: nothing new
+    assert [r["request_id"] for r in await collect(store.iter_requests())] == ["req-1"]
+    entries = await collect(store.iter_decisions())
+    assert [e.entry_id for e in entries] == ["dec-1", "dec-read"]
+    assert entries[1].payload["endpoint"] == "/v1/responses/{id}"
+    assert_chain(entries)
+
+
 async def test_bulk_upsert_orgs(store: Store) -> None:
     start = await store.last_change()
     await store.upsert_org(org("b", name="old"))

@@ -16,9 +16,12 @@ call here instead of recording it and settling its quota admission on the spot
   recorded with the real usage (fresh input, cache reads, output, reasoning) and its final status,
   and the admission is settled on that usage, refunding what was reserved and not used.
 
-Final status in the record: `completed` and `incomplete` 200 (an answer was given; `incomplete`
-is one cut by its own limits), `failed` the status its error code stands for, `cancelled` 499
-(the client's own choice, as a client hanging up is recorded). Bounds: a response followed for
+Final status in the record: the HTTP status the create returned (shared/spec/traffic-format.md:
+`status` is the status returned), i.e. 200 for `completed`, `incomplete` (cut by its own limits)
+and `cancelled` (the client's own choice, after the create succeeded; metered with what the
+upstream generated before it stopped), and for `failed` the status its error code stands for (the
+generation failed: the create's 200 did not deliver an answer). The upstream's terminal status is
+kept beside it, in the record's `background_status` (docs/traffic-format-extensions.md). Bounds: a response followed for
 `background_lifetime` seconds (the upstream's 10-minute background limit plus a margin) without
 becoming terminal is recorded with what is known (the input estimate, no output, `usage_reported`
 false) as 504; one whose upstream fails `background_max_errors` polls in a row (down, 5xx, the id
@@ -61,7 +64,6 @@ log = logging.getLogger("moat.gateway")
 
 TERMINAL = frozenset({"completed", "failed", "cancelled", "incomplete"})
 RUNNING = frozenset({"queued", "in_progress"})
-CANCELLED = 499  # as the pipeline records a client that hung up (nginx's convention)
 NEVER_FINISHED = 504
 UPSTREAM_LOST = 502
 STOPPED = 503
@@ -73,12 +75,9 @@ def still_running(obj: dict[str, Any]) -> bool:
 
 
 def final_status(obj: dict[str, Any]) -> int:
-    """The status a terminal response is recorded with."""
-    status = obj.get("status")
-    if status == "failed":
+    """The status a terminal response is recorded with: the create's 200, unless it failed."""
+    if obj.get("status") == "failed":
         return failure_status(obj.get("error"))
-    if status == "cancelled":
-        return CANCELLED
     return 200
 
 
@@ -92,7 +91,7 @@ class Call(FinishedCall, Protocol):
 class Host(Protocol):
     """What the settler needs of the gateway (moat.gateway.runtime.Runtime is one)."""
 
-    def record_call(self, call: FinishedCall, usage: Usage) -> object: ...
+    def record_call(self, call: FinishedCall, usage: Usage, *, extras: dict[str, Any] | None = None) -> object: ...
 
     def build_item(self, call: FinishedCall, usage: Usage) -> RecordBatchItem: ...
 
@@ -180,7 +179,7 @@ class BackgroundSettler:
             return
         if pending.task is not None and pending.task is not asyncio.current_task():
             pending.task.cancel()
-        await self._settle(response_id, pending, final_status(obj), self._usage(obj, pending))
+        await self._settle(response_id, pending, final_status(obj), self._usage(obj, pending), str(obj["status"]))
 
     async def take_over(self) -> None:
         """Forever (with Redis): every quarter of `background_claim`, follow the pending responses
@@ -281,18 +280,21 @@ class BackgroundSettler:
             return responses_usage(usage)
         return pending.known
 
-    async def _settle(self, response_id: str, pending: _Pending, status: int, usage: Usage) -> None:
-        """Record the response (once) and settle its admission."""
+    async def _settle(self, response_id: str, pending: _Pending, status: int, usage: Usage,
+                      background_status: str | None = None) -> None:
+        """Record the response (once) and settle its admission. `background_status`: the upstream's
+        terminal status, when it was seen (not when the response was given up on)."""
         first = True if self.share is None else await self.share.take(response_id)
         self.settled += 1
         call = pending.call
+        extras = {"background_status": background_status} if background_status is not None else None
         try:
             if call is not None:
                 call.status = status
                 call.upstream_seconds = time.perf_counter() - pending.t0
-                self._host.record_call(call, usage)
+                self._host.record_call(call, usage, extras=extras)
             elif first and pending.shared is not None:
-                self._host.record_item(_patched(pending.shared, status, usage, time.time()))
+                self._host.record_item(_patched(pending.shared, status, usage, time.time(), extras))
         except RecordingUnavailable:
             pass  # logged by record_call; the write-ahead log is what failed, nobody to tell
         finally:
@@ -306,7 +308,8 @@ class BackgroundSettler:
         task.add_done_callback(_log_failure)
 
 
-def _patched(shared: dict[str, Any], status: int, usage: Usage, now: float) -> RecordBatchItem:
+def _patched(shared: dict[str, Any], status: int, usage: Usage, now: float,
+             extras: dict[str, Any] | None = None) -> RecordBatchItem:
     """A taken-over response's record, as its replica wrote it down at create, with its end."""
     traffic = dict(shared["traffic"])
     decision = dict(shared["decision"])
@@ -316,6 +319,9 @@ def _patched(shared: dict[str, Any], status: int, usage: Usage, now: float) -> R
                    reasoning_tokens=usage.reasoning_tokens, usage_reported=usage.reported, latency_ms=took,
                    upstream_ms=took)
     decision["status"] = status
+    if extras:
+        traffic.update(extras)
+        decision.update(extras)
     return RecordBatchItem(traffic=traffic, decision=decision)
 
 

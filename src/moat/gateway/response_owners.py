@@ -56,7 +56,19 @@ class StoredResponse:
         return cls(parts[2], parts[1], parts[0] == "1") if len(parts) == 3 else None
 
 
+class ResponseNotFound(NotFound):
+    """OpenAI's own answer for a response id it does not know: 404, `invalid_request_error`, no
+    code. A response that is not the caller's gets exactly this, so it cannot tell the two apart."""
+
+    type = "invalid_request_error"
+
+
 def not_found(response_id: str) -> NotFound:
+    return ResponseNotFound(f"Response with id '{response_id}' not found.")
+
+
+def not_continuable(response_id: str) -> NotFound:
+    """A model call's `previous_response_id` that is another account's (recorded with this code)."""
     return NotFound(f"No response found with id '{response_id}'.", code="response_not_found")
 
 
@@ -147,4 +159,4 @@ class ResponseOwners:
             return
         stored = await self.get(previous)
         if stored is not None and stored.account_id != ctx.account.account_id:
-            raise not_found(previous)
+            raise not_continuable(previous)

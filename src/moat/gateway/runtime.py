@@ -36,6 +36,7 @@ from moat.gateway.models_catalog import ModelCatalog
 from moat.gateway.record import FinishedCall, build_record, finish_record, prepare_record
 from moat.gateway.response_owners import ResponseOwners, StoredResponse
 from moat.gateway.restrict import apply_enforcement, apply_restriction
+from moat.gateway.stored_access import AccessDecisions
 from moat.gateway.upstreams import Router
 from moat.identity.attribution import Attribution, AttributionVerifier, attribute, platforms_from_records
 from moat.identity.attribution_nonces import SharedNonceCache
@@ -95,6 +96,8 @@ class Runtime:
         self.forwarding = forwarding
         self.metrics = metrics
         self.recorder = recorder
+        # requests on stored responses: access decisions, logged (moat.gateway.stored_access)
+        self.stored_access = AccessDecisions(recorder)
         self.policy = policy
         policy.on_change, policy.on_error = self._policy_changed, self._policy_refused
         self.limiter = limiter
@@ -411,15 +414,19 @@ class Runtime:
         recording = self.settings.recording
         return prepare_record(call, recording.max_field_chars, recording)
 
-    def record_call(self, call: FinishedCall, usage: Usage, prepared: RecordBatchItem | None = None
-                    ) -> RecordBatchItem:
+    def record_call(self, call: FinishedCall, usage: Usage, prepared: RecordBatchItem | None = None, *,
+                    extras: dict[str, Any] | None = None) -> RecordBatchItem:
         """The record stage: the call's record with what the relay returned as its usage, in the
         write-ahead log before its response completes; `prepared`: from `prepare_record` (this call's,
-        used once), completed rather than built again."""
+        used once), completed rather than built again; `extras`: fields added to the traffic record
+        and the decision-log entry (a background response's `background_status`)."""
         now = self.clock()
         recording = self.settings.recording
         item = finish_record(prepared, call, usage, now) if prepared is not None else \
             build_record(call, usage, now, recording.max_field_chars, recording)
+        if extras:
+            item.traffic.update(extras)
+            item.decision.update(extras)
         try:
             self.recorder.record(item)
         except OSError as exc:

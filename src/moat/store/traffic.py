@@ -58,7 +58,8 @@ class TrafficTables:
     db: Database
 
     async def append_records(self, batch: list[RecordBatchItem]) -> int:
-        traffic = [rows.request_row(item.traffic) for item in batch]
+        # An item without traffic is a decision alone (a read of a stored response: moat.gateway.stored_access).
+        traffic = [rows.request_row(item.traffic) for item in batch if item.traffic]
         entries = [e for e in (rows.decision_entry(item) for item in batch) if e is not None]
 
         async def append(tx: Tx) -> int:
