@@ -5,15 +5,17 @@ benchmarks elicit chain-of-thought, chat apps span every topic. Required togethe
 reasoning elicitation (the flag or the phrasing), novelty (a harvester never asks the same prompt
 twice; a benchmark re-runs a fixed question set) and a harvesting shape (broad topic coverage or
 short prompts with long answers); single-turn traffic and templated system prompts support it.
-Single-turn is support, not a requirement: a careful harvester wraps its questions in follow-ups
-("go deeper", "now the edge cases") so that its traffic looks like chat, and still asks for
-reasoning on new questions at a harvester's pace.
+Single-turn is support, not a requirement, for one account: a careful harvester wraps its
+questions in follow-ups ("go deeper", "now the edge cases") so that its traffic looks like chat,
+and still asks for reasoning on new questions at a harvester's pace. A group read as one keeps it as
+a requirement: a class of students or a team asking step by step in conversations is many people
+talking, and its summed volume would otherwise read as one harvester's.
 
 "At volume" is read two ways: requests in all (a few hundred is already a lot for one account of
 a careful network, whose members inherit what the network does jointly) and requests per active
 day. A research group asking its own questions with reasoning on runs tens a day; a harvester
 runs hundreds, every day it works. The pace is a rate, so it means the same over a week of
-recorded traffic as over a year of an online scorer's; for a group it is the pace per member.
+recorded traffic as over a year of an online scorer's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from moat.detect.state import AccountState
 
 MIN_REQUESTS = 20
 PACE_LOW, PACE_HIGH, PACE_WEIGHT = 10.0, 150.0, 0.7  # requests per active day: ordinary .. harvest
+SINGLE_ACCOUNT = 0.35  # how much one account's conversations speak against harvesting
+SINGLE_GROUP = 0.7  # and a group's read as one (moat.detect.networks): its members are people talking
 
 
 def score(s: AccountState) -> Score:
@@ -37,10 +41,7 @@ def score(s: AccountState) -> Score:
     ratio = s.output_ratio()
     # Networks spread their volume thin on purpose: per account, a few hundred requests is a lot.
     volume = ramp(math.log10(s.n), math.log10(20), math.log10(150))
-    # A group read as one (moat.detect.networks) is judged by its members' pace: thirty students
-    # asking ten questions a day each are a class, not a harvester running three hundred.
-    members = int((s.account or {}).get("members") or 1)
-    daily = s.n / s.active_days / members
+    daily = s.n / s.active_days
     pace = ramp(math.log10(daily), math.log10(PACE_LOW), math.log10(PACE_HIGH))
     shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8))
     value = noisy_and(
@@ -49,7 +50,7 @@ def score(s: AccountState) -> Score:
         (ramp(elicit, 0.3, 0.7), 0.9),
         (ramp(novelty, 0.6, 0.9), 0.9),
         (shape, 0.9),
-        (ramp(single, 0.7, 0.95), 0.35),
+        (ramp(single, 0.7, 0.95), SINGLE_GROUP if (s.account or {}).get("members") else SINGLE_ACCOUNT),
     )
     out = Score(round(value, 4))
     if value >= 0.25:
