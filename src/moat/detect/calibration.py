@@ -47,9 +47,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from moat.config import DetectSettings
+
 ORDINARY = 0.75
 MIN_POPULATION = 20  # fewer scored accounts than this: no calibration (nothing to read against)
-BENIGN_FLAG_RATE = 0.005  # default share of active accounts that may be benign and at risk >= 0.5
+BENIGN_FLAG_RATE = DetectSettings.benign_flag_rate  # share of active accounts benign yet at risk >= 0.5
 MAX_RAISED = 0.99  # a 0.5 point above this would mean "never flag": keep a way to cross it
 _ABOVE = 1e-4  # the raised point sits just above the cleared score it must leave below 0.5
 MAX_LOST = 0.1  # share of a category's flagged confirmed accounts a raise may leave below 0.5

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 import orjson
 
+from moat.config import DetectSettings
 from moat.traffic import ACCOUNTS_FILE, REQUESTS_FILE, BadLine
 
 
@@ -46,7 +47,8 @@ def _estimate_lines(path: Path) -> int | None:
 @click.option("--reviewed", "reviewed", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
               help="Reviewers' labels (JSONL, as GET /admin/labels returns them): the benign flag rate is "
                    "held against the accounts they cleared.")
-@click.option("--benign-flag-rate", type=click.FloatRange(0, 0.5, min_open=True, max_open=True), default=0.005,
+@click.option("--benign-flag-rate", type=click.FloatRange(0, 0.5, min_open=True, max_open=True),
+              default=DetectSettings.benign_flag_rate,
               show_default=True, help="With --reviewed: share of accounts that may be cleared yet at risk >= 0.5.")
 def detect(dataset: Path, out: Path | None, progress: bool, reviewed: Path | None, benign_flag_rate: float) -> None:
     """Score every account of DATASET; write findings (shared/spec/traffic-format.md)."""

@@ -50,7 +50,7 @@ def score(s: AccountState) -> Score:
         (ramp(elicit, 0.3, 0.7), 0.9),
         (ramp(novelty, 0.6, 0.9), 0.9),
         (shape, 0.9),
-        (ramp(single, 0.7, 0.95), SINGLE_GROUP if (s.account or {}).get("members") else SINGLE_ACCOUNT),
+        (ramp(single, 0.7, 0.95), SINGLE_GROUP if s.is_group else SINGLE_ACCOUNT),
     )
     out = Score(round(value, 4))
     if value >= 0.25:

@@ -62,7 +62,7 @@ class Cross:
 def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
           reviews: Reviews | None = None, benign_flag_rate: float = calibration.BENIGN_FLAG_RATE) -> Cross:
     """Linking results in, groups judged, scores calibrated against this population and the
-    reviewers' cleared accounts (`reviews`).
+    reviewers' verdicts (`reviews`).
 
     Safe to run on a snapshot of the states on another thread (the online scorer does).
     """
@@ -118,7 +118,7 @@ class Engine:
                  reviews: Reviews | None = None,
                  benign_flag_rate: float = calibration.BENIGN_FLAG_RATE) -> None:
         self.linker = Linker(list(entities))
-        self.reviews: Reviews = reviews or {}  # cleared accounts: the benign flag rate is held against them
+        self.reviews: Reviews = reviews or {}  # reviewers' verdicts: the benign flag rate is held against them
         self.benign_flag_rate = benign_flag_rate
         self.states: dict[str, AccountState] = {}
         self.order: list[str] = []  # accounts.jsonl order: findings keep it

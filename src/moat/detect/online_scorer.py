@@ -123,7 +123,7 @@ class OnlineScorer:
                  cross_interval: float = 5.0, clock: Callable[[], float] = time.monotonic,
                  reviews: ReviewSource | None = None, benign_flag_rate: float = BENIGN_FLAG_RATE) -> None:
         self.accounts = accounts
-        self.reviews = reviews  # reviewers' cleared accounts: the benign flag rate is held against them
+        self.reviews = reviews  # reviewers' verdicts: the benign flag rate is held against them
         self.benign_flag_rate = benign_flag_rate
         self.board = board
         self.on_scores = on_scores
@@ -250,10 +250,10 @@ class OnlineScorer:
                 await asyncio.sleep(0)  # in the gateway, let requests run (nothing else folds meanwhile)
         view = dict(snaps)
         links = self._links
-        cleared = await self.reviews.refresh() if self.reviews is not None else None
+        reviews = await self.reviews.refresh() if self.reviews is not None else None
         rate = self.benign_flag_rate
         started = self.clock()
-        self._cross_task = _in_thread(lambda: (cross(view, links, cleared, rate), self.clock() - started))
+        self._cross_task = _in_thread(lambda: (cross(view, links, reviews, rate), self.clock() - started))
 
     async def _finish_cross(self, task: asyncio.Future[Any]) -> None:
         self._cross_task = None

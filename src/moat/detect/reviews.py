@@ -20,23 +20,24 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from moat.config import DetectSettings
 from moat.detect.engine import Review, Reviews
+from moat.enforce.labels import DAY, OUTCOMES, account_verdicts
+from moat.enforce.services import EnforceContext
 from moat.traffic import read_jsonl
 
 if TYPE_CHECKING:
-    from moat.enforce.services import EnforceContext
     from moat.store import Store
 
 log = logging.getLogger("moat.detect")
 REFRESH = 60.0  # seconds between reads of the reviewers' labels by an online scorer
-DAY = 86400.0
 
 
 def fold(verdicts: Iterable[tuple[str, str, Iterable[str]]]) -> Reviews:
     """(account, outcome, categories), oldest first -> each reviewed account's latest verdict."""
     latest: dict[str, Review] = {}
     for account, outcome, categories in verdicts:
-        if outcome in ("cleared", "confirmed"):
+        if outcome in OUTCOMES:
             latest[account] = Review(outcome == "cleared", frozenset(categories))
     return latest
 
@@ -61,7 +62,7 @@ def read_file(path: Path) -> Reviews:
 class ReviewSource:
     """The accounts reviewed in the last `window_days`, read from the store's labels."""
 
-    def __init__(self, store: Store | None, window_days: float = 30.0) -> None:
+    def __init__(self, store: Store | None, window_days: float = DetectSettings.review_window_days) -> None:
         self.store = store
         self.window = window_days * DAY
         self.reviews: Reviews = {}
@@ -75,9 +76,6 @@ class ReviewSource:
             return self.reviews
         self._next = clock + REFRESH
         try:
-            from moat.enforce.labels import account_verdicts
-            from moat.enforce.services import EnforceContext
-
             if self._cx is None:
                 self._cx = await EnforceContext.open(self.store)
             self.reviews = fold(await account_verdicts(self._cx, time.time() - self.window))

@@ -334,6 +334,11 @@ class AccountState(DataFeatures):
         return (self.account or {}).get("plan")
 
     @property
+    def is_group(self) -> bool:
+        """A group's traffic read as one account (`merged`), not one account's own."""
+        return bool((self.account or {}).get("members"))
+
+    @property
     def active_days(self) -> int:
         return max(1, len(self.days))
 

@@ -50,7 +50,7 @@ def score(s: AccountState) -> Score:
     # chatting, coding with an agent or translating by hand varies far more. One account's: a
     # group read as one (moat.detect.networks) is many people, and a hackathon cohort on one
     # starter kit is not a workload.
-    walk = keyspace.walk_of(s) if not (s.account or {}).get("members") else None
+    walk = keyspace.walk_of(s) if not s.is_group else None
     batch = ramp(walk.share, BATCH_SHARE[0], BATCH_SHARE[1]) * ramp(math.log10(s.n), *BATCH_VOLUME) \
         if walk is not None else 0.0
     automation = max(automation, batch)
