@@ -24,7 +24,7 @@ from typing import Any
 
 import orjson
 
-from tests.gateway.threaded_server import ThreadedServer, read_request
+from tests.gateway.threaded_server import Request, ThreadedServer
 
 DELAY = 0.6
 LONG = 30.0
@@ -120,46 +120,40 @@ class FakeBackground(ThreadedServer):
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                method, target, pairs, body = await read_request(reader)
-                headers = dict(pairs)
-                path, _, query = target.partition("?")
-                params = dict(p.partition("=")[::2] for p in query.split("&") if p)
-                if path == "/stats":
-                    await self._send(writer, 200, orjson.dumps(self.stats))
-                elif method == "POST" and path == "/v1/responses":
-                    if not await self._create(orjson.loads(body), writer):
-                        return
-                elif path.startswith("/v1/responses/"):
-                    response_id, _, tail = path.removeprefix("/v1/responses/").partition("/")
-                    response = self.responses.get(response_id)
-                    if response is None:
-                        await self._send(writer, 404, orjson.dumps({"error": {
-                            "message": f"Response with id '{response_id}' not found.",
-                            "type": "invalid_request_error", "param": None, "code": None}}))
-                        continue
-                    if response.model.startswith("bgdie-"):
-                        writer.transport.abort()  # the upstream dies
-                        return
-                    if tail == "cancel" and method == "POST":
-                        if response.status() != "completed":
-                            response.cancelled = True
-                        await self._send(writer, 200, orjson.dumps(response.body()))
-                    elif params.get("stream") == "true":
-                        await self._stream(response, writer, int(params.get("starting_after", "-1")))
-                    else:
-                        self.stats["polls"] += 1
-                        if headers.get("authorization") == "Bearer upstream-secret":
-                            self.stats["polls_with_credential"] += 1
-                        await self._send(writer, 200, orjson.dumps(response.body()))
-                else:
-                    await self._send(writer, 404, b'{"error": {"message": "no such path", "type": "x"}}')
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
+    async def _serve(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+        method, target, pairs, body = request
+        headers = dict(pairs)
+        path, _, query = target.partition("?")
+        params = dict(p.partition("=")[::2] for p in query.split("&") if p)
+        if path == "/stats":
+            await self._send(writer, 200, orjson.dumps(self.stats))
+        elif method == "POST" and path == "/v1/responses":
+            return await self._create(orjson.loads(body), writer)
+        elif path.startswith("/v1/responses/"):
+            response_id, _, tail = path.removeprefix("/v1/responses/").partition("/")
+            response = self.responses.get(response_id)
+            if response is None:
+                await self._send(writer, 404, orjson.dumps({"error": {
+                    "message": f"Response with id '{response_id}' not found.",
+                    "type": "invalid_request_error", "param": None, "code": None}}))
+                return True
+            if response.model.startswith("bgdie-"):
+                writer.transport.abort()  # the upstream dies
+                return False
+            if tail == "cancel" and method == "POST":
+                if response.status() != "completed":
+                    response.cancelled = True
+                await self._send(writer, 200, orjson.dumps(response.body()))
+            elif params.get("stream") == "true":
+                await self._stream(response, writer, int(params.get("starting_after", "-1")))
+            else:
+                self.stats["polls"] += 1
+                if headers.get("authorization") == "Bearer upstream-secret":
+                    self.stats["polls_with_credential"] += 1
+                await self._send(writer, 200, orjson.dumps(response.body()))
+        else:
+            await self._send(writer, 404, b'{"error": {"message": "no such path", "type": "x"}}')
+        return True
 
     async def _create(self, payload: dict[str, Any], writer: asyncio.StreamWriter) -> bool:
         self.stats["creates"] += 1
@@ -189,8 +183,3 @@ class FakeBackground(ThreadedServer):
         writer.write(b"0\r\n\r\n")
         await writer.drain()
         return True
-
-    async def _send(self, writer: asyncio.StreamWriter, status: int, body: bytes) -> None:
-        writer.write(f"HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {len(body)}"
-                     "\r\n\r\n".encode() + body)
-        await writer.drain()

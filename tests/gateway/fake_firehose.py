@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import orjson
 
-from tests.gateway.threaded_server import ThreadedServer, read_request
+from tests.gateway.threaded_server import Request, ThreadedServer
 
 
 def item(n: int, size: int = 100, stamp: float | None = None) -> bytes:
@@ -42,27 +42,12 @@ class FakeFirehose(ThreadedServer):
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                method, target, headers, body = await read_request(reader)
-                named = dict(headers)
-                self.stats["requests"] += 1
-                self.stats["last_headers"] = named
-                parts = urlsplit(target)
-                if not await self._answer(method, parts.path, parts.query, headers, body, writer):
-                    return
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
-
-    @staticmethod
-    async def _send(writer: asyncio.StreamWriter, status: int, body: bytes, content_type: str = "application/json",
-                    extra: str = "") -> None:
-        writer.write(f"HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}\r\n"
-                     f"{extra}\r\n".encode() + body)
-        await writer.drain()
+    async def _serve(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+        method, target, headers, body = request
+        self.stats["requests"] += 1
+        self.stats["last_headers"] = dict(headers)
+        parts = urlsplit(target)
+        return await self._answer(method, parts.path, parts.query, headers, body, writer)
 
     async def _answer(self, method: str, path: str, query: str, headers: list[tuple[str, str]], body: bytes,
                       writer: asyncio.StreamWriter) -> bool:

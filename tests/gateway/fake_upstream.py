@@ -24,7 +24,7 @@ from typing import Any
 import orjson
 
 from tests.gateway import fake_responses
-from tests.gateway.threaded_server import ThreadedServer, read_request
+from tests.gateway.threaded_server import Request, ThreadedServer
 
 
 class FakeUpstream(ThreadedServer):
@@ -39,31 +39,16 @@ class FakeUpstream(ThreadedServer):
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                method, path, pairs, body = await read_request(reader)
-                headers = dict(pairs)
-                self.stats["requests"] += 1
-                if path == "/stats":
-                    await self._send(writer, 200, orjson.dumps(self.stats))
-                    continue
-                if path.startswith("/v1/responses/"):  # a stored response (fake_responses.stored)
-                    await self._send(writer, *fake_responses.stored(method, path))
-                    continue
-                keep = await self._answer(path, orjson.loads(body) if body else {}, headers, writer)
-                if not keep:
-                    return
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
-
-    async def _send(self, writer: asyncio.StreamWriter, status: int, body: bytes,
-                    content_type: str = "application/json") -> None:
-        writer.write(f"HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}"
-                     "\r\n\r\n".encode() + body)
-        await writer.drain()
+    async def _serve(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+        method, path, pairs, body = request
+        self.stats["requests"] += 1
+        if path == "/stats":
+            await self._send(writer, 200, orjson.dumps(self.stats))
+            return True
+        if path.startswith("/v1/responses/"):  # a stored response (fake_responses.stored)
+            await self._send(writer, *fake_responses.stored(method, path))
+            return True
+        return await self._answer(path, orjson.loads(body) if body else {}, dict(pairs), writer)
 
     async def _answer(self, path: str, payload: dict[str, Any], headers: dict[str, str],
                       writer: asyncio.StreamWriter) -> bool:

@@ -23,7 +23,7 @@ from typing import Any
 
 import orjson
 
-from tests.gateway.threaded_server import ThreadedServer, read_request
+from tests.gateway.threaded_server import Request, ThreadedServer
 
 OPENAI_HEADERS = [
     (b"x-request-id", b"req_upstream_0123456789"),
@@ -141,16 +141,11 @@ class RecordingUpstream(ThreadedServer):
     def last(self) -> Received:
         return self.received[-1]
 
-    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while True:
-                method, target, headers, body = await read_request(reader)
-                self.received.append(Received(method, target, headers, body))
-                await self._answer(target, orjson.loads(body) if body else {}, writer)
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
+    async def _serve(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+        method, target, headers, body = request
+        self.received.append(Received(method, target, headers, body))
+        await self._answer(target, orjson.loads(body) if body else {}, writer)
+        return True
 
     async def _answer(self, target: str, payload: dict[str, Any], writer: asyncio.StreamWriter) -> None:
         anthropic = target.split("?")[0].endswith("/messages")

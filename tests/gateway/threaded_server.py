@@ -11,7 +11,7 @@ Request = tuple[str, str, list[tuple[str, str]], bytes]  # method, target, heade
 
 
 class ThreadedServer:
-    """Listens on 127.0.0.1 (a free port, in `port` once `start()` returned); `_handle` serves a connection."""
+    """Listens on 127.0.0.1 (a free port, in `port` once `start()` returned); `_serve` answers each request."""
 
     read_limit = 1 << 16  # asyncio's stream buffer: the longest request head and line it reads
 
@@ -35,7 +35,27 @@ class ThreadedServer:
         self._loop.run_forever()
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """Serve one kept-alive connection, request by request, until the client leaves or `_serve`
+        says to close it (False)."""
+        try:
+            while await self._serve(await read_request(reader), writer):
+                pass
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    async def _serve(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+        """Answer one request; False closes the connection."""
         raise NotImplementedError
+
+    @staticmethod
+    async def _send(writer: asyncio.StreamWriter, status: int, body: bytes, content_type: str = "application/json",
+                    extra: str = "") -> None:
+        """A whole answer: status, content type, length, `extra` header lines (each ending in CRLF), body."""
+        writer.write(f"HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {len(body)}\r\n"
+                     f"{extra}\r\n".encode() + body)
+        await writer.drain()
 
 
 async def read_request(reader: asyncio.StreamReader) -> Request:
