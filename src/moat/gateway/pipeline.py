@@ -112,6 +112,11 @@ class Call:
         self.prepared: RecordBatchItem | None = None  # its record before the answer (prepare)
         self.own: Headers | None = None  # own_headers(), once decided and admitted (prepare)
 
+    @property
+    def background(self) -> bool:
+        """A background Responses call (`background: true`): its answer may outlive the request."""
+        return bool(self.facts is not None and self.facts.extra and "background" in self.facts.extra)
+
     def prepare(self) -> None:
         """What the answer's way back needs and the answer does not change, made while the upstream
         works on the call (scheduled before the upstream request, it runs when the relay first waits;
@@ -354,7 +359,7 @@ async def _relay_whole(call: Call, upstream: Any, body: bytes, forward: Headers,
         call.redacted = True
         raw = orjson.dumps(obj)
     call.status = response.status
-    if call.facts.extra and "background" in call.facts.extra and still_running(obj):
+    if call.background and still_running(obj):
         headers = call.relayed_headers(response.headers, JSON_HEADERS)  # its rate limits: before the hand-over
         await _hand_over(call, upstream, obj["id"], Usage(call.facts.input_tokens, 0, False), t0)
         await send_response(send, response.status, raw, headers)
@@ -481,7 +486,7 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
     error: MoatError | None = None
     # A background stream's owner is remembered as soon as its id is seen: the client may resume it
     # from another connection before this one ends (moat.gateway.background).
-    unowned = bool(call.facts.extra and "background" in call.facts.extra)
+    unowned = call.background
     # The events of the upstream's last piece, when its body had ended with them: nothing can follow, so
     # they leave with the stream's end (after the record), in one write instead of two (issue 12 speed).
     held = b""
@@ -514,8 +519,7 @@ async def _relay_stream(call: Call, upstream: Any, body: bytes, forward: Headers
     call.redacted = meter.redacted
     if meter.failed_status is not None:  # the upstream's own error event, relayed as it came (issue 12 item 5)
         call.status = meter.failed_status
-    background = bool(call.facts.extra and "background" in call.facts.extra and not meter.finished
-                      and meter.response_id is not None)
+    background = call.background and not meter.finished and meter.response_id is not None
     if background:  # cut before its end, but still generated upstream: metered when it ends
         assert meter.response_id is not None
         await _hand_over(call, upstream, meter.response_id, usage, t0)
