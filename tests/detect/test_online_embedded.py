@@ -81,3 +81,27 @@ async def test_embedded_publish_to_scores(store: Store, tmp_path: Path) -> None:
     await cache.refresh()
     assert cache.scores_for("harvester")["distillation"] >= 0.8
     assert cache.scores_for("nobody") == {}
+
+
+async def test_settled_means_everything_published_is_scored(store: Store, tmp_path: Path) -> None:
+    """`settled` is the promise the demo's returning network relies on: once it answers, the scores
+    of every record published before it are in the cache, whatever the scoring intervals (an hour
+    here: nothing but the settle itself scores after the first pass)."""
+    settings = Settings(home=str(tmp_path), detect=DetectSettings(score_interval=3600, cross_interval=3600,
+                                                                  poll_interval=3600))
+    online = OnlineDetection(settings, store)
+    await online.start()
+    try:
+        for r in chat("chatter", 5):
+            online.publish(r)
+        assert await online.settled(30)
+        assert (online.cache.detail("chatter") or {}).get("requests") == 5
+        for r in harvest("harvester", 200) + chat("chatter", 95, seed=1):
+            online.publish(r)
+        assert await online.settled(30)  # no polling: the scores are there when it answers
+        assert (online.cache.detail("harvester") or {}).get("requests") == 200
+        assert (online.cache.detail("chatter") or {}).get("requests") == 100
+        assert online.cache.scores_for("harvester")["distillation"] >= 0.8
+    finally:
+        await online.stop()
+    assert not await online.settled(1)  # stopped: nothing to wait for, and it says so

@@ -63,9 +63,13 @@ async def _drive(client: httpx.AsyncClient, calls: list[Call], progress: bool) -
     return outcomes
 
 
-async def _scored(runtime: Any, accounts: list[str], timeout: float = 15.0) -> None:
-    """Wait (bounded) until the online detectors have scored these accounts and caught up with
-    everything recorded so far: their scores stop changing for a second."""
+async def _scored(runtime: Any, accounts: list[str], timeout: float = 60.0) -> None:
+    """Wait (bounded) until the online detectors have scored everything recorded so far, a whole
+    cross-account pass included, so that the network meets its own scores when it comes back
+    (OnlineDetection.settled). Were the detectors elsewhere (Redis workers), wait until these
+    accounts are scored and their scores stop changing for a second."""
+    if await runtime.online.settled(timeout):
+        return
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     version, still = -1, 0.0

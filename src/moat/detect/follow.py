@@ -276,15 +276,34 @@ class LocalFollower:
         # woken by every record, the follower cost a loop wake-up, a task and a timer per request at
         # low concurrency (issue 12, speed). Scores are computed on their own interval anyway.
         self.gather = gather
+        self._settling: list[asyncio.Future[None]] = []
 
     async def run(self, stop: asyncio.Event) -> None:
         """Until `stop` is set; a failing batch never takes the gateway down (the next one is 0.5 s away)."""
         await poll(self._once, 0.0, log, "online detection (a batch)", retry=_BATCH_FAILED, stop=stop)
 
+    def settle(self) -> asyncio.Future[None]:
+        """Done once every record published before this call is folded and scored, with a whole
+        cross-account pass (networks, linking) after it: what a caller that must act on the scores
+        of the traffic it just sent waits for (the demo's network coming back). Scores otherwise
+        settle on their own intervals, and a cross pass may be ten of its own durations away, so
+        "the scores stopped changing" is no proof that they are done."""
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._settling.append(waiter)
+        self.stream.wake()
+        return waiter
+
     async def _once(self) -> None:
         items = await self.stream.take(self.batch, 0.1)
         if items:
             await self.scorer.ingest(items)
+        if self._settling and not len(self.stream):
+            waiting, self._settling = self._settling, []
+            await self.scorer.maybe_score(force=True)  # the one writer forces the pass: no race
+            for waiter in waiting:
+                if not waiter.done():
+                    waiter.set_result(None)
+            return
         await self.scorer.maybe_score()
         if items and len(items) < self.batch and self.gather > 0:
             await asyncio.sleep(self.gather)

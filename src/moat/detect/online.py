@@ -93,6 +93,18 @@ class OnlineDetection:
         await self.cache.stop()
         await self.board.close()
 
+    async def settled(self, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds) until what this process published so far is scored,
+        a whole cross-account pass included (LocalFollower.settle). Only the embedded follower can
+        promise that; with Redis the workers are elsewhere, and this answers False at once."""
+        if not self.enabled or self.follower is None or self._task is None or self._task.done():
+            return False
+        try:
+            await asyncio.wait_for(self.follower.settle(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
     # ---- hot path ------------------------------------------------------------------------------
     def publish(self, traffic: dict[str, Any]) -> None:
         """Hand a record to the detectors (never blocks; the caller must not mutate it after)."""

@@ -15,6 +15,7 @@ pass. Linking (competitor) runs on the event loop at the start of a pass: it is 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import dataclasses
 import logging
@@ -57,11 +58,11 @@ def _in_thread(fn: Callable[[], Any]) -> asyncio.Future[Any]:
 
     def target() -> None:
         try:
-            result = fn()
-        except BaseException as exc:  # handed to the awaiting side
-            loop.call_soon_threadsafe(_settle, future, None, exc)
-        else:
-            loop.call_soon_threadsafe(_settle, future, result, None)
+            result, exc = fn(), None
+        except BaseException as error:  # handed to the awaiting side
+            result, exc = None, error
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody awaits it any more
+            loop.call_soon_threadsafe(_settle, future, result, exc)
 
     threading.Thread(target=target, name="moat-detect-cross", daemon=True).start()
     return future

@@ -191,6 +191,10 @@ class LocalStream:
     def __len__(self) -> int:
         return len(self._items)
 
+    def wake(self) -> None:
+        """End the reader's wait for a record now (it has something else to do: LocalFollower.settle)."""
+        self._ready.set()
+
     async def take(self, limit: int, timeout: float) -> list[dict[str, Any]]:
         """Up to `limit` records; waits at most `timeout` seconds for the first."""
         if not self._items:
