@@ -39,6 +39,20 @@ def test_catalogue_walk_locally_shuffled_with_chatter() -> None:
     assert walk is not None and walk.order > 0.85 and walk.walking > 0.9
 
 
+def test_a_thin_sample_of_a_long_walk_is_read_by_the_requests_it_stands_for() -> None:
+    """Online and in `moat detect` an account keeps a sample of its prompts: thirty from a walk of
+    three hundred show thirty keys, all new. That is a walk over some three hundred keys, not
+    thirty; the same sample standing for thirty requests is a small family of questions."""
+    rnd = random.Random(3)
+    sample = [f"Give me the full profile of {c}: capital, population, languages and currency."
+              for c in rnd.sample(COUNTRIES, 30)]
+    long_walk = keyspace.analyse(sample, 300)
+    short = keyspace.analyse(sample, len(sample))
+    assert long_walk is not None and short is not None
+    assert long_walk.coverage == 1.0 and long_walk.walking >= 0.7
+    assert short.coverage < 0.8 and short.walking < long_walk.walking
+
+
 def test_grid_of_probes() -> None:
     tasks = ("haiku", "limerick", "summary", "joke", "riddle")
     langs = ("spanish", "german", "french", "polish", "greek", "turkish")

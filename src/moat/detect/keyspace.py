@@ -153,7 +153,11 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
         return Walk(size / n, size, distinct, slot_words, _rank_correlation(numeric), coverage, "numbers",
                     example, frozenset(values))
     # A catalogue walked in its own order (elements by atomic number) is not alphabetical: the
-    # keys being many, new and short is the walk; order, where it shows, confirms it.
-    catalogue = min(1.0, len(set(values)) / 40)
+    # keys being many, new and short is the walk; order, where it shows, confirms it. How many
+    # keys: the family's requests, estimated from the sample, times the share of them that were
+    # new in the sample (a sample of thirty from a walk of three hundred cannot show forty keys;
+    # a harness re-running a fixed set shows repeats, and its whole-prompt repeats gate it).
+    sent = requests * size / n
+    catalogue = min(1.0, max(len(set(values)), sent * distinct) / 40)
     return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), catalogue, "words", example,
                 frozenset(values))
