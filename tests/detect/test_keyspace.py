@@ -69,6 +69,19 @@ def test_a_harness_rerunning_a_fixed_set_repeats_its_keys() -> None:
     assert walk is None or walk.distinct < 0.5
 
 
+def test_a_cache_busting_seed_does_not_make_a_fixed_set_new() -> None:
+    """A harness that adds a random seed to each of its few questions asks nothing new: the seed is a
+    nonce, the keys are the questions. A street number beside a street is part of the key."""
+    rnd = random.Random(7)
+    subjects = ["eigenvalues", "tort law", "plate tectonics", "jazz harmony", "kant ethics"]
+    seeded = [f"Explain {rnd.choice(subjects)} {rnd.random():.6f} from first principles." for _ in range(40)]
+    walk = keyspace.analyse(seeded, 400)
+    assert walk is not None and walk.kind == "words" and walk.distinct <= 0.2  # five keys, not forty
+    streets = [f"List every registered business on {rnd.choice(['Main', 'Station', 'Church'])} Road No. "
+               f"{rnd.randint(1, 60)}, Nairobi." for _ in range(40)]
+    assert (keyspace.analyse(streets, 400) or walk).distinct >= 0.7
+
+
 def test_documents_in_a_template_are_not_keys() -> None:
     rnd = random.Random(2)
     words = [f"w{i}" for i in range(400)]

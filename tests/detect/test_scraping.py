@@ -71,3 +71,18 @@ def test_a_scored_state_checkpoints_and_its_walk_is_recomputed_after_it_changes(
     assert scraping.score(back).value == before
     s.add(request("a", T0 + 60 * 121, "Tell me everything about the city of Springfield number 121."))
     assert keyspace.walk_of(s) is not None and s._walk is not None and s._walk[0] == s.n
+
+
+def test_a_walk_over_ones_own_quoted_strings_is_localisation_not_extraction() -> None:
+    """The same walk, key after key in order, asked about countries by name (extraction) and handing
+    the model the caller's own UI strings to translate (a localisation job): only the first scrapes."""
+    strings = ["Save changes", "Invite your teammates", "You have {count} unread messages",
+               "Sign in with your work email", "Upload a file or drag it here", "Delete this account forever"]
+    names = [f"country number {i}" for i in range(300)]
+    extraction = [request("a", T0 + 9 * i, f"Give me the full profile of {names[i]}: capital, population, "
+                          "languages and currency.") for i in range(300)]
+    localisation = [request("b", T0 + 9 * i, f'Translate to de-DE. Key `settings.item_{i}`: '
+                            f'"{strings[i % len(strings)]} ({i})"') for i in range(300)]
+    assert scraping.score(state(extraction)).value >= 0.5
+    local = scraping.score(state(localisation))
+    assert local.value < 0.1, local

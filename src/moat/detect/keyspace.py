@@ -35,6 +35,9 @@ FRAME_SHARES = (0.3, 0.15)  # a frame in one template, or spread over a few para
 FRAMES = 3
 MIN_FAMILY = 12
 _TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
+# A nonce: a seed, a timestamp, a request id (a fraction of three digits or more, or six digits
+# or more). Short numbers (a page, a street number) are part of a key.
+_NONCE = re.compile(r"[0-9]*\.[0-9]{3,}$|[0-9]{6,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +160,11 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
     # keys: the family's requests, estimated from the sample, times the share of them that were
     # new in the sample (a sample of thirty from a walk of three hundred cannot show forty keys;
     # a harness re-running a fixed set shows repeats, and its whole-prompt repeats gate it).
+    # A nonce beside the words (a seed, a timestamp) makes every key new without naming anything
+    # new: the keys are the rest.
+    named = [" ".join(t for t in v.split() if not _NONCE.match(t)) for v in values]
+    distinct = len(set(named)) / size
     sent = requests * size / n
-    catalogue = min(1.0, max(len(set(values)), sent * distinct) / 40)
-    return Walk(size / n, size, distinct, slot_words, _rank_correlation(values), catalogue, "words", example,
-                frozenset(values))
+    catalogue = min(1.0, max(len(set(named)), sent * distinct) / 40)
+    return Walk(size / n, size, distinct, slot_words, _rank_correlation(named), catalogue, "words", example,
+                frozenset(named))
