@@ -33,7 +33,7 @@ def test_replicas_share_owners_through_redis(tmp_path: Path, fake_upstream: Fake
         assert client(second).responses.retrieve(made.id).id == made.id  # made elsewhere, known here
         with pytest.raises(openai.NotFoundError):
             client(second, DAVE_KEY).responses.retrieve(made.id)
-        with pytest.raises(openai.NotFoundError):
+        with pytest.raises(openai.BadRequestError, match="previous_response_not_found"):
             client(second, DAVE_KEY).responses.create(model="ok-1", input="more", previous_response_id=made.id)
         client(second).responses.delete(made.id)
         with pytest.raises(openai.NotFoundError):  # forgotten here and in Redis

@@ -12,9 +12,9 @@ and never hold it up; a lost write only makes a later read of that response answ
 - Reading, deleting or cancelling a response needs the caller to own it; an id nobody here knows
   (no Redis and another worker made it, or Redis does not answer) gets 404, as if it did not
   exist: fail closed, a stored answer is model output.
-- `previous_response_id` naming another account's response is refused the same way; an unknown
-  one is let through (fail open): ids are unguessable, and a conversation must not break because
-  Redis is away.
+- `previous_response_id` naming another account's response is refused as OpenAI refuses an
+  unknown one (400 `previous_response_not_found`); one nobody here knows is let through (fail
+  open): ids are unguessable, and a conversation must not break because Redis is away.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from moat.context import RequestContext
-from moat.errors import NotFound
+from moat.errors import BadRequest, NotFound
 from moat.gateway.facts import CallFacts
 
 if TYPE_CHECKING:
@@ -67,9 +67,19 @@ def not_found(response_id: str) -> NotFound:
     return ResponseNotFound(f"Response with id '{response_id}' not found.")
 
 
-def not_continuable(response_id: str) -> NotFound:
-    """A model call's `previous_response_id` that is another account's (recorded with this code)."""
-    return NotFound(f"No response found with id '{response_id}'.", code="response_not_found")
+class PreviousResponseNotFound(BadRequest):
+    """OpenAI's own answer for a `previous_response_id` it does not know: 400,
+    `invalid_request_error`, param `previous_response_id`, code `previous_response_not_found`
+    (what agent frameworks and Codex-style clients look for to start the conversation afresh)."""
+
+    param = "previous_response_id"
+
+
+def not_continuable(response_id: str) -> BadRequest:
+    """A model call's `previous_response_id` that is another account's: refused exactly as an
+    unknown one is, so the caller cannot tell the two apart (recorded with this code)."""
+    return PreviousResponseNotFound(f"Previous response with id '{response_id}' not found.",
+                                    code="previous_response_not_found")
 
 
 class ResponseOwners:
