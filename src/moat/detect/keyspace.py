@@ -165,6 +165,6 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
     named = [" ".join(t for t in v.split() if not _NONCE.match(t)) for v in values]
     distinct = len(set(named)) / size
     sent = requests * size / n
-    catalogue = min(1.0, max(len(set(named)), sent * distinct) / 40)
+    catalogue = min(1.0, sent * distinct / 40)  # the sample's own distinct keys, when it is all there is
     return Walk(size / n, size, distinct, slot_words, _rank_correlation(named), catalogue, "words", example,
                 frozenset(named))

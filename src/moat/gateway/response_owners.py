@@ -73,13 +73,15 @@ class PreviousResponseNotFound(BadRequest):
     (what agent frameworks and Codex-style clients look for to start the conversation afresh)."""
 
     param = "previous_response_id"
+    code = "previous_response_not_found"
 
 
 def not_continuable(response_id: str) -> BadRequest:
-    """A model call's `previous_response_id` that is another account's: refused exactly as an
-    unknown one is, so the caller cannot tell the two apart (recorded with this code)."""
-    return PreviousResponseNotFound(f"Previous response with id '{response_id}' not found.",
-                                    code="previous_response_not_found")
+    """A model call's `previous_response_id` that is another account's: refused with OpenAI's status,
+    type, code and message for an unknown one (recorded with this code). Like every refusal of a
+    model call it carries Moat's decision id (in the message and the body), which the upstream's own
+    answer for an unknown id does not."""
+    return PreviousResponseNotFound(f"Previous response with id '{response_id}' not found.")
 
 
 class ResponseOwners:
