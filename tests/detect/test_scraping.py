@@ -86,3 +86,34 @@ def test_a_walk_over_ones_own_quoted_strings_is_localisation_not_extraction() ->
     assert scraping.score(state(extraction)).value >= 0.5
     local = scraping.score(state(localisation))
     assert local.value < 0.1, local
+
+
+def test_a_walk_over_ones_own_records_set_off_as_documents_is_not_extraction() -> None:
+    """A record number counting up beside a document of the caller's own, from a small pool of
+    texts so the skeletons repeat (labelling, extraction, ticket pipelines), set off below the
+    instruction in three ways; the same walk asking about each record by number still scrapes."""
+    texts = ["The driver was rude but the food was warm.", "Battery lasts two days, impressive.",
+             "来期の営業計画のたたき台を作って", "Refund took 3 weeks, unacceptable."]
+    pad = "Classify the customer message into exactly one intent from: billing, cancellation, " \
+          "technical_support, delivery_status, refund, account_access, other. Explain briefly."
+    forms = {  # the document starts past the sampled text's truncation in the first form
+        "labelling": lambda i: f"Item 868-{2400 + i:05d}\n{pad}\nText: {texts[i % 4]}",
+        "colon": lambda i: f"Summarise support ticket #{510000 + i} and tag the product area:\n{texts[i % 4]}",
+        "form": lambda i: f"TAX INVOICE No. INV-{524000 + i}\nSupplier: Sendy Ltd\nNote: {texts[i % 4]}",
+    }
+    for name, form in forms.items():
+        own = scraping.score(state([request("b", T0 + 9 * i, form(i)) for i in range(300)]))
+        assert own.value <= 0.1, (name, own)
+    asked = [request("a", T0 + 9 * i, f"Summarise support ticket #{510000 + i} and tag the product area")
+             for i in range(300)]
+    assert scraping.score(state(asked)).value >= 0.5
+
+
+def test_a_question_wrapped_onto_a_second_line_is_not_a_document() -> None:
+    from moat.detect.text import hands_own_text
+
+    assert not hands_own_text("List every business at Gangnam-daero 82, Seoul\nwith phone number and opening hours")
+    assert not hands_own_text("Next:\nAcme Logistics")  # a key after a colon, not a document
+    assert hands_own_text("Extract the total as JSON from invoice INV-0098020:\n고객 문의 답변 초안: 이번 주말에")
+    # a full-width colon, and a document in a script written without spaces
+    assert hands_own_text("お客様への返信文を作成してください\uff1a\n明日の会議の時間を変更してもいいですか")

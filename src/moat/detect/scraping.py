@@ -7,17 +7,20 @@ time, so their skeletons do not repeat even when a ticket number counts up. Volu
 machine-regular timing support it.
 
 Extraction asks about things the model knows, by name; a transformation workload hands the model
-text of its own, quoted ("Translate to de-DE. Key `editor.save_3`: "Save changes""; "Label the
-sentiment: "Refund took 3 weeks""). On six labelled sets written by others, scrapers quoted a
-span of three words or more in at most 8% of their sampled prompts; localisation, translation,
-labelling and batch pipelines in 76-100%. A walk over one's own strings is not extraction.
+text of its own, to classify, extract from, label or translate. It comes in two forms: quoted
+("Translate to de-DE. Key `editor.save_3`: "Save changes""; "Label the sentiment: "Refund took 3
+weeks"") or set off as a document below the instruction ("Extract vendor, date and total from
+invoice INV-0098020:\n<the invoice>"; "Item 788-05049\nLabel the sentiment ...\nText: <the
+review>"; a form of `Field: value` lines). On six labelled sets written by others, scrapers did
+either in at most 8% of their sampled prompts; localisation, translation, labelling, evaluation
+and batch pipelines in 50-100%. A walk over one's own records (an invoice or ticket number
+counting up beside each document) is not extraction.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
 from functools import reduce
 
 import numpy as np
@@ -27,15 +30,6 @@ from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import AccountState
 
 MIN_REQUESTS = 20
-# Double, curly and back quotes; single quotes only as quotes, not as apostrophes ("what's").
-_QUOTED = re.compile(r'["\u201c`]([^"\u201d`]+)["\u201d`]|(?:^|(?<=[\s:(]))\'([^\']+)\'(?=[\s.,;:!?)]|$)')
-
-
-def quoted_share(samples: list[str]) -> float:
-    """Share of sampled prompts that quote a span of three words or more: text of the caller's own."""
-    if not samples:
-        return 0.0
-    return sum(1 for p in samples if any(len((a or b).split()) >= 3 for a, b in _QUOTED.findall(p))) / len(samples)
 
 
 def _rank_correlation(xs: list[int]) -> float:
@@ -113,13 +107,14 @@ def score(s: AccountState) -> Score:
     value, evidence = (number, number_ev) if number >= words else (words, words_ev)
     cv = s.gap_cv()
     value *= 1.0 - 0.3 * (1.0 - (ramp(cv, 1.2, 0.4) if math.isfinite(cv) else 0.0))
-    quoted = quoted_share(s.samples) if value > 0.0 else 0.0
-    value *= 1.0 - 0.9 * ramp(quoted, 0.3, 0.7)  # its own text, transformed: see the module's docstring
+    own = s.own_text_share() if value > 0.0 else 0.0
+    value *= 1.0 - 0.9 * ramp(own, 0.3, 0.7)  # its own text, transformed: see the module's docstring
     out = Score(round(value, 4))
     if value >= 0.25:
         out.evidence.extend(evidence)
         if math.isfinite(cv) and cv < 0.6:
             out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
-        if quoted >= 0.3:
-            out.evidence.append(f"{pct(quoted)} of sampled prompts quote text of their own (weighs against extraction)")
+        if own >= 0.3:
+            out.evidence.append(f"{pct(own)} of sampled prompts hand the model text of their own, quoted or "
+                                "as a document (weighs against extraction)")
     return out

@@ -67,6 +67,8 @@ class AccountState(DataFeatures):
         "n_followup",
         "n_near_repeat",
         "n_open",
+        "n_own",
+        "n_own_read",
         "n_reasoning",
         "n_repeat",
         "n_sampled",
@@ -124,6 +126,9 @@ class AccountState(DataFeatures):
         self._recent = array("I", bytes(4 * RECENT))  # CRC-32s: one cache line, where a list is 16 objects
         self.n_near_repeat = 0
         self.samples: list[str] = []  # sampled prompts in arrival order (lower case, truncated)
+        # Of the sampled prompts read whole (`text.hands_own_text`, before truncation): how many hand
+        # the model text of the caller's own. A checkpoint from before these counters reads 0 of 0.
+        self.n_own = self.n_own_read = 0
         self._init_data()
 
     def add(self, req: dict[str, Any]) -> None:
@@ -252,6 +257,8 @@ class AccountState(DataFeatures):
         self.n_sampled += 1
         if len(self.samples) < MAX_SAMPLES:
             self.samples.append(prompt[:SAMPLE_CHARS].lower())
+            self.n_own_read += 1
+            self.n_own += text.hands_own_text(prompt)
         # A platform's own system prompt is the platform's, not its users' template.
         system = None if relayed else req.get("system")
         elicit = False
@@ -323,6 +330,8 @@ class AccountState(DataFeatures):
                 out.numbers.setdefault(k, []).extend(nums)
             out.systems.update(s.systems)
             out.samples.extend(s.samples)
+            out.n_own += s.n_own
+            out.n_own_read += s.n_own_read
             if s.d_n:
                 out._merge_data(s)
         return out
@@ -382,6 +391,11 @@ class AccountState(DataFeatures):
         """
         opened = self.n_open or self.n
         return self.n_repeat / opened if opened else 0.0
+
+    def own_text_share(self) -> float:
+        """Share of sampled prompts that hand the model text of the caller's own to work on
+        (quoted, or a document set off below the instruction): transformation, not extraction."""
+        return self.n_own / self.n_own_read if self.n_own_read else 0.0
 
     def template_shingles(self) -> set[int]:
         """What this account repeats: prompt 3-grams seen at least twice, plus system prompts.

@@ -29,6 +29,12 @@ _DIGIT_CHARS = "0123456789"
 _PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'`/\\<>=*|"})
 _KEYWORDS = KEYWORDS.keys()
 
+# Text of the caller's own (`hands_own_text`): quoted, or set off as a document below the instruction.
+_QUOTED = re.compile(r'["\u201c`]([^"\u201d`]+)["\u201d`]|(?:^|(?<=[\s:(]))\'([^\']+)\'(?=[\s.,;:!?)]|$)')
+_FIELD = re.compile(r"^\w[\w .'/-]{0,30}[:\uff1a]\s*\S")  # a form's line: "Supplier: Sendy Ltd", "Text: ..."
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana and CJK: no spaces between words
+OWN_WORDS = 3  # a quote or a document this long is text, not a key
+
 
 def elicits_reasoning(text: str | None) -> bool:
     if not text:
@@ -59,3 +65,23 @@ def shingles(skel: str) -> list[int]:
         return [zlib.crc32(skel.encode())] if skel else []
     crc = zlib.crc32
     return [crc(f"{words[i]} {words[i + 1]} {words[i + 2]}".encode()) for i in range(len(words) - 2)]
+
+
+def words(text: str) -> int:
+    """Words in `text`; in scripts written without spaces, two characters count as one."""
+    return len(text.split()) + len(_UNSPACED.findall(text)) // 2
+
+
+def hands_own_text(prompt: str) -> bool:
+    """Whether a prompt hands the model text of the caller's own to work on (see
+    `moat.detect.scraping`): a quoted span of three words or more, or a document set off below the
+    instruction (after a line ending in a colon, or several lines, or `Field: value` lines). A
+    question wrapped onto a second line is neither. Read on the whole prompt, before truncation."""
+    if any(words(a or b) >= OWN_WORDS for a, b in _QUOTED.findall(prompt)):
+        return True
+    if "\n" not in prompt:
+        return False
+    lines = [line.strip() for line in prompt.split("\n") if line.strip()]
+    if len(lines) < 2 or words(" ".join(lines[1:])) < OWN_WORDS:
+        return False
+    return lines[0].endswith((":", "\uff1a")) or len(lines) >= 3 or any(_FIELD.match(line) for line in lines[1:])
