@@ -9,13 +9,21 @@ from moat.detect import text
 
 @pytest.mark.parametrize("prompt", ["Let's think step by step.", "Show all of your work.",
                                     "Explain your reasoning, then answer", "Walk me through the chain-of-thought",
-                                    "Justify your answer.", "THINK CAREFULLY before answering"])
+                                    "Justify your answer.", "THINK CAREFULLY before answering",
+                                    "can you write it dow nstep by step",  # a typo glues a letter on
+                                    "次の問題をstep by stepで解いて", "Give the rationale for each step.",
+                                    "Quick question: think step by step"])
 def test_elicitation_phrasings_are_recognised(prompt: str) -> None:
     assert text.elicits_reasoning(prompt)
 
 
 @pytest.mark.parametrize("prompt", ["What is the capital of France?", "Summarize this ticket", "", None,
-                                    "The steps are on the left"])
+                                    "The steps are on the left",
+                                    # a pasted traceback: "rationale" inside another word
+                                    "now I get sqlalchemy.exc.OperationalError: (psycopg2.OperationalError)",
+                                    # a bounded justification: a labelling job's line, not a trace
+                                    "Label the sentiment and give a one-sentence rationale.",
+                                    "Briefly explain your reasoning.", "Justify your answer in one sentence."])
 def test_ordinary_prompts_are_not_elicitation(prompt: str | None) -> None:
     assert not text.elicits_reasoning(prompt)
 

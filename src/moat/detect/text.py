@@ -12,18 +12,27 @@ import zlib
 from moat.detect.topics import KEYWORDS
 
 # Phrasings that ask a model to spell out its reasoning. Generic forms, not one prompt's wording.
+# Phrases match anywhere (a typo glues a letter on: "it dow nstep by step"); the one single word is
+# not matched inside another ("rationale" is not the one in a pasted "OperationalError").
 ELICIT = re.compile(
-    r"step[- ]by[- ]step|show (?:all )?(?:of )?(?:your|the) (?:work|reasoning|thinking|steps)"
+    r"(?:step[- ]by[- ]step|show (?:all )?(?:of )?(?:your|the) (?:work|reasoning|thinking|steps)"
     r"|chain[- ]of[- ]thought|think (?:carefully|step|through|it through|out loud|aloud|hard)"
     r"|reason (?:through|carefully|step|it out)|explain (?:your|the) reasoning|walk (?:me )?through"
     r"|(?:full|complete|detailed|entire) (?:reasoning|derivation|thought process)|let'?s think"
     r"|before (?:giving|answering|the final)|show (?:your|the) derivation|justify (?:your|the|each) (?:answer|step)"
-    r"|(?:reasoning|thinking|thought) (?:process|steps|trace)|stepwise|rationale"
+    r"|(?:reasoning|thinking|thought) (?:process|steps|trace)|stepwise|(?<![a-z])rationale)"
 )
 # Every ELICIT alternative contains one of these: a plain substring test skips the regex for
 # the ordinary prompt (the regex costs ~10 us, the test well under 1 us).
 _ELICIT_HINTS = ("step", "show", "thought", "think", "reason", "walk", "deriv", "before", "let", "justif",
                  "rationale")
+# A bounded justification ("give a one-sentence rationale", "briefly justify the label") asks for a
+# line, not a reasoning trace: a labelling job's instruction, not a harvester's.
+# The bound qualifies the phrase itself ("a one-sentence rationale", "briefly explain your
+# reasoning"), not a sentence nearby ("Quick question: think step by step").
+_BRIEF_BEFORE = re.compile(r"(?:(?:one|1|single|two|2)[- ](?:sentence|line|word)|brief(?:ly)?|short|concise(?:ly)?)"
+                           r"\s+$")
+_BRIEF_AFTER = re.compile(r"^\W*(?:in (?:one|a single|1|a few|two|2) (?:sentence|line|word)s?|briefly|concisely)")
 _DIGITS = re.compile(r"\d+")
 _DIGIT_CHARS = "0123456789"
 _PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'`/\\<>=*|"})
@@ -37,10 +46,18 @@ OWN_WORDS = 3  # a quote or a document this long is text, not a key
 
 
 def elicits_reasoning(text: str | None) -> bool:
+    """Whether `text` asks for the model's reasoning spelled out (not a one-line justification)."""
     if not text:
         return False
     low = text.lower()
-    return any(h in low for h in _ELICIT_HINTS) and ELICIT.search(low) is not None
+    if not any(h in low for h in _ELICIT_HINTS):
+        return False
+    for m in ELICIT.finditer(low):
+        bounded = (_BRIEF_BEFORE.search(low, max(0, m.start() - 30), m.start())
+                   or _BRIEF_AFTER.search(low[m.end():m.end() + 30]))
+        if not bounded:
+            return True
+    return False
 
 
 def topics(text: str) -> set[str]:
