@@ -117,3 +117,20 @@ def test_a_question_wrapped_onto_a_second_line_is_not_a_document() -> None:
     assert hands_own_text("Extract the total as JSON from invoice INV-0098020:\n고객 문의 답변 초안: 이번 주말에")
     # a full-width colon, and a document in a script written without spaces
     assert hands_own_text("お客様への返信文を作成してください\uff1a\n明日の会議の時間を変更してもいいですか")
+
+
+def test_a_system_prompt_that_sets_a_task_over_each_message_makes_the_messages_documents() -> None:
+    """A ticket number counting up beside a customer's message: with a system prompt that
+    classifies "the customer message" the messages are the caller's documents; with none, or with
+    a scraper's system prompt asking for data about what it names, the walk still scrapes."""
+    texts = ["I want to move to another provider", "my data bundle finished in 1 hour!!",
+             "why was I charged twice for airtime", "network is down in Kisumu since morning"]
+    systems = {
+        "classify": "Classify the customer message into one of: billing, network, device, other. Reply with the label.",
+        None: None,
+        "scraper": "You are a data extraction assistant. Extract the requested data about what the user names as JSON.",
+    }
+    for name, system in systems.items():
+        reqs = [request("a", T0 + 9 * i, f"{texts[i % 4]} (ticket {262000 + i})", system=system) for i in range(300)]
+        value = scraping.score(state(reqs)).value
+        assert (value <= 0.1) if name == "classify" else (value >= 0.5), (name, value)

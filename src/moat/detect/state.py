@@ -255,12 +255,12 @@ class AccountState(DataFeatures):
 
     def _sample(self, req: dict[str, Any], prompt: str, relayed: bool = False) -> None:
         self.n_sampled += 1
+        # A platform's own system prompt is the platform's, not its users' template.
+        system = None if relayed else req.get("system")
         if len(self.samples) < MAX_SAMPLES:
             self.samples.append(prompt[:SAMPLE_CHARS].lower())
             self.n_own_read += 1
-            self.n_own += text.hands_own_text(prompt)
-        # A platform's own system prompt is the platform's, not its users' template.
-        system = None if relayed else req.get("system")
+            self.n_own += text.hands_own_text(prompt) or (isinstance(system, str) and text.assigns_transformation(system))
         elicit = False
         if system:
             hs = crc32(system.encode())

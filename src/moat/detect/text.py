@@ -43,6 +43,17 @@ _QUOTED = re.compile(r'["\u201c`]([^"\u201d`]+)["\u201d`]|(?:^|(?<=[\s:(]))\'([^
 _FIELD = re.compile(r"^\w[\w .'/-]{0,30}[:\uff1a]\s*\S")  # a form's line: "Supplier: Sendy Ltd", "Text: ..."
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana and CJK: no spaces between words
 OWN_WORDS = 3  # a quote or a document this long is text, not a key
+# A system prompt that sets a task over each message ("Classify the customer message into ...",
+# "Summarise the article in 3 bullet points"): the messages are the caller's documents. The object
+# must be a text someone supplies; "extract the requested data" is no such thing.
+_TASK = re.compile(
+    r"(?:^|[.!?:;]\s+)(?:please\s+)?(?:classify|categori[sz]e|label|tag|annotate|extract\b[^.\n]{0,40}?\bfrom"
+    r"|summari[sz]e|translate|transcribe|normali[sz]e|redact|rewrite|paraphrase|proofread|correct|moderate"
+    r"|anonymi[sz]e|reformat|score|rate|grade)\b[^.\n]{0,60}?"
+    r"\b(?:the|this|these|each|every|following|given|provided|incoming)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:messages?|texts?|articles?|documents?|e-?mails?|reviews?|tickets?|passages?|transcripts?|posts?"
+    r"|comments?|invoices?|receipts?|utterances?|conversations?|sentences?|paragraphs?|notes?|reports?"
+    r"|claims?|inputs?|strings?|chats?|calls?|letters?|contracts?|cvs?|resumes?)\b")
 
 
 def elicits_reasoning(text: str | None) -> bool:
@@ -102,3 +113,10 @@ def hands_own_text(prompt: str) -> bool:
     if len(lines) < 2 or words(" ".join(lines[1:])) < OWN_WORDS:
         return False
     return lines[0].endswith((":", "\uff1a")) or len(lines) >= 3 or any(_FIELD.match(line) for line in lines[1:])
+
+
+def assigns_transformation(system: str) -> bool:
+    """Whether a system prompt sets a task over each message the caller sends (classify, label,
+    summarise, translate... the message, the article, the text): its messages are documents of the
+    caller's own, not questions about what the model knows."""
+    return _TASK.search(system[:400].lower()) is not None
