@@ -260,7 +260,8 @@ class AccountState(DataFeatures):
         if len(self.samples) < MAX_SAMPLES:
             self.samples.append(prompt[:SAMPLE_CHARS].lower())
             self.n_own_read += 1
-            self.n_own += text.hands_own_text(prompt) or (isinstance(system, str) and text.assigns_transformation(system))
+            tasked = isinstance(system, str) and text.assigns_transformation(system)
+            self.n_own += tasked or text.hands_own_text(prompt)
         elicit = False
         if system:
             hs = crc32(system.encode())
