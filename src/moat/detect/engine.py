@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moat.detect import calibration, competitor, coordination, crawls, detectors, networks
+from moat.detect import calibration, competitor, coordination, crawls, customers, detectors, networks
 from moat.detect.calibration import Calibration
 from moat.detect.data_features import crowd_of
 from moat.detect.detectors import PER_ACCOUNT, Scores
@@ -69,6 +69,7 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
     crowd = crowd_of(states.values())
     own = {aid: detectors.score(s, crowd) for aid, s in states.items()}
     verdict = networks.judge(coordination.groups(states), states, links, own=own)
+    customers.affiliate(states, links, verdict)  # a firm several of whose accounts a rival is behind
     crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
     raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
     cal = calibration.fit(raw)
