@@ -356,3 +356,31 @@ def test_a_contractor_paid_with_the_rivals_card_is_linked_to_the_rival_and_names
     assert any("is rival-labs's own" in e for e in c1.evidence)
     assert any(e.startswith("also tied to vendor") for e in c1.evidence)
     assert c2 is not None and c2.org_id == "vendor" and not c2.restricted  # the vendor's own staff
+
+
+@pytest.mark.parametrize(("company", "weak_tie"), [
+    ("Rival", True), ("Rival Research", True), ("rival labs gmbh", True), ("Rival AI Labs", True),
+    ("Rival Travel", False),  # a namesake: "travel" says which Rival
+    ("ex-Rival Labs", False), ("Labs", False), ("Arrival Labs", False),
+])
+def test_a_declared_company_matches_by_its_distinctive_name(company: str, weak_tie: bool) -> None:
+    """"Rival Research" and "Rival" name Rival Labs (words that only say what kind of firm it is
+    drop out); a declared name alone is a weak tie, never a link; a namesake matches nothing."""
+    link = linker()
+    link.add_account({"account_id": "a", "email": "x@gmail.com", "declared_company": company})
+    result = link.link_for("a")
+    assert result is not None and result.org_id is None
+    if weak_tie:
+        assert result.candidate_org == "rival-labs" and result.restricted_score == pytest.approx(0.4)
+        assert any("declared company" in e for e in result.evidence)
+    else:
+        assert result.restricted_score == 0.0
+
+
+def test_a_declared_company_by_its_distinctive_name_corroborates_the_office_range() -> None:
+    link = linker()
+    link.add_account({"account_id": "a", "email": "x@gmail.com", "declared_company": "Rival Research",
+                      "signup_ip": "203.0.113.9"})
+    result = link.link_for("a")
+    assert result is not None and result.org_id == "rival-labs" and result.restricted
+    assert any("by its distinctive name" in e for e in result.evidence), result.evidence

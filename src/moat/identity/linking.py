@@ -4,7 +4,8 @@ Issue 5 item 3. Two kinds of link, each with a confidence and human-readable evi
 
 - account -> organization, from the account's own signals matched against known entities
   (`OrgIndex`): verified email domain or a subdomain of it, SSO tenant, a payment fingerprint that
-  is the organization's, declared organization / company name, signup and request IPs inside the
+  is the organization's, declared organization / company name (exactly, or by its distinctive part:
+  "Quillon Labs" for Quillon Research; a weak tie alone), signup and request IPs inside the
   organization's CIDR ranges, and the platform-attested end-user organization;
 - account <-> account, from shared identifiers (payment instrument, SSO tenant, device fingerprint),
   transitively: a union-find over accounts gives the clusters. An account inherits an organization
@@ -172,10 +173,11 @@ class Linker:
         if declared and declared in index.orgs:
             found.append((declared, cfg.w_declared_org, f"account declares organization {declared}"))
         company = account.get("declared_company")
-        for o in index.by_name(company):
+        named, loose = index.by_declared_name(company)
+        for o in named:
             if o != declared:
                 texts = self._declared.setdefault(idx, [])
-                text = f"declared company {company!r} names {o}"
+                text = f"declared company {company!r} names {o}" + (" by its distinctive name" if loose else "")
                 if (o, text) not in texts:
                     texts.append((o, text))
         device = account.get("device_fingerprint")

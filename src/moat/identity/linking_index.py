@@ -50,7 +50,13 @@ PERSONAL_EMAIL_DOMAINS: frozenset[str] = frozenset({
 
 _CORP_SUFFIXES = frozenset({
     "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company", "plc",
-    "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "pte", "pty", "oy", "ab", "kk", "srl", "spa",
+    "gmbh", "ag", "sa", "sas", "sarl", "bv", "nv", "pte", "pty", "pvt", "oy", "ab", "kk", "srl", "spa",
+})
+# Words that say what kind of firm a name is, not which: "Quillon Labs", "Quillon Research" and
+# "Quillon" are one name. "Condor Travel" and "Condor Labs" are not (travel says which Condor).
+_GENERIC = frozenset({
+    "ai", "labs", "lab", "research", "intelligence", "technologies", "technology", "tech", "systems",
+    "group", "holdings", "international", "global", "software", "ventures", "machine", "learning",
 })
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _CONTROL = 0.5  # a share strictly above this, held by restricted owners, restricts
@@ -79,6 +85,16 @@ def normalize_name(name: str | None) -> str:
         return ""
     words = [w for w in _NON_ALNUM.split(name.lower()) if w]
     while len(words) > 1 and words[-1] in _CORP_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def distinctive_name(name: str | None) -> str:
+    """A company name reduced to what tells it apart: `normalize_name` without trailing words that
+    only say what kind of firm it is ("Quillon Research" -> "quillon"); '' for a name made only of
+    such words ("AI Research")."""
+    words = normalize_name(name).split()
+    while words and words[-1] in _GENERIC:
         words.pop()
     return " ".join(words)
 
@@ -239,6 +255,7 @@ class OrgIndex:
     sso_tenants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     payment_fingerprints: dict[str, tuple[str, ...]] = field(default_factory=dict)
     names: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    distinctive: dict[str, tuple[str, ...]] = field(default_factory=dict)  # `distinctive_name` -> org ids
     cidrs: CidrIndex[str] = field(default_factory=CidrIndex)
 
     @classmethod
@@ -266,6 +283,9 @@ class OrgIndex:
                 key = normalize_name(alias)
                 if key:
                     _append(index.names, key, org_id)
+                loose = distinctive_name(alias)
+                if loose:
+                    _append(index.distinctive, loose, org_id)
             for cidr in _strings(_field(entity, "ip_ranges")):
                 try:
                     index.cidrs.add(cidr, org_id)
@@ -300,6 +320,14 @@ class OrgIndex:
         if text in self.orgs:
             return (text,)
         return self.names.get(normalize_name(text), ())
+
+    def by_declared_name(self, text: str | None) -> tuple[tuple[str, ...], bool]:
+        """Organizations a company name someone typed names: exactly (`by_name`), or else by its
+        distinctive part ("Quillon Labs" for Quillon Research); and whether the match was loose."""
+        exact = self.by_name(text)
+        if exact or not text:
+            return exact, False
+        return self.distinctive.get(distinctive_name(text), ()), True
 
     def by_org_hint(self, text: str | None) -> tuple[str, tuple[str, ...]] | None:
         """An attested end-user organization: an org id, name or alias, or else an email/web domain."""
