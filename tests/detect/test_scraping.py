@@ -134,3 +134,26 @@ def test_a_system_prompt_that_sets_a_task_over_each_message_makes_the_messages_d
         reqs = [request("a", T0 + 9 * i, f"{texts[i % 4]} (ticket {262000 + i})", system=system) for i in range(300)]
         value = scraping.score(state(reqs)).value
         assert (value <= 0.1) if name == "classify" else (value >= 0.5), (name, value)
+
+
+def test_numbers_drawn_from_a_range_or_items_rerun_in_passes_are_no_walk() -> None:
+    """Covering a range by drawing from it (a synthetic benchmark's random parameters) or by
+    re-running numbered items pass after pass is not walking it; a shuffled walk asking each
+    value once is, however shuffled."""
+    rng = random.Random(5)
+    drawn = [request("a", T0 + 20 * i, f"A shop sells {rng.randint(1, 300)} items. What is the total? "
+                     "Answer with a number.") for i in range(1500)]
+    items = list(range(1, 151))
+    passes = []
+    for _ in range(8):
+        rng.shuffle(items)
+        passes += items
+    rerun = [request("b", T0 + 20 * i, f"Benchmark item {n}: answer the stored question. Answer with the letter.")
+             for i, n in enumerate(passes)]
+    walk = list(range(1, 1201))
+    rng.shuffle(walk)
+    shuffled = [request("c", T0 + 20 * i, f"Give the full company record for registry id {n}.")
+                for i, n in enumerate(walk)]
+    assert scraping.score(state(drawn)).value < 0.3
+    assert scraping.score(state(rerun)).value < 0.3
+    assert scraping.score(state(shuffled)).value >= 0.5

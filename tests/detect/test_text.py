@@ -23,7 +23,8 @@ def test_elicitation_phrasings_are_recognised(prompt: str) -> None:
                                     "now I get sqlalchemy.exc.OperationalError: (psycopg2.OperationalError)",
                                     # a bounded justification: a labelling job's line, not a trace
                                     "Label the sentiment and give a one-sentence rationale.",
-                                    "Briefly explain your reasoning.", "Justify your answer in one sentence."])
+                                    "Briefly explain your reasoning.", "Justify your answer in one sentence.",
+                                    "Give a one-paragraph rationale, then the label on the last line."])
 def test_ordinary_prompts_are_not_elicitation(prompt: str | None) -> None:
     assert not text.elicits_reasoning(prompt)
 

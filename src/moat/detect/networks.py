@@ -26,6 +26,8 @@ from moat.identity.models import CONSUMER_PLANS
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
 MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which it is no network
+MIN_SPREAD = 4  # groups this large whose busiest member carries DOMINANT of the traffic must
+DOMINANT = 2 / 3  # show their joint abuse without that member too
 
 
 @dataclass(slots=True)
@@ -40,11 +42,28 @@ class Verdict:
 
 
 def _plan(states: list[AccountState]) -> str | None:
+    """The plan a group reads as: a consumer plan when at least half its members are on one (the
+    commonest of them), else its commonest plan (never whichever member happened to come first)."""
     plans = [s.plan for s in states if s.plan]
     if not plans:
         return None
     consumer = [p for p in plans if p in CONSUMER_PLANS]
-    return max(sorted(set(consumer)), key=consumer.count) if len(consumer) >= 0.6 * len(plans) else plans[0]
+    pool = consumer if len(consumer) >= 0.5 * len(plans) else plans
+    return max(sorted(set(pool)), key=pool.count)
+
+
+def _joint(members: list[AccountState]) -> Scores:
+    """What a group does jointly: its members read as one account. When one member carries most
+    of the group's traffic, read again without it, keeping the lower score per category: a
+    network's abuse is spread over its members; nine consumers and one resold plan carrying four
+    fifths of their traffic are the resold plan's abuse (scored on its own) and nine people."""
+    scores = detectors.score(AccountState.merged(members, _plan(members)))
+    busiest = max(range(len(members)), key=lambda i: members[i].n)
+    if len(members) < MIN_SPREAD or members[busiest].n < DOMINANT * sum(s.n for s in members):
+        return scores
+    rest = members[:busiest] + members[busiest + 1:]
+    without = detectors.score(AccountState.merged(rest, _plan(rest)))
+    return {k: v if v.value <= without[k].value else without[k] for k, v in scores.items()}
 
 
 def judge(groups: list[Group], states: Mapping[str, AccountState],
@@ -60,7 +79,7 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
                 out.group_of[m] = group.group_id
             continue
         members = [states[m] for m in group.members]
-        scores = detectors.score(AccountState.merged(members, _plan(members)))
+        scores = _joint(members)
         alone = sorted((max(s.value for s in (own[m] if own else detectors.score(states[m])).values())
                         for m in group.members), reverse=True)
         median_alone = alone[len(alone) // 2]

@@ -58,8 +58,34 @@ def _walk(lists: list[list[int]], requests: float) -> tuple[float, int, float, f
     values = sorted({x for xs in long for x in xs})
     step = reduce(math.gcd, (b - a for a, b in itertools.pairwise(values)), 0) or 1
     span = (values[-1] - values[0]) / step + 1
-    coverage = min(1.0, requests / span)
+    coverage = min(1.0, requests / span) * _unrepeated(long, step)
     return max(ramp(rho, 0.5, 0.9), ramp(coverage, 0.3, 0.8)), step, rho, coverage
+
+
+def _unrepeated(lists: list[list[int]], step: int) -> float:
+    """How far the sampled counters are from drawn at random: 1 for a walk, 0 for random draws.
+
+    Covering a range can also mean drawing from it: a synthetic benchmark's random parameters, or
+    a harness re-running its numbered items pass after pass, send as many requests as the range
+    holds and span it all. A walk asks each value once, so its sample repeats none; draws repeat
+    values as often as chance gives (n - R(1 - (1 - 1/R)^n) of n draws from R values), and passes
+    more. Only read when chance would give a few repeats (a small sample of a large range tells
+    nothing); repeats right after one another are several samples of one prompt, not a re-run.
+    """
+    repeats = expected = 0.0
+    for xs in lists:
+        lo, hi = min(xs), max(xs)
+        r = (hi - lo) / step + 1
+        n = len(xs)
+        expected += n - r * (1.0 - (1.0 - 1.0 / r) ** n)
+        seen: set[int] = set()
+        for i, x in enumerate(xs):
+            if x in seen and not (i and xs[i - 1] == x):
+                repeats += 1
+            seen.add(x)
+    if expected < 2.0:
+        return 1.0
+    return ramp(repeats / expected, 0.6, 0.2)
 
 
 def _number_walk(s: AccountState) -> tuple[float, list[str]]:

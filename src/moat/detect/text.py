@@ -26,13 +26,15 @@ ELICIT = re.compile(
 # the ordinary prompt (the regex costs ~10 us, the test well under 1 us).
 _ELICIT_HINTS = ("step", "show", "thought", "think", "reason", "walk", "deriv", "before", "let", "justif",
                  "rationale")
-# A bounded justification ("give a one-sentence rationale", "briefly justify the label") asks for a
-# line, not a reasoning trace: a labelling job's instruction, not a harvester's.
+# A bounded justification ("give a one-sentence rationale", "a one-paragraph rationale, then the
+# label", "briefly justify the label") asks for a few lines, not a reasoning trace: a labelling
+# job's instruction, not a harvester's.
 # The bound qualifies the phrase itself ("a one-sentence rationale", "briefly explain your
 # reasoning"), not a sentence nearby ("Quick question: think step by step").
-_BRIEF_BEFORE = re.compile(r"(?:(?:one|1|single|two|2)[- ](?:sentence|line|word)|brief(?:ly)?|short|concise(?:ly)?)"
-                           r"\s+$")
-_BRIEF_AFTER = re.compile(r"^\W*(?:in (?:one|a single|1|a few|two|2) (?:sentence|line|word)s?|briefly|concisely)")
+_BRIEF_BEFORE = re.compile(r"(?:(?:one|1|single|two|2)[- ](?:sentence|line|word|paragraph)"
+                           r"|brief(?:ly)?|short|concise(?:ly)?)\s+$")
+_BRIEF_AFTER = re.compile(r"^\W*(?:in (?:one|a single|1|a few|two|2|a short) (?:sentence|line|word|paragraph)s?"
+                          r"|briefly|concisely)")
 _DIGITS = re.compile(r"\d+")
 _DIGIT_CHARS = "0123456789"
 _PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'`/\\<>=*|"})
