@@ -137,3 +137,16 @@ def test_conversations_speak_against_a_group_harvesting_not_against_one_account(
     # tell them apart.
     one_off = AccountState.merged([state(_daily(f"s{i}", 10, 5, turn_every=1)) for i in range(30)], "free")
     assert distillation.score(one_off).value >= 0.5
+
+
+def test_asking_again_for_another_made_up_problem_is_sampling_not_a_rerun() -> None:
+    """A generator asking the model, over and over, for "a hard graduate problem in <subject>,
+    solved step by step" repeats its prompts far apart as a benchmark does; but each time it asks
+    for another problem. The benchmark above (fixed questions) still stays clean."""
+    levels = ("introductory", "undergraduate", "graduate", "expert")
+    reqs = [request("a", T0 + 30 * i, f"Give a hard {levels[i % 4]} problem in {SUBJECTS[(i // 4) % 20]} and solve "
+                    "it with full step-by-step reasoning.", reasoning=True, input_tokens=30, output_tokens=4000)
+            for i in range(800)]
+    s = state(reqs)
+    assert s.repeat_share() < 0.1
+    assert distillation.score(s).value >= 0.7

@@ -228,6 +228,8 @@ class AccountState(DataFeatures):
             if again:
                 if followup:
                     self.n_scripted += 1
+                elif text.asks_to_generate(prompt):  # another one, please: sampling, not a re-run
+                    self.n_near_repeat += 1
                 else:
                     self.n_repeat += 1
         if n <= FULL or not n % STRIDE:

@@ -40,6 +40,13 @@ _DIGIT_CHARS = "0123456789"
 _PUNCT = str.maketrans({c: " " for c in ".,;:!?()[]{}\"'`/\\<>=*|"})
 _KEYWORDS = KEYWORDS.keys()
 
+# A prompt that asks the model to make something up ("Give a hard graduate problem in cardiology and
+# solve it", "Write a new word problem about trains"): sent again, it asks for another one.
+_GENERATE = re.compile(
+    r"^\W*(?:please\s+)?(?:give|generate|create|write|invent|compose|come up with|make up|produce|pose|draft)"
+    r"\s+(?:me\s+|us\s+)?(?:\S+\s+){0,5}?(?:problems?|questions?|exercises?|puzzles?|examples?|stor(?:y|ies)"
+    r"|scenarios?|quiz(?:zes)?|riddles?|dialogues?|essays?|poems?|tasks?|case stud(?:y|ies)|test cases?)\b")
+
 # Text of the caller's own (`hands_own_text`): quoted, or set off as a document below the instruction.
 _QUOTED = re.compile(r'["\u201c`]([^"\u201d`]+)["\u201d`]|(?:^|(?<=[\s:(]))\'([^\']+)\'(?=[\s.,;:!?)]|$)')
 _FIELD = re.compile(r"^\w[\w .'/-]{0,30}[:\uff1a]\s*\S")  # a form's line: "Supplier: Sendy Ltd", "Text: ..."
@@ -122,3 +129,9 @@ def assigns_transformation(system: str) -> bool:
     summarise, translate... the message, the article, the text): its messages are documents of the
     caller's own, not questions about what the model knows."""
     return _TASK.search(system[:400].lower()) is not None
+
+
+def asks_to_generate(prompt: str) -> bool:
+    """Whether a prompt asks the model to make up a problem, question, story... of its own: sent
+    again, it asks for another one (sampling), not the same answer (a benchmark's re-run)."""
+    return _GENERATE.search(prompt[:200].lower()) is not None
