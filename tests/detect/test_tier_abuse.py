@@ -143,3 +143,31 @@ def test_a_cohort_on_one_starter_kit_read_as_one_group_is_not_a_batch() -> None:
     group = AccountState.merged(members, "free")
     assert group.n == 1800
     assert tier_abuse.score(group).value < 0.25
+
+
+def capped_week(template: bool, throttled: bool) -> list[dict]:
+    """Seven days of 40 requests in an afternoon each on a free plan; past the cap of 35, the
+    plan refuses (429) when `throttled`. One template with a slot, or a person's varied chat."""
+    rng = random.Random(11)
+    topics = ["my cv", "a birthday poem", "python lists", "a trip to Rome", "tax forms", "a cover letter",
+              "sourdough", "chess openings", "a wedding speech", "excel formulas", "a cat's diet"]
+    out = []
+    for day in range(7):
+        t = T0 + day * 86400 + 14 * 3600
+        for i in range(40):
+            t += rng.uniform(30, 240)
+            k = day * 40 + i
+            text = (f"Rewrite product description #{k} for the shop catalogue in a friendly tone" if template else
+                    f"can you help me with {rng.choice(topics)}? ({rng.choice(['quick', 'again', 'pls', 'hm'])} {k})")
+            out.append(request("a", t, text, status=429 if throttled and i >= 35 else 200))
+    return out
+
+
+def test_a_free_account_at_its_cap_every_day_with_one_template_is_a_workload() -> None:
+    """Below a thousand requests a template is not yet a batch, unless the account asks for as much
+    as its free plan allows day after day (a farm's member). A person chatting into the cap, or
+    the same template never refused, stays below; an API plan is never tier abuse."""
+    assert tier_abuse.score(state(capped_week(True, True), plan="free")).value >= 0.5
+    assert tier_abuse.score(state(capped_week(True, False), plan="free")).value < 0.3
+    assert tier_abuse.score(state(capped_week(False, True), plan="free")).value < 0.3
+    assert tier_abuse.score(state(capped_week(True, True), plan="api")).value == 0.0

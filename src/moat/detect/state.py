@@ -84,6 +84,7 @@ class AccountState(DataFeatures):
         "skeletons",
         "system_shingles",
         "systems",
+        "throttled",
         "topic_hits",
         "uas",
     )
@@ -104,6 +105,7 @@ class AccountState(DataFeatures):
         self.hours = [0] * 24
         self.days: set[int] = set()
         self.rested: set[int] = set()
+        self.throttled: set[int] = set()  # days on which the plan's limit refused it (429)
         self.hour_slots: set[int] = set()  # distinct clock hours with traffic (hours since epoch)
         self.bins: set[int] = set()
         self.ips: set[str] = set()
@@ -177,6 +179,8 @@ class AccountState(DataFeatures):
         b = int(ts) // BIN_S
         if gap >= REST_S:
             self.rested.add(b // 288)  # a day that ended a long pause (people sleep)
+        if get("status") == 429:
+            self.throttled.add(b // 288)
         self.hours[b // 12 % 24] += 1
         if b != self.last_bin:
             self.last_bin = b
@@ -323,6 +327,7 @@ class AccountState(DataFeatures):
             out.hours = [a + b for a, b in zip(out.hours, s.hours, strict=True)]
             out.days |= s.days
             out.rested |= s.rested
+            out.throttled |= s.throttled
             out.hour_slots |= s.hour_slots
             out.bins |= s.bins
             for k, v in s.topic_hits.items():
@@ -369,6 +374,13 @@ class AccountState(DataFeatures):
         if len(self.days) < 3:
             return 0.0
         return 1 - len(self.rested & self.days) / len(self.days)
+
+    def capped_share(self) -> float:
+        """Share of active days on which the plan's limit refused the account: it asked for as
+        much as its plan allows (0 with under 3 days: one busy evening is not a habit)."""
+        if len(self.days) < 3:
+            return 0.0
+        return len(self.throttled & self.days) / len(self.days)
 
     def active_hours(self) -> int:
         """Hours of the day (UTC) carrying at least 1/96 of the traffic."""

@@ -50,8 +50,12 @@ def score(s: AccountState) -> Score:
     # chatting, coding with an agent or translating by hand varies far more. One account's: a
     # group read as one (moat.detect.networks) is many people, and a hackathon cohort on one
     # starter kit is not a workload.
+    # "By the thousand", or as much as the plan lets through day after day: a free account
+    # refused at its daily cap on most days it works, with one template, is a workload at the
+    # plan's ceiling (a farm spreads its job over many such accounts, each below a thousand).
     walk = keyspace.walk_of(s) if not s.is_group else None
-    batch = ramp(walk.share, BATCH_SHARE[0], BATCH_SHARE[1]) * ramp(math.log10(s.n), *BATCH_VOLUME) \
+    capped = ramp(s.capped_share(), 0.3, 0.7)
+    batch = ramp(walk.share, BATCH_SHARE[0], BATCH_SHARE[1]) * max(ramp(math.log10(s.n), *BATCH_VOLUME), capped) \
         if walk is not None else 0.0
     automation = max(automation, batch)
     if s.d_n * 2 >= s.n:  # mostly data-API traffic: automation is what its tier is for
