@@ -41,3 +41,11 @@ def test_topics_ignore_punctuation_and_case() -> None:
 def test_shingles_are_stable_across_processes() -> None:
     # crc32, not hash(): the same text must give the same signature in every detector worker
     assert text.shingles("one two three four") == [2015744983, 1044035734]
+
+
+def test_own_text_is_read_on_the_head_of_a_long_prompt() -> None:
+    """A document handed over begins near the instruction; an agent's long context is not read
+    whole: a quote far past the head does not count."""
+    assert text.hands_own_text("Summarise this log:\n" + "worker 3 restarted after a timeout\n" * 50_000)
+    late = "List every business at Gangnam-daero 82 " + "x" * text.OWN_CHARS + ' "quoted three words here"'
+    assert not text.hands_own_text(late)

@@ -52,6 +52,7 @@ _QUOTED = re.compile(r'["\u201c`]([^"\u201d`]+)["\u201d`]|(?:^|(?<=[\s:(]))\'([^
 _FIELD = re.compile(r"^\w[\w .'/-]{0,30}[:\uff1a]\s*\S")  # a form's line: "Supplier: Sendy Ltd", "Text: ..."
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana and CJK: no spaces between words
 OWN_WORDS = 3  # a quote or a document this long is text, not a key
+OWN_CHARS = 4096
 # A system prompt that sets a task over each message ("Classify the customer message into ...",
 # "Summarise the article in 3 bullet points"): the messages are the caller's documents. The object
 # must be a text someone supplies; "extract the requested data" is no such thing.
@@ -113,7 +114,10 @@ def hands_own_text(prompt: str) -> bool:
     """Whether a prompt hands the model text of the caller's own to work on (see
     `moat.detect.scraping`): a quoted span of three words or more, or a document set off below the
     instruction (after a line ending in a colon, or several lines, or `Field: value` lines). A
-    question wrapped onto a second line is neither. Read on the whole prompt, before truncation."""
+    question wrapped onto a second line is neither. Read before the sample's truncation, on the
+    first OWN_CHARS characters (where a document handed over begins; an agent's 200 KB context is
+    not read whole on every sampled request)."""
+    prompt = prompt[:OWN_CHARS]
     if any(words(a or b) >= OWN_WORDS for a, b in _QUOTED.findall(prompt)):
         return True
     if "\n" not in prompt:
