@@ -157,3 +157,25 @@ def test_numbers_drawn_from_a_range_or_items_rerun_in_passes_are_no_walk() -> No
     assert scraping.score(state(drawn)).value < 0.3
     assert scraping.score(state(rerun)).value < 0.3
     assert scraping.score(state(shuffled)).value >= 0.5
+
+
+def test_a_walk_that_wraps_half_its_questions_as_quotes_or_json_still_scrapes() -> None:
+    """A careful scraper sends its request bare on some prompts and wrapped on others (a quoted
+    "Question:" block, a JSON body): the wrapped text is one of its own requests, not a document
+    to transform, and the walk still scrapes. Without the bare ones to compare against it would
+    read as a transformation job."""
+    rng = random.Random(8)
+    codes = rng.sample(range(100, 9999), 400)
+
+    def ask(code: int, i: int) -> str:
+        bare = f"Customs tariff heading {code}: full official description and all subheadings."
+        if i % 3 == 0:
+            return f'Question:\n"{bare}"\n\nPlease answer thoroughly.'
+        if i % 3 == 1:
+            return '{"query": "' + bare + '", "format": "markdown"}'
+        return bare
+
+    reqs = [request("a", T0 + 9 * i, ask(c, i)) for i, c in enumerate(sorted(codes))]
+    s = scraping.score(state(reqs))
+    assert s.value >= 0.5, s
+    assert any("requests wrapped" in e for e in s.evidence), s.evidence

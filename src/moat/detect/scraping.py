@@ -15,22 +15,55 @@ review>"; a form of `Field: value` lines), or as each message under a system pro
 ("Classify the customer message into ..."). On six labelled sets written by others, scrapers did
 any of these in at most 8% of their sampled prompts; localisation, translation, labelling, evaluation
 and batch pipelines in 50-100%. A walk over one's own records (an invoice or ticket number
-counting up beside each document) is not extraction.
+counting up beside each document) is not extraction. A wrapped request is not a document either:
+a careful scraper quotes its own question ("Question:\n"<the request>"", a JSON body) on some
+prompts and sends it bare on others, and text handed over that is one of the account's own plain
+prompts does not count as its own text (`_wrapped_share`).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
+import re
 from functools import reduce
 
 import numpy as np
 
-from moat.detect import keyspace
+from moat.detect import keyspace, text
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import AccountState
 
 MIN_REQUESTS = 20
+WRAPPED = 0.6  # word overlap (Jaccard) at which a handed-over text is one of the account's plain prompts
+_WORD = re.compile(r"\w+")
+
+
+def _words_of(text_: str) -> frozenset[str]:
+    """The words of a text without its keys (tokens with digits) and punctuation."""
+    return frozenset(w for w in _WORD.findall(text_.lower()) if not any(c.isdigit() for c in w))
+
+
+def _wrapped_share(samples: list[str]) -> float:
+    """Share of the sampled prompts handing over text whose text is one of the account's own plain
+    requests: a careful scraper wraps its questions in quotes, a "Question:" block or JSON on some
+    of its prompts and sends them bare on others; a transformation job's documents never stand
+    alone as prompts. (Read on the kept samples; a job whose documents begin past their cut reads
+    as no wrapping, and keeps its reading from the whole prompts.)"""
+    plain: list[frozenset[str]] = []
+    handed: list[list[frozenset[str]]] = []
+    for p in samples:
+        parts = text.own_parts(p)
+        if parts:
+            handed.append([_words_of(x) for x in parts])
+        else:
+            plain.append(_words_of(p))
+    plain = [w for w in plain if len(w) >= 3]
+    if not handed or not plain:
+        return 0.0
+    matched = sum(1 for parts in handed
+                  if any(len(a) >= 3 and len(a & b) >= WRAPPED * len(a | b) for a in parts for b in plain))
+    return matched / len(handed)
 
 
 def _rank_correlation(xs: list[int]) -> float:
@@ -135,12 +168,17 @@ def score(s: AccountState) -> Score:
     cv = s.gap_cv()
     value *= 1.0 - 0.3 * (1.0 - (ramp(cv, 1.2, 0.4) if math.isfinite(cv) else 0.0))
     own = s.own_text_share() if value > 0.0 else 0.0
+    wrapped = _wrapped_share(s.samples) if own >= 0.3 else 0.0
+    own *= 1.0 - wrapped
     value *= 1.0 - 0.9 * ramp(own, 0.3, 0.7)  # its own text, transformed: see the module's docstring
     out = Score(round(value, 4))
     if value >= 0.25:
         out.evidence.extend(evidence)
         if math.isfinite(cv) and cv < 0.6:
             out.evidence.append(f"machine-regular timing (gap variation {cv:.2f})")
+        if wrapped >= 0.3:
+            out.evidence.append(f"{pct(wrapped)} of the text it hands over, quoted or as a document, is one of its "
+                                "own requests wrapped, not text to transform")
         if own >= 0.3:
             out.evidence.append(f"{pct(own)} of sampled prompts hand the model text of their own, quoted or "
                                 "as a document (weighs against extraction)")

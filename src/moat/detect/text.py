@@ -117,15 +117,23 @@ def hands_own_text(prompt: str) -> bool:
     question wrapped onto a second line is neither. Read before the sample's truncation, on the
     first OWN_CHARS characters (where a document handed over begins; an agent's 200 KB context is
     not read whole on every sampled request)."""
-    prompt = prompt[:OWN_CHARS]
-    if any(words(a or b) >= OWN_WORDS for a, b in _QUOTED.findall(prompt)):
-        return True
+    return bool(own_parts(prompt[:OWN_CHARS]))
+
+
+def own_parts(prompt: str) -> list[str]:
+    """The text a prompt hands over (`hands_own_text`): its quoted spans of three words or more,
+    else the document below its first line; [] when there is none."""
+    quoted = [a or b for a, b in _QUOTED.findall(prompt) if words(a or b) >= OWN_WORDS]
+    if quoted:
+        return quoted
     if "\n" not in prompt:
-        return False
+        return []
     lines = [line.strip() for line in prompt.split("\n") if line.strip()]
     if len(lines) < 2 or words(" ".join(lines[1:])) < OWN_WORDS:
-        return False
-    return lines[0].endswith((":", "\uff1a")) or len(lines) >= 3 or any(_FIELD.match(line) for line in lines[1:])
+        return []
+    if lines[0].endswith((":", "\uff1a")) or len(lines) >= 3 or any(_FIELD.match(line) for line in lines[1:]):
+        return ["\n".join(lines[1:])]
+    return []
 
 
 def assigns_transformation(system: str) -> bool:
