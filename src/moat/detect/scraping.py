@@ -58,11 +58,19 @@ def _wrapped_share(samples: list[str]) -> float:
             handed.append([_words_of(x) for x in parts])
         else:
             plain.append(_words_of(p))
-    plain = [w for w in plain if len(w) >= 3]
-    if not handed or not plain:
+    bare = {w for w in plain if len(w) >= 3}
+    if not handed or not bare:
         return 0.0
-    matched = sum(1 for parts in handed
-                  if any(len(a) >= 3 and len(a & b) >= WRAPPED * len(a | b) for a in parts for b in plain))
+    seen: dict[frozenset[str], bool] = {}
+    matched = 0
+    for parts in handed:
+        for a in parts:
+            hit = seen.get(a)
+            if hit is None:
+                hit = seen[a] = len(a) >= 3 and any(len(a & b) >= WRAPPED * len(a | b) for b in bare)
+            if hit:
+                matched += 1
+                break
     return matched / len(handed)
 
 
