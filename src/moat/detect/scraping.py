@@ -63,8 +63,8 @@ def _wrapped_share(samples: list[str]) -> float:
         return 0.0
     seen: dict[frozenset[str], bool] = {}
     matched = 0
-    for parts in handed:
-        for a in parts:
+    for sets in handed:
+        for a in sets:
             hit = seen.get(a)
             if hit is None:
                 hit = seen[a] = len(a) >= 3 and any(len(a & b) >= WRAPPED * len(a | b) for b in bare)
