@@ -238,3 +238,24 @@ def test_office_hours_are_not_synchronised_activity_but_a_shared_schedule_is() -
     sched_a = bins([t + rng.uniform(0, 60) for t in runs])
     sched_b = bins([t + rng.uniform(0, 60) for t in runs])
     assert coordination._synchronised(sched_a, sched_b, T0, T0 + 10 * day)
+
+
+def test_accounts_refused_at_their_plans_cap_on_most_days_corroborate_each_other() -> None:
+    """Two free accounts each asking for all their plan gives, day after day (a farm's members),
+    are tied by it, weighed by how common that is here; one such account and a light user are
+    not, nor is a day or two of refusals."""
+    def week(aid: str, capped_days: int) -> AccountState:
+        s = AccountState({"account_id": aid, "plan": "free"})
+        for day in range(5):
+            for i in range(40):
+                refused = day < capped_days and i >= 35
+                s.add(request(aid, T0 + day * 86400 + 600 * i, f"job {day}-{i}", status=429 if refused else 200))
+        return s
+
+    pop = {f"u{i}": week(f"u{i}", 0) for i in range(200)}
+    pop.update(f1=week("f1", 5), f2=week("f2", 4), light=week("light", 1))
+    rates = coordination.BaseRates(pop)
+    kinds, weight = coordination._ties(pop["f1"], pop["f2"], rates)
+    assert "capped" in kinds and weight >= 0.3
+    assert "capped" not in coordination._ties(pop["f1"], pop["light"], rates)[0]
+    assert "capped" not in coordination._ties(pop["f1"], pop["u3"], rates)[0]

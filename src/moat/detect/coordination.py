@@ -8,6 +8,7 @@ it:
   prompts (`similarity`: mean embeddings, compared with how close unrelated accounts of the same
   population are);
 - *corroboration*: the same payment instrument, /24 egress range, signup window or user agent,
+  both refused at their plan's cap on most days (a farm's members each ask for all it gives),
   each weighed by how exclusive it is in this population (a card two accounts share says much, a
   venue's range forty share says little, an SDK's user agent nothing), and activity synchronised
   beyond chance at 5-minute or, under jitter, hourly resolution.
@@ -43,15 +44,17 @@ MIN_REQUESTS = 10
 MIN_TEMPLATE = 20  # repeated 3-grams: fewer is a habit of phrase, not a template
 NEIGHBOURS = 8  # semantic candidates per account
 SIGNUP_BURST = 6 * 3600
+CAPPED = 0.5  # refused at the plan's cap on this share of active days: asks for all the plan gives
 SYNC = 0.3  # share of the quieter account's bins shared with the other
 SYNC_LIFT = 3.0  # and at least this many times what chance would give
 # How much each kind of corroboration weighs when exclusive; base rates scale it down.
 KIND_WEIGHT = {"payment": 0.9, "keyspace": 0.8, "ip_range": 0.75, "signup_ip": 0.7, "email_series": 0.6,
-               "timing": 0.6, "signup": 0.45, "user_agent": 0.35}
+               "timing": 0.6, "capped": 0.5, "signup": 0.45, "user_agent": 0.35}
 NAMES = {"payment": "the same payment instrument", "keyspace": "disjoint parts of one keyspace",
          "ip_range": "a shared /24 egress range", "signup_ip": "signups from one address",
          "email_series": "numbered addresses of one series",
-         "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent"}
+         "signup": "signups within 6 h", "timing": "synchronised activity", "user_agent": "a rare user agent",
+         "capped": "both refused at their plan's cap on most days"}
 _P = np.uint64(4294967291)  # the largest prime below 2^32: a*x + b stays inside uint64
 
 
@@ -205,6 +208,8 @@ def _attributes(s: AccountState) -> Iterable[str]:
         yield f"ip_range:{prefix}"
     for ua in s.uas:
         yield f"user_agent:{ua}"
+    if s.capped_share() >= CAPPED:
+        yield "capped"
 
 
 @dataclass(slots=True, frozen=True)
@@ -306,6 +311,8 @@ def _ties(x: AccountState, y: AccountState, rates: BaseRates) -> tuple[tuple[str
     cx, cy = ax.get("created_at"), ay.get("created_at")
     if cx is not None and cy is not None and abs(float(cx) - float(cy)) < SIGNUP_BURST:
         found["signup"] = min(rates.weight(f"signup:{int(float(c) // SIGNUP_BURST)}") for c in (cx, cy))
+    if x.capped_share() >= CAPPED and y.capped_share() >= CAPPED:
+        found["capped"] = rates.weight("capped")  # as common as refusals at the cap are here
     uas = x.uas & y.uas
     if uas:
         found["user_agent"] = max(rates.weight(f"user_agent:{u}") for u in uas)
