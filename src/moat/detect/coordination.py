@@ -353,14 +353,22 @@ def _split_keyspace(x: AccountState, y: AccountState) -> bool:
     return len(a & b) <= SPLIT_OVERLAP * min(len(a), len(b))
 
 
+def customer_keys(account: Mapping[str, Any] | None) -> list[str]:
+    """The customers an account openly belongs to: its declared organization, its SSO tenant and
+    its company email domain (a personal one is no customer)."""
+    if not account:
+        return []
+    out = [f"{k} {v}" for k in ("org_id", "sso_tenant") if (v := account.get(k))]
+    email = account.get("email")
+    domain = email_domain(email) if isinstance(email, str) else ""
+    if domain and not is_personal_domain(domain):
+        out.append(f"email domain {domain}")
+    return out
+
+
 def _same_customer(x: AccountState, y: AccountState) -> bool:
     """Openly one customer: the same declared organization, SSO tenant or company email domain."""
-    ax, ay = x.account or {}, y.account or {}
-    for key in ("org_id", "sso_tenant"):
-        if ax.get(key) and ax.get(key) == ay.get(key):
-            return True
-    dx = email_domain(ax.get("email"))
-    return bool(dx) and dx == email_domain(ay.get("email")) and not is_personal_domain(dx)
+    return not set(customer_keys(x.account)).isdisjoint(customer_keys(y.account))
 
 
 def _pairs(groups: Iterable[list[int]]) -> set[tuple[int, int]]:

@@ -1,7 +1,7 @@
 """A customer working for a rival: its other accounts carry a weak affiliation (issue 11 item 4).
 
 Accounts that openly belong together (one declared organization, SSO tenant or company email
-domain) are one customer; coordination never ties them (`coordination._same_customer`), so a
+domain: `coordination.customer_keys`) are one customer; coordination never ties them, so a
 network's affiliation (`networks`) cannot reach them. Yet when a rival pays for several of a
 contractor's accounts, or several of a firm's staff are tied to it by their own strong evidence,
 the firm is doing the rival's work, and its colleagues' accounts say so too, weakly: they get a
@@ -19,10 +19,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from moat.detect import coordination
 from moat.detect.networks import Verdict
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
-from moat.identity.linking_index import email_domain, is_personal_domain
 
 MIN_TIED = 2
 MIN_SHARE = 0.2
@@ -30,24 +30,12 @@ WEIGHT = 1.5  # a customer with two thirds of its accounts tied passes on the ti
 CAP = 0.45  # ... but never enough to flag anyone on its own
 
 
-def keys(account: Mapping[str, object] | None) -> list[str]:
-    """The customers an account openly belongs to: declared organization, SSO tenant, company domain."""
-    if not account:
-        return []
-    out = [f"{k} {v}" for k in ("org_id", "sso_tenant") if (v := account.get(k))]
-    email = account.get("email")
-    domain = email_domain(email) if isinstance(email, str) else ""
-    if domain and not is_personal_domain(domain):
-        out.append(f"email domain {domain}")
-    return out
-
-
 def affiliate(states: Mapping[str, AccountState], links: Mapping[str, AccountLink], out: Verdict) -> None:
     """Weak affiliation for the untied accounts of customers several of whose accounts are tied
     to one restricted organization (kept only where stronger than what `out` already holds)."""
     members: dict[str, list[str]] = {}
     for aid, s in states.items():
-        for key in keys(s.account):
+        for key in coordination.customer_keys(s.account):
             members.setdefault(key, []).append(aid)
     for key, accounts in members.items():
         if len(accounts) <= MIN_TIED:
