@@ -74,6 +74,14 @@ def error_problems(who: str, rid: str, status: Any, code: Any, param: Any, kind:
     return problems
 
 
+def sdk_error_problems(who: str, rid: str, exc: openai.APIStatusError) -> list[str]:
+    """`error_problems` for an error the Python openai SDK raised (directly or under the Agents SDK)."""
+    body = exc.body if isinstance(exc.body, dict) else {}
+    problems = [] if isinstance(exc, openai.BadRequestError) else [
+        f"{who} raised {type(exc).__name__}, expected BadRequestError (body {exc.body!r})"]
+    return problems + error_problems(who, rid, exc.status_code, exc.code, exc.param, exc.type, body.get("message"))
+
+
 def owners_response(moat: Gateway) -> str:
     made = client_for(f"{moat.url}/v1", API_KEY).responses.create(model=MODEL, input=nonce())
     assert made.status == "completed" and made.id, made
@@ -94,11 +102,7 @@ def test_python_another_account_cannot_continue_a_response(fake: FakeUpstream, m
         answered = other.responses.create(model=MODEL, input=nonce(), previous_response_id=rid)
         problems.append(f"another account continued the response: {answered.status} {answered.id}")
     except openai.APIStatusError as exc:
-        body = exc.body if isinstance(exc.body, dict) else {}
-        if not isinstance(exc, openai.BadRequestError):
-            problems.append(f"raised {type(exc).__name__}, expected BadRequestError (body {exc.body!r})")
-        problems += error_problems("Python SDK", rid, exc.status_code, exc.code, exc.param, exc.type,
-                                   body.get("message"))
+        problems += sdk_error_problems("Python SDK", rid, exc)
     leaked = creates_continuing(fake, mark, rid)
     if leaked:
         problems.append(f"another account's continuation reached the upstream ({len(leaked)} request(s))")
@@ -194,11 +198,7 @@ def test_agents_sdk_another_account_cannot_continue_a_response(fake: FakeUpstrea
         result = run(PRO_KEY)
         problems.append(f"another account continued the response (Agents SDK): {result.final_output!r}")
     except openai.APIStatusError as exc:
-        body = exc.body if isinstance(exc.body, dict) else {}
-        if not isinstance(exc, openai.BadRequestError):
-            problems.append(f"Agents SDK raised {type(exc).__name__}, expected BadRequestError")
-        problems += error_problems("Agents SDK", rid, exc.status_code, exc.code, exc.param, exc.type,
-                                   body.get("message"))
+        problems += sdk_error_problems("Agents SDK", rid, exc)
     if creates_continuing(fake, mark, rid):
         problems.append("another account's continuation reached the upstream (Agents SDK)")
 
