@@ -11,8 +11,8 @@ text of its own, to classify, extract from, label or translate. It comes in thre
 ("Translate to de-DE. Key `editor.save_3`: "Save changes""; "Label the sentiment: "Refund took 3
 weeks"") or set off as a document below the instruction ("Extract vendor, date and total from
 invoice INV-0098020:\n<the invoice>"; "Item 788-05049\nLabel the sentiment ...\nText: <the
-review>"; a form of `Field: value` lines), or as each message under a system prompt that sets a task over each message
-("Classify the customer message into ..."). On six labelled sets written by others, scrapers did
+review>"; a form of `Field: value` lines), or as every message under a system prompt that sets a
+task over it ("Classify the customer message into ..."). On six labelled sets written by others, scrapers did
 any of these in at most 8% of their sampled prompts; localisation, translation, labelling, evaluation
 and batch pipelines in 50-100%. A walk over one's own records (an invoice or ticket number
 counting up beside each document) is not extraction. A wrapped request is not a document either:
