@@ -384,3 +384,47 @@ def test_a_declared_company_by_its_distinctive_name_corroborates_the_office_rang
     result = link.link_for("a")
     assert result is not None and result.org_id == "rival-labs" and result.restricted
     assert any("by its distinctive name" in e for e in result.evidence), result.evidence
+
+
+def test_a_work_email_nothing_renews_ages_with_the_account() -> None:
+    """A former employee keeps the account made with the rival's email, from its office, naming it:
+    a year and more on, from home and on its own card, all of that is one fact about signup, aged
+    once. Anything current (a request from the rival's network, its SSO tenant) renews the tie, and
+    a young account with the same email links at full weight."""
+    year = 365 * 86400.0
+    now = 1.4 * year
+    link = linker()
+    accounts = {
+        "former": {"created_at": 0.0, "signup_ip": "203.0.113.9", "declared_company": "Rival Labs"},
+        "email-only": {"created_at": 0.0},
+        "from-office": {"created_at": 0.0},
+        "sso": {"created_at": 0.0, "sso_tenant": "rival.okta.com"},
+        "young": {"created_at": now - 60 * 86400},
+    }
+    for aid, extra in accounts.items():
+        link.add_account({"account_id": aid, "email": f"{aid}@rivallabs.com", **extra})
+        link.add_request({"account_id": aid, "ts": now, "client_ip": "192.0.2.1"})
+    link.add_request({"account_id": "from-office", "ts": now - 3600, "client_ip": "203.0.113.40"})
+    got = {aid: link.link_for(aid) for aid in accounts}
+    former = got["former"]
+    assert former is not None and former.org_id is None
+    assert 0.25 < former.restricted_score < 0.5  # a weak tie, still ranked above no tie
+    assert any("dates from signup and nothing current renews it" in e for e in former.evidence), former.evidence
+    assert any("email domain rivallabs.com" in e and "1.4 years ago" in e for e in former.evidence)
+    email_only = got["email-only"]
+    assert email_only is not None and email_only.org_id is None and email_only.restricted_score < 0.5
+    for aid in ("from-office", "sso", "young"):
+        current = got[aid]
+        assert current is not None and current.org_id == "rival-labs" and current.restricted, (aid, current)
+
+
+def test_signup_only_addresses_stay_address_evidence() -> None:
+    """An old account whose only tie is the address it signed up from: aging it does not turn the
+    address into corroboration (addresses alone never link)."""
+    year = 365 * 86400.0
+    link = linker()
+    link.add_account({"account_id": "a", "email": "a@gmail.com", "signup_ip": "203.0.113.9", "created_at": 0.0})
+    link.add_request({"account_id": "a", "ts": 1.5 * year, "client_ip": "192.0.2.1"})
+    got = link.link_for("a")
+    assert got is not None and got.org_id is None
+    assert any("addresses alone never link" in e for e in got.evidence)

@@ -128,3 +128,26 @@ def test_resolve_context_reads_the_attribute_stage_fields() -> None:
     assert r.resolve_context(ctx).org_id == "rival-labs" and ctx.entity.restricted
     ctx.attribution_trust, ctx.entity = "low", ResolvedEntity()
     assert r.resolve_context(ctx).org_id == "ide-co"  # unsigned claims only corroborate
+
+
+def test_an_old_work_email_nothing_renews_does_not_refuse() -> None:
+    """As the linker weighs it: a rival's email on an account made two years ago, with nothing
+    current beside it, is a weak tie at request time; a request from the rival's network, the
+    rival's card or a young account resolves to the rival."""
+    import time
+
+    r = Resolver(ORGS)
+    two_years_ago = time.time() - 2 * 365 * 86400
+    old = Account("old", email="x@rivallabs.com", verified=True, created_at=two_years_ago)
+    e = r.resolve(account=old, client_ip="192.0.2.7")
+    assert e.org_id is None and not e.restricted and e.confidence < 0.5
+    assert "nothing current renews it" in e.evidence[0]
+    e = r.resolve(account=old, client_ip="203.0.113.7")
+    assert (e.org_id, e.restricted) == ("rival-labs", True)
+    paid = Account("paid", email="x@rivallabs.com", verified=True, created_at=two_years_ago,
+                   payment_fingerprint="pf_rival")
+    e = r.resolve(account=paid)
+    assert (e.org_id, e.restricted) == ("rival-labs", True) and e.confidence > 0.95
+    young = Account("young", email="x@rivallabs.com", verified=True, created_at=time.time() - 30 * 86400)
+    e = r.resolve(account=young)
+    assert (e.org_id, e.restricted) == ("rival-labs", True) and e.confidence > 0.85

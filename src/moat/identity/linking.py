@@ -96,7 +96,9 @@ class _Group:
 
 # Kinds of evidence. Addresses are the one kind that never links on its own: a listed range may
 # be a cloud egress block, a VPN exit or a coworking floor that the organization shares.
-ADDRESS, OWN, INHERITED = "address", "own", "inherited"
+# A work email and what the account said at signup (its declared company) are its own evidence,
+# kept apart because they age when nothing current renews them.
+ADDRESS, OWN, EMAIL, AT_SIGNUP, INHERITED = "address", "own", "email", "at signup", "inherited"
 # (org_id) -> list of (weight, evidence text, kind)
 _Candidates = dict[str, list[tuple[float, str, str]]]
 
@@ -144,7 +146,7 @@ class Linker:
             account = {name: getattr(account, name, None) for name in _ACCOUNT_ATTRS}
         cfg, index = self.config, self.index
         idx = self._idx(str(account["account_id"]))
-        found: list[tuple[str, float, str]] = []
+        found: list[tuple[str, float, str, str]] = []
         domain = email_domain(account.get("email"))
         if domain:
             hit = index.by_domain(domain)
@@ -155,23 +157,23 @@ class Linker:
                     else cfg.w_email_unverified
                 what = "verified email domain" if verified else "unverified email domain"
                 sub = "" if matched == domain else f" (subdomain of {matched})"
-                found.extend((o, w, f"{what} {domain}{sub} belongs to {o}") for o in orgs)
+                found.extend((o, w, f"{what} {domain}{sub} belongs to {o}", EMAIL) for o in orgs)
         tenant = account.get("sso_tenant")
         if tenant:
             tenant = str(tenant).lower().strip()
-            found.extend((o, cfg.w_sso, f"SSO tenant {tenant} belongs to {o}")
+            found.extend((o, cfg.w_sso, f"SSO tenant {tenant} belongs to {o}", OWN)
                          for o in index.sso_tenants.get(tenant, ()))
             if not is_personal_domain(tenant):
                 self._link_key(idx, SSO, tenant)
         payment = account.get("payment_fingerprint")
         if payment:
             payment = str(payment)
-            found.extend((o, cfg.w_payment, f"payment instrument {payment} is {o}'s own")
+            found.extend((o, cfg.w_payment, f"payment instrument {payment} is {o}'s own", OWN)
                          for o in index.payment_fingerprints.get(payment, ()))
             self._link_key(idx, PAYMENT, payment)
         declared = account.get("org_id")
         if declared and declared in index.orgs:
-            found.append((declared, cfg.w_declared_org, f"account declares organization {declared}"))
+            found.append((declared, cfg.w_declared_org, f"account declares organization {declared}", OWN))
         company = account.get("declared_company")
         named, loose = index.by_declared_name(company)
         for o in named:
@@ -185,10 +187,10 @@ class Linker:
             self._link_key(idx, DEVICE, str(device))
         if found:
             cands = self._direct.setdefault(idx, {})
-            for org, w, text in found:
+            for org, w, text, kind in found:
                 entries = cands.setdefault(org, [])
                 if all(t != text for _, t, _ in entries):
-                    entries.append((w, text, OWN))
+                    entries.append((w, text, kind))
         created = account.get("created_at")
         if isinstance(created, _NUMBER):
             self._created[idx] = float(created)
@@ -306,7 +308,7 @@ class Linker:
         stale = self._staleness(idx)
         for org, text in self._declared.get(idx, ()):
             w = cfg.w_declared_company * stale
-            cands.setdefault(org, []).append((w, text + self._age_note(idx, stale), OWN))
+            cands.setdefault(org, []).append((w, text + self._age_note(idx, stale), AT_SIGNUP))
         found = self._addresses.evidence(idx, stale, self._age_note(idx, stale), self._tied, purity_cache)
         for org, (total, text) in found.items():
             cands.setdefault(org, []).append((total, text, ADDRESS))
@@ -318,7 +320,41 @@ class Linker:
                     w = cfg.w_end_user_org_platform if platform else cfg.w_end_user_org
                     cands.setdefault(org, []).append(
                         (w, f"attested end-user organization {org} on {n} of {total} requests", OWN))
+        if stale < 1.0:
+            for org, entries in cands.items():
+                if any(kind != ADDRESS for _, _, kind in entries) and self._from_signup_only(idx, org, entries):
+                    cands[org] = self._one_moment(idx, entries, stale)
         return cands
+
+    def _from_signup_only(self, idx: int, org: str, entries: list[tuple[float, str, str]]) -> bool:
+        """Whether all of an account's evidence for `org` dates from its signup.
+
+        Current evidence renews a tie: the organization's SSO tenant or card, a declared
+        membership, an attested end-user organization, a request from its network.
+        """
+        if any(kind not in (EMAIL, AT_SIGNUP, ADDRESS) for _, _, kind in entries):
+            return False
+        return not any(kind == ADDRESS for _, _, kind in entries) or not self._addresses.called_from(idx, org)
+
+    def _one_moment(self, idx: int, entries: list[tuple[float, str, str]],
+                    stale: float) -> list[tuple[float, str, str]]:
+        """Signup-time evidence as one fact, aged once.
+
+        A verified work email, the company typed in and the address the account was made from
+        all say one thing: the person was at the organization when the account was made. They
+        are not independent signals to add up, and people leave and keep their accounts: a
+        former employee's account, a year and more on, comes from home and pays with its own
+        card. So they combine at their weight at signup and the whole halves with the account's
+        age, as the signup address alone does.
+        """
+        at_signup = noisy_or(w if kind == EMAIL else min(1.0, w / stale) for w, _, kind in entries)
+        total = at_signup * stale
+        note = self._age_note(idx, stale)
+        shown = [(0.0, text + (note if kind == EMAIL else ""), kind) for _, text, kind in entries]
+        kinds = {k for _, _, k in entries}
+        kind = EMAIL if EMAIL in kinds else AT_SIGNUP if AT_SIGNUP in kinds else ADDRESS
+        return [(total, f"all of it dates from signup and nothing current renews it: together weight "
+                        f"{at_signup:.2f} then, {total:.2f} now", kind), *shown]
 
     def _staleness(self, idx: int) -> float:
         """How much signup-time evidence (signup address, declared company) still says.

@@ -80,6 +80,13 @@ class AddressEvidence:
             in_range = self._range_members[found[0]] = set()
         in_range.add(idx)
 
+    def called_from(self, idx: int, org: str) -> bool:
+        """Whether the account made a request from inside one of `org`'s listed ranges."""
+        ips = self._ips.get(idx)
+        if not ips:
+            return False
+        return any(flags & REQUEST and org in self._ip_hits[key][1] for key, flags in ips.items())
+
     def evidence(self, idx: int, stale: float, age_note: str, tied_to: Tied,
                  cache: Purity) -> dict[str, tuple[float, str]]:
         """Per organization: (weight, evidence text) of the account's addresses in its ranges.

@@ -15,6 +15,7 @@ not who is calling), then the highest confidence.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,9 @@ class ResolveConfig:
     w_signed_org: float = 0.9  # a registered platform's signed claim
     w_signed_domain: float = 0.9
     w_low_trust: float = 0.4  # unsigned end-user fields: corroborate only
+    # A work email nothing else renews ages with the account, as the linker weighs it
+    # (`LinkingConfig.signup_half_life_days`): a former employee's account keeps its old address.
+    signup_half_life_days: float = 365.0
 
 
 class Resolver:
@@ -56,7 +60,8 @@ class Resolver:
         self.config = config or ResolveConfig()
         self.index = orgs if isinstance(orgs, OrgIndex) else OrgIndex.build(orgs)
         self._links: dict[str, AccountLink] = {k: v for k, v in (account_links or {}).items() if v.org_id}
-        self._accounts: dict[str, tuple[Any, _Cands]] = {}
+        # account -> (record, evidence, evidence with an aged work email renewed, when one aged)
+        self._accounts: dict[str, tuple[Any, _Cands, _Cands | None]] = {}
         self._hints: dict[tuple[str, str, str, str], _Cands] = {}  # (trust, platform|source, org, domain)
         self._ips: dict[str, _Cands] = {}  # client IP -> evidence (most traffic repeats addresses)
 
@@ -89,7 +94,8 @@ class Resolver:
     def resolve(self, *, account: Any = None, org: Any = None, attribution: Attribution | None = None,
                 client_ip: str | None = None) -> ResolvedEntity:
         """The entity behind one request. `account`/`org` are directory records (or None)."""
-        cands = self._account_cands(account, org) if account is not None or org is not None else {}
+        cands, renewable = self._account_cands(account, org) if account is not None or org is not None \
+            else ({}, None)
         extra: list[_Cands] = []
         if attribution is not None:
             extra.append(self._attribution_cands(attribution))
@@ -100,6 +106,8 @@ class Resolver:
                 by_ip = self._ip_cands(client_ip)
             if by_ip:
                 extra.append(by_ip)
+                if renewable is not None and any(o in renewable for o in by_ip):
+                    cands = renewable  # a request from the organization's network renews the email
         if extra:
             cands = _merge(cands, *extra)
         if not cands:
@@ -142,17 +150,18 @@ class Resolver:
                 evidence.append(f"{org} is {reason}")
         return ResolvedEntity(org, round(conf, 4), restricted, evidence)
 
-    def _account_cands(self, account: Any, org: Any) -> _Cands:
+    def _account_cands(self, account: Any, org: Any) -> tuple[_Cands, _Cands | None]:
         account_id = getattr(account, "account_id", None)
         key = account_id or f"org:{getattr(org, 'org_id', '')}"
         hit = self._accounts.get(key)
         if hit is not None and hit[0] is account:
-            return hit[1]
+            return hit[1], hit[2]
         cfg, index = self.config, self.index
         found: list[tuple[str, float, str]] = []
         org_id = getattr(org, "org_id", None) or getattr(account, "org_id", None)
         if org_id and org_id in index.orgs:
             found.append((org_id, cfg.w_account_org, f"account belongs to organization {org_id}"))
+        emails: list[tuple[str, float, str]] = []
         if account is not None:
             domain = email_domain(getattr(account, "email", None))
             by_domain = index.by_domain(domain) if domain else None
@@ -160,7 +169,7 @@ class Resolver:
                 verified = getattr(account, "verified", True) is not False
                 w = cfg.w_email_domain if verified else cfg.w_email_unverified
                 what = "verified email domain" if verified else "unverified email domain"
-                found.extend((o, w, f"account {what} {domain} belongs to {o}") for o in by_domain[1])
+                emails.extend((o, w, f"account {what} {domain} belongs to {o}") for o in by_domain[1])
             tenant = (getattr(account, "sso_tenant", None) or "").lower()
             found.extend((o, cfg.w_sso, f"account SSO tenant {tenant} belongs to {o}")
                          for o in index.sso_tenants.get(tenant, ()))
@@ -170,13 +179,29 @@ class Resolver:
             link = self._links.get(account_id) if account_id else None
             if link is not None and link.org_id:
                 found.append((link.org_id, link.confidence, "linked: " + "; ".join(link.evidence[:3])))
-        cands: _Cands = {}
-        for o, w, text in found:
-            cands.setdefault(o, (_ACCOUNT, []))[1].append((w, text))
+        aged = self._aged_emails(account, emails, {o for o, _, _ in found}) if emails else []
+        cands = _account_evidence(found + aged)
+        renewable = _account_evidence(found + emails) if aged != emails else None
         if len(self._accounts) >= _CACHE_MAX:
             self._accounts.clear()
-        self._accounts[key] = (account, cands)
-        return cands
+        self._accounts[key] = (account, cands, renewable)
+        return cands, renewable
+
+    def _aged_emails(self, account: Any, emails: list[tuple[str, float, str]],
+                     renewed: set[str]) -> list[tuple[str, float, str]]:
+        """A work email's weight, aged with the account unless other account evidence renews it.
+
+        As the linker weighs it: the address says where the person worked when the account was
+        made. A request from the organization's network renews it (`resolve` then uses the
+        email at full weight).
+        """
+        created = getattr(account, "created_at", None)
+        age_days = (time.time() - created) / 86400.0 if isinstance(created, (int, float)) and created > 0 else 0.0
+        if age_days <= 0:
+            return emails
+        stale = 0.5 ** (age_days / self.config.signup_half_life_days)
+        note = f" (account made {age_days / 365.25:.1f} years ago, nothing current renews it: weight x{stale:.2f})"
+        return [(o, w, text) if o in renewed else (o, w * stale, text + note) for o, w, text in emails]
 
     def _ip_cands(self, client_ip: str) -> _Cands:
         hit = self.index.cidrs.lookup(client_ip)
@@ -216,6 +241,13 @@ class Resolver:
             self._hints.clear()
         self._hints[key] = cands
         return cands
+
+
+def _account_evidence(found: list[tuple[str, float, str]]) -> _Cands:
+    cands: _Cands = {}
+    for o, w, text in found:
+        cands.setdefault(o, (_ACCOUNT, []))[1].append((w, text))
+    return cands
 
 
 def _merge(*parts: _Cands) -> _Cands:
