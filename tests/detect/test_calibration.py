@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 from moat.detect import calibration
 from moat.detect.calibration import Calibration, hold, raised_point
@@ -91,20 +92,24 @@ def _flagged(findings: dict[str, dict[str, Any]], category: str) -> list[str]:
                   key=lambda a: -findings[a]["scores"][category])
 
 
-def test_cleared_accounts_are_held_within_the_rate_on_a_population(small_dataset: Path) -> None:
+@pytest.mark.parametrize("clear", ["strongest", "weakest"])
+def test_cleared_accounts_are_held_within_the_rate_on_a_population(small_dataset: Path, clear: str) -> None:
     engine, _ = score_dataset(small_dataset)
     before = {f["account_id"]: f for f in engine.findings()}
     active = sum(1 for s in engine.states.values() if s.n)
-    # Reviewers clear the strongest half of every category's flagged accounts (whatever the
-    # simulator meant them to be), and confirm the rest.
+    # Reviewers clear one half of every category's flagged accounts (whatever the simulator meant
+    # them to be) and confirm the other: the strongest half (the rate cannot be held without losing
+    # confirmed abuse: the point stops short) or the weakest, as false positives usually are.
     reviews: dict[str, Review] = {}
     cleared: dict[str, list[str]] = {}
     for k in CATEGORIES:
         flagged = [a for a in _flagged(before, k) if a not in reviews]
-        cleared[k] = flagged[: len(flagged) // 2]
+        half = len(flagged) // 2
+        cleared[k], confirmed = ((flagged[:half], flagged[half:]) if clear == "strongest"
+                                 else (flagged[len(flagged) - half:], flagged[:len(flagged) - half]))
         for a in cleared[k]:
             reviews[a] = Review(True, frozenset({k}))
-        for a in flagged[len(flagged) // 2:]:
+        for a in confirmed:
             reviews.setdefault(a, Review(False, frozenset({k})))
     assert sum(len(v) for v in cleared.values()) >= 6  # enough flags to judge in this population
     rate = 0.005
@@ -128,7 +133,8 @@ def test_cleared_accounts_are_held_within_the_rate_on_a_population(small_dataset
         # rankings do not move: the calibrated scores keep every pair's order
         order = sorted(before, key=lambda a: (before[a]["scores"][k], a))
         assert [after[a]["scores"][k] for a in order] == sorted(after[a]["scores"][k] for a in order)
-    assert sum(f["risk"] >= 0.5 for f in after.values()) < sum(f["risk"] >= 0.5 for f in before.values())
+    if clear == "weakest":  # fewer accounts flagged; the strongest half may all stay where they were
+        assert sum(f["risk"] >= 0.5 for f in after.values()) < sum(f["risk"] >= 0.5 for f in before.values())
 
 
 async def test_the_online_scorer_reads_the_reviewers_labels_from_sqlite(small_dataset: Path, tmp_path: Path) -> None:

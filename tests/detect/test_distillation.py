@@ -150,3 +150,61 @@ def test_asking_again_for_another_made_up_problem_is_sampling_not_a_rerun() -> N
     s = state(reqs)
     assert s.repeat_share() < 0.1
     assert distillation.score(s).value >= 0.7
+
+
+def _eval_set_run_by(members: list[tuple[str, str]], questions: int = 120) -> dict[str, dict]:
+    """Accounts (id, email) each asking, with reasoning on, every question of one generated set:
+    long derivations, one a minute, the shape of a harvest."""
+    from moat.detect.engine import Engine
+
+    engine = Engine()
+    for aid, email in members:
+        engine.add_account({"account_id": aid, "email": email, "plan": "api", "created_at": T0 - 86400})
+    for m, (aid, _) in enumerate(members):
+        for k in range(questions):
+            prompt = (f"[{k + 1:03d}] Prove the bound for {SUBJECTS[k % len(SUBJECTS)]}, instance {k}, "
+                      "and derive every step.")
+            engine.add_request(request(aid, T0 + 60 * k + m, prompt, reasoning=True, input_tokens=45,
+                                       output_tokens=2400, request_id=f"{aid}-{k}"))
+    return {f["account_id"]: f for f in engine.findings()}
+
+
+def test_a_research_group_running_one_eval_set_between_its_members_is_not_harvesting() -> None:
+    """Three members of one university group run the same numbered reasoning set: each member's
+    prompts its colleagues also asked, an evaluation re-run, not new questions. The same traffic
+    from three personal-domain accounts (no open customer: nothing says they are colleagues) and
+    from one university account alone still reads as a harvest."""
+    lab = _eval_set_run_by([(f"lab{i}", f"r{i}@cs.uni-halden.ac.uk") for i in range(3)])
+    for aid, f in lab.items():
+        assert f["scores"]["distillation"] < 0.3, (aid, f)
+    personal = _eval_set_run_by([(f"p{i}", f"p{i}@gmail.com") for i in range(3)])
+    for aid, f in personal.items():
+        assert f["scores"]["distillation"] >= 0.5, (aid, f)
+    alone = _eval_set_run_by([("solo", "solo@cs.uni-halden.ac.uk")])
+    assert alone["solo"]["scores"]["distillation"] >= 0.5
+
+
+def test_colleague_shares_compare_exact_prompts_within_one_customer() -> None:
+    """A colleague asking different questions shares nothing; a personal-domain account is no
+    customer, so no share is computed for it."""
+    from moat.detect.customers import colleague_shares
+    from moat.detect.state import AccountState
+
+    def account(aid: str, email: str, prompts: list[str]) -> AccountState:
+        s = AccountState({"account_id": aid, "email": email, "plan": "api"})
+        for i, p in enumerate(prompts):
+            s.add(request(aid, T0 + i, p))
+        return s
+
+    shared = [f"question {k} about {SUBJECTS[k % 20]}" for k in range(80)]
+    states = {
+        "a": account("a", "a@firm.example", shared),
+        "b": account("b", "b@firm.example", shared[:40] + [f"other {k}" for k in range(40)]),
+        "c": account("c", "c@firm.example", [f"own {k} on {SUBJECTS[k % 20]}" for k in range(60)]),
+        "d": account("d", "d@gmail.com", shared),
+    }
+    got = colleague_shares(states)
+    assert got["a"] == pytest.approx(0.5, abs=0.03)
+    assert got["b"] == pytest.approx(0.5, abs=0.03)
+    assert got["c"] < 0.05
+    assert "d" not in got

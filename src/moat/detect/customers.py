@@ -1,4 +1,12 @@
-"""A customer working for a rival: its other accounts carry a weak affiliation (issue 11 item 4).
+"""What an open customer's accounts say about each other (issue 11 items 4 and 5).
+
+`colleague_shares`: a research group's members run one evaluation set between them (a shared
+script, the same numbered items), so most of each member's prompts a colleague also asked; a
+harvester's accounts, even on one company's domain, ask each question once between them, since a
+prompt asked twice is data bought twice. The share is read by distillation as a re-run of a fixed
+set, not novelty.
+
+`affiliate`: a customer working for a rival: its other accounts carry a weak affiliation.
 
 Accounts that openly belong together (one declared organization, SSO tenant or company email
 domain: `coordination.customer_keys`) are one customer; coordination never ties them, so a
@@ -18,6 +26,8 @@ list does not know, one address in twenty tied, is no firm).
 from __future__ import annotations
 
 from collections.abc import Mapping
+
+import numpy as np
 
 from moat.detect import coordination
 from moat.detect.networks import Verdict
@@ -66,3 +76,47 @@ def affiliate(states: Mapping[str, AccountState], links: Mapping[str, AccountLin
             held = out.affiliation.get(aid)
             if held is None or held[1] < value:
                 out.affiliation[aid] = (org, value, [text])
+
+
+MIN_PROMPTS = 20  # an account with fewer distinct prompts says nothing about sharing a set
+
+
+def colleague_shares(states: Mapping[str, AccountState]) -> dict[str, float]:
+    """Per account of an open customer with several accounts: the share of its distinct prompts
+    that another account of the same customer also asked (exact text; hashed into each account's
+    seen-prompt bitmap, so a few in a thousand match by chance)."""
+    members: dict[str, list[str]] = {}
+    for aid, s in states.items():
+        if s.n < MIN_PROMPTS:
+            continue
+        for key in coordination.customer_keys(s.account):
+            members.setdefault(key, []).append(aid)
+    bitmaps: dict[str, np.ndarray] = {}
+    out: dict[str, float] = {}
+    for accounts in members.values():
+        if len(accounts) < 2:
+            continue
+        maps = []
+        for aid in accounts:
+            bits = bitmaps.get(aid)
+            if bits is None:
+                bits = bitmaps[aid] = np.frombuffer(bytes(states[aid].seen_prompts()), dtype=np.uint8)
+            maps.append(bits)
+        # The OR of every other member's bitmap: prefix and suffix ORs, one pass each way.
+        before = [np.zeros_like(maps[0])]
+        for bits in maps[:-1]:
+            before.append(before[-1] | bits)
+        after = np.zeros_like(maps[0])
+        for i in range(len(maps) - 1, -1, -1):
+            own = maps[i]
+            mine = _ones(own)
+            if mine >= MIN_PROMPTS:
+                share = _ones(own & (before[i] | after)) / mine
+                aid = accounts[i]
+                out[aid] = max(out.get(aid, 0.0), share)
+            after = after | own
+    return out
+
+
+def _ones(bits: np.ndarray) -> int:
+    return int(np.unpackbits(bits).sum())

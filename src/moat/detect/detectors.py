@@ -20,10 +20,12 @@ Scores = dict[str, Score]
 DATA = {"scraping": data.harvest, "tier_abuse": data.resale}
 
 
-def score(state: AccountState, crowd: Mapping[str, int] | None = None) -> Scores:
+def score(state: AccountState, crowd: Mapping[str, int] | None = None, shared: float = 0.0) -> Scores:
     """Every per-account detector's score of one account (`crowd`: how many accounts use each
-    network, for resale; `moat.detect.data_features.crowd_of`)."""
-    out = {k: d.score(state) for k, d in PER_ACCOUNT.items()}
+    network, for resale; `moat.detect.data_features.crowd_of`; `shared`: the share of its prompts
+    its colleagues also asked, for distillation; `moat.detect.customers.colleague_shares`)."""
+    out = {k: distillation.score(state, shared) if k == "distillation" else d.score(state)
+           for k, d in PER_ACCOUNT.items()}
     if state.asks() >= data.MIN_REQUESTS:
         for k, read in DATA.items():
             found = data.resale(state, crowd) if k == "tier_abuse" else read(state)

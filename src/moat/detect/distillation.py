@@ -3,7 +3,8 @@
 No single feature is enough (issue 6 item 2): enterprise batch jobs are templated and single-turn,
 benchmarks elicit chain-of-thought, chat apps span every topic. Required together: volume,
 reasoning elicitation (the flag or the phrasing), novelty (a harvester never asks the same prompt
-twice; a benchmark re-runs a fixed question set) and a harvesting shape (broad topic coverage or
+twice; a benchmark re-runs a fixed question set, and a research group's members run one set between
+them) and a harvesting shape (broad topic coverage or
 short prompts with long answers); single-turn traffic and templated system prompts support it.
 Single-turn is support, not a requirement, for one account: a careful harvester wraps its
 questions in follow-ups ("go deeper", "now the edge cases") so that its traffic looks like chat,
@@ -31,12 +32,14 @@ SINGLE_ACCOUNT = 0.35  # how much one account's conversations speak against harv
 SINGLE_GROUP = 0.7  # and a group's read as one (moat.detect.networks): its members are people talking
 
 
-def score(s: AccountState) -> Score:
+def score(s: AccountState, shared: float = 0.0) -> Score:
+    """`shared`: the share of the account's prompts that colleagues (accounts of the same open
+    customer) also asked: an evaluation set run between them, not new questions."""
     if s.n < MIN_REQUESTS:
         return Score()
     elicit = s.elicit_share()
     breadth = s.breadth()
-    novelty = 1 - s.repeat_share()
+    novelty = (1 - s.repeat_share()) * (1 - shared)
     single = s.single_turn_share()
     ratio = s.output_ratio()
     # Networks spread their volume thin on purpose: per account, a few hundred requests is a lot.
@@ -58,6 +61,8 @@ def score(s: AccountState) -> Score:
                             f"(reasoning flag or phrasing), {num(daily)} per active day")
         out.evidence.append(f"prompts span {breadth} unrelated domains; "
                             f"{pct(novelty)} of prompts are new; output/input token ratio {ratio:.1f}")
+        if shared >= 0.1:
+            out.evidence.append(f"{pct(shared)} of its prompts its colleagues (the same customer) also asked")
         if s.n_followup == 0:
             out.evidence.append("no multi-turn conversations")
         else:

@@ -57,6 +57,7 @@ class Cross:
     calibration: Calibration = field(default_factory=Calibration)
     own: Mapping[str, Scores] = field(default_factory=dict)
     crowd: Mapping[str, int] = field(default_factory=dict)  # accounts per data network (/24)
+    shared: Mapping[str, float] = field(default_factory=dict)  # prompts colleagues also asked
 
 
 def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
@@ -67,7 +68,8 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
     Safe to run on a snapshot of the states on another thread (the online scorer does).
     """
     crowd = crowd_of(states.values())
-    own = {aid: detectors.score(s, crowd) for aid, s in states.items()}
+    shared = customers.colleague_shares(states)
+    own = {aid: detectors.score(s, crowd, shared.get(aid, 0.0)) for aid, s in states.items()}
     verdict = networks.judge(coordination.groups(states), states, links, own=own)
     customers.affiliate(states, links, verdict)  # a firm several of whose accounts a rival is behind
     crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
@@ -84,7 +86,7 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
                         into.setdefault(k, []).append(part.value)
         active = sum(1 for s in states.values() if s.n)
         cal = calibration.hold(cal, cleared, confirmed, active, benign_flag_rate, len(CATEGORIES))
-    return Cross(links, verdict, cal, own, crowd)
+    return Cross(links, verdict, cal, own, crowd, shared)
 
 
 def parts(aid: str, raw: Scores, verdict: Verdict, link: AccountLink | None, cal: Calibration) -> dict[str, Score]:
@@ -189,7 +191,8 @@ class Engine:
         """
         verdict, cal = result.verdict, result.calibration
         link = result.links.get(aid)
-        raw = scored if scored is not None else detectors.score(self.states[aid], result.crowd)
+        raw = scored if scored is not None else detectors.score(self.states[aid], result.crowd,
+                                                                 result.shared.get(aid, 0.0))
         found = parts(aid, raw, verdict, link, cal)
         scores = {k: float(found[k].value) for k in CATEGORIES}
         for k in cal.raised:

@@ -251,6 +251,17 @@ class AccountState(DataFeatures):
                 self.n_switch += 1
             self.last_p16 = p16
 
+    def seen_prompts(self) -> bytearray:
+        """The prompts this account asked, as a SEEN_BITS bitmap of their hashes (for comparing
+        with other accounts': `moat.detect.customers.colleague_shares`)."""
+        if self._seen is not None:
+            return self._seen
+        bits = bytearray(SEEN_BITS >> 3)
+        for old in self._small_seen:
+            h = old % SEEN_BITS
+            bits[h >> 3] |= 1 << (h & 7)
+        return bits
+
     def _grow_seen(self) -> None:
         """Past 64 requests, exact repeats are tracked in a fixed-size bitmap instead of a set."""
         seen = self._seen = bytearray(SEEN_BITS >> 3)
