@@ -208,3 +208,37 @@ def test_colleague_shares_compare_exact_prompts_within_one_customer() -> None:
     assert got["b"] == pytest.approx(0.5, abs=0.03)
     assert got["c"] < 0.05
     assert "d" not in got
+
+
+def test_a_harvest_of_made_up_problems_wrapped_in_follow_ups_scores_as_distillation() -> None:
+    """A careful harvester asks the model to make up a problem in one of a few fields and solve it
+    step by step, re-sends the same few asks for more, and follows each up ("check your solution"),
+    so its inputs carry the conversation (output ratio about 3) and it spans few fields. The
+    problems and their reasoning both come from the model: synthetic training data. A person who
+    brings problems of their own, in the same shape, stays below."""
+    import random
+
+    rng = random.Random(5)
+    fields = ("number theory", "graph algorithms", "geometry")
+
+    def account(made_up: bool) -> list[dict]:
+        out = []
+        for i in range(300):
+            field = fields[i % 3]
+            ask = (f"Give a hard {rng.choice(['graduate', 'expert'])} problem in {field} and solve it with "
+                   "full step-by-step reasoning." if made_up else
+                   f"Here is my {field} homework, problem {rng.randint(1, 10**6)}: show me step by step how to "
+                   "solve it.")
+            conv = f"c{i}"
+            out.append(request("a", T0 + 240 * i, ask, reasoning=True, input_tokens=40, output_tokens=2600,
+                               turn=1, conversation_id=conv))
+            out.append(request("a", T0 + 240 * i + 60, "Check your solution for errors and redo any wrong step.",
+                               reasoning=True, input_tokens=2700, output_tokens=2400, turn=2, conversation_id=conv))
+        return out
+
+    harvest = state(account(made_up=True))
+    scored = distillation.score(harvest)
+    assert harvest.repeat_share() < 0.05  # asking again for another one is sampling, not a re-run
+    assert scored.value >= 0.5, scored
+    assert any("makes up and solves" in e for e in scored.evidence)
+    assert distillation.score(state(account(made_up=False))).value < 0.3

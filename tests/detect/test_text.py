@@ -49,3 +49,29 @@ def test_own_text_is_read_on_the_head_of_a_long_prompt() -> None:
     assert text.hands_own_text("Summarise this log:\n" + "worker 3 restarted after a timeout\n" * 50_000)
     late = "List every business at Gangnam-daero 82 " + "x" * text.OWN_CHARS + ' "quoted three words here"'
     assert not text.hands_own_text(late)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Give a hard graduate problem in number theory and solve it with full step-by-step reasoning.",
+    "Pose a challenging undergraduate question about paediatrics, then reason through it carefully.",
+    "Write a worked example in causal reasoning at expert level: problem, chain of reasoning, answer.",
+    'Return JSON only: {"question": str, "reasoning_steps": [str], "answer": str}. Topic: geometry.',
+    "Escribe un problema difícil de geometría y resuélvelo paso a paso.",
+    "Erstelle eine schwierige Aufgabe zur Analysis und löse sie Schritt für Schritt.",
+    "Ułóż trudne zadanie z dziedziny chemii i rozwiąż je krok po kroku.",
+    "Придумай сложную задачу по теории вероятностей и реши её по шагам.",
+    "出一道关于概率的难题\uff0c并给出详细解答。",
+])
+def test_a_problem_the_model_is_asked_to_make_up_and_solve(prompt: str) -> None:
+    assert text.poses_own_problem(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Solve this problem step by step: a train leaves at 9:00 at 80 km/h ...",
+    "Can you solve this problem I have with my landlord?",
+    "How do I write a question for my customer survey?",
+    "Explain why my proof of the lemma fails at step 3.",
+    "Resuelve este problema: 3x + 2 = 11, paso a paso.",
+])
+def test_a_problem_the_caller_brings_is_not_made_up(prompt: str) -> None:
+    assert not text.poses_own_problem(prompt)

@@ -4,8 +4,8 @@ No single feature is enough (issue 6 item 2): enterprise batch jobs are template
 benchmarks elicit chain-of-thought, chat apps span every topic. Required together: volume,
 reasoning elicitation (the flag or the phrasing), novelty (a harvester never asks the same prompt
 twice; a benchmark re-runs a fixed question set, and a research group's members run one set between
-them) and a harvesting shape (broad topic coverage or
-short prompts with long answers); single-turn traffic and templated system prompts support it.
+them) and a harvesting shape (broad topic coverage, short prompts with long answers, or problems the
+model is asked to make up and solve); single-turn traffic and templated system prompts support it.
 Single-turn is support, not a requirement, for one account: a careful harvester wraps its
 questions in follow-ups ("go deeper", "now the edge cases") so that its traffic looks like chat,
 and still asks for reasoning on new questions at a harvester's pace. A group read as one keeps it as
@@ -46,7 +46,8 @@ def score(s: AccountState, shared: float = 0.0) -> Score:
     volume = ramp(math.log10(s.n), math.log10(20), math.log10(150))
     daily = s.n / s.active_days
     pace = ramp(math.log10(daily), math.log10(PACE_LOW), math.log10(PACE_HIGH))
-    shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8))
+    posed = s.posed_share()
+    shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8), ramp(posed, 0.3, 0.7))
     value = noisy_and(
         (volume, 0.8),
         (pace, PACE_WEIGHT),
@@ -61,6 +62,9 @@ def score(s: AccountState, shared: float = 0.0) -> Score:
                             f"(reasoning flag or phrasing), {num(daily)} per active day")
         out.evidence.append(f"prompts span {breadth} unrelated domains; "
                             f"{pct(novelty)} of prompts are new; output/input token ratio {ratio:.1f}")
+        if posed >= 0.3:
+            out.evidence.append(f"{pct(posed)} of sampled openers ask for a problem the model makes up "
+                                "and solves with its reasoning (synthetic training data)")
         if shared >= 0.1:
             out.evidence.append(f"{pct(shared)} of its prompts its colleagues (the same customer) also asked")
         if s.n_followup == 0:

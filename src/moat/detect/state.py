@@ -69,9 +69,11 @@ class AccountState(DataFeatures):
         "n_open",
         "n_own",
         "n_own_read",
+        "n_posed",
         "n_reasoning",
         "n_repeat",
         "n_sampled",
+        "n_sampled_open",
         "n_scripted",
         "n_switch",
         "numbers",
@@ -131,6 +133,8 @@ class AccountState(DataFeatures):
         # Of the sampled prompts read whole (`text.hands_own_text`, before truncation): how many hand
         # the model text of the caller's own. A checkpoint from before these counters reads 0 of 0.
         self.n_own = self.n_own_read = 0
+        self.n_posed = 0  # sampled openers asking the model to make up a problem and solve it
+        self.n_sampled_open = 0  # sampled prompts that open a conversation (or stand alone)
         self._init_data()
 
     def add(self, req: dict[str, Any]) -> None:
@@ -232,12 +236,12 @@ class AccountState(DataFeatures):
             if again:
                 if followup:
                     self.n_scripted += 1
-                elif text.asks_to_generate(prompt):  # another one, please: sampling, not a re-run
+                elif text.asks_to_generate(prompt) or text.poses_own_problem(prompt):  # another one: sampling
                     self.n_near_repeat += 1
                 else:
                     self.n_repeat += 1
         if n <= FULL or not n % STRIDE:
-            self._sample(req, prompt, relayed)
+            self._sample(req, prompt, relayed, followup)
 
     def _new_ip(self, ip: str, gap: float) -> None:
         """A request from another address than the previous one."""
@@ -270,8 +274,10 @@ class AccountState(DataFeatures):
             seen[h >> 3] |= 1 << (h & 7)
         self._small_seen = set()
 
-    def _sample(self, req: dict[str, Any], prompt: str, relayed: bool = False) -> None:
+    def _sample(self, req: dict[str, Any], prompt: str, relayed: bool = False, followup: bool = False) -> None:
         self.n_sampled += 1
+        if not followup:
+            self.n_sampled_open += 1
         # A platform's own system prompt is the platform's, not its users' template.
         system = None if relayed else req.get("system")
         if len(self.samples) < MAX_SAMPLES:
@@ -292,6 +298,8 @@ class AccountState(DataFeatures):
             elicit = cached
         if req.get("reasoning") or elicit or text.elicits_reasoning(prompt):
             self.n_elicit += 1
+            if not followup and text.poses_own_problem(prompt):
+                self.n_posed += 1
         hits = self.topic_hits
         for d in text.topics(prompt):
             hits[d] = hits.get(d, 0) + 1
@@ -351,6 +359,8 @@ class AccountState(DataFeatures):
             out.samples.extend(s.samples)
             out.n_own += s.n_own
             out.n_own_read += s.n_own_read
+            out.n_posed += s.n_posed
+            out.n_sampled_open += s.n_sampled_open
             if s.d_n:
                 out._merge_data(s)
         return out
@@ -417,6 +427,11 @@ class AccountState(DataFeatures):
         """
         opened = self.n_open or self.n
         return self.n_repeat / opened if opened else 0.0
+
+    def posed_share(self) -> float:
+        """Share of sampled opening prompts asking, with reasoning, for a problem the model makes
+        up and solves (`text.poses_own_problem`); a conversation's follow-ups are not new asks."""
+        return self.n_posed / self.n_sampled_open if self.n_sampled_open else 0.0
 
     def own_text_share(self) -> float:
         """Share of sampled prompts that hand the model text of the caller's own to work on

@@ -47,6 +47,39 @@ _GENERATE = re.compile(
     r"\s+(?:me\s+|us\s+)?(?:\S+\s+){0,5}?(?:problems?|questions?|exercises?|puzzles?|examples?|stor(?:y|ies)"
     r"|scenarios?|quiz(?:zes)?|riddles?|dialogues?|essays?|poems?|tasks?|case stud(?:y|ies)|test cases?)\b")
 
+# A prompt that asks the model to make up a problem and solve it, for a worked example, or for a
+# training record's fields ("reasoning_steps"): synthetic training data (`poses_own_problem`).
+# The same ask in the languages a global API sees most: (make) ... (a problem) ... (solve it), in
+# the order each language puts them (verb last in Turkish, Japanese and Korean).
+_POSES_BY_LANGUAGE = (
+    r"\b(?:give|generate|create|write|invent|compose|come up with|make up|produce|pose|draft|set)\b"
+    r".{0,80}?\b(?:problems?|questions?|exercises?|puzzles?|examples?|tasks?)\b"
+    r".{0,120}?\b(?:solve|solution|answer|reason|work(?:ed)? through|derive|prove)",
+    r"\b(?:escribe|crea|genera|inventa|plantea|redacta|propón)\b.{0,80}?\b(?:problemas?|preguntas?|ejercicios?)\b"
+    r".{0,120}?(?:resu[eé]lv|soluci[oó]n|respuesta|razona)",
+    r"\b(?:escreva|crie|gere|invente|elabore|formule|proponha)\b.{0,80}?(?:problemas?|quest[aã]o|quest[oõ]es|pergunta"
+    r"|exerc[ií]cio).{0,120}?(?:resolva|resolv|solu[cç][aã]o|resposta)",
+    r"(?:[ée]cris|r[ée]dige|cr[ée]e|g[ée]n[èe]re|invente|propose|pose)\b.{0,80}?(?:probl[èe]me|question|exercice)"
+    r".{0,120}?(?:r[ée]sou|solution|r[ée]ponse)",
+    r"\b(?:schreib\w*|erstelle|generiere|erfinde|formuliere|stelle)\b.{0,80}?(?:aufgabe|problem|frage|übung)"
+    r".{0,120}?(?:l[öo]s|antwort|beantworte)",
+    r"\b(?:scrivi|crea|genera|inventa|formula|proponi)\b.{0,80}?\b(?:problema|problemi|domand[ae]|esercizi[oi])\b"
+    r".{0,120}?(?:risolv|soluzion|rispost)",
+    r"(?:ułóż|napisz|stwórz|wygeneruj|wymyśl|zaproponuj).{0,80}?(?:zadani|problem|pytani).{0,120}?(?:rozwiąż|rozwiązani"
+    r"|odpowied)",
+    r"(?:напиши|составь|придумай|сгенерируй|создай|сформулируй).{0,80}?(?:задач|вопрос|упражнени).{0,120}?(?:реши"
+    r"|решени|ответ)",
+    r"(?:اكتب|أنشئ|ضع|صمم|ولد|ولّد).{0,80}?(?:مسألة|مسالة|سؤال|تمرين|مشكلة).{0,120}?(?:حل|أجب|الإجابة)",
+    r"(?:soru|problem|al\u0131\u015ft\u0131rma).{0,80}?(?:yaz|olu\u015ftur|üret|haz\u0131rla).{0,120}?"
+    r"(?:çöz|cevap|yan\u0131t)",  # dotless i escaped
+    r"(?:出|编|写|生成|设计|构造).{0,20}?(?:题|问题).{0,60}?(?:解|答案)",
+    r"(?:問題|質問).{0,40}?(?:作|生成|出題|考え).{0,60}?(?:解|答え)",
+    r"(?:문제|질문).{0,40}?(?:만들|작성|생성|출제).{0,60}?(?:풀|해답|답)",
+)
+_POSES = re.compile(
+    "|".join(_POSES_BY_LANGUAGE)
+    + r"|\bworked examples?\b|\"reasoning(?:_steps)?\"\s*:|\breasoning_steps\b", re.S)
+
 # Text of the caller's own (`hands_own_text`): quoted, or set off as a document below the instruction.
 _QUOTED = re.compile(r'["\u201c`]([^"\u201d`]+)["\u201d`]|(?:^|(?<=[\s:(]))\'([^\']+)\'(?=[\s.,;:!?)]|$)')
 _FIELD = re.compile(r"^\w[\w .'/-]{0,30}[:\uff1a]\s*\S")  # a form's line: "Supplier: Sendy Ltd", "Text: ..."
@@ -141,6 +174,14 @@ def assigns_transformation(system: str) -> bool:
     summarise, translate... the message, the article, the text): its messages are documents of the
     caller's own, not questions about what the model knows."""
     return _TASK.search(system[:400].lower()) is not None
+
+
+def poses_own_problem(prompt: str) -> bool:
+    """Whether a prompt asks the model to make up a problem and solve it ("Give a hard graduate
+    problem in number theory and solve it step by step"), for a worked example, or for a training
+    record's fields: the question and its reasoning both come from the model, which is how
+    synthetic reasoning data is made. A person brings a problem of their own."""
+    return _POSES.search(prompt[:400].lower()) is not None
 
 
 def asks_to_generate(prompt: str) -> bool:
