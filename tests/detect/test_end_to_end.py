@@ -36,6 +36,9 @@ CASES = {
 
 
 # Per case: ROC AUC floor per category (today's measurement less 0.05) and adjusted Rand floor.
+# Competitor floors on the very careful and hard-negative cases were re-measured when the
+# simulator began labelling a rival-run network's members as the rival's (issue 11 item 4): a
+# careful network is not clustered, so its members without a tie of their own are missed.
 FLOORS = {
     "default-seed-21": ({"distillation": 0.85, "scraping": 0.88, "tier_abuse": 0.57, "coordination": 0.68,
                          "competitor": 0.95}, 0.12),
@@ -44,9 +47,9 @@ FLOORS = {
     "sloppy-seed-23": ({"distillation": 0.94, "scraping": 0.85, "tier_abuse": 0.59, "coordination": 0.75,
                         "competitor": 0.95}, 0.37),
     "very-careful-seed-24": ({"distillation": 0.73, "scraping": 0.71, "tier_abuse": 0.59, "coordination": 0.45,
-                              "competitor": 0.94}, 0.0),
+                              "competitor": 0.68}, 0.0),
     "hard-negatives-seed-25": ({"distillation": 0.84, "scraping": 0.77, "tier_abuse": 0.58, "coordination": 0.66,
-                                "competitor": 0.94}, 0.17),
+                                "competitor": 0.84}, 0.17),
 }
 
 

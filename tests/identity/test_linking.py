@@ -428,3 +428,25 @@ def test_signup_only_addresses_stay_address_evidence() -> None:
     got = link.link_for("a")
     assert got is not None and got.org_id is None
     assert any("addresses alone never link" in e for e in got.evidence)
+
+
+def test_a_card_paying_for_five_accounts_is_one_payer_a_lab_card_for_twelve_is_not() -> None:
+    """An operator's card pays for five accounts, one of them relaying as the rival's attested end
+    user: the card is one payer's and the rival is behind all five. A lab's grant card shared by
+    twelve, one of them a rival engineer by their own email, passes on five twelfths: a weak tie."""
+    link = linker()
+    link.add_account({"account_id": "op0", "email": "qa.team06@inbox.lv", "payment_fingerprint": "pf_op"})
+    for i in range(1, 5):
+        link.add_account({"account_id": f"op{i}", "email": f"qa.team0{i}@inbox.lv", "payment_fingerprint": "pf_op"})
+    for t in range(5):
+        link.add_request({"account_id": "op0", "ts": t, "end_user_org": "Rival Labs", "client_ip": "192.0.2.9"})
+    for i in range(1, 5):
+        got = link.link_for(f"op{i}")
+        assert got is not None and got.org_id == "rival-labs" and got.restricted, got
+        assert got.confidence == pytest.approx(0.8 * 0.9, abs=1e-3)
+    link.add_account({"account_id": "lab0", "email": "x@rivallabs.com", "payment_fingerprint": "pf_grant"})
+    for i in range(1, 12):
+        link.add_account({"account_id": f"lab{i}", "email": f"r{i}@uni.example", "payment_fingerprint": "pf_grant"})
+    member = link.link_for("lab5")
+    assert member is not None and member.org_id is None
+    assert member.restricted_score == pytest.approx(0.9 * 0.9 * 5 / 12, abs=1e-3)

@@ -27,7 +27,8 @@ class LinkingConfig:
     ip_weight_cap: float = 0.75  # the address entry of corroborated evidence never weighs more
     address_only_cap: float = 0.45  # addresses with nothing else: a weak tie, never a link
     addresses_link_alone: bool = False  # only to measure what the guard is worth (tests)
-    exclusive_group: int = 3  # an identifier shared by more accounts passes on proportionally less
+    exclusive_group: int = 5  # one payer's few accounts (a small team, an operator's batch) count in full;
+    # an identifier shared by more (a lab's grant card) passes on proportionally less
     ip_free_accounts: int = 4  # a listed range seen from this few accounts counts in full
     regular_days: int = 3  # requests from a range on this many days: the account is based there
     signup_half_life_days: float = 365.0  # signup address and declared company age with the account

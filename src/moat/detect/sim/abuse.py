@@ -145,8 +145,11 @@ def distill_network(w: World, rng: random.Random) -> list[Member]:
                          signup_ip=picker(rng, 0.0))
         cats: tuple[str, ...] = ("distillation", "coordination")
         org = None
-        if rival is not None and k in insiders:
-            acct.update(_rival_tie(w, rng, rival, ("payment", "sso")))
+        if rival is not None:
+            # The rival's insiders carry its card or SSO tenant; the network they run is the
+            # rival's (issue 11 item 4: a network inherits its tied members' affiliation).
+            if k in insiders:
+                acct.update(_rival_tie(w, rng, rival, ("payment", "sso")))
             cats, org = (*cats, "competitor"), str(rival["org_id"])
         ua = rng.choice(SDKS + BROWSERS) if rng.random() < care else net_ua
         under_limits = 0.3 if acct["plan"] == "free" else 1.0  # free accounts stay under the daily quota
