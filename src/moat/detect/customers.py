@@ -31,7 +31,7 @@ import numpy as np
 
 from moat.detect import coordination
 from moat.detect.networks import Verdict
-from moat.detect.state import AccountState
+from moat.detect.state import SEEN_BITS, AccountState
 from moat.identity.linking import AccountLink
 
 MIN_TIED = 2
@@ -84,38 +84,38 @@ MIN_PROMPTS = 20  # an account with fewer distinct prompts says nothing about sh
 def colleague_shares(states: Mapping[str, AccountState]) -> dict[str, float]:
     """Per account of an open customer with several accounts: the share of its distinct prompts
     that another account of the same customer also asked (exact text; hashed into each account's
-    seen-prompt bitmap, so a few in a thousand match by chance)."""
+    seen-prompt bitmap, so a few in a thousand match by chance).
+
+    Two bitmaps per customer, whatever its size: prompts asked by one of its accounts, and by two
+    or more. A prompt of this account's that two or more asked, another one asked too.
+    """
     members: dict[str, list[str]] = {}
     for aid, s in states.items():
         if s.n < MIN_PROMPTS:
             continue
         for key in coordination.customer_keys(s.account):
             members.setdefault(key, []).append(aid)
-    bitmaps: dict[str, np.ndarray] = {}
     out: dict[str, float] = {}
     for accounts in members.values():
         if len(accounts) < 2:
             continue
-        maps = []
+        once = np.zeros(SEEN_BITS >> 3, dtype=np.uint8)
+        twice = np.zeros_like(once)
         for aid in accounts:
-            bits = bitmaps.get(aid)
-            if bits is None:
-                bits = bitmaps[aid] = np.frombuffer(bytes(states[aid].seen_prompts()), dtype=np.uint8)
-            maps.append(bits)
-        # The OR of every other member's bitmap: prefix and suffix ORs, one pass each way.
-        before = [np.zeros_like(maps[0])]
-        for bits in maps[:-1]:
-            before.append(before[-1] | bits)
-        after = np.zeros_like(maps[0])
-        for i in range(len(maps) - 1, -1, -1):
-            own = maps[i]
-            mine = _ones(own)
+            bits = _bitmap(states[aid])
+            twice |= once & bits
+            once |= bits
+        for aid in accounts:
+            bits = _bitmap(states[aid])
+            mine = _ones(bits)
             if mine >= MIN_PROMPTS:
-                share = _ones(own & (before[i] | after)) / mine
-                aid = accounts[i]
+                share = _ones(bits & twice) / mine
                 out[aid] = max(out.get(aid, 0.0), share)
-            after = after | own
     return out
+
+
+def _bitmap(state: AccountState) -> np.ndarray:
+    return np.frombuffer(state.seen_prompts(), dtype=np.uint8)
 
 
 def _ones(bits: np.ndarray) -> int:
