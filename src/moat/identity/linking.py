@@ -20,7 +20,8 @@ there (based there, not passing through); addresses alone never link however the
 (a weak tie, scaled below the threshold: a carrier NAT, a cloud egress block, a VPN exit or a
 coworking floor); a platform's relay addresses are the platform's; what dates from signup (the
 signup address, a company name typed in then) halves with every `signup_half_life_days` of the
-account's age, since people change jobs; a device fingerprint or payment instrument shared by
+account's age, since people change jobs, and with nothing current beside it is one fact aged once
+(`moat.identity.linking_signup`); a device fingerprint or payment instrument shared by
 more than `max_group` accounts is generic and ignored, and one shared by a few passes on
 affiliation in proportion to how few.
 
@@ -55,6 +56,7 @@ import heapq
 from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from moat.identity.linking_addresses import REQUEST, SIGNUP, AddressEvidence, Purity
@@ -71,6 +73,16 @@ from moat.identity.linking_result import (
     ClusterLink,
     LinkResult,
     noisy_or,
+)
+from moat.identity.linking_signup import (
+    ADDRESS,
+    AT_SIGNUP,
+    EMAIL,
+    INHERITED,
+    OWN,
+    dates_from_signup,
+    one_moment,
+    staleness,
 )
 from moat.ids import cluster_id as cluster_name
 
@@ -94,11 +106,6 @@ class _Group:
     generic: bool = False
 
 
-# Kinds of evidence. Addresses are the one kind that never links on its own: a listed range may
-# be a cloud egress block, a VPN exit or a coworking floor that the organization shares.
-# A work email and what the account said at signup (its declared company) are its own evidence,
-# kept apart because they age when nothing current renews them.
-ADDRESS, OWN, EMAIL, AT_SIGNUP, INHERITED = "address", "own", "email", "at signup", "inherited"
 # (org_id) -> list of (weight, evidence text, kind)
 _Candidates = dict[str, list[tuple[float, str, str]]]
 
@@ -305,11 +312,11 @@ class Linker:
         cfg = self.config
         direct = self._direct.get(idx)
         cands: _Candidates = {org: list(ev) for org, ev in direct.items()} if direct else {}
-        stale = self._staleness(idx)
+        stale = staleness(self._created.get(idx), self._now, cfg.signup_half_life_days)
+        note = self._age_note(idx, stale)
         for org, text in self._declared.get(idx, ()):
-            w = cfg.w_declared_company * stale
-            cands.setdefault(org, []).append((w, text + self._age_note(idx, stale), AT_SIGNUP))
-        found = self._addresses.evidence(idx, stale, self._age_note(idx, stale), self._tied, purity_cache)
+            cands.setdefault(org, []).append((cfg.w_declared_company * stale, text + note, AT_SIGNUP))
+        found = self._addresses.evidence(idx, stale, note, self._tied, purity_cache)
         for org, (total, text) in found.items():
             cands.setdefault(org, []).append((total, text, ADDRESS))
         eu = self._end_users.get(idx)
@@ -320,52 +327,11 @@ class Linker:
                     w = cfg.w_end_user_org_platform if platform else cfg.w_end_user_org
                     cands.setdefault(org, []).append(
                         (w, f"attested end-user organization {org} on {n} of {total} requests", OWN))
-        if stale < 1.0:
+        if stale < 1.0:  # what dates from signup, with nothing current beside it, is one fact
             for org, entries in cands.items():
-                if any(kind != ADDRESS for _, _, kind in entries) and self._from_signup_only(idx, org, entries):
-                    cands[org] = self._one_moment(idx, entries, stale)
+                if dates_from_signup(entries, partial(self._addresses.called_from, idx, org)):
+                    cands[org] = one_moment(entries, stale, note)
         return cands
-
-    def _from_signup_only(self, idx: int, org: str, entries: list[tuple[float, str, str]]) -> bool:
-        """Whether all of an account's evidence for `org` dates from its signup.
-
-        Current evidence renews a tie: the organization's SSO tenant or card, a declared
-        membership, an attested end-user organization, a request from its network.
-        """
-        if any(kind not in (EMAIL, AT_SIGNUP, ADDRESS) for _, _, kind in entries):
-            return False
-        return not any(kind == ADDRESS for _, _, kind in entries) or not self._addresses.called_from(idx, org)
-
-    def _one_moment(self, idx: int, entries: list[tuple[float, str, str]],
-                    stale: float) -> list[tuple[float, str, str]]:
-        """Signup-time evidence as one fact, aged once.
-
-        A verified work email, the company typed in and the address the account was made from
-        all say one thing: the person was at the organization when the account was made. They
-        are not independent signals to add up, and people leave and keep their accounts: a
-        former employee's account, a year and more on, comes from home and pays with its own
-        card. So they combine at their weight at signup and the whole halves with the account's
-        age, as the signup address alone does.
-        """
-        at_signup = noisy_or(w if kind == EMAIL else min(1.0, w / stale) for w, _, kind in entries)
-        total = at_signup * stale
-        note = self._age_note(idx, stale)
-        shown = [(0.0, text + (note if kind == EMAIL else ""), kind) for _, text, kind in entries]
-        kinds = {k for _, _, k in entries}
-        kind = EMAIL if EMAIL in kinds else AT_SIGNUP if AT_SIGNUP in kinds else ADDRESS
-        return [(total, f"all of it dates from signup and nothing current renews it: together weight "
-                        f"{at_signup:.2f} then, {total:.2f} now", kind), *shown]
-
-    def _staleness(self, idx: int) -> float:
-        """How much signup-time evidence (signup address, declared company) still says.
-
-        It describes the account when it was made: people change jobs, so it halves every
-        `signup_half_life_days` of account age, measured against the latest traffic seen.
-        """
-        created = self._created.get(idx)
-        if created is None or self._now <= created:
-            return 1.0
-        return float(0.5 ** ((self._now - created) / 86400.0 / self.config.signup_half_life_days))
 
     def _age_note(self, idx: int, stale: float) -> str:
         if stale >= 1.0:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from moat.identity.linking_signup import HALF_LIFE_DAYS
+
 
 @dataclass(frozen=True, slots=True)
 class LinkingConfig:
@@ -31,7 +33,7 @@ class LinkingConfig:
     # an identifier shared by more (a lab's grant card) passes on proportionally less
     ip_free_accounts: int = 4  # a listed range seen from this few accounts counts in full
     regular_days: int = 3  # requests from a range on this many days: the account is based there
-    signup_half_life_days: float = 365.0  # signup address and declared company age with the account
+    signup_half_life_days: float = HALF_LIFE_DAYS  # what dates from signup ages with the account
     max_ips_per_account: int = 32
     w_end_user_org: float = 0.8  # attested end-user org, dominant on a direct-channel account
     w_end_user_org_platform: float = 0.6  # same, on an account that relays for a platform

@@ -24,6 +24,7 @@ from moat.context import RequestContext, ResolvedEntity
 from moat.identity.attribution import Attribution
 from moat.identity.linking import AccountLink, Linker, noisy_or
 from moat.identity.linking_index import OrgIndex, email_domain
+from moat.identity.linking_signup import HALF_LIFE_DAYS, staleness
 
 _ACCOUNT, _END_USER = 1, 2
 _CACHE_MAX = 1 << 16
@@ -44,9 +45,9 @@ class ResolveConfig:
     w_signed_org: float = 0.9  # a registered platform's signed claim
     w_signed_domain: float = 0.9
     w_low_trust: float = 0.4  # unsigned end-user fields: corroborate only
-    # A work email nothing else renews ages with the account, as the linker weighs it
-    # (`LinkingConfig.signup_half_life_days`): a former employee's account keeps its old address.
-    signup_half_life_days: float = 365.0
+    # A work email nothing else renews ages with the account, as the linker weighs it: a former
+    # employee's account keeps its old address (`moat.identity.linking_signup`).
+    signup_half_life_days: float = HALF_LIFE_DAYS
 
 
 class Resolver:
@@ -196,11 +197,14 @@ class Resolver:
         email at full weight).
         """
         created = getattr(account, "created_at", None)
-        age_days = (time.time() - created) / 86400.0 if isinstance(created, (int, float)) and created > 0 else 0.0
-        if age_days <= 0:
+        if not isinstance(created, (int, float)) or created <= 0:  # a directory record of unknown age
             return emails
-        stale = 0.5 ** (age_days / self.config.signup_half_life_days)
-        note = f" (account made {age_days / 365.25:.1f} years ago, nothing current renews it: weight x{stale:.2f})"
+        now = time.time()
+        stale = staleness(created, now, self.config.signup_half_life_days)
+        if stale >= 1.0:
+            return emails
+        years = (now - created) / 86400.0 / 365.25
+        note = f" (account made {years:.1f} years ago, nothing current renews it: weight x{stale:.2f})"
         return [(o, w, text) if o in renewed else (o, w * stale, text + note) for o, w, text in emails]
 
     def _ip_cands(self, client_ip: str) -> _Cands:
