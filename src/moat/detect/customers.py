@@ -43,11 +43,7 @@ CAP = 0.45  # ... but never enough to flag anyone on its own
 def affiliate(states: Mapping[str, AccountState], links: Mapping[str, AccountLink], out: Verdict) -> None:
     """Weak affiliation for the untied accounts of customers several of whose accounts are tied
     to one restricted organization (kept only where stronger than what `out` already holds)."""
-    members: dict[str, list[str]] = {}
-    for aid, s in states.items():
-        for key in coordination.customer_keys(s.account):
-            members.setdefault(key, []).append(aid)
-    for key, accounts in members.items():
+    for key, accounts in _customers(states).items():
         if len(accounts) <= MIN_TIED:
             continue
         tied: dict[str, list[tuple[float, str]]] = {}
@@ -89,14 +85,8 @@ def colleague_shares(states: Mapping[str, AccountState]) -> dict[str, float]:
     Two bitmaps per customer, whatever its size: prompts asked by one of its accounts, and by two
     or more. A prompt of this account's that two or more asked, another one asked too.
     """
-    members: dict[str, list[str]] = {}
-    for aid, s in states.items():
-        if s.n < MIN_PROMPTS:
-            continue
-        for key in coordination.customer_keys(s.account):
-            members.setdefault(key, []).append(aid)
     out: dict[str, float] = {}
-    for accounts in members.values():
+    for accounts in _customers(states, MIN_PROMPTS).values():
         if len(accounts) < 2:
             continue
         once = np.zeros(SEEN_BITS >> 3, dtype=np.uint8)
@@ -112,6 +102,16 @@ def colleague_shares(states: Mapping[str, AccountState]) -> dict[str, float]:
                 share = _ones(bits & twice) / mine
                 out[aid] = max(out.get(aid, 0.0), share)
     return out
+
+
+def _customers(states: Mapping[str, AccountState], min_requests: int = 0) -> dict[str, list[str]]:
+    """Open customer (`coordination.customer_keys`) -> its accounts with at least `min_requests`."""
+    members: dict[str, list[str]] = {}
+    for aid, s in states.items():
+        if s.n >= min_requests:
+            for key in coordination.customer_keys(s.account):
+                members.setdefault(key, []).append(aid)
+    return members
 
 
 def _bitmap(state: AccountState) -> np.ndarray:

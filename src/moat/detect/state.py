@@ -258,20 +258,11 @@ class AccountState(DataFeatures):
     def seen_prompts(self) -> bytearray:
         """The prompts this account asked, as a SEEN_BITS bitmap of their hashes (for comparing
         with other accounts': `moat.detect.customers.colleague_shares`)."""
-        if self._seen is not None:
-            return self._seen
-        bits = bytearray(SEEN_BITS >> 3)
-        for old in self._small_seen:
-            h = old % SEEN_BITS
-            bits[h >> 3] |= 1 << (h & 7)
-        return bits
+        return self._seen if self._seen is not None else _bitmap_of(self._small_seen)
 
     def _grow_seen(self) -> None:
         """Past 64 requests, exact repeats are tracked in a fixed-size bitmap instead of a set."""
-        seen = self._seen = bytearray(SEEN_BITS >> 3)
-        for old in self._small_seen:
-            h = old % SEEN_BITS
-            seen[h >> 3] |= 1 << (h & 7)
+        self._seen = _bitmap_of(self._small_seen)
         self._small_seen = set()
 
     def _sample(self, req: dict[str, Any], prompt: str, relayed: bool = False, followup: bool = False) -> None:
@@ -459,3 +450,12 @@ class AccountState(DataFeatures):
 # Every slot of a state, its data-API features included: what checkpoints and snapshots copy
 # (not the keyspace memo, which is derived and recomputed when the state has changed).
 SLOTS: tuple[str, ...] = tuple(n for n in (*AccountState.__slots__, *DataFeatures.__slots__) if n != "_walk")
+
+
+def _bitmap_of(hashes: set[int]) -> bytearray:
+    """Prompt hashes as a SEEN_BITS bitmap (what `AccountState` keeps past 64 requests)."""
+    bits = bytearray(SEEN_BITS >> 3)
+    for old in hashes:
+        h = old % SEEN_BITS
+        bits[h >> 3] |= 1 << (h & 7)
+    return bits
