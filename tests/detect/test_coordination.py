@@ -259,3 +259,36 @@ def test_accounts_refused_at_their_plans_cap_on_most_days_corroborate_each_other
     assert "capped" in kinds and weight >= 0.3
     assert "capped" not in coordination._ties(pop["f1"], pop["light"], rates)[0]
     assert "capped" not in coordination._ties(pop["f1"], pop["u3"], rates)[0]
+
+
+def _farm(prefix: str, card: str, hour: int, rng: random.Random, agent: str | None = None) -> dict[str, AccountState]:
+    """Six free accounts of one operator: one card, one public template set, refused at the plan's
+    cap every day, each with its own client build unless `agent` is the operator's own."""
+    out = {}
+    for i in range(6):
+        aid = f"{prefix}{i}"
+        s = AccountState({"account_id": aid, "plan": "free", "payment_fingerprint": card,
+                          "created_at": T0 - 86400 * (40 + 17 * i) - 3600 * hour})
+        for day in range(4):
+            start = T0 + day * 86400 + hour * 3600 + 900 * i
+            for k in range(30):
+                prompt = TEMPLATES[0].format(s=rng.choice(SUBJECTS)) + f" Seed {rng.random():.6f}."
+                s.add(request(aid, start + 150 * k + rng.uniform(0, 40), prompt, reasoning=True, output_tokens=900,
+                              client_ip=f"{rng.randint(20, 99)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.7",
+                              user_agent=agent or f"client-{aid}", status=429 if k >= 25 else 200))
+        out[aid] = s
+    return out
+
+
+def test_two_operators_running_one_playbook_are_two_networks() -> None:
+    """Two farms built from one public template set, each on its own card, both asking for all their
+    plan gives: their prompts and the cap tie them, their cards keep them apart. One operator paying
+    with two cards but running one client build of its own is one network."""
+    rng = random.Random(12)
+    st = {**_farm("a", "pf_farm_a", 1, rng), **_farm("b", "pf_farm_b", 13, rng)}
+    found = {frozenset(g.members) for g in coordination.groups(st)}
+    assert found == {frozenset(f"a{i}" for i in range(6)), frozenset(f"b{i}" for i in range(6))}
+    st = {**_farm("a", "pf_farm_a", 1, rng, agent="farmbot/0.3.1"),
+          **_farm("b", "pf_farm_b", 13, rng, agent="farmbot/0.3.1")}
+    found = {frozenset(g.members) for g in coordination.groups(st)}
+    assert found == {frozenset(st)}

@@ -513,6 +513,49 @@ def _rejoin(graph: Any, parts: list[set[str]]) -> list[set[str]]:
     return sorted(parts, key=min)
 
 
+OPERATOR_KINDS = frozenset({"payment", "ip_range", "signup_ip", "email_series"})  # what an operator owns
+SHARED_BY_CHANCE = frozenset({"capped"})  # two operators' accounts both asking for all their plan gives
+
+
+def _by_operator(graph: Any, community: set[str]) -> list[set[str]]:
+    """Split a community that is several operators running one playbook.
+
+    Two free-plan farms, or two reseller rings, built from one public template look alike: their
+    prompts tie them. What each operator cannot share with the other is its own infrastructure:
+    the card it pays with, the exits it owns, the series it names its accounts by. When a
+    community falls apart along those ties into several parts of MIN_CLUSTER or more, and
+    nothing but their prompts (and the plan's cap both hit) ties the parts to each other (no
+    rare client build, no signup batch, no synchronised schedule, no split keyspace), each part
+    is one operator. Members with no operator tie of their own join the part they are most tied
+    to, or form their own group when they hold together on their own.
+    """
+    if len(community) < 2 * MIN_CLUSTER:
+        return [community]
+    import networkx as nx
+
+    sub = graph.subgraph(sorted(community))
+    owned = nx.Graph()
+    owned.add_edges_from((u, v) for u, v, tie in sub.edges(data="tie") if OPERATOR_KINDS.intersection(tie.kinds))
+    parts = sorted((c for c in nx.connected_components(owned) if len(c) >= MIN_CLUSTER), key=min)
+    if len(parts) < 2:
+        return [community]
+    part_of = {m: i for i, p in enumerate(parts) for m in p}
+    across = {k for u, v, tie in sub.edges(data="tie")
+              if u in part_of and v in part_of and part_of[u] != part_of[v] for k in tie.kinds}
+    if across - SHARED_BY_CHANCE:
+        return [community]
+    out = [set(p) for p in parts]
+    loose = sub.subgraph(sorted(community - set(part_of)))
+    for c in sorted(nx.connected_components(loose), key=min):
+        if len(c) >= MIN_CLUSTER:
+            out.append(set(c))
+            continue
+        for m in sorted(c):
+            pull = [math.fsum(sub[m][x]["weight"] for x in sorted(p) if sub.has_edge(m, x)) for p in parts]
+            out[max(range(len(parts)), key=lambda i: (pull[i], -i))].add(m)
+    return out
+
+
 def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
     """Communities of the tie graph (Louvain over tie strength), not connected components: one
     stray tie between a lab and a network must not make them one group."""
@@ -520,7 +563,7 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
 
     graph = nx.Graph()
     for (u, v), tie in edges.items():
-        graph.add_edge(u, v, weight=tie.content * tie.weight)
+        graph.add_edge(u, v, weight=tie.content * tie.weight, tie=tie)
     out: list[Group] = []
     communities: list[set[str]] = []
     for component in nx.connected_components(graph):
@@ -534,9 +577,11 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
             sub.add_nodes_from(nodes)
             sub.add_weighted_edges_from((u, v, graph[u][v]["weight"]) for u in nodes
                                         for v in sorted(graph[u]) if u < v)
-            communities.extend(_rejoin(sub, nx.community.louvain_communities(sub, weight="weight", seed=7)))
+            parts = _rejoin(sub, nx.community.louvain_communities(sub, weight="weight", seed=7))
         else:
-            communities.append(set(component))
+            parts = [set(component)]
+        for part in parts:
+            communities.extend(_by_operator(graph, part))
     for community in communities:
         ms = list(community)
         if len(ms) < MIN_CLUSTER:
