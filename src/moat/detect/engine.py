@@ -205,7 +205,8 @@ class Engine:
             "risk": combine(scores),
             "scores": scores,
             "cluster_id": verdict.cluster_of.get(aid),
-            "linked_org": link.org_id if link is not None else None,
+            # its own link, else the organization its network names it for (`networks.MAJORITY`)
+            "linked_org": link.org_id if link is not None and link.org_id else verdict.named.get(aid),
             "evidence": [e for k in CATEGORIES for e in found[k].evidence],
         }
         group = verdict.group_of.get(aid)
