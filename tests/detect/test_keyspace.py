@@ -95,3 +95,34 @@ def test_ordinary_chat_has_no_family() -> None:
     vocab = [f"v{i}" for i in range(300)]
     samples = [" ".join(rnd.choices(vocab, k=12)) for _ in range(50)]
     assert keyspace.analyse(samples, len(samples)) is None
+
+
+def test_a_prefix_walk_through_three_paraphrased_frames_reads_the_prefix_as_the_key() -> None:
+    """A careful dictionary scraper asks for two-letter prefixes through three phrasings, among
+    chatter. Read with the frame that knows all three phrasings, the slot is the prefix, not a
+    paraphrase's own words (which would read as a document)."""
+    rnd = random.Random(5)
+    frames = ("Give me every common English word starting with '{p}' and its part of speech.",
+              "words beginning with {p} — as many as you can, with meanings",
+              'List 50 English words that begin with "{p}", each with a one-line definition.')
+    samples = []
+    for a in "klm":
+        for b in string.ascii_lowercase:
+            samples.append(rnd.choice(frames).format(p=a + b).lower())
+            if rnd.random() < 0.15:
+                samples.append("what should i ask at a parent-teacher conference?")
+    walk = keyspace.analyse(samples[:40], 450)
+    assert walk is not None and walk.slot_words <= 2 and walk.distinct == 1.0 and walk.extracting >= 0.7
+
+
+def test_numbers_drawn_for_a_generated_problem_are_parameters_not_keys() -> None:
+    """A lab's generated word problems carry several fresh numbers each: every slot is new, nothing
+    is walked. One number per prompt walked in order is still a walk."""
+    rnd = random.Random(9)
+    problems = [f"Question q{rnd.randint(1, 99)}: a shop sells {rnd.randint(100, 999)} items at {rnd.randint(2, 99)} "
+                f"each; after {rnd.randint(2, 30)} days how many remain?" for _ in range(40)]
+    walk = keyspace.analyse(problems, 400)
+    assert walk is not None and walk.parameters and walk.walking == 1.0 and walk.extracting < 0.3
+    codes = [f"PIN code {700001 + 6 * k}: which areas, post offices and taluka does it cover?" for k in range(40)]
+    walk = keyspace.analyse(codes, len(codes))
+    assert walk is not None and not walk.parameters and walk.extracting == 1.0

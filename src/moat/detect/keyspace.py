@@ -53,6 +53,7 @@ class Walk:
     kind: str  # numbers | words | grid
     example: str  # one prompt of the family, with its slot shown as <...>
     keys: frozenset[str] = frozenset()  # the slot values sampled (accounts splitting a keyspace share none)
+    parameters: bool = False  # several numbers per slot (a generated problem's parameters, a date)
 
     @property
     def walking(self) -> float:
@@ -65,6 +66,13 @@ class Walk:
         else:  # many distinct keys, in no order we know: a walk all the same, but less certain
             moves = max(moves, 0.7 * ramp(self.coverage, 0.5, 1.0))
         return moves
+
+    @property
+    def extracting(self) -> float:
+        """`walking`, read as extraction: several numbers in one slot are a generated problem's
+        parameters ("a shop sells 273 items at 97 each"), drawn anew each time, so every key is
+        new and none is walked; only their order can still show a walk (dates asked day by day)."""
+        return ramp(self.order, 0.5, 0.85) if self.parameters else self.walking
 
 
 def _rank_correlation(keys: Sequence[Any]) -> float:
@@ -102,7 +110,9 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
     toks = [_TOKEN.findall(s) for s in samples]
     df = Counter(chain.from_iterable(map(set, toks)))  # prompts per token, counted in C
     found = [w for share in FRAME_SHARES if (w := _family(toks, df, share * n, requests)) is not None]
-    return max(found, key=lambda w: (w.walking * w.share, w.share), default=None)
+    # Equally good readings: the one whose slot is shortest knows the frame best (a paraphrase's
+    # own words, under the higher floor, are read as part of the slot).
+    return max(found, key=lambda w: (w.walking * w.share, w.share, -w.slot_words), default=None)
 
 
 def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:
@@ -148,13 +158,15 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
         if len(a) >= 3 and len(b) >= 3:
             return Walk(size / n, size, distinct, slot_words, 0.0, len(cells) / (len(a) * len(b)), "grid",
                         example, frozenset(values))
+    # Several numbers in one slot: a generated problem's parameters, or a date (`Walk.extracting`).
+    parameters = bool(np.median([sum(t.isdigit() for seg in m for t in seg) for m in members]) >= 2)
     numeric = [int(m[-1][-1]) for m in members if m[-1][-1].isdigit() and len(m[-1][-1]) < 13]
     if len(numeric) >= 0.8 * size:
         span = max(numeric) - min(numeric) + 1
         sent = requests * size / n  # requests of this family, estimated from the sample
         coverage = min(1.0, sent / span) if span > 1 else 0.0
         return Walk(size / n, size, distinct, slot_words, _rank_correlation(numeric), coverage, "numbers",
-                    example, frozenset(values))
+                    example, frozenset(values), parameters)
     # A catalogue walked in its own order (elements by atomic number) is not alphabetical: the
     # keys being many, new and short is the walk; order, where it shows, confirms it. How many
     # keys: the family's requests, estimated from the sample, times the share of them that were
@@ -167,4 +179,4 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
     sent = requests * size / n
     catalogue = min(1.0, sent * distinct / 40)  # the sample's own distinct keys, when it is all there is
     return Walk(size / n, size, distinct, slot_words, _rank_correlation(named), catalogue, "words", example,
-                frozenset(named))
+                frozenset(named), parameters)

@@ -152,7 +152,7 @@ def _keyspace_walk(s: AccountState) -> tuple[float, list[str]]:
         return 0.0, []
     value = noisy_and(
         (ramp(walk.share, 0.3, 0.7), 0.95),
-        (walk.walking, 0.9),
+        (walk.extracting, 0.9),
         (ramp(walk.distinct, 0.7, 0.95), 0.9),  # a harness re-running a fixed set repeats its keys
         (ramp(walk.slot_words, 8, 3), 0.8),  # keys, not documents
         (ramp(math.log10(s.n), math.log10(20), math.log10(150)), 0.8),
