@@ -5,9 +5,7 @@ from __future__ import annotations
 import random
 
 from moat.detect import networks
-from moat.detect.coordination import Group, Tie
 from moat.detect.state import AccountState
-from moat.identity.linking import AccountLink
 
 from .helpers import T0, request, state
 
@@ -53,37 +51,3 @@ def test_one_member_carrying_most_of_a_groups_traffic_is_its_own_abuse_not_the_g
     with_all = networks.detectors.score(AccountState.merged(group, "free"))
     assert with_all["tier_abuse"].value >= 0.5  # read whole, the group looks like one abused plan
     assert networks._joint(group)["tier_abuse"].value < 0.4
-
-
-def _network(members: list[str], edges: list[tuple[str, str]]) -> Group:
-    group = Group("net-x", members)
-    for u, v in edges:
-        tie = Tie(0.5, 0.0, ("ip_range",), 0.75)
-        for a, b in ((u, v), (v, u)):
-            group.ties.setdefault(a, []).append(tie)
-            group.peers.setdefault(a, []).append(b)
-    return group
-
-
-def _tied(*accounts: str) -> dict[str, AccountLink]:
-    return {a: AccountLink(a, "rival-labs", 0.8, True, ["paid with the rival's card"]) for a in accounts}
-
-
-def test_a_network_most_of_whose_members_a_rival_is_behind_names_its_core_for_the_rival() -> None:
-    """Six accounts, three tied to a rival by their own evidence: a member tied to two of those, or
-    to half the network, is the rival's account too (named); one hanging on by a single tie to a
-    tied member carries the network's affiliation as a score only. One tied member in eight, however
-    dense the network, names nobody: the affiliation stays a score."""
-    members = [f"m{i}" for i in range(6)]
-    group = _network(members, [("m0", "m1"), ("m1", "m2"), ("m3", "m0"), ("m3", "m1"), ("m5", "m2"), ("m5", "m4"),
-                               ("m4", "m0"), ("m4", "m1"), ("m4", "m2")])
-    out = networks.Verdict()
-    networks._affiliate(group, _tied("m0", "m1", "m2"), out)
-    assert out.named == {"m3": "rival-labs", "m4": "rival-labs"}
-    assert set(out.affiliation) == {"m3", "m4", "m5"}
-    assert any("named for rival-labs" in e for e in out.affiliation["m3"][2])
-    dense = [f"d{i}" for i in range(8)]
-    group = _network(dense, [(a, b) for a in dense for b in dense if a < b])
-    out = networks.Verdict()
-    networks._affiliate(group, _tied("d0"), out)
-    assert out.named == {} and len(out.affiliation) == 7

@@ -85,7 +85,6 @@ class Group:
     group_id: str
     members: list[str]
     ties: dict[str, list[Tie]] = field(default_factory=dict)  # account -> its ties in the group
-    peers: dict[str, list[str]] = field(default_factory=dict)  # account -> whom those ties are to, in order
 
     def density(self) -> float:
         """The share of member pairs tied to each other (1: everyone to everyone)."""
@@ -596,6 +595,4 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
         if g is not None and by_member.get(v) is g:
             g.ties.setdefault(u, []).append(tie)
             g.ties.setdefault(v, []).append(tie)
-            g.peers.setdefault(u, []).append(v)
-            g.peers.setdefault(v, []).append(u)
     return sorted(out, key=lambda g: g.group_id)

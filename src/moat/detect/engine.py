@@ -205,8 +205,7 @@ class Engine:
             "risk": combine(scores),
             "scores": scores,
             "cluster_id": verdict.cluster_of.get(aid),
-            # its own link, else the organization its network names it for (`networks.MAJORITY`)
-            "linked_org": link.org_id if link is not None and link.org_id else verdict.named.get(aid),
+            "linked_org": link.org_id if link is not None else None,
             "evidence": [e for k in CATEGORIES for e in found[k].evidence],
         }
         group = verdict.group_of.get(aid)

@@ -26,9 +26,6 @@ from moat.identity.models import CONSUMER_PLANS
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
 MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which it is no network
-MAJORITY = 0.5  # share of a network's members tied to one restricted organization before it names the rest
-CORE = 0.5  # a member tied to this share of the others is of the network's core
-VOUCHERS = 2  # or one tied to this many of the members the organization is behind
 MIN_SPREAD = 4  # groups this large whose busiest member carries DOMINANT of the traffic must
 DOMINANT = 2 / 3  # show their joint abuse without that member too
 
@@ -42,7 +39,6 @@ class Verdict:
     coordination: dict[str, Score] = field(default_factory=dict)
     inherited: dict[str, dict[str, Score]] = field(default_factory=dict)  # account -> category -> score
     affiliation: dict[str, tuple[str, float, list[str]]] = field(default_factory=dict)  # org, conf, evidence
-    named: dict[str, str] = field(default_factory=dict)  # untied members a network names for its organization
 
 
 def _plan(states: list[AccountState]) -> str | None:
@@ -131,19 +127,9 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
     share = len(found) / len(group.members)
     value = round(conf * (0.75 + 0.2 * min(1.0, share * 4)), 4)
-    behind = {x for _, x in found}
-    others = len(group.members) - 1
     for m in group.members:
-        if m in behind:
+        if m in {x for _, x in found}:
             continue
-        evidence = [
+        out.affiliation[m] = (org, value, [
             f"member of network {group.group_id}, whose members {names}{more} ({len(found)} of "
-            f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"]
-        vouchers = sum(1 for p in group.peers.get(m, ()) if p in behind)
-        if share >= MAJORITY and (len(group.ties.get(m, ())) >= CORE * others or vouchers >= VOUCHERS):
-            # Most of the network is the organization's, and this member is of its core or tied to
-            # several of those members: it is one of the organization's accounts, not a hanger-on.
-            out.named[m] = org
-            evidence.append(f"named for {org}: tied to {len(group.ties.get(m, ()))} of the network's {others} "
-                            f"other accounts, {vouchers} of them tied to {org}")
-        out.affiliation[m] = (org, value, evidence)
+            f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"])

@@ -272,7 +272,6 @@ class OnlineScorer:
             for before, after in ((old.verdict.coordination, new.verdict.coordination),
                                   (old.verdict.inherited, new.verdict.inherited),
                                   (old.verdict.affiliation, new.verdict.affiliation),
-                                  (old.verdict.named, new.verdict.named),
                                   (old.verdict.cluster_of, new.verdict.cluster_of)):
                 for aid in set(before) | set(after):
                     if before.get(aid) != after.get(aid) and aid in states:
