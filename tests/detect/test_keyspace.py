@@ -126,3 +126,19 @@ def test_numbers_drawn_for_a_generated_problem_are_parameters_not_keys() -> None
     codes = [f"PIN code {700001 + 6 * k}: which areas, post offices and taluka does it cover?" for k in range(40)]
     walk = keyspace.analyse(codes, len(codes))
     assert walk is not None and not walk.parameters and walk.extracting == 1.0
+
+
+def test_a_walk_over_several_stretches_of_a_numbered_space_covers_them() -> None:
+    """One member of a network sharing a walk over postal codes takes every sixth code, city by
+    city: four short stretches densely covered, not the distance between the cities. Codes drawn
+    at random from the same span cover a sliver of it."""
+    rnd = random.Random(4)
+    cities = (110001, 226001, 400001, 700001)
+    codes = [c + 6 * k + 2 for c in cities for k in range(10)]
+    rnd.shuffle(codes)  # the sample of a walk whose order shows nothing
+    frame = "List every post office, locality and district for Indian PIN code {k}."
+    walk = keyspace.analyse([frame.format(k=k) for k in codes], 40)
+    assert walk is not None and walk.kind == "numbers" and walk.coverage == 1.0 and walk.walking == 1.0
+    drawn = [rnd.randint(110001, 700160) for _ in range(40)]
+    walk = keyspace.analyse([frame.format(k=k) for k in drawn], 40)
+    assert walk is not None and walk.coverage < 0.05 and walk.walking < 0.3

@@ -17,11 +17,13 @@ No list of known catalogues: the account's own prompts say what its frame and sl
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
+from functools import reduce
+from itertools import chain, pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -115,6 +117,33 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
     return max(found, key=lambda w: (w.walking * w.share, w.share, -w.slot_words), default=None)
 
 
+BREAK = 20  # a gap this many times the typical one between sampled keys ends a stretch of the keyspace
+
+
+def _coverage(keys: list[int], sent: float) -> float:
+    """The share of the numbered keyspace the family's requests could fill: `sent` over the keys
+    the sampled values span, stretch by stretch.
+
+    A walk covers the stretches it walks densely, at its own step (every sixth code when six
+    accounts share one range); a network member walking four cities' postal codes spans four
+    short stretches, not the distance between the cities. Values drawn at random from a range
+    (a generated problem's parameters) leave no gaps longer than chance makes them, so they span
+    the whole range.
+    """
+    values = sorted(set(keys))
+    if len(values) < 2:
+        return 0.0
+    gaps = np.diff(np.asarray(values, dtype=np.int64))
+    cut = BREAK * float(np.median(gaps))
+    span, start = 0, 0
+    for end in [*(i + 1 for i, g in enumerate(gaps) if g > cut), len(values)]:
+        stretch = values[start:end]
+        step = reduce(math.gcd, (b - a for a, b in pairwise(stretch)), 0) or 1
+        span += (stretch[-1] - stretch[0]) // step + 1
+        start = end
+    return min(1.0, sent / span) if span > 1 else 0.0
+
+
 def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:
     n = len(toks)
     frame = {t for t, c in df.items() if c >= floor and not t.isdigit()}
@@ -162,9 +191,8 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
     parameters = bool(np.median([sum(t.isdigit() for seg in m for t in seg) for m in members]) >= 2)
     numeric = [int(m[-1][-1]) for m in members if m[-1][-1].isdigit() and len(m[-1][-1]) < 13]
     if len(numeric) >= 0.8 * size:
-        span = max(numeric) - min(numeric) + 1
         sent = requests * size / n  # requests of this family, estimated from the sample
-        coverage = min(1.0, sent / span) if span > 1 else 0.0
+        coverage = _coverage(numeric, sent)
         return Walk(size / n, size, distinct, slot_words, _rank_correlation(numeric), coverage, "numbers",
                     example, frozenset(values), parameters)
     # A catalogue walked in its own order (elements by atomic number) is not alphabetical: the
