@@ -171,3 +171,35 @@ def test_a_free_account_at_its_cap_every_day_with_one_template_is_a_workload() -
     assert tier_abuse.score(state(capped_week(True, False), plan="free")).value < 0.3
     assert tier_abuse.score(state(capped_week(False, True), plan="free")).value < 0.3
     assert tier_abuse.score(state(capped_week(True, True), plan="api")).value == 0.0
+
+
+def _farm_worker(account: str, seed: int, days: int) -> list[dict]:
+    """One free account of a farm: a few dozen requests a day for `days` days, each one product of a
+    shop's catalogue through one of the farm's paraphrased instructions (or a stray question)."""
+    rng = random.Random(seed)
+    frames = ("Write an Amazon product listing title for: {p}", "Amazon listing title, please, for {p}",
+              "Give me a catchy marketplace title for {p}", "what's the capital of {c}?")
+    out = []
+    for day in range(days):
+        t = T0 + day * 86400 + rng.uniform(0, 6) * 3600
+        for _ in range(30):
+            t += rng.uniform(60, 900)
+            frame = rng.choice(frames)
+            out.append(request(account, t, frame.format(p=f"{rng.choice(['steel', 'bamboo', 'oak'])} item "
+                                                           f"{rng.randrange(1000, 9999)}", c="France")))
+    return out
+
+
+def test_a_farm_of_free_accounts_working_one_job_all_week_is_read_as_a_batch() -> None:
+    """Thirty free accounts, each under the plan's limits, carry one catalogue job all week in
+    their operator's paraphrases: read as one, a batch workload. The same accounts for two days
+    are a cohort's event; paid seats on max sharing one tool are a team, not a free farm."""
+    from moat.detect.state import AccountState
+
+    week = [state(_farm_worker(f"f{i}", 200 + i, 5), plan="free") for i in range(30)]
+    farm = tier_abuse.score(AccountState.merged(week, "free"))
+    assert farm.value >= 0.5 and any("batch workload" in e for e in farm.evidence)
+    event = [state(_farm_worker(f"f{i}", 200 + i, 2), plan="free") for i in range(30)]
+    assert tier_abuse.score(AccountState.merged(event, "free")).value < 0.25
+    seats = [state(_farm_worker(f"f{i}", 200 + i, 5), plan="max") for i in range(30)]
+    assert tier_abuse.score(AccountState.merged(seats, "max")).value < 0.25

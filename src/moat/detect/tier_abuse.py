@@ -26,6 +26,8 @@ from moat.identity.models import CONSUMER_PLANS
 MIN_REQUESTS = 30
 BATCH_SHARE = (0.85, 0.97)  # share of sampled prompts in one template family: a chat .. a batch
 BATCH_VOLUME = (math.log10(200), math.log10(1000))  # requests: a busy person's week .. a workload
+GROUP_BATCH_SHARE = (0.5, 0.8)  # the same, for a farm of free accounts read as one
+SUSTAINED_DAYS = 4  # a group working one template this many days is an operation, not an event
 
 
 def applies(s: AccountState) -> bool:
@@ -47,15 +49,20 @@ def score(s: AccountState) -> Score:
     automation = max(regular, ramp(close, 0.05, 0.3), sleepless) * (0.3 + 0.7 * round_clock)
     # A batch job: nearly every prompt one template with a slot, by the thousand. Office-hour
     # pacing and a browser's user agent hide a pipeline's timing, not its workload; a person
-    # chatting, coding with an agent or translating by hand varies far more. One account's: a
-    # group read as one (moat.detect.networks) is many people, and a hackathon cohort on one
-    # starter kit is not a workload.
+    # chatting, coding with an agent or translating by hand varies far more. A group read as one
+    # (moat.detect.networks) is many people: only a farm of free accounts, below.
     # "By the thousand", or as much as the plan lets through day after day: a free account
     # refused at its daily cap on most days it works, with one template, is a workload at the
     # plan's ceiling (a farm spreads its job over many such accounts, each below a thousand).
-    walk = keyspace.walk_of(s) if not s.is_group else None
+    # A farm of free accounts (a network's members read as one) works one template when most of
+    # its sampled prompts are of it, day after day: many workers' paraphrases leave a lower share
+    # than one script's, and a hackathon cohort on one starter kit is a day or two, not a week.
+    # Paid seats sharing a tool (a team's coding agents on max plans) are not a free farm.
+    operation = not s.is_group or (s.plan == "free" and len(s.days) >= SUSTAINED_DAYS)
+    walk = keyspace.walk_of(s) if operation else None
     capped = ramp(s.capped_share(), 0.3, 0.7)
-    batch = ramp(walk.share, BATCH_SHARE[0], BATCH_SHARE[1]) * max(ramp(math.log10(s.n), *BATCH_VOLUME), capped) \
+    share = GROUP_BATCH_SHARE if s.is_group else BATCH_SHARE
+    batch = ramp(walk.share, *share) * max(ramp(math.log10(s.n), *BATCH_VOLUME), capped) \
         if walk is not None else 0.0
     automation = max(automation, batch)
     if s.d_n * 2 >= s.n:  # mostly data-API traffic: automation is what its tier is for
