@@ -193,7 +193,8 @@ def _farm_worker(account: str, seed: int, days: int) -> list[dict]:
 def test_a_farm_of_free_accounts_working_one_job_all_week_is_read_as_a_batch() -> None:
     """Thirty free accounts, each under the plan's limits, carry one catalogue job all week in
     their operator's paraphrases: read as one, a batch workload. The same accounts for two days
-    are a cohort's event; paid seats on max sharing one tool are a team, not a free farm."""
+    each are a cohort's event, even when the cohort's days span the week; paid seats on max sharing
+    one tool are a team, not a free farm."""
     from moat.detect.state import AccountState
 
     week = [state(_farm_worker(f"f{i}", 200 + i, 5), plan="free") for i in range(30)]
@@ -201,5 +202,11 @@ def test_a_farm_of_free_accounts_working_one_job_all_week_is_read_as_a_batch() -
     assert farm.value >= 0.5 and any("batch workload" in e for e in farm.evidence)
     event = [state(_farm_worker(f"f{i}", 200 + i, 2), plan="free") for i in range(30)]
     assert tier_abuse.score(AccountState.merged(event, "free")).value < 0.25
+    # a cohort whose members come a day or two each, some early and some late: the group spans
+    # the week, its members do not
+    staggered = [state([dict(r, ts=r["ts"] + 86400 * (i % 4)) for r in _farm_worker(f"f{i}", 200 + i, 2)],
+                       plan="free") for i in range(30)]
+    merged = AccountState.merged(staggered, "free")
+    assert len(merged.days) >= 5 and tier_abuse.score(merged).value < 0.25
     seats = [state(_farm_worker(f"f{i}", 200 + i, 5), plan="max") for i in range(30)]
     assert tier_abuse.score(AccountState.merged(seats, "max")).value < 0.25

@@ -317,7 +317,9 @@ class AccountState(DataFeatures):
         group does jointly shows in its volume, its share of elicitation and novelty, its topic
         breadth, its hours and its keyspace coverage.
         """
-        out = cls({"account_id": "group", "plan": plan, "members": len(states)})
+        days = sorted(len(s.days) for s in states)
+        out = cls({"account_id": "group", "plan": plan, "members": len(states),
+                   "member_days": days[len(days) // 2] if days else 0})  # a typical member's active days
         for s in states:
             out.n += s.n
             out.n_reasoning += s.n_reasoning

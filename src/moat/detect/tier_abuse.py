@@ -27,7 +27,7 @@ MIN_REQUESTS = 30
 BATCH_SHARE = (0.85, 0.97)  # share of sampled prompts in one template family: a chat .. a batch
 BATCH_VOLUME = (math.log10(200), math.log10(1000))  # requests: a busy person's week .. a workload
 GROUP_BATCH_SHARE = (0.5, 0.8)  # the same, for a farm of free accounts read as one
-SUSTAINED_DAYS = 4  # a group working one template this many days is an operation, not an event
+SUSTAINED_DAYS = 4  # a group whose typical member works this many days is an operation, not an event
 
 
 def applies(s: AccountState) -> bool:
@@ -56,9 +56,9 @@ def score(s: AccountState) -> Score:
     # plan's ceiling (a farm spreads its job over many such accounts, each below a thousand).
     # A farm of free accounts (a network's members read as one) works one template when most of
     # its sampled prompts are of it, day after day: many workers' paraphrases leave a lower share
-    # than one script's, and a hackathon cohort on one starter kit is a day or two, not a week.
+    # than one script's, and a hackathon cohort's members are there a day or two, a farm's all week.
     # Paid seats sharing a tool (a team's coding agents on max plans) are not a free farm.
-    operation = not s.is_group or (s.plan == "free" and len(s.days) >= SUSTAINED_DAYS)
+    operation = not s.is_group or (s.plan == "free" and (s.account or {}).get("member_days", 0) >= SUSTAINED_DAYS)
     walk = keyspace.walk_of(s) if operation else None
     capped = ramp(s.capped_share(), 0.3, 0.7)
     share = GROUP_BATCH_SHARE if s.is_group else BATCH_SHARE
