@@ -137,11 +137,16 @@ def _coverage(keys: list[int], sent: float) -> float:
     cut = BREAK * float(np.median(gaps))
     span, start = 0, 0
     for end in [*(i + 1 for i, g in enumerate(gaps) if g > cut), len(values)]:
-        stretch = values[start:end]
-        step = reduce(math.gcd, (b - a for a, b in pairwise(stretch)), 0) or 1
-        span += (stretch[-1] - stretch[0]) // step + 1
+        span += stretch(values[start:end])[0]
         start = end
     return min(1.0, sent / span) if span > 1 else 0.0
+
+
+def stretch(values: list[int]) -> tuple[int, int]:
+    """(keys spanned, step) of sorted distinct values walked at their own step (the gcd of their
+    gaps): 2, 8, 14 span three keys at step 6."""
+    step = reduce(math.gcd, (b - a for a, b in pairwise(values)), 0) or 1
+    return (values[-1] - values[0]) // step + 1, step
 
 
 def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:

@@ -23,10 +23,8 @@ prompts does not count as its own text (`_wrapped_share`).
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
-from functools import reduce
 
 import numpy as np
 
@@ -97,8 +95,7 @@ def _walk(lists: list[list[int]], requests: float) -> tuple[float, int, float, f
         return 0.0, 0, 0.0, 0.0
     rho = sum(abs(_rank_correlation(xs)) * len(xs) for xs in long) / sum(len(xs) for xs in long)
     values = sorted({x for xs in long for x in xs})
-    step = reduce(math.gcd, (b - a for a, b in itertools.pairwise(values)), 0) or 1
-    span = (values[-1] - values[0]) / step + 1
+    span, step = keyspace.stretch(values)
     coverage = min(1.0, requests / span) * _unrepeated(long, step)
     return max(ramp(rho, 0.5, 0.9), ramp(coverage, 0.3, 0.8)), step, rho, coverage
 

@@ -370,6 +370,11 @@ class AccountState(DataFeatures):
         return bool((self.account or {}).get("members"))
 
     @property
+    def member_days(self) -> int:
+        """A group's typical member's active days (`merged`; 0 for one account's own state)."""
+        return int((self.account or {}).get("member_days", 0))
+
+    @property
     def active_days(self) -> int:
         return max(1, len(self.days))
 

@@ -58,7 +58,7 @@ def score(s: AccountState) -> Score:
     # its sampled prompts are of it, day after day: many workers' paraphrases leave a lower share
     # than one script's, and a hackathon cohort's members are there a day or two, a farm's all week.
     # Paid seats sharing a tool (a team's coding agents on max plans) are not a free farm.
-    operation = not s.is_group or (s.plan == "free" and (s.account or {}).get("member_days", 0) >= SUSTAINED_DAYS)
+    operation = not s.is_group or (s.plan == "free" and s.member_days >= SUSTAINED_DAYS)
     walk = keyspace.walk_of(s) if operation else None
     capped = ramp(s.capped_share(), 0.3, 0.7)
     share = GROUP_BATCH_SHARE if s.is_group else BATCH_SHARE
