@@ -109,6 +109,32 @@ def test_a_walk_over_ones_own_records_set_off_as_documents_is_not_extraction() -
     assert scraping.score(state(asked)).value >= 0.5
 
 
+def test_a_walk_over_ones_own_records_inline_after_the_id_is_not_extraction() -> None:
+    """A shipping line parsing its bills of lading, a marketplace writing listings for its SKUs:
+    the record's fields follow its id on the instruction's own line, with its own figures, and the
+    ids count up. A scraper asking the same fields of each key ("ICD-10 code A01.1: name, chapter,
+    3 synonyms") sends the same text after every key: instructions, not a record."""
+    rng = random.Random(4)
+    shippers = ("Sri Murugan Exports", "Tiruppur Knits Pvt Ltd", "Konkan Agro")
+    consignees = ("Hamburg Textil GmbH", "Lim Trading Pte Ltd", "Gulf Foods LLC")
+    bills = [f"Parse this bill of lading into JSON (bl_no, shipper, consignee, containers, gross_weight_kg). "
+             f"B/L STSH-MAA-{697259 + i}: Shipper {rng.choice(shippers)}, Consignee {rng.choice(consignees)}, "
+             f"POL Chennai, POD Singapore, {rng.randint(1, 6)} x 40HC, gross {rng.randint(9000, 70000)} kg"
+             for i in range(400)]
+    products = ("power bank", "smart LED bulb", "USB-C cable", "earbuds")
+    listings = [f"Write a listing for SKU BK-ELE-{325774 + i}: {rng.randint(5, 300) * 100} mAh "
+                f"{rng.choice(products)} {rng.randint(5, 65)}W, Pack of {rng.randint(1, 4)}, MRP Rs "
+                f"{rng.randint(199, 4999)}. Output: title, 5 bullet points, description (80 words)."
+                for i in range(400)]
+    for prompts in (bills, listings):
+        own = scraping.score(state([request("b", T0 + 40 * i, p) for i, p in enumerate(prompts)]))
+        assert own.value <= 0.1, own
+    probes = [f"ICD-10 code {c}{n:02d}.{d}: name, chapter, 3 synonyms, 2 related codes" for c in "ABC"
+              for n in range(40) for d in range(3)]
+    asked = scraping.score(state([request("a", T0 + 40 * i, p) for i, p in enumerate(probes)]))
+    assert asked.value >= 0.5, asked
+
+
 def test_a_question_wrapped_onto_a_second_line_is_not_a_document() -> None:
     from moat.detect.text import hands_own_text
 
@@ -117,6 +143,11 @@ def test_a_question_wrapped_onto_a_second_line_is_not_a_document() -> None:
     assert hands_own_text("Extract the total as JSON from invoice INV-0098020:\n고객 문의 답변 초안: 이번 주말에")
     # a full-width colon, and a document in a script written without spaces
     assert hands_own_text("お客様への返信文を作成してください\uff1a\n明日の会議の時間を変更してもいいですか")
+    # on one line: a record's fields with its own figures after its id, not a question or a field list
+    assert hands_own_text("SKU BK-325774: 20000 mAh power bank 22.5W, Pack of 2, MRP Rs 1768. Output: title")
+    assert not hands_own_text("PIN code 700001: which areas, post offices and taluka does it cover?")
+    assert not hands_own_text("Give me the full profile of France: capital, population, languages and currency.")
+    assert not hands_own_text("Note: call 2 people, book 3 rooms, order 4 cakes")  # no id before the colon
 
 
 def test_a_system_prompt_that_sets_a_task_over_each_message_makes_the_messages_documents() -> None:

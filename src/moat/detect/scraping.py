@@ -11,8 +11,10 @@ text of its own, to classify, extract from, label or translate. It comes in thre
 ("Translate to de-DE. Key `editor.save_3`: "Save changes""; "Label the sentiment: "Refund took 3
 weeks"") or set off as a document below the instruction ("Extract vendor, date and total from
 invoice INV-0098020:\n<the invoice>"; "Item 788-05049\nLabel the sentiment ...\nText: <the
-review>"; a form of `Field: value` lines), or as every message under a system prompt that sets a
-task over it ("Classify the customer message into ..."). On six labelled sets written by others, scrapers did
+review>"; a form of `Field: value` lines), on the instruction's own line as a record's fields
+after its id ("B/L STSH-MAA-697259: Shipper Sri Murugan Exports, ..., gross 32142 kg"), or as
+every message under a system prompt that sets a task over it ("Classify the customer message
+into ..."). On six labelled sets written by others, scrapers did
 any of these in at most 8% of their sampled prompts; localisation, translation, labelling, evaluation
 and batch pipelines in 50-100%. A walk over one's own records (an invoice or ticket number
 counting up beside each document) is not extraction. A wrapped request is not a document either:
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -43,29 +46,38 @@ def _words_of(text_: str) -> frozenset[str]:
 
 
 def _wrapped_share(samples: list[str]) -> float:
-    """Share of the sampled prompts handing over text whose text is one of the account's own plain
-    requests: a careful scraper wraps its questions in quotes, a "Question:" block or JSON on some
-    of its prompts and sends them bare on others; a transformation job's documents never stand
-    alone as prompts. (Read on the kept samples; a job whose documents begin past their cut reads
-    as no wrapping, and keeps its reading from the whole prompts.)"""
+    """Share of the sampled prompts handing over text that is not a document of the account's own:
+    - one of its own plain requests: a careful scraper wraps its questions in quotes, a
+      "Question:" block or JSON on some of its prompts and sends them bare on others;
+    - or, on the instruction's own line, the same fields again and again: fixed instructions
+      after a key ("ICD-10 code A01.1: name, chapter, 3 synonyms"), where a job's records differ
+      every time (a document set off below may repeat: customers send the same short message).
+    A transformation job's documents never stand alone as prompts. (Read on the
+    kept samples; a job whose documents begin past their cut reads as no wrapping, and keeps its
+    reading from the whole prompts.)"""
     plain: list[frozenset[str]] = []
-    handed: list[list[frozenset[str]]] = []
+    handed: list[list[str]] = []
+    records: Counter[str] = Counter()  # inline records (fields after a key's colon), as sent
     for p in samples:
         parts = text.own_parts(p)
         if parts:
-            handed.append([_words_of(x) for x in parts])
+            handed.append(parts)
+            if "\n" not in p and parts == text.inline_record(p):
+                records[parts[0]] += 1
         else:
             plain.append(_words_of(p))
-    bare = {w for w in plain if len(w) >= 3}
-    if not handed or not bare:
+    if not handed:
         return 0.0
-    seen: dict[frozenset[str], bool] = {}
+    bare = {w for w in plain if len(w) >= 3}
+    seen: dict[str, bool] = {}
     matched = 0
-    for sets in handed:
-        for a in sets:
-            hit = seen.get(a)
+    for parts in handed:
+        for x in parts:
+            hit = seen.get(x)
             if hit is None:
-                hit = seen[a] = len(a) >= 3 and any(len(a & b) >= WRAPPED * len(a | b) for b in bare)
+                words = _words_of(x)
+                hit = seen[x] = records[x] >= 2 or (
+                    len(words) >= 3 and any(len(words & b) >= WRAPPED * len(words | b) for b in bare))
             if hit:
                 matched += 1
                 break

@@ -170,13 +170,39 @@ def own_parts(prompt: str) -> list[str]:
     if quoted:
         return quoted
     if "\n" not in prompt:
-        return []
+        return inline_record(prompt)
     lines = [line.strip() for line in prompt.split("\n") if line.strip()]
     if len(lines) < 2 or words(" ".join(lines[1:])) < OWN_WORDS:
         return []
     if lines[0].endswith((":", "\uff1a")) or len(lines) >= 3 or any(_FIELD.match(line) for line in lines[1:]):
         return ["\n".join(lines[1:])]
     return []
+
+
+RECORD_FIELDS = 3  # comma-separated fields after a record's colon
+RECORD_NUMBERS = 2  # of which this many carry a figure (a quantity, a price, a weight)
+_RECORD_NUMBER = re.compile(r"\d")
+
+
+def inline_record(prompt: str) -> list[str]:
+    """A record handed over on the instruction's own line: its id, a colon, then its fields
+    ("B/L STSH-MAA-697259: Shipper Sri Murugan Exports, Consignee Lim Trading, POL Chennai,
+    5 x 40HC, gross 32142 kg"; "SKU BK-325774: 20000 mAh power bank 22.5W, Pack of 2, MRP Rs
+    1768. Output: ..."). The figures are the record's own data: a question after a key's colon
+    ("PIN code 560001: which areas and post offices?", "the profile of France: capital,
+    population and currency") asks for fields and carries none."""
+    head, sep, rest = prompt.partition(":")
+    if not sep or not any(c.isdigit() for c in head):
+        return []
+    record = rest.split(". ")[0].strip()
+    if record.endswith("?"):
+        return []
+    fields = [f for f in record.split(",") if f.strip()]
+    if len(fields) < RECORD_FIELDS or words(record) < OWN_WORDS:
+        return []
+    if sum(1 for f in fields if _RECORD_NUMBER.search(f)) < RECORD_NUMBERS:
+        return []
+    return [record]
 
 
 def assigns_transformation(system: str) -> bool:
