@@ -418,6 +418,28 @@ def test_a_work_email_nothing_renews_ages_with_the_account() -> None:
         assert current is not None and current.org_id == "rival-labs" and current.restricted, (aid, current)
 
 
+def test_passing_through_a_shared_range_a_rival_lists_renews_no_old_work_email() -> None:
+    """A rival lists a secure web gateway's node that twenty unrelated accounts egress through. A
+    former employee's account, made three years ago with the rival's email, now comes through that
+    node: where many unrelated accounts come from is not the rival's network, so the old email is
+    still one aged fact, a weak tie. From a range only the rival's people use it is renewed."""
+    year = 365 * 86400.0
+    now = 3.1 * year
+    link = linker()
+    link.add_account({"account_id": "former", "email": "former@rivallabs.com", "created_at": 0.0, "verified": True})
+    link.add_account({"account_id": "current", "email": "current@rivallabs.com", "created_at": 0.0, "verified": True})
+    for day in range(3):
+        link.add_request({"account_id": "former", "ts": now - day * 86400, "client_ip": f"203.0.113.{10 + day}"})
+        link.add_request({"account_id": "current", "ts": now - day * 86400, "client_ip": "2001:db8:77::5"})
+    for i in range(20):  # the gateway's other customers
+        link.add_account({"account_id": f"other{i}", "email": f"u{i}@example.org"})
+        link.add_request({"account_id": f"other{i}", "ts": now - i * 600, "client_ip": f"203.0.113.{100 + i}"})
+    former, current = link.link_for("former"), link.link_for("current")
+    assert former is not None and former.org_id is None and former.restricted_score < 0.5, former
+    assert any("nothing current renews it" in e for e in former.evidence), former.evidence
+    assert current is not None and current.org_id == "rival-labs" and current.restricted, current
+
+
 def test_signup_only_addresses_stay_address_evidence() -> None:
     """An old account whose only tie is the address it signed up from: aging it does not turn the
     address into corroboration (addresses alone never link)."""

@@ -329,7 +329,7 @@ class Linker:
                         (w, f"attested end-user organization {org} on {n} of {total} requests", OWN))
         if stale < 1.0:  # what dates from signup, with nothing current beside it, is one fact
             for org, entries in cands.items():
-                if dates_from_signup(entries, partial(self._addresses.called_from, idx, org)):
+                if dates_from_signup(entries, partial(self._addresses.called_from, idx, org, self._tied, purity_cache)):
                     cands[org] = one_moment(entries, stale, note)
         return cands
 

@@ -19,6 +19,7 @@ from moat.identity.linking_result import noisy_or
 
 SIGNUP, REQUEST = 1, 2  # how an address was seen (flags)
 CACHE_MAX = 1 << 20
+SHARED = 0.5  # a listed range less exclusive than this is shared: weak evidence, and it renews no tie
 _NUMBER = (int, float)  # for isinstance on the hot path (a tuple is built once; `int | float` each call)
 # (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
 Purity = dict[tuple[str, str], int]
@@ -80,12 +81,24 @@ class AddressEvidence:
             in_range = self._range_members[found[0]] = set()
         in_range.add(idx)
 
-    def called_from(self, idx: int, org: str) -> bool:
-        """Whether the account made a request from inside one of `org`'s listed ranges."""
+    def called_from(self, idx: int, org: str, tied_to: Tied, cache: Purity) -> bool:
+        """Whether the account made a request from inside one of `org`'s own listed ranges: one
+        that is not shared (a Zscaler node, a coworking floor or a VPN exit the organization lists
+        is where many unrelated accounts come from; passing through it renews no tie)."""
         ips = self._ips.get(idx)
         if not ips:
             return False
-        return any(flags & REQUEST and org in self._ip_hits[key][1] for key, flags in ips.items())
+        return any(flags & REQUEST and org in self._ip_hits[key][1]
+                   and self._spread(self._ip_hits[key][0], org, idx, tied_to, cache) >= SHARED
+                   for key, flags in ips.items())
+
+    def _spread(self, cidr: str, org: str, idx: int, tied_to: Tied, cache: Purity) -> float:
+        """How exclusive a listed range is to `org` (0..1): the share of the accounts seen inside it
+        that other evidence ties to it, with a prior that an unknown range is shared; or 1 when
+        few accounts are seen there at all."""
+        tied, others = self._purity(cidr, org, idx, tied_to, cache)
+        purity = (tied + 1) / (others + 2)
+        return max(purity, min(1.0, self._config.ip_free_accounts / len(self._range_members[cidr])))
 
     def evidence(self, idx: int, stale: float, age_note: str, tied_to: Tied,
                  cache: Purity) -> dict[str, tuple[float, str]]:
@@ -112,12 +125,11 @@ class AddressEvidence:
         ip_ev: dict[str, list[tuple[float, str]]] = {}
         for (org, cidr), (flags, keys) in per_range.items():
             n = len(self._range_members[cidr])
-            tied, others = self._purity(cidr, org, idx, tied_to, cache)
+            tied, _ = self._purity(cidr, org, idx, tied_to, cache)
             # Base rate: a range is evidence in proportion to how exclusive it is among the
             # accounts seen inside it (most of them tied to the org otherwise, or few at all),
             # with a prior that an unknown range is shared.
-            purity = (tied + 1) / (others + 2)
-            spread = max(purity, min(1.0, cfg.ip_free_accounts / n))
+            spread = self._spread(cidr, org, idx, tied_to, cache)
             # Where the account is based, not where it passed: days seen in the range count.
             days = len(self._range_days.get((idx, cidr), ()))
             regular = min(1.0, days / cfg.regular_days) if days else 1.0
@@ -134,7 +146,7 @@ class AddressEvidence:
                 note = f" (seen from {n} account{'s' if n != 1 else ''})"
             else:
                 note = (f", a range shared by {n} accounts of which {tied} are otherwise tied to "
-                        f"{org}: {'weak' if spread < 0.5 else 'moderate'} (weight x{spread:.2f})")
+                        f"{org}: {'weak' if spread < SHARED else 'moderate'} (weight x{spread:.2f})")
             if flags & REQUEST and days:
                 note += f"; requests on {days}{'+' if days >= cfg.regular_days else ''} day(s)"
             if flags & SIGNUP and stale < 1.0:

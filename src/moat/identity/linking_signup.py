@@ -4,7 +4,8 @@ A verified work email, the company typed in and the address the account was made
 one thing: the person was at the organization when the account was made. People change jobs and
 keep their accounts, so that evidence halves with every `signup_half_life_days` of the account's
 age, and when nothing current renews it (the organization's SSO tenant or card, a declared
-membership, an attested end-user organization, a request from its network) it is one fact, not
+membership, an attested end-user organization, a request from a range of its own, not one
+it shares with unrelated accounts) it is one fact, not
 independent signals to add up. The linker (`moat.identity.linking`) and the resolve stage
 (`moat.identity.resolve`) both age it here, so a former employee is a weak tie to both.
 """
