@@ -4,10 +4,12 @@ A verified work email, the company typed in and the address the account was made
 one thing: the person was at the organization when the account was made. People change jobs and
 keep their accounts, so that evidence halves with every `signup_half_life_days` of the account's
 age, and when nothing current renews it (the organization's SSO tenant or card, a declared
-membership, an attested end-user organization, a request from a range of its own, not one
-it shares with unrelated accounts) it is one fact, not
-independent signals to add up. The linker (`moat.identity.linking`) and the resolve stage
-(`moat.identity.resolve`) both age it here, so a former employee is a weak tie to both.
+membership, an attested end-user organization, a request from a range of its own) it is one fact,
+not independent signals to add up. The linker (`moat.identity.linking`) and the resolve stage
+(`moat.identity.resolve`) both age it here, so a former employee is a weak tie to both. Only the
+linker sees traffic, so only it knows which of an organization's listed ranges many unrelated
+accounts share (a gateway node, a coworking floor): passing through one renews nothing there; the
+resolve stage, which knows the directory alone, takes any listed range as the organization's.
 """
 
 from __future__ import annotations
