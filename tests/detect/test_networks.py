@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 
 from moat.detect import networks
+from moat.detect.coordination import Group, Tie
+from moat.detect.engine import Engine
+from moat.detect.networks import Verdict, _affiliate
 from moat.detect.state import AccountState
+from moat.identity.linking import AccountLink
 
 from .helpers import T0, request, state
 
@@ -51,3 +55,51 @@ def test_one_member_carrying_most_of_a_groups_traffic_is_its_own_abuse_not_the_g
     with_all = networks.detectors.score(AccountState.merged(group, "free"))
     assert with_all["tier_abuse"].value >= 0.5  # read whole, the group looks like one abused plan
     assert networks._joint(group)["tier_abuse"].value < 0.4
+
+
+def _tie(*kinds: str, weight: float = 0.8) -> Tie:
+    return Tie(0.6, 0.0, kinds, weight)
+
+
+def _rival_link(account: str, org: str = "rival-labs", confidence: float = 0.9) -> AccountLink:
+    return AccountLink(account, org, confidence, True, ["paid with the rival's card"], None, org, confidence)
+
+
+def test_a_network_names_its_insiders_organization_for_the_accounts_their_operator_owns() -> None:
+    """One insider of a rival-run network pays with the rival's card. The member paid with the
+    same card, or made from the insider's signup address, is the insider's operator's: linked to
+    the rival. Members tied to the insider by exits alone (a rented pool), by prompts, a signup
+    hour and a schedule (a cohort), or only to other members, carry the network's affiliation as
+    a score, not the link; and insiders naming two rivals link no one through the network."""
+    members = ["card", "cohort", "exits", "ins", "second-hand", "signup"]
+    group = Group("net-x", members)
+    group.pairs = {("card", "ins"): _tie("payment"), ("ins", "signup"): _tie("signup_ip", "timing"),
+                   ("exits", "ins"): _tie("ip_range"), ("cohort", "ins"): _tie("signup", "timing", "user_agent"),
+                   ("card", "second-hand"): _tie("payment")}
+    out = Verdict()
+    _affiliate(group, {"ins": _rival_link("ins")}, out)
+    assert out.linked == {"card": "rival-labs", "signup": "rival-labs"}
+    assert set(out.affiliation) == {"card", "cohort", "exits", "second-hand", "signup"}
+    assert all(value >= 0.5 for _, value, _ in out.affiliation.values())
+    assert any("linked to rival-labs through network net-x" in e for e in out.affiliation["card"][2])
+    # a weak insider: affiliated below the threshold, linked nowhere
+    weak = Verdict()
+    _affiliate(group, {"ins": _rival_link("ins", confidence=0.52)}, weak)
+    assert not weak.linked and all(value < 0.5 for _, value, _ in weak.affiliation.values())
+    # two insiders, two rivals
+    split = Verdict()
+    _affiliate(group, {"ins": _rival_link("ins"), "exits": _rival_link("exits", "other-rival")}, split)
+    assert not split.linked
+
+
+def test_a_finding_names_the_organization_the_network_links_it_to() -> None:
+    """Through the engine: the card's second account, with no evidence of its own, is linked."""
+    rival = {"org_id": "rival-labs", "name": "Rival Labs", "restricted": True, "domains": ["rival-labs.ai"],
+             "ip_ranges": [], "payment_fingerprints": ["pf_rival"], "sso_tenants": []}
+    engine = Engine([rival])
+    engine.add_account({"account_id": "ins", "email": "a@gmail.com", "payment_fingerprint": "pf_rival"})
+    engine.add_account({"account_id": "other", "email": "b@gmail.com"})
+    result = engine.cross()
+    result.verdict.linked["other"] = "rival-labs"
+    assert engine.finding("other", result)["linked_org"] == "rival-labs"
+    assert engine.finding("ins", result)["linked_org"] == "rival-labs"

@@ -85,6 +85,11 @@ class Group:
     group_id: str
     members: list[str]
     ties: dict[str, list[Tie]] = field(default_factory=dict)  # account -> its ties in the group
+    pairs: dict[tuple[str, str], Tie] = field(default_factory=dict)  # (account, account) -> their tie
+
+    def tie(self, a: str, b: str) -> Tie | None:
+        """The tie between two members, if they are tied."""
+        return self.pairs.get((a, b)) or self.pairs.get((b, a))
 
     def density(self) -> float:
         """The share of member pairs tied to each other (1: everyone to everyone)."""
@@ -595,4 +600,5 @@ def _components(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
         if g is not None and by_member.get(v) is g:
             g.ties.setdefault(u, []).append(tie)
             g.ties.setdefault(v, []).append(tie)
+            g.pairs[(u, v)] = tie
     return sorted(out, key=lambda g: g.group_id)

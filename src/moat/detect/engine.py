@@ -205,7 +205,8 @@ class Engine:
             "risk": combine(scores),
             "scores": scores,
             "cluster_id": verdict.cluster_of.get(aid),
-            "linked_org": link.org_id if link is not None else None,
+            # the linker's own link, or the network's for a member tied to one of its insiders
+            "linked_org": link.org_id if link is not None and link.org_id else verdict.linked.get(aid),
             "evidence": [e for k in CATEGORIES for e in found[k].evidence],
         }
         group = verdict.group_of.get(aid)

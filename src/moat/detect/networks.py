@@ -28,6 +28,11 @@ INHERIT = 0.9  # members inherit this share of the network's joint score
 MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which it is no network
 MIN_SPREAD = 4  # groups this large whose busiest member carries DOMINANT of the traffic must
 DOMINANT = 2 / 3  # show their joint abuse without that member too
+LINKED = 0.5  # a network's affiliation, and a member's tie to an insider, this strong name the organization
+# What one operator owns and others do not share by chance: its card, the address its accounts were
+# made from, its numbered series of addresses (not exits, which a rented pool shares, nor prompts, a
+# signup hour or a schedule, which a cohort shares with the one rival engineer among it).
+OWNED = frozenset({"payment", "signup_ip", "email_series"})
 
 
 @dataclass(slots=True)
@@ -39,6 +44,7 @@ class Verdict:
     coordination: dict[str, Score] = field(default_factory=dict)
     inherited: dict[str, dict[str, Score]] = field(default_factory=dict)  # account -> category -> score
     affiliation: dict[str, tuple[str, float, list[str]]] = field(default_factory=dict)  # org, conf, evidence
+    linked: dict[str, str] = field(default_factory=dict)  # members linked to an org through the network
 
 
 def _plan(states: list[AccountState]) -> str | None:
@@ -127,9 +133,33 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
     share = len(found) / len(group.members)
     value = round(conf * (0.75 + 0.2 * min(1.0, share * 4)), 4)
+    insiders = {x: c for c, x in found}
     for m in group.members:
-        if m in {x for _, x in found}:
+        if m in insiders:
             continue
-        out.affiliation[m] = (org, value, [
-            f"member of network {group.group_id}, whose members {names}{more} ({len(found)} of "
-            f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"])
+        evidence = [f"member of network {group.group_id}, whose members {names}{more} ({len(found)} of "
+                    f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"]
+        via = _linked_through(group, m, insiders) if len(tied) == 1 and value >= LINKED else None
+        if via is not None:
+            out.linked[m] = org
+            evidence.append(f"linked to {org} through network {group.group_id}: tied to {via}, whose own "
+                            f"evidence ties it to {org}, by more than an address")
+        out.affiliation[m] = (org, value, evidence)
+
+
+def _linked_through(group: Group, member: str, insiders: Mapping[str, float]) -> str | None:
+    """The insider a member is tied to directly, strongly and by something one operator owns (the
+    same card, signup address or numbered series of addresses), if any: member and insider are one
+    operator's accounts, and the network's link to the organization is the member's too.
+
+    A network's members inherit its affiliation as a score; only those an insider's operator owns
+    name the organization (`linked_org`). A member held to the network through others, by exits
+    alone (a rented proxy pool several operators use), or by prompts, a signup hour and a schedule
+    (a hackathon cohort with one rival engineer among it) is affiliated but not linked; so is every
+    member of a network whose insiders name different organizations.
+    """
+    for insider in sorted(insiders, key=lambda x: (-insiders[x], x)):
+        tie = group.tie(member, insider)
+        if tie is not None and tie.weight >= LINKED and OWNED.intersection(tie.kinds):
+            return insider
+    return None
