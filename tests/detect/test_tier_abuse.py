@@ -210,3 +210,61 @@ def test_a_farm_of_free_accounts_working_one_job_all_week_is_read_as_a_batch() -
     assert len(merged.days) >= 5 and tier_abuse.score(merged).value < 0.25
     seats = [state(_farm_worker(f"f{i}", 200 + i, 5), plan="max") for i in range(30)]
     assert tier_abuse.score(AccountState.merged(seats, "max")).value < 0.25
+
+
+def _farm_of_three_jobs(account: str, seed: int, capped: bool) -> list[dict]:
+    """One free account of a farm running three jobs at once (marketplace listings, exam answers,
+    SEO posts), each in a few wordings, 30 requests a day for a week; past the plan's cap of 25 the
+    plan refuses (429) when `capped`."""
+    rng = random.Random(seed)
+    jobs = (("Meesho product description for {x} - catchy title, 6 bullet points, keywords",
+             "quick: meesho product description for {x}, catchy title and keywords", "Write 3 Flipkart titles for {x}"),
+            ("UPSC mains answer, 250 words, GS2: '{y}'. Intro-body-conclusion.",
+             "bhai UPSC mains answer 250 words on '{y}', intro body conclusion"),
+            ("Write a 1200 word SEO blog on '{z}' with H2 headings and FAQ",
+             "pls write an SEO blog on '{z}', 1200 words, H2 headings, FAQ"))
+    items = ("mobile back cover", "yoga mat", "steel bottle", "jewellery set", "kurti", "phone stand")
+    topics = ("urban flooding", "cooperative federalism", "rural wages", "coastal erosion", "judicial review")
+    blogs = ("credit cards for students", "home loan eligibility", "gold loan rates", "term insurance")
+    out = []
+    for day in range(7):
+        t = T0 + day * 86400 + rng.uniform(8, 12) * 3600
+        for i in range(30):
+            t += rng.uniform(200, 1200)
+            frame = rng.choice(rng.choice(jobs))
+            text = frame.format(x=rng.choice(items), y=rng.choice(topics), z=rng.choice(blogs))
+            out.append(request(account, t, text, status=429 if capped and i >= 25 else 200))
+    return out
+
+
+def test_a_capped_farm_running_several_jobs_is_read_as_a_batch() -> None:
+    """Fifteen free accounts, each refused at the plan's cap most days, run three templated jobs
+    between them: no single template dominates, but all of it is templated work at the plan's
+    ceiling. The same accounts never refused, or a group of people chatting into the cap, are not
+    read this way."""
+    from moat.detect.state import AccountState
+
+    farm = AccountState.merged([state(_farm_of_three_jobs(f"f{i}", 300 + i, True), plan="free")
+                                for i in range(15)], "free")
+    read = tier_abuse.score(farm)
+    assert read.value >= 0.5 and any("at the plan's cap" in e for e in read.evidence), read
+    uncapped = AccountState.merged([state(_farm_of_three_jobs(f"f{i}", 300 + i, False), plan="free")
+                                    for i in range(15)], "free")
+    assert tier_abuse.score(uncapped).value < 0.3
+    rng = random.Random(5)
+    words = [f"w{i}" for i in range(2000)]
+    chatters = AccountState.merged([state([dict(r, prompt=" ".join(rng.choices(words, k=12)), account_id=f"p{i}")
+                                           for r in _farm_of_three_jobs(f"p{i}", 400 + i, True)], plan="free")
+                                    for i in range(15)], "free")
+    assert tier_abuse.score(chatters).value < 0.3
+
+
+def test_templated_share_counts_every_repeated_frame() -> None:
+    from moat.detect import keyspace
+
+    rng = random.Random(2)
+    jobs = ["write a listing title for {w} in hindi", "upsc answer in 250 words on {w}", "seo blog with faq on {w}"]
+    samples = [rng.choice(jobs).format(w=rng.choice(["a", "b", "c", "d"]) + str(i)) for i in range(60)]
+    assert keyspace.templated_share(samples) >= 0.9
+    chat = [" ".join(rng.choices([f"w{i}" for i in range(400)], k=10)) for _ in range(60)]
+    assert keyspace.templated_share(chat) == 0.0

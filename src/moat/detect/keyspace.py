@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 FRAME_SHARES = (0.3, 0.15)  # a frame in one template, or spread over a few paraphrases
 FRAMES = 3
 MIN_FAMILY = 12
+MIN_REPEATS = 3  # a frame asked this often is a template (`templated_share`)
 _TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 # A nonce: a seed, a timestamp, a request id (a fraction of three digits or more, or six digits
 # or more). Short numbers (a page, a street number) are part of a key.
@@ -115,6 +116,23 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
     # Equally good readings: the one whose slot is shortest knows the frame best (a paraphrase's
     # own words, under the higher floor, are read as part of the slot).
     return max(found, key=lambda w: (w.walking * w.share, w.share, -w.slot_words), default=None)
+
+
+def templated_share(samples: list[str]) -> float:
+    """The share of the sampled prompts that follow a frame used by at least MIN_REPEATS of them,
+    whatever the frame: how much of the traffic is templated work at all, over several jobs and
+    their paraphrases (`analyse` reads the one dominant family)."""
+    n = len(samples)
+    if n < MIN_FAMILY:
+        return 0.0
+    toks = [_TOKEN.findall(s) for s in samples]
+    df = Counter(chain.from_iterable(map(set, toks)))
+    best = 0.0
+    for share in FRAME_SHARES:
+        frame = {t for t, c in df.items() if c >= share * n and not t.isdigit()}
+        frames = Counter(key for ts in toks if 2 <= len(key := tuple(t for t in ts if t in frame)) < len(ts))
+        best = max(best, sum(c for c in frames.values() if c >= MIN_REPEATS) / n)
+    return best
 
 
 BREAK = 20  # a gap this many times the typical one between sampled keys ends a stretch of the keyspace

@@ -58,12 +58,16 @@ def score(s: AccountState) -> Score:
     # its sampled prompts are of it, day after day: many workers' paraphrases leave a lower share
     # than one script's, and a hackathon cohort's members are there a day or two, a farm's all week.
     # Paid seats sharing a tool (a team's coding agents on max plans) are not a free farm.
+    # A farm whose accounts are refused at the cap on most days they work may run several jobs at
+    # once: what it does is templated, whichever template (a group of people chatting is not).
     operation = not s.is_group or (s.plan == "free" and s.member_days >= SUSTAINED_DAYS)
     walk = keyspace.walk_of(s) if operation else None
     capped = ramp(s.capped_share(), 0.3, 0.7)
+    templated = walk.share if walk is not None else 0.0
+    if operation and s.is_group and capped > 0.0:
+        templated = max(templated, capped * keyspace.templated_share(s.samples))
     share = GROUP_BATCH_SHARE if s.is_group else BATCH_SHARE
-    batch = ramp(walk.share, *share) * max(ramp(math.log10(s.n), *BATCH_VOLUME), capped) \
-        if walk is not None else 0.0
+    batch = ramp(templated, *share) * max(ramp(math.log10(s.n), *BATCH_VOLUME), capped)
     automation = max(automation, batch)
     if s.d_n * 2 >= s.n:  # mostly data-API traffic: automation is what its tier is for
         automation = 0.0
@@ -85,7 +89,11 @@ def score(s: AccountState) -> Score:
     if value >= 0.25:
         out.evidence.append(f"{s.plan} (consumer) plan with {num(s.n)} requests, {per_day:.0f} per active day")
         if automation >= sharing:
-            if batch > 0 and walk is not None:
+            if batch > 0 and walk is not None and templated > walk.share:
+                out.evidence.append(f"a batch workload at the plan's cap: {pct(templated)} of sampled prompts "
+                                    f"follow templates (e.g. \"{walk.example[:120]}\"), its accounts refused at "
+                                    f"the cap on {pct(s.capped_share())} of their active days")
+            elif batch > 0 and walk is not None:
                 out.evidence.append(f"a batch workload: {pct(walk.share)} of sampled prompts follow one template "
                                     f"(e.g. \"{walk.example[:120]}\")")
             if regular > 0:
