@@ -240,6 +240,24 @@ def test_office_hours_are_not_synchronised_activity_but_a_shared_schedule_is() -
     assert coordination._synchronised(sched_a, sched_b, T0, T0 + 10 * day)
 
 
+def test_two_quiet_accounts_meeting_in_a_few_slots_are_not_synchronised() -> None:
+    """Two quiet accounts, eight requests each in a week, four of them in the same 5-minute slots:
+    against each one's own hours that is many times chance, but among the thousands of pairs a
+    population is read for, a few common slots happen. An hour of common slots is a schedule."""
+    day = 86400
+
+    def bins(times: list[float]) -> coordination.Rhythm:
+        return coordination.Rhythm.of({int(t) // 300 for t in times})
+
+    common = [T0 + d * day + 20 * 3600 + 600 * d for d in range(4)]
+    a = bins(common + [T0 + d * day + 9 * 3600 for d in range(4, 8)])
+    b = bins(common + [T0 + d * day + 13 * 3600 for d in range(4, 8)])
+    assert not coordination._synchronised(a, b, T0, T0 + 8 * day)
+    rng = random.Random(4)
+    runs = [T0 + rng.uniform(0, 8 * day) for _ in range(coordination.SYNC_BINS + 2)]
+    assert coordination._synchronised(bins([*runs, T0 + 9 * 3600]), bins([*runs, T0 + 13 * 3600]), T0, T0 + 8 * day)
+
+
 def test_accounts_refused_at_their_plans_cap_on_most_days_corroborate_each_other() -> None:
     """Two free accounts each asking for all their plan gives, day after day (a farm's members),
     are tied by it, weighed by how common that is here; one such account and a light user are
