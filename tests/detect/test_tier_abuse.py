@@ -268,3 +268,28 @@ def test_templated_share_counts_every_repeated_frame() -> None:
     assert keyspace.templated_share(samples) >= 0.9
     chat = [" ".join(rng.choices([f"w{i}" for i in range(400)], k=10)) for _ in range(60)]
     assert keyspace.templated_share(chat) == 0.0
+
+
+def _seat(account: str, seed: int, first_hour: int, hours: int, days: int = 5) -> list[dict]:
+    """One paid seat used `hours` hours a day from `first_hour` (UTC), a request every few minutes."""
+    rng = random.Random(seed)
+    out = []
+    for day in range(days):
+        t = T0 + day * 86400 + first_hour * 3600
+        while t < T0 + day * 86400 + (first_hour + hours) * 3600:
+            t += rng.uniform(120, 600)
+            out.append(request(account, t, f"refactor module {rng.randrange(10**6)} and explain the change"))
+    return out
+
+
+def test_paid_seats_read_as_one_are_many_people_unless_each_seat_is_shared() -> None:
+    """Twelve max seats of a team spread over time zones, each a few hours a day: between them the
+    clock is covered, but that is twelve people, not a workload. Six max seats each in use sixteen
+    hours a day (passed from buyer to buyer) are read jointly."""
+    from moat.detect.state import AccountState
+
+    team = AccountState.merged([state(_seat(f"t{i}", 500 + i, (2 * i) % 24, 3), plan="max") for i in range(12)], "max")
+    assert team.member_hours < tier_abuse.SHARED_SEAT_HOURS and tier_abuse.score(team).value == 0.0
+    resold = AccountState.merged([state(_seat(f"r{i}", 600 + i, (4 * i) % 8, 16), plan="max") for i in range(6)],
+                                 "max")
+    assert resold.member_hours >= tier_abuse.SHARED_SEAT_HOURS and tier_abuse.score(resold).value >= 0.5

@@ -318,8 +318,10 @@ class AccountState(DataFeatures):
         breadth, its hours and its keyspace coverage.
         """
         days = sorted(len(s.days) for s in states)
+        hours = sorted(s.hours_per_day() for s in states)
         out = cls({"account_id": "group", "plan": plan, "members": len(states),
-                   "member_days": days[len(days) // 2] if days else 0})  # a typical member's active days
+                   "member_days": days[len(days) // 2] if days else 0,  # a typical member's active days
+                   "member_hours": hours[len(hours) // 2] if hours else 0.0})  # and hours per active day
         for s in states:
             out.n += s.n
             out.n_reasoning += s.n_reasoning
@@ -373,6 +375,11 @@ class AccountState(DataFeatures):
     def member_days(self) -> int:
         """A group's typical member's active days (`merged`; 0 for one account's own state)."""
         return int((self.account or {}).get("member_days", 0))
+
+    @property
+    def member_hours(self) -> float:
+        """A group's typical member's distinct hours per active day (`merged`; 0 for one account)."""
+        return float((self.account or {}).get("member_hours", 0.0))
 
     @property
     def active_days(self) -> int:

@@ -27,6 +27,7 @@ MIN_REQUESTS = 30
 BATCH_SHARE = (0.85, 0.97)  # share of sampled prompts in one template family: a chat .. a batch
 BATCH_VOLUME = (math.log10(200), math.log10(1000))  # requests: a busy person's week .. a workload
 GROUP_BATCH_SHARE = (0.5, 0.8)  # the same, for a farm of free accounts read as one
+SHARED_SEAT_HOURS = 10  # a paid group's typical seat in use this many hours a day is shared, not one person's
 SUSTAINED_DAYS = 4  # a group whose typical member works this many days is an operation, not an event
 
 
@@ -36,6 +37,11 @@ def applies(s: AccountState) -> bool:
 
 def score(s: AccountState) -> Score:
     if s.n < MIN_REQUESTS or s.plan not in CONSUMER_PLANS:
+        return Score()
+    if s.is_group and s.plan != "free" and s.member_hours < SHARED_SEAT_HOURS:
+        # Paid seats read as one are many paying people (a team's coding agents, a class on pro):
+        # between them awake around the clock. Only seats each in use most of the day (a reseller's,
+        # passed from buyer to buyer) say something jointly; each seat's own use is read on its own.
         return Score()
     cv = s.gap_cv()
     regular = ramp(cv, 0.8, 0.3) if math.isfinite(cv) else 0.0
