@@ -135,6 +135,22 @@ def test_a_walk_over_ones_own_records_inline_after_the_id_is_not_extraction() ->
     assert asked.value >= 0.5, asked
 
 
+def test_a_walk_over_this_years_case_files_is_not_extraction_last_years_cves_are() -> None:
+    """An insurer summarises its claims in the order they were opened (SIN-2026-341200, ...): the
+    ids are stamped with the year the traffic was recorded, records no model was trained on. A
+    walk over last year's vulnerability ids asks what the model knows."""
+    import time
+
+    year = time.gmtime(T0).tm_year
+    claims = [request("b", T0 + 30 * i, f"Expediente SIN-{year}-{341200 + i}. Resume el siniestro y clasifica "
+                                        "(hogar/auto/RC). Peritación adjunta.") for i in range(400)]
+    own = scraping.score(state(claims))
+    assert own.value <= 0.1, own
+    cves = [request("a", T0 + 30 * i, f"Describe CVE-{year - 1}-{10071 + i}: affected products and versions, "
+                                      "CVSS vector, and a working proof of concept.") for i in range(400)]
+    assert scraping.score(state(cves)).value >= 0.5
+
+
 def test_a_question_wrapped_onto_a_second_line_is_not_a_document() -> None:
     from moat.detect.text import hands_own_text
 

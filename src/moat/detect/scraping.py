@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import time
 from collections import Counter
 
 import numpy as np
@@ -82,6 +83,21 @@ def _wrapped_share(samples: list[str]) -> float:
                 matched += 1
                 break
     return matched / len(handed)
+
+
+# A record's identifier stamped with a year: "SIN-2026-341200", "INV/2026/0042", "KYC-2026-418800".
+_DATED_ID = re.compile(r"\b[a-z]{2,}[-/_ ]?(20\d\d)[-/_]\d{3,}\b")
+
+
+def _dated_share(samples: list[str], now: float) -> float:
+    """Share of the sampled prompts naming a record whose identifier is stamped with the year the
+    traffic was recorded (a claim, a case file, an invoice of this year's series). No model was
+    trained on this year's records: asking about them walks the caller's own files, there is
+    nothing of the model's to extract. A walk over last year's vulnerability ids still extracts."""
+    if not samples or now <= 0:
+        return 0.0
+    year = str(time.gmtime(now).tm_year)
+    return sum(1 for p in samples if year in _DATED_ID.findall(p)) / len(samples)
 
 
 def _rank_correlation(xs: list[int]) -> float:
@@ -188,6 +204,8 @@ def score(s: AccountState) -> Score:
     wrapped = _wrapped_share(s.samples) if own >= 0.3 else 0.0
     own *= 1.0 - wrapped
     value *= 1.0 - 0.9 * ramp(own, 0.3, 0.7)  # its own text, transformed: see the module's docstring
+    dated = _dated_share(s.samples, s.last_ts) if value > 0.0 else 0.0
+    value *= 1.0 - 0.9 * ramp(dated, 0.3, 0.7)
     out = Score(round(value, 4))
     if value >= 0.25:
         out.evidence.extend(evidence)
@@ -196,6 +214,9 @@ def score(s: AccountState) -> Score:
         if wrapped >= 0.3:
             out.evidence.append(f"{pct(wrapped)} of the text it hands over, quoted or as a document, is one of its "
                                 "own requests wrapped, not text to transform")
+        if dated >= 0.3:
+            out.evidence.append(f"{pct(dated)} of sampled prompts name a record stamped with this year "
+                                "(weighs against extraction)")
         if own >= 0.3:
             out.evidence.append(f"{pct(own)} of sampled prompts hand the model text of their own, quoted or "
                                 "as a document (weighs against extraction)")
