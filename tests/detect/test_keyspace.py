@@ -142,3 +142,13 @@ def test_a_walk_over_several_stretches_of_a_numbered_space_covers_them() -> None
     drawn = [rnd.randint(110001, 700160) for _ in range(40)]
     walk = keyspace.analyse([frame.format(k=k) for k in drawn], 40)
     assert walk is not None and walk.coverage < 0.05 and walk.walking < 0.3
+
+
+def test_a_code_written_in_groups_of_digits_is_one_key() -> None:
+    """The EU's Combined Nomenclature writes its codes in groups ("9708 10 00"): one key each,
+    walked in order, not three numbers drawn for a problem."""
+    codes = [f"EU Combined Nomenclature {c:04d} {s:02d} 00: description, duty rate, classification notes."
+             for c in range(9701, 9711) for s in (10, 20, 30, 90)]
+    walk = keyspace.analyse(codes, len(codes))
+    assert walk is not None and walk.kind == "numbers" and not walk.parameters
+    assert walk.order > 0.95 and walk.extracting == 1.0

@@ -41,6 +41,9 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
 # A nonce: a seed, a timestamp, a request id (a fraction of three digits or more, or six digits
 # or more). Short numbers (a page, a street number) are part of a key.
 _NONCE = re.compile(r"[0-9]*\.[0-9]{3,}$|[0-9]{6,}$")
+# A code written in groups of digits ("CN 9708 10 00", "PLZ 10 115") is one key, not several
+# numbers (a generated problem's parameters are words apart: "273 items at 97 each").
+_GROUPED = re.compile(r"(?<=\d) (?=\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +113,7 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
     n = len(samples)
     if n < MIN_FAMILY:
         return None
-    toks = [_TOKEN.findall(s) for s in samples]
+    toks = [_TOKEN.findall(_GROUPED.sub("", s)) for s in samples]
     df = Counter(chain.from_iterable(map(set, toks)))  # prompts per token, counted in C
     found = [w for share in FRAME_SHARES if (w := _family(toks, df, share * n, requests)) is not None]
     # Equally good readings: the one whose slot is shortest knows the frame best (a paraphrase's
