@@ -130,6 +130,24 @@ def test_resolve_context_reads_the_attribute_stage_fields() -> None:
     assert r.resolve_context(ctx).org_id == "ide-co"  # unsigned claims only corroborate
 
 
+def test_a_listed_range_many_unrelated_accounts_call_from_renews_no_old_work_email() -> None:
+    """At request time as in linking: the rival lists a gateway node that twenty unrelated accounts
+    call through. A former employee's account (the rival's email, made two years ago) calling
+    through it is a weak tie, not a refusal; on a replica that has seen no one else there yet, the
+    range counts as the rival's own and renews it."""
+    import time
+
+    old = Account("old", email="x@rivallabs.com", verified=True, created_at=time.time() - 2 * 365 * 86400)
+    fresh = Resolver(ORGS)
+    assert fresh.resolve(account=old, client_ip="203.0.113.7").restricted
+    r = Resolver(ORGS)
+    for i in range(20):
+        r.resolve(account=Account(f"u{i}", email=f"u{i}@example.org"), client_ip=f"203.0.113.{100 + i}")
+    e = r.resolve(account=old, client_ip="203.0.113.7")
+    assert e.org_id is None and not e.restricted and e.confidence < 0.5, e
+    assert "nothing current renews it" in e.evidence[0]
+
+
 def test_an_old_work_email_nothing_renews_does_not_refuse() -> None:
     """As the linker weighs it: a rival's email on an account made two years ago, with nothing
     current beside it, is a weak tie at request time; a request from the rival's network, the

@@ -20,6 +20,13 @@ from moat.identity.linking_result import noisy_or
 SIGNUP, REQUEST = 1, 2  # how an address was seen (flags)
 CACHE_MAX = 1 << 20
 SHARED = 0.5  # a listed range less exclusive than this is shared: weak evidence, and it renews no tie
+
+
+def exclusivity(tied: int, others: int, seen: int, free_accounts: int) -> float:
+    """How exclusive a listed range is to its organization (0..1), from the accounts seen in it:
+    `tied` of the `others` (not counting the one asking) tied to it by other evidence, with a prior
+    that an unknown range is shared; or in full when `seen` is no more than `free_accounts`."""
+    return max((tied + 1) / (others + 2), min(1.0, free_accounts / max(1, seen)))
 _NUMBER = (int, float)  # for isinstance on the hot path (a tuple is built once; `int | float` each call)
 # (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
 Purity = dict[tuple[str, str], int]
@@ -97,8 +104,7 @@ class AddressEvidence:
         that other evidence ties to it, with a prior that an unknown range is shared; or 1 when
         few accounts are seen there at all."""
         tied, others = self._purity(cidr, org, idx, tied_to, cache)
-        purity = (tied + 1) / (others + 2)
-        return max(purity, min(1.0, self._config.ip_free_accounts / len(self._range_members[cidr])))
+        return exclusivity(tied, others, len(self._range_members[cidr]), self._config.ip_free_accounts)
 
     def evidence(self, idx: int, stale: float, age_note: str, tied_to: Tied,
                  cache: Purity) -> dict[str, tuple[float, str]]:

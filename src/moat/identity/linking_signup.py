@@ -6,10 +6,11 @@ keep their accounts, so that evidence halves with every `signup_half_life_days` 
 age, and when nothing current renews it (the organization's SSO tenant or card, a declared
 membership, an attested end-user organization, a request from a range of its own) it is one fact,
 not independent signals to add up. The linker (`moat.identity.linking`) and the resolve stage
-(`moat.identity.resolve`) both age it here, so a former employee is a weak tie to both. Only the
-linker sees traffic, so only it knows which of an organization's listed ranges many unrelated
-accounts share (a gateway node, a coworking floor): passing through one renews nothing there; the
-resolve stage, which knows the directory alone, takes any listed range as the organization's.
+(`moat.identity.resolve`) both age it here, so a former employee is a weak tie to both. Neither
+takes a listed range that many unrelated accounts call from (a gateway node, a coworking floor)
+as the organization's own: passing through one renews nothing. The linker counts the accounts
+seen in each range over the whole traffic, the resolve stage over the requests its replica has
+seen (`linking_addresses.exclusivity` for both).
 """
 
 from __future__ import annotations

@@ -23,11 +23,13 @@ from typing import Any
 from moat.context import RequestContext, ResolvedEntity
 from moat.identity.attribution import Attribution
 from moat.identity.linking import AccountLink, Linker, noisy_or
+from moat.identity.linking_addresses import SHARED, exclusivity
 from moat.identity.linking_index import OrgIndex, email_domain
 from moat.identity.linking_signup import HALF_LIFE_DAYS, staleness
 
 _ACCOUNT, _END_USER = 1, 2
 _CACHE_MAX = 1 << 16
+RANGE_SEEN = 64  # accounts remembered per listed range and organization, each kind: enough to call it shared
 
 # org_id -> (source priority, [(weight, evidence)])
 _Cands = dict[str, tuple[int, list[tuple[float, str]]]]
@@ -45,6 +47,7 @@ class ResolveConfig:
     w_signed_org: float = 0.9  # a registered platform's signed claim
     w_signed_domain: float = 0.9
     w_low_trust: float = 0.4  # unsigned end-user fields: corroborate only
+    ip_free_accounts: int = 4  # a listed range seen from this few accounts is the organization's own
     # A work email nothing else renews ages with the account, as the linker weighs it: a former
     # employee's account keeps its old address (`moat.identity.linking_signup`).
     signup_half_life_days: float = HALF_LIFE_DAYS
@@ -65,6 +68,10 @@ class Resolver:
         self._accounts: dict[str, tuple[Any, _Cands, _Cands | None]] = {}
         self._hints: dict[tuple[str, str, str, str], _Cands] = {}  # (trust, platform|source, org, domain)
         self._ips: dict[str, _Cands] = {}  # client IP -> evidence (most traffic repeats addresses)
+        # (listed range, org) -> (accounts tied to the org otherwise, other accounts) seen calling
+        # from it, up to RANGE_SEEN each: whether the range is the org's own or shared, from this
+        # replica's own traffic (a gateway node, a coworking floor many unrelated accounts use)
+        self._range_seen: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
 
     # ---- keeping current ---------------------------------------------------------------------
 
@@ -107,8 +114,9 @@ class Resolver:
                 by_ip = self._ip_cands(client_ip)
             if by_ip:
                 extra.append(by_ip)
-                if renewable is not None and any(o in renewable for o in by_ip):
-                    cands = renewable  # a request from the organization's network renews the email
+                own = self._tally(client_ip, account, cands, renewable) if account is not None else set()
+                if renewable is not None and any(o in renewable for o in own):
+                    cands = renewable  # a request from the organization's own network renews the email
         if extra:
             cands = _merge(cands, *extra)
         if not cands:
@@ -206,6 +214,27 @@ class Resolver:
         years = (now - created) / 86400.0 / 365.25
         note = f" (account made {years:.1f} years ago, nothing current renews it: weight x{stale:.2f})"
         return [(o, w, text) if o in renewed else (o, w * stale, text + note) for o, w, text in emails]
+
+    def _tally(self, client_ip: str, account: Any, cands: _Cands, renewable: _Cands | None) -> set[str]:
+        """Count the account among those seen in the client IP's listed range; the organizations
+        for which that range is their own (`linking_addresses.exclusivity`: not shared with many
+        accounts nothing else ties to them). Runs only for requests from a listed range."""
+        hit = self.index.cidrs.lookup(client_ip)
+        account_id = getattr(account, "account_id", None)
+        if hit is None or not account_id:
+            return set()
+        cidr, orgs = hit
+        own: set[str] = set()
+        for org in orgs:
+            tied, others = self._range_seen.setdefault((cidr, org), (set(), set()))
+            mine = org in cands or (renewable is not None and org in renewable)
+            into = tied if mine else others
+            if len(into) < RANGE_SEEN:
+                into.add(account_id)
+            t, o = len(tied - {account_id}), len(others - {account_id})
+            if exclusivity(t, o, t + o + 1, self.config.ip_free_accounts) >= SHARED:
+                own.add(org)
+        return own
 
     def _ip_cands(self, client_ip: str) -> _Cands:
         hit = self.index.cidrs.lookup(client_ip)
