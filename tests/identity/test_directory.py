@@ -163,6 +163,30 @@ async def test_a_new_key_is_usable_at_once_despite_the_negative_cache(
     await until(works)
 
 
+async def test_what_was_written_before_a_new_key_is_in_force_at_its_first_use(
+        replicas: tuple[Store, Directory, Store, Directory]) -> None:
+    """An organization made restricted, then an account on its domain and a key, all on another
+    replica: the key's first use on this one (before its poll comes round) already sees the
+    organization, and this replica's listeners (resolution) have been told of it."""
+    s1, _, _, d2 = replicas
+    await d2.start()
+    told: list[set[str]] = []
+
+    async def listener(org_ids: set[str], account_ids: set[str]) -> None:
+        told.append(set(org_ids))
+
+    d2.add_listener(listener)
+    await d2.stop()  # no poll: only the key's first use can bring the changes
+    await s1.upsert_org(Organization("rival", name="Rival Labs", domains=("rival.example",), restricted=True))
+    await s1.upsert_account(Account("bob", email="bob@rival.example"))
+    key, secret = keys.new_key("bob")
+    await s1.insert_key(key)
+    _, account, _ = await d2.authenticate(secret)
+    assert account.account_id == "bob"
+    assert d2.org("rival") is not None and d2.is_restricted("rival")
+    assert any("rival" in ids for ids in told)
+
+
 async def test_expired_key(store: Store) -> None:
     await store.upsert_account(Account("acct-1"))
     _, secret = await add_key(store, expires_at=time.time() - 1)

@@ -368,11 +368,22 @@ class Directory:
             return found  # the directory kept changing under every read: use the last once, uncached
         if found:
             self._cache_keys(prefix, found)
+            await self._catch_up()
         else:
             if len(self._unknown) >= _MAX_UNKNOWN:
                 self._unknown.clear()
             self._unknown[prefix] = time.monotonic() + self._negative_ttl
         return found
+
+    async def _catch_up(self) -> None:
+        """Apply the change feed before a key it has not brought yet is used: whatever was written
+        before the key (its account, an organization just made restricted that the account's
+        email names) is then in force for its first request, not a poll later. A failure leaves
+        the poll to apply them; the key still works."""
+        try:
+            await self.refresh()
+        except Exception:
+            log.warning("directory: could not apply pending changes before a new key's first use", exc_info=True)
 
     async def _fetch_keys(self, prefix: str) -> tuple[ApiKey, ...]:
         """Keys with this prefix, with their accounts loaded into the account cache."""
