@@ -81,7 +81,8 @@ def test_a_network_names_its_insiders_organization_for_the_accounts_their_operat
     assert out.linked == {"card": "rival-labs", "signup": "rival-labs"}
     assert set(out.affiliation) == {"card", "cohort", "exits", "second-hand", "signup"}
     assert all(value >= 0.5 for _, value, _ in out.affiliation.values())
-    assert any("linked to rival-labs through network net-x" in e for e in out.affiliation["card"][2])
+    assert any("linked to rival-labs through network net-x: shares the same payment instrument with ins" in e
+               for e in out.affiliation["card"][2])
     # a weak insider: affiliated below the threshold, linked nowhere
     weak = Verdict()
     _affiliate(group, {"ins": _rival_link("ins", confidence=0.52)}, weak)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from moat.detect import detectors
-from moat.detect.coordination import Group
+from moat.detect.coordination import NAMES, Group, Tie
 from moat.detect.detectors import Scores
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
@@ -141,13 +141,15 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
                     f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"]
         via = _linked_through(group, m, insiders) if len(tied) == 1 and value >= LINKED else None
         if via is not None:
+            insider, tie = via
+            owned = " and ".join(NAMES[k] for k in tie.kinds if k in OWNED)
             out.linked[m] = org
-            evidence.append(f"linked to {org} through network {group.group_id}: tied to {via}, whose own "
-                            f"evidence ties it to {org}, by more than an address")
+            evidence.append(f"linked to {org} through network {group.group_id}: shares {owned} with {insider}, "
+                            f"whose own evidence ties it to {org}")
         out.affiliation[m] = (org, value, evidence)
 
 
-def _linked_through(group: Group, member: str, insiders: Mapping[str, float]) -> str | None:
+def _linked_through(group: Group, member: str, insiders: Mapping[str, float]) -> tuple[str, Tie] | None:
     """The insider a member is tied to directly, strongly and by something one operator owns (the
     same card, signup address or numbered series of addresses), if any: member and insider are one
     operator's accounts, and the network's link to the organization is the member's too.
@@ -161,5 +163,5 @@ def _linked_through(group: Group, member: str, insiders: Mapping[str, float]) ->
     for insider in sorted(insiders, key=lambda x: (-insiders[x], x)):
         tie = group.tie(member, insider)
         if tie is not None and tie.weight >= LINKED and OWNED.intersection(tie.kinds):
-            return insider
+            return insider, tie
     return None

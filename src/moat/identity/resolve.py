@@ -231,7 +231,7 @@ class Resolver:
             into = tied if mine else others
             if len(into) < RANGE_SEEN:
                 into.add(account_id)
-            t, o = len(tied - {account_id}), len(others - {account_id})
+            t, o = len(tied) - (account_id in tied), len(others) - (account_id in others)
             if exclusivity(t, o, t + o + 1, self.config.ip_free_accounts) >= SHARED:
                 own.add(org)
         return own
