@@ -113,8 +113,7 @@ def analyse(samples: list[str], requests: int) -> Walk | None:
     n = len(samples)
     if n < MIN_FAMILY:
         return None
-    toks = [_TOKEN.findall(_GROUPED.sub("", s)) for s in samples]
-    df = Counter(chain.from_iterable(map(set, toks)))  # prompts per token, counted in C
+    toks, df = _tokens(samples)
     found = [w for share in FRAME_SHARES if (w := _family(toks, df, share * n, requests)) is not None]
     # Equally good readings: the one whose slot is shortest knows the frame best (a paraphrase's
     # own words, under the higher floor, are read as part of the slot).
@@ -128,14 +127,25 @@ def templated_share(samples: list[str]) -> float:
     n = len(samples)
     if n < MIN_FAMILY:
         return 0.0
-    toks = [_TOKEN.findall(s) for s in samples]
-    df = Counter(chain.from_iterable(map(set, toks)))
+    toks, df = _tokens(samples)
     best = 0.0
     for share in FRAME_SHARES:
-        frame = {t for t, c in df.items() if c >= share * n and not t.isdigit()}
+        frame = _frame_words(df, share * n)
         frames = Counter(key for ts in toks if 2 <= len(key := tuple(t for t in ts if t in frame)) < len(ts))
         best = max(best, sum(c for c in frames.values() if c >= MIN_REPEATS) / n)
     return best
+
+
+def _tokens(samples: list[str]) -> tuple[list[list[str]], Counter[str]]:
+    """Each sampled prompt's words (a code in digit groups as one), and in how many prompts each
+    word occurs (counted in C)."""
+    toks = [_TOKEN.findall(_GROUPED.sub("", s)) for s in samples]
+    return toks, Counter(chain.from_iterable(map(set, toks)))
+
+
+def _frame_words(df: Counter[str], floor: float) -> set[str]:
+    """The words in at least `floor` of the prompts (numbers never: they are what a slot holds)."""
+    return {t for t, c in df.items() if c >= floor and not t.isdigit()}
 
 
 BREAK = 20  # a gap this many times the typical one between sampled keys ends a stretch of the keyspace
@@ -172,7 +182,7 @@ def stretch(values: list[int]) -> tuple[int, int]:
 
 def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:
     n = len(toks)
-    frame = {t for t, c in df.items() if c >= floor and not t.isdigit()}
+    frame = _frame_words(df, floor)
     if len(frame) < 2:
         return None
     families: dict[tuple[str, ...], list[list[list[str]]]] = {}
