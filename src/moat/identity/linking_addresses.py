@@ -20,6 +20,10 @@ from moat.identity.linking_result import noisy_or
 SIGNUP, REQUEST = 1, 2  # how an address was seen (flags)
 CACHE_MAX = 1 << 20
 SHARED = 0.5  # a listed range less exclusive than this is shared: weak evidence, and it renews no tie
+_NUMBER = (int, float)  # for isinstance on the hot path (a tuple is built once; `int | float` each call)
+# (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
+Purity = dict[tuple[str, str], int]
+Tied = Callable[[int, str], bool]
 
 
 def exclusivity(tied: int, others: int, seen: int, free_accounts: int) -> float:
@@ -27,10 +31,6 @@ def exclusivity(tied: int, others: int, seen: int, free_accounts: int) -> float:
     `tied` of the `others` (not counting the one asking) tied to it by other evidence, with a prior
     that an unknown range is shared; or in full when `seen` is no more than `free_accounts`."""
     return max((tied + 1) / (others + 2), min(1.0, free_accounts / max(1, seen)))
-_NUMBER = (int, float)  # for isinstance on the hot path (a tuple is built once; `int | float` each call)
-# (listed range, org_id) -> how many of the range's accounts are tied to org_id otherwise
-Purity = dict[tuple[str, str], int]
-Tied = Callable[[int, str], bool]
 
 
 class AddressEvidence:
@@ -131,11 +131,11 @@ class AddressEvidence:
         ip_ev: dict[str, list[tuple[float, str]]] = {}
         for (org, cidr), (flags, keys) in per_range.items():
             n = len(self._range_members[cidr])
-            tied, _ = self._purity(cidr, org, idx, tied_to, cache)
+            tied, others = self._purity(cidr, org, idx, tied_to, cache)
             # Base rate: a range is evidence in proportion to how exclusive it is among the
             # accounts seen inside it (most of them tied to the org otherwise, or few at all),
             # with a prior that an unknown range is shared.
-            spread = self._spread(cidr, org, idx, tied_to, cache)
+            spread = exclusivity(tied, others, n, cfg.ip_free_accounts)
             # Where the account is based, not where it passed: days seen in the range count.
             days = len(self._range_days.get((idx, cidr), ()))
             regular = min(1.0, days / cfg.regular_days) if days else 1.0
