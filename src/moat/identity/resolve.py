@@ -67,7 +67,8 @@ class Resolver:
         # account -> (record, evidence, evidence with an aged work email renewed, when one aged)
         self._accounts: dict[str, tuple[Any, _Cands, _Cands | None]] = {}
         self._hints: dict[tuple[str, str, str, str], _Cands] = {}  # (trust, platform|source, org, domain)
-        self._ips: dict[str, _Cands] = {}  # client IP -> evidence (most traffic repeats addresses)
+        # client IP -> (the listed range it falls in, or "", and its evidence): most traffic repeats addresses
+        self._ips: dict[str, tuple[str, _Cands]] = {}
         # (listed range, org) -> (accounts tied to the org otherwise, other accounts) seen calling
         # from it, up to RANGE_SEEN each: whether the range is the org's own or shared, from this
         # replica's own traffic (a gateway node, a coworking floor many unrelated accounts use)
@@ -109,12 +110,11 @@ class Resolver:
             extra.append(self._attribution_cands(attribution))
         signed = attribution is not None and attribution.trust == "signed"
         if client_ip and not signed:  # a platform's egress IP says nothing about its end user
-            by_ip = self._ips.get(client_ip)
-            if by_ip is None:
-                by_ip = self._ip_cands(client_ip)
+            seen = self._ips.get(client_ip)
+            cidr, by_ip = seen if seen is not None else self._ip_cands(client_ip)
             if by_ip:
                 extra.append(by_ip)
-                own = self._tally(client_ip, account, cands, renewable) if account is not None else set()
+                own = self._tally(cidr, by_ip, account, cands, renewable) if account is not None else set()
                 if renewable is not None and any(o in renewable for o in own):
                     cands = renewable  # a request from the organization's own network renews the email
         if extra:
@@ -215,15 +215,15 @@ class Resolver:
         note = f" (account made {years:.1f} years ago, nothing current renews it: weight x{stale:.2f})"
         return [(o, w, text) if o in renewed else (o, w * stale, text + note) for o, w, text in emails]
 
-    def _tally(self, client_ip: str, account: Any, cands: _Cands, renewable: _Cands | None) -> set[str]:
-        """Count the account among those seen in the client IP's listed range; the organizations
-        for which that range is their own (`linking_addresses.exclusivity`: not shared with many
-        accounts nothing else ties to them). Runs only for requests from a listed range."""
-        hit = self.index.cidrs.lookup(client_ip)
+    def _tally(self, cidr: str, orgs: Iterable[str], account: Any, cands: _Cands,
+               renewable: _Cands | None) -> set[str]:
+        """Count the account among those seen in the listed range `cidr` (of `orgs`); the
+        organizations for which that range is their own (`linking_addresses.exclusivity`: not
+        shared with many accounts nothing else ties to them). Runs only for requests from a listed
+        range."""
         account_id = getattr(account, "account_id", None)
-        if hit is None or not account_id:
+        if not account_id:
             return set()
-        cidr, orgs = hit
         own: set[str] = set()
         for org in orgs:
             tied, others = self._range_seen.setdefault((cidr, org), (set(), set()))
@@ -236,8 +236,9 @@ class Resolver:
                 own.add(org)
         return own
 
-    def _ip_cands(self, client_ip: str) -> _Cands:
+    def _ip_cands(self, client_ip: str) -> tuple[str, _Cands]:
         hit = self.index.cidrs.lookup(client_ip)
+        cidr = ""
         cands: _Cands = {}
         if hit is not None:
             cidr, orgs = hit
@@ -245,8 +246,8 @@ class Resolver:
             cands = {o: (_ACCOUNT, [(w, f"client IP {client_ip} in {o}'s range {cidr}")]) for o in orgs}
         if len(self._ips) >= _CACHE_MAX:
             self._ips.clear()
-        self._ips[client_ip] = cands
-        return cands
+        self._ips[client_ip] = (cidr, cands)
+        return cidr, cands
 
     def _attribution_cands(self, attribution: Attribution) -> _Cands:
         key = (attribution.trust, attribution.platform_id or attribution.source, attribution.end_user_org or "",
