@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from moat.detect import coordination, networks
+from moat.detect import communities, coordination, networks
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 
@@ -141,12 +141,12 @@ def test_an_evenly_knit_large_group_is_not_cut_into_communities() -> None:
     uniform = nx.complete_graph([f"a{i:02d}" for i in range(24)])
     nx.set_edge_attributes(uniform, 0.5, "weight")
     parts = nx.community.louvain_communities(uniform, weight="weight", seed=7)
-    assert len(coordination._rejoin(uniform, parts)) == 1
+    assert len(communities._rejoin(uniform, parts)) == 1
     two = nx.union(nx.complete_graph([f"x{i}" for i in range(8)]), nx.complete_graph([f"y{i}" for i in range(8)]))
     nx.set_edge_attributes(two, 0.6, "weight")
     two.add_edge("x0", "y0", weight=0.6)
     parts = nx.community.louvain_communities(two, weight="weight", seed=7)
-    assert sorted(len(p) for p in coordination._rejoin(two, parts)) == [8, 8]
+    assert sorted(len(p) for p in communities._rejoin(two, parts)) == [8, 8]
 
 
 def test_accounts_splitting_one_keyspace_are_tied_without_shared_infrastructure() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from moat.detect import networks
-from moat.detect.coordination import Group, Tie
+from moat.detect.communities import Group, Tie
 from moat.detect.engine import Engine
 from moat.detect.networks import Verdict, _affiliate
 from moat.detect.state import AccountState
