@@ -152,3 +152,39 @@ def test_a_code_written_in_groups_of_digits_is_one_key() -> None:
     walk = keyspace.analyse(codes, len(codes))
     assert walk is not None and walk.kind == "numbers" and not walk.parameters
     assert walk.order > 0.95 and walk.extracting == 1.0
+
+
+def test_a_walk_over_the_hangul_syllabary_is_read_in_hangul() -> None:
+    """Words are read in every script: a walk over Korean syllables ("words beginning with 각")
+    has its frame in Hangul and its keys are the syllables, in order."""
+    syllables = [chr(0xAC00 + 28 * i + j) for i in range(4) for j in range(0, 28, 3)]
+    samples = [f"{s}(으)로 시작하는 단어를 뜻과 함께 20개 알려줘" for s in syllables]
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is not None and walk.kind == "words" and walk.distinct == 1.0
+    assert walk.order > 0.95 and walk.walking == 1.0 and walk.slot_words == 1
+
+
+def test_a_script_written_without_spaces_is_read_character_by_character() -> None:
+    """Chinese and Japanese put no spaces between words: each character is a token, so a frame
+    and its one-character slot show (a walk over the characters of a dictionary)."""
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 40)]
+    samples = [f"请解释汉字「{c}」的读音、部首和常见词语" for c in chars]
+    walk = keyspace.analyse(samples, len(samples))
+    assert walk is not None and walk.kind == "words" and walk.distinct == 1.0 and walk.order > 0.95
+    assert keyspace.templated_share(samples) == 1.0
+
+
+def test_a_korean_job_template_is_a_template_and_korean_chat_is_not() -> None:
+    rnd = random.Random(5)
+    goods = ["다이어트 보조제", "제주 감귤 5kg", "홍대 파스타 맛집", "분당 필라테스 체험", "무선 이어폰", "캠핑 의자"]
+    keywords = ["맛집추천", "내돈내산", "가성비", "솔직후기"]
+    job = [f"네이버 블로그 체험단 후기 작성. 상품: {rnd.choice(goods)}. 분량 1500자. 키워드 '{rnd.choice(keywords)}' "
+           "5회 자연스럽게 반복. 말투: 20대 여성 일상 블로그" for _ in range(40)]
+    assert keyspace.templated_share(job) >= 0.9
+    chat = ["김장할 때 배추 10포기에 소금은 얼마나 넣어야 해?", "빼빼로데이 선물로 뭐가 좋을까",
+            "수능 응원 메시지 써줘",
+            "오늘 저녁 메뉴 추천해줘", "전세 계약할 때 확인할 것들 정리해줘", "엑셀에서 vlookup 쓰는 법 알려줘",
+            "부산 2박3일 여행 코스 짜줘", "강아지가 초콜릿을 먹었는데 괜찮을까?", "영어 이메일 좀 다듬어줘",
+            "회사 면접에서 자기소개 어떻게 해?", "감기 걸렸을 때 먹으면 좋은 음식", "파이썬 리스트 정렬하는 방법",
+            "주말에 볼만한 영화 추천", "연말정산 서류 뭐 준비해야 돼?"]
+    assert keyspace.analyse(chat, len(chat)) is None and keyspace.templated_share(chat) == 0.0

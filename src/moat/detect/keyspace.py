@@ -27,6 +27,7 @@ from itertools import chain, pairwise
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import regex
 
 from moat.detect.scoring import ramp
 
@@ -37,7 +38,14 @@ FRAME_SHARES = (0.3, 0.15)  # a frame in one template, or spread over a few para
 FRAMES = 3
 MIN_FAMILY = 12
 MIN_REPEATS = 3  # a frame asked this often is a template (`templated_share`)
-_TOKEN = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")
+# A word is a run of letters (with their marks: Hangul, Devanagari, Arabic, accented Latin) and
+# decimal digits, joined by an apostrophe, a dot or a hyphen ("sv2-045", "don't"). Scripts written
+# without spaces between words (Chinese, Japanese, Thai, ...) have no runs to read: each of their
+# characters is a token, so a frame and its slot show there too ("翻译成英文 <...>").
+_UNSPACED = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}"
+_LETTER = rf"(?:(?![{_UNSPACED}])[\p{{L}}\p{{Nd}}]\p{{M}}*)"
+_TOKEN = regex.compile(rf"[{_UNSPACED}]\p{{M}}*|{_LETTER}+(?:['.-]{_LETTER}+)*")
+_TOKEN_ASCII = re.compile(r"[a-z0-9]+(?:['.-][a-z0-9]+)*")  # the same on lower-case ASCII, at re's speed
 # A nonce: a seed, a timestamp, a request id (a fraction of three digits or more, or six digits
 # or more). Short numbers (a page, a street number) are part of a key.
 _NONCE = re.compile(r"[0-9]*\.[0-9]{3,}$|[0-9]{6,}$")
@@ -139,7 +147,7 @@ def templated_share(samples: list[str]) -> float:
 def _tokens(samples: list[str]) -> tuple[list[list[str]], Counter[str]]:
     """Each sampled prompt's words (a code in digit groups as one), and in how many prompts each
     word occurs (counted in C)."""
-    toks = [_TOKEN.findall(_GROUPED.sub("", s)) for s in samples]
+    toks = [(_TOKEN_ASCII if s.isascii() else _TOKEN).findall(_GROUPED.sub("", s)) for s in samples]
     return toks, Counter(chain.from_iterable(map(set, toks)))
 
 
