@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from moat.detect import communities, coordination, networks
+from moat.detect import communities, coordination, detectors, networks
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 
@@ -310,3 +310,41 @@ def test_two_operators_running_one_playbook_are_two_networks() -> None:
           **_farm("b", "pf_farm_b", 13, rng, agent="farmbot/0.3.1")}
     found = {frozenset(g.members) for g in coordination.groups(st)}
     assert found == {frozenset(st)}
+
+
+HARVESTS = (
+    ("Solve step by step and show all of your reasoning: find the eigenvalues of the matrix [[{a}, 1], [1, {b}]].",
+     "en"),
+    ("단계별로 추론 과정을 모두 보여 주면서 풀어라: 질량 {a} kg인 물체가 높이 {b} m에서 떨어질 때 바닥에서의 속력은?",
+     "ko"),
+    ("Resuelve paso a paso mostrando todo tu razonamiento: ¿cuántos gramos de NaCl hay en {a} mL de una disolución "
+     "{b} M?", "es"),
+)
+
+
+def _harvester(aid: str, template: str, rng: random.Random, start: float = T0,
+               **account: object) -> tuple[dict, list[dict]]:
+    reqs = [request(aid, start + 600 * i + rng.uniform(0, 300),
+                    template.format(a=rng.randint(2, 999), b=rng.randint(2, 999)),
+                    client_ip=f"{rng.randint(20, 99)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.7",
+                    user_agent=f"harvest/{aid}", reasoning=True, output_tokens=2400) for i in range(200)]
+    return account, reqs
+
+
+def test_accounts_each_harvesting_in_their_own_words_on_one_card_are_one_operator() -> None:
+    """A careful network's members paraphrase in different languages: nothing in their prompts is
+    shared. Each harvests on its own, and they pay with one card: one operator. Without the
+    harvest (a lab on its grant card) the card ties nobody here, nor does the harvest with only a
+    signup hour in common (every distiller who signed up that morning)."""
+    rng = random.Random(4)
+    carded = states({f"h{i}": _harvester(f"h{i}", t, rng, payment_fingerprint="pf_op", created_at=T0 - 86400 * i)
+                     for i, (t, _) in enumerate(HARVESTS)})
+    own = {aid: detectors.score(s) for aid, s in carded.items()}
+    assert all(own[aid]["distillation"].value >= coordination.SAME_ABUSE for aid in carded)
+    assert coordination.groups(carded) == []  # without the accounts' own scores: nothing in common
+    found = coordination.groups(carded, own)
+    assert len(found) == 1 and set(found[0].members) == set(carded)
+    signup_only = states({f"s{i}": _harvester(f"s{i}", t, rng, T0 + 3 * 86400 * i, payment_fingerprint=f"pf_{i}",
+                                              created_at=T0 + 600 * i) for i, (t, _) in enumerate(HARVESTS)})
+    own = {aid: detectors.score(s) for aid, s in signup_only.items()}
+    assert coordination.groups(signup_only, own) == []

@@ -31,7 +31,8 @@ from typing import Any
 import numpy as np
 
 from moat.detect import keyspace, similarity
-from moat.detect.communities import Group, Tie, content, partition
+from moat.detect.communities import OPERATOR_KINDS, Group, Tie, content, partition
+from moat.detect.detectors import Scores
 from moat.detect.scoring import ramp
 from moat.detect.state import AccountState
 from moat.identity.linking_index import email_domain, is_personal_domain
@@ -362,8 +363,28 @@ def _semantic(vecs: np.ndarray) -> tuple[set[tuple[int, int]], float]:
     return out, high
 
 
-def groups(states: Mapping[str, AccountState]) -> list[Group]:
-    """Accounts tied by content and corroboration, read into groups (`communities.partition`)."""
+SAME_ABUSE = 0.5  # both accounts, each on its own, at least this abusive in one category
+ABUSES = ("distillation", "scraping", "tier_abuse")
+SAME_ABUSE_WEIGHT = 0.3  # the corroboration that then ties them: something one operator owns
+# A card, the address its accounts were made from, a numbered series of addresses; not its exits:
+# independent operators rent /24s from the same providers and proxy pools.
+OWNED = OPERATOR_KINDS - {"ip_range"}
+
+
+def _same_abuse(x: Scores | None, y: Scores | None) -> bool:
+    """Whether two accounts each, on their own, do the same abuse (both harvest reasoning, both
+    walk keyspaces, both carry a workload on a consumer plan)."""
+    if x is None or y is None:
+        return False
+    return any(x[c].value >= SAME_ABUSE and y[c].value >= SAME_ABUSE for c in ABUSES if c in x and c in y)
+
+
+def groups(states: Mapping[str, AccountState], own: Mapping[str, Scores] | None = None) -> list[Group]:
+    """Accounts tied by content and corroboration, read into groups (`communities.partition`).
+
+    `own`: the accounts' per-account scores. Two accounts that each do the same abuse ask for the
+    same kind of thing whatever their words (a network's members paraphrase in different
+    languages): that stands for shared content, and weaker corroboration ties them."""
     # Accounts with no prompt sampled (only data-API traffic, whose queries are not read as text)
     # share no content with anyone; data splits are `crawls`' to find.
     eligible = {k: s for k, s in states.items() if s.n >= MIN_REQUESTS and s.samples}
@@ -407,16 +428,19 @@ def groups(states: Mapping[str, AccountState]) -> list[Group]:
             sem = ramp(cos, high, high + 0.5 * (1.0 - high)) if high < 1.0 else 0.0
         sem = round(sem, 4)
         floor = 0.0
+        same = own is not None and _same_abuse(own.get(ids[i]), own.get(ids[j]))
         if content(jac, sem) < 0.3:
             # Different templates (one operator's two scripts) on an operator's own exits: the
-            # exits are the tie. Only a private pool counts, never a shared office or venue.
-            if _own_exits(x, y, rates) < OWN_EXITS:
+            # exits are the tie. Only a private pool counts, never a shared office or venue. The
+            # same abuse stands for shared content too (see the docstring).
+            if not same and _own_exits(x, y, rates) < OWN_EXITS:
                 continue
             floor = OWN_EXITS_CONTENT
         tie = Tie(jac, sem, *_ties(x, y, rates), floor)
         if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y):
             tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]),
                       floor)
-        if tie.weight >= 0.5 or (max(jac, sem) >= NEAR_COPY and tie.weight >= 0.2):
+        one_operator = same and tie.weight >= SAME_ABUSE_WEIGHT and bool(OWNED.intersection(tie.kinds))
+        if tie.weight >= 0.5 or (max(jac, sem) >= NEAR_COPY and tie.weight >= 0.2) or one_operator:
             edges[(ids[i], ids[j])] = tie
     return partition(edges)

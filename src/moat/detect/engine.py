@@ -70,7 +70,7 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
     crowd = crowd_of(states.values())
     shared = customers.colleague_shares(states)
     own = {aid: detectors.score(s, crowd, shared.get(aid, 0.0)) for aid, s in states.items()}
-    verdict = networks.judge(coordination.groups(states), states, links, own=own)
+    verdict = networks.judge(coordination.groups(states, own), states, links, own=own)
     customers.affiliate(states, links, verdict)  # a firm several of whose accounts a rival is behind
     crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
     raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
