@@ -127,6 +127,10 @@ def _rejoin(graph: Any, parts: list[set[str]]) -> list[set[str]]:
 
 
 OPERATOR_KINDS = frozenset({"payment", "ip_range", "signup_ip", "email_series"})  # what an operator owns
+# What one operator owns (its card, the address its accounts were made from, its numbered series of
+# addresses) but not its exits, which a rented pool shares with other operators; nor prompts, a
+# signup hour or a schedule, which a cohort shares with the one rival engineer among it.
+OWNED = OPERATOR_KINDS - {"ip_range"}
 SHARED_BY_CHANCE = frozenset({"capped"})  # two operators' accounts both asking for all their plan gives
 
 

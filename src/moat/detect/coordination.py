@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from moat.detect import keyspace, similarity
-from moat.detect.communities import OPERATOR_KINDS, Group, Tie, content, partition
+from moat.detect.communities import OWNED, Group, Tie, content, partition
 from moat.detect.detectors import Scores
 from moat.detect.scoring import ramp
 from moat.detect.state import AccountState
@@ -365,10 +365,7 @@ def _semantic(vecs: np.ndarray) -> tuple[set[tuple[int, int]], float]:
 
 SAME_ABUSE = 0.5  # both accounts, each on its own, at least this abusive in one category
 ABUSES = ("distillation", "scraping", "tier_abuse")
-SAME_ABUSE_WEIGHT = 0.3  # the corroboration that then ties them: something one operator owns
-# A card, the address its accounts were made from, a numbered series of addresses; not its exits:
-# independent operators rent /24s from the same providers and proxy pools.
-OWNED = OPERATOR_KINDS - {"ip_range"}
+SAME_ABUSE_WEIGHT = 0.3  # the corroboration that then ties them: something one operator owns (OWNED)
 
 
 def _same_abuse(x: Scores | None, y: Scores | None) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from moat.detect import detectors
-from moat.detect.communities import NAMES, OPERATOR_KINDS, Group, Tie
+from moat.detect.communities import NAMES, OWNED, Group, Tie
 from moat.detect.detectors import Scores
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
@@ -29,10 +29,6 @@ MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which 
 MIN_SPREAD = 4  # groups this large whose busiest member carries DOMINANT of the traffic must
 DOMINANT = 2 / 3  # show their joint abuse without that member too
 LINKED = 0.5  # a network's affiliation, and a member's tie to an insider, this strong name the organization
-# What one operator owns (OPERATOR_KINDS: its card, the address its accounts were
-# made from, its numbered series of addresses) but not its exits, which a rented pool shares; nor
-# prompts, a signup hour or a schedule, which a cohort shares with the one rival engineer among it.
-OWNED = OPERATOR_KINDS - {"ip_range"}
 
 
 @dataclass(slots=True)
