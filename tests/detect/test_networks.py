@@ -68,21 +68,25 @@ def _rival_link(account: str, org: str = "rival-labs", confidence: float = 0.9) 
 def test_a_network_names_its_insiders_organization_for_the_accounts_their_operator_owns() -> None:
     """One insider of a rival-run network pays with the rival's card. The member paid with the
     same card, or made from the insider's signup address, is the insider's operator's: linked to
-    the rival. Members tied to the insider by exits alone (a rented pool), by prompts, a signup
-    hour and a schedule (a cohort), or only to other members, carry the network's affiliation as
-    a score, not the link; and insiders naming two rivals link no one through the network."""
-    members = ["card", "cohort", "exits", "ins", "second-hand", "signup"]
+    the rival; so is one tied to those by what an operator owns in turn (a chain of one operator's
+    card and addresses). Members tied to the insider by exits alone (a rented pool), by prompts, a
+    signup hour and a schedule (a cohort), or owned only by such a member, carry the network's
+    affiliation as a score, not the link; and insiders naming two rivals link no one through the
+    network."""
+    members = ["beyond-exits", "card", "cohort", "exits", "ins", "second-hand", "signup"]
     group = Group("net-x", members)
     group.pairs = {("card", "ins"): _tie("payment"), ("ins", "signup"): _tie("signup_ip", "timing"),
                    ("exits", "ins"): _tie("ip_range"), ("cohort", "ins"): _tie("signup", "timing", "user_agent"),
-                   ("card", "second-hand"): _tie("payment")}
+                   ("card", "second-hand"): _tie("email_series"), ("beyond-exits", "exits"): _tie("payment")}
     out = Verdict()
     _affiliate(group, {"ins": _rival_link("ins")}, out)
-    assert out.linked == {"card": "rival-labs", "signup": "rival-labs"}
-    assert set(out.affiliation) == {"card", "cohort", "exits", "second-hand", "signup"}
+    assert out.linked == {"card": "rival-labs", "signup": "rival-labs", "second-hand": "rival-labs"}
+    assert set(out.affiliation) == set(members) - {"ins"}
     assert all(value >= 0.5 for _, value, _ in out.affiliation.values())
     assert any("linked to rival-labs through network net-x: shares the same payment instrument with ins" in e
                for e in out.affiliation["card"][2])
+    assert any("shares numbered addresses of one series with card, which shares the same payment instrument "
+               "with ins" in e for e in out.affiliation["second-hand"][2])
     # a weak insider: affiliated below the threshold, linked nowhere
     weak = Verdict()
     _affiliate(group, {"ins": _rival_link("ins", confidence=0.52)}, weak)

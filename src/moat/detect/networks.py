@@ -12,6 +12,7 @@ Groups without abuse are reported as groups, with no risk.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -130,34 +131,57 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
     share = len(found) / len(group.members)
     value = round(conf * (0.75 + 0.2 * min(1.0, share * 4)), 4)
     insiders = {x: c for c, x in found}
+    owned = _owned_ties(group) if len(tied) == 1 and value >= LINKED else {}
     for m in group.members:
         if m in insiders:
             continue
         evidence = [f"member of network {group.group_id}, whose members {names}{more} ({len(found)} of "
                     f"{len(group.members)}) are tied to restricted organization {org} (confidence up to {conf:.2f})"]
-        via = _linked_through(group, m, insiders) if len(tied) == 1 and value >= LINKED else None
-        if via is not None:
-            insider, tie = via
-            owned = " and ".join(NAMES[k] for k in tie.kinds if k in OWNED)
+        chain = _linked_through(owned, m, insiders)
+        if chain:
             out.linked[m] = org
-            evidence.append(f"linked to {org} through network {group.group_id}: shares {owned} with {insider}, "
+            hops = ", which shares ".join(f"{' and '.join(NAMES[k] for k in tie.kinds if k in OWNED)} with {b}"
+                                          for _, b, tie in chain)
+            evidence.append(f"linked to {org} through network {group.group_id}: shares {hops}, "
                             f"whose own evidence ties it to {org}")
         out.affiliation[m] = (org, value, evidence)
 
 
-def _linked_through(group: Group, member: str, insiders: Mapping[str, float]) -> tuple[str, Tie] | None:
-    """The insider a member is tied to directly, strongly and by something one operator owns (the
-    same card, signup address or numbered series of addresses), if any: member and insider are one
-    operator's accounts, and the network's link to the organization is the member's too.
+def _owned_ties(group: Group) -> dict[str, list[tuple[str, Tie]]]:
+    """Each member's strong ties, within the group, by something one operator owns (OWNED)."""
+    out: dict[str, list[tuple[str, Tie]]] = {}
+    for (a, b), tie in sorted(group.pairs.items()):
+        if tie.weight >= LINKED and OWNED.intersection(tie.kinds):
+            out.setdefault(a, []).append((b, tie))
+            out.setdefault(b, []).append((a, tie))
+    return out
+
+
+def _linked_through(owned: Mapping[str, list[tuple[str, Tie]]], member: str,
+                    insiders: Mapping[str, float]) -> list[tuple[str, str, Tie]]:
+    """The shortest chain of strong ties by what one operator owns (the same card, signup address
+    or numbered series of addresses) from a member to an insider, hop by hop, or [] when there is
+    none: every account along it is that operator's, and the network's link to the organization is
+    the member's too (one card pays for A and B, B was made from the address the insider was).
 
     A network's members inherit its affiliation as a score; only those an insider's operator owns
-    name the organization (`linked_org`). A member held to the network through others, by exits
-    alone (a rented proxy pool several operators use), or by prompts, a signup hour and a schedule
-    (a hackathon cohort with one rival engineer among it) is affiliated but not linked; so is every
-    member of a network whose insiders name different organizations.
+    name the organization (`linked_org`). A member held to the network only by exits (a rented
+    proxy pool several operators use), or by prompts, a signup hour and a schedule (a hackathon
+    cohort with one rival engineer among it) is affiliated but not linked; so is every member of a
+    network whose insiders name different organizations (`owned` is then empty).
     """
-    for insider in sorted(insiders, key=lambda x: (-insiders[x], x)):
-        tie = group.tie(member, insider)
-        if tie is not None and tie.weight >= LINKED and OWNED.intersection(tie.kinds):
-            return insider, tie
-    return None
+    came: dict[str, tuple[str, Tie] | None] = {member: None}
+    queue = deque([member])
+    while queue:
+        x = queue.popleft()
+        if x != member and x in insiders:
+            chain: list[tuple[str, str, Tie]] = []
+            while (step := came[x]) is not None:
+                chain.append((step[0], x, step[1]))
+                x = step[0]
+            return chain[::-1]
+        for y, tie in owned.get(x, []):
+            if y not in came:
+                came[y] = (x, tie)
+                queue.append(y)
+    return []
