@@ -108,3 +108,38 @@ def test_a_finding_names_the_organization_the_network_links_it_to() -> None:
     result.verdict.linked["other"] = "rival-labs"
     assert engine.finding("other", result)["linked_org"] == "rival-labs"
     assert engine.finding("ins", result)["linked_org"] == "rival-labs"
+
+
+def test_harvesters_hidden_in_a_larger_group_are_a_network_of_their_own() -> None:
+    """Four harvesters tied to each other share a rented exit pool with twelve people chatting.
+    Read as one, the sixteen do not harvest (the chat dilutes it) and are a group; the four, each
+    harvesting on its own and tied to each other, are a network inside it."""
+    rng = random.Random(9)
+    words = [f"w{rng.randint(0, 5000)}" for _ in range(2000)]
+    states = {f"p{p}": state([request(f"p{p}", T0 + (p % 12) * HOUR + 400 * i, " ".join(rng.choices(words, k=12)))
+                              for i in range(150)], plan="api", account_id=f"p{p}") for p in range(12)}
+    for h in range(4):
+        aid = f"h{h}"
+        reqs = [request(aid, T0 + 600 * i + rng.uniform(0, 300),
+                        f"Solve step by step and show all of your reasoning: integrate x^{rng.randint(2, 99)} "
+                        f"sin({rng.randint(2, 999)}x) dx", reasoning=True, output_tokens=2400) for i in range(200)]
+        states[aid] = state(reqs, plan="api", account_id=aid)
+    own = {aid: networks.detectors.score(s) for aid, s in states.items()}
+    assert all(own[f"h{h}"]["distillation"].value >= 0.5 for h in range(4))
+    members = sorted(states)
+    group = Group("net-big", members)
+    exits = _tie("ip_range")
+    for i, a in enumerate(members):  # everyone on the pool: tied to the next two
+        for b in members[i + 1:i + 3]:
+            group.pairs[(a, b)] = exits
+    for a, b in (("h0", "h1"), ("h1", "h2"), ("h2", "h3"), ("h0", "h3")):
+        group.pairs[(a, b)] = _tie("payment")
+    for (a, b), tie in group.pairs.items():
+        group.ties.setdefault(a, []).append(tie)
+        group.ties.setdefault(b, []).append(tie)
+    verdict = networks.judge([group], states, own=own)
+    assert {m for m in verdict.cluster_of} == {"h0", "h1", "h2", "h3"}
+    assert len(set(verdict.cluster_of.values())) == 1 and "net-big" not in verdict.cluster_of.values()
+    assert all(verdict.group_of[m] == "net-big" for m in members if not m.startswith("h"))
+    assert not any(m in verdict.group_of for m in verdict.cluster_of)
+    assert all(verdict.coordination[m].value >= 0.5 for m in verdict.cluster_of)

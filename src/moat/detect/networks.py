@@ -17,12 +17,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from moat.detect import detectors
-from moat.detect.communities import NAMES, OWNED, Group, Tie
+from moat.detect.communities import MIN_CLUSTER, NAMES, OWNED, Group, Tie
+from moat.detect.coordination import ABUSES, SAME_ABUSE
 from moat.detect.detectors import Scores
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
 from moat.identity.models import CONSUMER_PLANS
+from moat.ids import cluster_id as cluster_name
 
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
@@ -73,23 +75,27 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
           links: Mapping[str, AccountLink] | None = None, *, own: Mapping[str, Scores] | None = None) -> Verdict:
     """Networks and benign groups. `own`: members' per-account scores, when already computed."""
     out = Verdict()
-    for group in groups:
+    pending = list(groups)
+    while pending:
+        group = pending.pop(0)
+        mine = {m: own[m] if own else detectors.score(states[m]) for m in group.members}
         if group.density() < MIN_DENSITY:
             # A chain of pairwise coincidences (two consumers share a phrase and a phone model,
             # one of them a carrier range with a third, ...) is not one operator: members of a
             # network are tied to many of each other.
             for m in group.members:
                 out.group_of[m] = group.group_id
+            pending.extend(_cores(group, mine))
             continue
         members = [states[m] for m in group.members]
         scores = _joint(members)
-        alone = sorted((max(s.value for s in (own[m] if own else detectors.score(states[m])).values())
-                        for m in group.members), reverse=True)
+        alone = sorted((max(s.value for s in mine[m].values()) for m in group.members), reverse=True)
         median_alone = alone[len(alone) // 2]
         abuse = max(max(s.value for s in scores.values()), median_alone)
         if abuse < ABUSE:
             for m in group.members:
                 out.group_of[m] = group.group_id
+            pending.extend(_cores(group, mine))
             continue
         top = max(scores, key=lambda c: scores[c].value)
         what = (f"jointly: {top.replace('_', ' ')} {scores[top].value:.2f} over {len(members)} accounts"
@@ -112,6 +118,47 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
                 out.inherited[m] = inherit
         if links:
             _affiliate(group, links, out)
+    for m in out.cluster_of:  # a network found inside a larger group (`_cores`) is what its members are
+        out.group_of.pop(m, None)
+    return out
+
+
+def _cores(group: Group, own: Mapping[str, Scores]) -> list[Group]:
+    """The networks inside a group that is none as a whole: its members who each abuse on their
+    own, held together by their ties to each other. A rival's four harvesters can share a rented
+    exit pool with a relay's eight chat accounts; read as one, twelve accounts' chat dilutes four
+    accounts' harvest, but the four are tied to each other and harvest."""
+    core = sorted(m for m in group.members
+                  if any(own[m][c].value >= SAME_ABUSE for c in ABUSES if c in own[m]))
+    if len(core) < MIN_CLUSTER or len(core) == len(group.members):
+        return []
+    inside = set(core)
+    graph: dict[str, set[str]] = {m: set() for m in core}
+    for a, b in group.pairs:
+        if a in inside and b in inside:
+            graph[a].add(b)
+            graph[b].add(a)
+    out: list[Group] = []
+    seen: set[str] = set()
+    for start in core:
+        if start in seen:
+            continue
+        part, stack = set(), [start]
+        while stack:
+            x = stack.pop()
+            if x not in part:
+                part.add(x)
+                stack.extend(graph[x] - part)
+        seen |= part
+        if len(part) >= MIN_CLUSTER:
+            ms = sorted(part)
+            sub = Group(cluster_name(ms), ms)
+            for (a, b), tie in group.pairs.items():
+                if a in part and b in part:
+                    sub.pairs[(a, b)] = tie
+                    sub.ties.setdefault(a, []).append(tie)
+                    sub.ties.setdefault(b, []).append(tie)
+            out.append(sub)
     return out
 
 
