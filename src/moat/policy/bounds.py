@@ -9,7 +9,9 @@ it builds (so no recursive walk can exceed the interpreter's stack), and the ste
 walk against `MAX_COMPILE_STEPS`. A whole bundle also has a time limit (`COMPILE_SECONDS`) as a
 backstop: the load stops at the first step past it and is refused; the last good bundle stays. It
 is CPU time of the compiling thread (`time.thread_time`), so a replica busy serving requests (the
-compile thread waiting for the GIL) does not refuse a bundle it would load when idle.
+compile thread waiting for the GIL) does not refuse a bundle it would load when idle; and less the
+garbage collector's runs in that thread (`collector_excluded`), which are the process's work: a
+full collection of a large heap can take a second of whichever thread allocated last.
 
 The figures are chosen so that the largest bundle within them compiles in about half a second on
 a small machine (bench/policy_worst_case.py; bench/RESULTS.md), and far above what a real bundle
@@ -18,7 +20,12 @@ needs (the shipped default: 5 files, 10 KB, conditions under 200 characters).
 
 from __future__ import annotations
 
+import gc
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 # -- files (checked before a file is parsed) ------------------------------------------------------
 MAX_FILE_BYTES = 256 * 1024  # one YAML file
@@ -81,10 +88,47 @@ class Budget:
             self.check_clock()
 
     def check_clock(self) -> None:
-        if self.deadline is not None and time.thread_time() > self.deadline:
+        if self.deadline is not None and compile_clock() > self.deadline:
             raise CompileTimeout("compile time limit reached")
 
 
 def deadline_in(seconds: float | None) -> float | None:
-    """A deadline `seconds` of this thread's CPU time from now (only this thread may check it)."""
-    return None if seconds is None else time.thread_time() + seconds
+    """A deadline `seconds` of this thread's compile clock from now (only this thread may check it)."""
+    return None if seconds is None else compile_clock() + seconds
+
+
+_collector = threading.local()  # per thread: when the collection under way started, CPU spent in all
+_windows = 0  # loads under way: the collector is timed only while one is
+_windows_lock = threading.Lock()
+
+
+def _on_collection(phase: str, info: dict[str, Any]) -> None:
+    if phase == "start":
+        _collector.started = time.thread_time()
+    elif (started := getattr(_collector, "started", None)) is not None:
+        _collector.spent = getattr(_collector, "spent", 0.0) + time.thread_time() - started
+        _collector.started = None
+
+
+def compile_clock() -> float:
+    """This thread's CPU time less the garbage collector's runs in it (timed inside
+    `collector_excluded`)."""
+    return time.thread_time() - getattr(_collector, "spent", 0.0)
+
+
+@contextmanager
+def collector_excluded() -> Iterator[None]:
+    """Time the garbage collector while a bundle loads, so its runs do not count against the
+    load's deadline. Only then: a callback on every collection would cost the serving path."""
+    global _windows
+    with _windows_lock:
+        _windows += 1
+        if _windows == 1:
+            gc.callbacks.append(_on_collection)
+    try:
+        yield
+    finally:
+        with _windows_lock:
+            _windows -= 1
+            if _windows == 0:
+                gc.callbacks.remove(_on_collection)

@@ -31,6 +31,7 @@ from moat.policy.bounds import (
     Budget,
     CompileTimeout,
     LimitExceeded,
+    collector_excluded,
     deadline_in,
 )
 from moat.policy.celparse import CelSyntaxError, line_col
@@ -183,10 +184,10 @@ def load_bundle(directory: str | Path | None = None, *, seconds: float | None = 
     root = Path(directory) if directory else DEFAULT_DIR
     if not root.is_dir():
         raise BundleError([PolicyError(str(root), 0, "not a directory")])
-    deadline = deadline_in(seconds)
     where = _Where(str(root))  # what the load is working on, for a refusal that stops it
     try:
-        return _load(root, deadline, where)
+        with collector_excluded():
+            return _load(root, deadline_in(seconds), where)
     except CompileTimeout:
         raise BundleError([PolicyError(where.file, where.line, f"compile time limit of {seconds:g} s reached "
                                        "here (COMPILE_SECONDS); the bundle is refused")]) from None
