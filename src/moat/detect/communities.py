@@ -12,7 +12,7 @@ infrastructure (`_by_operator`). What remains, MIN_CLUSTER accounts or more, are
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,10 +56,6 @@ class Group:
     members: list[str]
     ties: dict[str, list[Tie]] = field(default_factory=dict)  # account -> its ties in the group
     pairs: dict[tuple[str, str], Tie] = field(default_factory=dict)  # (account, account) -> their tie
-
-    def tie(self, a: str, b: str) -> Tie | None:
-        """The tie between two members, if they are tied."""
-        return self.pairs.get((a, b)) or self.pairs.get((b, a))
 
     def density(self) -> float:
         """The share of member pairs tied to each other (1: everyone to everyone)."""
@@ -181,7 +177,6 @@ def partition(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
     graph = nx.Graph()
     for (u, v), tie in edges.items():
         graph.add_edge(u, v, weight=tie.content * tie.weight, tie=tie)
-    out: list[Group] = []
     communities: list[set[str]] = []
     for component in nx.connected_components(graph):
         # A larger component may be several groups held together by a few stray ties: split it
@@ -199,13 +194,13 @@ def partition(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
             parts = [set(component)]
         for part in parts:
             communities.extend(_by_operator(graph, part))
-    for community in communities:
-        ms = list(community)
-        if len(ms) < MIN_CLUSTER:
-            continue
-        ms.sort()
-        group = Group(cluster_name(ms), ms)  # the one naming rule (moat.ids), shared with linking
-        out.append(group)
+    return sorted(grouped(communities, edges), key=lambda g: g.group_id)
+
+
+def grouped(parts: Iterable[set[str]], edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
+    """Each part of MIN_CLUSTER accounts or more as a `Group`, named by the one naming rule
+    (`moat.ids`, shared with linking), holding the ties among its members."""
+    out = [Group(cluster_name(ms), ms) for part in parts if len(ms := sorted(part)) >= MIN_CLUSTER]
     by_member = {m: g for g in out for m in g.members}
     for (u, v), tie in edges.items():
         g = by_member.get(u)
@@ -213,4 +208,4 @@ def partition(edges: Mapping[tuple[str, str], Tie]) -> list[Group]:
             g.ties.setdefault(u, []).append(tie)
             g.ties.setdefault(v, []).append(tie)
             g.pairs[(u, v)] = tie
-    return sorted(out, key=lambda g: g.group_id)
+    return out

@@ -368,12 +368,15 @@ ABUSES = ("distillation", "scraping", "tier_abuse")
 SAME_ABUSE_WEIGHT = 0.3  # the corroboration that then ties them: something one operator owns (OWNED)
 
 
+def abused(scores: Scores) -> set[str]:
+    """The abuses an account does on its own (SAME_ABUSE or more in the category)."""
+    return {c for c in ABUSES if c in scores and scores[c].value >= SAME_ABUSE}
+
+
 def _same_abuse(x: Scores | None, y: Scores | None) -> bool:
     """Whether two accounts each, on their own, do the same abuse (both harvest reasoning, both
     walk keyspaces, both carry a workload on a consumer plan)."""
-    if x is None or y is None:
-        return False
-    return any(x[c].value >= SAME_ABUSE and y[c].value >= SAME_ABUSE for c in ABUSES if c in x and c in y)
+    return x is not None and y is not None and bool(abused(x) & abused(y))
 
 
 def groups(states: Mapping[str, AccountState], own: Mapping[str, Scores] | None = None) -> list[Group]:

@@ -17,14 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from moat.detect import detectors
-from moat.detect.communities import MIN_CLUSTER, NAMES, OWNED, Group, Tie
-from moat.detect.coordination import ABUSES, SAME_ABUSE
+from moat.detect.communities import MIN_CLUSTER, NAMES, OWNED, Group, Tie, grouped
+from moat.detect.coordination import abused
 from moat.detect.detectors import Scores
 from moat.detect.scoring import Score
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
 from moat.identity.models import CONSUMER_PLANS
-from moat.ids import cluster_id as cluster_name
 
 ABUSE = 0.4  # a group (already acting together) whose joint abuse reaches this is a network
 INHERIT = 0.9  # members inherit this share of the network's joint score
@@ -128,38 +127,16 @@ def _cores(group: Group, own: Mapping[str, Scores]) -> list[Group]:
     own, held together by their ties to each other. A rival's four harvesters can share a rented
     exit pool with a relay's eight chat accounts; read as one, twelve accounts' chat dilutes four
     accounts' harvest, but the four are tied to each other and harvest."""
-    core = sorted(m for m in group.members
-                  if any(own[m][c].value >= SAME_ABUSE for c in ABUSES if c in own[m]))
+    import networkx as nx
+
+    core = sorted(m for m in group.members if abused(own[m]))
     if len(core) < MIN_CLUSTER or len(core) == len(group.members):
         return []
     inside = set(core)
-    graph: dict[str, set[str]] = {m: set() for m in core}
-    for a, b in group.pairs:
-        if a in inside and b in inside:
-            graph[a].add(b)
-            graph[b].add(a)
-    out: list[Group] = []
-    seen: set[str] = set()
-    for start in core:
-        if start in seen:
-            continue
-        part, stack = set(), [start]
-        while stack:
-            x = stack.pop()
-            if x not in part:
-                part.add(x)
-                stack.extend(graph[x] - part)
-        seen |= part
-        if len(part) >= MIN_CLUSTER:
-            ms = sorted(part)
-            sub = Group(cluster_name(ms), ms)
-            for (a, b), tie in group.pairs.items():
-                if a in part and b in part:
-                    sub.pairs[(a, b)] = tie
-                    sub.ties.setdefault(a, []).append(tie)
-                    sub.ties.setdefault(b, []).append(tie)
-            out.append(sub)
-    return out
+    graph = nx.Graph()
+    graph.add_nodes_from(core)
+    graph.add_edges_from((a, b) for a, b in group.pairs if a in inside and b in inside)
+    return grouped(sorted(nx.connected_components(graph), key=min), group.pairs)
 
 
 def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> None:
