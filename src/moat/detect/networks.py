@@ -16,7 +16,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from moat.detect import detectors
+from moat.detect import detectors, rotation
 from moat.detect.communities import MIN_CLUSTER, NAMES, OWNED, Group, Tie, grouped
 from moat.detect.coordination import abused
 from moat.detect.detectors import Scores
@@ -56,24 +56,33 @@ def _plan(states: list[AccountState]) -> str | None:
     return max(sorted(set(pool)), key=pool.count)
 
 
-def _joint(members: list[AccountState]) -> Scores:
+def _joint(members: list[AccountState], now: float) -> Scores:
     """What a group does jointly: its members read as one account. When one member carries most
     of the group's traffic, read again without it, keeping the lower score per category: a
     network's abuse is spread over its members; nine consumers and one resold plan carrying four
     fifths of their traffic are the resold plan's abuse (scored on its own) and nine people."""
-    scores = detectors.score(AccountState.merged(members, _plan(members)))
+    scores = _with_rotation(detectors.score(AccountState.merged(members, _plan(members))), members, now)
     busiest = max(range(len(members)), key=lambda i: members[i].n)
     if len(members) < MIN_SPREAD or members[busiest].n < DOMINANT * sum(s.n for s in members):
         return scores
     rest = members[:busiest] + members[busiest + 1:]
-    without = detectors.score(AccountState.merged(rest, _plan(rest)))
+    without = _with_rotation(detectors.score(AccountState.merged(rest, _plan(rest))), rest, now)
     return {k: v if v.value <= without[k].value else without[k] for k, v in scores.items()}
+
+
+def _with_rotation(scores: Scores, members: list[AccountState], now: float) -> Scores:
+    """Tier abuse read across the members too: trial credit burned in rotation shows only there."""
+    burned = rotation.trial_rotation(members, now)
+    if burned.value > scores["tier_abuse"].value:
+        scores = {**scores, "tier_abuse": burned}
+    return scores
 
 
 def judge(groups: list[Group], states: Mapping[str, AccountState],
           links: Mapping[str, AccountLink] | None = None, *, own: Mapping[str, Scores] | None = None) -> Verdict:
     """Networks and benign groups. `own`: members' per-account scores, when already computed."""
     out = Verdict()
+    now = max((s.last_ts for s in states.values() if s.n), default=0.0)
     pending = list(groups)
     while pending:
         group = pending.pop(0)
@@ -87,7 +96,7 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
             pending.extend(_cores(group, mine))
             continue
         members = [states[m] for m in group.members]
-        scores = _joint(members)
+        scores = _joint(members, now)
         alone = sorted((max(s.value for s in mine[m].values()) for m in group.members), reverse=True)
         median_alone = alone[len(alone) // 2]
         abuse = max(max(s.value for s in scores.values()), median_alone)

@@ -1,0 +1,70 @@
+"""Trial credit burned account after account: a group that spends free credit in rotation.
+
+A resale relay (a "中转 API", a reseller's gateway) serves its own customers on the provider's
+trial credit: it opens API accounts without a payment instrument, drains each one's credit, drops
+it and moves on to the next. Read one at a time every account is an ordinary new developer;
+read as the group the cross-account pass already tied (one operator's exits, signup address or
+address series), the operator shows in three things it cannot avoid while the credit is the
+point:
+
+- the members carry no payment instrument (an API account without one spends only its credit);
+- each was used for a while and then dropped, and the lives follow one another (or overlap a
+  little): the middle half of the members' first uses spans several lives;
+- each was dropped after spending about the same (the credit), whatever its traffic looked like.
+
+A hackathon cohort on trial credit signs up on one venue network within hours too, but its
+members start together (within an hour or two of a life of a day or more), each used as much
+as its owner felt like. A team sharing a card has a payment instrument.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+
+from moat.detect.communities import MIN_CLUSTER
+from moat.detect.scoring import Score, ramp
+from moat.detect.state import AccountState
+
+DROPPED = 24 * 3600.0  # a member with no traffic for this long (before the latest request seen) was dropped
+OUTPUT_WEIGHT = 4.0  # output tokens are billed at about four times input: spend in input-token units
+MIN_SHARE = 0.6  # at least this share of the group are dropped trial accounts
+
+
+def _trial(state: AccountState) -> bool:
+    """An API account with no payment instrument: it can only spend credit it was given."""
+    account = state.account or {}
+    return state.n > 0 and account.get("plan") == "api" and not account.get("payment_fingerprint")
+
+
+def _spend(state: AccountState) -> float:
+    return state.in_tokens + OUTPUT_WEIGHT * state.out_tokens
+
+
+def trial_rotation(members: Sequence[AccountState], now: float) -> Score:
+    """How much a group reads as trial credit spent in rotation (0 when it does not).
+
+    `now`: the latest request seen in the population (a batch's end, or the online scorer's now).
+    """
+    active = [s for s in members if s.n > 0]
+    if len(active) < MIN_CLUSTER:
+        return Score(0.0)
+    dropped = [s for s in active if _trial(s) and s.last_ts <= now - DROPPED]
+    if len(dropped) < MIN_CLUSTER or len(dropped) < MIN_SHARE * len(active):
+        return Score(0.0)
+    spends = [_spend(s) for s in dropped]
+    mean = statistics.fmean(spends)
+    if mean <= 0:
+        return Score(0.0)
+    spread = statistics.pstdev(spends) / mean
+    life = statistics.median(s.last_ts - s.first_ts for s in dropped)
+    starts = statistics.quantiles([s.first_ts for s in dropped], n=4)
+    stagger = (starts[2] - starts[0]) / max(life, 60.0)  # middle half of first uses, in lives
+    value = min(ramp(spread, 0.3, 0.12), ramp(stagger, 0.5, 1.5))
+    if value <= 0:
+        return Score(0.0)
+    span = max(s.last_ts for s in dropped) - min(s.first_ts for s in dropped)
+    return Score(round(value, 4), [
+        f"{len(dropped)} of {len(active)} accounts without a payment instrument, each used for about "
+        f"{life / 3600:.1f} h and dropped, one after another over {span / 3600:.0f} h, each after spending "
+        f"about the same ({spread:.0%} spread): trial credit burned in rotation"])

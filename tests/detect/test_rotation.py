@@ -1,0 +1,99 @@
+"""Trial credit burned account after account, told from a cohort on trial credit."""
+
+from __future__ import annotations
+
+import random
+
+from moat.detect import networks
+from moat.detect.communities import Group, Tie
+from moat.detect.rotation import trial_rotation
+from moat.detect.state import AccountState
+
+from .helpers import T0, request, state
+
+HOUR = 3600.0
+QUESTIONS = ["write a product description for a winter coat", "fix this null reference in my React app",
+             "translate: your order ships tomorrow", "plan a month of exam preparation", "what is a VNZh permit"]
+
+
+def burned(i: int, start: float, rng: random.Random, *, requests: int = 180, hours: float = 5.0,
+           **account: object) -> AccountState:
+    """One relay account: diverse end users' questions through several SDKs, `requests` of them
+    over `hours`, then never again."""
+    reqs = [request(f"r{i}", start + k * hours * HOUR / requests * rng.uniform(0.8, 1.2),
+                    f"{rng.choice(QUESTIONS)} #{rng.randrange(10**6)}",
+                    user_agent=rng.choice(["OpenAI/JS 5.23", "Go-http-client/1.1", "AsyncOpenAI/Python 2.14"]),
+                    input_tokens=rng.randint(3000, 5000), output_tokens=rng.randint(500, 800))
+            for k in range(requests)]
+    return state(reqs, **{"account_id": f"r{i}", "payment_fingerprint": None, **account})
+
+
+def relay(n: int, seed: int = 1, every: float = 7.0, **kw: object) -> list[AccountState]:
+    """`n` trial accounts opened one after another, one every `every` hours (about one live at a
+    time at 7 h, two or three at 3 h)."""
+    rng = random.Random(seed)
+    return [burned(i, T0 + i * every * HOUR + rng.uniform(0, 2 * HOUR), rng, **kw) for i in range(n)]
+
+
+def now_after(members: list[AccountState], hours: float = 48.0) -> float:
+    return max(s.last_ts for s in members) + hours * HOUR
+
+
+def test_trial_accounts_drained_one_after_another_read_as_a_rotation() -> None:
+    members = relay(9)
+    found = trial_rotation(members, now_after(members))
+    assert found.value >= 0.9
+    assert "without a payment instrument" in found.evidence[0] and "in rotation" in found.evidence[0]
+
+
+def test_the_relays_live_accounts_do_not_hide_the_dropped_ones() -> None:
+    """The newest two accounts are still in use at the end of the data: seven dropped of nine."""
+    members = relay(9)
+    now = members[-3].last_ts + 25 * HOUR
+    assert members[-1].last_ts > now - 24 * HOUR
+    assert trial_rotation(members, now).value >= 0.9
+
+
+def test_a_hackathon_cohort_on_trial_credit_is_no_rotation() -> None:
+    """Twelve participants start within the hour, each used for the day of the event, then
+    dropped, spending about the same: side by side, not one after another."""
+    rng = random.Random(2)
+    members = [burned(i, T0 + rng.uniform(0, HOUR), rng, requests=200, hours=24) for i in range(12)]
+    assert trial_rotation(members, now_after(members)).value == 0.0
+
+
+def test_accounts_with_a_card_or_on_a_consumer_plan_spend_no_trial_credit() -> None:
+    carded = relay(9, payment_fingerprint="pf_team")
+    assert trial_rotation(carded, now_after(carded)).value == 0.0
+    consumer = relay(9, plan="free")
+    assert trial_rotation(consumer, now_after(consumer)).value == 0.0
+
+
+def test_accounts_still_in_use_are_not_dropped() -> None:
+    """Five accounts opened over the last day, the newest two hours ago: none is dropped yet."""
+    members = relay(5, every=3.0)
+    assert trial_rotation(members, now_after(members, hours=2)).value == 0.0
+    assert trial_rotation(members, now_after(members, hours=30)).value >= 0.9
+
+
+def test_uneven_spend_is_people_not_a_credit() -> None:
+    rng = random.Random(4)
+    members = [burned(i, T0 + i * 7 * HOUR, rng, requests=rng.choice([20, 60, 180, 400])) for i in range(9)]
+    assert trial_rotation(members, now_after(members)).value == 0.0
+
+
+def test_a_group_burning_trial_credit_is_judged_a_network_that_abuses_the_tier() -> None:
+    """Six accounts on one operator's exits: read one at a time, each is a new developer."""
+    members = relay(6)
+    ids = [str(s.account["account_id"]) for s in members]  # type: ignore[index]
+    tie = Tie(0.0, 0.0, ("ip_range",), 0.8, 0.5)
+    pairs = {(a, b): tie for i, a in enumerate(ids) for b in ids[i + 1:]}
+    group = Group("net-relay", ids, {a: [tie] * (len(ids) - 1) for a in ids}, pairs)
+    later = state([request("x", now_after(members), "hello")], account_id="x")  # the population's now
+    own = {aid: networks.detectors.score(s) for aid, s in zip(ids, members, strict=True)}
+    assert all(s["tier_abuse"].value < 0.4 for s in own.values())
+    verdict = networks.judge([group], {**dict(zip(ids, members, strict=True)), "x": later})
+    assert set(verdict.cluster_of) == set(ids)
+    for aid in ids:
+        assert verdict.inherited[aid]["tier_abuse"].value >= 0.5
+        assert "in rotation" in verdict.inherited[aid]["tier_abuse"].evidence[0]
