@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
-from moat.detect import networks
+import orjson
+import pytest
+
+from moat.detect import networks, rotation
 from moat.detect.communities import Group, Tie
-from moat.detect.rotation import trial_rotation
+from moat.detect.engine import score_dataset
+from moat.detect.rotation import DROPPED, trial_rotation
+from moat.detect.sim import SimParams, simulate
 from moat.detect.state import AccountState
 
 from .helpers import T0, request, state
@@ -17,13 +23,13 @@ QUESTIONS = ["write a product description for a winter coat", "fix this null ref
 
 
 def burned(i: int, start: float, rng: random.Random, *, requests: int = 180, hours: float = 5.0,
-           **account: object) -> AccountState:
+           client_ip: str = "81.2.3.4", **account: object) -> AccountState:
     """One relay account: diverse end users' questions through several SDKs, `requests` of them
     over `hours`, then never again."""
     reqs = [request(f"r{i}", start + k * hours * HOUR / requests * rng.uniform(0.8, 1.2),
                     f"{rng.choice(QUESTIONS)} #{rng.randrange(10**6)}",
                     user_agent=rng.choice(["OpenAI/JS 5.23", "Go-http-client/1.1", "AsyncOpenAI/Python 2.14"]),
-                    input_tokens=rng.randint(3000, 5000), output_tokens=rng.randint(500, 800))
+                    input_tokens=rng.randint(3000, 5000), output_tokens=rng.randint(500, 800), client_ip=client_ip)
             for k in range(requests)]
     return state(reqs, **{"account_id": f"r{i}", "payment_fingerprint": None, **account})
 
@@ -97,3 +103,48 @@ def test_a_group_burning_trial_credit_is_judged_a_network_that_abuses_the_tier()
     for aid in ids:
         assert verdict.inherited[aid]["tier_abuse"].value >= 0.5
         assert "in rotation" in verdict.inherited[aid]["tier_abuse"].evidence[0]
+
+
+@pytest.mark.parametrize("careful", [0.1, 0.9])
+def test_the_simulators_credit_relays_are_found_and_its_trial_credit_cohorts_left_alone(
+        tmp_path: Path, careful: float) -> None:
+    """`moat simulate`'s credit relays (sloppy: one address, one after another; careful: aged
+    accounts, two or three at a time, stopped short of the credit) beside hackathon cohorts on a
+    sponsor's trial credit and ordinary developers, through `score_dataset`."""
+    mixture = {"developer": 0.5, "hackathon": 0.3, "credit_relay": 0.2}
+    simulate(SimParams(accounts=150, days=5, seed=7, volume=0.3, mixture=mixture, carefulness=careful), tmp_path)
+    labels = {lab["account_id"]: lab for lab in map(orjson.loads, (tmp_path / "labels.jsonl").read_bytes().split())}
+    engine, _ = score_dataset(tmp_path)
+    found = {f["account_id"]: f for f in engine.findings()}
+    end = max(s.last_ts for s in engine.states.values() if s.n)
+    relay = [a for a, lab in labels.items()  # those dropped a day before the end: the live ones are not yet
+             if lab["persona"] == "credit_relay" and engine.states[a].last_ts <= end - DROPPED]
+    cohort = [a for a, lab in labels.items() if lab["persona"] == "hackathon"]
+    assert len(relay) >= 6 and len(cohort) >= 15
+    assert sum(1 for a in cohort if engine.states[a].account and engine.states[a].account.get("plan") == "api") >= 2
+    caught = [a for a in relay if found[a]["scores"]["tier_abuse"] >= 0.5 and found[a]["cluster_id"]]
+    assert len(caught) >= 0.8 * len(relay)
+    assert all(found[a]["risk"] < 0.5 and found[a]["cluster_id"] is None for a in cohort)
+
+
+def test_accounts_the_cross_account_pass_left_alone_are_read_at_the_places_they_share() -> None:
+    """A relay on one rented address: its customers' prompts tie no two accounts, yet the
+    accounts opened and used there, one after another, are one rotation; the same accounts on a
+    campus NAT where most accounts are ordinary people are not joined by it."""
+    members = relay(8, client_ip="65.108.12.9")
+    ids = [str(s.account["account_id"]) for s in members]  # type: ignore[index]
+    later = state([request("x", now_after(members), "hello")], account_id="x")
+    states = {**dict(zip(ids, members, strict=True)), "x": later}
+    verdict = networks.Verdict()
+    rotation.judge(states, verdict)
+    assert {verdict.cluster_of[a] for a in ids} == {verdict.cluster_of[ids[0]]}
+    assert all(verdict.inherited[a]["tier_abuse"].value >= 0.5 for a in ids)
+    assert "opened and dropped at the same places" in verdict.coordination[ids[0]].evidence[0]
+
+    campus = relay(8, client_ip="81.9.9.9")
+    people = [state([request(f"p{i}", T0 + i * HOUR + k * 600, f"hello {k}", client_ip="81.9.9.9")
+                     for k in range(30)], account_id=f"p{i}", payment_fingerprint=f"pf_{i}") for i in range(12)]
+    crowd = {**{str(s.account["account_id"]): s for s in campus + people}, "x": later}  # type: ignore[index]
+    verdict = networks.Verdict()
+    rotation.judge(crowd, verdict)
+    assert not verdict.cluster_of

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from moat.detect import calibration, competitor, coordination, crawls, customers, detectors, networks
+from moat.detect import calibration, competitor, coordination, crawls, customers, detectors, networks, rotation
 from moat.detect.calibration import Calibration
 from moat.detect.data_features import crowd_of
 from moat.detect.detectors import PER_ACCOUNT, Scores
@@ -73,6 +73,7 @@ def cross(states: Mapping[str, AccountState], links: Mapping[str, AccountLink],
     verdict = networks.judge(coordination.groups(states, own), states, links, own=own)
     customers.affiliate(states, links, verdict)  # a firm several of whose accounts a rival is behind
     crawls.judge(states, links, verdict)  # one customer's accounts splitting one crawl (data APIs)
+    rotation.judge(states, verdict)  # trial accounts drained one after another at the same places
     raw = {k: [own[aid][k].value for aid, s in states.items() if detectors.applies(k, s)] for k in PER_ACCOUNT}
     cal = calibration.fit(raw)
     if reviews:

@@ -12,6 +12,11 @@ point:
   little): the middle half of the members' first uses spans several lives;
 - each was dropped after spending about the same (the credit), whatever its traffic looked like.
 
+Two ways in: a group the cross-account pass tied, read jointly (`networks._joint`); and, for
+accounts it did not tie (a relay's customers ask for anything, so its accounts share no prompts,
+and one rented address is no operator's exit pool), the dropped trial accounts that share a
+signup address or an exit /24 mostly used by such accounts (`judge`).
+
 A hackathon cohort on trial credit signs up on one venue network within hours too, but its
 members start together (within an hour or two of a life of a day or more), each used as much
 as its owner felt like. A team sharing a card has a payment instrument.
@@ -20,11 +25,18 @@ as its owner felt like. A team sharing a card has a payment instrument.
 from __future__ import annotations
 
 import statistics
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import networkx as nx
 
 from moat.detect.communities import MIN_CLUSTER
 from moat.detect.scoring import Score, ramp
 from moat.detect.state import AccountState
+from moat.ids import cluster_id as cluster_name
+
+if TYPE_CHECKING:
+    from moat.detect.networks import Verdict
 
 DROPPED = 24 * 3600.0  # a member with no traffic for this long (before the latest request seen) was dropped
 OUTPUT_WEIGHT = 4.0  # output tokens are billed at about four times input: spend in input-token units
@@ -68,3 +80,60 @@ def trial_rotation(members: Sequence[AccountState], now: float) -> Score:
         f"{len(dropped)} of {len(active)} accounts without a payment instrument, each used for about "
         f"{life / 3600:.1f} h and dropped, one after another over {span / 3600:.0f} h, each after spending "
         f"about the same ({spread:.0%} spread): trial credit burned in rotation"])
+
+
+def _places(state: AccountState) -> set[str]:
+    """Where an account was opened and where its traffic comes from (its signup address, its /24s)."""
+    account = state.account or {}
+    out = {f"/24 {p}" for p in state.prefixes}
+    if account.get("signup_ip"):
+        out.add(f"signup {account['signup_ip']}")
+    return out
+
+
+def judge(states: Mapping[str, AccountState], verdict: Verdict) -> None:
+    """Add trial credit burned in rotation to `verdict`, for accounts in no network yet or in one
+    made of nothing else.
+
+    Candidates are dropped trial accounts; they are joined through the places they share, and a
+    place counts only when most of the accounts ever seen there are candidates too (a carrier's
+    NAT or a campus, where many people open trial accounts side by side, joins nobody)."""
+    from moat.detect.networks import ABUSE, INHERIT  # networks reads groups with `trial_rotation`
+
+    now = max((s.last_ts for s in states.values() if s.n), default=0.0)
+    dropped = {aid for aid, s in states.items() if _trial(s) and s.last_ts <= now - DROPPED}
+    # A network made only of dropped trial accounts may be a part of a larger rotation (the
+    # cross-account pass tied those whose customers happened to ask alike): it joins in.
+    members: dict[str, set[str]] = {}
+    for aid, gid in verdict.cluster_of.items():
+        members.setdefault(gid, set()).add(aid)
+    candidates = {aid for aid in dropped
+                  if aid not in verdict.cluster_of or members[verdict.cluster_of[aid]] <= dropped}
+    if len(candidates) < MIN_CLUSTER:
+        return
+    seen: dict[str, list[str]] = {}
+    for aid, s in states.items():
+        if s.n:
+            for place in _places(s):
+                seen.setdefault(place, []).append(aid)
+    graph = nx.Graph()
+    for accounts in seen.values():
+        mine = sorted(a for a in accounts if a in candidates)
+        if len(mine) >= 2 and len(mine) >= MIN_SHARE * len(accounts):
+            nx.add_path(graph, mine)
+    for part in nx.connected_components(graph):
+        rotation = sorted(part)
+        found = trial_rotation([states[m] for m in rotation], now)
+        if found.value < ABUSE:
+            continue
+        gid = cluster_name(rotation)
+        for m in rotation:
+            verdict.cluster_of[m] = gid
+            verdict.group_of.pop(m, None)
+            verdict.coordination[m] = Score(found.value, [f"network {gid} of {len(rotation)} accounts opened "
+                                                          "and dropped at the same places", *found.evidence])
+            inherited = verdict.inherited.setdefault(m, {})
+            burned = Score(round(INHERIT * found.value, 4), [f"as network {gid} ({len(rotation)} accounts): "
+                                                              + found.evidence[0]])
+            if "tier_abuse" not in inherited or inherited["tier_abuse"].value < burned.value:
+                inherited["tier_abuse"] = burned
