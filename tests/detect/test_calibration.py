@@ -153,8 +153,8 @@ async def _online_reads_labels(small_dataset: Path, url: str) -> None:
     requests = list(read_requests(small_dataset))
     engine, _ = score_dataset(small_dataset)
     before = {f["account_id"]: f for f in engine.findings()}
-    clear = _flagged(before, "distillation")[-4:]  # the four weakest distillation flags, cleared
-    assert len(clear) == 4
+    clear = _flagged(before, "distillation")[-4:]  # the (up to) four weakest distillation flags, cleared
+    assert len(clear) >= 2  # more cleared than the budget (one account here) holds
 
     store = open_store(url)
     await store.open()

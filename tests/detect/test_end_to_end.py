@@ -36,20 +36,21 @@ CASES = {
 
 
 # Per case: ROC AUC floor per category (today's measurement less 0.05) and adjusted Rand floor.
-# Competitor floors on the very careful and hard-negative cases were re-measured when the
-# simulator began labelling a rival-run network's members as the rival's (issue 11 item 4): a
-# careful network is not clustered, so its members without a tie of their own are missed.
+# Re-measured when the simulator gave each persona its own random stream (so that adding a persona,
+# here the credit relay, leaves the others' accounts and traffic as they were): every draw moved
+# once. At this scale one late-signing network decides a case: the very careful case's
+# distillation AUC spans 0.59-0.78 over seeds 24, 124 and 224, before and after the change alike.
 FLOORS = {
-    "default-seed-21": ({"distillation": 0.85, "scraping": 0.88, "tier_abuse": 0.57, "coordination": 0.68,
-                         "competitor": 0.95}, 0.12),
-    "careful-seed-22": ({"distillation": 0.53, "scraping": 0.67, "tier_abuse": 0.53, "coordination": 0.45,
-                         "competitor": 0.92}, 0.0),
-    "sloppy-seed-23": ({"distillation": 0.94, "scraping": 0.85, "tier_abuse": 0.59, "coordination": 0.75,
-                        "competitor": 0.95}, 0.37),
-    "very-careful-seed-24": ({"distillation": 0.73, "scraping": 0.71, "tier_abuse": 0.59, "coordination": 0.45,
-                              "competitor": 0.68}, 0.0),
-    "hard-negatives-seed-25": ({"distillation": 0.84, "scraping": 0.77, "tier_abuse": 0.58, "coordination": 0.66,
-                                "competitor": 0.84}, 0.17),
+    "default-seed-21": ({"distillation": 0.91, "scraping": 0.78, "tier_abuse": 0.54,
+                         "coordination": 0.67, "competitor": 0.89}, 0.28),
+    "careful-seed-22": ({"distillation": 0.55, "scraping": 0.65, "tier_abuse": 0.57,
+                         "coordination": 0.46, "competitor": 0.88}, 0.0),
+    "sloppy-seed-23": ({"distillation": 0.92, "scraping": 0.9, "tier_abuse": 0.56,
+                         "coordination": 0.72, "competitor": 0.95}, 0.66),
+    "very-careful-seed-24": ({"distillation": 0.54, "scraping": 0.71, "tier_abuse": 0.6,
+                         "coordination": 0.48, "competitor": 0.94}, 0.0),
+    "hard-negatives-seed-25": ({"distillation": 0.77, "scraping": 0.77, "tier_abuse": 0.56,
+                         "coordination": 0.58, "competitor": 0.9}, 0.17),
 }
 
 

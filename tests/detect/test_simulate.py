@@ -162,7 +162,8 @@ def test_hackathon_cohorts_sign_up_together_with_one_starter_kit(world: Path) ->
     assert len(accounts) >= 15
     created = sorted(a["created_at"] for a in accounts)
     assert created[14] - created[0] < 12 * 3600
-    assert {a["plan"] for a in accounts} <= {"free", "pro"}
+    assert {a["plan"] for a in accounts} <= {"free", "pro", "api"}
+    assert all(a["payment_fingerprint"] is None for a in accounts if a["plan"] == "api")  # the sponsor's credit
     ids = {a["account_id"] for a in accounts}
     kits = {r["system"] for r in rows(world / "requests.jsonl") if r["account_id"] in ids}
     assert 1 <= len(kits) <= 2

@@ -92,6 +92,17 @@ def _signups(w: World, rng: random.Random) -> float:
     return p.start + rng.uniform(0, p.days * 0.7) * DAY
 
 
+def _signed_up(w: World, rng: random.Random, burst: float, least: float) -> float:
+    """One account's signup after its operation's `burst`, over `signup_spread_days` (at least
+    `least` days). An operation that starts inside the window signs its accounts up over the days
+    left (most of them): it opens accounts to use them, not for after the recording ends."""
+    p = w.params
+    spread = max(least, p.signup_spread_days) * DAY
+    if burst >= p.start:
+        spread = min(spread, max(least * DAY, 0.8 * (p.start + p.days * DAY - burst)))
+    return round(burst + rng.uniform(0, spread), 3)
+
+
 def _rival_tie(w: World, rng: random.Random, rival: dict[str, Any], kinds: tuple[str, ...]) -> dict[str, Any]:
     """Exclusive evidence tying an account to a rival: its card, SSO tenant, verified domain or office range."""
     extra: dict[str, Any] = {}
@@ -140,7 +151,7 @@ def distill_network(w: World, rng: random.Random) -> list[Member]:
         shared = rng.random() < p.shared_payment
         acct = w.account(rng, plan=rng.choice(("free", "pro", "api", "max")) if rng.random() < care else plan,
                          email=_email(rng),
-                         created_at=round(burst + rng.uniform(0, max(0.25, p.signup_spread_days)) * DAY, 3),
+                         created_at=_signed_up(w, rng, burst, 0.25),
                          payment_fingerprint=rng.choice(cards) if shared else w.payment(rng),
                          signup_ip=picker(rng, 0.0))
         cats: tuple[str, ...] = ("distillation", "coordination")
@@ -353,7 +364,7 @@ def free_farm(w: World, rng: random.Random) -> list[Member]:
     for k in range(rng.randint(*p.farm_size)):
         email = _email(rng) if rng.random() < care else f"{stem}{k + rng.randint(1, 9)}@{mail}"
         acct = w.account(rng, plan="free", email=email, payment_fingerprint=None, signup_ip=picker(rng, 0.0),
-                         created_at=round(burst + rng.uniform(0, max(0.1, p.signup_spread_days)) * DAY, 3))
+                         created_at=_signed_up(w, rng, burst, 0.1))
         b = Behaviour(acct["account_id"], rng.uniform(15, 40) * p.volume, fn, timing="sync", schedule=schedule,
                       sync_jitter=p.jitter_s, sync_p=0.9 - 0.4 * care, continue_p=0.0, reasoning_p=0.0,
                       ip_picker=picker, uas=[rng.choice(BROWSERS) if rng.random() < care else farm_ua])
@@ -379,7 +390,7 @@ def reseller(w: World, rng: random.Random) -> list[Member]:
     out = []
     for _ in range(n):
         customers = rng.randint(15, 60)
-        signup = burst + rng.uniform(0, max(0.1, p.signup_spread_days)) * DAY
+        signup = _signed_up(w, rng, burst, 0.1)
         card = w.payment(rng) if rng.random() < care else rng.choice(cards)
         acct, b, _ = _human(w, rng, "reseller", plan=rng.choice(("max", "max", "pro")),
                             domains=rng.sample(tx.DOMAINS, 8), rate=customers * rng.uniform(3, 10), active_days=0.95,
@@ -392,8 +403,54 @@ def reseller(w: World, rng: random.Random) -> list[Member]:
     return out
 
 
+def credit_relay(w: World, rng: random.Random) -> list[Member]:
+    """A resale relay on trial credit: API accounts without a card, each drained and dropped.
+
+    The relay resells access to its own customers (all kinds of chat and code, many languages);
+    the provider's trial credit pays for it. Each account is used until its credit is nearly gone,
+    then dropped for the next. Sloppy relays open each account on their server when the previous
+    one runs dry, relay through one address with their own client, and drain the credit to the
+    end; careful ones age accounts bought elsewhere (residential signups, months old), keep two or
+    three in use at a time, rotate a few relay addresses, pass their customers' own SDK user
+    agents through, and stop each at 80-95% of its credit: tier_abuse + coordination.
+    """
+    p = w.params
+    care = p.carefulness
+    net = f"relay_{rng.getrandbits(32):08x}"
+    base = f"{rng.choice((65, 95, 88, 135))}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.0/24"
+    addrs = [w.ip_in(base, rng) for _ in range(1 if rng.random() > care else rng.randint(3, 5))]
+    clients = [rng.choice(SDKS)] if rng.random() > care else rng.sample(SDKS, min(3, len(SDKS)))
+    credit = rng.randint(150, 300)  # requests one account's credit pays for
+    parallel = 1 if rng.random() > care else rng.randint(2, 3)
+    vocab = tx.vocabulary(rng, 120)
+
+    def fn(r: random.Random, i: int) -> tuple[str | None, str, int, int]:
+        _, ask = tx.casual_prompt(r, r.sample(tx.DOMAINS, 2), vocab)
+        return None, ask, r.randint(200, 1500), 400
+
+    out = []
+    t = p.start + rng.uniform(0, 1.0) * DAY
+    for k in range(rng.randint(*p.relay_accounts)):
+        life = rng.uniform(2, 10) * 3600
+        start = t + (k % parallel) * rng.uniform(0.2, 0.8) * life
+        if start + life > p.start + p.days * DAY:
+            break
+        aged = rng.random() < care
+        acct = w.account(rng, plan="api", email=_email(rng), payment_fingerprint=None,
+                         signup_ip=w.home_ip(rng) if aged else rng.choice(addrs),
+                         created_at=round(start - (rng.uniform(30, 200) * DAY if aged else rng.uniform(60, 900)), 3))
+        used = credit * (rng.uniform(0.8, 0.95) if rng.random() < care else rng.uniform(0.98, 1.02))
+        b = Behaviour(acct["account_id"], used, fn, timing="runs", schedule=[(start, life)], continue_p=0.0,
+                      reasoning_p=0.05, uas=clients, ip_picker=lambda r, ts: r.choice(addrs))
+        out.append((acct, b, label("credit_relay", ("tier_abuse", "coordination"), network=net)))
+        if k % parallel == parallel - 1:
+            t += life * rng.uniform(0.9, 1.6)
+    return out
+
+
 ABUSE: dict[str, Callable[[World, random.Random], list[Member]]] = {
     "distill_network": distill_network, "lone_distiller": lone_distiller, "scraper": scraper,
     "keyspace_scraper": keyspace_scraper, "tier_pipeline": tier_pipeline, "tier_shared": tier_shared,
-    "free_farm": free_farm, "reseller": reseller, "rival_personal": rival_personal, "rival_platform": rival_platform,
+    "free_farm": free_farm, "reseller": reseller, "credit_relay": credit_relay,
+    "rival_personal": rival_personal, "rival_platform": rival_platform,
 }

@@ -19,12 +19,12 @@ from moat.detect.sim.personas import BROWSERS, FREEMAIL, SDKS, Member, World, _e
 MOBILE_CARRIERS = ("172.56", "100.64", "174.205", "31.94")
 
 
-def _weekend_day(w: World) -> int:
+def _weekend_day(w: World, rng: random.Random) -> int:
     """First Saturday in the window when the window holds a whole weekend, else a random day."""
     p = w.params
     weekday0 = int((p.start // DAY + 3) % 7)  # 1970-01-01 was a Thursday; Monday = 0
     sat = (5 - weekday0) % 7
-    return sat if sat + 1 < p.days else w.rng.randrange(max(1, p.days - 1))
+    return sat if sat + 1 < p.days else rng.randrange(max(1, p.days - 1))
 
 
 def shared_egress(w: World, rng: random.Random) -> list[Member]:
@@ -107,10 +107,11 @@ def hackathon(w: World, rng: random.Random) -> list[Member]:
     The venue is often a coworking floor (shared, also listed by a rival) or a conference centre;
     everyone pastes the event's starter-kit system prompt and prompt scaffold, and hacks in
     synchronized bursts over a weekend (kick-off, evening, late night, demo prep); free and pro
-    plans, mostly no card; most go quiet afterwards. A sign-up burst of look-alike accounts: benign.
+    plans and the sponsor's API trial credit, mostly no card; most go quiet afterwards. A sign-up
+    burst of look-alike accounts: benign.
     """
     p = w.params
-    day = _weekend_day(w)
+    day = _weekend_day(w, rng)
     tz = rng.choice((-8.0, -5.0, 0.0, 1.0, 8.0))
     day0 = p.start + day * DAY - tz * 3600
     venue = w.shared_range(rng, "coworking") if rng.random() < 0.5 else \
@@ -138,9 +139,11 @@ def hackathon(w: World, rng: random.Random) -> list[Member]:
             return kit, f"### Project\n{vocab[0]} ({stack})\n### Task\n{ask}", r.randint(100, 2000), 500
 
         email = _email(rng, rng.choice((None, None, "uni-example.edu", f"{tx.token(rng, 2)}.dev")))
-        plan = "free" if rng.random() < 0.75 else "pro"
+        # the event's sponsor hands out API trial credit: those accounts have no card either
+        plan = rng.choices(("free", "pro", "api"), (0.6, 0.2, 0.2))[0]
+        trial = {"payment_fingerprint": None} if plan == "api" else {}
         acct = w.account(rng, plan=plan, email=email, signup_ip=rng.choice(wifi),
-                         created_at=round(kickoff + rng.uniform(-6, 2) * 3600, 3))
+                         created_at=round(kickoff + rng.uniform(-6, 2) * 3600, 3), **trial)
         home = w.home_ip(rng)
         b = Behaviour(acct["account_id"], rng.uniform(20, 120) * p.volume, fn, timing="sync", schedule=schedule,
                       sync_jitter=1800.0, sync_p=0.7, continue_p=0.5, reasoning_p=0.05,

@@ -44,6 +44,7 @@ DEFAULT_MIXTURE: dict[str, float] = {
     "tier_shared": 0.01,
     "free_farm": 0.04,
     "reseller": 0.01,
+    "credit_relay": 0.012,
     "rival_personal": 0.015,
     "rival_platform": 0.01,
 }
@@ -92,7 +93,7 @@ HARD_NEGATIVES = frozenset({
 
 ABUSIVE = frozenset({
     "distill_network", "lone_distiller", "scraper", "keyspace_scraper", "tier_pipeline", "tier_shared",
-    "free_farm", "reseller", "rival_personal", "rival_platform",
+    "free_farm", "reseller", "credit_relay", "rival_personal", "rival_platform",
 })
 
 
@@ -122,6 +123,7 @@ class SimParams:
     scraper_shuffle: int = 4  # window within which a scraper shuffles its counter / keyspace
     farm_size: tuple[int, int] = (20, 50)  # free accounts in one free-plan farm
     reseller_accounts: tuple[int, int] = (1, 5)  # paid accounts one reseller runs
+    relay_accounts: tuple[int, int] = (6, 14)  # trial accounts one credit relay burns in the window
     rival_links: int = 1  # independent affiliation signals per rival employee (1 = careful)
     rival_in_network: float = 0.3  # probability that a distillation network holds rival employees
     # hard negatives

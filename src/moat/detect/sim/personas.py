@@ -37,9 +37,6 @@ class World:
     platforms: dict[str, tuple[list[str], str]] = field(default_factory=dict)  # name -> (relay ips, system)
     counter: int = 0
 
-    def account_id(self) -> str:
-        return f"acct_{self.rng.getrandbits(40):010x}"
-
     def home_ip(self, rng: random.Random) -> str:
         return f"{rng.choice(HOME_OCTETS)}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
 
@@ -66,7 +63,8 @@ class World:
         return p.start + rng.uniform(0, p.days) * DAY
 
     def account(self, rng: random.Random, *, plan: str, email: str, **extra: Any) -> dict[str, Any]:
-        rec = {"account_id": self.account_id(), "created_at": round(self.signup(rng), 3), "email": email,
+        rec = {"account_id": f"acct_{rng.getrandbits(40):010x}", "created_at": round(self.signup(rng), 3),
+               "email": email,
                "plan": plan, "org_id": None, "declared_company": None,
                "payment_fingerprint": self.payment(rng), "signup_ip": self.home_ip(rng),
                "sso_tenant": None, "country": rng.choice(("US", "GB", "DE", "FR", "IN", "BR", "JP", "CA"))}

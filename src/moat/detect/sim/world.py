@@ -92,8 +92,11 @@ def build(params: SimParams) -> tuple[World, list[Member]]:
             raise ValueError(f"unknown persona in mixture: {persona}")
         target = round(params.accounts * weight / total)
         got: list[Member] = []
+        # Each persona draws from its own stream: adding a persona to the mixture, or changing
+        # one, leaves every other persona's accounts and traffic as they were.
+        mine = random.Random(f"{params.seed}:{persona}")
         while len(got) < target:
-            group = builders[persona](world, rng)
+            group = builders[persona](world, mine)
             room = target - len(got)
             if len(group) > room and room < 3 and any(lab["network_id"] for _, _, lab in group):
                 break  # a network needs at least three members
