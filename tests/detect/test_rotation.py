@@ -113,7 +113,8 @@ def test_the_simulators_credit_relays_are_found_and_its_trial_credit_cohorts_lef
     sponsor's trial credit and ordinary developers, through `score_dataset`."""
     mixture = {"developer": 0.5, "hackathon": 0.3, "credit_relay": 0.2}
     simulate(SimParams(accounts=150, days=5, seed=7, volume=0.3, mixture=mixture, carefulness=careful), tmp_path)
-    labels = {lab["account_id"]: lab for lab in map(orjson.loads, (tmp_path / "labels.jsonl").read_bytes().split())}
+    lines = (tmp_path / "labels.jsonl").read_bytes().splitlines()
+    labels = {lab["account_id"]: lab for lab in map(orjson.loads, lines)}
     engine, _ = score_dataset(tmp_path)
     found = {f["account_id"]: f for f in engine.findings()}
     end = max(s.last_ts for s in engine.states.values() if s.n)
