@@ -97,6 +97,23 @@ def test_a_network_names_its_insiders_organization_for_the_accounts_their_operat
     assert not split.linked
 
 
+def test_a_member_running_an_insiders_script_is_the_insiders_operators() -> None:
+    """Inside a network that abuses, a prompt template copied word for word (MinHash 1.0), with a
+    signup hour and a rare client in common, is one operator's script: the member is linked. The
+    same meaning in other words, or a copy with nothing else in common, is not."""
+    members = ["bare-copy", "ins", "paraphrase", "script"]
+    group = Group("net-y", members)
+    group.pairs = {("ins", "script"): Tie(1.0, 1.0, ("signup", "user_agent"), 0.4),
+                   ("ins", "paraphrase"): Tie(0.3, 1.0, ("signup", "user_agent"), 0.4),
+                   ("bare-copy", "ins"): Tie(1.0, 1.0, (), 0.1)}
+    out = Verdict()
+    _affiliate(group, {"ins": _rival_link("ins")}, out)
+    assert out.linked == {"script": "rival-labs"}
+    assert any("shares one prompt template (MinHash Jaccard 1.00) and signups within 6 h and a rare user agent "
+               "with ins" in e for e in out.affiliation["script"][2])
+    assert set(out.affiliation) == {"bare-copy", "paraphrase", "script"}
+
+
 def test_a_finding_names_the_organization_the_network_links_it_to() -> None:
     """Through the engine: the card's second account, with no evidence of its own, is linked."""
     rival = {"org_id": "rival-labs", "name": "Rival Labs", "restricted": True, "domains": ["rival-labs.ai"],

@@ -31,6 +31,8 @@ MIN_DENSITY = 0.2  # share of a group's member pairs that are tied, below which 
 MIN_SPREAD = 4  # groups this large whose busiest member carries DOMINANT of the traffic must
 DOMINANT = 2 / 3  # show their joint abuse without that member too
 LINKED = 0.5  # a network's affiliation, and a member's tie to an insider, this strong name the organization
+COPY = 0.9  # MinHash Jaccard of two accounts' templates: one template, copied
+COPY_WEIGHT = 0.3  # the corroboration a copied template needs to name the organization along a chain
 
 
 @dataclass(slots=True)
@@ -173,18 +175,34 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
         chain = _linked_through(owned, m, insiders)
         if chain:
             out.linked[m] = org
-            hops = ", which shares ".join(f"{' and '.join(NAMES[k] for k in tie.kinds if k in OWNED)} with {b}"
-                                          for _, b, tie in chain)
+            hops = ", which shares ".join(f"{_shared(tie)} with {b}" for _, b, tie in chain)
             evidence.append(f"linked to {org} through network {group.group_id}: shares {hops}, "
                             f"whose own evidence ties it to {org}")
         out.affiliation[m] = (org, value, evidence)
 
 
+def _one_operators(tie: Tie) -> bool:
+    """A tie that says one operator runs both accounts: something it owns (OWNED), strongly; or
+    one prompt template copied word for word (COPY), corroborated (a signup hour, a rare client):
+    inside a network that abuses, a template is a script, and a script has one owner. Shared
+    topics, paraphrases or a public keyspace are not enough: two operators work alike that way."""
+    owned = tie.weight >= LINKED and bool(OWNED.intersection(tie.kinds))
+    return owned or (tie.jaccard >= COPY and tie.weight >= COPY_WEIGHT)
+
+
+def _shared(tie: Tie) -> str:
+    """What a hop of a chain shares, in the evidence's words."""
+    owned = [NAMES[k] for k in tie.kinds if k in OWNED]
+    if owned and tie.weight >= LINKED:
+        return " and ".join(owned)
+    return " and ".join([f"one prompt template (MinHash Jaccard {tie.jaccard:.2f})", *(NAMES[k] for k in tie.kinds)])
+
+
 def _owned_ties(group: Group) -> dict[str, list[tuple[str, Tie]]]:
-    """Each member's strong ties, within the group, by something one operator owns (OWNED)."""
+    """Each member's ties, within the group, that say one operator runs both (`_one_operators`)."""
     out: dict[str, list[tuple[str, Tie]]] = {}
     for (a, b), tie in sorted(group.pairs.items()):
-        if tie.weight >= LINKED and OWNED.intersection(tie.kinds):
+        if _one_operators(tie):
             out.setdefault(a, []).append((b, tie))
             out.setdefault(b, []).append((a, tie))
     return out
@@ -192,15 +210,17 @@ def _owned_ties(group: Group) -> dict[str, list[tuple[str, Tie]]]:
 
 def _linked_through(owned: Mapping[str, list[tuple[str, Tie]]], member: str,
                     insiders: Mapping[str, float]) -> list[tuple[str, str, Tie]]:
-    """The shortest chain of strong ties by what one operator owns (the same card, signup address
-    or numbered series of addresses) from a member to an insider, hop by hop, or [] when there is
-    none: every account along it is that operator's, and the network's link to the organization is
-    the member's too (one card pays for A and B, B was made from the address the insider was).
+    """The shortest chain of ties that say one operator runs both accounts (the same card, signup
+    address or numbered series of addresses; one template copied, with a signup hour or a rare
+    client in common) from a member to an insider, hop by hop, or [] when there is none: every
+    account along it is that operator's, and the network's link to the organization is the
+    member's too (one card pays for A and B, B was made from the address the insider was, C runs
+    B's script).
 
-    A network's members inherit its affiliation as a score; only those an insider's operator owns
+    A network's members inherit its affiliation as a score; only those an insider's operator runs
     name the organization (`linked_org`). A member held to the network only by exits (a rented
-    proxy pool several operators use), or by prompts, a signup hour and a schedule (a hackathon
-    cohort with one rival engineer among it) is affiliated but not linked; so is every member of a
+    proxy pool several operators use), by paraphrases or a public keyspace walked alike (two
+    operators harvesting one topic space), is affiliated but not linked; so is every member of a
     network whose insiders name different organizations (`owned` is then empty).
     """
     came: dict[str, tuple[str, Tie] | None] = {member: None}
