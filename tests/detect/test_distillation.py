@@ -43,6 +43,26 @@ def test_benchmark_rerunning_a_fixed_question_set_with_cot_stays_clean() -> None
     assert distillation.score(state(reqs)).value < 0.2
 
 
+def test_instruction_data_asked_for_by_its_fields_scores_even_when_instructions_repeat() -> None:
+    """A generator of instruction data in local languages: a small bank of instructions, each
+    translated into a target language and answered at length, as records with the fields
+    instruction, input and output; reasoning asked for in a third of them. Its instructions
+    repeat (the bank is small: half the prompts were asked before), which the novelty gate reads
+    as a benchmark's re-run; asking for records by their fields is the harvest named."""
+    langs = ("Georgian", "Kazakh", "Uzbek", "Azerbaijani")
+    reqs = [request("a", T0 + 40 * i, f"Translate the following instruction into {langs[i % 4]}, then write a "
+                    "detailed, high-quality answer in it. Output JSON with keys instruction, input, output. "
+                    f"Instruction: Explain {SUBJECTS[(i // 4) % 10]}.",
+                    reasoning=i % 3 == 0, input_tokens=70, output_tokens=950) for i in range(400)]
+    s = distillation.score(state(reqs))
+    assert s.value >= 0.6
+    assert any("ask for training records by their fields" in e for e in s.evidence)
+    # the same generator without the record's fields is a translation job with repeats: clean
+    plain = [{**r, "prompt": r["prompt"].replace(" Output JSON with keys instruction, input, output.", "")}
+             for r in reqs]
+    assert distillation.score(state(plain)).value < 0.3
+
+
 def test_templated_enterprise_extraction_with_reasoning_on_stays_clean() -> None:
     reqs = [request("a", T0 + 3 * i, f"Extract the fields of invoice #{9000 + i}: vendor acme total {i * 7} "
                     f"lines {i % 13} notes pending", system="You are the extraction service. Return JSON.",

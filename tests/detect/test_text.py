@@ -75,3 +75,27 @@ def test_a_problem_the_model_is_asked_to_make_up_and_solve(prompt: str) -> None:
 ])
 def test_a_problem_the_caller_brings_is_not_made_up(prompt: str) -> None:
     assert not text.poses_own_problem(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Translate the following instruction into Georgian, then write a detailed, high-quality answer in Georgian. "
+    "Output JSON with keys instruction, input, output.  Instruction: Explain how credit cards work.",
+    'Return only {"instruction": "<the task>", "input": "", "response": "<your answer>"} for: summarise a memo',
+    "Write a JSONL line with fields prompt and completion for this topic: tax returns.",
+    "Give two answers to the question below as a preference pair, with keys chosen and rejected.",
+    '{"chosen": "...", "rejected": "..."}: fill both for the question: what is inflation?',
+])
+def test_a_training_record_asked_for_by_its_fields(prompt: str) -> None:
+    assert text.asks_for_record(prompt)
+
+
+@pytest.mark.parametrize("prompt", [
+    "Read the instruction below and output the total price in euros.",
+    "Follow these instructions. Output only JSON with keys name, price and currency.",
+    "My printer shows an error: 'instruction not supported'. What should I do?",
+    "Which answer was chosen by the committee, and which was rejected, in the 1998 vote?",
+    "Autocomplete is broken in VS Code: the completion list is empty after the prompt.",
+    None,
+])
+def test_an_answer_to_a_question_is_no_training_record(prompt: str | None) -> None:
+    assert not text.asks_for_record(prompt)

@@ -47,12 +47,15 @@ def score(s: AccountState, shared: float = 0.0) -> Score:
     daily = s.n / s.active_days
     pace = ramp(math.log10(daily), math.log10(PACE_LOW), math.log10(PACE_HIGH))
     posed = s.posed_share()
+    # Asking for training records by their fields is the harvest named: it stands for asking for
+    # reasoning, and for new questions (a dataset samples one instruction several times over).
+    record = ramp(s.record_share(), 0.3, 0.7)
     shape = max(ramp(breadth, 5, 12), ramp(ratio, 3, 8), ramp(posed, 0.3, 0.7))
     value = noisy_and(
         (volume, 0.8),
         (pace, PACE_WEIGHT),
-        (ramp(elicit, 0.3, 0.7), 0.9),
-        (ramp(novelty, 0.6, 0.9), 0.9),
+        (max(ramp(elicit, 0.3, 0.7), record), 0.9),
+        (max(ramp(novelty, 0.6, 0.9), record), 0.9),
         (shape, 0.9),
         (ramp(single, 0.7, 0.95), SINGLE_GROUP if s.is_group else SINGLE_ACCOUNT),
     )
@@ -65,6 +68,9 @@ def score(s: AccountState, shared: float = 0.0) -> Score:
         if posed >= 0.3:
             out.evidence.append(f"{pct(posed)} of sampled openers ask for a problem the model makes up "
                                 "and solves with its reasoning (synthetic training data)")
+        if record > 0:
+            out.evidence.append(f"{pct(s.record_share())} of sampled openers ask for training records by "
+                                "their fields (instruction and output, chosen and rejected)")
         if shared >= 0.1:
             out.evidence.append(f"{pct(shared)} of its prompts its colleagues (the same customer) also asked")
         if s.n_followup == 0:

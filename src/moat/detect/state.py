@@ -71,6 +71,7 @@ class AccountState(DataFeatures):
         "n_own_read",
         "n_posed",
         "n_reasoning",
+        "n_record",
         "n_repeat",
         "n_sampled",
         "n_sampled_open",
@@ -134,6 +135,7 @@ class AccountState(DataFeatures):
         # the model text of the caller's own. A checkpoint from before these counters reads 0 of 0.
         self.n_own = self.n_own_read = 0
         self.n_posed = 0  # sampled openers asking the model to make up a problem and solve it
+        self.n_record = 0  # sampled openers asking for a training record by its fields
         self.n_sampled_open = 0  # sampled prompts that open a conversation (or stand alone)
         self._init_data()
 
@@ -291,6 +293,8 @@ class AccountState(DataFeatures):
             self.n_elicit += 1
             if not followup and text.poses_own_problem(prompt):
                 self.n_posed += 1
+        if not followup and (text.asks_for_record(prompt) or text.asks_for_record(system)):
+            self.n_record += 1
         hits = self.topic_hits
         for d in text.topics(prompt):
             hits[d] = hits.get(d, 0) + 1
@@ -355,6 +359,7 @@ class AccountState(DataFeatures):
             out.n_own += s.n_own
             out.n_own_read += s.n_own_read
             out.n_posed += s.n_posed
+            out.n_record += s.n_record
             out.n_sampled_open += s.n_sampled_open
             if s.d_n:
                 out._merge_data(s)
@@ -437,6 +442,11 @@ class AccountState(DataFeatures):
         """Share of sampled opening prompts asking, with reasoning, for a problem the model makes
         up and solves (`text.poses_own_problem`); a conversation's follow-ups are not new asks."""
         return self.n_posed / self.n_sampled_open if self.n_sampled_open else 0.0
+
+    def record_share(self) -> float:
+        """Share of sampled opening prompts asking for a training record by its fields
+        (`text.asks_for_record`): instruction data, preference pairs."""
+        return self.n_record / self.n_sampled_open if self.n_sampled_open else 0.0
 
     def own_text_share(self) -> float:
         """Share of sampled prompts that hand the model text of the caller's own to work on

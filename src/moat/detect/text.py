@@ -212,6 +212,33 @@ def assigns_transformation(system: str) -> bool:
     return _TASK.search(system[:400].lower()) is not None
 
 
+# A request that names a training record's fields: an instruction-tuning record ("output JSON with
+# keys instruction, input, output"; `"instruction": ..., "response": ...`), a preference pair
+# (chosen / rejected), a prompt / completion pair. A person asks for an answer; a dataset asks for
+# the record the answer goes into. The field names must be named as fields (keys, columns, JSON),
+# not merely used ("read the instruction below and output the total").
+_RECORD = re.compile(
+    r"(?:keys?|fields?|columns?|jsonl?|schema|format)\b[^.\n]{0,40}?\binstruction\b[^.\n]{0,40}?"
+    r"\b(?:output|response|completion|answer)\b"
+    r"|\"instruction\"\s*:.{0,400}?\"(?:output|response|completion)\"\s*:"
+    r"|(?:keys?|fields?|columns?|jsonl?)\b[^.\n]{0,40}?\bchosen\b[^.\n]{0,30}?\brejected\b"
+    r"|\"chosen\"\s*:.{0,400}?\"rejected\"\s*:"
+    r"|(?:keys?|fields?|columns?|jsonl?)\b[^.\n]{0,40}?\bprompt\b[^.\n]{0,30}?\bcompletion\b", re.S)
+
+
+def asks_for_record(text: str | None) -> bool:
+    """Whether a prompt (or system prompt) asks for a training record by its fields."""
+    return bool(text) and _record(text[:800])  # type: ignore[index]
+
+
+@lru_cache(maxsize=4096)  # a harvester's system prompt and template repeat
+def _record(head: str) -> bool:
+    low = head.lower()
+    if "instruction" not in low and "chosen" not in low and "completion" not in low:
+        return False
+    return _RECORD.search(low) is not None
+
+
 def poses_own_problem(prompt: str) -> bool:
     """Whether a prompt asks the model to make up a problem and solve it ("Give a hard graduate
     problem in number theory and solve it step by step"), for a worked example, or for a training
