@@ -348,3 +348,20 @@ def test_accounts_each_harvesting_in_their_own_words_on_one_card_are_one_operato
                                               created_at=T0 + 600 * i) for i, (t, _) in enumerate(HARVESTS)})
     own = {aid: detectors.score(s) for aid, s in signup_only.items()}
     assert coordination.groups(signup_only, own) == []
+
+
+def test_numbered_accounts_opened_from_one_address_are_one_operator_whatever_they_ask() -> None:
+    """A bot behind a farm of free accounts passes its users' questions on: nothing in the
+    prompts is shared. Addresses of one numbered series, all opened from one signup address, are
+    two things one operator owns: one group. One of them alone (a team's card; one signup
+    address, a dorm's) ties no one without shared content."""
+    rng = random.Random(6)
+    farm = states({f"f{i}": ({"email": f"uyga.vazifa{i:02d}@mail.ru", "signup_ip": "164.92.164.55",
+                              "payment_fingerprint": None, "created_at": T0 - 86400 * i},
+                             freeform(f"f{i}", rng, T0)) for i in range(6)})
+    found = coordination.groups(farm)
+    assert len(found) == 1 and set(found[0].members) == set(farm)
+    dorm = states({f"d{i}": ({"email": f"{rng.choice(['ali', 'zeynep', 'can', 'ece'])}{rng.randrange(10**6)}@mail.ru",
+                              "signup_ip": "164.92.164.55", "payment_fingerprint": None,
+                              "created_at": T0 - 86400 * i}, freeform(f"d{i}", rng, T0)) for i in range(6)})
+    assert coordination.groups(dorm) == []

@@ -429,14 +429,16 @@ def groups(states: Mapping[str, AccountState], own: Mapping[str, Scores] | None 
         sem = round(sem, 4)
         floor = 0.0
         same = own is not None and _same_abuse(own.get(ids[i]), own.get(ids[j]))
+        kinds, weight = _ties(x, y, rates)
         if content(jac, sem) < 0.3:
             # Different templates (one operator's two scripts) on an operator's own exits: the
             # exits are the tie. Only a private pool counts, never a shared office or venue. The
-            # same abuse stands for shared content too (see the docstring).
-            if not same and _own_exits(x, y, rates) < OWN_EXITS:
+            # same abuse stands for shared content too (see the docstring), and so do two things
+            # one operator owns (a numbered series of addresses opened from one signup address).
+            if not same and _own_exits(x, y, rates) < OWN_EXITS and len(OWNED.intersection(kinds)) < 2:
                 continue
             floor = OWN_EXITS_CONTENT
-        tie = Tie(jac, sem, *_ties(x, y, rates), floor)
+        tie = Tie(jac, sem, kinds, weight, floor)
         if tie.content >= SPLIT_CONTENT and tie.weight < 0.5 and _split_keyspace(x, y):
             tie = Tie(jac, sem, (*tie.kinds, "keyspace"), 1.0 - (1.0 - tie.weight) * (1.0 - KIND_WEIGHT["keyspace"]),
                       floor)
