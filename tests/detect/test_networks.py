@@ -160,3 +160,38 @@ def test_harvesters_hidden_in_a_larger_group_are_a_network_of_their_own() -> Non
     assert all(verdict.group_of[m] == "net-big" for m in members if not m.startswith("h"))
     assert not any(m in verdict.group_of for m in verdict.cluster_of)
     assert all(verdict.coordination[m].value >= 0.5 for m in verdict.cluster_of)
+
+
+def _free_account(aid: str, rng: random.Random, capped: bool) -> AccountState:
+    """Five days of a bot's users' questions (nothing shared); each day ends at the plan's cap."""
+    reqs = []
+    for day in range(5):
+        for k in range(50):
+            words = " ".join(f"w{rng.randrange(5000)}" for _ in range(rng.randint(6, 14)))
+            reqs.append(request(aid, T0 + day * 86400 + k * 600, words))
+        if capped:
+            reqs.append(request(aid, T0 + day * 86400 + 50 * 600, "one more", status=429))
+    return state(reqs, plan="free", account_id=aid)
+
+
+def test_one_operators_free_accounts_each_at_its_cap_multiply_the_free_quota() -> None:
+    """Six free accounts of one numbered series opened from one address, each refused at its cap
+    every day, carrying a bot's users' questions (no template): a network abusing the tier. The
+    same six not at their caps are a group; six students of one dorm NAT at their caps, tied by
+    the NAT and a signup hour only, are a group too."""
+    rng = random.Random(8)
+    ids = [f"f{i}" for i in range(6)]
+
+    def judged(capped: bool, kinds: tuple[str, ...]) -> Verdict:
+        members = [_free_account(a, rng, capped) for a in ids]
+        tie = Tie(0.0, 0.0, kinds, 0.9, 0.5)
+        pairs = {(a, b): tie for i, a in enumerate(ids) for b in ids[i + 1:]}
+        group = Group("net-farm", ids, {a: [tie] * 5 for a in ids}, pairs)
+        return networks.judge([group], dict(zip(ids, members, strict=True)))
+
+    farm = judged(True, ("email_series", "signup_ip"))
+    assert set(farm.cluster_of) == set(ids)
+    assert all(farm.inherited[a]["tier_abuse"].value >= 0.5 for a in ids)
+    assert "free quota, multiplied" in farm.inherited["f0"]["tier_abuse"].evidence[0]
+    assert not judged(False, ("email_series", "signup_ip")).cluster_of
+    assert not judged(True, ("ip_range", "signup")).cluster_of

@@ -20,7 +20,7 @@ from moat.detect import detectors, rotation
 from moat.detect.communities import MIN_CLUSTER, NAMES, OWNED, Group, Tie, grouped
 from moat.detect.coordination import abused
 from moat.detect.detectors import Scores
-from moat.detect.scoring import Score
+from moat.detect.scoring import Score, pct, ramp
 from moat.detect.state import AccountState
 from moat.identity.linking import AccountLink
 from moat.identity.models import CONSUMER_PLANS
@@ -80,6 +80,30 @@ def _with_rotation(scores: Scores, members: list[AccountState], now: float) -> S
     return scores
 
 
+MULTIPLIED_FREE = 0.6  # share of a group's members on the free plan for its quota to be multiplied
+
+
+def _multiplied(group: Group, members: list[AccountState]) -> Score:
+    """One operator's free accounts, each asking for all its plan gives day after day: the free
+    quota multiplied, whatever they carry (a homework bot passes its users' questions on, so no
+    template shows). One operator: most members tied to another by something an operator owns
+    (numbered addresses, a signup address, a card), not by a venue or a schedule; a dorm of
+    students at their caps shares a NAT, not a series of addresses."""
+    free = [s for s in members if s.plan == "free"]
+    if len(members) < MIN_CLUSTER or len(free) < MULTIPLIED_FREE * len(members):
+        return Score()
+    owned = {m for (a, b), tie in group.pairs.items()
+             if tie.weight >= LINKED and OWNED.intersection(tie.kinds) for m in (a, b)}
+    operator = len(owned) / len(group.members)
+    capped = sorted(s.capped_share() for s in free)[len(free) // 2]
+    value = round(min(ramp(capped, 0.3, 0.7), ramp(operator, 0.5, 0.8)), 4)
+    if value <= 0:
+        return Score()
+    return Score(value, [f"{len(free)} free accounts, {pct(operator)} of the group tied by what one operator "
+                         f"owns, the typical one refused at its cap on {pct(capped)} of its active days: one "
+                         "operator's free quota, multiplied"])
+
+
 def judge(groups: list[Group], states: Mapping[str, AccountState],
           links: Mapping[str, AccountLink] | None = None, *, own: Mapping[str, Scores] | None = None) -> Verdict:
     """Networks and benign groups. `own`: members' per-account scores, when already computed."""
@@ -99,6 +123,9 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
             continue
         members = [states[m] for m in group.members]
         scores = _joint(members, now)
+        multiplied = _multiplied(group, members)
+        if multiplied.value > scores["tier_abuse"].value:
+            scores = {**scores, "tier_abuse": multiplied}
         alone = sorted((max(s.value for s in mine[m].values()) for m in group.members), reverse=True)
         median_alone = alone[len(alone) // 2]
         abuse = max(max(s.value for s in scores.values()), median_alone)
