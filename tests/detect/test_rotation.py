@@ -60,6 +60,13 @@ def test_the_relays_live_accounts_do_not_hide_the_dropped_ones() -> None:
     assert trial_rotation(members, now).value >= 0.9
 
 
+def test_a_relay_keeping_several_accounts_in_use_at_once_still_rotates() -> None:
+    """A careful relay drains several accounts side by side, opening one every hour (each lives
+    about five): the middle half of its first uses spans under one life."""
+    members = relay(9, every=1.0)
+    assert trial_rotation(members, now_after(members)).value >= 0.5
+
+
 def test_a_hackathon_cohort_on_trial_credit_is_no_rotation() -> None:
     """Twelve participants start within the hour, each used for the day of the event, then
     dropped, spending about the same: side by side, not one after another."""

@@ -9,7 +9,7 @@ point:
 
 - the members carry no payment instrument (an API account without one spends only its credit);
 - each was used for a while and then dropped, and the lives follow one another (or overlap a
-  little): the middle half of the members' first uses spans several lives;
+  lot): the middle half of the members' first uses spans most of a life or more;
 - each was dropped after spending about the same (the credit), whatever its traffic looked like.
 
 Two ways in: a group the cross-account pass tied, read jointly (`networks._joint`); and, for
@@ -72,7 +72,7 @@ def trial_rotation(members: Sequence[AccountState], now: float) -> Score:
     life = statistics.median(s.last_ts - s.first_ts for s in dropped)
     starts = statistics.quantiles([s.first_ts for s in dropped], n=4)
     stagger = (starts[2] - starts[0]) / max(life, 60.0)  # middle half of first uses, in lives
-    value = min(ramp(spread, 0.3, 0.12), ramp(stagger, 0.5, 1.5))
+    value = min(ramp(spread, 0.3, 0.12), ramp(stagger, 0.3, 1.0))
     if value <= 0:
         return Score(0.0)
     span = max(s.last_ts for s in dropped) - min(s.first_ts for s in dropped)
