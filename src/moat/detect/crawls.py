@@ -173,14 +173,9 @@ def _judge(states: Mapping[str, AccountState], members: list[str], kind: str,
     who = "of one customer" if tied else "with nothing openly in common (each walking a dense slice)"
     split = (f"accounts {names} {who} split one crawl: disjoint slices (overlap beyond "
              f"chance at most {pct(worst)}) that together make a {best.observed}")
+    network = Score(round(best.value, 4), [f"network {gid} of {len(members)} accounts; " + split])
     for m in members:
-        verdict.cluster_of[m] = gid
-        verdict.group_of.pop(m, None)
-        verdict.coordination[m] = Score(round(best.value, 4), [f"network {gid} of {len(members)} accounts; "
-                                                              + split])
-        inherited = verdict.inherited.setdefault(m, {})
         mine = Score(round(INHERIT * best.value, 4),
                      [f"as network {gid} ({len(members)} accounts): " + "; ".join(best.evidence[:2]),
                       *data.observed(states[m], best)])
-        if "scraping" not in inherited or inherited["scraping"].value < mine.value:
-            inherited["scraping"] = mine
+        verdict.join(m, gid, network, "scraping", mine)

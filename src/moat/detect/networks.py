@@ -46,6 +46,16 @@ class Verdict:
     affiliation: dict[str, tuple[str, float, list[str]]] = field(default_factory=dict)  # org, conf, evidence
     linked: dict[str, str] = field(default_factory=dict)  # members linked to an org through the network
 
+    def join(self, member: str, gid: str, coordination: Score, category: str, inherited: Score) -> None:
+        """A member of a network found after the groups were judged (a split crawl, a rotation):
+        its network, its coordination, and what it inherits (kept where already stronger)."""
+        self.cluster_of[member] = gid
+        self.group_of.pop(member, None)
+        self.coordination[member] = coordination
+        held = self.inherited.setdefault(member, {})
+        if category not in held or held[category].value < inherited.value:
+            held[category] = inherited
+
 
 def _plan(states: list[AccountState]) -> str | None:
     """The plan a group reads as: a consumer plan when at least half its members are on one (the
@@ -63,21 +73,21 @@ def _joint(members: list[AccountState], now: float) -> Scores:
     of the group's traffic, read again without it, keeping the lower score per category: a
     network's abuse is spread over its members; nine consumers and one resold plan carrying four
     fifths of their traffic are the resold plan's abuse (scored on its own) and nine people."""
-    scores = _with_rotation(detectors.score(AccountState.merged(members, _plan(members))), members, now)
+    scores = _stronger_tier(detectors.score(AccountState.merged(members, _plan(members))),
+                            rotation.trial_rotation(members, now))
     busiest = max(range(len(members)), key=lambda i: members[i].n)
     if len(members) < MIN_SPREAD or members[busiest].n < DOMINANT * sum(s.n for s in members):
         return scores
     rest = members[:busiest] + members[busiest + 1:]
-    without = _with_rotation(detectors.score(AccountState.merged(rest, _plan(rest))), rest, now)
+    without = _stronger_tier(detectors.score(AccountState.merged(rest, _plan(rest))),
+                             rotation.trial_rotation(rest, now))
     return {k: v if v.value <= without[k].value else without[k] for k, v in scores.items()}
 
 
-def _with_rotation(scores: Scores, members: list[AccountState], now: float) -> Scores:
-    """Tier abuse read across the members too: trial credit burned in rotation shows only there."""
-    burned = rotation.trial_rotation(members, now)
-    if burned.value > scores["tier_abuse"].value:
-        scores = {**scores, "tier_abuse": burned}
-    return scores
+def _stronger_tier(scores: Scores, found: Score) -> Scores:
+    """`scores` with tier abuse read across the members too, where that reading is stronger
+    (trial credit burned in rotation, a free quota multiplied: each shows only across them)."""
+    return {**scores, "tier_abuse": found} if found.value > scores["tier_abuse"].value else scores
 
 
 MULTIPLIED_FREE = 0.6  # share of a group's members on the free plan for its quota to be multiplied
@@ -92,8 +102,7 @@ def _multiplied(group: Group, members: list[AccountState]) -> Score:
     free = [s for s in members if s.plan == "free"]
     if len(members) < MIN_CLUSTER or len(free) < MULTIPLIED_FREE * len(members):
         return Score()
-    owned = {m for (a, b), tie in group.pairs.items()
-             if tie.weight >= LINKED and OWNED.intersection(tie.kinds) for m in (a, b)}
+    owned = {m for (a, b), tie in group.pairs.items() if _owned(tie) for m in (a, b)}
     operator = len(owned) / len(group.members)
     capped = sorted(s.capped_share() for s in free)[len(free) // 2]
     value = round(min(ramp(capped, 0.3, 0.7), ramp(operator, 0.5, 0.8)), 4)
@@ -108,7 +117,7 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
           links: Mapping[str, AccountLink] | None = None, *, own: Mapping[str, Scores] | None = None) -> Verdict:
     """Networks and benign groups. `own`: members' per-account scores, when already computed."""
     out = Verdict()
-    now = max((s.last_ts for s in states.values() if s.n), default=0.0)
+    now = rotation.latest(states)
     pending = list(groups)
     while pending:
         group = pending.pop(0)
@@ -122,10 +131,7 @@ def judge(groups: list[Group], states: Mapping[str, AccountState],
             pending.extend(_cores(group, mine))
             continue
         members = [states[m] for m in group.members]
-        scores = _joint(members, now)
-        multiplied = _multiplied(group, members)
-        if multiplied.value > scores["tier_abuse"].value:
-            scores = {**scores, "tier_abuse": multiplied}
+        scores = _stronger_tier(_joint(members, now), _multiplied(group, members))
         alone = sorted((max(s.value for s in mine[m].values()) for m in group.members), reverse=True)
         median_alone = alone[len(alone) // 2]
         abuse = max(max(s.value for s in scores.values()), median_alone)
@@ -208,20 +214,23 @@ def _affiliate(group: Group, links: Mapping[str, AccountLink], out: Verdict) -> 
         out.affiliation[m] = (org, value, evidence)
 
 
+def _owned(tie: Tie) -> bool:
+    """A strong tie by something one operator owns (OWNED): a card, a signup address, a series."""
+    return tie.weight >= LINKED and bool(OWNED.intersection(tie.kinds))
+
+
 def _one_operators(tie: Tie) -> bool:
     """A tie that says one operator runs both accounts: something it owns (OWNED), strongly; or
     one prompt template copied word for word (COPY), corroborated (a signup hour, a rare client):
     inside a network that abuses, a template is a script, and a script has one owner. Shared
     topics, paraphrases or a public keyspace are not enough: two operators work alike that way."""
-    owned = tie.weight >= LINKED and bool(OWNED.intersection(tie.kinds))
-    return owned or (tie.jaccard >= COPY and tie.weight >= COPY_WEIGHT)
+    return _owned(tie) or (tie.jaccard >= COPY and tie.weight >= COPY_WEIGHT)
 
 
 def _shared(tie: Tie) -> str:
     """What a hop of a chain shares, in the evidence's words."""
-    owned = [NAMES[k] for k in tie.kinds if k in OWNED]
-    if owned and tie.weight >= LINKED:
-        return " and ".join(owned)
+    if _owned(tie):
+        return " and ".join(NAMES[k] for k in tie.kinds if k in OWNED)
     return " and ".join([f"one prompt template (MinHash Jaccard {tie.jaccard:.2f})", *(NAMES[k] for k in tie.kinds)])
 
 

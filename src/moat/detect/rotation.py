@@ -28,8 +28,6 @@ import statistics
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from moat.detect.communities import MIN_CLUSTER
 from moat.detect.scoring import Score, ramp
 from moat.detect.state import AccountState
@@ -41,6 +39,11 @@ if TYPE_CHECKING:
 DROPPED = 24 * 3600.0  # a member with no traffic for this long (before the latest request seen) was dropped
 OUTPUT_WEIGHT = 4.0  # output tokens are billed at about four times input: spend in input-token units
 MIN_SHARE = 0.6  # at least this share of the group are dropped trial accounts
+
+
+def latest(states: Mapping[str, AccountState]) -> float:
+    """The latest request seen in the population: a batch's end, or the online scorer's now."""
+    return max((s.last_ts for s in states.values() if s.n), default=0.0)
 
 
 def _trial(state: AccountState) -> bool:
@@ -98,9 +101,11 @@ def judge(states: Mapping[str, AccountState], verdict: Verdict) -> None:
     Candidates are dropped trial accounts; they are joined through the places they share, and a
     place counts only when most of the accounts ever seen there are candidates too (a carrier's
     NAT or a campus, where many people open trial accounts side by side, joins nobody)."""
+    import networkx as nx
+
     from moat.detect.networks import ABUSE, INHERIT  # networks reads groups with `trial_rotation`
 
-    now = max((s.last_ts for s in states.values() if s.n), default=0.0)
+    now = latest(states)
     dropped = {aid for aid, s in states.items() if _trial(s) and s.last_ts <= now - DROPPED}
     # A network made only of dropped trial accounts may be a part of a larger rotation (the
     # cross-account pass tied those whose customers happened to ask alike): it joins in.
@@ -127,13 +132,9 @@ def judge(states: Mapping[str, AccountState], verdict: Verdict) -> None:
         if found.value < ABUSE:
             continue
         gid = cluster_name(rotation)
+        network = Score(found.value, [f"network {gid} of {len(rotation)} accounts opened and dropped at the "
+                                      "same places", *found.evidence])
+        burned = Score(round(INHERIT * found.value, 4), [f"as network {gid} ({len(rotation)} accounts): "
+                                                          + found.evidence[0]])
         for m in rotation:
-            verdict.cluster_of[m] = gid
-            verdict.group_of.pop(m, None)
-            verdict.coordination[m] = Score(found.value, [f"network {gid} of {len(rotation)} accounts opened "
-                                                          "and dropped at the same places", *found.evidence])
-            inherited = verdict.inherited.setdefault(m, {})
-            burned = Score(round(INHERIT * found.value, 4), [f"as network {gid} ({len(rotation)} accounts): "
-                                                              + found.evidence[0]])
-            if "tier_abuse" not in inherited or inherited["tier_abuse"].value < burned.value:
-                inherited["tier_abuse"] = burned
+            verdict.join(m, gid, network, "tier_abuse", burned)

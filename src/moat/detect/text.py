@@ -228,7 +228,7 @@ _RECORD = re.compile(
 
 def asks_for_record(text: str | None) -> bool:
     """Whether a prompt (or system prompt) asks for a training record by its fields."""
-    return bool(text) and _record(text[:800])  # type: ignore[index]
+    return _record(text[:800]) if text else False
 
 
 @lru_cache(maxsize=4096)  # a harvester's system prompt and template repeat
