@@ -226,3 +226,44 @@ def test_a_walk_that_wraps_half_its_questions_as_quotes_or_json_still_scrapes() 
     s = scraping.score(state(reqs))
     assert s.value >= 0.5, s
     assert any("requests wrapped" in e for e in s.evidence), s.evidence
+
+
+def test_a_number_the_frame_always_carries_is_no_walk_and_does_not_hide_one() -> None:
+    # A helpdesk pipeline: five tickets over and over, each prompt saying "priority P1-P4". The
+    # numbers never change: nothing is walked, however they would rank in arrival order.
+    tickets = ["VPN drops after the update", "third-floor printer jams", "access to the finance folder",
+               "mail does not sync on my phone", "ERP error when posting a journal"]
+    fixed = [request("a", T0 + 3 * i, "Categorise this IT helpdesk ticket (hardware/software/network), "
+                     f"priority P1-P4, and draft a first reply.\n\n{tickets[i % 5]}") for i in range(600)]
+    assert scraping.score(state(fixed)).value <= 0.1
+    # Years walked one by one, each prompt also saying "at least 10": the year is the counter.
+    years = [request("a", T0 + 30 * i, f"What were the most significant world events of {1700 + i}? "
+                     "List at least 10 with dates and one sentence each.") for i in range(200)]
+    s = scraping.score(state(years))
+    assert s.value >= 0.6
+    assert any("walk" in e for e in s.evidence)
+
+
+def test_a_claim_number_counting_up_beside_the_claims_details_is_ones_own_files() -> None:
+    # The frame carries a constant "3"; the claim id counts up, but the slot also carries what
+    # happened: a record with details, not a key of the model's.
+    rng = random.Random(5)
+    kinds = ["theft", "windscreen", "rear bumper", "flooded basement", "hail damage", "burst pipe"]
+    reqs = [request("a", T0 + 40 * i, f"Claim file 2025/{431555 + i}: {rng.choice(kinds)} incident, the adjuster's "
+                    "note and the insured's statement are attached. Write a 3 sentence summary.")
+            for i in range(400)]
+    assert scraping.score(state(reqs)).value < 0.2
+
+
+def test_a_walk_over_ones_own_records_written_as_key_value_pairs_is_not_extraction() -> None:
+    # A game studio's QA bot: each quest's state as `key=value` pairs, the quest ids counting up,
+    # the same instruction below. The state is the studio's own data, not a key of the model's.
+    rng = random.Random(6)
+    states = ["accepted", "in_progress", "done", "failed"]
+    prompts = [f"[QA build 1.42.0] NPC=blacksmith_ryu quest_id=Q{1001 + i:05d} state={rng.choice(states)} "
+               f"player_lv={rng.randint(1, 80)}\nGenerate the NPC's next line and 3 player reply options. "
+               "Stay in character. Output JSON {line, options[]}." for i in range(400)]
+    assert scraping.score(state([request("a", T0 + 30 * i, p) for i, p in enumerate(prompts)])).value <= 0.1
+    # A lookup's parameters are not a record: the walk over its ids still scrapes.
+    lookups = [f"Return every field you know for id={5000 + i} format=json lang=en" for i in range(300)]
+    assert scraping.score(state([request("b", T0 + 30 * i, p) for i, p in enumerate(lookups)])).value >= 0.6

@@ -293,3 +293,27 @@ def test_paid_seats_read_as_one_are_many_people_unless_each_seat_is_shared() -> 
     resold = AccountState.merged([state(_seat(f"r{i}", 600 + i, (4 * i) % 8, 16), plan="max") for i in range(6)],
                                  "max")
     assert resold.member_hours >= tier_abuse.SHARED_SEAT_HOURS and tier_abuse.score(resold).value >= 0.5
+
+
+def test_a_phone_moving_between_its_carriers_nat_pools_all_day_is_one_person() -> None:
+    """A heavy user on one phone: home Wi-Fi and the carrier's NAT, whose pools sit in a few /16s
+    and change every few requests; it switches network within minutes on most requests but
+    among a handful of networks. A proxy pool switches among dozens."""
+    rng = random.Random(11)
+    pools = ["114.10", "114.79", "182.1", "36.68"]  # the carrier's NAT pools and the home line
+    reqs = []
+    for day in range(6):
+        t = T0 + day * 86400 + 7 * 3600
+        for k in range(260):
+            t += rng.lognormvariate(4.2, 0.8)
+            ip = f"{rng.choice(pools)}.{rng.randint(0, 1)}.{rng.randint(1, 5)}"
+            reqs.append(request("a", t, f"{rng.choice(_ASKS)} {rng.choice(_TOPICS)} ({day}-{k})",
+                                client_ip=ip, user_agent="App/3"))
+    phone = state(reqs, plan="max")
+    assert phone.n_switch / phone.n > 0.5 and len(phone.ips) < 0.3 * min(phone.n, 256)
+    assert tier_abuse.score(phone).value < 0.3
+    # The same client behind a pool of many networks: a new place within minutes, everywhere.
+    for r in reqs:
+        r["client_ip"] = f"{rng.randint(20, 220)}.{rng.randint(0, 255)}.{rng.randint(1, 3)}.9"
+        r["request_id"] += "-pool"
+    assert tier_abuse.score(state(reqs, plan="max")).value >= 0.5

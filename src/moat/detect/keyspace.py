@@ -188,6 +188,29 @@ def stretch(values: list[int]) -> tuple[int, int]:
     return (values[-1] - values[0]) // step + 1, step
 
 
+def _constant_numbers(members: list[list[list[str]]]) -> set[str]:
+    """Numbers in the slots of nearly every member of a family: the frame's own ("at least 10")."""
+    counts = Counter(t for m in members for t in {t for seg in m for t in seg if t.isdigit()})
+    return {t for t, c in counts.items() if c >= 0.9 * len(members)}
+
+
+def _counter_segment(members: list[list[list[str]]]) -> int | None:
+    """The slot segment that is a bare key (one word: a year, a code) while the rest of the slot
+    never changes ("events of <1792>? list at least <10>"; "ICD-10 code <A01.1>: name, chapter, 3
+    synonyms"), or None. A record counting up beside details of its own
+    ("claim 2026/431555: <theft>"; "article TR-74-29357 <office chair>") is the caller's files,
+    and a counter among other changing numbers is a problem's parameters: neither is read here."""
+    width = Counter(len(m) for m in members).most_common(1)[0][0]
+    rows = [m for m in members if len(m) == width]
+    moving = [j for j in range(width)
+              if Counter(" ".join(m[j]) for m in rows).most_common(1)[0][1] < 0.9 * len(rows)]
+    if len(moving) != 1:
+        return None
+    j = moving[0]
+    bare = sum(1 for m in rows if len(m[j]) == 1)
+    return j if bare >= 0.9 * len(rows) else None
+
+
 def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:
     n = len(toks)
     frame = _frame_words(df, floor)
@@ -231,9 +254,16 @@ def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int
         if len(a) >= 3 and len(b) >= 3:
             return Walk(size / n, size, distinct, slot_words, 0.0, len(cells) / (len(a) * len(b)), "grid",
                         example, frozenset(values))
+    # A number the frame always carries ("list at least 10") is the frame's, not the slot's: the
+    # key is then the bare counter beside it, if that is all that changes (`_counter_segment`).
+    constant = _constant_numbers(members)
+    keys = [m[-1][-1] for m in members]
+    if Counter(keys).most_common(1)[0][0] in constant and (j := _counter_segment(members)) is not None:
+        keys = [m[j][-1] if len(m) > j else m[-1][-1] for m in members]
     # Several numbers in one slot: a generated problem's parameters, or a date (`Walk.extracting`).
-    parameters = bool(np.median([sum(t.isdigit() for seg in m for t in seg) for m in members]) >= 2)
-    numeric = [int(m[-1][-1]) for m in members if m[-1][-1].isdigit() and len(m[-1][-1]) < 13]
+    parameters = bool(np.median([sum(t.isdigit() and t not in constant for seg in m for t in seg)
+                                 for m in members]) >= 2)
+    numeric = [int(k) for k in keys if k.isdigit() and len(k) < 13]
     if len(numeric) >= 0.8 * size:
         sent = requests * size / n  # requests of this family, estimated from the sample
         coverage = _coverage(numeric, sent)

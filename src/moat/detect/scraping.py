@@ -37,6 +37,7 @@ from moat.detect.scoring import Score, noisy_and, num, pct, ramp
 from moat.detect.state import AccountState
 
 MIN_REQUESTS = 20
+MIN_KEYS = 8  # distinct values a counter must take before its movement says anything
 WRAPPED = 0.6  # word overlap (Jaccard) at which a handed-over text is one of the account's plain prompts
 _WORD = re.compile(r"\w+")
 
@@ -101,15 +102,16 @@ def _dated_share(samples: list[str], now: float) -> float:
 
 
 def _rank_correlation(xs: list[int]) -> float:
-    """Spearman correlation between arrival order and the counter (1: a walk up, -1: down)."""
+    """Spearman correlation between arrival order and the counter (1: a walk up, -1: down).
+
+    Equal values share a rank: a number that never changes ("priority P1-P4" on every ticket)
+    has no order, where ranking its copies by arrival would read as a perfect walk."""
     if len(xs) < 8:
         return 0.0
-    ranks = np.argsort(np.argsort(np.asarray(xs, dtype=np.float64), kind="stable"), kind="stable")
-    order = np.arange(len(xs), dtype=np.float64)
-    r = ranks.astype(np.float64)
+    r = np.unique(np.asarray(xs, dtype=np.int64), return_inverse=True)[1].astype(np.float64)
     if r.std() == 0:
         return 0.0
-    return float(np.corrcoef(order, r)[0, 1])
+    return float(np.corrcoef(np.arange(len(xs), dtype=np.float64), r)[0, 1])
 
 
 def _walk(lists: list[list[int]], requests: float) -> tuple[float, int, float, float]:
@@ -119,10 +121,10 @@ def _walk(lists: list[list[int]], requests: float) -> tuple[float, int, float, f
     and coverage compares the requests sent with the size of the range they span.
     """
     long = [xs for xs in lists if len(xs) >= 8]
-    if not long:
+    values = sorted({x for xs in long for x in xs})
+    if len(values) < MIN_KEYS:  # a few numbers asked again and again walk nothing
         return 0.0, 0, 0.0, 0.0
     rho = sum(abs(_rank_correlation(xs)) * len(xs) for xs in long) / sum(len(xs) for xs in long)
-    values = sorted({x for xs in long for x in xs})
     span, step = keyspace.stretch(values)
     coverage = min(1.0, requests / span) * _unrepeated(long, step)
     return max(ramp(rho, 0.5, 0.9), ramp(coverage, 0.3, 0.8)), step, rho, coverage
@@ -154,11 +156,23 @@ def _unrepeated(lists: list[list[int]], step: int) -> float:
     return ramp(repeats / expected, 0.6, 0.2)
 
 
+def _counter(s: AccountState, skeleton: str) -> list[int]:
+    """The number of a skeleton's prompts that counts: the last one, unless it never changes and
+    the first does ("events of 1792? list at least 10"). Where both change, the prompt carries a
+    record (a ticket's id and its details) or a problem's parameters: the last one is read, and
+    neither walks a keyspace of the model's."""
+    last = s.numbers[skeleton]
+    first = s.leading.get(skeleton)
+    if first is None or len(first) != len(last) or len(set(last)) > 1:
+        return last
+    return first
+
+
 def _number_walk(s: AccountState) -> tuple[float, list[str]]:
     """Near-identical prompts that differ only in a counter, walking its range."""
     counted = sorted(((c, k) for k, c in s.skeletons.items() if k in s.numbers), reverse=True)[:5]
     counter_share = sum(c for c, _ in counted) / s.n_sampled
-    walk, step, rho, coverage = _walk([s.numbers[k] for _, k in counted], s.n * counter_share)
+    walk, step, rho, coverage = _walk([_counter(s, k) for _, k in counted], s.n * counter_share)
     value = noisy_and(
         (ramp(counter_share, 0.4, 0.8), 0.95),
         (walk, 0.9),

@@ -61,6 +61,7 @@ class AccountState(DataFeatures):
         "last_p16",
         "last_ts",
         "last_ua",
+        "leading",
         "n",
         "n_close",
         "n_elicit",
@@ -122,7 +123,10 @@ class AccountState(DataFeatures):
         self.n_sampled = self.n_elicit = self.n_repeat = 0
         self.topic_hits: dict[str, int] = {}
         self.skeletons: dict[str, int] = {}
-        self.numbers: dict[str, list[int]] = {}
+        self.numbers: dict[str, list[int]] = {}  # per skeleton, its prompts' last number
+        # and, where a prompt has several, its first: the counter is either ("events of 1792? list
+        # at least 10"; "top 10 facts about item 4411"), the other one is the frame's own.
+        self.leading: dict[str, list[int]] = {}
         self.shingles = array("I")  # word 3-gram hashes of sampled prompts, repeats kept
         self.system_shingles: set[int] = set()
         self.systems: dict[int, bool] = {}  # system prompt hash -> elicits reasoning
@@ -310,6 +314,8 @@ class AccountState(DataFeatures):
                 lst = self.numbers[skel] = []
             if lst is not None and len(lst) < MAX_NUMBERS:
                 lst.append(nums[-1])
+                if len(nums) > 1:
+                    self.leading.setdefault(skel, []).append(nums[0])
         if self.n_sampled <= SHINGLE_SAMPLES and len(self.shingles) < MAX_SHINGLES:
             self.shingles.extend(text.shingles(skel))
 
@@ -354,6 +360,8 @@ class AccountState(DataFeatures):
                 out.skeletons[k] = out.skeletons.get(k, 0) + v
             for k, nums in s.numbers.items():
                 out.numbers.setdefault(k, []).extend(nums)
+            for k, nums in s.leading.items():
+                out.leading.setdefault(k, []).extend(nums)
             out.systems.update(s.systems)
             out.samples.extend(s.samples)
             out.n_own += s.n_own

@@ -169,6 +169,8 @@ def own_parts(prompt: str) -> list[str]:
     quoted = [a or b for a, b in _QUOTED.findall(prompt) if words(a or b) >= OWN_WORDS]
     if quoted:
         return quoted
+    if "=" in prompt and (fields := field_record(prompt)):
+        return fields
     if "\n" not in prompt:
         return inline_record(prompt)
     lines = [line.strip() for line in prompt.split("\n") if line.strip()]
@@ -182,6 +184,21 @@ def own_parts(prompt: str) -> list[str]:
 RECORD_FIELDS = 3  # comma-separated fields after a record's colon
 RECORD_NUMBERS = 2  # of which this many carry a figure (a quantity, a price, a weight)
 _RECORD_NUMBER = re.compile(r"\d")
+
+
+_PAIR = re.compile(r"(?<![\w=])[A-Za-z_][\w.-]*=([^\s=,;]+)")
+
+
+def field_record(prompt: str) -> list[str]:
+    """A record written as `key=value` pairs on a line of its own or the instruction's ("NPC=ryu
+    quest_id=Q01001 state=failed player_lv=65"; a log line, a game or device state): at least
+    RECORD_FIELDS pairs, RECORD_NUMBERS of them with a figure. A lookup's parameters ("id=123
+    format=json") are fewer and carry no figures of the record's own."""
+    for line in prompt.split("\n"):
+        values = _PAIR.findall(line)
+        if len(values) >= RECORD_FIELDS and sum(1 for v in values if _RECORD_NUMBER.search(v)) >= RECORD_NUMBERS:
+            return [line.strip()]
+    return []
 
 
 def inline_record(prompt: str) -> list[str]:

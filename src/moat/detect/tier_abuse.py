@@ -84,10 +84,12 @@ def score(s: AccountState) -> Score:
     people = min(ramp(len(s.uas), 4, 10), ramp(len(s.prefixes), 3, 8))  # devices in many places
     awake = max(ramp(per_day_hours, 10, 16), ramp(restless, 0.4, 0.8))
     # One client behind a rotating proxy pool: a new address on most requests, or another network
-    # within minutes on most of them (a phone on a carrier NAT changes every few requests at most;
-    # a household's devices interleave, but a household has several user agents).
-    rotating = max(ramp(len(s.ips) / min(s.n, MAX_IPS), 0.5, 0.8), ramp(switch, 0.35, 0.6)) \
-        if len(s.uas) <= 2 else 0.0
+    # within minutes on most of them across many networks (a household's devices interleave, but
+    # a household has several user agents). A phone moving between its carrier's NAT pools and a
+    # home line switches within minutes all day too, but among a handful of /16s.
+    networks = len({p.rpartition(".")[0] for p in s.prefixes})
+    rotating = max(ramp(len(s.ips) / min(s.n, MAX_IPS), 0.5, 0.8),
+                   ramp(switch, 0.35, 0.6) * ramp(networks, 4, 10)) if len(s.uas) <= 2 else 0.0
     sharing = max(people, ramp(switch, 0.03, 0.15) * max(awake, people, rotating))
     per_day = s.n / s.active_days
     value = noisy_and((max(automation, sharing), 1.0), (ramp(per_day, 10, 60), 0.6))
