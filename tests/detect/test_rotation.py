@@ -156,3 +156,69 @@ def test_accounts_the_cross_account_pass_left_alone_are_read_at_the_places_they_
     verdict = networks.Verdict()
     rotation.judge(crowd, verdict)
     assert not verdict.cluster_of
+
+
+def cycled(i: int, start: float, hours: float, rng: random.Random, *, plan: str = "pro",
+           requests: int = 60) -> AccountState:
+    """One subscription of a trial cycler: `requests` chapters of one novel over `hours`, then never
+    again (a card of its own, as careful cyclers use)."""
+    asks = ["Continue chapter {c} of 'Rain over Hoi An' from the last scene, 1500 words",
+            "Rewrite the dialogue in chapter {c} so Linh sounds angrier", "Summarise chapters 1-{c} for continuity",
+            "Give me three ways chapter {c} could end", "Fix the pacing of the market scene in chapter {c}"]
+    times = [start, *(start + rng.uniform(0, hours * HOUR) for _ in range(requests - 2)), start + hours * HOUR]
+    reqs = [request(f"c{i}", t, rng.choice(asks).format(c=3 + i) + f" ({k})", client_ip="14.160.2.9",
+                    user_agent="Mozilla/5.0 (Windows NT 10.0)")
+            for k, t in enumerate(sorted(times))]
+    return state(reqs, account_id=f"c{i}", plan=plan, payment_fingerprint=f"pf_{i}")
+
+
+def test_subscriptions_used_one_after_another_read_as_one_owners_rotation() -> None:
+    rng = random.Random(8)
+    members = [cycled(i, T0 + i * 17 * HOUR + rng.uniform(0, 2 * HOUR), 15.0, rng) for i in range(8)]
+    found = rotation.succession(members, now_after(members))
+    assert found.value >= 0.9
+    assert "one after another" in found.evidence[0] and "in rotation" in found.evidence[0]
+    assert rotation.rotated(members, now_after(members)).value == found.value
+    # the latest one still in use hides nothing
+    assert rotation.succession(members, members[-1].last_ts + HOUR).value >= 0.9
+    # two cyclers on one project read as one group: two chains side by side, five generations
+    pairs = [cycled(i, T0 + (i // 2) * 33 * HOUR + rng.uniform(0, 3 * HOUR), 32.0, rng) for i in range(10)]
+    assert rotation.succession(pairs, now_after(pairs)).value >= 0.9
+
+
+def test_accounts_used_side_by_side_or_days_apart_or_all_week_are_no_succession() -> None:
+    rng = random.Random(9)
+    cohort = [cycled(i, T0 + rng.uniform(0, HOUR), 20.0, rng) for i in range(10)]  # a hackathon: together
+    assert rotation.succession(cohort, now_after(cohort)).value == 0.0
+    # visitors who each used an account for an hour at one coworking floor, a day or two apart
+    visitors = [cycled(i, T0 + i * rng.uniform(24, 48) * HOUR, 1.0, rng) for i in range(6)]
+    assert rotation.succession(visitors, now_after(visitors)).value == 0.0
+    # a team whose accounts are each in use all week: none is dropped
+    team = [cycled(i, T0 + i * HOUR, 7 * 24.0, rng) for i in range(5)]
+    assert rotation.succession(team, team[-1].last_ts + HOUR).value == 0.0
+    # enterprise seats gain nothing from a rotation
+    seats = [cycled(i, T0 + i * 17 * HOUR, 15.0, rng, plan="enterprise") for i in range(8)]
+    assert rotation.succession(seats, now_after(seats)).value == 0.0
+
+
+def test_a_group_of_subscriptions_in_succession_is_judged_a_network_that_abuses_the_tier() -> None:
+    rng = random.Random(10)
+    members = [cycled(i, T0 + i * 17 * HOUR, 15.0, rng) for i in range(6)]
+    ids = [str(s.account["account_id"]) for s in members]  # type: ignore[index]
+    tie = Tie(0.7, 0.8, ("ip_range", "user_agent"), 0.6, 0.5)
+    pairs = {(a, b): tie for i, a in enumerate(ids) for b in ids[i + 1:]}
+    group = Group("net-cycle", ids, {a: [tie] * (len(ids) - 1) for a in ids}, pairs)
+    later = state([request("x", now_after(members), "hello")], account_id="x")
+    own = {aid: networks.detectors.score(s) for aid, s in zip(ids, members, strict=True)}
+    assert all(s["tier_abuse"].value < 0.4 for s in own.values())
+    verdict = networks.judge([group], {**dict(zip(ids, members, strict=True)), "x": later})
+    assert set(verdict.cluster_of) == set(ids)
+    assert all("in rotation" in verdict.inherited[a]["tier_abuse"].evidence[0] for a in ids)
+
+
+def test_a_cohort_arriving_over_days_is_many_at_once_not_a_rotation() -> None:
+    """A multi-day event: 28 participants drift in over three days, each there about a day: nearly
+    three generations, but ten at a time."""
+    rng = random.Random(12)
+    cohort = [cycled(i, T0 + rng.uniform(0, 60) * HOUR, 27.0, rng) for i in range(28)]
+    assert rotation.succession(cohort, now_after(cohort)).value == 0.0

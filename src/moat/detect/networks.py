@@ -74,13 +74,13 @@ def _joint(members: list[AccountState], now: float) -> Scores:
     network's abuse is spread over its members; nine consumers and one resold plan carrying four
     fifths of their traffic are the resold plan's abuse (scored on its own) and nine people."""
     scores = _stronger_tier(detectors.score(AccountState.merged(members, _plan(members))),
-                            rotation.trial_rotation(members, now))
+                            rotation.rotated(members, now))
     busiest = max(range(len(members)), key=lambda i: members[i].n)
     if len(members) < MIN_SPREAD or members[busiest].n < DOMINANT * sum(s.n for s in members):
         return scores
     rest = members[:busiest] + members[busiest + 1:]
     without = _stronger_tier(detectors.score(AccountState.merged(rest, _plan(rest))),
-                             rotation.trial_rotation(rest, now))
+                             rotation.rotated(rest, now))
     return {k: v if v.value <= without[k].value else without[k] for k, v in scores.items()}
 
 

@@ -1,4 +1,5 @@
-"""Trial credit burned account after account: a group that spends free credit in rotation.
+"""Accounts in rotation: trial credit burned account after account, or one owner's subscriptions
+used one after another (`succession`, below).
 
 A resale relay (a "中转 API", a reseller's gateway) serves its own customers on the provider's
 trial credit: it opens API accounts without a payment instrument, drains each one's credit, drops
@@ -20,10 +21,16 @@ signup address or an exit /24 mostly used by such accounts (`judge`).
 A hackathon cohort on trial credit signs up on one venue network within hours too, but its
 members start together (within an hour or two of a life of a day or more), each used as much
 as its owner felt like. A team sharing a card has a payment instrument.
+
+A trial is not only credit: a consumer subscription's trial (or its quota) renews when its owner
+opens the next account on another card, and the group the cross-account pass tied (one home
+line, one device, one ongoing project) shows its members' lives following one another, each
+dropped, the work handed on from one to the next (`succession`, read in `networks._joint`).
 """
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -31,6 +38,7 @@ from typing import TYPE_CHECKING
 from moat.detect.communities import MIN_CLUSTER
 from moat.detect.scoring import Score, ramp
 from moat.detect.state import AccountState
+from moat.identity.models import CONSUMER_PLANS
 from moat.ids import cluster_id as cluster_name
 
 if TYPE_CHECKING:
@@ -83,6 +91,63 @@ def trial_rotation(members: Sequence[AccountState], now: float) -> Score:
         f"{len(dropped)} of {len(active)} accounts without a payment instrument, each used for about "
         f"{life / 3600:.1f} h and dropped, one after another over {span / 3600:.0f} h, each after spending "
         f"about the same ({spread:.0%} spread): trial credit burned in rotation"])
+
+
+GENERATIONS = (2.0, 3.5)  # members over how many are live at once: a cohort (1) .. lives in turn
+AT_ONCE = (3.0, 2.0)  # members live at once, on average: a cohort arriving over a day .. one owner's hands
+HANDED_ON = (0.3, 0.6)  # share of the group's whole span some member is live: gaps between lives .. handed on
+
+
+def _rotatable(state: AccountState) -> bool:
+    """An account whose plan a rotation gains from: a consumer plan (a trial, a quota) or trial credit."""
+    return state.plan in CONSUMER_PLANS or _trial(state)
+
+
+def succession(members: Sequence[AccountState], now: float) -> Score:
+    """How much a group reads as one owner's accounts used one after another (0 when it does not).
+
+    A trial cycler opens a subscription, uses it for its trial, drops it and opens the next, on
+    the same project; a plan's quota can be renewed the same way. Each account is one person's
+    ordinary use; the group shows the rotation: its members' lives follow one another, one or
+    two at a time, over several generations (a cohort, a team or a household uses its accounts
+    side by side: one generation, or a few when a cohort arrives over a day or two, many at
+    once), each is dropped, and together they hand the work on
+    with little time between lives (one-off visitors who happen to share a place come days
+    apart)."""
+    active = [s for s in members if s.n > 0]
+    if len(active) < MIN_CLUSTER or sum(map(_rotatable, active)) < MIN_SHARE * len(active):
+        return Score(0.0)
+    dropped = [s for s in active if s.last_ts <= now - DROPPED]
+    if len(dropped) < MIN_CLUSTER or len(dropped) < MIN_SHARE * len(active):
+        return Score(0.0)
+    lives = sorted((s.first_ts, s.last_ts) for s in active)
+    lived = sum(end - start for start, end in lives)
+    covered, reach = 0.0, -math.inf
+    for start, end in lives:
+        covered += max(0.0, end - max(start, reach))
+        reach = max(reach, end)
+    span = reach - lives[0][0]
+    if covered <= 0 or span <= 0:
+        return Score(0.0)
+    overlap = lived / covered  # members live at once, on average: one, or a few side by side
+    generations = len(lives) / overlap
+    handed = covered / span
+    value = min(ramp(generations, *GENERATIONS), ramp(overlap, *AT_ONCE), ramp(handed, *HANDED_ON))
+    if value <= 0:
+        return Score(0.0)
+    life = statistics.median(end - start for start, end in lives)
+    return Score(round(value, 4), [
+        f"{len(active)} accounts used one after another, each for about {life / 3600:.1f} h and dropped "
+        f"({len(dropped)} of them), over {span / 3600:.0f} h: {overlap:.1f} in use at a time, {generations:.1f} "
+        f"generations, one of them in use {handed:.0%} of the time: one owner's accounts in rotation"])
+
+
+def rotated(members: Sequence[AccountState], now: float) -> Score:
+    """The stronger of the two rotations a group can show: trial credit burned, or accounts used in
+    succession."""
+    credit = trial_rotation(members, now)
+    turns = succession(members, now)
+    return credit if credit.value >= turns.value else turns
 
 
 def _places(state: AccountState) -> set[str]:
