@@ -222,3 +222,23 @@ def test_a_cohort_arriving_over_days_is_many_at_once_not_a_rotation() -> None:
     rng = random.Random(12)
     cohort = [cycled(i, T0 + rng.uniform(0, 60) * HOUR, 27.0, rng) for i in range(28)]
     assert rotation.succession(cohort, now_after(cohort)).value == 0.0
+
+
+@pytest.mark.parametrize("careful", [0.1, 0.9])
+def test_the_simulators_subscription_cyclers_are_found_beside_hackathons_and_families(
+        tmp_path: Path, careful: float) -> None:
+    """`moat simulate`'s trial cyclers (sloppy: one card, one signup address, one browser; careful:
+    a new card, a phone signup and another browser each time, still writing from home) beside
+    hackathon cohorts and families sharing a plan, through `score_dataset`."""
+    mixture = {"developer": 0.45, "hackathon": 0.25, "family_plan": 0.15, "subscription_cycler": 0.15}
+    simulate(SimParams(accounts=150, days=6, seed=5, volume=0.5, mixture=mixture, carefulness=careful), tmp_path)
+    lines = (tmp_path / "labels.jsonl").read_bytes().splitlines()
+    labels = {lab["account_id"]: lab for lab in map(orjson.loads, lines)}
+    engine, _ = score_dataset(tmp_path)
+    found = {f["account_id"]: f for f in engine.findings()}
+    cyclers = [a for a, lab in labels.items() if lab["persona"] == "subscription_cycler" and engine.states[a].n]
+    others = [a for a, lab in labels.items() if lab["persona"] in ("hackathon", "family_plan")]
+    assert len(cyclers) >= 8 and len(others) >= 20
+    caught = [a for a in cyclers if found[a]["scores"]["tier_abuse"] >= 0.5 and found[a]["cluster_id"]]
+    assert len(caught) >= 0.8 * len(cyclers)
+    assert all(found[a]["risk"] < 0.5 for a in others)

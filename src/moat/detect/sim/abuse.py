@@ -448,9 +448,70 @@ def credit_relay(w: World, rng: random.Random) -> list[Member]:
     return out
 
 
+MIN_NETWORK = 3  # accounts a rotation needs to be one
+
+PROJECT_ASKS = ("Continue chapter {c} of '{t}' from the last scene, about 1500 words.",
+                "Rewrite the dialogue in chapter {c} of '{t}' so it sounds more natural.",
+                "Summarise chapters 1-{c} of '{t}' so I keep the characters consistent.",
+                "Give me three ways chapter {c} of '{t}' could end.",
+                "Tighten the pacing of the opening of chapter {c} of '{t}'.")
+
+
+def subscription_cycler(w: World, rng: random.Random) -> list[Member]:
+    """One person on a consumer plan's trials, one subscription after another on one project.
+
+    A writer (or a student, an app builder) opens a `pro` or `max` subscription, works on the same
+    novel for its trial, a day or so, drops it and opens the next. Each account is one person's
+    ordinary use; only the succession shows: the lives follow one another, the work handed on.
+    Sloppy cyclers reuse the card, the signup address and the browser; careful ones pay with a new
+    card, sign up on the phone and switch browsers, but still write from home: tier_abuse +
+    coordination.
+    """
+    p = w.params
+    care = p.carefulness
+    net = f"cycle_{rng.getrandbits(32):08x}"
+    home = w.home_ip(rng)
+    card = w.payment(rng)
+    device = rng.choice(BROWSERS)
+    title = " ".join(tx.token(rng, 2).capitalize() for _ in range(3))
+    tz = rng.choice((-5.0, 0.0, 1.0, 7.0, 8.0))
+    chapter = rng.randint(2, 9)
+    out = []
+    t = p.start + rng.uniform(0, 0.5) * DAY
+    end = p.start + p.days * DAY
+    longest = (end - t) / (1.15 * MIN_NETWORK)  # a short window still holds three lives
+    for _ in range(rng.randint(*p.cycler_accounts)):
+        life = min(rng.uniform(0.8, 1.6) * DAY, longest)
+        if t + life > end:
+            break
+        acct = w.account(rng, plan=rng.choice(("pro", "pro", "max")), email=_email(rng, "gmail.com"),
+                         payment_fingerprint=w.payment(rng) if rng.random() < care else card,
+                         signup_ip=w.home_ip(rng) if rng.random() < care else home,
+                         created_at=round(t - rng.uniform(300, 3600), 3))
+        # writing sessions through the life, awake hours only
+        sessions = [(day + (hour - tz) * 3600, rng.uniform(1.0, 3.0) * 3600)
+                    for day in (t - t % DAY + k * DAY for k in range(3)) for hour in (9.5, 14.0, 20.5)
+                    if t <= day + (hour - tz) * 3600 < t + life and rng.random() < 0.8]
+        first = chapter
+
+        def fn(r: random.Random, i: int, first: int = first) -> tuple[str | None, str, int, int]:
+            return None, r.choice(PROJECT_ASKS).format(c=first + i // 25, t=title), r.randint(200, 2000), 1800
+
+        b = Behaviour(acct["account_id"], rng.uniform(8, 18) * p.volume, fn, timing="runs", schedule=sessions,
+                      continue_p=0.3, reasoning_p=0.05, tz=tz, ips=[home, home, home, w.home_ip(rng)],
+                      uas=[rng.choice(BROWSERS) if rng.random() < care else device])
+        out.append((acct, b, label("subscription_cycler", ("tier_abuse", "coordination"), network=net)))
+        chapter += 2
+        t += life * rng.uniform(1.0, 1.15)
+    if len(out) < MIN_NETWORK:  # a window too short for a rotation: a subscription or two, no network
+        return [(acct, b, label("subscription_cycler", ("tier_abuse",))) for acct, b, _ in out]
+    return out
+
+
 ABUSE: dict[str, Callable[[World, random.Random], list[Member]]] = {
     "distill_network": distill_network, "lone_distiller": lone_distiller, "scraper": scraper,
     "keyspace_scraper": keyspace_scraper, "tier_pipeline": tier_pipeline, "tier_shared": tier_shared,
     "free_farm": free_farm, "reseller": reseller, "credit_relay": credit_relay,
+    "subscription_cycler": subscription_cycler,
     "rival_personal": rival_personal, "rival_platform": rival_platform,
 }

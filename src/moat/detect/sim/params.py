@@ -45,6 +45,7 @@ DEFAULT_MIXTURE: dict[str, float] = {
     "free_farm": 0.04,
     "reseller": 0.01,
     "credit_relay": 0.012,
+    "subscription_cycler": 0.008,
     "rival_personal": 0.015,
     "rival_platform": 0.01,
 }
@@ -93,7 +94,7 @@ HARD_NEGATIVES = frozenset({
 
 ABUSIVE = frozenset({
     "distill_network", "lone_distiller", "scraper", "keyspace_scraper", "tier_pipeline", "tier_shared",
-    "free_farm", "reseller", "credit_relay", "rival_personal", "rival_platform",
+    "free_farm", "reseller", "credit_relay", "subscription_cycler", "rival_personal", "rival_platform",
 })
 
 
@@ -124,6 +125,7 @@ class SimParams:
     farm_size: tuple[int, int] = (20, 50)  # free accounts in one free-plan farm
     reseller_accounts: tuple[int, int] = (1, 5)  # paid accounts one reseller runs
     relay_accounts: tuple[int, int] = (6, 14)  # trial accounts one credit relay burns in the window
+    cycler_accounts: tuple[int, int] = (4, 7)  # subscriptions one trial cycler opens in the window
     rival_links: int = 1  # independent affiliation signals per rival employee (1 = careful)
     rival_in_network: float = 0.3  # probability that a distillation network holds rival employees
     # hard negatives
