@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from moat.detect import tier_abuse
+from moat.detect.state import network
 
 from .helpers import T0, request, state
 
@@ -317,3 +318,12 @@ def test_a_phone_moving_between_its_carriers_nat_pools_all_day_is_one_person() -
         r["client_ip"] = f"{rng.randint(20, 220)}.{rng.randint(0, 255)}.{rng.randint(1, 3)}.9"
         r["request_id"] += "-pool"
     assert tier_abuse.score(state(reqs, plan="max")).value >= 0.5
+
+
+def test_an_address_and_its_prefix_are_in_one_network_for_both_ip_versions() -> None:
+    """Switching network and counting networks read one width: a /16, or an IPv6 address's
+    first nine characters (the prefixes an account keeps are /24s or 19 characters)."""
+    for ip in ("81.2.3.4", "2406:3003:66eb:cddd:b4d7:5aae:252f:848f"):
+        s = state([request("a", T0, "hello", client_ip=ip)])
+        (prefix,) = s.prefixes
+        assert network(prefix) == network(ip) == s.last_p16

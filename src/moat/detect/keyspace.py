@@ -38,6 +38,7 @@ FRAME_SHARES = (0.3, 0.15)  # a frame in one template, or spread over a few para
 FRAMES = 3
 MIN_FAMILY = 12
 MIN_REPEATS = 3  # a frame asked this often is a template (`templated_share`)
+ALWAYS = 0.9  # a slot's word or segment the same in this share of a family's prompts never changes
 # A word is a run of letters (with their marks: Hangul, Devanagari, Arabic, accented Latin) and
 # decimal digits, joined by an apostrophe, a dot or a hyphen ("sv2-045", "don't"). Scripts written
 # without spaces between words (Chinese, Japanese, Thai, ...) have no runs to read: each of their
@@ -191,7 +192,7 @@ def stretch(values: list[int]) -> tuple[int, int]:
 def _constant_numbers(members: list[list[list[str]]]) -> set[str]:
     """Numbers in the slots of nearly every member of a family: the frame's own ("at least 10")."""
     counts = Counter(t for m in members for t in {t for seg in m for t in seg if t.isdigit()})
-    return {t for t, c in counts.items() if c >= 0.9 * len(members)}
+    return {t for t, c in counts.items() if c >= ALWAYS * len(members)}
 
 
 def _counter_segment(members: list[list[list[str]]]) -> int | None:
@@ -203,12 +204,12 @@ def _counter_segment(members: list[list[list[str]]]) -> int | None:
     width = Counter(len(m) for m in members).most_common(1)[0][0]
     rows = [m for m in members if len(m) == width]
     moving = [j for j in range(width)
-              if Counter(" ".join(m[j]) for m in rows).most_common(1)[0][1] < 0.9 * len(rows)]
+              if Counter(" ".join(m[j]) for m in rows).most_common(1)[0][1] < ALWAYS * len(rows)]
     if len(moving) != 1:
         return None
     j = moving[0]
     bare = sum(1 for m in rows if len(m[j]) == 1)
-    return j if bare >= 0.9 * len(rows) else None
+    return j if bare >= ALWAYS * len(rows) else None
 
 
 def _family(toks: list[list[str]], df: Counter[str], floor: float, requests: int) -> Walk | None:

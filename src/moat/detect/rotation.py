@@ -54,6 +54,11 @@ def latest(states: Mapping[str, AccountState]) -> float:
     return max((s.last_ts for s in states.values() if s.n), default=0.0)
 
 
+def _dropped(state: AccountState, now: float) -> bool:
+    """Used, then left: no traffic for DROPPED before `now`."""
+    return state.n > 0 and state.last_ts <= now - DROPPED
+
+
 def _trial(state: AccountState) -> bool:
     """An API account with no payment instrument: it can only spend credit it was given."""
     account = state.account or {}
@@ -72,7 +77,7 @@ def trial_rotation(members: Sequence[AccountState], now: float) -> Score:
     active = [s for s in members if s.n > 0]
     if len(active) < MIN_CLUSTER:
         return Score(0.0)
-    dropped = [s for s in active if _trial(s) and s.last_ts <= now - DROPPED]
+    dropped = [s for s in active if _trial(s) and _dropped(s, now)]
     if len(dropped) < MIN_CLUSTER or len(dropped) < MIN_SHARE * len(active):
         return Score(0.0)
     spends = [_spend(s) for s in dropped]
@@ -111,13 +116,12 @@ def succession(members: Sequence[AccountState], now: float) -> Score:
     ordinary use; the group shows the rotation: its members' lives follow one another, one or
     two at a time, over several generations (a cohort, a team or a household uses its accounts
     side by side: one generation, or a few when a cohort arrives over a day or two, many at
-    once), each is dropped, and together they hand the work on
-    with little time between lives (one-off visitors who happen to share a place come days
-    apart)."""
+    once), each is dropped, and together they hand the work on with little time between lives
+    (one-off visitors who happen to share a place come days apart)."""
     active = [s for s in members if s.n > 0]
     if len(active) < MIN_CLUSTER or sum(map(_rotatable, active)) < MIN_SHARE * len(active):
         return Score(0.0)
-    dropped = [s for s in active if s.last_ts <= now - DROPPED]
+    dropped = [s for s in active if _dropped(s, now)]
     if len(dropped) < MIN_CLUSTER or len(dropped) < MIN_SHARE * len(active):
         return Score(0.0)
     lives = sorted((s.first_ts, s.last_ts) for s in active)
@@ -171,7 +175,7 @@ def judge(states: Mapping[str, AccountState], verdict: Verdict) -> None:
     from moat.detect.networks import ABUSE, INHERIT  # networks reads groups with `trial_rotation`
 
     now = latest(states)
-    dropped = {aid for aid, s in states.items() if _trial(s) and s.last_ts <= now - DROPPED}
+    dropped = {aid for aid, s in states.items() if _trial(s) and _dropped(s, now)}
     # A network made only of dropped trial accounts may be a part of a larger rotation (the
     # cross-account pass tied those whose customers happened to ask alike): it joins in.
     members: dict[str, set[str]] = {}

@@ -33,6 +33,13 @@ BIN_S = 300  # 5-minute activity bins, for synchronised timing
 REST_S = 5 * 3600  # a pause this long is rest; a day without one is a day without sleep
 
 
+def network(address: str) -> str:
+    """The network an address (or an address's /24 prefix, as in `AccountState.prefixes`) is in:
+    its /16, or the first 9 characters of an IPv6 one. Switching network within minutes is read
+    at this width, and so is how many networks an account's addresses span."""
+    return address[: address.find(".", address.find(".") + 1)] if "." in address else address[:9]
+
+
 class AccountState(DataFeatures):
     """Features of one account. Fields are counters and capped sets, nothing per request.
 
@@ -255,7 +262,7 @@ class AccountState(DataFeatures):
         if ip not in self.ips and len(self.ips) < MAX_IPS:
             self.ips.add(ip)
             self.prefixes.add(ip.rpartition(".")[0] if "." in ip else ip[:19])
-        p16 = ip[: ip.find(".", ip.find(".") + 1)] if "." in ip else ip[:9]
+        p16 = network(ip)
         if p16 != self.last_p16:
             if self.last_p16 and gap < 300:
                 self.n_switch += 1

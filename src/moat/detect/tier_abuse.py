@@ -20,7 +20,7 @@ import math
 
 from moat.detect import keyspace
 from moat.detect.scoring import Score, noisy_and, num, pct, ramp
-from moat.detect.state import MAX_IPS, AccountState
+from moat.detect.state import MAX_IPS, AccountState, network
 from moat.identity.models import CONSUMER_PLANS
 
 MIN_REQUESTS = 30
@@ -87,7 +87,7 @@ def score(s: AccountState) -> Score:
     # within minutes on most of them across many networks (a household's devices interleave, but
     # a household has several user agents). A phone moving between its carrier's NAT pools and a
     # home line switches within minutes all day too, but among a handful of /16s.
-    networks = len({p.rpartition(".")[0] for p in s.prefixes})
+    networks = len(set(map(network, s.prefixes)))
     rotating = max(ramp(len(s.ips) / min(s.n, MAX_IPS), 0.5, 0.8),
                    ramp(switch, 0.35, 0.6) * ramp(networks, 4, 10)) if len(s.uas) <= 2 else 0.0
     sharing = max(people, ramp(switch, 0.03, 0.15) * max(awake, people, rotating))

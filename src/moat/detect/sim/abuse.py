@@ -17,6 +17,8 @@ from moat.detect.sim import text as tx
 from moat.detect.sim.behaviour import DAY, Behaviour
 from moat.detect.sim.personas import BROWSERS, FREEMAIL, SDKS, Member, World, _email, _human, label
 
+MIN_NETWORK = 3  # accounts an operation needs to be labelled a network (fewer are each on their own)
+
 
 class _DistillPrompts:
     """A distillation operation's prompt generator (a `PromptFn`), with repeated sampling."""
@@ -383,7 +385,7 @@ def reseller(w: World, rng: random.Random) -> list[Member]:
     p = w.params
     care = p.carefulness
     n = rng.randint(*p.reseller_accounts)
-    net = f"resell_{rng.getrandbits(32):08x}" if n >= 3 else None
+    net = f"resell_{rng.getrandbits(32):08x}" if n >= MIN_NETWORK else None
     cards = [w.payment(rng) for _ in range(rng.randint(1, 2))]
     relay = [w.ip_in(w.shared_range(rng, "cloud"), rng) for _ in range(2)] if rng.random() < 0.3 else None
     burst = _signups(w, rng)
@@ -447,8 +449,6 @@ def credit_relay(w: World, rng: random.Random) -> list[Member]:
             t += life * rng.uniform(0.9, 1.6)
     return out
 
-
-MIN_NETWORK = 3  # accounts a rotation needs to be one
 
 PROJECT_ASKS = ("Continue chapter {c} of '{t}' from the last scene, about 1500 words.",
                 "Rewrite the dialogue in chapter {c} of '{t}' so it sounds more natural.",
